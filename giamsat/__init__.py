@@ -1,0 +1,1 @@
+"""giamsat: monitoring and evaluation of Resolution 57 action plans."""

@@ -1,0 +1,1 @@
+"""Django-free domain types shared by the engines and the apps."""

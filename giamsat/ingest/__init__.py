@@ -1,0 +1,1 @@
+"""Reading plans: documents in, structured plans out. Pure Python, no Django."""
