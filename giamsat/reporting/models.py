@@ -1,0 +1,219 @@
+"""Periodic reporting: periods, submissions per unit, task reports, indicator values, recommendations.
+
+Workflow rows change only through `giamsat.reporting.actions`; each change writes a
+`SubmissionEvent` and an audit event.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from giamsat.domain.states import (
+    FREQUENCY_LABELS,
+    REPORTED_TASK_STATE_LABELS,
+    SUBMISSION_STATE_LABELS,
+    Frequency,
+)
+from giamsat.org.models import OrgUnit
+from giamsat.plans.models import Document, Target, Task
+
+
+class ReportingPeriod(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="periods")
+    frequency = models.CharField(max_length=20, choices=[(f.value, FREQUENCY_LABELS[f]) for f in Frequency])
+    year = models.PositiveIntegerField()
+    index = models.PositiveIntegerField()
+    label = models.CharField(max_length=100)
+    start = models.DateField("số liệu từ ngày")
+    end = models.DateField("số liệu đến ngày")
+    due_date = models.DateField("hạn gửi báo cáo")
+
+    class Meta:
+        ordering = ["document", "end", "frequency"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "frequency", "year", "index"], name="uniq_period")
+        ]
+        verbose_name = "kỳ báo cáo"
+        verbose_name_plural = "kỳ báo cáo"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Submission(models.Model):
+    """One unit's report for one period. `version` guards against lost concurrent updates."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="submissions")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="submissions")
+    state = models.CharField(
+        max_length=20, choices=[(s.value, label) for s, label in SUBMISSION_STATE_LABELS.items()], default="draft",
+        db_index=True,
+    )
+    version = models.PositiveIntegerField(default=1)
+    summary = models.TextField("tóm tắt kết quả", blank=True)
+    difficulties = models.TextField("khó khăn, vướng mắc", blank=True)
+    proposals = models.TextField("đề xuất, kiến nghị", blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    return_count = models.PositiveIntegerField(default=0)
+    last_comment = models.TextField(blank=True)
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-period__end", "unit__name"]
+        constraints = [models.UniqueConstraint(fields=["period", "unit"], name="uniq_submission")]
+        verbose_name = "báo cáo"
+        verbose_name_plural = "báo cáo"
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.state in ("submitted", "approved")
+
+    @property
+    def is_late(self) -> bool:
+        if self.submitted_at is None:
+            return False
+        return self.submitted_at.date() > self.period.due_date
+
+
+class TaskReport(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="task_reports")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="reports")
+    is_lead = models.BooleanField(default=True)
+    state = models.CharField(
+        max_length=20, choices=[(s.value, label) for s, label in REPORTED_TASK_STATE_LABELS.items()], default="not_started"
+    )
+    percent = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    progress = models.TextField("kết quả thực hiện trong kỳ", blank=True)
+    output = models.TextField("sản phẩm", blank=True)
+    difficulties = models.TextField("khó khăn, vướng mắc", blank=True)
+    recommendations = models.TextField("kiến nghị", blank=True)
+    suspended_reason = models.TextField("lý do tạm dừng", blank=True)
+    carried_forward = models.BooleanField("chuyển từ kỳ trước, chưa xác nhận", default=False)
+
+    class Meta:
+        ordering = ["submission", "task__order"]
+        constraints = [models.UniqueConstraint(fields=["submission", "task"], name="uniq_task_report")]
+        verbose_name = "báo cáo nhiệm vụ"
+        verbose_name_plural = "báo cáo nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.get_state_display()}"
+
+
+class IndicatorValue(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
+    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="values")
+    value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    text_value = models.CharField(max_length=300, blank=True)
+    measured_on = models.DateField("ngày số liệu", null=True, blank=True)
+    source = models.CharField("nguồn", max_length=300, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+    carried_forward = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["submission", "target__order"]
+        constraints = [models.UniqueConstraint(fields=["submission", "target"], name="uniq_indicator_value")]
+        verbose_name = "số liệu chỉ tiêu"
+        verbose_name_plural = "số liệu chỉ tiêu"
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.value}"
+
+
+class Attachment(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    task_report = models.ForeignKey(TaskReport, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tài liệu minh chứng"
+        verbose_name_plural = "tài liệu minh chứng"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubmissionEvent(models.Model):
+    """The history of a submission: every transition with its comment and a snapshot of the values."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30)
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+    snapshot = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["submission", "at", "id"]
+        verbose_name = "lịch sử báo cáo"
+        verbose_name_plural = "lịch sử báo cáo"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Recommendation(models.Model):
+    """A difficulty or proposal (kiến nghị) routed to the unit that must answer it."""
+
+    class State(models.TextChoices):
+        NEW = "new", "Mới"
+        IN_PROGRESS = "in_progress", "Đang xử lý"
+        ANSWERED = "answered", "Đã trả lời"
+        CLOSED = "closed", "Đã đóng"
+
+    class Category(models.TextChoices):
+        POLICY = "policy", "Cơ chế, chính sách"
+        FUNDING = "funding", "Kinh phí, đầu tư"
+        INFRASTRUCTURE = "infrastructure", "Hạ tầng, thiết bị"
+        HUMAN = "human", "Nhân lực"
+        DATA = "data", "Dữ liệu, phần mềm"
+        PUBLIC_SERVICE = "public_service", "Dịch vụ công"
+        OTHER = "other", "Khác"
+
+    title = models.CharField("tiêu đề", max_length=300)
+    body = models.TextField("nội dung")
+    category = models.CharField(max_length=30, choices=Category.choices, default=Category.OTHER)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.NEW, db_index=True)
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    raised_by_unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="raised_recommendations")
+    public_sender = models.CharField("người gửi (công dân, doanh nghiệp)", max_length=200, blank=True)
+    public_contact = models.CharField("liên hệ", max_length=200, blank=True)
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendation_items")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations")
+    routed_to = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations_to_answer")
+    due_date = models.DateField("hạn trả lời", null=True, blank=True)
+    answer = models.TextField("nội dung trả lời", blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
+    is_public = models.BooleanField("công khai", default=False)
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "kiến nghị"
+        verbose_name_plural = "kiến nghị"
+
+    def __str__(self) -> str:
+        return self.title
