@@ -1,11 +1,37 @@
-"""Diacritics restorer for OCR-damaged Vietnamese (interface; the decoder lands with issue 4).
+"""Diacritics restorer for OCR-damaged Vietnamese.
 
-`restore_text(text)` returns text with the same number of lines, in the same order.
+`restore_text(text)` returns text with the same number of lines, in the same order. The model
+(data/model.tsv.gz) is loaded once, on first use; rebuild it with
+`python -m giamsat.ingest.restore.build` (see README.md).
 """
 
 from __future__ import annotations
 
+import threading
+
+from .decoder import Restorer
+
+__all__ = ["Restorer", "get_restorer", "restore_line", "restore_text"]
+
+_lock = threading.Lock()
+_restorer: Restorer | None = None
+
+
+def get_restorer() -> Restorer:
+    """The shared Restorer, loaded on first call (loading takes about a second)."""
+    global _restorer
+    if _restorer is None:
+        with _lock:
+            if _restorer is None:
+                _restorer = Restorer()
+    return _restorer
+
 
 def restore_text(text: str) -> str:
-    """Placeholder until the decoder lands: returns the text unchanged."""
-    return text
+    """Restore the diacritics of OCR text; same number of lines, same order."""
+    return get_restorer().restore_text(text)
+
+
+def restore_line(line: str) -> str:
+    """Restore one line (a newline inside it is read as a space)."""
+    return get_restorer().restore_line(line)

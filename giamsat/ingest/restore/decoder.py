@@ -1,0 +1,318 @@
+"""The restorer: candidates per token from the confusion model, Viterbi over the syllable LM."""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from .channel import Channel
+from .lm import BOS, SHIFT, TrigramLM
+from .syllable import (
+    DAMAGE_SYMBOLS,
+    PUNCT_TOKENS,
+    apply_case,
+    has_marks,
+    is_syllable,
+    is_word,
+    tokenize,
+)
+
+MODEL_PATH = Path(__file__).with_name("data") / "model.tsv.gz"
+
+BEAM = 48  # partial spellings kept per token position during candidate search
+WIDTH = 7.0  # candidates kept within this channel cost of the best
+MAX_CANDS = 10
+UNIGRAM_WEIGHT = 0.7  # frequent syllables first when pruning the candidate list
+CHANNEL_WEIGHT = 1.0
+KEEP_COST_DIGIT = 9.0  # leave a token with digits as it is (e.g. "5G") rather than read a syllable
+KEEP_COST_ALPHA = 5.0
+MAX_TOKEN = 9
+CHUNK_POSITIONS = 400
+PIECE_CHARS = 20_000
+
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_OK_CHARS = re.compile(rf"^[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff{re.escape(DAMAGE_SYMBOLS)}]+$")
+_PLAIN_OCR = set("éÉ")
+
+Cand = tuple[int, float, str | None]  # LM id, channel cost, replacement (None keeps the token)
+
+
+def load_model(path: Path = MODEL_PATH) -> tuple[list[str], Counter[str], Counter[tuple[str, str]],
+                                                Counter[tuple[str, str, str]], dict[str, Counter[str]]]:
+    """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts."""
+    inventory: list[str] = []
+    uni: Counter[str] = Counter()
+    bi: Counter[tuple[str, str]] = Counter()
+    tri: Counter[tuple[str, str, str]] = Counter()
+    conf: dict[str, Counter[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for raw in fh:
+            parts = raw.rstrip("\n").split("\t")
+            kind = parts[0]
+            if kind == "I":
+                inventory.append(parts[1])
+            elif kind == "1":
+                uni[parts[1]] = int(parts[2])
+            elif kind == "2":
+                a, b = parts[1].split(" ")
+                bi[(a, b)] = int(parts[2])
+            elif kind == "3":
+                a, b, c = parts[1].split(" ")
+                tri[(a, b, c)] = int(parts[2])
+            elif kind == "C":
+                conf.setdefault(parts[1], Counter())[parts[2]] = int(parts[3])
+    return inventory, uni, bi, tri, conf
+
+
+class Restorer:
+    """Loads the model once; restores lines of OCR-damaged Vietnamese."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        inventory, uni, bi, tri, conf = load_model(path)
+        self.syllables = frozenset(inventory)
+        self.prefixes = frozenset(s[:i] for s in inventory for i in range(1, len(s) + 1))
+        self.lm = TrigramLM(inventory, uni, bi, tri)
+        self.channel = Channel(conf)
+        alphabet = sorted({c for s in inventory for c in s})
+        self.channel.build_reverse(alphabet)
+        self._cands: dict[str, tuple[Cand, ...]] = {}
+        self.x_id = self.lm.id("<x>")
+        self.num_id = self.lm.id("<num>")
+
+    # ---- public API -------------------------------------------------------------------
+    def restore_text(self, text: str) -> str:
+        lines = text.split("\n")
+        out: list[str] = [""] * len(lines)
+        block: list[int] = []
+        for i, line in enumerate(lines):
+            if line.strip():
+                block.append(i)
+                continue
+            out[i] = self._clean(line)
+            self._restore_block(lines, block, out)
+            block = []
+        self._restore_block(lines, block, out)
+        return "\n".join(out)
+
+    def restore_line(self, line: str) -> str:
+        return self.restore_text(line.replace("\n", " "))
+
+    # ---- lines and blocks -------------------------------------------------------------
+    @staticmethod
+    def _clean(line: str) -> str:
+        crlf = line.endswith("\r")
+        body = _CONTROL_RE.sub(" ", line[:-1] if crlf else line)
+        return body + ("\r" if crlf else "")
+
+    def _restore_block(self, lines: list[str], block: list[int], out: list[str]) -> None:
+        """Decode a paragraph as one sequence so each line sees the previous line's end."""
+        positions: list[tuple[list[str], int, tuple[Cand, ...]]] = []
+        pending: dict[int, list[str]] = {}
+        for i in block:
+            line = self._clean(lines[i])
+            if len(line) > PIECE_CHARS:
+                out[i] = "".join(self._restore_piece(p) for p in _pieces(line))
+                continue
+            tokens = tokenize(line)
+            pending[i] = tokens
+            clean = _looks_clean(tokens)
+            for t in range(len(tokens)):
+                cands = self._position(tokens, t, clean)
+                if cands is not None:
+                    positions.append((tokens, t, cands))
+            if len(positions) > CHUNK_POSITIONS:
+                self._decode_into(positions)
+                positions = []
+        self._decode_into(positions)
+        for i, tokens in pending.items():
+            out[i] = "".join(tokens)
+
+    def _restore_piece(self, piece: str) -> str:
+        tokens = tokenize(piece)
+        clean = _looks_clean(tokens)
+        positions = []
+        for t in range(len(tokens)):
+            cands = self._position(tokens, t, clean)
+            if cands is not None:
+                positions.append((tokens, t, cands))
+            if len(positions) >= CHUNK_POSITIONS:
+                self._decode_into(positions)
+                positions = []
+        self._decode_into(positions)
+        return "".join(tokens)
+
+    # ---- candidates ---------------------------------------------------------------------
+    def _position(self, tokens: list[str], t: int, clean: bool) -> tuple[Cand, ...] | None:
+        tok = tokens[t]
+        if tok.isspace():
+            return None
+        if not is_word(tok):
+            return ((self.lm.id(tok) if tok in PUNCT_TOKENS else self.x_id, 0.0, None),)
+        if tok.isdigit():
+            return ((self.num_id, 0.0, None),)
+        low = tok.lower()
+        if len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
+            return ((self.x_id, 0.0, None),)
+        if is_syllable(low) and (clean or (has_marks(low) and not set(low) <= _PLAIN_OCR | set(
+                "abcdefghijklmnopqrstuvwxyz"))):
+            return ((self.lm.id(low), 0.0, None),)
+        cands = self._cands.get(low)
+        if cands is None:
+            cands = self._candidates(low)
+            if len(self._cands) > 200_000:
+                self._cands.clear()
+            self._cands[low] = cands
+        return cands
+
+    def _candidates(self, low: str) -> tuple[Cand, ...]:
+        low = low.translate(_LIGATURES)
+        found = self._search(low)
+        uni = self.lm.uni
+        scored = [(c - UNIGRAM_WEIGHT * uni[self.lm.id(s)], c, s) for s, c in found]
+        scored.sort()
+        out: list[Cand] = []
+        if scored:
+            best = scored[0][0]
+            out = [(self.lm.id(s), c, s) for r, c, s in scored[:MAX_CANDS] if r <= best + WIDTH]
+        if low not in self.syllables:
+            keep = KEEP_COST_DIGIT if any(ch.isdigit() or ch in DAMAGE_SYMBOLS for ch in low) else KEEP_COST_ALPHA
+            out.append((self.x_id, keep, None))
+        return tuple(out)
+
+    def _search(self, low: str) -> list[tuple[str, float]]:
+        """Best cost of every inventory syllable reachable from the OCR token (prefix-pruned DP)."""
+        rev = self.channel.reverse
+        prefixes = self.prefixes
+        n = len(low)
+        layers: list[dict[str, float]] = [{} for _ in range(n + 1)]
+        layers[0][""] = 0.0
+        deletions = rev.get("", [])
+        inf = math.inf
+        for j in range(n + 1):
+            layer = layers[j]
+            if not layer:
+                continue
+            if len(layer) > BEAM:
+                kept = sorted(layer.items(), key=lambda x: x[1])[:BEAM]
+                layer = layers[j] = dict(kept)
+            for p, cost in list(layer.items()):
+                for c, cc in deletions:
+                    q = p + c
+                    if q in prefixes and cost + cc < layer.get(q, inf):
+                        layer[q] = cost + cc
+            if j == n:
+                break
+            for k in (1, 2):
+                if j + k > n:
+                    break
+                seg = low[j : j + k]
+                options = rev.get(seg)
+                if not options:
+                    continue
+                target = layers[j + k]
+                for p, cost in layer.items():
+                    for c, cc in options:
+                        q = p + c
+                        if q in prefixes:
+                            v = cost + cc
+                            if v < target.get(q, inf):
+                                target[q] = v
+        syllables = self.syllables
+        return [(p, c) for p, c in layers[n].items() if p in syllables]
+
+    # ---- decoding -----------------------------------------------------------------------
+    def _decode_into(self, positions: list[tuple[list[str], int, tuple[Cand, ...]]]) -> None:
+        if not positions:
+            return
+        lm = self.lm
+        tri, bow2, bi, bow1, uni = lm.tri, lm.bow2, lm.bi, lm.bow1, lm.uni
+        bos = lm.ids[BOS]
+        prev_ids = [bos]
+        prev_pp = [bos]
+        prev_scores = [0.0]
+        backs: list[list[int]] = []
+        weight = CHANNEL_WEIGHT
+        for _tokens, _t, cands in positions:
+            scores: list[float] = []
+            back: list[int] = []
+            pps: list[int] = []
+            for cid, ccost, _out in cands:
+                best = -math.inf
+                bj = 0
+                for j, pid in enumerate(prev_ids):
+                    k2 = (prev_pp[j] << SHIFT) | pid
+                    v = tri.get((k2 << SHIFT) | cid)
+                    if v is None:
+                        v2 = bi.get((pid << SHIFT) | cid)
+                        if v2 is None:
+                            v2 = bow1.get(pid, 0.0) + uni[cid]
+                        v = bow2.get(k2, 0.0) + v2
+                    s = prev_scores[j] + v
+                    if s > best:
+                        best = s
+                        bj = j
+                scores.append(best - weight * ccost)
+                back.append(bj)
+                pps.append(prev_ids[bj])
+            backs.append(back)
+            prev_ids = [c[0] for c in cands]
+            prev_pp = pps
+            prev_scores = scores
+        j = max(range(len(prev_scores)), key=prev_scores.__getitem__)
+        for idx in range(len(positions) - 1, -1, -1):
+            tokens, t, cands = positions[idx]
+            replacement = cands[j][2]
+            if replacement is not None:
+                tokens[t] = apply_case(tokens[t], replacement)
+            j = backs[idx][j]
+
+
+def _pieces(line: str) -> list[str]:
+    """Cut an overlong line at whitespace into bounded pieces (bounded memory per decode)."""
+    pieces = []
+    start = 0
+    while start < len(line):
+        end = min(len(line), start + PIECE_CHARS)
+        if end < len(line):
+            cut = line.rfind(" ", start + PIECE_CHARS // 2, end)
+            if cut > start:
+                end = cut + 1
+        pieces.append(line[start:end])
+        start = end
+    return pieces
+
+
+def _is_code(tokens: list[str], t: int) -> bool:
+    """Upper-case parts of document symbols such as 57-NQ/TW or 02-CTr/TU stay as written."""
+    tok = tokens[t]
+    if not any(c.isupper() for c in tok):
+        return False
+    before = tokens[t - 1] if t > 0 else ""
+    after = tokens[t + 1] if t + 1 < len(tokens) else ""
+    if before == "/" or after == "/":
+        return True
+    if before == "-" and t > 1 and tokens[t - 2][-1:].isdigit():
+        return True
+    return False
+
+
+def _looks_clean(tokens: list[str]) -> bool:
+    """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales."""
+    words = [t for t in tokens if is_word(t) and not t.isdigit()]
+    if not words:
+        return False
+    marked = 0
+    for w in words:
+        low = w.lower()
+        if any(ch.isdigit() or ch in DAMAGE_SYMBOLS for ch in low):
+            return False
+        if has_marks(low):
+            if not is_syllable(low):
+                return False
+            marked += 1
+    return marked * 10 >= len(words) * 3

@@ -1,0 +1,73 @@
+"""Syllable trigram language model, Witten-Bell interpolated, over integer ids.
+
+Scores are precomputed into flat dicts keyed by packed ids so the decoder's inner loop is a
+couple of dict lookups per transition.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+SHIFT = 20
+BOS = "<s>"
+UNK = "<unk>"
+
+
+class TrigramLM:
+    def __init__(self, vocab: list[str], uni: Counter[str], bi: Counter[tuple[str, str]],
+                 tri: Counter[tuple[str, str, str]]) -> None:
+        words = [BOS, UNK, *sorted(set(vocab) | set(uni) - {BOS, UNK})]
+        self.ids: dict[str, int] = {w: i for i, w in enumerate(words)}
+        self.words = words
+        self.unk = self.ids[UNK]
+        self.bos = self.ids[BOS]
+        size = len(words)
+        total = sum(uni.values())
+        self.uni = [math.log((uni.get(w, 0) + 0.5) / (total + 0.5 * size)) for w in words]
+        self.uni[self.bos] = -30.0
+        self.bi, self.bow1 = self._interpolate(bi, self.uni)
+        self.tri, self.bow2 = self._interpolate(tri, None)
+
+    def _interpolate(self, grams: Counter[tuple[str, ...]], lower: list[float] | None
+                     ) -> tuple[dict[int, float], dict[int, float]]:
+        ids = self.ids
+        ctx_count: Counter[int] = Counter()
+        ctx_types: Counter[int] = Counter()
+        packed: dict[int, int] = {}
+        for gram, n in grams.items():
+            key = 0
+            for w in gram:
+                key = (key << SHIFT) | ids.get(w, self.unk)
+            ctx = key >> SHIFT
+            packed[key] = packed.get(key, 0) + n
+            ctx_count[ctx] += n
+            ctx_types[ctx] += 1
+        mask = (1 << SHIFT) - 1
+        scores: dict[int, float] = {}
+        for key, n in packed.items():
+            ctx = key >> SHIFT
+            lam = ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])
+            if lower is not None:
+                low = lower[key & mask]
+            else:
+                low = self.score2(ctx & mask, key & mask)
+            scores[key] = math.log(n / (ctx_count[ctx] + ctx_types[ctx]) + lam * math.exp(low))
+        bows = {ctx: math.log(ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])) for ctx in ctx_count}
+        return scores, bows
+
+    def score2(self, b: int, c: int) -> float:
+        v = self.bi.get((b << SHIFT) | c)
+        if v is not None:
+            return v
+        return self.bow1.get(b, 0.0) + self.uni[c]
+
+    def score3(self, a: int, b: int, c: int) -> float:
+        k2 = (a << SHIFT) | b
+        v = self.tri.get((k2 << SHIFT) | c)
+        if v is not None:
+            return v
+        return self.bow2.get(k2, 0.0) + self.score2(b, c)
+
+    def id(self, word: str) -> int:
+        return self.ids.get(word, self.unk)

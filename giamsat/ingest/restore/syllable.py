@@ -1,0 +1,110 @@
+"""Vietnamese letters and syllables: bases, tones, validity, tokenizing and case.
+
+Kept free of any model so the builder and the decoder agree on what a syllable is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+VOWELS = set("aăâeêioôơuưy")
+
+_ONSET = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+_NUCLEI = (
+    "oai|oay|oeo|uây|uôi|ươi|ươu|iêu|yêu|uyê|uya|"
+    "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|yê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|"
+    "a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
+)
+_CODA = "ch|ng|nh|c|m|n|p|t"
+_SYLLABLE_RE = re.compile(rf"^(?:{_ONSET})?(?:{_NUCLEI})(?:{_CODA})?$")
+
+# Symbols OCR puts inside damaged syllables ("s6", "B¢", "S&", "$6"): part of a word token.
+DAMAGE_SYMBOLS = "&¢€$@£¥§"
+TOKEN_RE = re.compile(rf"[\w{re.escape(DAMAGE_SYMBOLS)}]+|\s+|.", re.UNICODE | re.DOTALL)
+
+
+@lru_cache(maxsize=4096)
+def analyse_char(ch: str) -> tuple[str, str, int]:
+    """(ascii base, letter without tone, tone 0-5) of one lowercase character."""
+    if ch == "đ":
+        return "d", "đ", 0
+    nfd = unicodedata.normalize("NFD", ch)
+    tone = 0
+    kept = []
+    for mark in nfd[1:]:
+        if mark in TONE_MARKS:
+            tone = TONE_MARKS[mark]
+        else:
+            kept.append(mark)
+    family = unicodedata.normalize("NFC", nfd[0] + "".join(kept))
+    return nfd[0], family, tone
+
+
+def strip_marks(text: str) -> str:
+    """ASCII skeleton of a lowercase syllable: every mark dropped, đ read as d."""
+    return "".join(analyse_char(c)[0] for c in text)
+
+
+def strip_tone(text: str) -> str:
+    return "".join(analyse_char(c)[1] for c in text)
+
+
+def is_syllable(word: str) -> bool:
+    """True if the lowercase NFC word is a well-formed Vietnamese syllable with at most one tone."""
+    if not word or len(word) > 8 or not word.isalpha():
+        return False
+    tones = sum(1 for c in word if analyse_char(c)[2])
+    if tones > 1:
+        return False
+    return _SYLLABLE_RE.match(strip_tone(word)) is not None
+
+
+def has_marks(word: str) -> bool:
+    return any(ord(c) > 127 for c in word)
+
+
+def tokenize(line: str) -> list[str]:
+    """Split a line into word tokens, whitespace runs and single other characters; joins back exactly."""
+    return TOKEN_RE.findall(line)
+
+
+def is_word(token: str) -> bool:
+    return bool(token) and (token[0].isalnum() or token[0] in DAMAGE_SYMBOLS or token[0] == "_")
+
+
+def apply_case(model: str, word: str) -> str:
+    """Give `word` the case pattern of the OCR token `model` (all caps, capitalised or lower)."""
+    cased = [c for c in model if c.isalpha() and c.lower() != c.upper()]
+    uppers = sum(1 for c in cased if c.isupper())
+    if len(cased) >= 2 and uppers * 2 >= len(cased) and model[0].isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def corpus_syllables(line: str) -> list[str]:
+    """LM tokens of a clean line: lowercase syllables, <num>, <x> and punctuation; whitespace dropped."""
+    out: list[str] = []
+    for tok in tokenize(unicodedata.normalize("NFC", line)):
+        if tok.isspace():
+            continue
+        out.append(lm_token(tok))
+    return out
+
+
+def lm_token(tok: str) -> str:
+    if not is_word(tok):
+        return tok if tok in PUNCT_TOKENS else "<x>"
+    low = tok.lower()
+    if low.isdigit():
+        return "<num>"
+    if is_syllable(low):
+        return low
+    return "<x>"
+
+
+PUNCT_TOKENS = frozenset(",.;:()-/\"“”'‘’!?%")
