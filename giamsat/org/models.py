@@ -108,3 +108,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class LoginThrottle(models.Model):
+    """Failed logins per username and address; enough of them lock the pair out for a while.
+
+    Kept in the database, not a per-process cache, so every worker sees the same count.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    first_failure_at = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "giới hạn đăng nhập"
+        verbose_name_plural = "giới hạn đăng nhập"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.failures}"
