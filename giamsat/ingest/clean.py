@@ -1,0 +1,99 @@
+"""Cleaning OCR'd plans: page numbers, running headers, signature and "Nơi nhận" blocks, footnotes.
+
+Lines are dropped, never rewritten, so every kept line still points to its raw line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .fold import fold, loose
+
+_PAGE_NO = re.compile(r"^\s*(?:-\s*)?(?:trang\s*)?(\d{1,3})(?:\s*-)?\s*$")
+_RECIPIENTS = re.compile(r"^\s*[*_]*\s*n[o0]i\s*nh[a-z]?n\b")
+_SIGN = re.compile(r"^\s*(t/?m\.?|tm\.|kt\.|k/t)\s*(ban|uy|ubnd|chinh phu|dang|hoi dong|thuong|chu tich|bi thu)")
+_ANNEX = re.compile(r"^\s*[#*\s]*(phu\s*luc|danh muc cac (nhiem vu|chi tieu))")
+_BODY_RESUMES = re.compile(r"^\s*(#{1,6}\s|(chuong trinh|ke hoach|nghi quyet|quyet dinh)(\s+hanh dong)?\s*$)")
+_FOOTNOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹!]|\d{1,2}(?=\s+[A-ZĐ]))\s*\S.{0,50}?\b(nghi dinh|quyet dinh|thong tu|khoan|"
+                       r"dieu|luat|nghi quyet|theo|van ban|ke hoach)\b")
+_METADATA_STAMP = re.compile(r"^\s*(thoi gian ky|so\s*[a-z]?:\s*\d+/.*$|ky boi|email:|co quan:)")
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]        # kept lines
+    raw_index: list[int]    # 0-based raw line of each kept line
+    removed: dict[str, int]
+
+
+def clean_lines(raw: list[str]) -> Cleaned:
+    drop: dict[int, str] = {}
+    folded = [fold(x) for x in raw]
+    _mark_recipients(raw, folded, drop)
+    _mark_page_numbers(raw, drop)
+    _mark_running_headers(folded, drop)
+    _mark_footnotes(raw, folded, drop)
+    for i, f in enumerate(folded):
+        if _METADATA_STAMP.match(f) and i not in drop and "thoi gian ky" in f:
+            drop[i] = "stamp"
+    kept = [i for i in range(len(raw)) if i not in drop]
+    return Cleaned([raw[i].rstrip() for i in kept], kept, dict(Counter(drop.values())))
+
+
+def _mark_recipients(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
+    """From "Nơi nhận"/"TM." to the next annex (or the end): recipients list and signature."""
+    i = 0
+    n = len(raw)
+    while i < n:
+        f = folded[i]
+        if _RECIPIENTS.match(f) or (_SIGN.match(f) and _looks_like_closing(folded, i)):
+            j = i
+            while j < n and not (j > i and (_ANNEX.match(loose(raw[j])) or _BODY_RESUMES.match(folded[j]))):
+                drop[j] = "signature"
+                j += 1
+            i = j
+            continue
+        i += 1
+
+
+def _looks_like_closing(folded: list[str], i: int) -> bool:
+    window = " ".join(folded[i:i + 25])
+    return "noi nh" in window or i > len(folded) * 0.5
+
+
+def _mark_page_numbers(raw: list[str], drop: dict[int, str]) -> None:
+    """A lone number between blank lines, unless N±1 sits close by (then it numbers table rows)."""
+    lone = {i: int(m.group(1)) for i, line in enumerate(raw) if (m := _PAGE_NO.match(line))}
+    for i, value in lone.items():
+        if i in drop:
+            continue
+        prev_blank = i == 0 or not raw[i - 1].strip()
+        next_blank = i + 1 >= len(raw) or not raw[i + 1].strip()
+        near = any(abs(j - i) <= 30 and abs(v - value) == 1 for j, v in lone.items())
+        if prev_blank and next_blank and not near:
+            drop[i] = "page_number"
+
+
+def _mark_running_headers(folded: list[str], drop: dict[int, str]) -> None:
+    keys = [re.sub(r"[\d\W]+", " ", f).strip() for f in folded]
+    counts = Counter(k for k in keys if 15 <= len(k) <= 80)
+    seen: set[str] = set()
+    for i, k in enumerate(keys):
+        if counts.get(k, 0) >= 3 and not folded[i].lstrip().startswith(("-", "+", "|", "*")) \
+                and not folded[i].rstrip().endswith((".", ",", ";")):
+            if k in seen:
+                drop.setdefault(i, "running_header")
+            seen.add(k)
+
+
+def _mark_footnotes(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
+    for i, line in enumerate(raw):
+        if i in drop or (i > 0 and raw[i - 1].strip()):
+            continue
+        if _FOOTNOTE.match(line) and len(line) > 40 and not re.match(r"^\s*\d{1,2}\s*[.)]", line):
+            j = i
+            while j < len(raw) and raw[j].strip() and j - i < 4:
+                drop[j] = "footnote"
+                j += 1

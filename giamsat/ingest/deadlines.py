@@ -1,0 +1,100 @@
+"""Deadline text ("Quý I/2026", "9/2025", "Hằng tháng", "Ngay khi … ban hành") → DeadlineSpec."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from giamsat.domain.deadline import DeadlineSpec, Recurrence
+
+from .fold import fold, squash
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l": 1, "ll": 2, "lll": 3}
+_Y = r"((?:19|20)\d\d)"
+
+_CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke hoach|theo tien do|theo yeu cau"
+                          r"|theo lo trinh|theo huong dan|tuy thuoc)")
+_CONTINUOUS = re.compile(r"thuong\s*xuyen|lien tuc|hang ngay|moi khi")
+_RECURRING = [
+    (re.compile(r"(hang|hng|moi|dinh ky)\s*thang"), Recurrence.MONTHLY),
+    (re.compile(r"(hang|moi|dinh ky)\s*quy"), Recurrence.QUARTERLY),
+    (re.compile(r"(hang|moi|dinh ky)\s*(6|sau) thang|6 thang mot lan"), Recurrence.SEMIANNUAL),
+    (re.compile(r"(hang|hng|moi|dinh ky)\s*nam|hang n[a-z]m"), Recurrence.ANNUAL),
+]
+_QUARTER = re.compile(r"quy\s*([ivl]{1,3}|[1-4])\s*(?:/|nam|-)\s*" + _Y)
+_HALF = re.compile(r"(6|sau) thang (dau|cuoi) nam\s*" + _Y)
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
+_DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
+_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
+_MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*nam\s*" + _Y)
+_RANGE = re.compile(_Y + r"\s*(?:-|–|—|den|đen)\s*" + _Y)
+_YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
+_NEXT_YEARS = re.compile(r"va (cac|nhung) nam tiep theo")
+
+
+def parse_deadline(raw: str) -> DeadlineSpec:
+    """Parse one deadline cell or phrase; UNKNOWN (never None) when nothing is recognised."""
+    text = squash(raw)
+    f = fold(text)
+    if not f:
+        return DeadlineSpec.unknown(text)
+    if _CONDITIONAL.search(f):
+        return DeadlineSpec.when(text, raw=text)
+    spec = _dated(f, text)
+    if spec is not None:
+        return spec
+    for rx, rec in _RECURRING:
+        if rx.search(f):
+            return DeadlineSpec.every(rec, raw=text)
+    if _CONTINUOUS.search(f):
+        return DeadlineSpec.continuous(raw=text)
+    return DeadlineSpec.unknown(text)
+
+
+def _dated(f: str, text: str) -> DeadlineSpec | None:
+    if m := _QUARTER.search(f):
+        q = _ROMAN.get(m.group(1))
+        if q and _RECURRING[3][0].search(f) is None:
+            return DeadlineSpec.in_quarter(int(m.group(2)), q, raw=text)
+    if (m := re.search(r"quy\s*([ivl]{1,3}|[1-4])\s*(hang|moi) nam", f)) and m.group(1) in _ROMAN:
+        spec = DeadlineSpec.every(Recurrence.ANNUAL, raw=text)
+        spec.extra["quarter"] = _ROMAN[m.group(1)]
+        return spec
+    if m := _HALF.search(f):
+        return DeadlineSpec.in_half(int(m.group(3)), 1 if m.group(2) == "dau" else 2, raw=text)
+    for rx in (_DATE, _DATE_WORDS):
+        if (m := rx.search(f)) and (day := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+            return DeadlineSpec.on(day, raw=text)
+    if m := _RANGE.search(f):
+        first, last = int(m.group(1)), int(m.group(2))
+        if last > first:
+            return DeadlineSpec.between_years(first, last, raw=text)
+        return DeadlineSpec.in_year(first, raw=text)
+    for rx in (_MONTH, _MONTH_WORDS):
+        if (m := rx.search(f)) and 1 <= int(m.group(1)) <= 12:
+            return DeadlineSpec.in_month(int(m.group(2)), int(m.group(1)), raw=text)
+    if m := _YEAR.search(f):
+        year = int(m.group(1))
+        if _NEXT_YEARS.search(f):
+            return DeadlineSpec.continuous(raw=text, start=dt.date(year, 1, 1))
+        return DeadlineSpec.in_year(year, raw=text)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# A deadline phrase as it appears at the end of an OCR'd table row or in prose.
+DEADLINE_PHRASE = re.compile(
+    r"(ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
+    r"|quy\s*[ivl1-4]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
+    r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
+    r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
+    r"|nam\s*(?:19|20)\d\d(?: va nhung nam tiep theo| va nhung\s*nam\s*tiep\s*theo)?"
+    r"|hang\s*(?:thang|quy|nam)|thuong\s*xuyen|nhiem vu thuong\s*xuyen)"
+)

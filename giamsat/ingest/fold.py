@@ -1,0 +1,54 @@
+"""Diacritic-folded, OCR-tolerant views of text for structural detection.
+
+Both folds map one character to exactly one character, so an offset found in a
+folded line is the same offset in the cleaned line and, when lengths match, in the
+restored line. Detection never depends on what the restorer achieved.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Glyphs OCR substitutes for Vietnamese letters (ơ→& in "S&", ư→w, ệ→¢, ộ→§ …).
+_LOOSE = str.maketrans({
+    "6": "o", "0": "o", "&": "o", "¢": "e", "€": "e", "§": "o", "$": "s", "@": "d",
+    "w": "u", "ﬁ": "f", "ﬂ": "f", "|": "l", "1": "l", "!": "l", "#": "u",
+})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    if low.isascii():
+        return low
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isascii() else low
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip marks, đ→d; same length as the input."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def loose(text: str) -> str:
+    """`fold` plus the usual OCR confusions; for keyword matching only (digits are lost)."""
+    return fold(text).translate(_LOOSE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()

@@ -1,0 +1,189 @@
+"""Document metadata: issuer, number/symbol, date, kind, title, parents, replaced document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .fold import fold, loose, squash
+from .model import DocumentMeta
+
+_SYMBOL = re.compile(
+    r"(?<![\d/])(\d{1,4})\s*(?:/\s*(\d{4})\s*)?(?:[-–]\s*[-–]?\s*|/\s*)"
+    r"(NQ|KH|CTr|CTR|QĐ|QD|QB|CT|KL|TB|NĐ|ND|TT|HD|HĐ|BC)\s*([-/])\s*"
+    r"(TW|TU|TƯ|ĐU|DU|CP|UBND|HĐND|HDND|QH\d*|TTg|TTG|BCT|BTGTW|ĐĐQH\d*|DDQH\d*|[A-ZĐ][A-Za-zĐ0-9]{1,9})(?![A-Za-z])"
+)
+_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ"}
+_FIX_ISSUER = {"DU": "ĐU", "DDQH15": "ĐĐQH15", "TW": "TW", "TTG": "TTg", "HDND": "HĐND"}
+_DATE = re.compile(r"ngay\s*(\d{1,2})\s*t[a-z]{2,5}\s*(\d{1,2})\s*n[a-z]{1,2}m\s*((?:19|20)\d\d)")
+_NUMBER_LINE = re.compile(r"(?:^|\s)(?:s[o0-9a-z]{0,2}|so)\s*[:.]?\s*(?=\d)")
+DOC_TYPES = [
+    ("programme", re.compile(r"^chuong\s*trinh"), "Chương trình"),
+    ("plan", re.compile(r"^ke\s*hoach"), "Kế hoạch"),
+    ("resolution", re.compile(r"^nghi\s*quyet"), "Nghị quyết"),
+    ("decision", re.compile(r"^quyet\s*dinh"), "Quyết định"),
+    ("directive", re.compile(r"^chi\s*thi"), "Chỉ thị"),
+    ("conclusion", re.compile(r"^ket\s*luan"), "Kết luận"),
+    ("project", re.compile(r"^de\s*an"), "Đề án"),
+]
+_TYPE_BY_CODE = {"CTr": "programme", "KH": "plan", "NQ": "resolution", "QĐ": "decision", "CT": "directive",
+                 "KL": "conclusion"}
+_HEADER_STOP = re.compile(r"([dpb]ang cong san viet nam|cong hoa xa|doc lap|\*)")
+
+
+def find_symbols(text: str) -> list[tuple[int, str]]:
+    """Document symbols in `text` ("57-NQ/TW", "103/KH-UBND", "193/2025/NQ-QH15"), normalised."""
+    out = []
+    for m in _SYMBOL.finditer(text):
+        num, year, code, sep, tail = m.groups()
+        code = _FIX_CODE.get(code.upper(), code)
+        tail = _FIX_ISSUER.get(tail.upper(), tail)
+        mid = f"/{year}" if year else ""
+        if sep == "/":      # Party style: 57-NQ/TW
+            out.append((m.start(), f"{num}{mid}-{code}/{tail}"))
+        else:               # State style: 71/NQ-CP
+            out.append((m.start(), f"{num}{mid}/{code}-{tail}"))
+    return out
+
+
+def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str], str]) -> DocumentMeta:
+    meta = DocumentMeta()
+    head = lines[:40]
+    folded = [fold(x) for x in head]
+    number_at = _number(head, folded, meta)
+    for f in folded[:25]:
+        if (m := _DATE.search(f)) and meta.date is None:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+    meta.issuer = _issuer(head, restored, number_at, restore)
+    title_at = _title(lines, restored, meta, restore)
+    _parents(lines, title_at, meta)
+    _replaces(lines, meta)
+    if meta.doc_type is None and meta.number:
+        code = re.split(r"[-/]", meta.number.split("/", 1)[-1] if "/" in meta.number else meta.number)
+        meta.doc_type = next((_TYPE_BY_CODE[c] for c in code if c in _TYPE_BY_CODE), None)
+    return meta
+
+
+def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
+    for i, line in enumerate(head[:25]):
+        m = _NUMBER_LINE.search(folded[i])
+        if not m:
+            continue
+        syms = find_symbols(line[m.end():])
+        if syms and syms[0][0] < 8:
+            meta.number = syms[0][1]
+            code = re.findall(r"(CTr|KH|NQ|QĐ|CT|KL)", meta.number)
+            if code:
+                meta.doc_type = _TYPE_BY_CODE.get(code[0])
+            return i
+    return -1
+
+
+def _issuer(head: list[str], restored: list[str], number_at: int, restore: Callable[[str], str]) -> str | None:
+    stop = number_at if number_at > 0 else 6
+    parts: list[str] = []
+    for i, line in enumerate(head[:max(stop, 1) + 1]):
+        if line.startswith("# source:"):
+            continue
+        body = re.sub(r"^[#*\s]+|[*]+$", "", line)
+        f = fold(body)
+        m = _HEADER_STOP.search(f)
+        if m:
+            body = body[:m.start()]
+        words = []
+        for w in body.split():
+            letters = [c for c in w if c.isalpha()]
+            if (letters and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1) and not w[0].isdigit()) \
+                    or (not letters and words):
+                words.append(w)
+            elif words:
+                break
+        chunk = " ".join(words).strip(" -–,")
+        if len(chunk) >= 4 and not re.match(r"s[o0-9]\b", fold(chunk)):
+            src = restored[i] if len(restored[i]) == len(line) else None
+            parts.append(restore(chunk) if src is None else _same_span(line, src, chunk))
+    if not parts:
+        return None
+    if len(parts) >= 2 and re.match(r"(dang uy|chi bo|ban |uy ban kiem|dang doan)", fold(parts[-1])):
+        return parts[-1]
+    if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
+        return f"{parts[0]} {parts[1]}"
+    return parts[-1] if re.match(r"(ban chap hanh|dang cong san)", fold(parts[0])) else parts[0]
+
+
+def _same_span(line: str, restored: str, chunk: str) -> str:
+    k = line.find(chunk)
+    return restored[k:k + len(chunk)] if k >= 0 else chunk
+
+
+def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: Callable[[str], str]) -> int:
+    for i, line in enumerate(lines[:60]):
+        body = re.sub(r"^[#*\s]+|[*\s]+$", "", line)
+        f = fold(body)
+        for kind, rx, label in DOC_TYPES:
+            if rx.match(f) and len(body) < 40 and body.upper() == body:
+                if meta.doc_type is None:
+                    meta.doc_type = kind
+                rest, j = [], i + 1
+                while j < len(lines) and not lines[j].strip() and not rest and j < i + 3:
+                    j += 1
+                while j < len(lines) and lines[j].strip() and len(rest) < 8:
+                    fj = fold(lines[j]).lstrip("#* ")
+                    if rest and re.match(r"(thuc hien|can cu|theo de nghi)", fj) and lines[j - 1].rstrip()[-1:] in ".;:":
+                        break
+                    if re.match(r"(can cu|theo de nghi|trong thoi gian)", fj):
+                        break
+                    rl = restored[j] if len(restored[j]) == len(lines[j]) else restore(lines[j])
+                    rest.append(re.sub(r"^[#*\s]+|[*\s]+$", "", rl))
+                    j += 1
+                first = label + body[len(label):] if len(body) > len(label) else label
+                first = squash(_case_words(restore(body)) if body != body.lower() else body) or first
+                meta.title = squash(" ".join([first, *rest]))
+                return j
+    return 0
+
+
+def _case_words(text: str) -> str:
+    """'KẾ HOẠCH HÀNH ĐỘNG' → 'Kế hoạch hành động'."""
+    return text[:1].upper() + text[1:].lower()
+
+
+def _parents(lines: list[str], title_end: int, meta: DocumentMeta) -> None:
+    """Symbols in the title and the opening "Thực hiện …/Căn cứ …" paragraphs, before the first heading."""
+    chunks: list[str] = [meta.title or ""]
+    para: list[str] = []
+    start = max(title_end, 0)
+    for line in lines[start:start + 60]:
+        f = fold(line).lstrip("#* ")
+        if re.match(r"(i|l|1)\s*[.\-]\s*[a-z]", f) and line.strip()[:6].isupper():
+            break
+        if re.match(r"(#|\*\*)?\s*(i|1|l)\s*[.-]", f) or re.match(r"(dieu 1|quyet nghi)", f):
+            break
+        para.append(line)
+    text = " ".join(para)
+    for block in re.split(r"(?<=[.;:])\s+(?=[A-ZĐTCB])", text):
+        fb = fold(block).lstrip()
+        if re.match(r"(theo de nghi|xet de nghi|tai to trinh)", fb):
+            continue
+        chunks.append(block)
+    seen: list[str] = []
+    joined = re.sub(r"-\s+", "-", " ".join(chunks))
+    keys: set[str] = set()
+    for _, sym in find_symbols(joined):
+        key = re.sub(r"[-/][^-/]+$", "", sym)
+        shorter = any(p != sym and p.endswith(sym) for p in seen)
+        if sym != meta.number and key not in keys and "/TTr-" not in sym and not shorter:
+            seen.append(sym)
+            keys.add(key)
+    meta.parents = seen
+
+
+def _replaces(lines: list[str], meta: DocumentMeta) -> None:
+    text = re.sub(r"-\s+", "-", " ".join(lines))
+    lz = loose(text)
+    for m in re.finditer(r"\bnay\s+(?:se\s+)?thay\s*th[e]\b", lz):
+        syms = find_symbols(text[m.end():m.end() + 160])
+        if syms and syms[0][1] not in meta.replaces and syms[0][1] != meta.number:
+            meta.replaces.append(syms[0][1])

@@ -1,0 +1,123 @@
+"""'Tổ chức thực hiện': assignments (unit → duties) and the reporting regime."""
+
+from __future__ import annotations
+
+import re
+
+from .agencies import AgencyMatcher
+from .fold import fold, loose
+from .model import Assignment, ReportingRegime, SourceSpan
+from .structure import Item, Outline
+
+_VERB = re.compile(r"\s(chu\s*tri|phoi\s*hop|co\s*trach\s*nhiem|chiu\s*trach|theo\s*doi|lanh\s*dao|chi\s*dao|xay\s*dung|"
+                   r"to\s*chuc|tham\s*muu|thuc\s*hien|huong\s*dan|can\s*cu|rasoat|ra\s*soat|tap\s*trung|trien\s*khai|"
+                   r"kiem\s*tra|tuyen\s*truyen|giup|la\s*co\s*quan)\b")
+_ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong an|mat tran|cap uy|thuong truc|"
+                       r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|tinh uy)\b")
+_NOT_ORG = re.compile(r"^(co che|kinh phi|che do|nguon|thong tin|trong qua trinh|ke hoach nay|tren day)")
+
+
+def assignments(outline: Outline, matcher: AgencyMatcher) -> list[Assignment]:
+    out: list[Assignment] = []
+    for section in outline.section("organization"):
+        items = [it for it in section.items if it.kind not in ("table",)]
+        top = min((it.level for it in items if it.kind != "para"), default=9)
+        n = 0
+        while n < len(items):
+            item = items[n]
+            children: list[Item] = []
+            k = n + 1
+            while k < len(items) and (items[k].level > item.level or items[k].kind == "para") \
+                    and item.level == top:
+                children.append(items[k])
+                k += 1
+            if item.level == top:
+                out.extend(_from_item(outline, item, children, matcher))
+                n = k
+            else:
+                n += 1
+    return out
+
+
+def _from_item(outline: Outline, item: Item, children: list[Item], matcher: AgencyMatcher) -> list[Assignment]:
+    f = item.folded
+    org_end, duty_start = _split_org(f)
+    if org_end is None:
+        return []
+    org = outline.out(item, 0, org_end).strip(" :.-")
+    if _NOT_ORG.match(fold(org)) or not (_ORG_WORD.search(fold(org)) or matcher.match(org).agency):
+        return []
+    duties = outline.out(item, duty_start).strip(" :")
+    colon_children = [c for c in children if _colon_org(c.folded)]
+    if not duties and colon_children and len(colon_children) >= len(children) / 2:
+        return [a for c in colon_children for a in _from_item(outline, c, [], matcher)]
+    if children:
+        duties = " ".join([duties, *(outline.out(c) for c in children)]).strip()
+    if not duties:
+        return []
+    hit = matcher.match(org)
+    return [Assignment(org=org, duties=duties, org_code=hit.agency.code if hit.agency else None,
+                       source=SourceSpan(item.start + 1, (children[-1].end if children else item.end) + 1),
+                       confidence=0.7 if hit.agency else 0.55)]
+
+
+def _colon_org(f: str) -> bool:
+    k = f.find(":")
+    return 0 < k < 70 and bool(_ORG_WORD.search(f[:k]))
+
+
+def _split_org(f: str) -> tuple[int | None, int]:
+    k = f.find(":")
+    if 0 < k < 90:
+        return k, k + 1
+    m = _VERB.search(f[:140])
+    if m and m.start() > 3:
+        return m.start(), m.start()
+    if len(f) < 110:
+        return len(f), len(f)
+    return None, 0
+
+
+# --- reporting regime --------------------------------------------------------------------------
+
+_FREQ = [
+    ("monthly", re.compile(r"(?<!\d\s)(?<!\d)\b(hang|theo|moi)?\s*thang\b(?!\s*\d)")),
+    ("quarterly", re.compile(r"\bquy\b(?!\s*[ivl1-4]\b)|\b(3|ba|03)\s*thang")),
+    ("semiannual", re.compile(r"\b(6|sau|06)\s*thang")),
+    ("nine_months", re.compile(r"\b(9|chin|09)\s*thang")),
+    ("annual", re.compile(r"\b(hang|moi|01|1|mot)\s*nam\b|,\s*nam\b|\bnam\s*bao\s*cao")),
+]
+
+
+def reporting(outline: Outline) -> ReportingRegime:
+    regime = ReportingRegime()
+    text_items = [it for it in outline.items if it.kind != "table"]
+    found: list[str] = []
+    first: Item | None = None
+    for item in text_items:
+        f = re.sub(r"\s+", " ", loose(item.text).replace("0l", "01"))
+        g = re.sub(r"\s+", " ", item.folded)
+        for m in re.finditer(r"bao\s*c[a-z]o", g):
+            lo = max(0, m.start() - 110)
+            window = g[lo:m.end() + 60]
+            if not re.search(r"dinh\s*ky|hang\s*thang|hang\s*nam|theo\s*thang|hang\s*quy", window):
+                continue
+            seg = _freq_segment(window)
+            for name, rx in _FREQ:
+                if rx.search(seg) and name not in found:
+                    found.append(name)
+                    first = first or item
+            if regime.due_day is None and (d := re.search(r"truoc\s*ngay\s*(\d{1,2})", g[m.start():m.end() + 200])):
+                regime.due_day = int(d.group(1))
+        _ = f
+    order = ["monthly", "quarterly", "semiannual", "nine_months", "annual"]
+    regime.frequencies = [x for x in order if x in found]
+    if first is not None:
+        regime.source = SourceSpan(first.start + 1, first.end + 1)
+    return regime
+
+
+def _freq_segment(window: str) -> str:
+    m = re.search(r"(dinh\s*ky|theo|hang)\s*((?:(?:hang\s*)?(?:\d{1,2}\s*)?(?:thang|quy|nam)\s*(?:,|va|hoac)?\s*)+)",
+                  window)
+    return m.group(0) if m else ""

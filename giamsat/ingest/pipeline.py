@@ -1,0 +1,117 @@
+"""Entry points: bytes or a path → ParsedPlan (read → clean → restore → outline → extract)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import restore as restore_mod
+from .agencies import Agency, AgencyMatcher
+from .clean import clean_lines
+from .errors import IngestError
+from .fold import fold
+from .metadata import parse_metadata
+from .model import ParsedPlan
+from .organization import assignments, reporting
+from .readers import Extracted, read_bytes
+from .structure import Outline
+from .targets import prose_targets, table_targets
+from .tasks import item_tasks, ocr_annex_tasks, table_tasks
+
+Progress = Callable[[int, int], None]
+
+
+def parse_path(path: str | Path, registry: list[Agency] | None = None, progress: Progress | None = None) -> ParsedPlan:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"Không đọc được tệp “{p.name}”.", "io") from exc
+    return parse_bytes(data, p.name, registry=registry, progress=progress)
+
+
+def parse_bytes(data: bytes, filename: str | None = None, registry: list[Agency] | None = None,
+                progress: Progress | None = None) -> ParsedPlan:
+    t0 = time.perf_counter()
+    extracted = read_bytes(data, progress)
+    t1 = time.perf_counter()
+    plan = parse_extracted(extracted, registry)
+    plan.timings["read"] = t1 - t0
+    return plan
+
+
+def parse_text(text: str, registry: list[Agency] | None = None) -> ParsedPlan:
+    return parse_extracted(Extracted(text.split("\n"), "text"), registry)
+
+
+def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) -> ParsedPlan:
+    t0 = time.perf_counter()
+    matcher = AgencyMatcher(registry)
+    cleaned = clean_lines(extracted.lines)
+    t1 = time.perf_counter()
+    restored = _restore(cleaned.lines)
+    t2 = time.perf_counter()
+    plan = ParsedPlan(input_kind=extracted.kind, raw_text="\n".join(extracted.lines),
+                      clean_text="\n".join(cleaned.lines), restored_text="\n".join(restored))
+    plan.warnings.extend(extracted.warnings)
+    outline = Outline(cleaned.lines, restored, restore_mod.restore_text)
+    plan.document = parse_metadata(cleaned.lines, restored, restore_mod.restore_text)
+    _extract(plan, outline, matcher)
+    _check(plan, outline)
+    t3 = time.perf_counter()
+    plan.timings.update({"clean": t1 - t0, "restore": t2 - t1, "parse": (t3 - t2) + (t1 - t0)})
+    return plan
+
+
+def _restore(lines: list[str]) -> list[str]:
+    restored = restore_mod.restore_text("\n".join(lines)).split("\n")
+    return restored if len(restored) == len(lines) else list(lines)
+
+
+def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None:
+    for table in outline.tables:
+        found = table_targets(outline, table, matcher, plan.warnings)
+        plan.targets.extend(found)
+        if not found:
+            plan.tasks.extend(table_tasks(outline, table, matcher, plan.warnings))
+    if not any(t.milestones or t.lead for t in plan.targets):
+        plan.targets.extend(_ocr_targets(outline, matcher, plan))
+    annex_tasks = bool(plan.tasks)
+    if not annex_tasks:
+        for start, end in _ocr_task_annexes(outline):
+            plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings))
+    if not plan.tasks:
+        plan.tasks.extend(item_tasks(outline, matcher))
+    prose = prose_targets(outline, matcher)
+    if not any(t.lead for t in plan.targets) or not plan.targets:
+        plan.targets.extend(prose)
+    plan.assignments.extend(assignments(outline, matcher))
+    plan.reporting = reporting(outline)
+
+
+def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
+    """Annex regions whose header mentions task-table columns but that OCR left as loose lines."""
+    out: list[tuple[int, int]] = []
+    for section in outline.section("annex"):
+        window = " ".join(fold(x) for x in outline.lines[section.start:min(section.end, section.start + 25) + 1])
+        if re.search(r"chu\s*tri", window) and re.search(r"nhi[a-z]*m\s*v|thoi\s*gian|hoan\s*thanh", window) \
+                and not re.search(r"chi\s*tieu", window):
+            out.append((section.start, section.end))
+    return out
+
+
+def _ocr_targets(outline: Outline, matcher: AgencyMatcher, plan: ParsedPlan) -> list:  # type: ignore[type-arg]
+    from .ocr_tables import ocr_target_rows
+
+    return ocr_target_rows(outline, matcher, plan.warnings)
+
+
+def _check(plan: ParsedPlan, outline: Outline) -> None:
+    if not outline.sections and not plan.tasks and not plan.targets:
+        plan.warnings.append("Không tìm thấy cấu trúc kế hoạch (mục tiêu, nhiệm vụ, tổ chức thực hiện) trong văn bản.")
+    if plan.document.number is None:
+        plan.warnings.append("Không tìm thấy số, ký hiệu văn bản.")
+    if plan.document.date is None:
+        plan.warnings.append("Không tìm thấy ngày ban hành.")

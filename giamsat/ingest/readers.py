@@ -1,0 +1,337 @@
+"""Readers: bytes → lines of text, tables rendered as pipe rows ("| a | b |").
+
+The reader is chosen from the content (magic bytes), never the file name. Tables
+from DOCX and ruled PDFs arrive whole; scans are rebuilt from Tesseract word boxes.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import (
+    MAX_BYTES,
+    MAX_DECOMPRESSED,
+    MAX_IMAGE_PIXELS,
+    MAX_PAGES,
+    MAX_TEXT_CHARS,
+    MAX_ZIP_RATIO,
+    OCR_MAX_PAGES,
+    OCR_TIMEOUT_PER_PAGE,
+    IngestError,
+)
+from .fold import nfc, squash
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Extracted:
+    lines: list[str]
+    kind: str
+    pages: int = 1
+    warnings: list[str] = field(default_factory=list)
+
+
+def sniff(data: bytes) -> str:
+    head = data[:16]
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM", b"GIF8")):
+        return "image"
+    if head[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image"
+    return "text"
+
+
+def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
+    if not data or not data.strip():
+        raise IngestError("Tệp rỗng: không có nội dung để đọc.", "empty")
+    if len(data) > MAX_BYTES:
+        raise IngestError(f"Tệp quá lớn ({len(data) // 1_048_576} MB; tối đa {MAX_BYTES // 1_048_576} MB).",
+                          "too_large")
+    kind = sniff(data)
+    if kind == "pdf":
+        return read_pdf(data, progress)
+    if kind == "zip":
+        return read_docx(data)
+    if kind == "image":
+        return read_image(data, progress)
+    return read_text(data)
+
+
+# --- plain text -------------------------------------------------------------------
+
+def decode_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1258", errors="replace")
+    bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    if bad > max(8, len(text[:20000]) // 50):
+        raise IngestError("Tệp không phải văn bản, PDF, DOCX hay ảnh: không đọc được nội dung.", "binary")
+    return nfc(text[:MAX_TEXT_CHARS]).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
+def read_text(data: bytes) -> Extracted:
+    return Extracted(decode_text(data).split("\n"), "text")
+
+
+# --- DOCX --------------------------------------------------------------------------
+
+def _check_zip(data: bytes) -> None:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise IngestError("Tệp nén hỏng: không đọc được tệp DOCX.", "bad_zip") from exc
+    infos = zf.infolist()
+    if len(infos) > 5000:
+        raise IngestError("Tệp DOCX có quá nhiều thành phần.", "zip_bomb")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_DECOMPRESSED or any(
+            i.compress_size and i.file_size / i.compress_size > MAX_ZIP_RATIO and i.file_size > 1_000_000
+            for i in infos):
+        raise IngestError("Tệp DOCX giải nén quá lớn (nghi là “zip bomb”); đã từ chối.", "zip_bomb")
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise IngestError("Tệp nén không phải tài liệu Word (DOCX).", "not_docx")
+
+
+def read_docx(data: bytes) -> Extracted:
+    _check_zip(data)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise IngestError("Không mở được tệp DOCX (tệp hỏng).", "bad_docx") from exc
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(nfc(Paragraph(child, document).text).split("\n"))
+        elif tag == "tbl":
+            lines.append("")
+            lines.extend(_pipe_rows(_docx_rows(Table(child, document))))
+            lines.append("")
+    return Extracted(lines, "docx")
+
+
+def _docx_rows(table: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        last: Any = None
+        for cell in row.cells:
+            # Horizontally merged cells repeat the same object; keep the first.
+            cells.append("" if cell._tc is last else nfc(cell.text))
+            last = cell._tc
+        rows.append(cells)
+    return rows
+
+
+def _pipe_rows(rows: list[list[str]]) -> list[str]:
+    out = []
+    for row in rows:
+        cells = [squash(c.replace("|", "/")) for c in row]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+# --- PDF ---------------------------------------------------------------------------
+
+def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError("PDF được đặt mật khẩu: hãy gửi bản không mã hóa.", "encrypted")
+        n_pages = len(reader.pages)
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError("PDF hỏng: không đọc được cấu trúc tệp.", "bad_pdf") from exc
+    if n_pages > MAX_PAGES:
+        raise IngestError(f"PDF có {n_pages} trang, vượt giới hạn {MAX_PAGES} trang.", "too_many_pages")
+    import pdfplumber
+
+    lines: list[str] = []
+    warnings: list[str] = []
+    scanned: list[int] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages):
+                page_lines = _pdf_page_lines(page)
+                if sum(len(x) for x in page_lines) < 20:
+                    scanned.append(number)
+                    lines.append(f"\x00page{number}")
+                else:
+                    lines.extend(page_lines)
+                lines.append("\f")
+                page.flush_cache()
+    except Exception as exc:
+        raise IngestError("PDF hỏng hoặc được mã hóa: không trích được văn bản.", "bad_pdf") from exc
+    kind = "pdf_text"
+    if scanned:
+        kind = "pdf_scan" if len(scanned) == n_pages else "pdf_mixed"
+        if len(scanned) > OCR_MAX_PAGES:
+            raise IngestError(f"PDF quét có {len(scanned)} trang, vượt giới hạn OCR {OCR_MAX_PAGES} trang.",
+                              "too_many_pages")
+        ocr = _ocr_pdf_pages(data, scanned, progress, warnings)
+        lines = [x for line in lines for x in (ocr.get(line, [line]) if line.startswith("\x00") else [line])]
+    return Extracted([x for x in lines if x != "\f"], kind, n_pages, warnings)
+
+
+def _pdf_page_lines(page: Any) -> list[str]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        return not any(b[0] - 1 <= obj["x0"] and obj["x1"] <= b[2] + 1 and b[1] - 1 <= obj["top"]
+                       and obj["bottom"] <= b[3] + 1 for b in boxes)
+
+    body = page.filter(outside) if boxes else page
+    items: list[tuple[float, list[str]]] = []
+    for tl in body.extract_text_lines(layout=False, strip=True):
+        items.append((tl["top"], [nfc(tl["text"])]))
+    for t in tables:
+        rows = [[nfc(c or "") for c in row] for row in t.extract()]
+        items.append((t.bbox[1], ["", *_pipe_rows(rows), ""]))
+    items.sort(key=lambda it: it[0])
+    return [line for _, chunk in items for line in chunk]
+
+
+def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
+                   warnings: list[str]) -> dict[str, list[str]]:
+    import pypdfium2
+
+    out: dict[str, list[str]] = {}
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        for done, number in enumerate(pages, 1):
+            image = pdf[number].render(scale=300 / 72).to_pil()
+            out[f"\x00page{number}"] = ocr_image(image, warnings)
+            if progress:
+                progress(done, len(pages))
+    finally:
+        pdf.close()
+    return out
+
+
+# --- images and OCR ------------------------------------------------------------------
+
+def read_image(data: bytes, progress: Progress | None = None) -> Extracted:
+    from PIL import Image, ImageSequence
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        img = Image.open(io.BytesIO(data))
+        frames = [f.copy() for _, f in zip(range(OCR_MAX_PAGES + 1), ImageSequence.Iterator(img), strict=False)]
+    except Exception as exc:
+        raise IngestError("Ảnh hỏng hoặc quá lớn: không đọc được.", "bad_image") from exc
+    if len(frames) > OCR_MAX_PAGES:
+        raise IngestError(f"Ảnh có quá nhiều trang (tối đa {OCR_MAX_PAGES}).", "too_many_pages")
+    lines: list[str] = []
+    warnings: list[str] = []
+    for done, frame in enumerate(frames, 1):
+        lines.extend(ocr_image(frame, warnings))
+        if progress:
+            progress(done, len(frames))
+    return Extracted(lines, "image", len(frames), warnings)
+
+
+def ocr_image(image: Any, warnings: list[str]) -> list[str]:
+    import pytesseract
+
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    try:
+        data = pytesseract.image_to_data(image, lang="vie", config="--psm 4",
+                                         output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_PER_PAGE)
+    except RuntimeError:
+        warnings.append("OCR quá thời gian cho một trang; trang đó bị bỏ qua.")
+        return []
+    except pytesseract.TesseractNotFoundError as exc:
+        raise IngestError("Máy chủ chưa cài Tesseract OCR: không đọc được bản quét.", "no_ocr") from exc
+    words = [
+        {"text": nfc(t), "x0": data["left"][i], "x1": data["left"][i] + data["width"][i],
+         "top": data["top"][i], "h": data["height"][i],
+         "line": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
+        for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) > -1
+    ]
+    return words_to_lines(words)
+
+
+def words_to_lines(words: list[dict[str, Any]]) -> list[str]:
+    """Group word boxes into visual lines, then rebuild tables from column gaps."""
+    if not words:
+        return []
+    height = statistics.median(w["h"] for w in words) or 10
+    words.sort(key=lambda w: (w["top"], w["x0"]))
+    rows: list[list[dict[str, Any]]] = []
+    for w in words:
+        if rows and abs(rows[-1][0]["top"] - w["top"]) < height * 0.6:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    cells_per_row = [_split_cells(sorted(r, key=lambda w: w["x0"]), height) for r in rows]
+    return _rows_to_text(cells_per_row, height)
+
+
+def _split_cells(row: list[dict[str, Any]], height: float) -> list[tuple[float, str]]:
+    cells: list[tuple[float, list[str]]] = []
+    last_x1 = None
+    for w in row:
+        if last_x1 is None or w["x0"] - last_x1 > height * 1.6:
+            cells.append((w["x0"], [w["text"]]))
+        else:
+            cells[-1][1].append(w["text"])
+        last_x1 = w["x1"]
+    return [(x, " ".join(ws)) for x, ws in cells]
+
+
+def _rows_to_text(rows: list[list[tuple[float, str]]], height: float) -> list[str]:
+    """Runs of multi-cell rows become pipe tables; a row whose first column is empty continues the cell above."""
+    out: list[str] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and (len(rows[j]) >= 3 or (j > i and len(rows[j]) >= 1 and rows[j][0][0] > rows[i][0][0]
+                                                         + height * 2)):
+            j += 1
+        if j - i >= 2:
+            out.extend(_table_from_rows(rows[i:j], height))
+            i = j
+            continue
+        out.append(" ".join(text for _, text in rows[i]))
+        i += 1
+    return out
+
+
+def _table_from_rows(rows: list[list[tuple[float, str]]], height: float) -> list[str]:
+    widest = max(rows, key=len)
+    columns = [x for x, _ in widest]
+    logical: list[list[str]] = []
+    for row in rows:
+        cells = [""] * len(columns)
+        for x, text in row:
+            col = min(range(len(columns)), key=lambda c: abs(columns[c] - x) if columns[c] <= x + height * 2
+                      else 1e9 + abs(columns[c] - x))
+            cells[col] = (cells[col] + " " + text).strip()
+        starts_row = bool(cells[0]) or not logical
+        if starts_row:
+            logical.append(cells)
+        else:
+            logical[-1] = [(a + " " + b).strip() for a, b in zip(logical[-1], cells, strict=True)]
+    return ["", *_pipe_rows(logical), ""]

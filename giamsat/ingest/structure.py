@@ -1,0 +1,207 @@
+"""The outline of a plan: numbered items (I., 1., 1.1., a), -, +), sections and pipe tables.
+
+Everything is detected on the folded, OCR-tolerant form of each cleaned line; text
+handed out comes from the restored line when it is aligned with the cleaned one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .fold import fold, loose, squash
+
+_MD = re.compile(r"^\s*(#{1,6}\s+|\*\*|__)")
+_ROMAN = re.compile(r"^\s*([ivxl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")
+_NUM3 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s+")
+_NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(?=\D)")
+_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?=\S)(?!\d)")
+_LETTER = re.compile(r"^\s*([a-zđ¢]|[10])\s*\)\s*(?=\S)")
+_DASH = re.compile(r"^\s*[-–—•·*]\s*(?=\S)")
+_PLUS = re.compile(r"^\s*\+\s*(?=\S)")
+_ANNEX = re.compile(r"^\s*(phu\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
+
+SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
+    ("annex", re.compile(r"phu\s*luc")),
+    ("organization", re.compile(r"to\s*chu[a-z]?\s*thu[a-z]?c\s*hi[a-z]?n")),
+    ("objectives", re.compile(r"muc\s*tie[a-z]?u")),
+    ("tasks", re.compile(r"nhi[a-z]?m\s*v[uy]|giai\s*phap|phan\s*cong")),
+    ("purpose", re.compile(r"muc\s*[dp][i1]ch|yeu\s*c[a-z]u")),
+    ("viewpoints", re.compile(r"quan\s*di[a-z]?m")),
+]
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    kind: str
+    level: int
+    marker: str
+    text: str
+    rtext: str
+    offsets: list[int] = field(default_factory=list)
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    start: int
+    end: int
+    items: list[Item]
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    rows: list[list[str]]
+    rrows: list[list[str]]
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+
+
+def classify(line: str) -> tuple[str, int, int]:
+    """(kind, level, offset of content) for one cleaned line."""
+    body = _MD.sub("", line)
+    cut = len(line) - len(body)
+    body_f = fold(body)
+    if _ANNEX.match(loose(body)) and len(body) < 90:
+        return "annex", 0, cut
+    m = _ROMAN.match(body_f)
+    if m and _is_upper(body[m.end():m.end() + 40]) and not _NUM2.match(body_f):
+        return "roman", 1, cut + m.end()
+    for rx, kind, level in ((_NUM3, "num3", 4), (_NUM2, "num2", 3), (_NUM, "num", 2), (_LETTER, "letter", 4),
+                            (_PLUS, "plus", 6), (_DASH, "dash", 5)):
+        if (m := rx.match(body_f if kind != "letter" else body)) is not None:
+            if kind == "letter" and not body[m.start(1)].islower() and body[m.start(1)] not in "¢10":
+                continue
+            return kind, level, cut + m.end()
+    if _is_upper(body) and len(body.split()) >= 2 and any(rx.search(body_f) for _, rx in SECTION_KEYS):
+        return "caps", 1, cut
+    return "text", 9, 0
+
+
+class Outline:
+    def __init__(self, lines: list[str], restored: list[str], restore: Callable[[str], str]) -> None:
+        self.lines = lines
+        self.restored = restored
+        self.restore = restore
+        self.items: list[Item] = []
+        self.tables: list[Table] = []
+        self._build()
+        self.sections = self._sections()
+
+    def _build(self) -> None:
+        cur: list[int] = []
+        meta: tuple[str, int, int] = ("text", 9, 0)
+        i = 0
+        n = len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+                self._flush(cur, meta)
+                cur = []
+                j = i
+                while j < n and self.lines[j].lstrip().startswith("|"):
+                    j += 1
+                self._table(i, j - 1)
+                i = j
+                continue
+            if not line.strip():
+                self._flush(cur, meta)
+                cur = []
+                i += 1
+                continue
+            kind, level, off = classify(line)
+            if kind != "text" or not cur:
+                self._flush(cur, meta)
+                cur = [i]
+                meta = (kind, level, off) if kind != "text" else ("para", 8, 0)
+            else:
+                cur.append(i)
+            i += 1
+        self._flush(cur, meta)
+
+    def _flush(self, idx: list[int], meta: tuple[str, int, int]) -> None:
+        if not idx:
+            return
+        kind, level, off = meta
+        parts: list[str] = []
+        rparts: list[str] = []
+        offsets: list[int] = []
+        text = ""
+        for k, li in enumerate(idx):
+            seg = self.lines[li][off:] if k == 0 else self.lines[li].strip()
+            rl = self.restored[li]
+            rseg = (rl[off:] if k == 0 else rl.strip()) if len(rl) == len(self.lines[li]) else None
+            if k == 0:
+                seg, rseg = seg.strip(), rseg.strip() if rseg is not None else None
+            if parts:
+                prev = parts[-1]
+                glue = "" if re.search(r"\w-$", prev) else " "
+                text += glue
+                parts[-1] = prev
+            offsets.append(len(text))
+            text += seg
+            parts.append(seg)
+            rparts.append(rseg if rseg is not None and len(rseg) == len(seg) else "\x00")
+        rtext = ""
+        if all(p != "\x00" for p in rparts):
+            rtext = text
+            chars = list(text)
+            for o, rp in zip(offsets, rparts, strict=True):
+                chars[o:o + len(rp)] = list(rp)
+            rtext = "".join(chars)
+        marker = self.lines[idx[0]][:off].strip()
+        text = text.replace("**", "  ") if "**" in text else text
+        self.items.append(Item(idx[0], idx[-1], kind, level, marker, text, rtext or "", offsets))
+
+    def _table(self, a: int, b: int) -> None:
+        rows: list[list[str]] = []
+        rrows: list[list[str]] = []
+        for li in range(a, b + 1):
+            cells = [c.strip() for c in self.lines[li].strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+                continue
+            rl = self.restored[li]
+            rcells = [c.strip() for c in rl.strip().strip("|").split("|")] if rl.count("|") == \
+                self.lines[li].count("|") else [self.restore(c) for c in cells]
+            rows.append([squash(c.replace("**", "")) for c in cells])
+            rrows.append([squash(c.replace("**", "")) for c in rcells])
+        self.tables.append(Table(a, b, rows, rrows))
+        self.items.append(Item(a, b, "table", 7, "", "", "", []))
+
+    def out(self, item: Item, a: int = 0, b: int | None = None) -> str:
+        """Restored text of item.text[a:b] (whole item by default)."""
+        end = len(item.text) if b is None else b
+        if item.rtext and len(item.rtext) == len(item.text):
+            return squash(item.rtext[a:end])
+        return squash(self.restore(item.text[a:end]))
+
+    def _sections(self) -> list[Section]:
+        heads = [k for k, it in enumerate(self.items) if it.level <= 1 and it.kind in ("roman", "caps", "annex")]
+        out: list[Section] = []
+        for n, k in enumerate(heads):
+            head = self.items[k]
+            stop = heads[n + 1] if n + 1 < len(heads) else len(self.items)
+            lz = re.sub(r"[^a-z0-9 ]", "", loose(head.text[:120]))
+            kind = next((name for name, rx in SECTION_KEYS if rx.search(lz)), "other")
+            if head.kind == "annex" or (out and out[-1].kind == "annex" and head.kind == "caps"):
+                kind = "annex"
+            out.append(Section(kind, head.text, head.start, self.items[stop - 1].end,
+                               self.items[k + 1:stop]))
+        # An annex section swallows the following sections until the next annex heading.
+        return out
+
+    def section(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if s.kind == kind]

@@ -1,0 +1,249 @@
+"""Targets (chỉ tiêu) from objective prose, year-column tables and annex indicator tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .agencies import AgencyMatcher
+from .fold import fold, squash
+from .model import SourceSpan, Target
+from .structure import Item, Outline, Table
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_GE = r"(?:toi\s*thieu|t[o6db]i\s*thi[e]u|it\s*nhat|it\s*nh[a-z]t|khong\s*thap\s*hon|khong\s*duoi|tu|tr?en\s*muc|o\s*muc\s*tu)"
+_GT = r"(?:tren|hon|vuot|>)"
+_LE = r"(?:toi\s*da|khong\s*qua|khong\s*vuot\s*qua|<=|≤)"
+_LT = r"(?:duoi|<)"
+_TRO_LEN = r"(?:\s*tr[oa]\s*[l1i]en)"
+_FIGURE = re.compile(
+    r"(?P<cmp>(?:" + _GE + "|" + _GT + "|" + _LE + "|" + _LT + r"|>=|≥|>|<|dat|la|chiem|o\s*muc)\s*)?"
+    r"(?P<a>" + _NUM + r")\s*(?P<pct>%)?\s*(?:(?P<rng>-|–|den)\s*(?P<b>" + _NUM + r")\s*%?)?"
+    r"(?P<trolen>" + _TRO_LEN + r")?"
+)
+_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nhom|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia)"
+                   r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
+_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|nguoi\s*/\s*van\s*dan|nguoi tren mot van dan"
+                         r"|doanh nghiep[a-z ]{0,20}|to chuc[a-z ]{0,20}|du an|do thi|san pham)")
+_YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–))+\s*$")
+_DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
+
+
+@dataclass
+class _Ctx:
+    year: int | None
+
+
+def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
+    out: list[Target] = []
+    for section in outline.section("objectives"):
+        year: int | None = None
+        for item in section.items:
+            if item.kind == "table":
+                continue
+            f = item.folded
+            if item.kind in ("num", "num2", "letter", "roman", "caps") or len(f) < 60:
+                m = _YEAR_CTX.search(f[:80])
+                if m and (item.kind != "dash" and len(f) < 120):
+                    year = int(m.group(1))
+                if len(f) < 120 and not re.search(r"\d+\s*%", f):
+                    continue
+            out.extend(_item_targets(outline, item, year))
+    return out
+
+
+def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target]:
+    f = item.folded
+    out: list[Target] = []
+    for a, b in _clauses(f):
+        clause = f[a:b]
+        inline = re.search(r"(?:den|dat|toi)\s*(?:het\s*)?nam\s*((?:20)\d\d)", clause)
+        cyear = int(inline.group(1)) if inline else year
+        last = a
+        for m in _RANK.finditer(clause):
+            name = _name(outline, item, a, a + m.start(), a + m.end(), b)
+            out.append(_mk(outline, item, name, m.group(1), "rank_top", "thứ hạng", cyear, a + m.start(), b, 0.7))
+            last = a + m.end()
+        for m in _FIGURE.finditer(clause):
+            s, e = a + m.start("a"), a + m.end()
+            if s < last or _skip_figure(f, s, e, m):
+                continue
+            cmp_word = (m.group("cmp") or "").strip()
+            comparator, value = _comparator(cmp_word, m)
+            unit = "%" if m.group("pct") or (m.group("b") and "%" in f[s:e + 1]) else None
+            um = _UNIT_AFTER.match(f[e:e + 60])
+            if um:
+                unit = (unit or "") + (" " if unit and not um.group(1).startswith("/") else "") + \
+                    outline.out(item, e + um.start(1), e + um.end(1)).strip()
+                e += um.end()
+            elif unit is None and not _countable(f, e):
+                continue
+            name = _name(outline, item, last, a + m.start(), e, b)
+            if not name:
+                continue
+            out.append(_mk(outline, item, name, value, comparator, unit, cyear, a + m.start(), e, 0.6))
+            last = e
+    return out
+
+
+def _countable(f: str, e: int) -> bool:
+    return bool(re.match(r"\s*(doanh nghiep|to chuc|du an|thanh pho|do thi|nguoi|san pham|trung tam|khu|co so"
+                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan)", f[e:e + 30]))
+
+
+def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
+    ctx = f[max(0, s - 12):e + 8]
+    if _DATE_LIKE.search(ctx) and not m.group("pct"):
+        return True
+    if re.match(r"\s*(/|-[a-z]|\.\d)", f[e:e + 3]) and not m.group("pct"):
+        return True
+    if re.search(r"(so|nghi dinh|quyet dinh|khoan|dieu|nhom|top|cua|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
+        return True
+    return bool(re.match(r"\s*(g|ngay|thang|nam\b)", f[e:e + 6]))
+
+
+def _comparator(word: str, m: re.Match[str]) -> tuple[str, str]:
+    a = m.group("a")
+    if m.group("b"):
+        return "range", f"{a}-{m.group('b')}"
+    w = re.sub(r"\s+", " ", word)
+    if m.group("trolen") or re.fullmatch(_GE, w) or w in (">=", "≥"):
+        return ">=", a
+    if re.fullmatch(_GT, w):
+        return ">", a
+    if re.fullmatch(_LE, w):
+        return "<=", a
+    if re.fullmatch(_LT, w):
+        return "<", a
+    return "=", a
+
+
+def _clauses(f: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[;.](?=\s+[a-z(]|\s*$)(?<!\d\.)|\s-\s(?=[a-z])", f):
+        if m.start() - start > 3:
+            out.append((start, m.start()))
+        start = m.end()
+    if len(f) - start > 3:
+        out.append((start, len(f)))
+    return out
+
+
+def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, hi: int) -> str:
+    f = item.folded
+    before = f[lo:fig_start]
+    k = len(before.rstrip())
+    trimmed = _VERB_TAIL.sub("", before[:k])
+    a = lo + (len(before) - len(before.lstrip()))
+    b = lo + len(trimmed)
+    a = max(a, lo + len(re.match(r"^[\s,;(.\-–]*(?:trong do,?\s*)?", before).group(0)))
+    if b - a >= 6:
+        return outline.out(item, a, b).strip(" ,;:(-")
+    after_end = min(hi, fig_end + 160)
+    return outline.out(item, fig_end, after_end).strip(" ,;:(-")
+
+
+def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, unit: str | None,
+        year: int | None, s: int, e: int, conf: float) -> Target:
+    line_at = outline.lines and item.start
+    return Target(name=squash(name)[:300], value=value.replace(",", ",") if value else None, comparator=comparator,
+                  unit=unit, year=year, source=SourceSpan(line_at + 1, item.end + 1), confidence=conf,
+                  raw=outline.out(item, max(0, s - 40), min(len(item.text), e + 20)))
+
+
+# --- tables ----------------------------------------------------------------------------
+
+_YEAR_COL = re.compile(r"^\s*(?:nam\s*)?((?:20)\d\d)\s*$")
+
+
+def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
+    if not table.rows:
+        return []
+    hdr_at, cols = _header(table)
+    if cols is None:
+        return []
+    out: list[Target] = []
+    year: int | None = None
+    for k in range(hdr_at + 1, len(table.rows)):
+        row, rrow = table.rows[k], table.rrows[k]
+        cell = lambda key, r=row: r[cols[key]] if key in cols and cols[key] < len(r) else ""  # noqa: E731
+        rcell = lambda key, r=rrow: r[cols[key]] if key in cols and cols[key] < len(r) else ""  # noqa: E731
+        name, no = rcell("name"), cell("no")
+        if not name:
+            continue
+        values = [cell(key) for key in cols if key.startswith("y")]
+        has_value = bool(cell("value")) or any(v.strip() for v in values)
+        m = _YEAR_CTX.search(fold(name))
+        if re.fullmatch(r"\**[ivxl]+\.?\**", fold(no).strip()) or (not has_value and m and len(name) < 40):
+            year = int(m.group(1)) if m else year
+            continue
+        if not has_value:
+            continue
+        t = Target(name=name, no=no.strip(".") or None, source=SourceSpan(table.start + k + 1, table.start + k + 1),
+                   confidence=0.85, raw=" | ".join(row), year=year)
+        if "value" in cols:
+            t.value, t.comparator = parse_value(rcell("value"))
+            t.unit = rcell("unit") or None
+            if t.unit and t.value and t.comparator == "=" and "%" in rcell("value") and t.unit == "%":
+                pass
+        else:
+            for key in sorted(k2 for k2 in cols if k2.startswith("y")):
+                v = rrow[cols[key]] if cols[key] < len(rrow) else ""
+                if v.strip():
+                    t.milestones[key[1:]] = v.strip()
+            if t.milestones:
+                first = min(t.milestones)
+                t.year = int(first)
+                t.value, t.comparator = parse_value(t.milestones[first])
+                t.unit = "%" if "%" in t.milestones[first] else None
+        lead = rcell("lead")
+        if lead:
+            matches = matcher.match_many(lead)
+            t.lead = lead
+            t.lead_code = matches[0].agency.code if matches and matches[0].agency else None
+            for mm in matches:
+                if mm.agency is None:
+                    warnings.append(f"Không nhận ra cơ quan “{mm.text}” (chỉ tiêu {t.no or t.name[:40]}).")
+        out.append(t)
+    return out
+
+
+def _header(table: Table) -> tuple[int, dict[str, int] | None]:
+    for k, row in enumerate(table.rows[:4]):
+        cols: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            f = fold(cell)
+            if m := _YEAR_COL.match(f):
+                cols[f"y{m.group(1)}"] = c
+            elif re.fullmatch(r"s?tt|so tt|\*?\*?tt\*?\*?", f.strip()):
+                cols.setdefault("no", c)
+            elif "chi tieu" in f or "noi dung" in f or "ten chi" in f:
+                cols.setdefault("name", c)
+            elif "don vi" in f and "chu tri" not in f:
+                cols.setdefault("unit", c)
+            elif "chu tri" in f or "theo doi" in f:
+                cols.setdefault("lead", c)
+            elif "ket qua" in f or "gia tri" in f or "muc tieu" in f:
+                cols.setdefault("value", c)
+        if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
+            return k, cols
+    return 0, None
+
+
+def parse_value(text: str) -> tuple[str | None, str]:
+    """'≥ 30' → ('30', '>='); '16 - 18' → ('16-18', 'range'); 'Đạt mức …' → (text, 'text')."""
+    t = squash(text)
+    f = fold(t)
+    if not t or f in ("x", "-"):
+        return (None, "text") if not t else (t, "text")
+    m = re.match(r"^(≥|>=|≤|<=|>|<|~|tren|duoi|toi thieu|it nhat|toi da)?\s*(\d+(?:[.,]\d+)?)\s*%?"
+                 r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?", f)
+    if not m or m.end() < len(f.rstrip(" %&")) * 0.5:
+        return t, "text"
+    op = m.group(1) or ""
+    if m.group(3):
+        return f"{m.group(2)}-{m.group(3)}", "range"
+    cmp = {"≥": ">=", ">=": ">=", "toi thieu": ">=", "it nhat": ">=", ">": ">", "tren": ">", "≤": "<=",
+           "<=": "<=", "toi da": "<=", "<": "<", "duoi": "<"}.get(op, "=")
+    return m.group(2), cmp
