@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "giamsat.exchange",
     "giamsat.alignment",
     "giamsat.assessment",
+    "giamsat.ops",
 ]
 
 MIDDLEWARE = [
