@@ -1,0 +1,210 @@
+"""Permission-checked querysets for the API, built only from the access modules' helpers.
+
+Each function starts from what the caller may see (`visible_units_q`, `visible_documents`,
+the reporting access helpers) and then narrows by the filters of the request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from giamsat.org.access import visible_units_q
+from giamsat.org.models import OrgUnit
+from giamsat.plans.access import get_document_for_user, visible_documents
+from giamsat.plans.models import Document, Target, Task
+from giamsat.reporting.models import IndicatorValue, Recommendation, ReportingPeriod, Submission
+
+
+def units(user: Any, kind: str | None = None, parent: str | None = None, q: str | None = None) -> QuerySet[OrgUnit]:
+    """Units the caller may see, plus the units that issue or own the plans the caller may see."""
+    docs = visible_documents(user)
+    qs = OrgUnit.objects.filter(
+        visible_units_q(user) | Q(pk__in=docs.values("owner")) | Q(pk__in=docs.values("issuer"))
+    ).select_related("parent", "successor")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if parent:
+        qs = qs.filter(parent__code=parent)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q) | Q(short_name__icontains=q))
+    return qs.order_by("path", "code")
+
+
+def unit(user: Any, code: str) -> OrgUnit:
+    found = units(user).filter(code=code).first()
+    if found is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    return found
+
+
+def plans(user: Any, unit: str | None = None, status: str | None = None, kind: str | None = None,
+          year: int | None = None, q: str | None = None) -> QuerySet[Document]:
+    qs = visible_documents(user).select_related("issuer", "owner").annotate(
+        n_targets=Count("targets", distinct=True), n_tasks=Count("tasks", distinct=True)
+    )
+    if unit:
+        qs = qs.filter(owner__code=unit)
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year:
+        qs = qs.filter(issued_on__year=year)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(title__icontains=q))
+    return qs.order_by("-issued_on", "number", "pk")
+
+
+def plan(user: Any, pk: int) -> Document:
+    get_document_for_user(user, pk)
+    return plans(user).get(pk=pk)
+
+
+def _doc_ids(user: Any) -> QuerySet[Document]:
+    return visible_documents(user).values("pk")
+
+
+def targets(user: Any, plan: int | None = None, theme: str | None = None, responsible: str | None = None,
+            national_code: str | None = None, has_national_code: bool | None = None) -> QuerySet[Target]:
+    qs = Target.objects.filter(document__in=_doc_ids(user)).select_related("responsible", "indicator")
+    qs = qs.prefetch_related("milestones")
+    if plan:
+        qs = qs.filter(document_id=plan)
+    if theme:
+        qs = qs.filter(theme=theme)
+    if responsible:
+        qs = qs.filter(responsible__code=responsible)
+    if national_code:
+        qs = qs.filter(indicator__national_code=national_code)
+    if has_national_code is not None:
+        with_code = Q(indicator__isnull=False) & ~Q(indicator__national_code="")
+        qs = qs.filter(with_code) if has_national_code else qs.exclude(with_code)
+    return qs.order_by("document_id", "order", "pk")
+
+
+def tasks(user: Any, plan: int | None = None, lead: str | None = None, deadline_kind: str | None = None,
+          due_before: str | None = None) -> QuerySet[Task]:
+    qs = Task.objects.filter(document__in=_doc_ids(user)).select_related("lead", "group")
+    qs = qs.prefetch_related("coordinators")
+    if plan:
+        qs = qs.filter(document_id=plan)
+    if lead:
+        qs = qs.filter(lead__code=lead)
+    if deadline_kind:
+        qs = qs.filter(deadline_kind=deadline_kind)
+    if due_before:
+        try:
+            qs = qs.filter(due_date__lt=dt.date.fromisoformat(due_before))
+        except ValueError:
+            qs = qs.none()
+    return qs.order_by("document_id", "order", "pk")
+
+
+def periods(user: Any, plan: int | None = None, frequency: str | None = None,
+            year: int | None = None) -> QuerySet[ReportingPeriod]:
+    qs = ReportingPeriod.objects.filter(document__in=_doc_ids(user))
+    if plan:
+        qs = qs.filter(document_id=plan)
+    if frequency:
+        qs = qs.filter(frequency=frequency)
+    if year:
+        qs = qs.filter(year=year)
+    return qs.order_by("document_id", "end", "frequency", "pk")
+
+
+def submissions(user: Any, unit: str | None = None, period: int | None = None, plan: int | None = None,
+                state: str | None = None) -> QuerySet[Submission]:
+    qs = visible_submissions(user).select_related("unit", "period")
+    if unit:
+        qs = qs.filter(unit__code=unit)
+    if period:
+        qs = qs.filter(period_id=period)
+    if plan:
+        qs = qs.filter(period__document_id=plan)
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("-period__end", "unit__code", "pk")
+
+
+def submission(user: Any, pk: int) -> Submission:
+    found = visible_submissions(user).filter(pk=pk).select_related("unit", "period").first()
+    if found is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    return found
+
+
+def values(user: Any, unit: str | None = None, period: int | None = None, target: int | None = None,
+           national_code: str | None = None) -> QuerySet[IndicatorValue]:
+    qs = IndicatorValue.objects.filter(submission__in=published_submissions(user).values("pk"))
+    qs = qs.select_related("submission__unit", "target__indicator")
+    if unit:
+        qs = qs.filter(submission__unit__code=unit)
+    if period:
+        qs = qs.filter(submission__period_id=period)
+    if target:
+        qs = qs.filter(target_id=target)
+    if national_code:
+        qs = qs.filter(target__indicator__national_code=national_code)
+    return qs.order_by("submission_id", "target__order", "pk")
+
+
+def recommendations(user: Any, state: str | None = None, category: str | None = None,
+                    unit: str | None = None) -> QuerySet[Recommendation]:
+    qs = visible_recommendations(user).select_related("raised_by_unit", "routed_to")
+    if state:
+        qs = qs.filter(state=state)
+    if category:
+        qs = qs.filter(category=category)
+    if unit:
+        qs = qs.filter(Q(raised_by_unit__code=unit) | Q(routed_to__code=unit))
+    return qs.order_by("-created_at", "pk")
+
+
+# Reporting scope ----------------------------------------------------------------------------------
+# `giamsat.reporting.access` is being written alongside this module. When it offers a helper, the API
+# uses it; until then the same rule is composed from the org and plans helpers: a submission is seen by
+# whoever may see its unit (entry roles: their own unit; oversight roles: their subtree), within a plan
+# they may see.
+
+
+def _reporting_helper(name: str) -> Any:
+    try:
+        from giamsat.reporting import access
+    except ImportError:
+        return None
+    return getattr(access, name, None)
+
+
+def _visible_unit_ids(user: Any) -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.filter(visible_units_q(user)).values("pk")
+
+
+def visible_submissions(user: Any) -> QuerySet[Submission]:
+    helper = _reporting_helper("visible_submissions")
+    if helper is not None:
+        return helper(user)  # type: ignore[no-any-return]
+    if not getattr(user, "is_authenticated", False):
+        return Submission.objects.none()
+    return Submission.objects.filter(unit__in=_visible_unit_ids(user), period__document__in=_doc_ids(user))
+
+
+def published_submissions(user: Any) -> QuerySet[Submission]:
+    """Submissions whose figures the caller may read: anonymous callers get approved reports on public plans."""
+    if getattr(user, "is_authenticated", False):
+        return visible_submissions(user)
+    return Submission.objects.filter(state="approved", period__document__in=_doc_ids(user))
+
+
+def visible_recommendations(user: Any) -> QuerySet[Recommendation]:
+    helper = _reporting_helper("visible_recommendations")
+    if helper is not None:
+        return helper(user)  # type: ignore[no-any-return]
+    public = Q(is_public=True)
+    if not getattr(user, "is_authenticated", False):
+        return Recommendation.objects.filter(public)
+    ids = _visible_unit_ids(user)
+    return Recommendation.objects.filter(public | Q(raised_by_unit__in=ids) | Q(routed_to__in=ids))

@@ -1,0 +1,363 @@
+"""Shapes of the JSON API. Identifiers are English; labels (`*_label`) are the Vietnamese users see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from ninja import Field, Schema
+
+
+def _code(obj: Any) -> str | None:
+    return obj.code if obj is not None else None
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    short_name: str
+    kind: str
+    kind_label: str
+    parent: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successor: str | None
+
+    @staticmethod
+    def resolve_kind_label(obj: Any) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_parent(obj: Any) -> str | None:
+        return _code(obj.parent)
+
+    @staticmethod
+    def resolve_successor(obj: Any) -> str | None:
+        return _code(obj.successor)
+
+
+class PlanOut(Schema):
+    id: int
+    number: str
+    kind: str
+    kind_label: str
+    title: str
+    issued_on: dt.date | None
+    issuer: str | None
+    issuer_text: str
+    owner: str | None
+    status: str
+    status_label: str
+    published_at: dt.datetime | None
+    targets: int
+    tasks: int
+
+    @staticmethod
+    def resolve_kind_label(obj: Any) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_status_label(obj: Any) -> str:
+        return str(obj.get_status_display())
+
+    @staticmethod
+    def resolve_issuer(obj: Any) -> str | None:
+        return _code(obj.issuer)
+
+    @staticmethod
+    def resolve_owner(obj: Any) -> str | None:
+        return _code(obj.owner)
+
+    @staticmethod
+    def resolve_targets(obj: Any) -> int:
+        return int(getattr(obj, "n_targets", None) or obj.targets.count())
+
+    @staticmethod
+    def resolve_tasks(obj: Any) -> int:
+        return int(getattr(obj, "n_tasks", None) or obj.tasks.count())
+
+
+class MilestoneOut(Schema):
+    year: int
+    comparator: str
+    value: Decimal | None
+    value_high: Decimal | None
+    raw_text: str
+
+
+class IndicatorRef(Schema):
+    code: str
+    national_code: str
+    name: str
+    unit: str
+
+
+class TargetOut(Schema):
+    id: int
+    plan: int = Field(..., alias="document_id")
+    order: int
+    code: str
+    name: str
+    unit_of_measure: str
+    direction: str
+    kind: str
+    measure: str
+    baseline_value: Decimal | None
+    baseline_year: int | None
+    theme: str
+    responsible: str | None
+    responsible_text: str
+    indicator: IndicatorRef | None
+    milestones: list[MilestoneOut]
+
+    @staticmethod
+    def resolve_responsible(obj: Any) -> str | None:
+        return _code(obj.responsible)
+
+    @staticmethod
+    def resolve_milestones(obj: Any) -> list[Any]:
+        return list(obj.milestones.all())
+
+
+class TaskOut(Schema):
+    id: int
+    plan: int = Field(..., alias="document_id")
+    order: int
+    code: str
+    name: str
+    group: str | None
+    lead: str | None
+    lead_text: str
+    coordinators: list[str]
+    coordinators_text: str
+    output: str
+    deadline_text: str
+    deadline_kind: str
+    due_date: dt.date | None
+
+    @staticmethod
+    def resolve_group(obj: Any) -> str | None:
+        return obj.group.title if obj.group is not None else None
+
+    @staticmethod
+    def resolve_lead(obj: Any) -> str | None:
+        return _code(obj.lead)
+
+    @staticmethod
+    def resolve_coordinators(obj: Any) -> list[str]:
+        return [u.code for u in obj.coordinators.all()]
+
+
+class PeriodOut(Schema):
+    id: int
+    plan: int = Field(..., alias="document_id")
+    frequency: str
+    year: int
+    index: int
+    label: str
+    start: dt.date
+    end: dt.date
+    due_date: dt.date
+
+
+class TaskReportOut(Schema):
+    task: int = Field(..., alias="task_id")
+    task_code: str
+    task_name: str
+    is_lead: bool
+    state: str
+    state_label: str
+    percent: int
+    completed_on: dt.date | None
+    progress: str
+    output: str
+    difficulties: str
+    recommendations: str
+    suspended_reason: str
+    carried_forward: bool
+
+    @staticmethod
+    def resolve_task_code(obj: Any) -> str:
+        return str(obj.task.code)
+
+    @staticmethod
+    def resolve_task_name(obj: Any) -> str:
+        return str(obj.task.name)
+
+    @staticmethod
+    def resolve_state_label(obj: Any) -> str:
+        return str(obj.get_state_display())
+
+
+class ValueOut(Schema):
+    id: int
+    submission: int = Field(..., alias="submission_id")
+    unit: str
+    period: int
+    target: int = Field(..., alias="target_id")
+    target_name: str
+    national_code: str | None
+    value: Decimal | None
+    text_value: str
+    measured_on: dt.date | None
+    source: str
+    note: str
+    carried_forward: bool
+
+    @staticmethod
+    def resolve_unit(obj: Any) -> str:
+        return str(obj.submission.unit.code)
+
+    @staticmethod
+    def resolve_period(obj: Any) -> int:
+        return int(obj.submission.period_id)
+
+    @staticmethod
+    def resolve_target_name(obj: Any) -> str:
+        return str(obj.target.name)
+
+    @staticmethod
+    def resolve_national_code(obj: Any) -> str | None:
+        indicator = obj.target.indicator
+        return (indicator.national_code or None) if indicator is not None else None
+
+
+class SubmissionOut(Schema):
+    id: int
+    unit: str
+    unit_name: str
+    period: PeriodOut
+    state: str
+    state_label: str
+    version: int
+    summary: str
+    difficulties: str
+    proposals: str
+    submitted_at: dt.datetime | None
+    approved_at: dt.datetime | None
+    return_count: int
+    last_comment: str
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_unit(obj: Any) -> str:
+        return str(obj.unit.code)
+
+    @staticmethod
+    def resolve_unit_name(obj: Any) -> str:
+        return str(obj.unit.name)
+
+    @staticmethod
+    def resolve_state_label(obj: Any) -> str:
+        return str(obj.get_state_display())
+
+
+class SubmissionDetailOut(SubmissionOut):
+    task_reports: list[TaskReportOut]
+    values: list[ValueOut]
+
+    @staticmethod
+    def resolve_task_reports(obj: Any) -> list[Any]:
+        return list(obj.task_reports.select_related("task").all())
+
+    @staticmethod
+    def resolve_values(obj: Any) -> list[Any]:
+        return list(obj.values.select_related("target__indicator", "submission__unit").all())
+
+
+class RecommendationOut(Schema):
+    id: int
+    title: str
+    body: str
+    category: str
+    category_label: str
+    state: str
+    state_label: str
+    raised_by_unit: str | None
+    routed_to: str | None
+    submission: int | None = Field(None, alias="submission_id")
+    task: int | None = Field(None, alias="task_id")
+    due_date: dt.date | None
+    answer: str
+    answered_at: dt.datetime | None
+    is_public: bool
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_category_label(obj: Any) -> str:
+        return str(obj.get_category_display())
+
+    @staticmethod
+    def resolve_state_label(obj: Any) -> str:
+        return str(obj.get_state_display())
+
+    @staticmethod
+    def resolve_raised_by_unit(obj: Any) -> str | None:
+        return _code(obj.raised_by_unit)
+
+    @staticmethod
+    def resolve_routed_to(obj: Any) -> str | None:
+        return _code(obj.routed_to)
+
+
+# Writes ----------------------------------------------------------------------------------------
+
+Text = Annotated[str, Field(max_length=20000)]
+
+
+class DraftIn(Schema):
+    unit: Annotated[str, Field(max_length=80)]
+    period: Annotated[int, Field(ge=1, le=2**62)]
+
+
+class TaskReportIn(Schema):
+    task: Annotated[int, Field(ge=1, le=2**62)]
+    state: Annotated[str, Field(max_length=20)] = "not_started"
+    percent: Annotated[int, Field(ge=0, le=100)] = 0
+    completed_on: dt.date | None = None
+    progress: Text = ""
+    output: Text = ""
+    difficulties: Text = ""
+    recommendations: Text = ""
+    suspended_reason: Text = ""
+
+
+class ValueIn(Schema):
+    target: Annotated[int, Field(ge=1, le=2**62)]
+    value: Annotated[Decimal, Field(max_digits=20, decimal_places=4)] | None = None
+    text_value: Annotated[str, Field(max_length=300)] = ""
+    measured_on: dt.date | None = None
+    source: Annotated[str, Field(max_length=300)] = ""
+    note: Text = ""
+
+
+class SaveDraftIn(Schema):
+    expected_version: Annotated[int, Field(ge=0, le=2**31)]
+    summary: Text | None = None
+    difficulties: Text | None = None
+    proposals: Text | None = None
+    task_reports: list[TaskReportIn] = []
+    values: list[ValueIn] = []
+
+
+class ReasonIn(Schema):
+    reason: Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class RecommendationIn(Schema):
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    body: Annotated[str, Field(min_length=1, max_length=20000)]
+    category: Annotated[str, Field(max_length=30)] = "other"
+    unit: Annotated[str, Field(max_length=80)]
+    submission: Annotated[int, Field(ge=1, le=2**62)] | None = None
+    task: Annotated[int, Field(ge=1, le=2**62)] | None = None
+
+
+class AnswerIn(Schema):
+    answer: Annotated[str, Field(min_length=1, max_length=20000)]
