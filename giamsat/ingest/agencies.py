@@ -31,8 +31,21 @@ def default_registry() -> list[Agency]:
 
 
 _GENERIC_TAIL = re.compile(r"\b(tinh|thanh pho|phuong|xa)$")
-_SPLIT = re.compile(r"\s*(?:;|,(?!\s*(?:ban|nganh|dia phuong|phuong|xa)\b)|\bva\b(?=\s+(?:so|ban|cong an|van phong"
-                    r"|uy ban|ubnd|bo chi huy|ngan hang|cac|bao|dai|truong)\b)|\n|\+)\s*")
+_LIST_SEP = re.compile(r"\s*(?:;|,(?!\s*(?:ban|nganh|dia phuong|phuong|xa|the thao)\b)|\n|\+)\s*")
+_AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo chi huy|ngan hang|cac|bao|dai|truong"
+                      r"|hoi|doan|phong)\b)")
+
+
+def _cut(text: str, rx: re.Pattern[str]) -> list[str]:
+    f = fold(text)
+    parts: list[str] = []
+    pos = 0
+    for m in rx.finditer(f):
+        if m.start() > pos:
+            parts.append(text[pos:m.start()])
+        pos = m.end()
+    parts.append(text[pos:])
+    return [p for p in parts if p.strip()]
 
 
 def _key(text: str) -> str:
@@ -54,11 +67,24 @@ class AgencyMatcher:
                 self._keys.setdefault(_key(alias), agency)
                 self._keys.setdefault(_GENERIC_TAIL.sub("", _key(alias)).strip(), agency)
         self._choices = list(self._keys)
+        self._add_prefixes()
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._alts = alts
         self._scan = re.compile(r"(?<![a-z])(" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in alts)
                                 + r")(?![a-z])")
+
+    def _add_prefixes(self) -> None:
+        """Unique word prefixes of canonical names ("so khoa hoc") so OCR-split cells are still found by scan."""
+        owners: dict[str, set[str]] = {}
+        for agency in self.registry:
+            words = _key(agency.name).split()
+            for n in range(2, len(words)):
+                owners.setdefault(" ".join(words[:n]), set()).add(agency.code)
+        by_code = {a.code: a for a in self.registry}
+        for prefix, codes in owners.items():
+            if len(codes) == 1 and len(prefix) >= 6 and prefix not in self._keys:
+                self._keys[prefix] = by_code[next(iter(codes))]
 
     def match(self, text: str) -> AgencyMatch:
         name = squash(text).strip(" .;,-–:")
@@ -78,16 +104,13 @@ class AgencyMatcher:
 
     def split(self, cell: str) -> list[str]:
         """'Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan' → three names."""
-        text = squash(cell)
-        f = fold(text)
-        parts: list[str] = []
-        pos = 0
-        for m in _SPLIT.finditer(f):
-            if m.start() > pos:
-                parts.append(text[pos:m.start()])
-            pos = m.end()
-        parts.append(text[pos:])
-        return [p.strip(" .;,-–:") for p in parts if len(p.strip(" .;,-–:")) >= 2]
+        out: list[str] = []
+        for part in _cut(squash(cell), _LIST_SEP):
+            if _key(part) in self._keys:
+                out.append(part)
+            else:
+                out.extend(_cut(part, _AND_SEP))
+        return [p.strip(" .;,-–:") for p in out if len(p.strip(" .;,-–:")) >= 2]
 
     def match_many(self, cell: str) -> list[AgencyMatch]:
         return [self.match(part) for part in self.split(cell)]
@@ -98,7 +121,12 @@ class AgencyMatcher:
         return [(m.start(), m.end(), self._keys[squash(m.group(1))]) for m in self._scan.finditer(key)]
 
 
+_SO = re.compile(r"(?<![a-z])s[a-z0-9](?=\s+(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai|thong|ke|lao)\b)")
+
+
 def _key_keep_len(text: str) -> str:
-    k = loose(text)
+    k = loose(text).replace("¢", "o")
     k = re.sub(r"[^a-z0-9 ]", " ", k)
+    k = re.sub(r"(?<![a-z])c[e4a]c(?![a-z])", "cac", k)
+    k = _SO.sub("so", k)
     return re.sub(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])", "uy", k)

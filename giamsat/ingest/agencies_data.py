@@ -7,7 +7,7 @@ Aliases are matched diacritic-folded, so write them the way people write them.
 from __future__ import annotations
 
 DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("STC", "Sở Tài chính", "department", ("STC", "Sở TC")),
+    ("STC", "Sở Tài chính", "department", ("STC", "Sở TC", "Sở Tài")),
     ("SNV", "Sở Nội vụ", "department", ("SNV", "Sở NV")),
     ("SKHCN", "Sở Khoa học và Công nghệ", "department",
      ("Sở KH&CN", "Sở KHCN", "SKHCN", "Sở Khoa học, Công nghệ", "Sở Khoa học - Công nghệ")),
@@ -49,9 +49,13 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
      ("Ban quản lý Khu kinh tế", "BQL KKT", "Ban Quản lý các khu công nghiệp")),
     ("DAI_PTTH", "Đài Phát thanh và Truyền hình tỉnh", "media", ("Đài PT-TH", "Đài PTTH")),
     ("BAO_TINH", "Báo tỉnh", "media", ("Báo và Phát thanh, Truyền hình",)),
+    ("CA_XA", "Công an xã, phường", "commune_office", ("Công an xã", "Công an phường")),
+    ("HND", "Hội Nông dân", "front", ("Hội Nông dân tỉnh", "Hội Nông dân xã")),
+    ("HLHPN", "Hội Liên hiệp Phụ nữ", "front", ("Hội LHPN", "Hội Phụ nữ")),
+    ("NHCSXH", "Ngân hàng Chính sách xã hội", "department", ("NHCSXH", "Ngân hàng CSXH")),
     ("DOAN_TN", "Tỉnh đoàn", "front", ("Đoàn Thanh niên", "Tỉnh Đoàn")),
     ("CAC_SO", "Các sở, ban, ngành, địa phương", "group",
-     ("Các sở, ngành, địa phương", "Các sở, ban, ngành", "Các sở, ngành", "các cơ quan, đơn vị, địa phương",
+     ("Các sở", "Các Sở, ngành", "Các sở, ngành, địa phương", "Các sở, ban, ngành", "Các sở, ngành", "các cơ quan, đơn vị, địa phương",
       "Các sở, ngành liên quan", "các sở, ngành, địa phương liên quan", "Các Sở, ngành, địa phương")),
     ("PHONG_VHXH", "Phòng Văn hóa - Xã hội", "commune_office", ("Phòng Văn hóa - Xã hội", "Phòng VHXH")),
     ("PHONG_KT", "Phòng Kinh tế", "commune_office", ("Phòng Kinh tế - Hạ tầng và Đô thị", "Phòng Kinh tế")),

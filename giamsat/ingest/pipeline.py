@@ -13,7 +13,7 @@ from .clean import clean_lines
 from .errors import IngestError
 from .fold import fold
 from .metadata import parse_metadata
-from .model import ParsedPlan
+from .model import ParsedPlan, SourceSpan
 from .organization import assignments, reporting
 from .readers import Extracted, read_bytes
 from .structure import Outline
@@ -59,10 +59,25 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
     outline = Outline(cleaned.lines, restored, restore_mod.restore_text)
     plan.document = parse_metadata(cleaned.lines, restored, restore_mod.restore_text)
     _extract(plan, outline, matcher)
+    _to_raw_lines(plan, cleaned.raw_index)
     _check(plan, outline)
     t3 = time.perf_counter()
     plan.timings.update({"clean": t1 - t0, "restore": t2 - t1, "parse": (t3 - t2) + (t1 - t0)})
     return plan
+
+
+def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
+    """Item spans point at cleaned lines while parsing; hand them out as raw (input) lines."""
+    def conv(span: SourceSpan | None) -> SourceSpan | None:
+        if span is None or span.basis != "clean" or not raw_index:
+            return span
+        a = raw_index[min(max(span.start_line - 1, 0), len(raw_index) - 1)]
+        b = raw_index[min(max(span.end_line - 1, 0), len(raw_index) - 1)]
+        return SourceSpan(a + 1, b + 1, "raw")
+
+    for item in [*plan.targets, *plan.tasks, *plan.assignments]:
+        item.source = conv(item.source)
+    plan.reporting.source = conv(plan.reporting.source)
 
 
 def _restore(lines: list[str]) -> list[str]:
@@ -95,9 +110,10 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
     """Annex regions whose header mentions task-table columns but that OCR left as loose lines."""
     out: list[tuple[int, int]] = []
     for section in outline.section("annex"):
-        window = " ".join(fold(x) for x in outline.lines[section.start:min(section.end, section.start + 25) + 1])
-        if re.search(r"chu\s*tri", window) and re.search(r"nhi[a-z]*m\s*v|thoi\s*gian|hoan\s*thanh", window) \
-                and not re.search(r"chi\s*tieu", window):
+        window = " ".join(fold(x) for x in outline.lines[section.start:min(section.end, section.start + 60) + 1])
+        if (re.search(r"chu\s*tri", window) or window.count("co quan") >= 2) \
+                and re.search(r"nhi[a-z]*m\s*v|thoi\s*gian|hoan\s*thanh", window) \
+                and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
             out.append((section.start, section.end))
     return out
 

@@ -63,6 +63,7 @@ class Table:
     end: int
     rows: list[list[str]]
     rrows: list[list[str]]
+    row_lines: list[int] = field(default_factory=list)
 
 
 def _is_upper(text: str) -> bool:
@@ -169,6 +170,7 @@ class Outline:
     def _table(self, a: int, b: int) -> None:
         rows: list[list[str]] = []
         rrows: list[list[str]] = []
+        row_lines: list[int] = []
         for li in range(a, b + 1):
             cells = [c.strip() for c in self.lines[li].strip().strip("|").split("|")]
             if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
@@ -178,7 +180,8 @@ class Outline:
                 self.lines[li].count("|") else [self.restore(c) for c in cells]
             rows.append([squash(c.replace("**", "")) for c in cells])
             rrows.append([squash(c.replace("**", "")) for c in rcells])
-        self.tables.append(Table(a, b, rows, rrows))
+            row_lines.append(li)
+        self.tables.append(Table(a, b, rows, rrows, row_lines))
         self.items.append(Item(a, b, "table", 7, "", "", "", []))
 
     def out(self, item: Item, a: int = 0, b: int | None = None) -> str:

@@ -180,7 +180,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
             continue
         if not has_value:
             continue
-        t = Target(name=name, no=no.strip(".") or None, source=SourceSpan(table.start + k + 1, table.start + k + 1),
+        t = Target(name=name, no=no.strip(".") or None, source=SourceSpan(table.row_lines[k] + 1, table.row_lines[k] + 1),
                    confidence=0.85, raw=" | ".join(row), year=year)
         if "value" in cols:
             t.value, t.comparator = parse_value(rcell("value"))

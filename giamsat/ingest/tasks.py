@@ -58,7 +58,7 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             group = name
             continue
         task = Task(name=name, group=group, no=no.strip(". ") or None, output=get("output") or None,
-                    source=SourceSpan(table.start + k + 1, table.start + k + 1), confidence=0.9)
+                    source=SourceSpan(table.row_lines[k] + 1, table.row_lines[k] + 1), confidence=0.9)
         _assign(task, get("lead"), get("coord"), matcher, warnings)
         _deadline(task, get("deadline"))
         out.append(task)
@@ -153,8 +153,23 @@ _ROW_NO = re.compile(r"^\s*(\d{1,3})\s*(?:[|.]\s*|\s+(?=\S)|$)")
 
 def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
                     warnings: list[str]) -> list[Task]:
-    """Rows of an OCR'd task table: numbered rows in sequence; lead = first agency after the task text."""
+    """Rows of an OCR'd task table: numbered rows in sequence; each row is the block of lines around its number."""
     lines = outline.lines
+    anchors = row_anchors(lines, start, end)
+    spans = row_spans(lines, anchors, start, end)
+    groups = _roman_groups(outline, start, end)
+    out: list[Task] = []
+    for (i, v), (lo, hi) in zip(anchors, spans, strict=True):
+        group = None
+        for gline, gname in groups:
+            if gline <= i:
+                group = gname
+        out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings))
+    return out
+
+
+def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Lines that start with the next row number (1, 2, 3 …), tolerating a skipped or misread number."""
     anchors: list[tuple[int, int]] = []
     expected = 1
     for i in range(start, end + 1):
@@ -165,19 +180,45 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if v == expected or (anchors and expected < v <= expected + 2 and i - anchors[-1][0] > 3):
             anchors.append((i, v))
             expected = v + 1
-    out: list[Task] = []
-    group: str | None = None
-    groups = _roman_groups(outline, start, end)
-    for n, (i, v) in enumerate(anchors):
-        lo = anchors[n - 1][0] + 1 if n else start
-        hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
-        lo = max(lo, _row_top(lines, i, lo))
-        hi_row = _row_bottom(lines, i, hi, anchors[n + 1][0] if n + 1 < len(anchors) else end)
-        for gline, gname in groups:
-            if gline <= i:
-                group = gname
-        out.append(_ocr_row(outline, lo, hi_row, i, v, group, matcher, warnings))
-    return out
+    return anchors
+
+
+def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The block of non-blank lines around each anchor; a lone number takes the blocks below it."""
+    spans: list[tuple[int, int]] = []
+    for n, (i, _v) in enumerate(anchors):
+        prev_hi = spans[-1][1] if spans else start - 1
+        nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
+        lo = i
+        while lo - 1 > prev_hi and lines[lo - 1].strip() and not _is_header(lines[lo - 1]):
+            lo -= 1
+        hi = i
+        lone = not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip()
+        if lone:
+            hi = nxt - 1
+            while hi > i and not lines[hi].strip():
+                hi -= 1
+            # The next row's own block starts at its top; stop before it.
+            top = nxt
+            while top - 1 > i and lines[top - 1].strip():
+                top -= 1
+            if top > i + 1 and top < nxt:
+                hi = min(hi, top - 1)
+        else:
+            while hi + 1 < nxt and lines[hi + 1].strip():
+                hi += 1
+            if hi + 1 == nxt and nxt <= end:   # no blank line between rows: split halfway
+                hi = i + (nxt - i) // 2
+        spans.append((lo, max(i, hi)))
+    return spans
+
+
+def _is_header(line: str) -> bool:
+    f = fold(line)
+    return bool(re.search(r"co quan|thoi gian|nhi[a-z]*m v[uy] .*chu tri|hoan thanh$", f)) and len(f) < 80
+
+
+_OUTPUT_CTX = re.compile(r"(cua|chu tich|quyet dinh|nghi quyet|van ban|ke hoach|bao cao|trinh|tai)\s*$")
 
 
 def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str]]:
@@ -190,80 +231,86 @@ def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str
     return out
 
 
-def _row_top(lines: list[str], i: int, lo: int) -> int:
-    j = i
-    while j - 1 >= lo and lines[j - 1].strip() and i - j < 6:
-        j -= 1
-    return j
-
-
-def _row_bottom(lines: list[str], i: int, hi: int, next_anchor: int) -> int:
-    j = i
-    while j + 1 <= hi and lines[j + 1].strip():
-        j += 1
-    if next_anchor - j <= 1:
-        return j
-    return max(i, min(hi, j))
-
-
 def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: str | None,
              matcher: AgencyMatcher, warnings: list[str]) -> Task:
     lines = outline.lines[lo:hi + 1]
-    folded = [fold(x) for x in lines]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
-    # Deadline: the rightmost phrase, nearest to the numbered line.
-    best: tuple[int, int, str] | None = None
+    _ocr_deadline(outline, task, lo, hi, anchor)
+    mentions: list[tuple[int, int, int, str, str]] = []
+    for k, line in enumerate(lines):
+        body = re.sub(r"^\s*\d{1,3}\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
+        fl = fold(body)
+        for s, e, agency in matcher.scan(body):
+            if _OUTPUT_CTX.search(fl[max(0, s - 25):s]):
+                continue
+            indent = len(body) - len(body.lstrip())
+            mentions.append((k, s - indent, e, agency.code, agency.name))
+    primary = [m for m in mentions if m[1] >= 12]
+    pick = min(primary or mentions, key=lambda m: (m[0], m[1])) if mentions else None
+    if pick:
+        task.lead_code, task.lead = pick[3], pick[4]
+        for m in mentions:
+            if m[3] != pick[3] and m[4] not in task.coordinators:
+                task.coordinators.append(m[4])
+        task.confidence = 0.6
+    else:
+        warnings.append(f"Dòng {no} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
+    task.name = _ocr_name(outline, lo, hi, anchor, matcher)
+    return task
+
+
+def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
+    folded = [fold(x) for x in outline.lines[lo:hi + 1]]
+    best: tuple[int, int, int, int] | None = None
     for k, f in enumerate(folded):
         for m in DEADLINE_PHRASE.finditer(f):
             tail = len(f.rstrip()) - m.end()
             score = (tail <= 2) * 100 - abs(lo + k - anchor) * 3 + m.start() // 20
             if best is None or score > best[0]:
-                best = (score, lo + k, f[m.start():m.end()])
-    if best is not None:
-        raw = best[2]
-        nxt = best[1] + 1
-        if raw.startswith(("ngay khi", "sau khi")) or raw.endswith("thuong"):
-            raw = raw
-        task.deadline_text = outline.restore(_orig(outline.lines[best[1]], raw))
+                best = (score, k, m.start(), m.end())
+    joined = " ".join(f.strip() for f in folded)
+    if re.search(r"(ngay khi|sau khi)", joined) and (best is None or best[0] < 100):
+        k = next(n for n, f in enumerate(folded) if re.search(r"(ngay khi|sau khi)", f))
+        m = re.search(r"(ngay khi|sau khi).*", folded[k])
+        assert m is not None
+        words = [outline.lines[lo + k][m.start():].strip()]
+        for j in range(k + 1, min(k + 5, len(folded))):
+            tail = outline.lines[lo + j].split()[-2:]
+            words.append(" ".join(tail))
+            if "hanh" in folded[j] or "ban" in folded[j][-6:]:
+                break
+        task.deadline_text = outline.restore(squash(" ".join(words)))
         task.deadline = parse_deadline(task.deadline_text)
-        _ = nxt
-    # Agencies: mentions preceded by task text on the same line are leads; later ones coordinate.
-    mentions: list[tuple[int, int, str, str]] = []
-    for k, line in enumerate(lines):
-        for s, e, agency in matcher.scan(line):
-            mentions.append((k, s, agency.code, agency.name))
-    lead = None
-    for k, s, code, name in mentions:
-        if s >= 20 or len(lines[k]) - s < 40:
-            lead = (code, name)
-            break
-    if lead is None and mentions:
-        lead = (mentions[0][2], mentions[0][3])
-    if lead:
-        task.lead_code, task.lead = lead
-        for _k, _s, code, name in mentions:
-            if code != lead[0] and name not in task.coordinators:
-                task.coordinators.append(name)
-    else:
-        warnings.append(f"Dòng {no} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
-    task.name = _ocr_name(outline, lo, hi, anchor)
-    return task
+        return
+    if best is None:
+        if re.search(r"thuong\s*$", joined.split("xuyen")[0][-30:] if "xuyen" in joined else "") or \
+                (any(f.rstrip().endswith("thuong") for f in folded) and any(re.search(r"\bxuyen\b", f) for f in folded)):
+            task.deadline_text = outline.restore("Thuong xuyen") if False else "Thường xuyên"
+            task.deadline = parse_deadline(task.deadline_text)
+        return
+    _, k, a, b = best
+    line = outline.lines[lo + k]
+    phrase = line[a:b]
+    if fold(phrase).strip().startswith("hang") and b >= len(line.rstrip()) - 1 and fold(phrase).strip() == "hang":
+        phrase += " nam"
+    r = outline.restored[lo + k]
+    task.deadline_text = squash(r[a:b]) if len(r) == len(line) else squash(outline.restore(phrase))
+    task.deadline = parse_deadline(task.deadline_text)
 
 
-def _orig(line: str, folded_phrase: str) -> str:
-    k = fold(line).find(folded_phrase)
-    return line[k:k + len(folded_phrase)] if k >= 0 else folded_phrase
-
-
-def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int) -> str:
-    """The task column: the text left of the first agency mention or column break on each line."""
+def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMatcher) -> str:
+    """The task column: on each line, the text left of the first agency mention or cell break."""
     parts: list[str] = []
     for i in range(lo, hi + 1):
         line = outline.lines[i]
         body = re.sub(r"^\s*\d{1,3}\s*[|]?\s*", "", line) if i == anchor else line
-        cut = re.search(r"\s\|\s|\s(S[oơở&¢6]|Sé|Sở|Cac|Các|Céc|C4c|Cong an|Công an|Van phong|Văn phòng|Vin phong"
-                        r"|UBND|Ban |Bo Chi|Bộ Chỉ|Dai hoc|Đại học)\b", body)
-        seg = body[:cut.start()] if cut else body
-        if len(seg.strip()) >= 3:
-            parts.append(seg.strip())
-    return squash(outline.restore(" ".join(parts)))[:400]
+        cuts = [s for s, _e, _a in matcher.scan(body)]
+        if (m := re.search(r"\s\|\s", body)) is not None:
+            cuts.append(m.start())
+        for m in DEADLINE_PHRASE.finditer(fold(body)):
+            cuts.append(m.start())
+        cut = min(cuts) if cuts else len(body)
+        seg = body[:cut].strip(" |")
+        if len(seg) >= 12 or (parts and len(seg) >= 3 and seg[:1].islower()):
+            parts.append(seg)
+    return squash(outline.restore(" ".join(parts)))[:500]
