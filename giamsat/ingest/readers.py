@@ -254,8 +254,10 @@ def read_image(data: bytes, progress: Progress | None = None) -> Extracted:
 def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     import pytesseract
 
-    if image.mode not in ("L", "RGB"):
-        image = image.convert("RGB")
+    image = image.convert("L")
+    grids = find_grids(image)
+    if grids:
+        image = erase_rulings(image, grids)
     try:
         data = pytesseract.image_to_data(image, lang="vie", config="--psm 4",
                                          output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_PER_PAGE)
@@ -270,7 +272,98 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
          "line": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
         for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) > -1
     ]
-    return words_to_lines(words)
+    return place_grids(words, grids)
+
+
+Grid = tuple[list[int], list[int]]   # y of horizontal rulings, x of vertical rulings
+
+
+def _runs(values: list[float], dark: float) -> list[int]:
+    """Centres of consecutive positions whose mean brightness is below `dark`."""
+    out: list[int] = []
+    start = None
+    for i, v in enumerate([*values, 255.0]):
+        if v < dark and start is None:
+            start = i
+        elif v >= dark and start is not None:
+            out.append((start + i - 1) // 2)
+            start = None
+    return out
+
+
+def find_grids(image: Any) -> list[Grid]:
+    """Ruled tables: rows of pixels dark across most of the width, and columns dark across the table's height."""
+    from PIL import Image
+
+    w, h = image.size
+    rows = list(image.resize((1, h), Image.Resampling.BOX).getdata())
+    ys = _runs([float(v) for v in rows], 110.0)
+    if len(ys) < 2:
+        return []
+    top, bottom = ys[0], ys[-1]
+    band = image.crop((0, top, w, bottom + 1))
+    cols = list(band.resize((w, 1), Image.Resampling.BOX).getdata())
+    xs = _runs([float(v) for v in cols], 110.0)
+    if len(xs) < 2:
+        return []
+    return [(ys, xs)]
+
+
+def erase_rulings(image: Any, grids: list[Grid]) -> Any:
+    from PIL import ImageDraw
+
+    img = image.copy()
+    draw = ImageDraw.Draw(img)
+    for ys, xs in grids:
+        for y in ys:
+            draw.rectangle([xs[0] - 4, y - 4, xs[-1] + 4, y + 4], fill=255)
+        for x in xs:
+            draw.rectangle([x - 4, ys[0] - 4, x + 4, ys[-1] + 4], fill=255)
+    return img
+
+
+def place_grids(words: list[dict[str, Any]], grids: list[Grid]) -> list[str]:
+    """Words inside a ruled grid go to their cell; the rest become lines; both in page order."""
+    pieces: list[tuple[float, list[str]]] = []
+    rest = list(words)
+    for ys, xs in grids:
+        cells = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
+        inside: list[dict[str, Any]] = []
+        for w in rest:
+            cy, cx = w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2
+            r = next((k for k in range(len(ys) - 1) if ys[k] <= cy < ys[k + 1]), None)
+            c = next((k for k in range(len(xs) - 1) if xs[k] <= cx < xs[k + 1]), None)
+            if r is not None and c is not None:
+                cells[r][c].append(w)
+                inside.append(w)
+        rest = [w for w in rest if w not in inside]
+        rows = [[_cell_text(cell) for cell in row] for row in cells]
+        pieces.append((ys[0], ["", *_pipe_rows([r for r in rows if any(r)]), ""]))
+    if rest:
+        text_lines = words_to_lines(rest)
+        tops = _line_tops(rest)
+        pieces.extend((t, [line]) for t, line in zip(tops, text_lines, strict=False))
+    pieces.sort(key=lambda p: p[0])
+    return [line for _, chunk in pieces for line in chunk]
+
+
+def _cell_text(words: list[dict[str, Any]]) -> str:
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: w["top"]):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) < max(w["h"], 8) * 0.6:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return " ".join(x["text"] for line in lines for x in sorted(line, key=lambda w: w["x0"]))
+
+
+def _line_tops(words: list[dict[str, Any]]) -> list[float]:
+    height = statistics.median(w["h"] for w in words) or 10
+    tops: list[float] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if not tops or abs(tops[-1] - w["top"]) >= height * 0.6:
+            tops.append(w["top"])
+    return tops
 
 
 def words_to_lines(words: list[dict[str, Any]]) -> list[str]:
