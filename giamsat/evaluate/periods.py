@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 from giamsat.domain.states import Frequency
@@ -96,19 +97,19 @@ class ReportingRegime:
 DECREE_09 = ReportingRegime()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """One reporting period. ``start``/``end`` bound the data window (inclusive)."""
 
-    frequency: Frequency = field(compare=False)
+    frequency: Frequency
     year: int
     index: int
-    label: str = field(compare=False)
-    start: dt.date = field(compare=False)
-    end: dt.date = field(compare=False)
-    due_date: dt.date = field(compare=False)
+    label: str
+    start: dt.date
+    end: dt.date
+    due_date: dt.date
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Stable identifier, e.g. ``2026-M03``, ``2026-Q1``, ``2026-H2``, ``2026-N1``, ``2026-Y1``."""
         width = 2 if self.frequency is Frequency.MONTHLY else 1
@@ -164,9 +165,17 @@ def period_from_key(key: str, regime: ReportingRegime = DECREE_09) -> Period:
 def periods_for_years(frequency: Frequency, first_year: int, last_year: int,
                       regime: ReportingRegime = DECREE_09) -> list[Period]:
     """All periods of one frequency labelled with years first_year..last_year, in order."""
+    out: list[Period] = []
+    for y in range(first_year, last_year + 1):
+        out.extend(_year_periods(frequency, y, regime))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _year_periods(frequency: Frequency, year: int, regime: ReportingRegime) -> tuple[Period, ...]:
+    """Cached: the engine asks for the same few years once per task."""
     count = len(_SHAPE[frequency][0])
-    return [make_period(frequency, y, i, regime)
-            for y in range(first_year, last_year + 1) for i in range(1, count + 1)]
+    return tuple(make_period(frequency, year, i, regime) for i in range(1, count + 1))
 
 
 def generate_periods(regime: ReportingRegime, first_year: int, last_year: int) -> list[Period]:
@@ -189,7 +198,7 @@ def period_containing(day: dt.date, frequency: Frequency, regime: ReportingRegim
         y, m = add_months(y, m, 1)  # the data belong to the next month's report
     firsts, _ = _SHAPE[frequency]
     index = max(i for i, f in enumerate(firsts, start=1) if f <= m)
-    p = make_period(frequency, y, index, regime)
+    p = _year_periods(frequency, y, regime)[index - 1]
     if not p.contains(day):
         raise ValueError(f"no {frequency.value} period contains {day.isoformat()}")
     return p
