@@ -3,7 +3,9 @@ sample plan we wrote, one account per role, and generated reports marked as demo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from rapidfuzz import fuzz
 
+from giamsat.ingest.restore import restore_text
 from giamsat.org.actions import create_user, grant_role, load_vietnam_registry
 from giamsat.org.models import OrgUnit, Role, UnitKind
 from giamsat.plans.actions import PlanError, publish_plan
@@ -49,15 +53,41 @@ DEMO_ACCOUNTS = [
 ]
 
 
+_HEADER_DATE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+
+
 def guess_owner(text: str) -> OrgUnit | None:
-    """The unit a plan belongs to, from its header: communes first, then provinces (old and new)."""
-    header = fold("\n".join(text.splitlines()[:25]))
-    for kind in (UnitKind.COMMUNE, UnitKind.PROVINCE):
-        for unit in OrgUnit.objects.filter(kind=kind).order_by("-valid_to"):
-            name = fold(unit.short_name or unit.name.replace("Phường ", "").replace("Xã ", ""))
-            if name and name in header:
-                return unit
-    return None
+    """The unit a plan belongs to, from its header.
+
+    The unit named earliest in the header wins (the issuer block comes first); communes
+    before provinces at the same place; between a merged province's old and new unit,
+    the one in force on the date written in the header.
+    """
+    raw_header = "\n".join(text.splitlines()[:25])
+    header = fold(raw_header) + "\n" + fold(restore_text(raw_header))
+    found = _HEADER_DATE.search(header)
+    try:
+        issued = dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1))) if found else None
+    except ValueError:
+        issued = None
+    best: tuple[int, int, int, OrgUnit] | None = None
+    for unit in OrgUnit.objects.filter(kind__in=[UnitKind.COMMUNE, UnitKind.PROVINCE]):
+        name = fold(unit.short_name or re.sub(r"^(Phường|Xã|Tỉnh|Thành phố) ", "", unit.name))
+        if not name or (issued is not None and not unit.is_active(issued)):
+            continue
+        match = re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", header)
+        if match is not None:
+            position = match.start()
+        else:
+            # OCR may have damaged the name in every copy: accept a close match, ranked after exact ones.
+            aligned = fuzz.partial_ratio_alignment(name, header, score_cutoff=85)
+            if aligned is None or len(name) < 6:
+                continue
+            position = len(header) + aligned.dest_start
+        rank = (position, 0 if unit.kind == UnitKind.COMMUNE else 1, -len(name), unit)
+        if best is None or rank[:3] < best[:3]:
+            best = rank
+    return best[3] if best else None
 
 
 def ensure_sample_unit() -> OrgUnit:
