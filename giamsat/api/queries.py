@@ -184,7 +184,7 @@ def _visible_unit_ids(user: Any) -> QuerySet[OrgUnit]:
 
 
 def visible_submissions(user: Any) -> QuerySet[Submission]:
-    helper = _reporting_helper("visible_submissions")
+    helper = _reporting_helper("submissions_for_user")
     if helper is not None:
         return helper(user)  # type: ignore[no-any-return]
     if not getattr(user, "is_authenticated", False):
@@ -200,11 +200,12 @@ def published_submissions(user: Any) -> QuerySet[Submission]:
 
 
 def visible_recommendations(user: Any) -> QuerySet[Recommendation]:
-    helper = _reporting_helper("visible_recommendations")
-    if helper is not None:
-        return helper(user)  # type: ignore[no-any-return]
     public = Q(is_public=True)
     if not getattr(user, "is_authenticated", False):
-        return Recommendation.objects.filter(public)
+        public_helper = _reporting_helper("public_recommendations")
+        return public_helper() if public_helper is not None else Recommendation.objects.filter(public)
+    helper = _reporting_helper("recommendations_for_user")
+    if helper is not None:
+        return helper(user).order_by()  # type: ignore[no-any-return]
     ids = _visible_unit_ids(user)
     return Recommendation.objects.filter(public | Q(raised_by_unit__in=ids) | Q(routed_to__in=ids))
