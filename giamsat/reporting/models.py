@@ -6,8 +6,11 @@ Workflow rows change only through `giamsat.reporting.actions`; each change write
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from giamsat.domain.states import (
     FREQUENCY_LABELS,
@@ -28,6 +31,7 @@ class ReportingPeriod(models.Model):
     start = models.DateField("số liệu từ ngày")
     end = models.DateField("số liệu đến ngày")
     due_date = models.DateField("hạn gửi báo cáo")
+    key = models.CharField("mã kỳ", max_length=12, blank=True, help_text="Ví dụ 2026-M03, 2026-Q1, 2026-Y1.")
 
     class Meta:
         ordering = ["document", "end", "frequency"]
@@ -79,9 +83,20 @@ class Submission(models.Model):
 
     @property
     def is_late(self) -> bool:
-        if self.submitted_at is None:
-            return False
-        return self.submitted_at.date() > self.period.due_date
+        """Submitted after the due date, or still not submitted once the due date has passed."""
+        return self.days_late() > 0
+
+    def days_late(self, today: dt.date | None = None) -> int:
+        """Days past the due date: until submission for one not in yet, at submission for one that is."""
+        if self.submitted_at is not None:
+            day = timezone.localdate(self.submitted_at)
+        else:
+            day = today or timezone.localdate()
+        return max(0, (day - self.period.due_date).days)
+
+    @property
+    def has_unconfirmed_rows(self) -> bool:
+        return self.task_reports.filter(carried_forward=True).exists() or self.values.filter(carried_forward=True).exists()
 
 
 class TaskReport(models.Model):
@@ -99,6 +114,10 @@ class TaskReport(models.Model):
     recommendations = models.TextField("kiến nghị", blank=True)
     suspended_reason = models.TextField("lý do tạm dừng", blank=True)
     carried_forward = models.BooleanField("chuyển từ kỳ trước, chưa xác nhận", default=False)
+    occurrence = models.CharField(
+        "lần thực hiện", max_length=12, blank=True,
+        help_text="Kỳ của nhiệm vụ lặp lại (hằng tháng, hằng năm…) mà dòng này báo cáo, ví dụ 2026-Y1.",
+    )
 
     class Meta:
         ordering = ["submission", "task__order"]
@@ -118,7 +137,7 @@ class IndicatorValue(models.Model):
     measured_on = models.DateField("ngày số liệu", null=True, blank=True)
     source = models.CharField("nguồn", max_length=300, blank=True)
     note = models.TextField("ghi chú", blank=True)
-    carried_forward = models.BooleanField(default=False)
+    carried_forward = models.BooleanField("chuyển từ kỳ trước, chưa xác nhận", default=False)
 
     class Meta:
         ordering = ["submission", "target__order"]
@@ -131,7 +150,12 @@ class IndicatorValue(models.Model):
 
 
 class Attachment(models.Model):
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    """Evidence: a file attached to a submission (or one of its task rows) or to a recommendation."""
+
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    recommendation = models.ForeignKey(
+        "Recommendation", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     task_report = models.ForeignKey(TaskReport, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="evidence/%Y/%m/")
     name = models.CharField(max_length=255)
@@ -204,6 +228,10 @@ class Recommendation(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_to = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="escalated_recommendations",
+        verbose_name="chuyển cấp trên",
+    )
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
     is_public = models.BooleanField("công khai", default=False)
     is_demo = models.BooleanField(default=False)
@@ -217,3 +245,42 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    OPEN_STATES = ("new", "in_progress")
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+    def days_left(self, today: dt.date | None = None) -> int | None:
+        """Countdown to the response deadline (negative when overdue); None once answered or without a deadline."""
+        if self.due_date is None or not self.is_open:
+            return None
+        return (self.due_date - (today or timezone.localdate())).days
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        left = self.days_left(today)
+        return left is not None and left < 0
+
+    @property
+    def answered_late(self) -> bool:
+        return bool(self.answered_at and self.due_date and timezone.localdate(self.answered_at) > self.due_date)
+
+
+class ReminderLog(models.Model):
+    """One reminder sent to one unit for one period, so the scheduler never sends it twice."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    sent_on = models.DateField()
+    recipients = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [models.UniqueConstraint(fields=["period", "unit", "kind"], name="uniq_reminder")]
+        verbose_name = "lần nhắc báo cáo"
+        verbose_name_plural = "nhắc báo cáo"
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period} — {self.kind}"

@@ -1,0 +1,75 @@
+"""Permission-checked fetches of submissions and recommendations.
+
+"Not yours" and "not there" raise the same Http404, so ids do not leak which units report what.
+Rights come from `giamsat.org.access`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from giamsat.org.access import can_review, is_admin, visible_units_q
+from giamsat.org.models import OrgUnit
+from giamsat.reporting.models import Recommendation, Submission
+
+
+def submissions_for_user(user: Any) -> QuerySet[Submission]:
+    """Submissions of the units the user may read (own unit for entry roles, subtree for oversight)."""
+    return Submission.objects.filter(visible_units_q(user, "unit__")).select_related("period", "period__document", "unit")
+
+
+def get_submission_for_user(user: Any, pk: Any) -> Submission:
+    submission = submissions_for_user(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if submission is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    return submission
+
+
+def get_submission_for_review(user: Any, pk: Any) -> Submission:
+    """A submission the user may approve, return or reopen (standing agency over the unit, or admin)."""
+    submission = get_submission_for_user(user, pk)
+    if not can_review(user, submission.unit):
+        raise Http404("Không tìm thấy báo cáo.")
+    return submission
+
+
+def _reviewable_unit_ids(user: Any, units: QuerySet[OrgUnit]) -> list[int]:
+    return [u.pk for u in units if can_review(user, u)]
+
+
+def review_queue(user: Any) -> QuerySet[Submission]:
+    """Submitted reports waiting for this user's decision, oldest due first."""
+    if not getattr(user, "is_authenticated", False):
+        return Submission.objects.none()
+    waiting = submissions_for_user(user).filter(state="submitted")
+    if is_admin(user):
+        return waiting.order_by("period__due_date", "submitted_at")
+    units = OrgUnit.objects.filter(pk__in=waiting.values("unit_id"))
+    return waiting.filter(unit_id__in=_reviewable_unit_ids(user, units)).order_by("period__due_date", "submitted_at")
+
+
+def recommendations_for_user(user: Any) -> QuerySet[Recommendation]:
+    """Recommendations raised by, routed to or escalated to a unit the user may read, and the user's own."""
+    base = Recommendation.objects.select_related("routed_to", "raised_by_unit", "escalated_to")
+    if not getattr(user, "is_authenticated", False):
+        return base.none()
+    if is_admin(user):
+        return base.all()
+    units = OrgUnit.objects.filter(visible_units_q(user)).values("pk")
+    return base.filter(Q(routed_to__in=units) | Q(raised_by_unit__in=units) | Q(escalated_to__in=units)
+                       | Q(raised_by=user)).distinct()
+
+
+def get_recommendation_for_user(user: Any, pk: Any) -> Recommendation:
+    rec = recommendations_for_user(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if rec is None:
+        raise Http404("Không tìm thấy kiến nghị.")
+    return rec
+
+
+def public_recommendations() -> QuerySet[Recommendation]:
+    """What anonymous visitors see: recommendations sent through the public page, with their status."""
+    return Recommendation.objects.filter(is_public=True).select_related("routed_to")
