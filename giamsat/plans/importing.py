@@ -8,6 +8,7 @@ failure (or a kill) leaves no half-written plan.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -16,7 +17,28 @@ from django.utils import timezone
 
 from giamsat.org.models import OrgUnit
 from giamsat.plans.actions import PlanError, import_parsed_plan
+from giamsat.plans.matching import fold
 from giamsat.plans.models import ImportRun
+
+
+class ConfidentialDocumentError(PlanError):
+    """The document carries a secrecy stamp; neither it nor its file is kept."""
+
+
+_SECRECY_MARKS = {"mat", "toi mat", "tuyet mat"}
+
+
+def carries_secrecy_mark(text: str, head_lines: int = 40) -> bool:
+    """True when the header carries a state-secret stamp (MẬT, TỐI MẬT, TUYỆT MẬT) on a line of its own.
+
+    giamsat holds no state secrets (Decree 13/2023 and the law on protecting state secrets):
+    such a document is refused before anything is stored.
+    """
+    for line in text.splitlines()[:head_lines]:
+        folded = re.sub(r"[^a-z ]", "", fold(line)).strip()
+        if folded in _SECRECY_MARKS or folded.startswith("do mat "):
+            return True
+    return False
 
 
 def create_run(actor: Any, data: bytes, filename: str, unit: OrgUnit | None) -> ImportRun:
@@ -56,6 +78,8 @@ def execute_run(run: ImportRun, actor: Any = None, *, is_demo: bool = False, pro
             data = fh.read()
         parsed = parse_bytes(data, filename=run.filename, progress=_progress_saver(run, bar))
         result = parsed.to_json()
+        if carries_secrecy_mark(getattr(parsed, "raw_text", "") or ""):
+            raise ConfidentialDocumentError("Văn bản có dấu chỉ độ mật: giamsat không lưu giữ tài liệu mật, văn bản không được nhập.")
         with transaction.atomic():
             document = import_parsed_plan(
                 actor, result, owner=run.unit,
@@ -71,6 +95,10 @@ def execute_run(run: ImportRun, actor: Any = None, *, is_demo: bool = False, pro
             run.warnings = warnings
             run.finished_at = timezone.now()
             run.save()
+    except ConfidentialDocumentError as exc:
+        run.file.delete(save=False)
+        ImportRun.objects.filter(pk=run.pk).update(file="")
+        _fail(run, str(exc))
     except (IngestError, PlanError) as exc:
         _fail(run, str(exc))
     except Exception as exc:
