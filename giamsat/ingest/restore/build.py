@@ -39,6 +39,7 @@ DOMAIN_WEIGHT = 4
 REFERENCE_WEIGHT = 4
 GOLD_WEIGHT = 2
 CATALOGUE_WEIGHT = 1
+DEV_FOLDS = 3
 
 
 def shared_dir() -> Path:
@@ -138,31 +139,52 @@ def token_pairs(damaged: str, corrected: str) -> list[tuple[str, str]]:
 
 
 def count_ngrams(lines: Iterable[str], weight: int, uni: Counter[str], bi: Counter[tuple[str, str]],
-                 tri: Counter[tuple[str, str, str]]) -> None:
+                 tri: Counter[tuple[str, str, str]], split_foreign: bool = False) -> None:
+    """Add weighted n-gram counts; with split_foreign, runs between non-syllable words count apart
+    (software messages are full of English words that would make <x> look common)."""
     for line in lines:
-        toks = corpus_syllables(line)
-        if not toks:
-            continue
-        seq = ["<s>", "<s>", *toks]
-        for i in range(2, len(seq)):
-            uni[seq[i]] += weight
-            bi[(seq[i - 1], seq[i])] += weight
-            tri[(seq[i - 2], seq[i - 1], seq[i])] += weight
+        runs = [corpus_syllables(line)]
+        if split_foreign:
+            runs = [r.split() for r in " ".join(runs[0]).split("<x>")]
+        for toks in runs:
+            if toks:
+                _count_run(toks, weight, uni, bi, tri)
 
 
-def build(shared: Path, out: Path) -> None:
+def _count_run(toks: list[str], weight: int, uni: Counter[str], bi: Counter[tuple[str, str]],
+               tri: Counter[tuple[str, str, str]]) -> None:
+    seq = ["<s>", "<s>", *toks]
+    for i in range(2, len(seq)):
+        uni[seq[i]] += weight
+        bi[(seq[i - 1], seq[i])] += weight
+        tri[(seq[i - 2], seq[i - 1], seq[i])] += weight
+
+
+def tuning_rows(dev_fold: int | None = None) -> list[tuple[str, int, str, str]]:
+    """Gold rows the model may learn from; with dev_fold, one third of them is left out for dev."""
+    rows = [g for g in read_gold() if g[2] == "tune"]
+    if dev_fold is None:
+        return rows
+    return [g for i, g in enumerate(rows) if i % DEV_FOLDS != dev_fold]
+
+
+def dev_rows(dev_fold: int) -> list[tuple[str, int, str, str]]:
+    rows = [g for g in read_gold() if g[2] == "tune"]
+    return [g for i, g in enumerate(rows) if i % DEV_FOLDS == dev_fold]
+
+
+def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     tri: Counter[tuple[str, str, str]] = Counter()
     count_ngrams(reference_lines(shared), REFERENCE_WEIGHT, uni, bi, tri)
     count_ngrams(domain_lines(), DOMAIN_WEIGHT, uni, bi, tri)
-    gold = read_gold()
-    tuning = [g for g in gold if g[2] == "tune"]
+    tuning = tuning_rows(dev_fold)
     count_ngrams((g[3] for g in tuning), GOLD_WEIGHT, uni, bi, tri)
     cat_uni: Counter[str] = Counter()
     cat_bi: Counter[tuple[str, str]] = Counter()
     cat_tri: Counter[tuple[str, str, str]] = Counter()
-    count_ngrams(catalogue_lines(), CATALOGUE_WEIGHT, cat_uni, cat_bi, cat_tri)
+    count_ngrams(catalogue_lines(), CATALOGUE_WEIGHT, cat_uni, cat_bi, cat_tri, split_foreign=True)
     uni.update(cat_uni)
     bi.update({k: v for k, v in cat_bi.items() if v > 1 and "<x>" not in k})
     tri.update({k: v for k, v in cat_tri.items() if v > 2 and "<x>" not in k})
@@ -208,8 +230,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=None, help="shared directory (reference/, seeds/)")
     parser.add_argument("--out", type=Path, default=DATA / "model.tsv.gz")
+    parser.add_argument("--dev-fold", type=int, default=None,
+                        help="leave this third of the tuning gold out (for development runs)")
     args = parser.parse_args(argv)
-    build(args.shared or shared_dir(), args.out)
+    build(args.shared or shared_dir(), args.out, args.dev_fold)
 
 
 if __name__ == "__main__":

@@ -37,9 +37,14 @@ CONFUSABLE: dict[str, str] = {
     "m": "rn",
     "c": "e",
     "t": "f",
+    "n": "r m",
+    "h": "b",
+    "r": "n",
 }
 
 PRIOR_ALPHA = 3.0
+FAMILY_ALPHA = 5.0
+BASE_ALPHA = 20.0
 MAX_COST = 14.0
 
 
@@ -48,7 +53,13 @@ class Channel:
 
     def __init__(self, counts: dict[str, Counter[str]] | None = None) -> None:
         self.counts: dict[str, Counter[str]] = counts or {}
-        self.totals = {c: sum(v.values()) for c, v in self.counts.items()}
+        # Sparse per-letter counts back off to the letter's family (ủ -> u, ố -> ô) and base (o).
+        self.family_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.base_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for c, segs in self.counts.items():
+            base, family, _ = analyse_char(c)
+            self.family_counts[family].update(segs)
+            self.base_counts[base].update(segs)
         self._cache: dict[tuple[str, str], float] = {}
         self.reverse: dict[str, list[tuple[str, float]]] = {}
 
@@ -77,9 +88,14 @@ class Channel:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        n = self.counts.get(c, Counter()).get(seg, 0)
-        total = self.totals.get(c, 0)
-        p = (n + PRIOR_ALPHA * self.prior(c, seg)) / (total + PRIOR_ALPHA)
+        base, family, _ = analyse_char(c)
+        p = self.prior(c, seg)
+        for table, key, strength in ((self.base_counts, base, BASE_ALPHA),
+                                     (self.family_counts, family, FAMILY_ALPHA),
+                                     (self.counts, c, PRIOR_ALPHA)):
+            segs = table.get(key)
+            if segs:
+                p = (segs.get(seg, 0) + strength * p) / (segs.total() + strength)
         value = min(MAX_COST, -math.log(p))
         self._cache[key] = value
         return value
@@ -93,6 +109,7 @@ class Channel:
             segs.update(CONFUSABLE.get(family, "").split())
             segs.update(CONFUSABLE.get(base, "").split())
             segs.update(s for s in self.counts.get(c, {}) if len(s) <= 2)
+            segs.update(s for s in self.family_counts.get(family, {}) if len(s) <= 2)
             for tone_variant in alphabet:
                 if analyse_char(tone_variant)[0] == base:
                     segs.add(tone_variant)

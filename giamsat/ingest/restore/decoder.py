@@ -37,7 +37,8 @@ PIECE_CHARS = 20_000
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _OK_CHARS = re.compile(rf"^[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff{re.escape(DAMAGE_SYMBOLS)}]+$")
-_PLAIN_OCR = set("éÉ")
+# The only accented letter this OCR produces; any other mark means the token was typed, not scanned.
+_OCR_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
 
 Cand = tuple[int, float, str | None]  # LM id, channel cost, replacement (None keeps the token)
 
@@ -158,8 +159,7 @@ class Restorer:
         low = tok.lower()
         if len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
             return ((self.x_id, 0.0, None),)
-        if is_syllable(low) and (clean or (has_marks(low) and not set(low) <= _PLAIN_OCR | set(
-                "abcdefghijklmnopqrstuvwxyz"))):
+        if is_syllable(low) and (clean or not set(low) <= _OCR_LETTERS):
             return ((self.lm.id(low), 0.0, None),)
         cands = self._cands.get(low)
         if cands is None:
@@ -314,5 +314,5 @@ def _looks_clean(tokens: list[str]) -> bool:
         if has_marks(low):
             if not is_syllable(low):
                 return False
-            marked += 1
+            marked += not set(low) <= _OCR_LETTERS
     return marked * 10 >= len(words) * 3

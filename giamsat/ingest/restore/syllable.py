@@ -79,8 +79,10 @@ def apply_case(model: str, word: str) -> str:
     """Give `word` the case pattern of the OCR token `model` (all caps, capitalised or lower)."""
     cased = [c for c in model if c.isalpha() and c.lower() != c.upper()]
     uppers = sum(1 for c in cased if c.isupper())
-    if len(cased) >= 2 and uppers * 2 >= len(cased) and model[0].isupper():
+    if len(cased) >= 2 and uppers == len(cased):
         return word.upper()
+    if len(cased) >= 3 and uppers >= len(cased) - 1 and model[0].isupper():
+        return word.upper()  # "TiNH" is an all-caps word with one misread letter
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
