@@ -1,0 +1,886 @@
+"""Database rows → the `giamsat.evaluate` engine → figures for the portal, the API and the CLI.
+
+What counts (the rules the tests pin):
+
+- Only published plans are evaluated. A task belongs to its lead unit (else the plan's owner,
+  else its issuer); a target to its responsible unit (same fallbacks).
+- Only APPROVED submissions count, and only once approved on or before ``as_of``; a task's
+  facts are the reports its own unit made (coordinators' reports are context, not facts).
+- The unit tree is the organisation tree with one change: a unit that ended in a merger hangs
+  under its ``successor``, so its figures roll into the unit that carries them today.
+
+Loading is set-based: one query per table (units, tasks, task–target links, task reports,
+submissions, targets, milestones, indicator values), ``values_list`` only, no per-row queries.
+
+Results are cached in-process per (scope, as_of, filters) together with a data version
+(`data_version`); a stale version means a reload, so correctness never depends on anyone
+calling `on_submission_approved`, which only makes the refresh cheaper (the engine's
+incremental `update_unit` instead of a full evaluation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+from giamsat.domain.deadline import DeadlineSpec
+from giamsat.domain.states import (
+    TARGET_STATUS_LABELS,
+    TASK_STATUS_LABELS,
+    Comparator,
+    Direction,
+    Frequency,
+    ReportedTaskState,
+    SubmissionState,
+    TargetStatus,
+    TaskStatus,
+)
+from giamsat.evaluate import engine
+from giamsat.evaluate.model import (
+    Dataset,
+    EarlyWarning,
+    EvalConfig,
+    Evaluation,
+    Milestone,
+    RollupRule,
+    SubmissionFacts,
+    TargetFacts,
+    TaskFacts,
+    TaskReportFact,
+    UnitRef,
+    WarningKind,
+)
+from giamsat.evaluate.periods import DECREE_09
+from giamsat.evaluate.rollup import rollup_tree
+from giamsat.evaluate.scorecard import rank_peers, score
+from giamsat.org.access import get_unit_for_user, is_admin, visible_units_q
+from giamsat.org.models import OrgUnit
+from giamsat.plans.models import Document, DocumentStatus, Target, Task
+from giamsat.plans.models import Milestone as MilestoneRow
+from giamsat.reporting.models import IndicatorValue, ReportingPeriod, Submission, TaskReport
+
+APPROVED = SubmissionState.APPROVED.value
+WARNING_KIND_LABELS: dict[WarningKind, str] = {
+    WarningKind.TARGET_PROJECTION: "Chỉ tiêu dự báo không đạt",
+    WarningKind.TASK_PACE: "Nhiệm vụ dự báo trễ hạn",
+    WarningKind.UNIT_STOPPED_REPORTING: "Đơn vị ngừng báo cáo",
+    WarningKind.TARGET_WITHOUT_TASK: "Chỉ tiêu chưa có nhiệm vụ",
+}
+LIST_LIMIT = 50
+
+
+# --------------------------------------------------------------------------- the unit tree
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    pk: int
+    code: str
+    name: str
+    kind: str
+    parent_pk: int | None  # in the evaluation tree: the successor for a merged unit
+
+
+class UnitTree:
+    """Every unit, with merged units hung under their successors (one query)."""
+
+    def __init__(self) -> None:
+        rows = list(OrgUnit.objects.values_list("id", "code", "name", "kind", "parent_id", "successor_id"))
+        successor = {pk: succ for pk, _c, _n, _k, _p, succ in rows if succ}
+        self.by_pk: dict[int, UnitInfo] = {}
+        for pk, code, name, kind, parent, succ in rows:
+            up = succ if succ and not self._cycle(pk, successor) else parent
+            self.by_pk[pk] = UnitInfo(pk, code, name, kind, up)
+        self.by_code = {u.code: u for u in self.by_pk.values()}
+        self.children: dict[int | None, list[int]] = defaultdict(list)
+        for u in self.by_pk.values():
+            self.children[u.parent_pk].append(u.pk)
+
+    @staticmethod
+    def _cycle(pk: int, successor: dict[int, int]) -> bool:
+        seen, cur = {pk}, successor.get(pk)
+        while cur is not None:
+            if cur in seen:
+                return True
+            seen.add(cur)
+            cur = successor.get(cur)
+        return False
+
+    def subtree(self, root: int) -> set[int]:
+        out, stack = set(), [root]
+        while stack:
+            pk = stack.pop()
+            if pk in out:
+                continue
+            out.add(pk)
+            stack.extend(self.children.get(pk, ()))
+        return out
+
+    def refs(self, pks: Collection[int]) -> list[UnitRef]:
+        return [UnitRef(u.code, self.by_pk[u.parent_pk].code if u.parent_pk in pks else None, u.kind, u.name)
+                for u in (self.by_pk[pk] for pk in pks)]
+
+    def roots(self, pks: Collection[int]) -> list[int]:
+        return [pk for pk in pks if self.by_pk[pk].parent_pk not in pks]
+
+
+# --------------------------------------------------------------------------- loading facts
+
+
+@dataclass
+class Scope:
+    """What to evaluate: a set of units (None = all) and optional filters."""
+
+    unit_pks: frozenset[int] | None
+    document_ids: tuple[int, ...] | None = None
+    theme: str | None = None
+
+    def key(self) -> tuple[Any, ...]:
+        units = None if self.unit_pks is None else hash(self.unit_pks)
+        return (units, self.document_ids, self.theme)
+
+
+@dataclass
+class Meta:
+    """Database ids and names behind the engine's string ids, so the portal can link through."""
+
+    tree: UnitTree
+    tasks: dict[str, tuple[int, str, int]] = field(default_factory=dict)  # id → (document, name, unit pk)
+    targets: dict[str, tuple[int, str, int, str]] = field(default_factory=dict)  # + theme
+    expected: set[str] = field(default_factory=set)  # units with a task, a target or a submission
+
+
+def _owned(scope: Scope, unit_field: str, prefix: str = "") -> Q:
+    """Rows of published plans whose unit (``unit_field``, else the plan's owner, else issuer) is in scope."""
+    q = Q(**{f"{prefix}document__status": DocumentStatus.PUBLISHED})
+    if scope.document_ids is not None:
+        q &= Q(**{f"{prefix}document_id__in": scope.document_ids})
+    if scope.unit_pks is None:
+        return q
+    ids = list(scope.unit_pks)
+    return q & (
+        Q(**{f"{prefix}{unit_field}_id__in": ids})
+        | Q(**{f"{prefix}{unit_field}__isnull": True, f"{prefix}document__owner_id__in": ids})
+        | Q(**{f"{prefix}{unit_field}__isnull": True, f"{prefix}document__owner__isnull": True,
+               f"{prefix}document__issuer_id__in": ids})
+    )
+
+
+def _unit_of(own: int | None, owner: int | None, issuer: int | None) -> int | None:
+    return own if own is not None else owner if owner is not None else issuer
+
+
+def _local_day(value: dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+
+
+_FREQ_CODE = {Frequency.MONTHLY: "M", Frequency.QUARTERLY: "Q", Frequency.SEMIANNUAL: "H",
+              Frequency.NINE_MONTHS: "N", Frequency.ANNUAL: "Y"}
+
+
+def period_key(frequency: str, year: int, index: int) -> str:
+    """The engine's `Period.key` for a `ReportingPeriod` row ("2026-M03")."""
+    freq = Frequency(frequency)
+    return f"{year}-{_FREQ_CODE[freq]}{index:0{2 if freq is Frequency.MONTHLY else 1}d}"
+
+
+@dataclass
+class _SubmissionRow:
+    pk: int
+    unit_pk: int
+    state: str
+    submitted_on: dt.date | None
+    approved_on: dt.date | None
+    returned: int
+    key: str
+    due_date: dt.date
+    end: dt.date
+    document_id: int
+    period_id: int
+
+    def counts_on(self, as_of: dt.date) -> bool:
+        return self.state == APPROVED and (self.approved_on is None or self.approved_on <= as_of)
+
+
+def _submissions(scope: Scope) -> list[_SubmissionRow]:
+    qs = Submission.objects.all()
+    if scope.unit_pks is not None:
+        qs = qs.filter(unit_id__in=list(scope.unit_pks))
+    if scope.document_ids is not None:
+        qs = qs.filter(period__document_id__in=scope.document_ids)
+    rows = qs.values_list("id", "unit_id", "state", "submitted_at", "approved_at", "return_count", "period__frequency",
+                          "period__year", "period__index", "period__due_date", "period__end", "period__document_id",
+                          "period_id")
+    keys: dict[tuple[str, int, int], str] = {}
+    out = []
+    for pk, unit, state, sub_at, appr_at, returned, freq, year, index, due, end, doc, period in rows.iterator(
+            chunk_size=5000):
+        k = keys.get((freq, year, index))
+        if k is None:
+            k = keys[(freq, year, index)] = period_key(freq, year, index)
+        out.append(_SubmissionRow(pk, unit, state, _local_day(sub_at), _local_day(appr_at), returned, k, due, end,
+                                  doc, period))
+    return out
+
+
+class _Specs:
+    """DeadlineSpec per distinct stored dict: 600,000 tasks share a few hundred deadlines."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, DeadlineSpec] = {}
+
+    def get(self, data: dict[str, Any] | None) -> DeadlineSpec:
+        if not data:
+            return DeadlineSpec.unknown("")
+        key = repr(data)
+        spec = self.cache.get(key)
+        if spec is None:
+            spec = self.cache[key] = DeadlineSpec.from_dict(data)
+        return spec
+
+
+def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.date) -> list[TaskFacts]:
+    qs = Task.objects.filter(_owned(scope, "lead"))
+    if scope.theme:
+        qs = qs.filter(serves_targets__theme=scope.theme).distinct()
+    by_id: dict[int, TaskFacts] = {}
+    unit_pk: dict[int, int] = {}
+    specs = _Specs()
+    codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
+    rows = qs.values_list("id", "lead_id", "document__owner_id", "document__issuer_id", "document_id", "name",
+                          "deadline", "document__issued_on")
+    for pk, lead, owner, issuer, doc, name, deadline, issued in rows.iterator(chunk_size=5000):
+        unit = _unit_of(lead, owner, issuer)
+        if unit is None:
+            continue
+        spec = specs.get(deadline)
+        trigger = spec.extra.get("trigger_date")
+        sid = str(pk)
+        by_id[pk] = TaskFacts(sid, codes[unit], spec, [], issued,
+                              dt.date.fromisoformat(trigger) if trigger else None, (), name)
+        unit_pk[pk] = unit
+        meta.tasks[sid] = (doc, name, unit)
+    links: dict[int, list[str]] = defaultdict(list)
+    for task_id, target_id in Task.serves_targets.through.objects.filter(task_id__in=qs.values("id")).values_list(
+            "task_id", "target_id").iterator(chunk_size=10000):
+        links[task_id].append(str(target_id))
+    for task_id, targets in links.items():
+        if task_id in by_id:
+            by_id[task_id].target_ids = tuple(targets)
+    reports = TaskReport.objects.filter(submission__state=APPROVED, task_id__in=qs.values("id"))
+    if scope.unit_pks is not None:
+        reports = reports.filter(submission__unit_id__in=list(scope.unit_pks))
+    states = {s.value: s for s in ReportedTaskState}
+    for task_id, sub_id, state, percent, completed in reports.values_list(
+            "task_id", "submission_id", "state", "percent", "completed_on").iterator(chunk_size=20000):
+        s = subs.get(sub_id)
+        task = by_id.get(task_id)
+        if s is None or task is None or s.unit_pk != unit_pk[task_id] or not s.counts_on(as_of):
+            continue
+        task.reports.append(TaskReportFact(s.end, states[state], percent, s.submitted_on or s.end, completed))
+    return list(by_id.values())
+
+
+def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.date) -> list[TargetFacts]:
+    qs = Target.objects.filter(_owned(scope, "responsible"))
+    if scope.theme:
+        qs = qs.filter(theme=scope.theme)
+    milestones: dict[int, list[tuple[int, str, Decimal | None, Decimal | None, str]]] = defaultdict(list)
+    for target_id, *rest in MilestoneRow.objects.filter(target_id__in=qs.values("id")).values_list(
+            "target_id", "year", "comparator", "value", "value_high", "raw_text").iterator(chunk_size=10000):
+        milestones[target_id].append(tuple(rest))  # type: ignore[arg-type]
+    values: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
+    for target_id, sub_id, value, measured in IndicatorValue.objects.filter(
+            submission__state=APPROVED, target_id__in=qs.values("id"), value__isnull=False).values_list(
+            "target_id", "submission_id", "value", "measured_on").iterator(chunk_size=20000):
+        s = subs.get(sub_id)
+        if s is not None and s.counts_on(as_of):
+            values[target_id].append((measured or s.end, float(value)))
+    codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
+    out: list[TargetFacts] = []
+    for row in qs.values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
+                              "name", "direction", "baseline_value", "baseline_year", "unit_of_measure", "serves_id",
+                              "theme").iterator(chunk_size=5000):
+        pk, resp, owner, issuer, doc, name, direction, base, base_year, uom, serves, theme = row
+        unit = _unit_of(resp, owner, issuer)
+        if unit is None:
+            continue
+        facts = _target_facts(str(pk), codes[unit], milestones.get(pk, []), values.get(pk, []), direction, base,
+                              base_year, uom, serves, name)
+        out.append(facts)
+        meta.targets[facts.id] = (doc, name, unit, theme)
+    return out
+
+
+def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Decimal | None, Decimal | None, str]],
+                  values: list[tuple[dt.date, float]], direction: str, base: Decimal | None,
+                  base_year: int | None, uom: str, serves: int | None, name: str) -> TargetFacts:
+    comparator = Comparator.GE
+    ms: list[Milestone] = []
+    for year, cmp, value, high, raw in sorted(ms_rows, key=lambda m: m[0]):
+        comparator = Comparator(cmp)
+        if value is None and comparator is not Comparator.TEXT:
+            continue
+        ms.append(Milestone(year, 1.0 if value is None else float(value), None if high is None else float(high), raw))
+    is_percent = uom.strip() == "%"
+    return TargetFacts(
+        tid, unit, comparator, Direction(direction), tuple(ms),
+        baseline=None if base is None else float(base),
+        baseline_date=dt.date(base_year, 12, 31) if base_year else None,
+        values=values, is_percent=is_percent, plausible_min=0.0,
+        parent_target_id=str(serves) if serves else None,
+        rollup=RollupRule.SUM if serves and not is_percent else RollupRule.NONE,
+        name=name,
+    )
+
+
+def _config(subs: Iterable[_SubmissionRow]) -> EvalConfig:
+    """Monthly Decree 09 periods unless every period in scope has another frequency."""
+    freq_counts: dict[str, int] = defaultdict(int)
+    first: dt.date | None = None
+    for s in subs:
+        freq_counts[s.key.split("-")[1][0]] += 1
+        first = s.due_date if first is None or s.due_date < first else first
+    code = max(freq_counts, key=lambda c: freq_counts[c]) if freq_counts else "M"
+    freq = next(f for f, c in _FREQ_CODE.items() if c == code)
+    return EvalConfig(regime=DECREE_09, reporting_frequency=freq, reporting_start=first)
+
+
+def load_dataset(scope: Scope, as_of: dt.date, tree: UnitTree | None = None,
+                 keep: str | None = None) -> tuple[Dataset, Meta]:
+    """The engine's input for a scope, from a fixed small number of set-based queries."""
+    tree = tree or UnitTree()
+    meta = Meta(tree)
+    pks = scope.unit_pks if scope.unit_pks is not None else frozenset(tree.by_pk)
+    sub_rows = _submissions(scope)
+    by_pk = {s.pk: s for s in sub_rows}
+    tasks = _tasks(scope, meta, by_pk, as_of)
+    targets = _targets(scope, meta, by_pk, as_of)
+    facts = [SubmissionFacts(tree.by_pk[s.unit_pk].code, s.key, s.submitted_on, s.due_date, s.returned,
+                             SubmissionState.APPROVED)
+             for s in sub_rows if s.counts_on(as_of)]
+    expected = {t.unit_id for t in tasks} | {g.unit_id for g in targets} | {
+        tree.by_pk[s.unit_pk].code for s in sub_rows}
+    meta.expected = expected
+    units = _prune(tree.refs(pks), expected, keep)
+    dataset = Dataset(units, tasks, targets, facts, _config(sub_rows))
+    return dataset, meta
+
+
+def _prune(units: list[UnitRef], expected: set[str], keep: str | None) -> list[UnitRef]:
+    """Units that report (or must), and their ancestors for the roll-up; `keep` stays regardless."""
+    parent = {u.id: u.parent_id for u in units}
+    wanted = {keep} if keep is not None else set()
+    for code in expected:
+        cur: str | None = code
+        while cur is not None and cur not in wanted and cur in parent:
+            wanted.add(cur)
+            cur = parent[cur]
+    return [u for u in units if u.id in wanted]
+
+
+def _without_idle_reporting(ev: Evaluation, dataset: Dataset, expected: set[str]) -> None:
+    """The engine expects a report from every unit in the tree; units with no task, target or
+    submission (a province node above its departments) owe none: drop what it counted against them
+    and recompute the roll-ups, scores and ranks."""
+    idle = {u.id for u in dataset.units} - expected
+    if not idle:
+        return
+    dropped: dict[str, int] = defaultdict(int)
+    kept = []
+    for w in ev.warnings:
+        if w.unit_id in idle and w.kind is WarningKind.UNIT_STOPPED_REPORTING:
+            dropped[w.unit_id] += 1
+        else:
+            kept.append(w)
+    ev.warnings = kept
+    for uid in idle:
+        f = ev.own.get(uid)
+        if f is None:
+            continue
+        f.submissions_due = f.submissions_on_time = f.submissions_made = f.submissions_clean = 0
+        f.warnings -= dropped.get(uid, 0)
+    units = dataset.units if ev.scope_unit_id is None else engine.subtree(dataset.units, ev.scope_unit_id)
+    ev.rollups = rollup_tree(units, ev.own)
+    ev.scorecards = {uid: score(uid, f) for uid, f in ev.rollups.items()}
+    rank_peers(ev.scorecards, units)
+
+
+# --------------------------------------------------------------------------- evaluation and cache
+
+
+def data_version() -> tuple[Any, ...]:
+    """Changes whenever anything the evaluation reads may have changed (one cheap query)."""
+    tables = {m: m._meta.db_table for m in (Submission, Task, Target, Document, OrgUnit, IndicatorValue, TaskReport)}
+    sql = (
+        f"SELECT (SELECT MAX(updated_at) FROM {tables[Submission]}),"
+        f" (SELECT COUNT(*) FROM {tables[Submission]} WHERE state = %s),"
+        f" (SELECT MAX(id) FROM {tables[Task]}), (SELECT COUNT(*) FROM {tables[Task]}),"
+        f" (SELECT MAX(id) FROM {tables[Target]}), (SELECT COUNT(*) FROM {tables[Target]}),"
+        f" (SELECT MAX(published_at) FROM {tables[Document]}), (SELECT COUNT(*) FROM {tables[Document]}),"
+        f" (SELECT MAX(id) FROM {tables[OrgUnit]})"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [APPROVED])
+        row = list(cur.fetchone())
+    latest = row[0]
+    if isinstance(latest, str):  # SQLite returns the text it stores (UTC)
+        latest = dt.datetime.fromisoformat(latest)
+    if isinstance(latest, dt.datetime) and timezone.is_naive(latest):
+        latest = latest.replace(tzinfo=dt.UTC)
+    return (latest, *(str(v) for v in row[1:]))
+
+
+@dataclass
+class _Entry:
+    version: tuple[Any, ...]
+    dataset: Dataset
+    meta: Meta
+    evaluation: Evaluation
+    root: str | None
+    scope: Scope
+
+
+_CACHE: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
+_CACHE_SIZE = 8
+_LOCK = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _evaluate(scope: Scope, as_of: dt.date, root_pk: int | None, tree: UnitTree | None = None,
+              version: tuple[Any, ...] | None = None) -> _Entry:
+    key = (scope.key(), as_of, root_pk)
+    version = version if version is not None else data_version()
+    with _LOCK:
+        entry = _CACHE.get(key)
+        if entry is not None and entry.version == version:
+            _CACHE.move_to_end(key)
+            return entry
+    tree = tree or UnitTree()
+    root = tree.by_pk[root_pk].code if root_pk is not None else None
+    dataset, meta = load_dataset(scope, as_of, tree, keep=root)
+    ev = engine.evaluate(dataset, as_of, root)
+    _without_idle_reporting(ev, dataset, meta.expected)
+    entry = _Entry(version, dataset, meta, ev, root, scope)
+    with _LOCK:
+        _CACHE[key] = entry
+        _CACHE.move_to_end(key)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return entry
+
+
+def scope_of(unit: OrgUnit | None, tree: UnitTree | None = None) -> frozenset[int] | None:
+    """A unit's subtree in the evaluation tree (its predecessors' subtrees included); None = everything."""
+    if unit is None:
+        return None
+    return frozenset((tree or UnitTree()).subtree(unit.pk))
+
+
+def evaluate_scope(unit: OrgUnit | None, as_of: dt.date, document_ids: Iterable[int] | None = None) -> Evaluation:
+    """Evaluate `unit`'s subtree (merged predecessors included), or everything when `unit` is None.
+
+    Engine ids: units by code, tasks and targets by str(pk). The result is cached; do not mutate it.
+    """
+    tree = UnitTree()
+    docs = tuple(sorted(document_ids)) if document_ids is not None else None
+    scope = Scope(scope_of(unit, tree), docs)
+    return _evaluate(scope, as_of, unit.pk if unit else None, tree).evaluation
+
+
+def on_submission_approved(submission: Submission) -> None:
+    """Bring cached evaluations up to date after `submission` was approved (call after commit).
+
+    Each cached evaluation whose scope holds the submission's unit reloads that unit's facts
+    (and those of units whose targets it reported values for) and runs the engine's
+    incremental `update_unit`. If anything else changed since the entry was cached, the entry
+    is dropped instead, and the next read re-evaluates from scratch.
+    """
+    version = data_version()
+    affected = {submission.unit_id, *Target.objects.filter(values__submission=submission).values_list(
+        "responsible_id", flat=True)}
+    affected.discard(None)
+    with _LOCK:
+        items = list(_CACHE.items())
+    for key, entry in items:
+        if not _only_this_changed(entry.version, version, submission):
+            with _LOCK:
+                _CACHE.pop(key, None)
+            continue
+        _apply_incremental(entry, key, affected, version)
+
+
+def _only_this_changed(old: tuple[Any, ...], new: tuple[Any, ...], submission: Submission) -> bool:
+    if old[2:] != new[2:]:
+        return False
+    changed_since = Submission.objects.filter(updated_at__gt=old[0]) if old[0] is not None else Submission.objects.all()
+    return not changed_since.exclude(pk=submission.pk).exists()
+
+
+def _apply_incremental(entry: _Entry, key: tuple[Any, ...], affected: set[int], version: tuple[Any, ...]) -> None:
+    as_of, tree, scope = key[1], entry.meta.tree, entry.scope
+    touched = [pk for pk in affected if scope.unit_pks is None or pk in scope.unit_pks]
+    if any(pk not in tree.by_pk or tree.by_pk[pk].code not in entry.meta.expected for pk in touched):
+        with _LOCK:  # a unit without obligations before: the evaluated tree itself changes
+            _CACHE.pop(key, None)
+        return
+    ds = entry.dataset
+    for unit_pk in touched:
+        fresh, meta = load_dataset(Scope(frozenset({unit_pk}), scope.document_ids, scope.theme), as_of, tree)
+        code = tree.by_pk[unit_pk].code
+        ds.tasks = [t for t in ds.tasks if t.unit_id != code] + [t for t in fresh.tasks if t.unit_id == code]
+        ds.targets = [t for t in ds.targets if t.unit_id != code] + [t for t in fresh.targets if t.unit_id == code]
+        ds.submissions = [s for s in ds.submissions if s.unit_id != code] + [
+            s for s in fresh.submissions if s.unit_id == code]
+        entry.meta.tasks.update(meta.tasks)
+        entry.meta.targets.update(meta.targets)
+        engine.update_unit(entry.evaluation, ds, code)
+    entry.version = version
+
+
+# --------------------------------------------------------------------------- dashboard figures
+
+
+@dataclass(frozen=True)
+class UnitLink:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """One unit's reports for the current period (across the plans it reports on)."""
+
+    unit: UnitLink
+    expected: int
+    submitted: int
+    approved: int
+    late: int
+    missing: int
+    pending: int  # not submitted, not yet due
+    submission_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TargetAlert:
+    id: int
+    document_id: int
+    unit: UnitLink
+    name: str
+    status: str
+    status_label: str
+    latest_value: float | None
+    milestone_year: int | None
+    projected_value: float | None
+    projected_lower: float | None
+    projected_upper: float | None
+    shortfall: float | None
+
+
+@dataclass(frozen=True)
+class TaskAlert:
+    id: int
+    document_id: int
+    name: str
+    status: str
+    status_label: str
+    due_date: dt.date | None
+    percent: float | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class UnitTasks:
+    unit: UnitLink
+    overdue: tuple[TaskAlert, ...]
+    at_risk: tuple[TaskAlert, ...]
+
+
+@dataclass(frozen=True)
+class RankedUnit:
+    unit: UnitLink
+    kind: str
+    score: float
+    band: str
+    rank: int | None
+    peers: int | None
+
+
+@dataclass(frozen=True)
+class WarningItem:
+    kind: str
+    kind_label: str
+    unit: UnitLink
+    subject: str  # "task", "target" or "unit"
+    subject_id: int
+    message: str
+    since: dt.date | None
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    frequency: str
+    year: int
+    index: int
+    key: str
+    label: str
+    due_date: dt.date
+
+
+@dataclass
+class DashboardFigures:
+    as_of: dt.date
+    scope: UnitLink | None  # None: every unit the user may see, with no single root
+    period: PeriodInfo | None
+    task_status: list[StatusCount]
+    target_status: list[StatusCount]
+    compliance: list[Compliance]
+    targets_at_risk: list[TargetAlert]
+    tasks_by_unit: list[UnitTasks]
+    ranking: list[RankedUnit]
+    warnings: list[WarningItem]
+    score: float | None = None
+    band: str | None = None
+    tasks_total: int = 0
+    targets_total: int = 0
+    warnings_total: int = 0
+    issues_total: int = 0
+
+
+def _visible_pks(user: Any, tree: UnitTree) -> frozenset[int] | None:
+    if is_admin(user):
+        return None
+    return frozenset(OrgUnit.objects.filter(visible_units_q(user)).values_list("id", flat=True))
+
+
+def dashboard_figures(user: Any, *, as_of: dt.date | None = None, document_id: int | None = None,
+                      unit_id: int | str | None = None, theme: str | None = None,
+                      period_id: int | None = None) -> DashboardFigures:
+    """The figures of a dashboard, restricted to the units `user` may see.
+
+    `unit_id` narrows to that unit's subtree (404 if the user may not see it); without it the
+    scope is everything the user may see. `period_id` picks the period for reporting compliance
+    (default: the latest period whose data window has ended by `as_of`).
+    """
+    as_of = as_of or timezone.localdate()
+    tree = UnitTree()
+    visible = _visible_pks(user, tree)
+    root_pk: int | None = None
+    pks: frozenset[int] | None = visible
+    if unit_id is not None:
+        unit = get_unit_for_user(user, unit_id)
+        sub = frozenset(tree.subtree(unit.pk))
+        pks = sub if visible is None else sub & visible
+        root_pk = unit.pk
+    elif visible is not None:
+        roots = tree.roots(visible)
+        root_pk = roots[0] if len(roots) == 1 else None
+    scope = Scope(pks, (document_id,) if document_id is not None else None, theme or None)
+    entry = _evaluate(scope, as_of, root_pk, tree)
+    return _figures(entry, scope, as_of, root_pk, period_id)
+
+
+def _link(tree: UnitTree, code_or_pk: str | int) -> UnitLink:
+    u = tree.by_code[code_or_pk] if isinstance(code_or_pk, str) else tree.by_pk[code_or_pk]
+    return UnitLink(u.pk, u.code, u.name)
+
+
+def _figures(entry: _Entry, scope: Scope, as_of: dt.date, root_pk: int | None,
+             period_id: int | None) -> DashboardFigures:
+    ev, tree = entry.evaluation, entry.meta.tree
+    roots = [u.id for u in entry.dataset.units if u.parent_id is None]
+    task_counts: dict[TaskStatus, int] = defaultdict(int)
+    target_counts: dict[TargetStatus, int] = defaultdict(int)
+    for r in roots:
+        f = ev.rollups.get(r)
+        if f is None:
+            continue
+        for k, v in f.task_status.items():
+            task_counts[k] += v
+        for k2, v2 in f.target_status.items():
+            target_counts[k2] += v2
+    card = ev.scorecards.get(tree.by_pk[root_pk].code) if root_pk is not None else None
+    period, compliance = _compliance(entry, scope, as_of, period_id)
+    return DashboardFigures(
+        as_of=as_of,
+        scope=_link(tree, root_pk) if root_pk is not None else None,
+        period=period,
+        task_status=[StatusCount(s.value, TASK_STATUS_LABELS[s], task_counts.get(s, 0)) for s in TaskStatus],
+        target_status=[StatusCount(s.value, TARGET_STATUS_LABELS[s], target_counts.get(s, 0)) for s in TargetStatus],
+        compliance=compliance,
+        targets_at_risk=_targets_at_risk(entry),
+        tasks_by_unit=_tasks_by_unit(entry),
+        ranking=_ranking(entry, root_pk),
+        warnings=_warnings(entry),
+        score=card.score if card and card.band else None,
+        band=card.band if card else None,
+        tasks_total=len(ev.tasks),
+        targets_total=len(ev.targets),
+        warnings_total=len(ev.warnings),
+        issues_total=len(ev.issues),
+    )
+
+
+_TARGET_ORDER = {TargetStatus.OFF_TRACK: 0, TargetStatus.AT_RISK: 1}
+
+
+def _targets_at_risk(entry: _Entry) -> list[TargetAlert]:
+    ev, meta = entry.evaluation, entry.meta
+    out: list[TargetAlert] = []
+    for tid, r in ev.targets.items():
+        p = r.projection
+        if r.status not in _TARGET_ORDER and not (p is not None and p.misses):
+            continue
+        doc, name, unit_pk, _theme = meta.targets[tid]
+        out.append(TargetAlert(
+            int(tid), doc, _link(meta.tree, unit_pk), name, r.status.value, TARGET_STATUS_LABELS[r.status],
+            r.latest_value, r.milestone_year, p.value if p else None, p.lower if p else None,
+            p.upper if p else None, p.shortfall if p else None))
+    out.sort(key=lambda a: (_TARGET_ORDER.get(TargetStatus(a.status), 2), -(a.shortfall or 0.0), a.id))
+    return out[:LIST_LIMIT]
+
+
+def _task_alert(entry: _Entry, tid: str) -> TaskAlert:
+    r = entry.evaluation.tasks[tid]
+    doc, name, _unit = entry.meta.tasks[tid]
+    return TaskAlert(int(tid), doc, name, r.status.value, TASK_STATUS_LABELS[r.status], r.due_date, r.percent,
+                     r.reason)
+
+
+def _tasks_by_unit(entry: _Entry) -> list[UnitTasks]:
+    overdue: dict[str, list[str]] = defaultdict(list)
+    at_risk: dict[str, list[str]] = defaultdict(list)
+    for tid, r in entry.evaluation.tasks.items():
+        if r.overdue:
+            overdue[r.unit_id].append(tid)
+        elif r.status is TaskStatus.AT_RISK:
+            at_risk[r.unit_id].append(tid)
+    units = sorted(set(overdue) | set(at_risk), key=lambda u: (-len(overdue[u]) - len(at_risk[u]), u))
+    out = []
+    for code in units[:LIST_LIMIT]:
+        out.append(UnitTasks(
+            _link(entry.meta.tree, code),
+            tuple(_task_alert(entry, t) for t in sorted(overdue[code], key=int)[:LIST_LIMIT]),
+            tuple(_task_alert(entry, t) for t in sorted(at_risk[code], key=int)[:LIST_LIMIT])))
+    return out
+
+
+def _ranking(entry: _Entry, root_pk: int | None) -> list[RankedUnit]:
+    """The ranked units one level below the scope (the roots' children), by kind then rank."""
+    ev, tree = entry.evaluation, entry.meta.tree
+    kinds = {u.id: u.kind for u in entry.dataset.units}
+    parents = {u.id for u in entry.dataset.units if u.parent_id is None}
+    level = [u for u in entry.dataset.units if u.parent_id in parents] if root_pk is not None or len(parents) == 1 \
+        else [u for u in entry.dataset.units if u.parent_id is None]
+    out = []
+    for u in level:
+        card = ev.scorecards.get(u.id)
+        if card is None:
+            continue
+        out.append(RankedUnit(_link(tree, u.id), kinds[u.id], card.score, card.band, card.rank, card.peers))
+    out.sort(key=lambda r: (r.kind, r.rank is None, r.rank or 0, r.unit.name))
+    return out
+
+
+def _subject(w: EarlyWarning, entry: _Entry) -> tuple[str, int]:
+    if w.kind is WarningKind.UNIT_STOPPED_REPORTING:
+        return "unit", entry.meta.tree.by_code[w.subject_id].pk
+    if w.kind is WarningKind.TASK_PACE:
+        return "task", int(w.subject_id)
+    return "target", int(w.subject_id)
+
+
+def _warnings(entry: _Entry) -> list[WarningItem]:
+    ws = sorted(entry.evaluation.warnings, key=lambda w: (w.since is None, -(w.since or dt.date.min).toordinal(),
+                                                          w.kind.value, w.subject_id))
+    out = []
+    for w in ws[:LIST_LIMIT]:
+        subject, sid = _subject(w, entry)
+        out.append(WarningItem(w.kind.value, WARNING_KIND_LABELS.get(w.kind, w.kind.value),
+                               _link(entry.meta.tree, w.unit_id), subject, sid, w.message, w.since))
+    return out
+
+
+def _compliance(entry: _Entry, scope: Scope, as_of: dt.date,
+                period_id: int | None) -> tuple[PeriodInfo | None, list[Compliance]]:
+    """Expected/submitted/approved/late/missing reports per unit for one period (one or two queries)."""
+    periods = ReportingPeriod.objects.filter(document__status=DocumentStatus.PUBLISHED)
+    if scope.document_ids is not None:
+        periods = periods.filter(document_id__in=scope.document_ids)
+    if period_id is not None:
+        chosen = periods.filter(pk=period_id).values_list("frequency", "year", "index", "label", "due_date").first()
+    else:
+        chosen = periods.filter(end__lt=as_of).order_by("-end", "frequency").values_list(
+            "frequency", "year", "index", "label", "due_date").first()
+    if chosen is None:
+        return None, []
+    freq, year, index, label, due = chosen
+    info = PeriodInfo(freq, year, index, period_key(freq, year, index), label, due)
+    in_scope = {entry.meta.tree.by_code[u.id].pk for u in entry.dataset.units}
+    docs = set(periods.filter(frequency=freq, year=year, index=index).values_list("document_id", flat=True))
+    expected: dict[int, set[int]] = defaultdict(set)  # unit → documents it must report on
+    for _tid, (doc, _name, unit) in entry.meta.tasks.items():
+        if doc in docs:
+            expected[unit].add(doc)
+    for _gid, (doc, _name, unit, _theme) in entry.meta.targets.items():
+        if doc in docs:
+            expected[unit].add(doc)
+    subs = [s for s in _submissions(Scope(frozenset(in_scope), tuple(sorted(docs))))
+            if (s.key == info.key)]
+    by_unit: dict[int, list[_SubmissionRow]] = defaultdict(list)
+    for s in subs:
+        by_unit[s.unit_pk].append(s)
+        expected[s.unit_pk].add(s.document_id)
+    out = []
+    for unit_pk in sorted(expected, key=lambda pk: entry.meta.tree.by_pk[pk].name):
+        if unit_pk not in in_scope:
+            continue
+        rows = by_unit.get(unit_pk, [])
+        sent = [s for s in rows if s.submitted_on is not None and s.submitted_on <= as_of
+                and s.state != SubmissionState.DRAFT.value]
+        n_expected = len(expected[unit_pk])
+        not_sent = n_expected - len(sent)
+        out.append(Compliance(
+            _link(entry.meta.tree, unit_pk), n_expected, len(sent),
+            sum(1 for s in sent if s.counts_on(as_of)),
+            sum(1 for s in sent if s.submitted_on and s.submitted_on > s.due_date),
+            not_sent if due < as_of else 0, not_sent if due >= as_of else 0,
+            tuple(sorted(s.pk for s in rows))))
+    return info, out
+
+
+__all__ = [
+    "DashboardFigures",
+    "Scope",
+    "UnitTree",
+    "clear_cache",
+    "dashboard_figures",
+    "data_version",
+    "evaluate_scope",
+    "load_dataset",
+    "on_submission_approved",
+    "period_key",
+]

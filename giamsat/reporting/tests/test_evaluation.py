@@ -1,0 +1,310 @@
+"""From database rows to statuses: hand-worked cases on a small Đồng Nai plan.
+
+The plan (KH 99/KH-UBND, issued 01/12/2025, monthly reports under Decree 09: "Tháng 9/2026"
+covers 15/08–14/09/2026 and is due 15/10/2026). We look on 20/11/2026, when the reports up
+to "Tháng 10/2026" (due 15/11) are all due.
+
+- Sở KH&CN leads "Xây dựng cơ sở dữ liệu" (Quý III/2026, due 30/09/2026): its approved
+  report for Tháng 9 says in progress, 60 % → in progress, overdue.
+- Sở KH&CN leads "Ban hành quy chế" (6/2026, due 30/06/2026): approved report for Tháng 8
+  says completed on 20/07/2026 → completed late.
+- Sở Tài chính leads "Số hoá hồ sơ" (9/2026): nobody reported on it → not reported, overdue.
+- Sở KH&CN leads "Kết nối liên thông" (Năm 2026): the approved reports say not started (at
+  risk, 41 days before the deadline); a later report that says completed on 10/10/2026 is only
+  submitted, not approved → it does not count until approved.
+- Sở KH&CN is responsible for "Tỷ lệ dịch vụ công trực tuyến toàn trình" ≥ 80 % in 2026,
+  baseline 20 % in 2025; approved values 25 (Tháng 3), 28 (Tháng 6), 30 (Tháng 9) → off track.
+- Sở Y tế reported (approved) Tháng 1–7, then nothing → it stopped reporting.
+- Bình Phước (merged into Đồng Nai on 01/07/2025) had its own plan; its Sở KH&CN's overdue
+  task rolls up into Đồng Nai.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.http import Http404
+from django.utils import timezone
+
+from giamsat.domain.deadline import DeadlineSpec
+from giamsat.domain.states import Comparator, Frequency, TargetStatus, TaskStatus
+from giamsat.evaluate import engine
+from giamsat.evaluate.model import WarningKind
+from giamsat.evaluate.periods import make_period
+from giamsat.org.models import OrgUnit, Role
+from giamsat.org.tests.factories import persona, registry, unit
+from giamsat.plans.models import Document, DocumentStatus, Milestone, Target, Task
+from giamsat.reporting import evaluation
+from giamsat.reporting.models import IndicatorValue, ReportingPeriod, Submission, TaskReport
+
+AS_OF = dt.date(2026, 11, 20)
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0)))
+
+
+class Plan:
+    """A published plan with monthly periods and helpers to file reports on it."""
+
+    def __init__(self, owner: str, number: str, months: int = 10) -> None:
+        self.doc = Document.objects.create(
+            number=number, owner=unit(owner), issuer=unit(owner), issued_on=dt.date(2025, 12, 1),
+            status=DocumentStatus.PUBLISHED, title=f"Kế hoạch {number}")
+        self.periods: dict[int, ReportingPeriod] = {}
+        for m in range(1, months + 1):
+            p = make_period(Frequency.MONTHLY, 2026, m)
+            self.periods[m] = ReportingPeriod.objects.create(
+                document=self.doc, frequency="monthly", year=2026, index=m, label=p.label, start=p.start,
+                end=p.end, due_date=p.due_date)
+
+    def task(self, lead: str, name: str, spec: DeadlineSpec, serves: tuple[Target, ...] = ()) -> Task:
+        t = Task(document=self.doc, lead=unit(lead), name=name)
+        t.set_deadline(spec)
+        t.save()
+        if serves:
+            t.serves_targets.set(serves)
+        return t
+
+    def target(self, responsible: str, name: str, value: str, year: int = 2026, *, uom: str = "%",
+               baseline: str | None = None, baseline_year: int | None = None) -> Target:
+        g = Target.objects.create(document=self.doc, responsible=unit(responsible), name=name, unit_of_measure=uom,
+                                  baseline_value=Decimal(baseline) if baseline else None, baseline_year=baseline_year)
+        Milestone.objects.create(target=g, year=year, comparator=Comparator.GE.value, value=Decimal(value))
+        return g
+
+    def report(self, who: str, month: int, *, state: str = "approved", late_days: int = -3,
+               tasks: tuple[tuple[Task, str, int, dt.date | None], ...] = (),
+               values: tuple[tuple[Target, str], ...] = ()) -> Submission:
+        period = self.periods[month]
+        sent = period.due_date + dt.timedelta(days=late_days)
+        sub = Submission.objects.create(
+            period=period, unit=unit(who), state=state,
+            submitted_at=_moment(sent) if state != "draft" else None,
+            approved_at=_moment(sent + dt.timedelta(days=1)) if state == "approved" else None)
+        for task, task_state, percent, completed in tasks:
+            TaskReport.objects.create(submission=sub, task=task, state=task_state, percent=percent,
+                                      completed_on=completed)
+        for target, value in values:
+            IndicatorValue.objects.create(submission=sub, target=target, value=Decimal(value))
+        return sub
+
+
+@pytest.fixture
+def dong_nai(db: Any) -> Any:
+    registry()
+    evaluation.clear_cache()
+    plan = Plan("dong-nai", "99/KH-UBND")
+    dvc = plan.target("dong-nai.so-khcn", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "80", baseline="20",
+                      baseline_year=2025)
+    csdl = plan.task("dong-nai.so-khcn", "Xây dựng cơ sở dữ liệu khoa học và công nghệ",
+                     DeadlineSpec.in_quarter(2026, 3, "Quý III/2026"), serves=(dvc,))
+    quy_che = plan.task("dong-nai.so-khcn", "Ban hành quy chế quản lý dữ liệu", DeadlineSpec.in_month(2026, 6, "6/2026"))
+    so_hoa = plan.task("dong-nai.so-tai-chinh", "Số hoá hồ sơ tài chính", DeadlineSpec.in_month(2026, 9, "9/2026"))
+    ket_noi = plan.task("dong-nai.so-khcn", "Kết nối liên thông", DeadlineSpec.in_year(2026, "Năm 2026"))
+    y_te = plan.task("dong-nai.so-y-te", "Bệnh án điện tử", DeadlineSpec.in_year(2027, "Năm 2027"))
+    for m in range(1, 11):
+        rows: list[tuple[Task, str, int, dt.date | None]] = [(ket_noi, "not_started", 0, None)]
+        if m == 9:
+            rows.append((csdl, "in_progress", 60, None))
+        if m == 8:
+            rows.append((quy_che, "completed", 100, dt.date(2026, 7, 20)))
+        values = {3: "25", 6: "28", 9: "30"}
+        plan.report("dong-nai.so-khcn", m, tasks=tuple(rows),
+                    values=((dvc, values[m]),) if m in values else ())
+        plan.report("dong-nai.so-tai-chinh", m)
+        if m <= 7:
+            plan.report("dong-nai.so-y-te", m, tasks=((y_te, "in_progress", 10 * m, None),))
+    # the only report that says the link-up is done was never approved
+    late = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=plan.periods[10])
+    late.delete()
+    plan.report("dong-nai.so-khcn", 10, state="submitted",
+                tasks=((ket_noi, "completed", 100, dt.date(2026, 10, 10)), (csdl, "completed", 100, None)))
+    # Bình Phước's plan from before the merger
+    bp = Plan("binh-phuoc", "12/KH-UBND", months=3)
+    bp_task = bp.task("binh-phuoc.so-khcn", "Chuyển đổi số ngành khoa học", DeadlineSpec.in_month(2026, 2, "2/2026"))
+    bp.report("binh-phuoc.so-khcn", 1, tasks=((bp_task, "in_progress", 30, None),))
+    return type("DongNai", (), {"plan": plan, "dvc": dvc, "csdl": csdl, "quy_che": quy_che, "so_hoa": so_hoa,
+                                "ket_noi": ket_noi, "bp": bp, "bp_task": bp_task})
+
+
+def _status(ev: Any, task: Task) -> Any:
+    return ev.tasks[str(task.pk)]
+
+
+def test_task_statuses_from_database_rows(dong_nai: Any) -> None:
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    csdl = _status(ev, dong_nai.csdl)
+    assert (csdl.status, csdl.overdue, csdl.percent) == (TaskStatus.IN_PROGRESS_OVERDUE, True, 60)
+    assert _status(ev, dong_nai.quy_che).status is TaskStatus.COMPLETED_LATE
+    so_hoa = _status(ev, dong_nai.so_hoa)
+    assert (so_hoa.status, so_hoa.overdue) == (TaskStatus.NOT_REPORTED, True)
+    assert so_hoa.unit_id == "dong-nai.so-tai-chinh"
+
+
+def test_only_approved_reports_count(dong_nai: Any) -> None:
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    # the submitted-but-not-approved report of Tháng 10 says "completed": it is ignored, and
+    # "not started" with 41 days left of the year is at risk
+    assert _status(ev, dong_nai.ket_noi).status is TaskStatus.AT_RISK
+    assert _status(ev, dong_nai.csdl).status is TaskStatus.IN_PROGRESS_OVERDUE
+
+    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
+    sub.state, sub.approved_at = "approved", _moment(dt.date(2026, 11, 14))
+    sub.save()
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+    assert _status(ev, dong_nai.ket_noi).status is TaskStatus.COMPLETED_ON_TIME
+    assert _status(ev, dong_nai.csdl).status is TaskStatus.COMPLETED_LATE
+
+
+def test_a_target_off_track(dong_nai: Any) -> None:
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    r = ev.targets[str(dong_nai.dvc.pk)]
+    assert r.status is TargetStatus.OFF_TRACK
+    assert (r.latest_value, r.milestone_year) == (30.0, 2026)
+    assert r.projection is not None and r.projection.misses
+
+
+def test_a_unit_that_stopped_reporting(dong_nai: Any) -> None:
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    stopped = {w.unit_id for w in ev.warnings if w.kind is WarningKind.UNIT_STOPPED_REPORTING}
+    # Sở Y tế sent nothing for Tháng 8, 9, 10; the province itself owes no report of its own
+    assert stopped == {"dong-nai.so-y-te", "binh-phuoc.so-khcn"}
+
+
+def test_a_merged_units_figures_roll_into_its_successor(dong_nai: Any) -> None:
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    bp = ev.tasks[str(dong_nai.bp_task.pk)]
+    assert (bp.status, bp.unit_id) == (TaskStatus.IN_PROGRESS_OVERDUE, "binh-phuoc.so-khcn")
+    assert ev.rollups["binh-phuoc"].task_status == {TaskStatus.IN_PROGRESS_OVERDUE: 1}
+    province = ev.rollups["dong-nai"].task_status
+    # Đồng Nai's five tasks and Bình Phước's one
+    assert sum(province.values()) == 6
+    assert province[TaskStatus.IN_PROGRESS_OVERDUE] == 2
+
+
+def test_the_dashboard_of_a_standing_agency_shows_only_its_units(dong_nai: Any) -> None:
+    lang_son = Plan("lang-son", "7/KH-UBND", months=2)
+    ls_task = lang_son.task("lang-son.so-khcn", "Nhiệm vụ của Lạng Sơn", DeadlineSpec.in_month(2026, 1, "1/2026"))
+    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+
+    figures = evaluation.dashboard_figures(standing, as_of=AS_OF)
+
+    assert figures.scope is not None and figures.scope.code == "dong-nai"
+    units = {c.unit.code for c in figures.compliance} | {u.unit.code for u in figures.tasks_by_unit}
+    assert "lang-son.so-khcn" not in units
+    overdue = {a.id for u in figures.tasks_by_unit for a in u.overdue}
+    assert ls_task.pk not in overdue
+    assert {dong_nai.csdl.pk, dong_nai.so_hoa.pk, dong_nai.bp_task.pk} <= overdue
+    assert sum(c.count for c in figures.task_status) == 6
+    with pytest.raises(Http404):
+        evaluation.dashboard_figures(standing, as_of=AS_OF, unit_id="lang-son")
+
+
+def test_dashboard_figures_carry_ids_and_compliance(dong_nai: Any) -> None:
+    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+
+    figures = evaluation.dashboard_figures(standing, as_of=AS_OF, document_id=dong_nai.plan.doc.pk)
+
+    assert figures.period is not None and figures.period.label == "Tháng 10/2026"
+    by_unit = {c.unit.code: c for c in figures.compliance}
+    khcn, y_te = by_unit["dong-nai.so-khcn"], by_unit["dong-nai.so-y-te"]
+    assert (khcn.expected, khcn.submitted, khcn.approved, khcn.missing) == (1, 1, 0, 0)
+    assert (y_te.expected, y_te.submitted, y_te.missing) == (1, 0, 1)
+    assert [a.id for a in figures.targets_at_risk] == [dong_nai.dvc.pk]
+    assert figures.targets_at_risk[0].document_id == dong_nai.plan.doc.pk
+    kinds = {(w.kind, w.subject, w.subject_id) for w in figures.warnings}
+    assert (WarningKind.UNIT_STOPPED_REPORTING.value, "unit", unit("dong-nai.so-y-te").pk) in kinds
+    ranked = {r.unit.code: r for r in figures.ranking}
+    assert set(ranked) == {"dong-nai.so-khcn", "dong-nai.so-tai-chinh", "dong-nai.so-y-te"}
+    assert all(r.band for r in ranked.values())
+
+
+def test_dashboard_query_count_is_pinned(dong_nai: Any, django_assert_max_num_queries: Any) -> None:
+    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+    with django_assert_max_num_queries(20):
+        cold = evaluation.dashboard_figures(standing, as_of=AS_OF)
+    with django_assert_max_num_queries(8):
+        warm = evaluation.dashboard_figures(standing, as_of=AS_OF)
+    assert warm.task_status == cold.task_status
+
+
+def test_incremental_update_equals_full_evaluation(dong_nai: Any) -> None:
+    evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
+    sub.state, sub.approved_at = "approved", _moment(dt.date(2026, 11, 14))
+    sub.save()
+
+    evaluation.on_submission_approved(sub)
+    before_reads = evaluation.data_version()
+    incremental = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)  # served from the updated cache
+    assert evaluation._CACHE and next(iter(evaluation._CACHE.values())).version == before_reads
+    evaluation.clear_cache()
+    full = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    assert incremental is not full
+    assert _status(incremental, dong_nai.ket_noi).status is TaskStatus.COMPLETED_ON_TIME
+    assert incremental.to_dict() == _normalised(full.to_dict(), incremental.to_dict())
+
+
+def _normalised(full: dict[str, Any], incremental: dict[str, Any]) -> dict[str, Any]:
+    """The same content; lists of issues and warnings may come in another order after an update."""
+    for key in ("issues", "warnings"):
+        order = [json.dumps(x, sort_keys=True) for x in incremental[key]]
+        full[key] = sorted(full[key], key=lambda x: order.index(json.dumps(x, sort_keys=True))
+                           if json.dumps(x, sort_keys=True) in order else len(order))
+    return full
+
+
+def test_a_cached_evaluation_never_hides_an_approval(dong_nai: Any) -> None:
+    first = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+    assert _status(first, dong_nai.ket_noi).status is TaskStatus.AT_RISK
+    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
+    sub.state, sub.approved_at = "approved", _moment(dt.date(2026, 11, 14))
+    sub.save()  # nobody calls on_submission_approved
+
+    again = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    assert _status(again, dong_nai.ket_noi).status is TaskStatus.COMPLETED_ON_TIME
+
+
+def test_evaluate_command_json_names_the_unit(dong_nai: Any) -> None:
+    out = StringIO()
+    call_command("evaluate", "--as-of", "2026-11-20", "--unit", "dong-nai", "--json", stdout=out)
+
+    data = json.loads(out.getvalue())
+    assert data["unit"] == {"code": "dong-nai", "name": unit("dong-nai").name}
+    assert data["scope_unit_id"] == "dong-nai"
+    assert data["tasks"][str(dong_nai.so_hoa.pk)]["status"] == "not_reported"
+
+
+def test_evaluate_command_prints_a_vietnamese_summary(dong_nai: Any) -> None:
+    out = StringIO()
+    call_command("evaluate", "--as-of", "2026-11-20", "--unit", "dong-nai", stdout=out)
+
+    text = out.getvalue()
+    assert "Tỉnh Đồng Nai" in text or unit("dong-nai").name in text
+    assert "Đang thực hiện quá hạn: 2" in text
+    assert "Chưa báo cáo: 1" in text
+
+
+def test_engine_sees_the_same_units_as_the_database(dong_nai: Any) -> None:
+    scope = evaluation.Scope(evaluation.scope_of(unit("dong-nai")))
+    dataset, _meta = evaluation.load_dataset(scope, AS_OF, keep="dong-nai")
+    parents = {u.id: u.parent_id for u in dataset.units}
+    assert parents["binh-phuoc"] == "dong-nai"
+    assert parents["dong-nai"] is None
+    assert "dong-nai.so-noi-vu" not in parents  # no task, no target, no report: not in the tree
+    assert engine.subtree(dataset.units, "dong-nai")
+    assert OrgUnit.objects.get(code="binh-phuoc").successor == unit("dong-nai")
