@@ -1,0 +1,128 @@
+"""The diacritics restorer: the issue's examples, codes, correct text, bad input, invariants."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from giamsat.ingest.restore import Restorer, get_restorer, restore_line, restore_text
+
+
+@pytest.fixture(scope="module")
+def restorer() -> Restorer:
+    return get_restorer()
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("Nghi quyét s6 57", "Nghị quyết số 57"),
+        ("d6i méi sang tao", "đổi mới sáng tạo"),
+        ("chuyén ddi sé", "chuyển đổi số"),
+        ("Ban Thudong vu Tinh ty", "Ban Thường vụ Tỉnh ủy"),
+        ("S& Khoa hoc va Cong nghé", "Sở Khoa học và Công nghệ"),
+        ("Phin du c6 it nhat 01 doanh nghiép", "Phấn đấu có ít nhất 01 doanh nghiệp"),
+    ],
+)
+def test_issue_examples(damaged: str, expected: str) -> None:
+    assert restore_text(damaged) == expected
+
+
+def test_codes_numbers_and_abbreviations_stay() -> None:
+    line = "Nghi quyét s6 57-NQ/TW ngay 22/12/2024; Quy mo kinh té s6 dat 30% GRDP, phu séng 5G, (R&D)"
+    out = restore_text(line)
+    for kept in ("57-NQ/TW", "22/12/2024", "30%", "GRDP", "5G", "(R&D)"):
+        assert kept in out
+    assert out.startswith("Nghị quyết số 57-NQ/TW ngày 22/12/2024; Quy mô kinh tế số đạt")
+
+
+def test_case_and_punctuation_kept() -> None:
+    assert restore_text("TiNH UY BINH PHUOC") == "TỈNH ỦY BÌNH PHƯỚC"
+    assert restore_text("- Muc tiéu chung:") == "- Mục tiêu chung:"
+    assert restore_text("  cong nghé,  d6i méi;\t") == "  công nghệ,  đổi mới;\t"
+
+
+def test_lines_keep_count_and_order() -> None:
+    text = "I. MUC TIEU\n\n1. Muc tiéu chung\r\nchuyén ddi sé\n"
+    out = restore_text(text)
+    assert out.split("\n") == ["I. MỤC TIÊU", "", "1. Mục tiêu chung\r", "chuyển đổi số", ""]
+
+
+def test_restore_line_reads_one_line() -> None:
+    assert restore_line("cong nghé") == "công nghệ"
+    assert "\n" not in restore_line("cong\nnghé")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "abc\x00def\x07 cong nghé\x1b[31m",
+        "Привет мир cong nghé 中文字符 العربية",
+        "🙂🙂 s6 57 ☃",
+        "a" * 50_000,
+        "\u2028\u2029\x85",
+    ],
+)
+def test_bad_input_gives_clean_output(text: str) -> None:
+    out = restore_text(text)
+    assert out.count("\n") == text.count("\n")
+    assert not any(ch in out for ch in "\x00\x07\x1b\u2028\u2029\x85")
+
+
+def test_foreign_scripts_pass_through() -> None:
+    assert "Привет мир" in restore_text("Привет мир cong nghé")
+    assert "中文字符" in restore_text("中文字符 cong nghé")
+
+
+def test_ten_megabytes_on_one_line_is_bounded() -> None:
+    line = ("x" * 999 + " ") * 10_000  # 10 MB, one line, long tokens kept as they are
+    start = time.perf_counter()
+    out = restore_text(line)
+    assert time.perf_counter() - start < 20
+    assert len(out) == len(line) and "\n" not in out
+
+
+def test_long_line_of_words_is_restored_in_pieces() -> None:
+    line = "chuyén ddi sé quéc gia " * 3000
+    out = restore_text(line)
+    assert out.count("chuyển đổi số quốc gia") == 3000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_never_raises_and_keeps_line_count(text: str) -> None:
+    out = restore_text(text)
+    assert out.count("\n") == text.count("\n")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["cong", "nghé", "s6", "d6i", "méi", "57-NQ/TW", ",", "Tinh", "ty", "1én",
+                                 "GRDP", "(", ")", "&", "va", "dugc"]), max_size=40))
+def test_tokens_and_spacing_survive(words: list[str]) -> None:
+    text = " ".join(words)
+    out = restore_text(text)
+    assert len(out.split(" ")) == len(text.split(" "))
+
+
+def test_engine_has_no_django_import() -> None:
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "restore"
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not any(n.split(".")[0] == "django" for n in names), path
+
+
+def test_candidates_are_cached(restorer: Restorer) -> None:
+    restorer.restore_text("zzcong nghé")
+    assert "nghé" in restorer._cands
