@@ -1,11 +1,200 @@
-"""Indicator tables that OCR flattened into loose lines (year columns, annex chỉ tiêu rows)."""
+"""Indicator tables that OCR flattened into loose lines.
+
+Two layouts recur: a year-column table ("NỘI DUNG | 2025 | 2030 | … | 2045", one value
+per year) and an annex table ("TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì").
+Rows are found by their running numbers; values by their shape (X, >30%, 0,75, ≥ 50).
+"""
 
 from __future__ import annotations
 
+import re
+
 from .agencies import AgencyMatcher
-from .model import Target
+from .fold import fold, squash
+from .model import SourceSpan, Target
 from .structure import Outline
+from .targets import parse_value
+
+_YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
+_VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])")
+_ROW = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*$)")
+_UNIT = re.compile(r"(%\s*grdp|%\s*dan\s*so|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
+                   r"to\s*chuc|do\s*thi|doanh\s*nghiep/1000\s*dan|doanh\s*nghiep|trung\s*tam[a-z ]{0,20})", re.I)
 
 
 def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
-    return []
+    out: list[Target] = []
+    lines = outline.lines
+    for i, line in enumerate(lines):
+        f = fold(line)
+        years = _YEARS.findall(f)
+        if len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
+                re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f):
+            out.extend(year_table(outline, i, [int(y) for y in years]))
+    for section in outline.section("annex"):
+        window = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 30) + 1])
+        if re.search(r"chi\s*tieu", window) and re.search(r"don\s*vi", window):
+            out.extend(annex_indicators(outline, section.start, section.end, matcher, warnings))
+    return out
+
+
+def _anchors(lines: list[str], start: int, end: int, allow_sub: bool) -> list[tuple[int, str]]:
+    anchors: list[tuple[int, str]] = []
+    expected, sub = 1, 1
+    for i in range(start, end + 1):
+        m = _ROW.match(lines[i])
+        if not m and expected == 1 and re.match(r"^\s*[!lI|]\s+[a-zà-ỹ]", lines[i]):
+            m = re.match(r"^\s*()[!lI|]\s+", lines[i])
+            anchors.append((i, "1"))
+            expected = 2
+            continue
+        if not m:
+            continue
+        label = m.group(1)
+        if "." in label:
+            parent, k = (int(x) for x in label.split("."))
+            if allow_sub and parent == expected - 1 and k == sub:
+                anchors.append((i, label))
+                sub += 1
+            continue
+        v = int(label)
+        if v == expected or (expected < v <= expected + 2 and (not anchors or i - anchors[-1][0] > 2)):
+            anchors.append((i, label))
+            expected, sub = v + 1, 1
+    return anchors
+
+
+def _span_end(lines: list[str], anchors: list[tuple[int, str]], n: int, end: int) -> int:
+    return anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
+
+
+def year_table(outline: Outline, header: int, years: list[int]) -> list[Target]:
+    lines = outline.lines
+    end = _table_end(outline, header)
+    anchors = _anchors(lines, header + 1, end, allow_sub=False)
+    out: list[Target] = []
+    prev_hi = header
+    for n, (i, label) in enumerate(anchors):
+        nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
+        lo, hi = _year_row_span(lines, i, prev_hi, nxt)
+        prev_hi = hi
+        block = [lines[k] for k in range(lo, hi + 1)]
+        values: list[str] = []
+        name_parts: list[str] = []
+        for k, line in enumerate(block):
+            body = _ROW.sub("", line, count=1) if lo + k == i else line
+            found = [m.group(0).replace(" ", "") for m in _VALUE.finditer(body)]
+            values.extend(found)
+            text = _VALUE.sub(" ", body).replace("|", " ")
+            if re.search(r"[A-Za-zÀ-ỹ]{3,}", text) and not re.fullmatch(r"\s*(co|6g|gdp|grdp|[^a-z]*)\s*",
+                                                                      fold(text).strip()):
+                name_parts.append(text)
+        name = squash(outline.restore(" ".join(name_parts)))
+        if not name:
+            continue
+        t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.5, raw=" / ".join(block))
+        for year, value in zip(years, values, strict=False):
+            t.milestones[str(year)] = value
+        if values and all(v == "X" for v in values):
+            t.comparator, t.value = "text", None
+        elif t.milestones:
+            first = next(y for y in sorted(t.milestones) if t.milestones[y] != "X")
+            t.year = int(first)
+            t.value, t.comparator = parse_value(t.milestones[first].replace("~", "").replace("=", ""))
+            if t.milestones[first].startswith("~"):
+                t.comparator = "="
+            t.unit = "%" if "%" in t.milestones[first] else None
+        if len(values) not in (0, len(years)):
+            t.confidence = 0.35
+        out.append(t)
+    return out
+
+
+def _year_row_span(lines: list[str], i: int, prev_hi: int, nxt: int) -> tuple[int, int]:
+    """A lone number owns the lines down to the next row; an interleaved row owns a line or two around it."""
+    if not _ROW.sub("", lines[i], count=1).strip():
+        hi = nxt - 1
+        while hi > i and not lines[hi].strip():
+            hi -= 1
+        return i, hi
+    lo = max(prev_hi + 1, i - 3)
+    while lo < i and not lines[lo].strip():
+        lo += 1
+    hi = i
+    body = _ROW.sub("", lines[i], count=1)
+    if _ends_sentence(body):
+        return lo, hi
+    if _VALUE.search(body):
+        if hi + 1 < nxt and _ends_sentence(lines[hi + 1]) and not _VALUE.search(lines[hi + 1]):
+            hi += 1
+        return lo, hi
+    while hi + 1 < nxt and lines[hi + 1].strip() and hi - i < 3:
+        hi += 1
+        if _ends_sentence(lines[hi]):
+            break
+    return lo, hi
+
+
+def _ends_sentence(line: str) -> bool:
+    return _VALUE.sub("", line).replace("|", " ").rstrip().endswith(".")
+
+
+def _table_end(outline: Outline, header: int) -> int:
+    for section in outline.sections:
+        if section.start > header:
+            return section.start - 1
+    return len(outline.lines) - 1
+
+
+def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
+                     warnings: list[str]) -> list[Target]:
+    lines = outline.lines
+    anchors = _anchors(lines, start, end, allow_sub=True)
+    groups = [(i, int(m.group(1))) for i in range(start, end + 1)
+              if re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i])))]
+    out: list[Target] = []
+    for n, (i, label) in enumerate(anchors):
+        hi = _span_end(lines, anchors, n, end)
+        lo = i
+        while lo - 1 > (anchors[n - 1][0] if n else start) and lines[lo - 1].strip() and len(lines[lo - 1]) < 200 \
+                and not _ROW.match(lines[lo - 1]) and i - lo < 2 and not re.search(r"\d\s*$", lines[lo - 1]):
+            lo -= 1
+        block = lines[lo:hi + 1]
+        main = _ROW.sub("", lines[i], count=1)
+        mentions = matcher.scan(main)
+        cut = mentions[0][0] if mentions else len(main)
+        head = main[:cut]
+        fh = fold(head)
+        unit_m = None
+        for m in _UNIT.finditer(fh):
+            if m.start() > len(fh) * 0.35:
+                unit_m = m
+                break
+        value_txt = ""
+        name_txt = head
+        if unit_m is not None:
+            name_txt = head[:unit_m.start()]
+            value_txt = head[unit_m.end():].strip(" |")
+        elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*$", head.strip())):
+            name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
+        extra = [x for x in block if x is not lines[i]]
+        name = squash(outline.restore(" ".join([name_txt, *[e for e in extra if len(fold(e)) > 25][:2]])))
+        t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45, raw=" / ".join(block))
+        t.unit = squash(outline.restore(head[unit_m.start():unit_m.end()])) if unit_m else None
+        if t.unit and fold(t.unit) in ("/o", "%o"):
+            t.unit = "%"
+        v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())
+        vm2 = re.match(r"([<>≥≤~]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
+        if vm2:
+            v = vm2.group(0)
+        t.value, t.comparator = parse_value(v) if v else (None, "text")
+        block_mentions = [a for line in block for _s, _e, a in matcher.scan(line)]
+        if block_mentions:
+            t.lead, t.lead_code = block_mentions[0].name, block_mentions[0].code
+        for gline, year in groups:
+            if gline <= i:
+                t.year = year
+        if t.value is None and not t.lead:
+            continue
+        out.append(t)
+    return out

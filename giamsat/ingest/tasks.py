@@ -177,7 +177,7 @@ def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
         if not m:
             continue
         v = int(m.group(1))
-        if v == expected or (anchors and expected < v <= expected + 2 and i - anchors[-1][0] > 3):
+        if v == expected or (expected < v <= expected + 2 and (not anchors or i - anchors[-1][0] > 3)):
             anchors.append((i, v))
             expected = v + 1
     return anchors
