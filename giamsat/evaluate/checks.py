@@ -9,8 +9,9 @@ z-score) are kept and flagged.
 
 Robust z-score (Iglewicz & Hoaglin): z = 0.6745·(d − median)/MAD over the
 consecutive differences d of the series; |z| > `MAD_Z_LIMIT` is a jump. It is
-computed only with at least `MAD_MIN_DIFFS` differences; when MAD is 0 the
-mean absolute deviation ×1.2533 stands in (same scale for normal data).
+computed only with more than `MAD_MIN_DIFFS` differences; the MAD is floored
+at `JUMP_MIN_REL` of the series' median level; when it is still 0 the mean
+absolute deviation ×1.2533 stands in (same scale for normal data).
 """
 
 from __future__ import annotations
@@ -24,15 +25,17 @@ from giamsat.evaluate.model import DataIssue, Severity, TargetFacts, TaskFacts
 
 MAD_Z_LIMIT = 3.5
 MAD_MIN_DIFFS = 5
+JUMP_MIN_REL = 0.02  # the MAD is floored at 2 % of the series' median level: noise on a smooth
+# trend has a tiny MAD, and without a floor ordinary wobbles would score as jumps
 
 
-def robust_z(xs: list[float]) -> list[float]:
+def robust_z(xs: list[float], mad_floor: float = 0.0) -> list[float]:
     """Robust z-scores of xs (0 for all if the spread is nil)."""
     if not xs:
         return []
     med = median(xs)
     dev = [abs(x - med) for x in xs]
-    mad = median(dev)
+    mad = max(median(dev), mad_floor)
     if mad > 0:
         return [0.6745 * (x - med) / mad for x in xs]
     mean_ad = sum(dev) / len(dev)
@@ -71,7 +74,8 @@ def check_target(t: TargetFacts, monotone_tolerance: float = 0.0) -> tuple[list[
         trusted.append((day, v))
     if len(trusted) > MAD_MIN_DIFFS:
         diffs = [b[1] - a[1] for a, b in itertools.pairwise(trusted)]
-        for i, z in enumerate(robust_z(diffs)):
+        floor = JUMP_MIN_REL * median(abs(v) for _, v in trusted)
+        for i, z in enumerate(robust_z(diffs, floor)):
             if abs(z) > MAD_Z_LIMIT:
                 day, v = trusted[i + 1]
                 issues.append(DataIssue(
@@ -87,29 +91,45 @@ def check_task(task: TaskFacts) -> list[DataIssue]:
         issues.append(DataIssue("unknown_deadline", Severity.WARNING, task.unit_id, task.id,
                                 f"Không xác định được thời hạn: “{task.deadline.raw}”"))
     reports = task.reports
-    prev: float | None = None
+    monotone = task.deadline.kind not in (DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS)
+    decreases: list[DataIssue] = []
+    peak = -1.0
+    prev_end: dt.date | None = None
     ordered = True
-    for r in reports:
+    for r in reports:  # one pass: range, order and (while in order) progress going backwards
         p = r.percent
-        if p is not None and (p < 0 or p > 100):
-            issues.append(DataIssue("percent_out_of_range", Severity.ERROR, task.unit_id, task.id,
-                                    f"Tiến độ {p:g}% nằm ngoài khoảng 0–100%", r.period_end, p, False))
-    for a, b in itertools.pairwise(reports):
-        if b.period_end < a.period_end:
+        pe = r.period_end
+        if prev_end is not None and pe < prev_end:
             ordered = False
-            break
-    if not ordered:
-        reports = sorted(reports, key=lambda r: (r.period_end, r.reported_on))
-    if task.deadline.kind not in (DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS):
-        for r in reports:
+        prev_end = pe
+        if p is None:
+            continue
+        if p < 0 or p > 100:
+            issues.append(DataIssue("percent_out_of_range", Severity.ERROR, task.unit_id, task.id,
+                                    f"Tiến độ {p:g}% nằm ngoài khoảng 0–100%", pe, p, False))
+        if monotone and ordered:
+            if p < peak:
+                decreases.append(_decrease(task, peak, p, pe))
+            elif p > peak:
+                peak = p
+    if monotone and not ordered:
+        decreases = []
+        peak = -1.0
+        for r in sorted(reports, key=lambda r: (r.period_end, r.reported_on)):
             p = r.percent
             if p is None:
                 continue
-            if prev is not None and p < prev:
-                issues.append(DataIssue("progress_decrease", Severity.WARNING, task.unit_id, task.id,
-                                        f"Tiến độ giảm từ {prev:g}% xuống {p:g}%", r.period_end, p, False))
-            prev = p if prev is None else max(prev, p)
+            if p < peak:
+                decreases.append(_decrease(task, peak, p, r.period_end))
+            elif p > peak:
+                peak = p
+    issues.extend(decreases)
     return issues
+
+
+def _decrease(task: TaskFacts, peak: float, p: float, day: dt.date) -> DataIssue:
+    return DataIssue("progress_decrease", Severity.WARNING, task.unit_id, task.id,
+                     f"Tiến độ giảm từ {peak:g}% xuống {p:g}%", day, p, False)
 
 
 def _is_sorted(values: list[tuple[dt.date, float]]) -> bool:

@@ -86,6 +86,8 @@ def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
                    subs: list[SubmissionFacts], dataset: Dataset, as_of: dt.date,
                    closed: list[Period]) -> _UnitOut:
     cfg = dataset.config
+    if not (tasks or targets or subs):
+        closed = []  # a unit without a plan or any report (e.g. the nation root) owes no reports
     issues: list[DataIssue] = []
     warnings: list[EarlyWarning] = []
     task_results: list[TaskResult] = []
@@ -251,7 +253,8 @@ def period_scorecards(dataset: Dataset, ev: Evaluation, period: Period,
         targets_by[g.unit_id].append(g)
     subs_by = _group(dataset.submissions, scope)
     own = {u.id: unit_figures(tasks_by.get(u.id, []), targets_by.get(u.id, []), subs_by.get(u.id, []),
-                              closed, window, ev.as_of)
+                              closed if (u.id in tasks_by or u.id in targets_by or u.id in subs_by) else [],
+                              window, ev.as_of)
            for u in units}
     rolled = rollup_tree(units, own)
     cards = {uid: score(uid, f, weights, bands, period.key) for uid, f in rolled.items()}

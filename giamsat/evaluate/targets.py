@@ -190,13 +190,17 @@ def project(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]]) -
     """Least-squares projection of the trusted values to milestone `m` (see module doc)."""
     if t.comparator is Comparator.TEXT or len(values) < MIN_POINTS_FOR_TREND:
         return None
-    x0 = years(milestone_date(m))
+    # sums are taken about the first point (x and y shifted) to keep the
+    # raw-moment formulas free of cancellation
+    xf, yf = years(values[0][0]), values[0][1]
+    x0 = years(milestone_date(m)) - xf
     n = 0
     sx = sy = sxx = sxy = syy = 0.0
     since: dt.date | None = None
     last: tuple[float, float, float] | None = None
-    for day, v in values:
-        x = years(day)
+    for day, v0 in values:
+        x = years(day) - xf
+        v = v0 - yf
         n += 1
         sx += x
         sy += v
@@ -206,6 +210,7 @@ def project(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]]) -
         fit = _fit(n, sx, sy, sxx, sxy, syy, x0)
         if fit is None:
             continue
+        fit = (fit[0] + yf, fit[1], fit[2])
         last = fit
         if meets(t.comparator, fit[0], m):
             since = None

@@ -46,13 +46,14 @@ AT_RISK_GAP_POINTS = 20.0
 _DONE = (ReportedTaskState.COMPLETED, ReportedTaskState.COMPLETED_LATE)
 _COMPLETED = ReportedTaskState.COMPLETED
 _COMPLETED_LATE = ReportedTaskState.COMPLETED_LATE
-_OCCURRENCES: dict[tuple[Period, TaskStatus, bool], OccurrenceResult] = {}
+_OCCURRENCES: dict[tuple[str, dt.date, TaskStatus, bool], OccurrenceResult] = {}
+_OCC_CACHE: dict[tuple[object, ...], list[Period]] = {}
 
 
 def _occurrence(p: Period, status: TaskStatus, closed: bool) -> OccurrenceResult:
     """Shared, never-mutated result objects: a national run has millions of occurrences
     but only (periods × statuses) distinct ones."""
-    key = (p, status, closed)
+    key = (p.key, p.due_date, status, closed)
     o = _OCCURRENCES.get(key)
     if o is None:
         o = _OCCURRENCES[key] = OccurrenceResult(p.key, p.label, status, p.end, p.due_date, closed)
@@ -121,7 +122,13 @@ def _periodic(task: TaskFacts, as_of: dt.date, config: EvalConfig) -> TaskResult
     if first is None:
         first = min((r.period_end for r in task.reports), default=as_of)
     freq: Frequency = config.reporting_frequency
-    occ = [p for p in occurrences(spec, first, as_of, freq, config.regime) if p.start <= as_of]
+    ckey = (spec.kind, spec.recurrence, spec.start, spec.end, first, as_of, freq, config.regime)
+    occ = _OCC_CACHE.get(ckey)
+    if occ is None:
+        if len(_OCC_CACHE) > 100_000:
+            _OCC_CACHE.clear()
+        occ = _OCC_CACHE[ckey] = [p for p in occurrences(spec, first, as_of, freq, config.regime)
+                                  if p.start <= as_of]
     if not occ:
         return TaskResult(task.id, task.unit_id, TaskStatus.NOT_STARTED_ON_TIME, False, None, None, None,
                           "Chưa đến kỳ thực hiện")
