@@ -1,0 +1,69 @@
+"""`giamsat synth --scale small` writes the engine's synthetic dataset into the real tables,
+and the evaluation read back from the database judges every task as the engine does in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from giamsat.evaluate import engine, synth
+from giamsat.org.models import OrgUnit
+from giamsat.plans.models import Document, Milestone, Target, Task
+from giamsat.reporting import evaluation
+from giamsat.reporting.management.commands.synth import ROOT_CODE, SCALES, code_of
+from giamsat.reporting.models import IndicatorValue, ReportingPeriod, Submission, TaskReport
+
+AS_OF = dt.date(2026, 6, 20)
+
+
+@pytest.fixture
+def small(db: Any) -> Any:
+    evaluation.clear_cache()
+    call_command("synth", "--scale", "small", stdout=StringIO())
+    return synth.generate(**SCALES["small"])
+
+
+def test_synth_small_creates_the_expected_rows(small: Any) -> None:
+    root = OrgUnit.objects.get(code=ROOT_CODE)
+    plan_units = len(small.units) - 1  # every unit but the nation has a plan
+
+    assert OrgUnit.objects.filter(path__startswith=root.path, is_demo=True).count() == len(small.units) == 21
+    assert Document.objects.filter(owner__path__startswith=root.path, is_demo=True).count() == plan_units
+    assert ReportingPeriod.objects.filter(document__is_demo=True).count() == plan_units * 24
+    assert Task.objects.filter(document__is_demo=True).count() == len(small.tasks) == plan_units * 20
+    assert Target.objects.filter(document__is_demo=True).count() == len(small.targets) == plan_units * 8
+    assert Milestone.objects.filter(target__document__is_demo=True).count() == sum(
+        len(g.milestones) for g in small.targets)
+    assert Submission.objects.filter(is_demo=True, state="approved").count() == len(small.submissions)
+    assert TaskReport.objects.filter(submission__is_demo=True).count() == sum(len(t.reports) for t in small.tasks)
+    values = IndicatorValue.objects.filter(submission__is_demo=True).count()
+    assert 0.97 * sum(len(g.values) for g in small.targets) <= values <= sum(len(g.values) for g in small.targets)
+    # cascade: the first targets of a department's plan serve the province's
+    child = Target.objects.get(document__owner__code=code_of("P01-S01"), code="CT1")
+    assert child.serves is not None and child.serves.document.owner.code == code_of("P01")
+
+
+def test_synth_refuses_to_load_twice_without_replace(small: Any) -> None:
+    with pytest.raises(CommandError):
+        call_command("synth", "--scale", "small", stdout=StringIO())
+    call_command("synth", "--scale", "small", "--replace", stdout=StringIO())
+    assert Task.objects.filter(document__is_demo=True).count() == len(small.tasks)
+
+
+def test_the_database_evaluation_judges_tasks_as_the_engine_does(small: Any) -> None:
+    expected = engine.evaluate(small, AS_OF)
+    ev = evaluation.evaluate_scope(OrgUnit.objects.get(code=ROOT_CODE), AS_OF)
+
+    assert len(ev.tasks) == len(expected.tasks)
+    mismatched = []
+    for pk, owner, code in Task.objects.filter(document__is_demo=True).values_list("id", "document__owner__code", "code"):
+        synth_id = f"{owner.removeprefix('synth-').upper()}-{code}"
+        if ev.tasks[str(pk)].status is not expected.tasks[synth_id].status:
+            mismatched.append(synth_id)
+    assert mismatched == []
+    assert ev.rollups[ROOT_CODE].task_status == expected.rollups[synth.NATION].task_status
