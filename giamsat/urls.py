@@ -12,5 +12,6 @@ urlpatterns = [
     path("trao-doi/", include("giamsat.exchange.urls")),
     path("doi-chieu/", include("giamsat.alignment.urls")),
     path("danh-gia/", include("giamsat.assessment.urls")),
+    path("nhat-ky/", include("giamsat.audit.urls")),
     path("", include("giamsat.portal.urls")),
 ]
