@@ -60,8 +60,6 @@ from giamsat.evaluate.model import (
     WarningKind,
 )
 from giamsat.evaluate.periods import DECREE_09
-from giamsat.evaluate.rollup import rollup_tree
-from giamsat.evaluate.scorecard import rank_peers, score
 from giamsat.org.access import get_unit_for_user, is_admin, visible_units_q
 from giamsat.org.models import OrgUnit
 from giamsat.plans.models import Document, DocumentStatus, Target, Task
@@ -379,7 +377,9 @@ def load_dataset(scope: Scope, as_of: dt.date, tree: UnitTree | None = None,
 
 
 def _prune(units: list[UnitRef], expected: set[str], keep: str | None) -> list[UnitRef]:
-    """Units that report (or must), and their ancestors for the roll-up; `keep` stays regardless."""
+    """Units that report (or must), and their ancestors for the roll-up; `keep` stays regardless.
+    (The engine asks no report of a unit without tasks, targets or reports, such as a province
+    node above its departments.)"""
     parent = {u.id: u.parent_id for u in units}
     wanted = {keep} if keep is not None else set()
     for code in expected:
@@ -388,33 +388,6 @@ def _prune(units: list[UnitRef], expected: set[str], keep: str | None) -> list[U
             wanted.add(cur)
             cur = parent[cur]
     return [u for u in units if u.id in wanted]
-
-
-def _without_idle_reporting(ev: Evaluation, dataset: Dataset, expected: set[str]) -> None:
-    """The engine expects a report from every unit in the tree; units with no task, target or
-    submission (a province node above its departments) owe none: drop what it counted against them
-    and recompute the roll-ups, scores and ranks."""
-    idle = {u.id for u in dataset.units} - expected
-    if not idle:
-        return
-    dropped: dict[str, int] = defaultdict(int)
-    kept = []
-    for w in ev.warnings:
-        if w.unit_id in idle and w.kind is WarningKind.UNIT_STOPPED_REPORTING:
-            dropped[w.unit_id] += 1
-        else:
-            kept.append(w)
-    ev.warnings = kept
-    for uid in idle:
-        f = ev.own.get(uid)
-        if f is None:
-            continue
-        f.submissions_due = f.submissions_on_time = f.submissions_made = f.submissions_clean = 0
-        f.warnings -= dropped.get(uid, 0)
-    units = dataset.units if ev.scope_unit_id is None else engine.subtree(dataset.units, ev.scope_unit_id)
-    ev.rollups = rollup_tree(units, ev.own)
-    ev.scorecards = {uid: score(uid, f) for uid, f in ev.rollups.items()}
-    rank_peers(ev.scorecards, units)
 
 
 # --------------------------------------------------------------------------- evaluation and cache
@@ -475,7 +448,6 @@ def _evaluate(scope: Scope, as_of: dt.date, root_pk: int | None, tree: UnitTree 
     root = tree.by_pk[root_pk].code if root_pk is not None else None
     dataset, meta = load_dataset(scope, as_of, tree, keep=root)
     ev = engine.evaluate(dataset, as_of, root)
-    _without_idle_reporting(ev, dataset, meta.expected)
     entry = _Entry(version, dataset, meta, ev, root, scope)
     with _LOCK:
         _CACHE[key] = entry
