@@ -1,0 +1,431 @@
+"""Benchmark of the evaluation engine on the national synthetic dataset.
+
+1. Generate the dataset (`giamsat.evaluate.synth`, seed 57): 34 provinces,
+   ~700 departments, 3,321 communes, 150 tasks and 40 targets per plan,
+   24 monthly reporting periods.
+2. Full national evaluation (`engine.evaluate`): wall and CPU time, peak RSS.
+3. One province's dashboard figures — counts by task status, counts by target
+   status, reporting compliance, ranking of its units — from the engine, and
+   the same figures computed in DuckDB by SQL over the same rows (the rules
+   re-expressed in SQL), as the reference. The two must agree; the ratio of
+   times is printed. DuckDB load time is reported separately.
+
+Usage: .venv/bin/python benchmarks/bench_evaluate.py [--province P01] [--small]
+The machine is shared: CPU time is printed next to wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from giamsat.domain.states import Frequency, TargetStatus
+from giamsat.evaluate import synth
+from giamsat.evaluate.engine import evaluate
+from giamsat.evaluate.periods import periods_for_years
+from giamsat.evaluate.scorecard import ScoreWeights
+from giamsat.evaluate.targets import AT_RISK_SLACK, ON_TRACK_SLACK, RATIO_AT_RISK, RATIO_ON_TRACK
+from giamsat.evaluate.tasks import AT_RISK_GAP_POINTS, AT_RISK_HORIZON_DAYS
+
+AS_OF = dt.date(2027, 1, 20)
+T = TypeVar("T")
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, fn: Callable[[], T], repeat: int = 1) -> tuple[T, float, float]:
+    best_wall = best_cpu = float("inf")
+    out: T | None = None
+    for _ in range(repeat):
+        w0, c0 = time.perf_counter(), time.process_time()
+        out = fn()
+        wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    print(f"  {label:<44} wall {best_wall:7.2f} s   cpu {best_cpu:7.2f} s")
+    assert out is not None
+    return out, best_wall, best_cpu
+
+
+# --------------------------------------------------------------------------- engine side
+
+def engine_dashboard(ds: synth.Dataset, province: str) -> dict[str, Any]:
+    ev = evaluate(ds, AS_OF, unit_id=province)
+    f = ev.rollups[province]
+    ranking = sorted(((c.unit_id, c.rank, round(c.score, 4)) for uid, c in ev.scorecards.items()
+                      if uid != province), key=lambda x: x[0])
+    return {
+        "task_status": {k.value: v for k, v in f.task_status.items()},
+        "target_status": {k.value: v for k, v in f.target_status.items()},
+        "compliance": (f.submissions_on_time, f.submissions_due),
+        "ranking": ranking,
+    }
+
+
+# --------------------------------------------------------------------------- DuckDB side
+
+TYPES: dict[str, dict[str, str]] = {
+    "units": {"id": "VARCHAR", "parent_id": "VARCHAR", "kind": "VARCHAR", "name": "VARCHAR"},
+    "tasks": {"id": "VARCHAR", "unit_id": "VARCHAR", "deadline_kind": "VARCHAR", "deadline_raw": "VARCHAR",
+              "deadline_start": "DATE", "deadline_end": "DATE", "recurrence": "VARCHAR", "condition": "VARCHAR",
+              "assigned_on": "DATE", "trigger_date": "DATE", "name": "VARCHAR"},
+    "task_targets": {"task_id": "VARCHAR", "target_id": "VARCHAR"},
+    "task_reports": {"task_id": "VARCHAR", "period_end": "DATE", "state": "VARCHAR", "percent": "DOUBLE",
+                     "reported_on": "DATE", "completed_on": "DATE"},
+    "targets": {"id": "VARCHAR", "unit_id": "VARCHAR", "comparator": "VARCHAR", "direction": "VARCHAR",
+                "baseline": "DOUBLE", "baseline_date": "DATE", "monotone": "BOOLEAN", "is_percent": "BOOLEAN",
+                "plausible_min": "DOUBLE", "plausible_max": "DOUBLE", "parent_target_id": "VARCHAR",
+                "rollup": "VARCHAR", "denominator": "DOUBLE", "name": "VARCHAR"},
+    "milestones": {"target_id": "VARCHAR", "year": "INTEGER", "value": "DOUBLE", "upper": "DOUBLE",
+                   "text": "VARCHAR"},
+    "target_values": {"target_id": "VARCHAR", "on": "DATE", "value": "DOUBLE"},
+    "submissions": {"unit_id": "VARCHAR", "period": "VARCHAR", "submitted_at": "DATE", "due_date": "DATE",
+                    "returned_count": "INTEGER", "state": "VARCHAR"},
+}
+
+
+def load_duckdb(ds: synth.Dataset, tmp: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute("SET threads TO 2")
+    for table, rows in synth.rows(ds).items():
+        path = tmp / f"{table}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerows(rows)  # None is written as an empty field, read back as NULL
+        cols = ", ".join(f"'{c}': '{t}'" for c, t in TYPES[table].items())
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{path}', header=false, "
+                    f"columns={{{cols}}}, nullstr='', quote='\"')")
+        path.unlink()
+    prow = []
+    for freq in Frequency:
+        for p in periods_for_years(freq, 2020, 2035, ds.config.regime):
+            prow.append((p.key, freq.value, p.start, p.end, p.due_date))
+    con.execute("CREATE TABLE periods (key VARCHAR, frequency VARCHAR, start DATE, \"end\" DATE, due_date DATE)")
+    con.executemany("INSERT INTO periods VALUES (?, ?, ?, ?, ?)", prow)
+    return con
+
+
+def dashboard_sql(ds: synth.Dataset) -> str:
+    w = ScoreWeights()
+    pts = w.target_points
+    cfg = ds.config
+    return f"""
+WITH RECURSIVE sub(id) AS (
+    SELECT id FROM units WHERE id = $province
+    UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id),
+t AS (SELECT t.* FROM tasks t JOIN sub ON t.unit_id = sub.id),
+r AS (SELECT r.* FROM task_reports r JOIN t ON r.task_id = t.id WHERE r.reported_on <= $as_of),
+-- one-off, conditional and unknown deadlines -------------------------------------------------
+oneoff AS (
+    SELECT t.*,
+        CASE WHEN deadline_kind = 'conditional' THEN
+                 CASE WHEN trigger_date IS NOT NULL AND trigger_date <= $as_of
+                      THEN trigger_date + INTERVAL ({cfg.conditional_default_days}) DAY END
+             WHEN deadline_kind = 'unknown' THEN NULL
+             ELSE deadline_end END::DATE AS due,
+        CASE WHEN deadline_kind = 'conditional' THEN trigger_date
+             ELSE coalesce(assigned_on, deadline_start) END AS ws0
+    FROM t WHERE deadline_kind NOT IN ('recurring', 'continuous')),
+latest AS (
+    SELECT task_id, state, percent, period_end, completed_on FROM r
+    QUALIFY row_number() OVER (PARTITION BY task_id ORDER BY reported_on DESC, period_end DESC) = 1),
+oneoff_status AS (
+    SELECT o.id, o.unit_id, o.due,
+        CASE
+        WHEN o.due IS NULL THEN
+            CASE WHEN l.state IS NULL THEN 'not_started_on_time'
+                 WHEN l.state IN ('completed', 'completed_late') THEN 'completed_on_time'
+                 WHEN l.state = 'suspended' THEN 'suspended'
+                 WHEN l.state = 'in_progress' THEN 'in_progress_on_time'
+                 ELSE 'not_started_on_time' END
+        WHEN l.state IS NULL THEN 'not_reported'
+        WHEN l.state IN ('completed', 'completed_late') THEN
+            CASE WHEN l.state = 'completed' AND coalesce(l.completed_on, l.period_end) <= o.due
+                 THEN 'completed_on_time' ELSE 'completed_late' END
+        WHEN l.state = 'suspended' THEN 'suspended'
+        WHEN $as_of > o.due THEN
+            CASE WHEN l.state = 'in_progress' THEN 'in_progress_overdue' ELSE 'not_started_overdue' END
+        WHEN date_diff('day', $as_of, o.due) <= {AT_RISK_HORIZON_DAYS}
+             AND (CASE WHEN l.state = 'in_progress' THEN coalesce(l.percent, 0.0) ELSE 0.0 END)
+                 < greatest(0.0, least(100.0, 100.0 * date_diff('day', ws, $as_of) / date_diff('day', ws, o.due)))
+                   - {AT_RISK_GAP_POINTS}
+            THEN 'at_risk'
+        WHEN l.state = 'in_progress' THEN 'in_progress_on_time'
+        ELSE 'not_started_on_time' END AS status
+    FROM (SELECT *, CASE WHEN ws0 IS NULL OR ws0 >= due THEN (due - INTERVAL ({AT_RISK_HORIZON_DAYS}) DAY)::DATE
+                         ELSE ws0 END AS ws FROM oneoff) o
+    LEFT JOIN latest l ON l.task_id = o.id),
+-- recurring and continuous: judged per period ------------------------------------------------
+per AS (
+    SELECT t.id, t.unit_id, t.deadline_kind = 'continuous' AS continuous,
+        coalesce(t.recurrence, '{cfg.reporting_frequency.value}') AS freq,
+        coalesce(t.deadline_start, t.assigned_on, $reporting_start) AS lo,
+        least($as_of, coalesce(t.deadline_end, $as_of)) AS hi
+    FROM t WHERE deadline_kind IN ('recurring', 'continuous')),
+occ AS (
+    SELECT per.id, per.unit_id, per.continuous, p.key, p.start, p."end", p.due_date, $as_of > p.due_date AS closed
+    FROM per JOIN periods p ON p.frequency = per.freq AND p.start <= per.hi AND p."end" >= per.lo
+    WHERE p.start <= $as_of),
+occ_rep AS (
+    SELECT o.id, o.key,
+        bool_or(r.state IN ('completed', 'completed_late')) AS done_any,
+        bool_or(r.state = 'completed' AND (r.completed_on IS NULL OR r.completed_on <= o."end")) AS done_ok,
+        arg_max(r.state, (r.reported_on, r.period_end)) AS last_state,
+        arg_max(r.percent, (r.reported_on, r.period_end)) AS last_percent,
+        count(r.task_id) AS n
+    FROM occ o JOIN r ON r.task_id = o.id AND r.period_end BETWEEN o.start AND o."end"
+    GROUP BY o.id, o.key),
+occ_status AS (
+    SELECT o.*, CASE
+        WHEN x.done_any THEN CASE WHEN x.done_ok THEN 'completed_on_time' ELSE 'completed_late' END
+        WHEN x.n IS NULL THEN CASE WHEN o.closed THEN 'not_reported' ELSE 'not_started_on_time' END
+        WHEN x.last_state = 'suspended' THEN 'suspended'
+        WHEN x.last_state = 'in_progress' OR (o.continuous AND coalesce(x.last_percent, 0) > 0) THEN
+            CASE WHEN o.continuous OR NOT o.closed THEN 'in_progress_on_time' ELSE 'in_progress_overdue' END
+        ELSE CASE WHEN o.closed THEN 'not_started_overdue' ELSE 'not_started_on_time' END END AS status
+    FROM occ o LEFT JOIN occ_rep x ON x.id = o.id AND x.key = o.key),
+per_status AS (
+    SELECT per.id, per.unit_id, coalesce(
+        (SELECT arg_max(status, start) FROM occ_status s WHERE s.id = per.id AND s.closed),
+        (SELECT arg_min(status, start) FROM occ_status s WHERE s.id = per.id AND NOT s.closed),
+        'not_started_on_time') AS status
+    FROM per),
+task_status AS (
+    SELECT id, unit_id, status FROM oneoff_status UNION ALL SELECT id, unit_id, status FROM per_status),
+task_due AS (
+    SELECT unit_id, count(*) AS due, count(*) FILTER (WHERE status = 'completed_on_time') AS ok
+    FROM oneoff_status WHERE due IS NOT NULL AND due <= $as_of GROUP BY unit_id
+    UNION ALL
+    SELECT unit_id, count(*), count(*) FILTER (WHERE status IN ('completed_on_time', 'in_progress_on_time'))
+    FROM occ_status WHERE closed AND "end" <= $as_of GROUP BY unit_id),
+-- targets ------------------------------------------------------------------------------------
+g AS (SELECT g.* FROM targets g JOIN sub ON g.unit_id = sub.id),
+v0 AS (
+    SELECT v.target_id, v."on", v.value, g.monotone,
+        (g.is_percent AND (v.value < greatest(coalesce(g.plausible_min, 0.0), 0.0)
+                           OR v.value > least(coalesce(g.plausible_max, 100.0), 100.0)))
+        OR (NOT g.is_percent AND (v.value < g.plausible_min OR v.value > g.plausible_max)) AS bad_range
+    FROM target_values v JOIN g ON v.target_id = g.id),
+v1 AS (
+    SELECT *, max(value) OVER (PARTITION BY target_id ORDER BY "on", value
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS peak
+    FROM v0 WHERE NOT coalesce(bad_range, false)),
+known AS (
+    SELECT target_id, "on", value FROM v1
+    WHERE NOT (monotone AND peak IS NOT NULL AND value < peak - {cfg.monotone_tolerance}) AND "on" <= $as_of),
+head AS (
+    SELECT g.id, coalesce(
+        min(m.year) FILTER (WHERE make_date(m.year, 12, 31) >= $as_of), max(m.year)) AS year
+    FROM g JOIN milestones m ON m.target_id = g.id GROUP BY g.id),
+tv AS (
+    SELECT g.id, g.unit_id, g.comparator, m.value AS t, coalesce(m.upper, 'infinity'::DOUBLE) AS upper,
+        make_date(m.year, 12, 31) AS due,
+        (SELECT count(*) FROM known k WHERE k.target_id = g.id) AS n,
+        CASE WHEN make_date(m.year, 12, 31) < $as_of THEN
+            coalesce((SELECT arg_max(k.value, k."on") FROM known k WHERE k.target_id = g.id
+                      AND k."on" <= make_date(m.year, 12, 31)),
+                     (SELECT arg_min(k.value, k."on") FROM known k WHERE k.target_id = g.id))
+        ELSE (SELECT arg_max(k.value, k."on") FROM known k WHERE k.target_id = g.id) END AS v,
+        CASE WHEN make_date(m.year, 12, 31) < $as_of THEN
+            coalesce((SELECT max(k."on") FROM known k WHERE k.target_id = g.id
+                      AND k."on" <= make_date(m.year, 12, 31)),
+                     (SELECT min(k."on") FROM known k WHERE k.target_id = g.id))
+        ELSE (SELECT max(k."on") FROM known k WHERE k.target_id = g.id) END AS day,
+        g.baseline IS NOT NULL AND g.baseline_date IS NOT NULL AS has_base,
+        CASE WHEN g.baseline IS NOT NULL AND g.baseline_date IS NOT NULL THEN g.baseline
+             ELSE (SELECT arg_min(k.value, k."on") FROM known k WHERE k.target_id = g.id) END AS b,
+        CASE WHEN g.baseline IS NOT NULL AND g.baseline_date IS NOT NULL THEN g.baseline_date
+             ELSE (SELECT min(k."on") FROM known k WHERE k.target_id = g.id) END AS bday
+    FROM g JOIN head h ON h.id = g.id JOIN milestones m ON m.target_id = g.id AND m.year = h.year),
+tm AS (
+    SELECT *,
+        CASE comparator WHEN '>=' THEN v >= t WHEN 'text' THEN v >= t WHEN '>' THEN v > t
+             WHEN '<=' THEN v <= t WHEN 'rank_top' THEN v <= t WHEN '<' THEN v < t
+             WHEN '=' THEN abs(v - t) <= 1e-9 * greatest(1.0, abs(t))
+             ELSE v BETWEEN t AND upper END AS met,
+        CASE WHEN comparator = 'range' THEN
+                 CASE WHEN b < t THEN t WHEN b > upper THEN upper ELSE b END
+             ELSE t END AS goal
+    FROM tv),
+tr AS (
+    SELECT *,
+        CASE WHEN comparator IN ('>=', '>', 'text') THEN
+                 CASE WHEN t > 0 AND v >= 0 THEN v / t WHEN met THEN 1.0 WHEN t > 0 THEN 0.0 END
+             WHEN comparator IN ('<=', '<', 'rank_top') THEN
+                 CASE WHEN v > 0 AND t > 0 THEN t / v WHEN met THEN 1.0 END
+             WHEN comparator = '=' THEN
+                 CASE WHEN t = 0 THEN CASE WHEN met THEN 1.0 ELSE 0.0 END
+                      ELSE greatest(0.0, 1.0 - abs(v - t) / abs(t)) END
+             ELSE CASE WHEN met THEN 1.0 WHEN v < t THEN CASE WHEN t > 0 AND v >= 0 THEN v / t END
+                       WHEN v > 0 THEN upper / v END END AS ratio,
+        bday < due AND (has_base OR day > bday) AS traj
+    FROM tm),
+target_status AS (
+    SELECT id, unit_id, CASE
+        WHEN n = 0 THEN 'no_data'
+        WHEN met THEN 'achieved'
+        WHEN due < $as_of THEN 'off_track'
+        WHEN traj THEN CASE
+            WHEN least(1.0, greatest(0.0, date_diff('day', bday, day) / date_diff('day', bday, due)))
+                 - CASE WHEN goal <> b THEN (v - b) / (goal - b) WHEN met THEN 1.0 ELSE 0.0 END
+                 <= {ON_TRACK_SLACK} THEN 'on_track'
+            WHEN least(1.0, greatest(0.0, date_diff('day', bday, day) / date_diff('day', bday, due)))
+                 - CASE WHEN goal <> b THEN (v - b) / (goal - b) WHEN met THEN 1.0 ELSE 0.0 END
+                 <= {AT_RISK_SLACK} THEN 'at_risk'
+            ELSE 'off_track' END
+        WHEN ratio IS NOT NULL THEN CASE WHEN ratio >= {RATIO_ON_TRACK} THEN 'on_track'
+                                         WHEN ratio >= {RATIO_AT_RISK} THEN 'at_risk' ELSE 'off_track' END
+        ELSE 'at_risk' END AS status
+    FROM tr),
+-- reporting compliance -----------------------------------------------------------------------
+planned AS (
+    SELECT id FROM sub WHERE id IN (SELECT unit_id FROM t) OR id IN (SELECT unit_id FROM g)
+        OR id IN (SELECT unit_id FROM submissions)),
+closed_p AS (
+    SELECT key, due_date FROM periods
+    WHERE frequency = '{cfg.reporting_frequency.value}' AND due_date >= $reporting_start AND due_date < $as_of),
+sub_first AS (
+    SELECT s.* FROM submissions s JOIN sub ON s.unit_id = sub.id
+    QUALIFY row_number() OVER (PARTITION BY s.unit_id, s.period
+                               ORDER BY s.submitted_at IS NULL, s.submitted_at) = 1),
+compliance AS (
+    SELECT pl.id AS unit_id, count(*) AS due,
+        count(*) FILTER (WHERE made AND s.submitted_at <= s.due_date) AS on_time,
+        count(*) FILTER (WHERE made) AS made,
+        count(*) FILTER (WHERE made AND s.returned_count = 0) AS clean
+    FROM planned pl CROSS JOIN closed_p c
+    LEFT JOIN (SELECT *, submitted_at IS NOT NULL AND submitted_at <= $as_of AND state <> 'draft' AS made
+               FROM sub_first) s ON s.unit_id = pl.id AND s.period = c.key
+    GROUP BY pl.id),
+-- unit scores and ranking among peers (same kind, same parent) ------------------------------
+fig AS (
+    SELECT sub.id,
+        coalesce((SELECT sum(due) FROM task_due d WHERE d.unit_id = sub.id), 0) AS tdue,
+        coalesce((SELECT sum(ok) FROM task_due d WHERE d.unit_id = sub.id), 0) AS tok,
+        coalesce(c.due, 0) AS sdue, coalesce(c.on_time, 0) AS son, coalesce(c.made, 0) AS smade,
+        coalesce(c.clean, 0) AS sclean,
+        (SELECT count(*) FROM target_status x WHERE x.unit_id = sub.id) AS ntargets,
+        (SELECT sum(CASE status WHEN 'achieved' THEN {pts[TargetStatus.ACHIEVED]}
+                                WHEN 'on_track' THEN {pts[TargetStatus.ON_TRACK]}
+                                WHEN 'at_risk' THEN {pts[TargetStatus.AT_RISK]}
+                                WHEN 'off_track' THEN {pts[TargetStatus.OFF_TRACK]}
+                                ELSE {pts[TargetStatus.NO_DATA]} END)
+         FROM target_status x WHERE x.unit_id = sub.id) / 100.0 AS tpts
+    FROM sub LEFT JOIN compliance c ON c.unit_id = sub.id),
+comp AS (
+    SELECT *, (CASE WHEN tdue > 0 THEN {w.task_on_time} ELSE 0 END
+               + CASE WHEN sdue > 0 THEN {w.reporting_timeliness} ELSE 0 END
+               + CASE WHEN smade > 0 THEN {w.reporting_quality} ELSE 0 END
+               + CASE WHEN ntargets > 0 THEN {w.target_achievement} ELSE 0 END) AS tw
+    FROM fig WHERE id <> $province),
+scored AS (
+    SELECT c.id, u.parent_id, u.kind, round(least(100.0, greatest(0.0,
+          CASE WHEN tdue > 0 THEN least(100.0, greatest(0.0, 100.0 * tok / tdue)) * {w.task_on_time} / tw ELSE 0 END
+        + CASE WHEN sdue > 0 THEN least(100.0, greatest(0.0, 100.0 * son / sdue)) * {w.reporting_timeliness} / tw
+               ELSE 0 END
+        + CASE WHEN smade > 0 THEN least(100.0, greatest(0.0, 100.0 * sclean / smade)) * {w.reporting_quality} / tw
+               ELSE 0 END
+        + CASE WHEN ntargets > 0 THEN least(100.0, greatest(0.0, 100.0 * tpts / ntargets))
+                                      * {w.target_achievement} / tw ELSE 0 END)), 6) AS score
+    FROM comp c JOIN units u ON u.id = c.id WHERE tw > 0)
+SELECT 'task' AS what, status AS k, count(*)::BIGINT AS n, NULL::BIGINT AS n2, NULL::DOUBLE AS s
+FROM task_status GROUP BY status
+UNION ALL SELECT 'target', status, count(*), NULL, NULL FROM target_status GROUP BY status
+UNION ALL SELECT 'compliance', NULL, sum(on_time), sum(due), NULL FROM compliance
+UNION ALL SELECT 'rank', id, rank() OVER (PARTITION BY parent_id, kind ORDER BY score DESC), NULL, score
+FROM scored
+"""
+
+
+def duckdb_dashboard(con: duckdb.DuckDBPyConnection, sql: str, province: str,
+                     reporting_start: dt.date) -> dict[str, Any]:
+    rows = con.execute(sql, {"province": province, "as_of": AS_OF, "reporting_start": reporting_start}).fetchall()
+    out: dict[str, Any] = {"task_status": {}, "target_status": {}, "compliance": None, "ranking": []}
+    for what, k, n, n2, s in rows:
+        if what == "task":
+            out["task_status"][k] = n
+        elif what == "target":
+            out["target_status"][k] = n
+        elif what == "compliance":
+            out["compliance"] = (int(n or 0), int(n2 or 0))
+        else:
+            out["ranking"].append((k, n, round(s, 4)))
+    out["ranking"].sort(key=lambda x: x[0])
+    return out
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    diffs = []
+    for key in ("task_status", "target_status", "compliance"):
+        if a[key] != b[key]:
+            diffs.append(f"{key}: engine {a[key]} vs duckdb {b[key]}")
+    ra = {u: (r, s) for u, r, s in a["ranking"] if r is not None}
+    rb = {u: (r, s) for u, r, s in b["ranking"]}
+    bad = [u for u in ra.keys() | rb.keys() if ra.get(u) != rb.get(u)]
+    if bad:
+        diffs.append(f"ranking differs for {len(bad)} units, e.g. {sorted(bad)[:3]}: "
+                     f"{[(ra.get(u), rb.get(u)) for u in sorted(bad)[:3]]}")
+    return diffs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--province", default="P01")
+    ap.add_argument("--small", action="store_true", help="a 3-province dataset, for a quick check")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats of the province dashboard timing")
+    args = ap.parse_args()
+    print(f"giamsat evaluation benchmark — {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    kw: dict[str, int] = {"provinces": 3, "departments": 60, "communes": 300} if args.small else {}
+    ds, _, _ = timed("generate synthetic dataset", lambda: synth.generate(seed=57, **kw))
+    n_reports = sum(len(t.reports) for t in ds.tasks)
+    print(f"  units {len(ds.units):,}  tasks {len(ds.tasks):,}  task reports {n_reports:,}  "
+          f"targets {len(ds.targets):,}  submissions {len(ds.submissions):,}")
+    rss0 = rss_mb()
+    print(f"  peak RSS after generation {rss0:,.0f} MB")
+    ev, wall, _ = timed("full national evaluation", lambda: evaluate(ds, AS_OF))
+    rss1 = rss_mb()
+    print(f"  peak RSS after evaluation {rss1:,.0f} MB (+{rss1 - rss0:,.0f} MB for the evaluation)")
+    print(f"  issues {len(ev.issues):,}  warnings {len(ev.warnings):,}  "
+          f"national score {ev.scorecards[synth.NATION].score:.1f} ({ev.scorecards[synth.NATION].band})")
+    del ev
+
+    print(f"province {args.province} dashboard")
+    py, py_wall, py_cpu = timed("engine (evaluate subtree + figures)",
+                                lambda: engine_dashboard(ds, args.province), args.repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        con, _, _ = timed("DuckDB load (CSV export + read_csv)", lambda: load_duckdb(ds, Path(tmp)))
+    sql = dashboard_sql(ds)
+    start = ds.config.reporting_start or dt.date(1900, 1, 1)
+    ref, db_wall, db_cpu = timed("DuckDB SQL (same figures)",
+                                 lambda: duckdb_dashboard(con, sql, args.province, start), args.repeat)
+    print(f"  ratio engine/DuckDB: wall {py_wall / db_wall:.2f}x, cpu {py_cpu / db_cpu:.2f}x")
+    print(f"  task status   {dict(sorted(py['task_status'].items()))}")
+    print(f"  target status {dict(sorted(py['target_status'].items()))}")
+    print(f"  compliance    {py['compliance'][0]}/{py['compliance'][1]} reports on time")
+    top = sorted((r for r in py["ranking"] if r[1] is not None), key=lambda r: (r[1], r[0]))[:3]
+    print(f"  top units     {top}")
+    diffs = compare(py, ref)
+    print("  engine and DuckDB agree" if not diffs else "  DIFFERENCES:\n    " + "\n    ".join(diffs))
+    ok = wall < 30 and rss_mb() < 2048
+    print(f"goals: national < 30 s: {'yes' if wall < 30 else 'NO'} ({wall:.1f} s); "
+          f"memory < 2 GB: {'yes' if rss_mb() < 2048 else 'NO'} ({rss_mb():,.0f} MB); "
+          f"within 3x of DuckDB: {'yes' if py_wall / db_wall <= 3 else 'NO'} ({py_wall / db_wall:.2f}x)")
+    return 0 if ok and not diffs else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
