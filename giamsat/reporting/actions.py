@@ -287,7 +287,7 @@ def save_draft(actor: Any, submission: Submission, *, expected_version: int, sum
     return _refresh(submission, sub)
 
 
-def _row_label(kind: str, index: int, name: str) -> str:
+def _row_label(kind: str, index: Any, name: str) -> str:
     short = name if len(name) <= 60 else name[:57] + "…"
     return f"{kind} dòng {index} (“{short}”)"
 
@@ -298,9 +298,9 @@ def _clean_task_rows(sub: Submission, rows: list[dict[str, Any]], errors: list[s
     for i, data in enumerate(rows, start=1):
         row = by_task.get(_as_int(data.get("task_id")))
         if row is None:
-            errors.append(f"Nhiệm vụ dòng {i}: nhiệm vụ #{data.get('task_id')} không thuộc báo cáo này.")
+            errors.append(f"Nhiệm vụ dòng {data.get('_row', i)}: nhiệm vụ #{data.get('task_id')} không thuộc báo cáo này.")
             continue
-        label = _row_label("Nhiệm vụ", i, row.task.name)
+        label = _row_label("Nhiệm vụ", data.get("_row", i), row.task.name)
         before = len(errors)
         changes = _clean_task_row(row, data, label, errors)
         if len(errors) == before:
@@ -336,7 +336,7 @@ def _clean_task_row(row: TaskReport, data: dict[str, Any], label: str, errors: l
     if state in DONE_STATES:
         if not changes.get("completed_on", row.completed_on if "completed_on" not in changes else None):
             errors.append(f"{label}: đã hoàn thành thì phải ghi ngày hoàn thành.")
-        if "percent" in changes and changes["percent"] != 100:
+        if changes.get("percent", 100) not in (100, row.percent):  # an unchanged old figure is simply replaced
             errors.append(f"{label}: đã hoàn thành thì tiến độ phải là 100%.")
         changes["percent"] = 100
     elif changes.get("completed_on"):
@@ -354,9 +354,9 @@ def _clean_value_rows(sub: Submission, rows: list[dict[str, Any]], errors: list[
     for i, data in enumerate(rows, start=1):
         row = by_target.get(_as_int(data.get("target_id")))
         if row is None:
-            errors.append(f"Chỉ tiêu dòng {i}: chỉ tiêu #{data.get('target_id')} không thuộc báo cáo này.")
+            errors.append(f"Chỉ tiêu dòng {data.get('_row', i)}: chỉ tiêu #{data.get('target_id')} không thuộc báo cáo này.")
             continue
-        label = _row_label("Chỉ tiêu", i, row.target.name)
+        label = _row_label("Chỉ tiêu", data.get("_row", i), row.target.name)
         before = len(errors)
         changes = _clean_value_row(row, data, label, errors)
         if len(errors) == before:
