@@ -14,7 +14,7 @@ from giamsat.reporting import actions
 from giamsat.reporting.access import recommendations_for_user
 from giamsat.reporting.aggregate import compliance, province_picture
 from giamsat.reporting.errors import LockedError, NotAllowed, ValidationError
-from giamsat.reporting.models import Recommendation, ReminderLog, ReportingPeriod
+from giamsat.reporting.models import ReminderLog, ReportingPeriod
 from giamsat.reporting.reminders import send_reminders
 
 pytestmark = pytest.mark.django_db
