@@ -160,7 +160,7 @@ oneoff_status AS (
         WHEN $as_of > o.due THEN
             CASE WHEN l.state = 'in_progress' THEN 'in_progress_overdue' ELSE 'not_started_overdue' END
         WHEN date_diff('day', $as_of, o.due) <= {AT_RISK_HORIZON_DAYS}
-             AND (CASE WHEN l.state = 'in_progress' THEN coalesce(l.percent, 0.0) ELSE 0.0 END)
+             AND (CASE WHEN l.state = 'in_progress' AND l.percent BETWEEN 0 AND 100 THEN l.percent ELSE 0.0 END)
                  < greatest(0.0, least(100.0, 100.0 * date_diff('day', ws, $as_of) / date_diff('day', ws, o.due)))
                    - {AT_RISK_GAP_POINTS}
             THEN 'at_risk'

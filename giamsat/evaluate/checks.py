@@ -85,7 +85,8 @@ def check_target(t: TargetFacts, monotone_tolerance: float = 0.0) -> tuple[list[
 
 
 def check_task(task: TaskFacts) -> list[DataIssue]:
-    """Percent outside 0–100, progress going backwards, a deadline the parser could not read."""
+    """Percent outside 0–100 (excluded: the at-risk and pace rules ignore it; the reported
+    state still counts), progress going backwards, a deadline the parser could not read."""
     issues: list[DataIssue] = []
     if task.deadline.kind is DeadlineKind.UNKNOWN:
         issues.append(DataIssue("unknown_deadline", Severity.WARNING, task.unit_id, task.id,
@@ -106,7 +107,7 @@ def check_task(task: TaskFacts) -> list[DataIssue]:
             continue
         if p < 0 or p > 100:
             issues.append(DataIssue("percent_out_of_range", Severity.ERROR, task.unit_id, task.id,
-                                    f"Tiến độ {p:g}% nằm ngoài khoảng 0–100%", pe, p, False))
+                                    f"Tiến độ {p:g}% nằm ngoài khoảng 0–100%", pe, p, True))
         if monotone and ordered:
             if p < peak:
                 decreases.append(_decrease(task, peak, p, pe))

@@ -45,7 +45,8 @@ def task_pace_warning(task: TaskFacts, r: TaskResult, as_of: dt.date) -> EarlyWa
     if r.status not in _PACE_STATUSES or r.due_date is None or r.occurrences:
         return None
     pts = [(x.period_end, x.percent) for x in task.reports
-           if x.reported_on <= as_of and x.percent is not None and x.state is ReportedTaskState.IN_PROGRESS]
+           if x.reported_on <= as_of and x.percent is not None and 0 <= x.percent <= 100
+           and x.state is ReportedTaskState.IN_PROGRESS]
     if len(pts) < 2:
         return None
     pts.sort()

@@ -106,7 +106,8 @@ def _one_off(task: TaskFacts, due: dt.date, window_start: dt.date | None, as_of:
         return TaskResult(task.id, task.unit_id, status, True, due, pct, 100.0,
                           f"Quá hạn {(as_of - due).days} ngày (hạn {vn_date(due)})")
     expected = expected_percent(window_start, due, as_of)
-    reported = (pct or 0.0) if started else 0.0
+    # a percent outside 0–100 is flagged by checks.check_task and not used here
+    reported = pct if started and pct is not None and 0 <= pct <= 100 else 0.0
     days_left = (due - as_of).days
     if days_left <= AT_RISK_HORIZON_DAYS and reported < expected - AT_RISK_GAP_POINTS:
         return TaskResult(task.id, task.unit_id, TaskStatus.AT_RISK, False, due, pct, expected,

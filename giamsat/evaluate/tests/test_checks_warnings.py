@@ -72,6 +72,7 @@ def test_check_task() -> None:
             TaskReportFact(D(2026, 3, 14), R.IN_PROGRESS, 130, D(2026, 3, 20))]
     codes = [i.code for i in check_task(TaskFacts("t", "u", DeadlineSpec.in_year(2026), reps))]
     assert codes == ["percent_out_of_range", "progress_decrease"]
+    assert check_task(TaskFacts("t", "u", DeadlineSpec.in_year(2026), reps))[0].excluded
     # out of order input: same findings
     rev = list(reversed(reps))
     assert sorted(i.code for i in check_task(TaskFacts("t", "u", DeadlineSpec.in_year(2026), rev))) == sorted(codes)

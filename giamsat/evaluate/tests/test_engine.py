@@ -112,3 +112,15 @@ def test_synth_is_deterministic() -> None:
     first = next(synth.dict_rows(a, "units"))
     assert first == {"id": "VN", "parent_id": None, "kind": "nation", "name": "Toàn quốc"}
     assert len([u for u in a.units if u.kind == "commune"]) == 4
+
+
+def test_text_summary(small: Dataset) -> None:
+    from giamsat.evaluate.report import text_summary
+
+    ev = evaluate(small, AS_OF, unit_id="P01")
+    text = text_summary(ev)
+    assert "Đánh giá tại ngày 20/01/2027" in text
+    assert "Điểm tổng hợp" in text and "Nhiệm vụ hoàn thành đúng hạn" in text
+    assert "Hoàn thành đúng hạn:" in text
+    full = evaluate(small, AS_OF)
+    assert "Đơn vị: VN" in text_summary(full)

@@ -66,6 +66,8 @@ ONE_OFF_CASES = [
      S.IN_PROGRESS_ON_TIME, False),
     ("latest report wins regardless of list order", D(2026, 8, 1),
      [rep(D(2026, 6, 14), R.COMPLETED, 100), rep(D(2026, 3, 14), R.IN_PROGRESS, 40)], S.COMPLETED_ON_TIME, False),
+    ("an impossible percent (130) is not taken as progress", D(2026, 4, 15),
+     [rep(D(2026, 4, 14), R.IN_PROGRESS, 130, D(2026, 4, 15))], S.AT_RISK, False),
     ("suspended", D(2026, 7, 1), [rep(D(2026, 6, 14), R.SUSPENDED, 20)], S.SUSPENDED, True),
 ]
 
