@@ -1,8 +1,3 @@
-import pytest
+from giamsat.api.tests.fixtures import module_world, world
 
-from giamsat.api.tests.world import World, build_world
-
-
-@pytest.fixture
-def world(db: None) -> World:
-    return build_world()
+__all__ = ["module_world", "world"]

@@ -135,3 +135,9 @@ def build_world() -> World:
         submission=world.commune_report,
     )
     return world
+
+
+def fresh(world: World) -> World:
+    """The same world with every row read again, so a test never sees another test's in-memory changes."""
+    values = {name: type(obj).objects.get(pk=obj.pk) for name, obj in vars(world).items()}
+    return World(**values)
