@@ -1,0 +1,228 @@
+"""The figures the portal shows, from `giamsat.reporting.evaluation` (the database adapter of the pure
+engine `giamsat.evaluate`). The portal never judges a task or a target itself: every status,
+projection, score and rank here is the engine's; this module only adds links, colours and the
+shapes the templates and charts need.
+
+Other code calls:
+- `task_statuses(document_ids, task_ids)` / `target_statuses(...)` → {pk: status value};
+- `target_result(target)` → the engine's TargetResult (projection included) or None;
+- `build_dashboard(user, filters, as_of)` → `Dashboard`, everything the leader dashboard shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from giamsat.domain.states import TargetStatus, TaskStatus
+from giamsat.portal.status import colour_for
+from giamsat.reporting import evaluation as adapter
+from giamsat.reporting.access import recommendations_for_user
+
+OVERDUE = (TaskStatus.IN_PROGRESS_OVERDUE, TaskStatus.NOT_STARTED_OVERDUE)
+AT_RISK = (TaskStatus.AT_RISK,)
+DONE = (TaskStatus.COMPLETED_ON_TIME, TaskStatus.COMPLETED_LATE)
+TARGETS_AT_RISK = (TargetStatus.AT_RISK, TargetStatus.OFF_TRACK)
+TREND_POINTS = 4
+
+
+def _evaluation(document_ids: Iterable[int] | None, as_of: dt.date | None = None) -> Any:
+    docs = sorted(set(document_ids)) if document_ids is not None else None
+    return adapter.evaluate_scope(None, as_of or dt.date.today(), document_ids=docs)
+
+
+def task_statuses(document_ids: Iterable[int], task_ids: Iterable[int], as_of: dt.date | None = None) -> dict[int, str]:
+    """The engine's status of each task (engine ids are str(pk)); tasks of unpublished plans have none."""
+    found = _evaluation(document_ids, as_of).tasks
+    return {pk: str(found[str(pk)].status) for pk in task_ids if str(pk) in found}
+
+
+def target_statuses(document_ids: Iterable[int], target_ids: Iterable[int], as_of: dt.date | None = None) -> dict[int, str]:
+    found = _evaluation(document_ids, as_of).targets
+    return {pk: str(found[str(pk)].status) for pk in target_ids if str(pk) in found}
+
+
+def target_result(target: Any, as_of: dt.date | None = None) -> Any:
+    return _evaluation([target.document_id], as_of).targets.get(str(target.pk))
+
+
+# ------------------------------------------------------------------ dashboard
+
+
+@dataclass(frozen=True)
+class Filters:
+    document: int | None = None
+    unit: int | None = None
+    theme: str = ""
+    period: int | None = None  # a ReportingPeriod pk: compliance of that period
+
+    def query(self, **extra: Any) -> str:
+        params = {"plan": self.document, "unit": self.unit, "theme": self.theme, **extra}
+        return urlencode([(k, v) for k, v in params.items() if v not in (None, "")])
+
+
+@dataclass
+class Slice:
+    key: str
+    label: str
+    count: int
+    colour: str
+    url: str
+
+
+@dataclass
+class Kpi:
+    label: str
+    value: str
+    tone: str
+    sub: str
+    url: str
+    trend: list[float] = field(default_factory=list)
+
+
+@dataclass
+class UnitRow:
+    name: str
+    overdue: int
+    at_risk: int
+    url: str
+
+
+@dataclass
+class ComplianceSummary:
+    period_label: str
+    due: int
+    submitted: int
+    approved: int
+    late: int
+    missing: int
+    missing_units: list[str]
+    rows: list[Any]
+    url: str
+
+    @property
+    def rate(self) -> float | None:
+        return 100.0 * self.submitted / self.due if self.due else None
+
+
+@dataclass
+class Dashboard:
+    figures: Any
+    as_of: dt.date
+    scope_name: str
+    tasks_total: int = 0
+    targets_total: int = 0
+    task_slices: list[Slice] = field(default_factory=list)
+    target_slices: list[Slice] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+    by_unit: list[UnitRow] = field(default_factory=list)
+    targets_at_risk: list[Any] = field(default_factory=list)
+    ranking: list[Any] = field(default_factory=list)
+    compliance: ComplianceSummary | None = None
+    recommendations: list[Any] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
+
+
+def _figures(user: Any, filters: Filters, as_of: dt.date) -> Any:
+    return adapter.dashboard_figures(user, as_of=as_of, document_id=filters.document, unit_id=filters.unit,
+                                     theme=filters.theme or None, period_id=filters.period)
+
+
+def _link(name: str, filters: Filters, **extra: Any) -> str:
+    return reverse(name) + "?" + filters.query(**extra)
+
+
+def build_dashboard(user: Any, filters: Filters, as_of: dt.date, *, with_trend: bool = True) -> Dashboard:
+    """Everything the leader dashboard shows; the trend lines re-read the figures at earlier quarter ends."""
+    fig = _figures(user, filters, as_of)
+    board = Dashboard(fig, as_of, fig.scope.name if fig.scope else "", fig.tasks_total, fig.targets_total)
+    board.task_slices = [Slice(s.status, s.label, s.count, colour_for(s.status),
+                               _link("portal:tasks", filters, status=s.status)) for s in fig.task_status if s.count]
+    board.target_slices = [Slice(s.status, s.label, s.count, colour_for(s.status),
+                                 _link("portal:targets", filters, status=s.status)) for s in fig.target_status if s.count]
+    board.by_unit = [UnitRow(u.unit.name, len(u.overdue), len(u.at_risk),
+                             _link("portal:tasks", Filters(filters.document, u.unit.id, filters.theme), status="overdue_or_risk"))
+                     for u in fig.tasks_by_unit]
+    board.targets_at_risk = fig.targets_at_risk
+    board.ranking = fig.ranking
+    board.warnings = fig.warnings[:8]
+    board.compliance = _compliance(fig, filters)
+    board.recommendations = list(recommendations_for_user(user).order_by("-created_at")[:5])
+    trend = _trend(user, filters, as_of) if with_trend else {}
+    board.kpis = _kpis(board, fig, filters, trend)
+    return board
+
+
+def _counts(items: list[Any]) -> dict[str, int]:
+    return {s.status: s.count for s in items}
+
+
+def _trend(user: Any, filters: Filters, as_of: dt.date) -> dict[str, list[float]]:
+    """Done share, overdue count and score at the last few quarter ends, oldest first, ending today."""
+    days = []
+    year, quarter = as_of.year, (as_of.month - 1) // 3
+    for _ in range(TREND_POINTS - 1):
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        days.append(dt.date(year, quarter * 3, 31 if quarter in (1, 4) else 30))
+        quarter -= 1
+    out: dict[str, list[float]] = {"done": [], "overdue": [], "score": []}
+    for day in [*reversed(days), as_of]:
+        fig = _figures(user, filters, day)
+        counts = _counts(fig.task_status)
+        total = sum(counts.values())
+        out["done"].append(round(100.0 * sum(counts.get(s.value, 0) for s in DONE) / total, 1) if total else 0.0)
+        out["overdue"].append(float(sum(counts.get(s.value, 0) for s in OVERDUE)))
+        out["score"].append(round(fig.score, 1) if fig.score is not None else 0.0)
+    return out
+
+
+def _kpis(board: Dashboard, fig: Any, filters: Filters, trend: dict[str, list[float]]) -> list[Kpi]:
+    counts, g_counts = _counts(fig.task_status), _counts(fig.target_status)
+    total = board.tasks_total
+    done = sum(counts.get(s.value, 0) for s in DONE)
+    on_time = counts.get(TaskStatus.COMPLETED_ON_TIME.value, 0)
+    overdue = sum(counts.get(s.value, 0) for s in OVERDUE)
+    at_risk = counts.get(TaskStatus.AT_RISK.value, 0)
+    good = g_counts.get(TargetStatus.ACHIEVED.value, 0) + g_counts.get(TargetStatus.ON_TRACK.value, 0)
+    bad = sum(g_counts.get(s.value, 0) for s in TARGETS_AT_RISK)
+    kpis = [
+        Kpi("Nhiệm vụ đã hoàn thành", f"{done}/{total}", "ok" if total and done * 2 >= total else "info",
+            f"{_pct(on_time, total)} hoàn thành đúng hạn", _link("portal:tasks", filters, status="done"), trend.get("done", [])),
+        Kpi("Nhiệm vụ quá hạn", str(overdue), "bad" if overdue else "ok", "chưa hoàn thành khi đã hết hạn",
+            _link("portal:tasks", filters, status="overdue"), trend.get("overdue", [])),
+        Kpi("Nhiệm vụ có nguy cơ chậm", str(at_risk), "warn" if at_risk else "ok", "tiến độ thấp hơn kế hoạch",
+            _link("portal:tasks", filters, status=TaskStatus.AT_RISK.value)),
+        Kpi("Chỉ tiêu đạt, đúng lộ trình", f"{good}/{board.targets_total}", "ok" if good >= bad else "warn",
+            f"{bad} chỉ tiêu có nguy cơ, chệch lộ trình", _link("portal:targets", filters, status="at_risk_or_off")),
+    ]
+    c = board.compliance
+    if c is not None:
+        rate = c.rate
+        kpis.append(Kpi("Báo cáo đã gửi kỳ này", f"{c.submitted}/{c.due}",
+                        "ok" if rate is not None and rate >= 90 else ("warn" if rate is not None and rate >= 60 else "bad"),
+                        f"{c.period_label}: {c.missing} đơn vị chưa gửi", c.url))
+    if fig.score is not None:
+        kpis.append(Kpi("Chỉ số hoàn thành chung", f"{fig.score:.0f}", "ok" if fig.score >= 80 else ("warn" if fig.score >= 50 else "bad"),
+                        f"Xếp loại: {fig.band}", "#xep-hang", trend.get("score", [])))
+    return kpis
+
+
+def _pct(num: int, den: int) -> str:
+    return f"{100.0 * num / den:.0f}%" if den else "—"
+
+
+def _compliance(fig: Any, filters: Filters) -> ComplianceSummary | None:
+    if fig.period is None:
+        return None
+    rows = fig.compliance
+    return ComplianceSummary(
+        fig.period.label, sum(r.expected for r in rows), sum(r.submitted for r in rows), sum(r.approved for r in rows),
+        sum(r.late for r in rows), sum(r.missing for r in rows), [r.unit.name for r in rows if r.missing], rows,
+        reverse("portal:reports") + "?" + urlencode({"period": fig.period.key}),
+    )

@@ -1,0 +1,139 @@
+"""The leader dashboard (steering committee, standing agency) and saved dashboards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from giamsat.org.access import visible_units_q
+from giamsat.org.models import OrgUnit
+from giamsat.portal import figures
+from giamsat.portal.forms import SavedDashboardForm
+from giamsat.portal.models import SavedDashboard
+from giamsat.portal.profile import profile_for
+from giamsat.portal.scope import tracked_documents
+from giamsat.portal.status import json_for_script
+from giamsat.reporting.models import ReportingPeriod
+
+
+def _require_oversight(request: HttpRequest) -> None:
+    if not profile_for(request.user).is_oversight:
+        raise Http404("Không tìm thấy trang.")
+
+
+def parse_filters(request: HttpRequest, documents: Any) -> figures.Filters:
+    plan, unit, period = (request.GET.get(k, "") for k in ("plan", "unit", "period"))
+    doc = int(plan) if plan.isdigit() and documents.filter(pk=int(plan)).exists() else None
+    return figures.Filters(doc, int(unit) if unit.isdigit() else None, request.GET.get("theme", "")[:60],
+                           int(period) if period.isdigit() else None)
+
+
+def _choices(user: Any, documents: Any) -> dict[str, Any]:
+    from giamsat.plans.models import Target
+
+    return {
+        "plan_choices": list(documents.only("pk", "number", "kind", "title")),
+        "unit_choices": list(OrgUnit.objects.filter(visible_units_q(user)).filter(
+            led_tasks__document__in=documents).distinct().only("pk", "name").order_by("name")),
+        "theme_choices": sorted({t for t in Target.objects.filter(document__in=documents).values_list("theme", flat=True) if t}),
+        "period_choices": list(ReportingPeriod.objects.filter(document__in=documents, due_date__lte=timezone.localdate())
+                               .order_by("-end").only("pk", "label")[:12]),
+    }
+
+
+def chart_specs(board: figures.Dashboard) -> dict[str, Any]:
+    """Chart.js configurations; each bar or slice links to the items behind it."""
+    specs: dict[str, Any] = {}
+    if board.task_slices:
+        specs["chart-tasks"] = {"type": "doughnut", "data": {"labels": [s.label for s in board.task_slices], "datasets": [
+            {"data": [s.count for s in board.task_slices], "backgroundColor": [s.colour for s in board.task_slices]}]},
+            "options": {"plugins": {"legend": {"position": "right"}}}, "links": [s.url for s in board.task_slices]}
+    if board.target_slices:
+        specs["chart-targets"] = {"type": "bar", "data": {"labels": [s.label for s in board.target_slices], "datasets": [
+            {"label": "Số chỉ tiêu", "data": [s.count for s in board.target_slices],
+             "backgroundColor": [s.colour for s in board.target_slices]}]},
+            "options": {"plugins": {"legend": {"display": False}}, "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}}},
+            "links": [s.url for s in board.target_slices]}
+    if board.by_unit:
+        rows = board.by_unit[:10]
+        specs["chart-units"] = {"type": "bar", "data": {"labels": [r.name for r in rows], "datasets": [
+            {"label": "Quá hạn", "data": [r.overdue for r in rows], "backgroundColor": "#b3261e"},
+            {"label": "Có nguy cơ chậm", "data": [r.at_risk for r in rows], "backgroundColor": "#d08c00"}]},
+            "options": {"indexAxis": "y", "scales": {"x": {"stacked": True, "beginAtZero": True, "ticks": {"precision": 0}},
+                                                      "y": {"stacked": True}}},
+            "links": [r.url for r in rows]}
+    for i, kpi in enumerate(board.kpis, start=1):
+        if len(kpi.trend) > 1:
+            specs[f"trend-{i}"] = {"type": "line", "data": {"labels": [str(n) for n in range(len(kpi.trend))], "datasets": [
+                {"data": kpi.trend, "borderColor": "#0b5cad", "borderWidth": 2, "pointRadius": 0, "tension": .3}]},
+                "options": {"plugins": {"legend": {"display": False}, "tooltip": {"enabled": False}},
+                            "scales": {"x": {"display": False}, "y": {"display": False}}, "events": []}}
+    return specs
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _require_oversight(request)
+    documents = tracked_documents(request.user)
+    saved = None
+    if request.GET.get("saved", "").isdigit():
+        saved = get_object_or_404(SavedDashboard, pk=int(request.GET["saved"]), user=request.user)
+    filters = parse_filters(request, documents)
+    if saved is not None:
+        saved_docs = list(saved.documents.values_list("pk", flat=True))
+        filters = figures.Filters(filters.document or (saved_docs[0] if len(saved_docs) == 1 else None),
+                                  filters.unit, filters.theme or saved.theme, filters.period)
+    board = figures.build_dashboard(request.user, filters, timezone.localdate())
+    context = {"board": board, "filters": filters, "charts": json_for_script(chart_specs(board)),
+               "saved": saved, "saved_list": list(request.user.saved_dashboards.all()), **_choices(request.user, documents)}
+    if saved is not None:
+        context["followed_targets"], context["followed_tasks"] = _followed(saved)
+    return render(request, "portal/dashboard.html", context)
+
+
+def _followed(saved: SavedDashboard) -> tuple[list[Any], list[Any]]:
+    """The targets and tasks a saved dashboard follows, with the engine's statuses."""
+    targets = list(saved.targets.select_related("document"))
+    tasks = list(saved.tasks.select_related("document", "lead"))
+    docs = {t.document_id for t in targets} | {t.document_id for t in tasks}
+    g_status = figures.target_statuses(docs, [t.pk for t in targets]) if targets else {}
+    k_status = figures.task_statuses(docs, [t.pk for t in tasks]) if tasks else {}
+    for t in targets:
+        t.status = g_status.get(t.pk, "")
+    for k in tasks:
+        k.status = k_status.get(k.pk, "")
+    return targets, tasks
+
+
+@login_required
+def saved_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _require_oversight(request)
+    instance = get_object_or_404(SavedDashboard, pk=pk, user=request.user) if pk else SavedDashboard(user=request.user)
+    documents = tracked_documents(request.user)
+    units = OrgUnit.objects.filter(visible_units_q(request.user))
+    form = SavedDashboardForm(request.POST or None, instance=instance, documents=documents, units=units)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"Đã lưu bảng theo dõi “{saved.name}”.")
+        return redirect(_dashboard_url(saved))
+    return render(request, "portal/saved_form.html", {"form": form, "instance": instance})
+
+
+def _dashboard_url(saved: SavedDashboard) -> str:
+    from django.urls import reverse
+
+    return reverse("portal:dashboard") + f"?saved={saved.pk}"
+
+
+@login_required
+def saved_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    saved = get_object_or_404(SavedDashboard, pk=pk, user=request.user)
+    if request.method == "POST":
+        saved.delete()
+        messages.success(request, "Đã xoá bảng theo dõi.")
+    return redirect("portal:dashboard")

@@ -1,0 +1,137 @@
+"""Public pages, the role home pages, login and search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from giamsat.plans.access import visible_documents
+from giamsat.plans.models import DocumentStatus, ImportRun, Milestone, Target
+from giamsat.portal import figures
+from giamsat.portal.forms import PublicRecommendationForm
+from giamsat.portal.profile import profile_for
+from giamsat.portal.scope import public_documents, public_receiver, with_counts
+from giamsat.portal.search import search as run_search
+from giamsat.reporting import access as reporting_access
+from giamsat.reporting.actions import raise_recommendation
+from giamsat.reporting.errors import ReportingError
+from giamsat.reporting.models import IndicatorValue, Recommendation
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "portal/login.html"
+    redirect_authenticated_user = True
+
+
+def public(request: HttpRequest) -> HttpResponse:
+    """Published plans only: no drafts, no attachments, no names of officials."""
+    plans = list(with_counts(public_documents().select_related("owner")))
+    return render(request, "portal/public.html", {"plans": plans, "by_unit": _completion_by_unit(plans)})
+
+
+def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
+    """Task completion per lead unit over the published plans (statuses from the engine)."""
+    from giamsat.plans.models import Task
+
+    rows = list(Task.objects.filter(document__in=[p.pk for p in plans], lead__isnull=False)
+                .values_list("pk", "lead_id", "lead__name"))
+    statuses = figures.task_statuses([p.pk for p in plans], [r[0] for r in rows])
+    done = {s.value for s in figures.DONE}
+    table: dict[int, dict[str, Any]] = {}
+    for pk, lead, name in rows:
+        row = table.setdefault(lead, {"name": name, "total": 0, "done": 0})
+        row["total"] += 1
+        row["done"] += statuses.get(pk) in done
+    out = sorted(table.values(), key=lambda r: (-r["total"], r["name"]))
+    for row in out:
+        row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
+    return out[:30]
+
+
+def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(public_documents().select_related("owner"), pk=pk)
+    targets = list(plan.targets.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year"))))
+    tasks = list(plan.tasks.select_related("lead", "group"))
+    t_status = figures.target_statuses([plan.pk], [t.pk for t in targets])
+    k_status = figures.task_statuses([plan.pk], [t.pk for t in tasks])
+    values = _approved_values(targets)
+    for t in targets:
+        t.status = t_status.get(t.pk, "")
+        t.latest = values.get(t.pk)
+    for t in tasks:
+        t.status = k_status.get(t.pk, "")
+    return render(request, "portal/public_plan.html", {"plan": plan, "targets": targets, "tasks": tasks})
+
+
+def _approved_values(targets: list[Target]) -> dict[int, Any]:
+    """Latest approved value per target: only approved reports reach the public."""
+    latest: dict[int, Any] = {}
+    for v in (IndicatorValue.objects.filter(target__in=targets, submission__state="approved", value__isnull=False)
+              .order_by("submission__period__end").values("target_id", "value")):
+        latest[v["target_id"]] = v["value"]
+    return latest
+
+
+def public_recommendation(request: HttpRequest) -> HttpResponse:
+    form = PublicRecommendationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            raise_recommendation(request.user, title=data["title"], body=data["body"], category=data["category"],
+                                 routed_to=public_receiver(), public_sender=data["sender"], public_contact=data["contact"])
+        except ReportingError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã nhận kiến nghị của quý vị. Cơ quan thường trực sẽ xem xét và trả lời.")
+            return redirect("portal:public")
+    return render(request, "portal/public_recommendation.html", {"form": form})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    kind = profile.home_kind()
+    context: dict[str, Any] = {"profile": profile, "kind": kind}
+    subs = _submissions_for(request.user)
+    if kind in ("reporter", "approver"):
+        context["open_submissions"] = list(subs.exclude(state="approved").select_related("period", "unit")[:20])
+        context["to_submit"] = [s for s in context["open_submissions"] if s.state in ("draft", "returned")]
+    if kind == "standing_agency":
+        context["queue"] = list(_review_queue(request.user)[:20])
+        context["imports"] = list(ImportRun.objects.filter(created_by=request.user)[:5])
+        context["drafts"] = list(visible_documents(request.user).filter(status=DocumentStatus.DRAFT)[:10])
+    if kind in ("standing_agency", "steering"):
+        context["board"] = figures.build_dashboard(request.user, figures.Filters(), timezone.localdate(), with_trend=False)
+    context["recommendations"] = list(reporting_access.recommendations_for_user(request.user)
+                                      .exclude(state=Recommendation.State.CLOSED).select_related("routed_to")[:5])
+    return render(request, "portal/home.html", context)
+
+
+def _submissions_for(user: Any) -> Any:
+    return reporting_access.submissions_for_user(user)
+
+
+def _review_queue(user: Any) -> Any:
+    return reporting_access.review_queue(user)
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    results = run_search(request.user, query, visible_documents(request.user), _submissions_for(request.user)) if query else None
+    return render(request, "portal/search.html", {"query": query, "results": results})
+
+
+def public_search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    results = run_search(request.user, query, public_documents(), None) if query else None
+    return render(request, "portal/search.html", {"query": query, "results": results, "public": True})
+
+

@@ -1,0 +1,177 @@
+"""Plans: the list, one plan (objectives, targets, tasks, cascade), one target, and cross-plan task and target lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from giamsat.domain.states import TARGET_STATUS_LABELS, TASK_STATUS_LABELS, TaskStatus
+from giamsat.org.models import OrgUnit
+from giamsat.plans.access import get_document_for_user, visible_documents
+from giamsat.plans.models import Milestone, Target, Task
+from giamsat.portal import figures
+from giamsat.portal.scope import tracked_documents, with_counts
+from giamsat.portal.status import json_for_script
+from giamsat.portal.views.dashboard import parse_filters
+from giamsat.reporting.models import IndicatorValue
+
+TASK_SORTS = {"deadline": ("due_date", "order"), "name": ("name",), "lead": ("lead__name", "order"), "order": ("order",)}
+STATUS_GROUPS = {
+    "overdue": {s.value for s in figures.OVERDUE},
+    "done": {s.value for s in figures.DONE},
+    "overdue_or_risk": {s.value for s in (*figures.OVERDUE, *figures.AT_RISK)},
+    "at_risk_or_off": {s.value for s in figures.TARGETS_AT_RISK},
+}
+GROUP_LABELS = {"overdue": "Quá hạn", "done": "Đã hoàn thành", "overdue_or_risk": "Quá hạn hoặc có nguy cơ chậm",
+                "at_risk_or_off": "Có nguy cơ hoặc chệch lộ trình"}
+
+
+def _status_filter(value: str) -> set[str] | None:
+    if not value:
+        return None
+    return STATUS_GROUPS.get(value, {value})
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = with_counts(visible_documents(request.user).select_related("owner"))
+    status = request.GET.get("status", "")
+    if status:
+        plans = plans.filter(status=status)
+    return render(request, "portal/plan_list.html", {"plans": plans, "status": status})
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_document_for_user(request.user, pk)
+    targets = list(plan.targets.select_related("responsible", "objective")
+                   .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")),
+                                     Prefetch("served_by", queryset=Target.objects.select_related("document"))))
+    t_status = figures.target_statuses([plan.pk], [t.pk for t in targets])
+    for t in targets:
+        t.status = t_status.get(t.pk, "")
+    tasks_qs = plan.tasks.select_related("lead", "group").prefetch_related("coordinators")
+    q = request.GET.get("q", "").strip()
+    if q:
+        from giamsat.portal.search import matching
+
+        tasks_qs = matching(tasks_qs, "name", q)
+    lead = request.GET.get("lead", "")
+    if lead.isdigit():
+        tasks_qs = tasks_qs.filter(lead_id=int(lead))
+    sort = request.GET.get("sort", "order")
+    tasks_qs = tasks_qs.order_by(*TASK_SORTS.get(sort, TASK_SORTS["order"]))
+    tasks = list(tasks_qs)
+    k_status = figures.task_statuses([plan.pk], [t.pk for t in tasks])
+    wanted = _status_filter(request.GET.get("status", ""))
+    for t in tasks:
+        t.status = k_status.get(t.pk, "")
+    if wanted is not None:
+        tasks = [t for t in tasks if t.status in wanted]
+    visible = visible_documents(request.user)
+    children = list(plan.children.filter(pk__in=visible.values("pk")).select_related("owner"))
+    parents = list(plan.parents.filter(pk__in=visible.values("pk")))
+    groups: dict[Any, list[Task]] = {}
+    for t in tasks:
+        groups.setdefault(t.group, []).append(t)
+    leads = OrgUnit.objects.filter(led_tasks__document=plan).distinct().order_by("name")
+    return render(request, "portal/plan_detail.html", {
+        "plan": plan, "objectives": list(plan.objectives.all()), "targets": targets, "groups": groups,
+        "task_count": len(tasks), "children": children, "parents": parents, "leads": leads, "sort": sort,
+        "status_choices": [(s.value, TASK_STATUS_LABELS[s]) for s in TaskStatus], "evaluated": plan.is_published,
+        "can_review": _can_review(request.user, plan),
+    })
+
+
+def _can_review(user: Any, plan: Any) -> bool:
+    from giamsat.org.access import can_review, is_admin
+
+    return bool(is_admin(user) if plan.owner is None else can_review(user, plan.owner))
+
+
+@login_required
+def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    target = Target.objects.filter(pk=pk, document__in=visible_documents(request.user).values("pk")).select_related(
+        "document", "responsible", "serves__document").first()
+    if target is None:
+        from django.http import Http404
+
+        raise Http404("Không tìm thấy chỉ tiêu.")
+    milestones = list(target.milestones.order_by("year"))
+    values = list(IndicatorValue.objects.filter(target=target, value__isnull=False, submission__state="approved")
+                  .select_related("submission__period", "submission__unit").order_by("submission__period__end"))
+    result = figures.target_result(target)
+    chart = {
+        "type": "line",
+        "data": {"datasets": [
+            {"label": "Giá trị báo cáo (đã phê duyệt)", "borderColor": "#0b5cad", "backgroundColor": "#0b5cad",
+             "data": [{"x": v.submission.period.end.isoformat(), "y": float(v.value)} for v in values]},
+            {"label": "Mốc chỉ tiêu", "borderColor": "#a6192e", "backgroundColor": "#a6192e", "showLine": False,
+             "pointStyle": "rectRot", "pointRadius": 7,
+             "data": [{"x": f"{m.year}-12-31", "y": float(m.value)} for m in milestones if m.value is not None]},
+        ]},
+        "options": {"parsing": True, "scales": {"x": {"type": "category", "labels": sorted(
+            {v.submission.period.end.isoformat() for v in values} | {f"{m.year}-12-31" for m in milestones if m.value is not None})}}},
+    }
+    return render(request, "portal/target_detail.html", {
+        "target": target, "milestones": milestones, "values": values, "result": result,
+        "served_by": list(target.served_by.filter(document__in=visible_documents(request.user).values("pk")).select_related("document")),
+        "chart": json_for_script({"chart-target": chart}),
+    })
+
+
+def scoped(qs: Any, filters: figures.Filters, unit_field: str) -> Any:
+    """The items behind a dashboard figure: same plan, unit subtree and theme filters as the dashboard."""
+    if filters.document:
+        qs = qs.filter(document_id=filters.document)
+    if filters.unit:
+        unit = OrgUnit.objects.filter(pk=filters.unit).only("path").first()
+        qs = qs.filter(**{f"{unit_field}__path__startswith": unit.path}) if unit else qs.none()
+    if filters.theme:
+        field = "theme" if qs.model is Target else "serves_targets__theme"
+        qs = qs.filter(**{field: filters.theme}).distinct()
+    return qs
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    """Every task behind a dashboard figure: the same filters as the dashboard, plus a status."""
+    documents = tracked_documents(request.user)
+    filters = parse_filters(request, documents)
+    qs = scoped(Task.objects.filter(document__in=documents), filters, "lead").order_by("due_date", "document", "order")
+    rows = list(qs.values_list("pk", flat=True))
+    statuses = figures.task_statuses(documents.values_list("pk", flat=True), rows)
+    status = request.GET.get("status", "")
+    wanted = _status_filter(status)
+    ids = [pk for pk in rows if wanted is None or statuses.get(pk) in wanted]
+    page = Paginator(ids, 50).get_page(request.GET.get("page"))
+    tasks = list(Task.objects.filter(pk__in=list(page.object_list)).select_related("document", "lead")
+                 .order_by("due_date", "document", "order"))
+    for t in tasks:
+        t.status = statuses.get(t.pk, "")
+    label = GROUP_LABELS.get(status) or dict((s.value, lbl) for s, lbl in TASK_STATUS_LABELS.items()).get(status, "")
+    return render(request, "portal/task_list.html", {"tasks": tasks, "page": page, "count": len(ids),
+                                                      "status_label": label, "filters": filters})
+
+
+@login_required
+def target_list(request: HttpRequest) -> HttpResponse:
+    documents = tracked_documents(request.user)
+    filters = parse_filters(request, documents)
+    targets = list(scoped(Target.objects.filter(document__in=documents), filters, "responsible")
+                   .select_related("document", "responsible").prefetch_related("milestones").order_by("document", "order"))
+    statuses = figures.target_statuses(documents.values_list("pk", flat=True), [t.pk for t in targets])
+    status = request.GET.get("status", "")
+    wanted = _status_filter(status)
+    for t in targets:
+        t.status = statuses.get(t.pk, "")
+    targets = [t for t in targets if wanted is None or t.status in wanted]
+    label = GROUP_LABELS.get(status) or dict((s.value, lbl) for s, lbl in TARGET_STATUS_LABELS.items()).get(status, "")
+    return render(request, "portal/target_list.html", {"targets": targets, "status_label": label})
+
+

@@ -1,0 +1,179 @@
+"""Periodic reports: the list and queue, entry of a unit's report (drafts with version), attachments,
+submit, and the standing agency's approve / return-with-comment / reopen. Every change is a
+`giamsat.reporting.actions` call; fetches go through `giamsat.reporting.access`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from giamsat.domain.states import REPORTED_TASK_STATE_LABELS
+from giamsat.org.access import can_enter_report, can_review, can_submit_report, get_unit_for_user
+from giamsat.plans.models import DocumentStatus
+from giamsat.portal.profile import profile_for
+from giamsat.reporting import access, actions
+from giamsat.reporting.errors import ReportingError
+from giamsat.reporting.models import ReportingPeriod
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    subs = access.submissions_for_user(request.user).order_by("-period__end", "unit__name")
+    period = request.GET.get("period", "")
+    if period:
+        subs = subs.filter(period__key=period)
+    state = request.GET.get("state", "")
+    if state:
+        subs = subs.filter(state=state)
+    return render(request, "portal/report_list.html", {
+        "submissions": list(subs[:200]), "queue": list(access.review_queue(request.user)[:50]),
+        "openable": _openable(request.user), "period": period, "state": state,
+    })
+
+
+def _openable(user: Any) -> list[dict[str, Any]]:
+    """Periods due for the user's own units (entry roles) that have no report yet."""
+    out: list[dict[str, Any]] = []
+    for membership in profile_for(user).memberships:
+        unit = membership.unit
+        if not can_enter_report(user, unit):
+            continue
+        existing = set(access.submissions_for_user(user).filter(unit=unit).values_list("period_id", flat=True))
+        for document in _documents_of(unit):
+            for period in actions.open_periods(document)[-2:]:
+                if period.pk not in existing:
+                    out.append({"unit": unit, "period": period})
+    return out
+
+
+def _documents_of(unit: Any) -> list[Any]:
+    from giamsat.plans.models import Document
+
+    return list(Document.objects.filter(status=DocumentStatus.PUBLISHED).filter(
+        Q(tasks__lead=unit) | Q(tasks__coordinators=unit) | Q(targets__responsible=unit)).distinct())
+
+
+@login_required
+@require_POST
+def report_open(request: HttpRequest) -> HttpResponse:
+    unit = get_unit_for_user(request.user, request.POST.get("unit", ""))
+    period = ReportingPeriod.objects.filter(pk=request.POST.get("period") or 0).first()
+    if period is None:
+        raise Http404("Không tìm thấy kỳ báo cáo.")
+    try:
+        submission = actions.get_or_create_draft(request.user, unit, period)
+    except ReportingError as exc:
+        messages.error(request, str(exc))
+        return redirect("portal:reports")
+    return redirect("portal:report", pk=submission.pk)
+
+
+def _rows(submission: Any) -> tuple[list[Any], list[Any]]:
+    tasks = list(submission.task_reports.select_related("task").order_by("task__order"))
+    values = list(submission.values.select_related("target").order_by("target__order"))
+    return tasks, values
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access.get_submission_for_user(request.user, pk)
+    tasks, values = _rows(submission)
+    user = request.user
+    return render(request, "portal/report_detail.html", {
+        "s": submission, "tasks": tasks, "values": values,
+        "events": list(submission.events.select_related("actor")),
+        "attachments": list(submission.attachments.all()),
+        "task_states": [(s.value, label) for s, label in REPORTED_TASK_STATE_LABELS.items()],
+        "can_edit": can_enter_report(user, submission.unit) and submission.state in ("draft", "returned"),
+        "can_submit": can_submit_report(user, submission.unit) and submission.state in ("draft", "returned"),
+        "can_review": can_review(user, submission.unit),
+    })
+
+
+def _task_rows(request: HttpRequest, tasks: list[Any]) -> list[dict[str, Any]]:
+    rows = []
+    for i, row in enumerate(tasks, start=1):
+        p = f"task-{row.task_id}-"
+        data = {"task_id": row.task_id, "_row": i}
+        for key in ("state", "percent", "completed_on", "progress", "output", "difficulties", "suspended_reason"):
+            if p + key in request.POST:
+                data[key] = request.POST[p + key]
+        rows.append(data)
+    return rows
+
+
+def _value_rows(request: HttpRequest, values: list[Any]) -> list[dict[str, Any]]:
+    rows = []
+    for i, row in enumerate(values, start=1):
+        p = f"value-{row.target_id}-"
+        data = {"target_id": row.target_id, "_row": i}
+        for key in ("value", "measured_on", "source", "note"):
+            if p + key in request.POST:
+                data[key] = request.POST[p + key]
+        rows.append(data)
+    return rows
+
+
+@login_required
+@require_POST
+def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access.get_submission_for_user(request.user, pk)
+    tasks, values = _rows(submission)
+    try:
+        actions.save_draft(request.user, submission, expected_version=request.POST.get("version"),
+                           summary=request.POST.get("summary"), difficulties=request.POST.get("difficulties"),
+                           proposals=request.POST.get("proposals"),
+                           task_reports=_task_rows(request, tasks), values=_value_rows(request, values))
+        for upload in request.FILES.getlist("attachments"):
+            actions.add_attachment(request.user, submission, upload)
+    except ReportingError as exc:
+        messages.error(request, str(exc))
+        return redirect("portal:report", pk=pk)
+    if request.POST.get("then") == "submit":
+        return _submit(request, submission)
+    messages.success(request, "Đã lưu bản nháp.")
+    return redirect("portal:report", pk=pk)
+
+
+def _submit(request: HttpRequest, submission: Any) -> HttpResponse:
+    try:
+        actions.submit_report(request.user, submission)
+    except ReportingError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã gửi báo cáo tới cơ quan thường trực.")
+    return redirect("portal:report", pk=submission.pk)
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _submit(request, access.get_submission_for_user(request.user, pk))
+
+
+@login_required
+@require_POST
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access.get_submission_for_review(request.user, pk)
+    decision, reason = request.POST.get("decision", ""), request.POST.get("reason", "")
+    try:
+        if decision == "approve":
+            actions.approve_report(request.user, submission)
+            messages.success(request, "Đã phê duyệt báo cáo.")
+        elif decision == "return":
+            actions.return_report(request.user, submission, reason)
+            messages.success(request, "Đã trả lại báo cáo kèm ý kiến.")
+        elif decision == "reopen":
+            actions.reopen_report(request.user, submission, reason)
+            messages.success(request, "Đã mở lại báo cáo để điều chỉnh.")
+        else:
+            messages.error(request, "Thao tác không hợp lệ.")
+    except ReportingError as exc:
+        messages.error(request, str(exc))
+    return redirect("portal:report", pk=pk)
