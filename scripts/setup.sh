@@ -9,7 +9,7 @@ MODE="${1:-app}"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-apt_packages=(tesseract-ocr tesseract-ocr-vie hunspell-vi poppler-utils fonts-dejavu-core libreoffice-writer-nogui fonts-liberation)
+apt_packages=(tesseract-ocr tesseract-ocr-vie hunspell-vi poppler-utils fonts-dejavu-core libreoffice-writer-nogui fonts-liberation gettext)
 if [ "$MODE" = dev ]; then apt_packages+=(chromium); fi
 missing=()
 for pkg in "${apt_packages[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
