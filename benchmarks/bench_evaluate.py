@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,9 +33,10 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from giamsat.domain.states import Frequency, TargetStatus
+from giamsat.domain.states import Frequency, ReportedTaskState, TargetStatus
 from giamsat.evaluate import synth
-from giamsat.evaluate.engine import evaluate
+from giamsat.evaluate.engine import evaluate, update_unit
+from giamsat.evaluate.model import TaskReportFact
 from giamsat.evaluate.periods import periods_for_years
 from giamsat.evaluate.scorecard import ScoreWeights
 from giamsat.evaluate.targets import AT_RISK_SLACK, ON_TRACK_SLACK, RATIO_AT_RISK, RATIO_ON_TRACK
@@ -396,11 +398,17 @@ def main() -> int:
           f"targets {len(ds.targets):,}  submissions {len(ds.submissions):,}")
     rss0 = rss_mb()
     print(f"  peak RSS after generation {rss0:,.0f} MB")
-    ev, wall, _ = timed("full national evaluation", lambda: evaluate(ds, AS_OF))
+    ev, wall, cpu = timed("full national evaluation", lambda: evaluate(ds, AS_OF))
     rss1 = rss_mb()
     print(f"  peak RSS after evaluation {rss1:,.0f} MB (+{rss1 - rss0:,.0f} MB for the evaluation)")
     print(f"  issues {len(ev.issues):,}  warnings {len(ev.warnings):,}  "
           f"national score {ev.scorecards[synth.NATION].score:.1f} ({ev.scorecards[synth.NATION].band})")
+    commune = next(u.id for u in ds.units if u.kind == "commune" and u.parent_id == args.province)
+    for t in ds.tasks:
+        if t.unit_id == commune:
+            t.reports = [*t.reports, TaskReportFact(dt.date(2026, 12, 14), ReportedTaskState.COMPLETED, 100,
+                                                    dt.date(2026, 12, 20))]
+    timed(f"incremental update of one commune ({commune})", partial(update_unit, ev, ds, commune))
     del ev
 
     print(f"province {args.province} dashboard")
@@ -420,9 +428,10 @@ def main() -> int:
     print(f"  top units     {top}")
     diffs = compare(py, ref)
     print("  engine and DuckDB agree" if not diffs else "  DIFFERENCES:\n    " + "\n    ".join(diffs))
-    ok = wall < 30 and rss_mb() < 2048
-    print(f"goals: national < 30 s: {'yes' if wall < 30 else 'NO'} ({wall:.1f} s); "
-          f"memory < 2 GB: {'yes' if rss_mb() < 2048 else 'NO'} ({rss_mb():,.0f} MB); "
+    # memory goal: the engine process after the national evaluation (the DuckDB load comes later)
+    ok = wall < 30 and rss1 < 2048
+    print(f"goals: national < 30 s: {'yes' if wall < 30 else 'NO'} (wall {wall:.1f} s, cpu {cpu:.1f} s); "
+          f"memory < 2 GB: {'yes' if rss1 < 2048 else 'NO'} ({rss1:,.0f} MB peak after evaluation); "
           f"within 3x of DuckDB: {'yes' if py_wall / db_wall <= 3 else 'NO'} ({py_wall / db_wall:.2f}x)")
     return 0 if ok and not diffs else 1
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from giamsat.domain.states import Comparator, TargetStatus
 from giamsat.evaluate.model import Milestone, MilestoneResult, Projection, TargetFacts, TargetResult
@@ -60,7 +61,12 @@ def years(day: dt.date) -> float:
 
 
 def milestone_date(m: Milestone) -> dt.date:
-    return dt.date(m.year, 12, 31)
+    return _year_end(m.year)
+
+
+@lru_cache(maxsize=512)
+def _year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
 
 
 def meets(comparator: Comparator, value: float, m: Milestone) -> bool:
@@ -194,10 +200,9 @@ def project(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]]) -
     # raw-moment formulas free of cancellation
     xf, yf = years(values[0][0]), values[0][1]
     x0 = years(milestone_date(m)) - xf
+    sums: list[tuple[int, float, float, float, float, float]] = []
     n = 0
     sx = sy = sxx = sxy = syy = 0.0
-    since: dt.date | None = None
-    last: tuple[float, float, float] | None = None
     for day, v0 in values:
         x = years(day) - xf
         v = v0 - yf
@@ -207,17 +212,20 @@ def project(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]]) -
         sxx += x * x
         sxy += x * v
         syy += v * v
-        fit = _fit(n, sx, sy, sxx, sxy, syy, x0)
-        if fit is None:
-            continue
-        fit = (fit[0] + yf, fit[1], fit[2])
-        last = fit
-        if meets(t.comparator, fit[0], m):
-            since = None
-        elif since is None:
-            since = day
-    if last is None:
+        sums.append((n, sx, sy, sxx, sxy, syy))
+    fit = _fit(n, sx, sy, sxx, sxy, syy, x0)
+    if fit is None:
         return None
+    last = (fit[0] + yf, fit[1], fit[2])
+    since: dt.date | None = None
+    if not meets(t.comparator, last[0], m):
+        # walk back through the projections made on shorter histories while they missed too
+        since = values[-1][0]
+        for k in range(len(sums) - 2, -1, -1):
+            f = _fit(*sums[k], x0)
+            if f is None or meets(t.comparator, f[0] + yf, m):
+                break
+            since = values[k][0]
     pred, se, slope = last
     half = t975(n - 2) * se
     miss = not meets(t.comparator, pred, m)

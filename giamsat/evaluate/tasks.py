@@ -63,11 +63,14 @@ _ACTIVE = (ReportedTaskState.IN_PROGRESS, ReportedTaskState.COMPLETED, ReportedT
 
 def latest_report(reports: list[TaskReportFact], as_of: dt.date) -> TaskReportFact | None:
     best: TaskReportFact | None = None
+    best_on = dt.date.min
     for r in reports:
-        if r.reported_on <= as_of and (
-            best is None or (r.reported_on, r.period_end) > (best.reported_on, best.period_end)
-        ):
+        on = r.reported_on
+        if on > as_of or on < best_on:
+            continue
+        if best is None or on > best_on or r.period_end > best.period_end:
             best = r
+            best_on = on
     return best
 
 
