@@ -5,20 +5,29 @@ Thin on purpose: every list starts from a permission-checked queryset of the acc
 """
 
 
+import datetime as dt
 from typing import Annotated, Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from giamsat.api import queries
 from giamsat.api.auth import READ_AUTH, caller, session_auth, token_auth
+from giamsat.api.evaluations import EvaluationOut, evaluation_out
 from giamsat.api.schemas import (
+    AnswerIn,
+    DraftIn,
     ErrorOut,
     PeriodOut,
     PlanOut,
+    ReasonIn,
+    RecommendationIn,
     RecommendationOut,
+    SaveDraftIn,
     SubmissionDetailOut,
     SubmissionOut,
     TargetOut,
@@ -26,6 +35,11 @@ from giamsat.api.schemas import (
     UnitOut,
     ValueOut,
 )
+from giamsat.org.access import get_unit_for_user
+from giamsat.reporting import access as reporting_access
+from giamsat.reporting import actions
+from giamsat.reporting.errors import ConflictError, LockedError, NotAllowed, ReportingError
+from giamsat.reporting.evaluation import evaluate_scope
 
 api = NinjaAPI(
     title="giamsat API",
@@ -211,6 +225,117 @@ def get_recommendation(request: HttpRequest, rec_id: Id) -> Any:
 
 def _404(what: str) -> Any:
     raise Http404(f"Không tìm thấy {what}.")
+
+
+# Writes: every one calls reporting.actions, which checks the role and records the event -------------
+
+@api.exception_handler(ReportingError)
+def reporting_error(request: HttpRequest, exc: ReportingError) -> Any:
+    status = 400
+    if isinstance(exc, NotAllowed):
+        status = 403
+    elif isinstance(exc, ConflictError):
+        status = 409
+    elif isinstance(exc, LockedError):
+        status = 423
+    return api.create_response(request, {"detail": exc.message, "errors": exc.errors}, status=status)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> Any:
+    return api.create_response(request, {"detail": str(exc) or "Bạn không có quyền thực hiện thao tác này."}, status=403)
+
+
+WRITE_ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 423: ErrorOut}
+
+
+def _submission(request: HttpRequest, submission_id: int) -> Any:
+    return queries.submission(caller(request), submission_id)
+
+
+def _detail(request: HttpRequest, submission: Any) -> Any:
+    return queries.submission(caller(request), submission.pk)
+
+
+@api.post("/submissions", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"],
+          summary="Mở (hoặc lấy) bản nháp báo cáo của đơn vị cho một kỳ")
+def open_draft(request: HttpRequest, payload: DraftIn) -> Any:
+    user = caller(request)
+    unit = get_unit_for_user(user, payload.unit)
+    period = queries.periods(user).filter(pk=payload.period).first() or _404("kỳ báo cáo")
+    return _detail(request, actions.get_or_create_draft(user, unit, period))
+
+
+@api.put("/submissions/{submission_id}/draft", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"],
+         summary="Lưu bản nháp (kèm phiên bản đang sửa để tránh ghi đè)")
+def save_draft(request: HttpRequest, submission_id: Id, payload: SaveDraftIn) -> Any:
+    submission = _submission(request, submission_id)
+    data = payload.dict(exclude_unset=True)
+    task_rows = [{"task_id": row.pop("task"), **row} for row in data.get("task_reports", [])]
+    value_rows = [{"target_id": row.pop("target"), **row} for row in data.get("values", [])]
+    texts = {k: data[k] for k in ("summary", "difficulties", "proposals") if k in data}
+    saved = actions.save_draft(caller(request), submission, expected_version=payload.expected_version,
+                               task_reports=task_rows, values=value_rows, **texts)
+    return _detail(request, saved)
+
+
+@api.post("/submissions/{submission_id}/submit", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"])
+def submit(request: HttpRequest, submission_id: Id) -> Any:
+    return _detail(request, actions.submit_report(caller(request), _submission(request, submission_id)))
+
+
+@api.post("/submissions/{submission_id}/approve", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"])
+def approve(request: HttpRequest, submission_id: Id) -> Any:
+    return _detail(request, actions.approve_report(caller(request), _submission(request, submission_id)))
+
+
+@api.post("/submissions/{submission_id}/return", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"])
+def return_(request: HttpRequest, submission_id: Id, payload: ReasonIn) -> Any:
+    return _detail(request, actions.return_report(caller(request), _submission(request, submission_id), payload.reason))
+
+
+@api.post("/submissions/{submission_id}/reopen", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"])
+def reopen(request: HttpRequest, submission_id: Id, payload: ReasonIn) -> Any:
+    return _detail(request, actions.reopen_report(caller(request), _submission(request, submission_id), payload.reason))
+
+
+@api.post("/recommendations", response={200: RecommendationOut, **WRITE_ERRORS}, tags=["reporting"])
+def raise_recommendation(request: HttpRequest, payload: RecommendationIn) -> Any:
+    user = caller(request)
+    unit = get_unit_for_user(user, payload.unit)
+    submission = queries.submission(user, payload.submission) if payload.submission else None
+    task = (queries.tasks(user).filter(pk=payload.task).first() or _404("nhiệm vụ")) if payload.task else None
+    rec = actions.raise_recommendation(user, title=payload.title, body=payload.body, category=payload.category,
+                                       unit=unit, submission=submission, task=task)
+    return queries.recommendations(user).get(pk=rec.pk)
+
+
+@api.post("/recommendations/{rec_id}/answer", response={200: RecommendationOut, **WRITE_ERRORS}, tags=["reporting"])
+def answer_recommendation(request: HttpRequest, rec_id: Id, payload: AnswerIn) -> Any:
+    user = caller(request)
+    rec = reporting_access.get_recommendation_for_user(user, rec_id)
+    actions.answer_recommendation(user, rec, payload.answer)
+    return queries.recommendations(user).get(pk=rec.pk)
+
+
+# Evaluations (reporting.evaluation runs the evaluate engine on approved data) ---------------------
+
+class EvaluationFilter(Schema):
+    as_of: dt.date | None = Field(None, description="Ngày đánh giá (mặc định: hôm nay)")
+    plan: int | None = Field(None, ge=1, le=2**62, description="Chỉ đánh giá một kế hoạch")
+
+
+@api.get("/evaluations/{code}", response={200: EvaluationOut, 404: ErrorOut}, auth=READ_AUTH, tags=["evaluation"],
+         summary="Đánh giá của đơn vị (và các đơn vị cấp dưới) tại một ngày")
+def get_evaluation(request: HttpRequest, code: Code, filters: Query[EvaluationFilter]) -> Any:
+    user = caller(request)
+    unit = get_unit_for_user(user, code)
+    documents = queries.plans(user)
+    if filters.plan:
+        documents = documents.filter(pk=filters.plan)
+    as_of = filters.as_of or timezone.localdate()
+    evaluation = evaluate_scope(unit, as_of, list(documents.values_list("pk", flat=True)))
+    return evaluation_out(evaluation, unit, as_of)
 
 
 __all__ = ["HttpError", "api"]

@@ -16,6 +16,7 @@ from giamsat.org.access import visible_units_q
 from giamsat.org.models import OrgUnit
 from giamsat.plans.access import get_document_for_user, visible_documents
 from giamsat.plans.models import Document, Target, Task
+from giamsat.reporting import access as reporting_access
 from giamsat.reporting.models import IndicatorValue, Recommendation, ReportingPeriod, Submission
 
 
@@ -131,10 +132,7 @@ def submissions(user: Any, unit: str | None = None, period: int | None = None, p
 
 
 def submission(user: Any, pk: int) -> Submission:
-    found = visible_submissions(user).filter(pk=pk).select_related("unit", "period").first()
-    if found is None:
-        raise Http404("Không tìm thấy báo cáo.")
-    return found
+    return reporting_access.get_submission_for_user(user, pk)
 
 
 def values(user: Any, unit: str | None = None, period: int | None = None, target: int | None = None,
@@ -164,32 +162,11 @@ def recommendations(user: Any, state: str | None = None, category: str | None = 
     return qs.order_by("-created_at", "pk")
 
 
-# Reporting scope ----------------------------------------------------------------------------------
-# `giamsat.reporting.access` is being written alongside this module. When it offers a helper, the API
-# uses it; until then the same rule is composed from the org and plans helpers: a submission is seen by
-# whoever may see its unit (entry roles: their own unit; oversight roles: their subtree), within a plan
-# they may see.
-
-
-def _reporting_helper(name: str) -> Any:
-    try:
-        from giamsat.reporting import access
-    except ImportError:
-        return None
-    return getattr(access, name, None)
-
-
-def _visible_unit_ids(user: Any) -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.filter(visible_units_q(user)).values("pk")
+# Reporting scope: the reporting access helpers decide --------------------------------------------
 
 
 def visible_submissions(user: Any) -> QuerySet[Submission]:
-    helper = _reporting_helper("submissions_for_user")
-    if helper is not None:
-        return helper(user)  # type: ignore[no-any-return]
-    if not getattr(user, "is_authenticated", False):
-        return Submission.objects.none()
-    return Submission.objects.filter(unit__in=_visible_unit_ids(user), period__document__in=_doc_ids(user))
+    return reporting_access.submissions_for_user(user)
 
 
 def published_submissions(user: Any) -> QuerySet[Submission]:
@@ -200,12 +177,6 @@ def published_submissions(user: Any) -> QuerySet[Submission]:
 
 
 def visible_recommendations(user: Any) -> QuerySet[Recommendation]:
-    public = Q(is_public=True)
     if not getattr(user, "is_authenticated", False):
-        public_helper = _reporting_helper("public_recommendations")
-        return public_helper() if public_helper is not None else Recommendation.objects.filter(public)
-    helper = _reporting_helper("recommendations_for_user")
-    if helper is not None:
-        return helper(user).order_by()  # type: ignore[no-any-return]
-    ids = _visible_unit_ids(user)
-    return Recommendation.objects.filter(public | Q(raised_by_unit__in=ids) | Q(routed_to__in=ids))
+        return reporting_access.public_recommendations()
+    return reporting_access.recommendations_for_user(user).order_by()
