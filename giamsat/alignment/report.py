@@ -20,7 +20,9 @@ def _level(level: Level) -> dict[str, Any]:
 def plan_report(document: Document, documents: QuerySet[Document]) -> dict[str, Any]:
     """Mappings with their comparisons, coverage of the plan's targets, and loose tasks of child plans."""
     targets_out = []
-    for target in document.targets.select_related("indicator").order_by("order"):
+    related = documents.filter(pk__in=_related(document, documents))
+    comparisons: dict[int, analysis.IndicatorComparison] = {}
+    for target in document.targets.select_related("indicator").prefetch_related("milestones").order_by("order"):
         item: dict[str, Any] = {
             "id": target.pk, "name": target.name, "unit": target.unit_of_measure,
             "indicator": target.indicator.code if target.indicator else None,
@@ -29,7 +31,9 @@ def plan_report(document: Document, documents: QuerySet[Document]) -> dict[str, 
             "comparisons": [],
         }
         if target.indicator is not None:
-            comparison = analysis.compare_indicator(target.indicator, documents.filter(pk__in=_related(document, documents)))
+            if target.indicator_id not in comparisons:
+                comparisons[target.indicator_id] = analysis.compare_indicator(target.indicator, related)
+            comparison = comparisons[target.indicator_id]
             row = next((r for r in comparison.rows if r.target.pk == target.pk), None)
             for cmp in row.comparisons if row else []:
                 item["comparisons"].append({
