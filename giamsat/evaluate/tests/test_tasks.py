@@ -180,3 +180,51 @@ def test_counts_as_due_one_off() -> None:
     r = judge_task(task([rep(D(2026, 6, 14), R.COMPLETED, 100)]), D(2026, 8, 1))
     assert counts_as_due(r, D(2026, 1, 1), D(2026, 12, 31)) == (1, 1)
     assert counts_as_due(r, D(2026, 7, 1), D(2026, 12, 31)) == (0, 0)
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_report = st.builds(
+    TaskReportFact,
+    period_end=st.dates(D(2025, 1, 1), D(2027, 12, 31)),
+    state=st.sampled_from(list(R)),
+    percent=st.one_of(st.none(), st.floats(-10, 150, allow_nan=False)),
+    reported_on=st.dates(D(2025, 1, 1), D(2028, 6, 30)),
+)
+_COMPLETED = {S.COMPLETED_ON_TIME, S.COMPLETED_LATE}
+
+
+@given(reports=st.lists(_report, max_size=8), as_of=st.dates(D(2025, 1, 1), D(2028, 12, 31)),
+       due=st.dates(D(2025, 1, 1), D(2027, 12, 31)))
+def test_one_off_invariants(reports: list[TaskReportFact], as_of: dt.date, due: dt.date) -> None:
+    t = task(reports, DeadlineSpec.on(due), D(2025, 1, 1))
+    r = judge_task(t, as_of)
+    known = [x for x in reports if x.reported_on <= as_of]
+    assert (r.status is S.NOT_REPORTED) == (not known)
+    if r.status in _COMPLETED:
+        assert any(x.state in (R.COMPLETED, R.COMPLETED_LATE) for x in known)
+    else:
+        assert r.overdue == (as_of > due)
+    if r.status in (S.IN_PROGRESS_OVERDUE, S.NOT_STARTED_OVERDUE):
+        assert as_of > due
+    if r.status in (S.AT_RISK, S.IN_PROGRESS_ON_TIME, S.NOT_STARTED_ON_TIME):
+        assert as_of <= due
+    # the order in which the facts arrive does not matter (when no two share a date pair)
+    keys = [(x.reported_on, x.period_end) for x in known]
+    if len(set(keys)) == len(keys):
+        again = judge_task(task(list(reversed(reports)), DeadlineSpec.on(due), D(2025, 1, 1)), as_of)
+        assert again.status is r.status
+
+
+@given(reports=st.lists(_report, max_size=12), as_of=st.dates(D(2025, 6, 1), D(2027, 12, 31)),
+       rec=st.sampled_from([Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.ANNUAL]))
+def test_recurring_occurrences_tile_and_close_in_order(reports: list[TaskReportFact], as_of: dt.date,
+                                                       rec: Recurrence) -> None:
+    r = judge_task(task(reports, DeadlineSpec.every(rec, start=D(2025, 1, 1)), D(2025, 1, 1)), as_of)
+    closed = [o.closed for o in r.occurrences]
+    assert closed == sorted(closed, reverse=True)  # closed ones first, then open ones
+    for a, b in zip(r.occurrences, r.occurrences[1:], strict=False):
+        assert a.end < b.end
