@@ -124,3 +124,17 @@ def test_text_summary(small: Dataset) -> None:
     assert "Hoàn thành đúng hạn:" in text
     full = evaluate(small, AS_OF)
     assert "Đơn vị: VN" in text_summary(full)
+
+
+def test_explain_score_lists_the_items(small: Dataset) -> None:
+    from giamsat.evaluate.report import explain_score
+
+    ev = evaluate(small, AS_OF)
+    uid = "P03-X001"
+    items = explain_score(ev, small, uid, limit=1000)
+    card = ev.own[uid]
+    assert len(items["task_on_time"]) == card.tasks_due - card.tasks_on_time
+    assert len(items["reporting_timeliness"]) == card.submissions_due - card.submissions_on_time
+    assert len(items["reporting_quality"]) == card.submissions_made - card.submissions_clean
+    not_achieved = sum(n for s, n in card.target_status.items() if s.value in ("no_data", "off_track", "at_risk"))
+    assert len(items["target_achievement"]) == not_achieved
