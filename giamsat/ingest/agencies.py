@@ -36,6 +36,11 @@ _AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo ch
                       r"|hoi|doan|phong)\b)")
 
 
+def _alt(key: str) -> str:
+    pat = re.escape(key).replace(r"\ ", r"\s+")
+    return "so?" + pat[2:] if key.startswith("so ") else pat
+
+
 def _cut(text: str, rx: re.Pattern[str]) -> list[str]:
     f = fold(text)
     parts: list[str] = []
@@ -71,8 +76,7 @@ class AgencyMatcher:
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._alts = alts
-        self._scan = re.compile(r"(?<![a-z])(" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in alts)
-                                + r")(?![a-z])")
+        self._scan = re.compile(r"(?<![a-z])(" + "|".join(_alt(k) for k in alts) + r")(?![a-z])")
 
     def _add_prefixes(self) -> None:
         """Unique word prefixes of canonical names ("so khoa hoc") so OCR-split cells are still found by scan."""
@@ -83,7 +87,7 @@ class AgencyMatcher:
                 owners.setdefault(" ".join(words[:n]), set()).add(agency.code)
         by_code = {a.code: a for a in self.registry}
         for prefix, codes in owners.items():
-            if len(codes) == 1 and len(prefix) >= 6 and prefix not in self._keys:
+            if len(codes) == 1 and (prefix.count(" ") >= 2 or len(prefix) >= 11) and prefix not in self._keys:
                 self._keys[prefix] = by_code[next(iter(codes))]
 
     def match(self, text: str) -> AgencyMatch:
@@ -118,10 +122,51 @@ class AgencyMatcher:
     def scan(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agency mentions inside free text: (start, end, agency) over the folded key of `text`."""
         key = _key_keep_len(text)
-        return [(m.start(), m.end(), self._keys[squash(m.group(1))]) for m in self._scan.finditer(key)]
+        return [(m.start(), m.end(), a) for m in self._scan.finditer(key) if (a := self._lookup(m.group(1)))]
+
+    def _lookup(self, found: str) -> Agency | None:
+        k = squash(found)
+        if k in self._keys:
+            return self._keys[k]
+        if k.startswith("s "):
+            return self._keys.get("so " + k[2:])
+        return None
+
+    def scan_lines(self, lines: list[str]) -> list[tuple[int, int, Agency]]:
+        """Mentions in OCR'd table lines, also when a name is split over two lines of the same cell
+        ("Văn phòng" / "UBND tỉnh"): (line index, column, agency)."""
+        keys = [_key_keep_len(x) for x in lines]
+        out: list[tuple[int, int, Agency]] = []
+        for k, key in enumerate(keys):
+            spans = [(s, e, a) for s, e, a in self.scan(lines[k])]
+            out.extend((k, s, a) for s, _e, a in spans)
+            nxt = next((j for j in range(k + 1, min(k + 3, len(keys))) if keys[j].strip()), None)
+            if nxt is None:
+                continue
+            for m in _HEAD.finditer(key):
+                if any(s <= m.start() < e for s, e, _a in spans):
+                    continue
+                hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start())
+                if hit is not None:
+                    out.append((k, m.start(), hit))
+        return sorted(out, key=lambda t: (t[0], t[1]))
+
+    def _join(self, head: str, below: str, col: int) -> Agency | None:
+        top = head.split()[:4]
+        words = below.split() if len(below.strip()) < 30 else below[max(0, col - 20):col + 45].split()
+        for n1 in range(len(top), 0, -1):
+            first = " ".join(top[:n1])
+            for j in range(min(len(words), 8)):
+                cand = first + " " + " ".join(words[j:j + 4])
+                m = self._scan.match(cand)
+                if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))):
+                    return a
+        return None
 
 
-_SO = re.compile(r"(?<![a-z])s[a-z0-9](?=\s+(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai|thong|ke|lao)\b)")
+_SO = re.compile(r"(?<![a-z0-9])[s53][a-z0-9](?=\s+(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai|thong|ke|lao)\b)")
+_HEAD = re.compile(r"(?<![a-z])(so|van phong|vian phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
+                   r"|ban tuyen|uy ban)(?![a-z])")
 
 
 def _key_keep_len(text: str) -> str:

@@ -7,7 +7,7 @@ Aliases are matched diacritic-folded, so write them the way people write them.
 from __future__ import annotations
 
 DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("STC", "Sở Tài chính", "department", ("STC", "Sở TC", "Sở Tài")),
+    ("STC", "Sở Tài chính", "department", ("STC", "Sở TC")),
     ("SNV", "Sở Nội vụ", "department", ("SNV", "Sở NV")),
     ("SKHCN", "Sở Khoa học và Công nghệ", "department",
      ("Sở KH&CN", "Sở KHCN", "SKHCN", "Sở Khoa học, Công nghệ", "Sở Khoa học - Công nghệ")),

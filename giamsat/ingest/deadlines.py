@@ -12,14 +12,15 @@ from .fold import fold, squash
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l": 1, "ll": 2, "lll": 3}
 _Y = r"((?:19|20)\d\d)"
 
-_CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke hoach|theo tien do|theo yeu cau"
+_CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke\s*hoach|theo tien do|theo yeu cau"
                           r"|theo lo trinh|theo huong dan|tuy thuoc)")
-_CONTINUOUS = re.compile(r"thuong\s*xuyen|lien tuc|hang ngay|moi khi")
+_CONTINUOUS = re.compile(r"th[a-z]{1,3}ng\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
+_HANG = r"(h[a-z]{1,2}ng|moi|dinh ky)\s*"
 _RECURRING = [
-    (re.compile(r"(hang|hng|moi|dinh ky)\s*thang"), Recurrence.MONTHLY),
-    (re.compile(r"(hang|moi|dinh ky)\s*quy"), Recurrence.QUARTERLY),
-    (re.compile(r"(hang|moi|dinh ky)\s*(6|sau) thang|6 thang mot lan"), Recurrence.SEMIANNUAL),
-    (re.compile(r"(hang|hng|moi|dinh ky)\s*nam|hang n[a-z]m"), Recurrence.ANNUAL),
+    (re.compile(_HANG + r"th[a-z]{1,3}ng\b"), Recurrence.MONTHLY),
+    (re.compile(_HANG + r"quy"), Recurrence.QUARTERLY),
+    (re.compile(_HANG + r"(6|sau) thang|6 thang mot lan"), Recurrence.SEMIANNUAL),
+    (re.compile(_HANG + r"n[a-z]{1,2}m\b"), Recurrence.ANNUAL),
 ]
 _QUARTER = re.compile(r"quy\s*([ivl]{1,3}|[1-4])\s*(?:/|nam|-)\s*" + _Y)
 _HALF = re.compile(r"(6|sau) thang (dau|cuoi) nam\s*" + _Y)
@@ -96,5 +97,5 @@ DEADLINE_PHRASE = re.compile(
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|nam\s*(?:19|20)\d\d(?: va nhung nam tiep theo| va nhung\s*nam\s*tiep\s*theo)?"
-    r"|hang\s*(?:thang|quy|nam)|thuong\s*xuyen|nhiem vu thuong\s*xuyen)"
+    r"|h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,3}ng\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
 )

@@ -12,12 +12,13 @@ import re
 from .agencies import AgencyMatcher
 from .fold import fold, squash
 from .model import SourceSpan, Target
+from .rows import ROW_NO, row_anchors
 from .structure import Outline
 from .targets import parse_value
 
 _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
 _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])")
-_ROW = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*$)")
+_ROW = ROW_NO
 _UNIT = re.compile(r"(%\s*grdp|%\s*dan\s*so|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
                    r"to\s*chuc|do\s*thi|doanh\s*nghiep/1000\s*dan|doanh\s*nghiep|trung\s*tam[a-z ]{0,20})", re.I)
 
@@ -39,29 +40,7 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
 
 
 def _anchors(lines: list[str], start: int, end: int, allow_sub: bool) -> list[tuple[int, str]]:
-    anchors: list[tuple[int, str]] = []
-    expected, sub = 1, 1
-    for i in range(start, end + 1):
-        m = _ROW.match(lines[i])
-        if not m and expected == 1 and re.match(r"^\s*[!lI|]\s+[a-zà-ỹ]", lines[i]):
-            m = re.match(r"^\s*()[!lI|]\s+", lines[i])
-            anchors.append((i, "1"))
-            expected = 2
-            continue
-        if not m:
-            continue
-        label = m.group(1)
-        if "." in label:
-            parent, k = (int(x) for x in label.split("."))
-            if allow_sub and parent == expected - 1 and k == sub:
-                anchors.append((i, label))
-                sub += 1
-            continue
-        v = int(label)
-        if v == expected or (expected < v <= expected + 2 and (not anchors or i - anchors[-1][0] > 2)):
-            anchors.append((i, label))
-            expected, sub = v + 1, 1
-    return anchors
+    return row_anchors(lines, start, end, allow_sub=allow_sub)
 
 
 def _span_end(lines: list[str], anchors: list[tuple[int, str]], n: int, end: int) -> int:

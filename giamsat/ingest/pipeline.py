@@ -96,7 +96,7 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
     annex_tasks = bool(plan.tasks)
     if not annex_tasks:
         for start, end in _ocr_task_annexes(outline):
-            plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings))
+            plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer))
     if not plan.tasks:
         plan.tasks.extend(item_tasks(outline, matcher))
     prose = prose_targets(outline, matcher)

@@ -296,13 +296,13 @@ def find_grids(image: Any) -> list[Grid]:
     from PIL import Image
 
     w, h = image.size
-    rows = list(image.resize((1, h), Image.Resampling.BOX).getdata())
+    rows = list(image.resize((1, h), Image.Resampling.BOX).tobytes())
     ys = _runs([float(v) for v in rows], 110.0)
     if len(ys) < 2:
         return []
     top, bottom = ys[0], ys[-1]
     band = image.crop((0, top, w, bottom + 1))
-    cols = list(band.resize((w, 1), Image.Resampling.BOX).getdata())
+    cols = list(band.resize((w, 1), Image.Resampling.BOX).tobytes())
     xs = _runs([float(v) for v in cols], 110.0)
     if len(xs) < 2:
         return []

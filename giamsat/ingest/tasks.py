@@ -8,6 +8,7 @@ from .agencies import AgencyMatcher
 from .deadlines import DEADLINE_PHRASE, parse_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
+from .rows import row_anchors as find_rows
 from .structure import Item, Outline, Table
 
 _ROMAN_NO = re.compile(r"^\**\s*([ivxl]+|[a-z])\s*\.?\s*\**$")
@@ -152,65 +153,70 @@ _ROW_NO = re.compile(r"^\s*(\d{1,3})\s*(?:[|.]\s*|\s+(?=\S)|$)")
 
 
 def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
-                    warnings: list[str]) -> list[Task]:
+                    warnings: list[str], issuer: str | None = None) -> list[Task]:
     """Rows of an OCR'd task table: numbered rows in sequence; each row is the block of lines around its number."""
     lines = outline.lines
     anchors = row_anchors(lines, start, end)
     spans = row_spans(lines, anchors, start, end)
     groups = _roman_groups(outline, start, end)
     out: list[Task] = []
+    hit = matcher.match(issuer) if issuer else None
+    exclude = frozenset({hit.agency.code}) if hit and hit.agency else frozenset()
     for (i, v), (lo, hi) in zip(anchors, spans, strict=True):
         group = None
         for gline, gname in groups:
             if gline <= i:
                 group = gname
-        out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings))
+        out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude))
     return out
 
 
 def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    """Lines that start with the next row number (1, 2, 3 …), tolerating a skipped or misread number."""
-    anchors: list[tuple[int, int]] = []
-    expected = 1
-    for i in range(start, end + 1):
-        m = _ROW_NO.match(lines[i])
-        if not m:
-            continue
-        v = int(m.group(1))
-        if v == expected or (expected < v <= expected + 2 and (not anchors or i - anchors[-1][0] > 3)):
-            anchors.append((i, v))
-            expected = v + 1
-    return anchors
+    return [(i, int(label)) for i, label in find_rows(lines, start, end, min_gap=3)]
 
 
 def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The block of non-blank lines around each anchor; a lone number takes the blocks below it."""
+    """Split the annex between row numbers: an interleaved row ends with its task's full stop,
+    a row whose number stands alone owns the lines down to the next row."""
     spans: list[tuple[int, int]] = []
     for n, (i, _v) in enumerate(anchors):
-        prev_hi = spans[-1][1] if spans else start - 1
+        prev_hi = spans[-1][1] if spans else max(start - 1, i - 9)
         nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
-        lo = i
-        while lo - 1 > prev_hi and lines[lo - 1].strip() and not _is_header(lines[lo - 1]):
-            lo -= 1
-        hi = i
-        lone = not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip()
-        if lone:
+        lo = prev_hi + 1
+        while lo < i and (not lines[lo].strip() or _is_header(lines[lo])):
+            lo += 1
+        if not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
             hi = nxt - 1
-            while hi > i and not lines[hi].strip():
-                hi -= 1
-            # The next row's own block starts at its top; stop before it.
-            top = nxt
-            while top - 1 > i and lines[top - 1].strip():
-                top -= 1
-            if top > i + 1 and top < nxt:
-                hi = min(hi, top - 1)
+            if n + 1 < len(anchors) and re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[nxt]).strip():
+                hi = _before_next_top(lines, i, nxt)
         else:
-            while hi + 1 < nxt and lines[hi + 1].strip():
+            hi = i
+            while hi < nxt - 1 and not _ends_name(lines[hi]) and hi - i < 10:
                 hi += 1
-            if hi + 1 == nxt and nxt <= end:   # no blank line between rows: split halfway
+            if hi == nxt - 1 and not _ends_name(lines[hi]):
                 hi = i + (nxt - i) // 2
+        while hi > i and not lines[hi].strip():
+            hi -= 1
         spans.append((lo, max(i, hi)))
     return spans
+
+
+def _ends_name(line: str) -> bool:
+    return bool(re.search(r"[a-zà-ỹ)”\"]\.(\s|$)", line))
+
+
+def _before_next_top(lines: list[str], i: int, nxt: int) -> int:
+    k = nxt - 1
+    taken = 0
+    while k > i and taken < 3:
+        if not lines[k].strip():
+            k -= 1
+            continue
+        if _ends_name(lines[k]) or len(lines[k].strip()) < 25:
+            break
+        k -= 1
+        taken += 1
+    return k
 
 
 def _is_header(line: str) -> bool:
@@ -218,7 +224,7 @@ def _is_header(line: str) -> bool:
     return bool(re.search(r"co quan|thoi gian|nhi[a-z]*m v[uy] .*chu tri|hoan thanh$", f)) and len(f) < 80
 
 
-_OUTPUT_CTX = re.compile(r"(cua|chu tich|quyet dinh|nghi quyet|van ban|ke hoach|bao cao|trinh|tai)\s*$")
+_OUTPUT_CTX = re.compile(r"(cua|tich|trinh)\W*$")
 
 
 def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str]]:
@@ -232,21 +238,24 @@ def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str
 
 
 def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: str | None,
-             matcher: AgencyMatcher, warnings: list[str]) -> Task:
+             matcher: AgencyMatcher, warnings: list[str], exclude: frozenset[str] = frozenset()) -> Task:
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
     mentions: list[tuple[int, int, int, str, str]] = []
-    for k, line in enumerate(lines):
-        body = re.sub(r"^\s*\d{1,3}\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
-        fl = fold(body)
-        for s, e, agency in matcher.scan(body):
-            if _OUTPUT_CTX.search(fl[max(0, s - 25):s]):
-                continue
-            indent = len(body) - len(body.lstrip())
-            mentions.append((k, s - indent, e, agency.code, agency.name))
+    bodies = [re.sub(r"^\s*\d{1,3}\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
+              for k, line in enumerate(lines)]
+    for k, s, agency in matcher.scan_lines(bodies):
+        fl = fold(bodies[k])
+        if _OUTPUT_CTX.search(fl[max(0, s - 25):s]):
+            continue
+        indent = len(bodies[k]) - len(bodies[k].lstrip())
+        mentions.append((k, s - indent, s, agency.code, agency.name))
+    mentions = [m for m in mentions if m[3] not in exclude] or mentions
     primary = [m for m in mentions if m[1] >= 12]
     pick = min(primary or mentions, key=lambda m: (m[0], m[1])) if mentions else None
+    if pick is not None:
+        pick = min((m for m in mentions if m[0] == pick[0]), key=lambda m: m[1])
     if pick:
         task.lead_code, task.lead = pick[3], pick[4]
         for m in mentions:
@@ -269,9 +278,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             if best is None or score > best[0]:
                 best = (score, k, m.start(), m.end())
     joined = " ".join(f.strip() for f in folded)
-    if re.search(r"(ngay khi|sau khi)", joined) and (best is None or best[0] < 100):
-        k = next(n for n, f in enumerate(folded) if re.search(r"(ngay khi|sau khi)", f))
-        m = re.search(r"(ngay khi|sau khi).*", folded[k])
+    cond = re.compile(r"(ngay khi|sau khi|theo ke\s*(hoach|$))")
+    if cond.search(joined) and (best is None or best[0] < 100):
+        k = next((n for n, f in enumerate(folded) if cond.search(f)), 0)
+        m = re.search(r"(ngay khi|sau khi|theo ke).*", folded[k])
         assert m is not None
         words = [outline.lines[lo + k][m.start():].strip()]
         for j in range(k + 1, min(k + 5, len(folded))):
@@ -295,6 +305,9 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         phrase += " nam"
     r = outline.restored[lo + k]
     task.deadline_text = squash(r[a:b]) if len(r) == len(line) else squash(outline.restore(phrase))
+    tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 6] if x.strip())
+    if re.match(r"nam\s*\d{4}$", fold(phrase).strip()) and re.search(r"nhung|tiep\s*theo", tails):
+        task.deadline_text += " và những năm tiếp theo"
     task.deadline = parse_deadline(task.deadline_text)
 
 

@@ -1,0 +1,59 @@
+"""Finding the running numbers of table rows in OCR'd text (1, 2, 3 …, 8.1, 8.2 …).
+
+OCR misreads some numbers ("18" → "13", "1" → "!", "92" → "9y"). A row whose number is
+missing is recovered from a line between its neighbours that starts with a look-alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*$)")
+_LOOKALIKE = re.compile(r"^\s*([0-9?!'|\]lI][0-9a-z?!'|]{0,2})\s*[|]?\s+\S")
+
+
+def _similar(label: str, expected: str) -> bool:
+    if label == expected:
+        return True
+    if not label[:1].isdigit():
+        return label[:1] in "?!'|]lI"
+    if len(label) == len(expected):
+        return sum(a != b for a, b in zip(label, expected, strict=True)) <= 1
+    return len(label) == len(expected) - 1 and expected.endswith(label)
+
+
+def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
+                min_gap: int = 2) -> list[tuple[int, str]]:
+    """(line index, row label) in order; a missing number is taken from a look-alike line."""
+    anchors: list[tuple[int, str]] = []
+    lookalikes: list[tuple[int, str]] = []
+    expected, sub = 1, 1
+    for i in range(start, end + 1):
+        m = ROW_NO.match(lines[i])
+        if not m:
+            if (g := _LOOKALIKE.match(lines[i])) is not None:
+                lookalikes.append((i, g.group(1)))
+            continue
+        label = m.group(1)
+        if "." in label:
+            parent, k = (int(x) for x in label.split("."))
+            if allow_sub and parent == expected - 1 and k == sub:
+                anchors.append((i, label))
+                sub += 1
+            continue
+        v = int(label)
+        if v == expected:
+            anchors.append((i, label))
+            expected, sub, lookalikes = v + 1, 1, []
+        elif expected < v <= expected + 2 and (not anchors or i - anchors[-1][0] > min_gap):
+            last = anchors[-1][0] if anchors else start - 1
+            for n in range(expected, v):
+                hit = next((j for j, lab in lookalikes if j > last and _similar(lab, str(n))), None)
+                if hit is not None:
+                    anchors.append((hit, str(n)))
+                    last = hit
+            anchors.append((i, label))
+            expected, sub, lookalikes = v + 1, 1, []
+        else:
+            lookalikes.append((i, label))
+    return anchors

@@ -1,0 +1,55 @@
+"""Agency names in their many spellings → registry units; unknown names are reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from giamsat.ingest.agencies import Agency, AgencyMatcher
+
+M = AgencyMatcher()
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Sở KH&CN", "SKHCN"),
+    ("SKHCN", "SKHCN"),
+    ("Sở Khoa học và Công nghệ", "SKHCN"),
+    ("S& Khoa hoc va Cong nghé", "SKHCN"),
+    ("Sở Tài chính", "STC"),
+    ("Sở Tài nguyên và Môi trường", "STNMT"),
+    ("Công an tỉnh", "CAT"),
+    ("Bộ Chỉ huy Quân sự tỉnh", "BCHQS"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "BTGDV"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "VPUBND"),
+    ("Sở Thông tin và Truyền thông", "STTTT"),
+    ("UBND các xã, phường", "UBND_XA"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL"),
+])
+def test_variants_match_one_unit(name: str, code: str) -> None:
+    hit = M.match(name)
+    assert hit.agency is not None and hit.agency.code == code
+
+
+def test_a_cell_with_several_agencies_splits() -> None:
+    hits = M.match_many("Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan")
+    assert [h.agency.code if h.agency else None for h in hits] == ["STC", "SNV", "CAC_SO"]
+
+
+def test_a_name_with_va_inside_stays_whole() -> None:
+    assert [h.text for h in M.match_many("Sở Khoa học và Công nghệ; Văn phòng HĐND và UBND xã")] == [
+        "Sở Khoa học và Công nghệ", "Văn phòng HĐND và UBND xã"]
+
+
+def test_unknown_names_are_returned_unmatched() -> None:
+    hit = M.match("Trung tâm Vũ trụ Sao Hỏa")
+    assert hit.agency is None and hit.text == "Trung tâm Vũ trụ Sao Hỏa"
+
+
+def test_the_app_can_pass_its_own_units() -> None:
+    own = AgencyMatcher([Agency("BKHCN", "Bộ Khoa học và Công nghệ", ("BKHCN", "Bộ KH&CN"), "ministry")])
+    assert own.match("Bộ KH&CN").agency == own.registry[0]
+    assert own.match("Sở Tài chính").agency is None
+
+
+def test_scan_finds_agencies_in_ocr_lines() -> None:
+    found = [a.code for _s, _e, a in M.scan("Trien khai ... Céc S& S& Khoa hoc va Cong nghé; Cong an tinh")]
+    assert found == ["CAC_SO", "SKHCN", "CAT"]

@@ -1,0 +1,94 @@
+"""Bad input ends in a clear IngestError or an empty result with warnings, in bounded time."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+
+import pytest
+
+from giamsat.ingest.errors import MAX_PAGES, IngestError
+from giamsat.ingest.pipeline import parse_bytes, parse_path
+
+
+def _refused(data: bytes, code: str) -> IngestError:
+    started = time.perf_counter()
+    with pytest.raises(IngestError) as info:
+        parse_bytes(data)
+    assert time.perf_counter() - started < 10
+    assert info.value.code == code
+    assert isinstance(info.value, ValueError)
+    return info.value
+
+
+def test_empty_file() -> None:
+    err = _refused(b"", "empty")
+    assert "rỗng" in str(err)
+    _refused(b"  \n\n \t", "empty")
+
+
+def test_binary_garbage() -> None:
+    err = _refused(os.urandom(64_000), "binary")
+    assert "không đọc được" in str(err)
+
+
+def test_pdf_with_too_many_pages() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(2000):
+        writer.add_blank_page(width=200, height=200)
+    buf = io.BytesIO()
+    writer.write(buf)
+    err = _refused(buf.getvalue(), "too_many_pages")
+    assert str(MAX_PAGES) in str(err)
+
+
+def test_encrypted_pdf() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt("mật-khẩu")
+    buf = io.BytesIO()
+    writer.write(buf)
+    err = _refused(buf.getvalue(), "encrypted")
+    assert "mật khẩu" in str(err)
+
+
+def test_docx_zip_bomb() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf, \
+            zf.open("word/document.xml", "w") as member:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(64):
+            member.write(chunk)
+    assert len(buf.getvalue()) < 1_000_000
+    err = _refused(buf.getvalue(), "zip_bomb")
+    assert "zip bomb" in str(err)
+
+
+def test_zip_that_is_not_a_docx() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "xin chào")
+    _refused(buf.getvalue(), "not_docx")
+
+
+def test_truncated_pdf() -> None:
+    _refused(b"%PDF-1.7\n1 0 obj <<>> endobj\n", "bad_pdf")
+
+
+def test_text_without_a_plan_gives_an_empty_result_with_warnings() -> None:
+    plan = parse_bytes("Xin chào, đây là một lá thư ngắn gửi bạn bè.\nHẹn gặp lại.".encode())
+    j = plan.to_json()
+    assert j["tasks"] == [] and j["targets"] == [] and j["assignments"] == []
+    assert any("Không tìm thấy cấu trúc kế hoạch" in w for w in j["warnings"])
+    assert j["document"]["number"] is None and j["document"]["date"] is None
+
+
+def test_missing_file_is_an_ingest_error(tmp_path: object) -> None:
+    with pytest.raises(IngestError):
+        parse_path("/nonexistent/plan.pdf")

@@ -1,0 +1,71 @@
+"""Deadline text as plans write it → DeadlineSpec."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from giamsat.domain.deadline import DeadlineKind, DeadlineSpec, Recurrence
+from giamsat.ingest.deadlines import parse_deadline
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("15/6/2025", DeadlineSpec.on(D(2025, 6, 15))),
+    ("Ngày 30 tháng 9 năm 2025", DeadlineSpec.on(D(2025, 9, 30))),
+    ("9/2025", DeadlineSpec.in_month(2025, 9)),
+    ("Tháng 10/2025", DeadlineSpec.in_month(2025, 10)),
+    ("Quý I/2026", DeadlineSpec.in_quarter(2026, 1)),
+    ("Quý 1/2026", DeadlineSpec.in_quarter(2026, 1)),
+    ("Quy IV/2025", DeadlineSpec.in_quarter(2025, 4)),
+    ("6 tháng đầu năm 2026", DeadlineSpec.in_half(2026, 1)),
+    ("6 tháng cuối năm 2025", DeadlineSpec.in_half(2025, 2)),
+    ("Năm 2025", DeadlineSpec.in_year(2025)),
+    ("2025", DeadlineSpec.in_year(2025)),
+    ("2025-2027", DeadlineSpec.between_years(2025, 2027)),
+    ("2025 - 2026", DeadlineSpec.between_years(2025, 2026)),
+    ("Hằng tháng", DeadlineSpec.every(Recurrence.MONTHLY)),
+    ("Hàng quý", DeadlineSpec.every(Recurrence.QUARTERLY)),
+    ("Hằng năm", DeadlineSpec.every(Recurrence.ANNUAL)),
+    ("Hang nam", DeadlineSpec.every(Recurrence.ANNUAL)),
+    ("Thường xuyên", DeadlineSpec.continuous()),
+    ("Nhiệm vụ thường xuyên", DeadlineSpec.continuous()),
+])
+def test_deadline_kinds_and_windows(raw: str, expected: DeadlineSpec) -> None:
+    got = parse_deadline(raw)
+    assert (got.kind, got.start, got.end, got.recurrence) == (expected.kind, expected.start, expected.end,
+                                                             expected.recurrence)
+    assert got.raw == raw
+
+
+def test_conditional_keeps_the_condition() -> None:
+    got = parse_deadline("Ngay khi Bộ Công an ban hành")
+    assert got.kind is DeadlineKind.CONDITIONAL
+    assert got.condition == "Ngay khi Bộ Công an ban hành"
+    assert parse_deadline("Sau khi Đề án được Chính phủ ban hành").kind is DeadlineKind.CONDITIONAL
+
+
+def test_next_years_is_continuous_from_the_first_year() -> None:
+    got = parse_deadline("Năm 2025 và những năm tiếp theo")
+    assert got.kind is DeadlineKind.CONTINUOUS and got.start == D(2025, 1, 1)
+
+
+def test_quarter_every_year_is_annual_with_the_quarter() -> None:
+    got = parse_deadline("Quý I hằng năm")
+    assert got.recurrence is Recurrence.ANNUAL and got.extra == {"quarter": 1}
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "chưa xác định", "31/2/2025x"])
+def test_unrecognised_text_is_unknown_not_none(raw: str) -> None:
+    got = parse_deadline(raw)
+    assert got.kind in (DeadlineKind.UNKNOWN, DeadlineKind.MONTH, DeadlineKind.YEAR)
+
+
+@given(st.text(max_size=60))
+def test_any_text_parses_and_round_trips(raw: str) -> None:
+    spec = parse_deadline(raw)
+    assert DeadlineSpec.from_dict(spec.to_dict()) == spec

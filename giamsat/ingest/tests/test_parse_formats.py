@@ -1,0 +1,95 @@
+"""The same sample plan read as text, DOCX and text PDF; a scanned page through Tesseract."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from giamsat.ingest.pipeline import parse_bytes
+from giamsat.ingest.samples import build
+
+EXPECTED_TASKS = [
+    ("1", "PHONG_VHXH", "recurring", None),
+    ("2", "VP_HDND_UBND_XA", "quarter", "2025-09-30"),
+    ("3", "CA_XA", "date", "2025-09-30"),
+    ("4", "PHONG_KT", "range", "2026-12-31"),
+    ("5", "VP_HDND_UBND_XA", "conditional", None),
+    ("6", "PHONG_KT", "month", "2026-12-31"),
+    ("7", "VP_HDND_UBND_XA", "continuous", None),
+]
+
+
+def _renderings() -> list[tuple[str, bytes]]:
+    text = build.sample_text()
+    out = [("text", text.encode()), ("docx", build.to_docx(text))]
+    try:
+        out.append(("pdf_text", build.to_pdf(text)))
+    except ImportError:  # fpdf2 is a development dependency
+        pass
+    return out
+
+
+@pytest.mark.parametrize(("kind", "data"), _renderings(), ids=lambda x: x if isinstance(x, str) else "")
+def test_sample_plan_in_every_format(kind: str, data: bytes) -> None:
+    plan = parse_bytes(data, filename="ignored.bin")
+    assert plan.input_kind == kind
+    j = plan.to_json()
+    doc = j["document"]
+    assert (doc["number"], doc["date"], doc["doc_type"]) == ("45/KH-UBND", "2025-08-18", "plan")
+    assert doc["parents"] == ["57-NQ/TW", "71/NQ-CP", "88/KH-UBND"]
+    assert doc["replaces"] == ["12/KH-UBND"]
+    got = [(t["no"], t["lead_code"], t["deadline"]["kind"], t["deadline"].get("end")) for t in j["tasks"]]
+    assert got == EXPECTED_TASKS
+    assert j["tasks"][0]["coordinators"] == ["Đoàn Thanh niên", "Hội Nông dân"]
+    assert j["tasks"][0]["group"] == "Nâng cao nhận thức về chuyển đổi số"
+    assert [(t["no"], t["comparator"], t["value"], t["year"]) for t in j["targets"]] == [
+        ("1", ">=", "60", 2025), ("2", "=", "100", 2025), ("3", "=", "50", 2026), ("4", ">=", "03", 2026)]
+    assert [a["org_code"] for a in j["assignments"]] == ["VP_HDND_UBND_XA", "PHONG_KT", "PHONG_VHXH", "CA_XA"]
+    assert j["reporting"]["frequencies"] == ["quarterly", "semiannual", "annual"]
+    assert j["reporting"]["due_day"] == 20
+    assert any("Các đơn vị liên quan" in w for w in j["warnings"])
+    json.dumps(j, ensure_ascii=False)
+
+
+def test_reader_is_chosen_by_content_not_name() -> None:
+    docx = build.to_docx(build.sample_text())
+    assert parse_bytes(docx, filename="plan.txt").input_kind == "docx"
+    assert parse_bytes(build.sample_text().encode(), filename="plan.pdf").input_kind == "text"
+
+
+def test_every_item_has_a_source_span_and_confidence() -> None:
+    plan = parse_bytes(build.sample_text().encode())
+    lines = build.sample_text().split("\n")
+    for task in plan.tasks:
+        assert task.source is not None and task.source.basis == "raw"
+        assert task.name.split()[0] in lines[task.source.start_line - 1]
+        assert 0 < task.confidence <= 1
+
+
+def test_scanned_page_is_ocred_into_a_table() -> None:
+    pages: list[tuple[int, int]] = []
+    plan = parse_bytes(build.scan_image(), progress=lambda done, total: pages.append((done, total)))
+    assert plan.input_kind == "image"
+    assert pages == [(1, 1)]
+    assert plan.document.number == "46/KH-UBND"
+    got = [(t.no, t.name, t.lead_code, t.deadline.kind.value if t.deadline else None) for t in plan.tasks]
+    assert got == [
+        ("1", "Tuyên truyền kỹ năng số", "PHONG_VHXH", "recurring"),
+        ("2", "Số hóa hồ sơ đất đai", "PHONG_KT", "quarter"),
+        ("3", "Làm sạch dữ liệu dân cư", "CA_XA", "date"),
+        ("4", "Kết nối một cửa điện tử", "VPUBND", "range"),
+        ("5", "Cập nhật dữ liệu chuyển đổi số", "STC", "continuous"),
+    ]
+
+
+@pytest.mark.slow
+def test_scanned_pdf_without_text_layer_is_ocred() -> None:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(build.scan_image())).convert("RGB").save(buf, format="PDF", resolution=200)
+    plan = parse_bytes(buf.getvalue())
+    assert plan.input_kind == "pdf_scan"
+    assert [t.lead_code for t in plan.tasks] == ["PHONG_VHXH", "PHONG_KT", "CA_XA", "VPUBND", "STC"]
