@@ -211,3 +211,10 @@ def test_a_reporter_of_another_unit_cannot_open_or_change_the_report(client: Any
                        {"version": submission.version, "summary": "sửa trộm"}).status_code == 404
     submission.refresh_from_db()
     assert (submission.summary, submission.version) == ("", 1)
+
+
+def test_the_language_switcher_turns_the_portal_into_english(client: Any, people: Any) -> None:
+    assert "Đăng nhập hệ thống" in client.get(reverse("portal:login")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("portal:login")})
+    body = client.get(reverse("portal:login")).content.decode()
+    assert "Skip to main content" in body and 'lang="en"' in body
