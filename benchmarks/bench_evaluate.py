@@ -181,7 +181,7 @@ per AS (
 occ AS (
     SELECT per.id, per.unit_id, per.continuous, p.key, p.start, p."end", p.due_date, $as_of > p.due_date AS closed
     FROM per JOIN periods p ON p.frequency = per.freq AND p.start <= per.hi AND p."end" >= per.lo
-    WHERE p.start <= $as_of),
+    WHERE p.start <= $as_of AND p.due_date >= $reporting_start),
 occ_rep AS (
     SELECT o.id, o.key,
         bool_or(r.state IN ('completed', 'completed_late')) AS done_any,

@@ -18,7 +18,9 @@ Rules (each is tested in tests/test_tasks.py):
   to the deadline; when there is no window (a bare date) the last
   `AT_RISK_HORIZON_DAYS` before the deadline are taken as the window.
 - Recurring: judged per period of the recurrence; continuous: per reporting
-  period, on whether activity was reported. An occurrence is closed once its
+  period, on whether activity was reported. The series starts at the
+  deadline's ``start``, else ``assigned_on``, else ``EvalConfig.reporting_start``;
+  occurrences whose report fell due before ``reporting_start`` are not judged. An occurrence is closed once its
   report due date has passed: then no report means ``NOT_REPORTED``, a report
   without completion/activity means overdue. The task's status is the latest
   closed occurrence's (the open one's if none is closed).
@@ -126,13 +128,15 @@ def _periodic(task: TaskFacts, as_of: dt.date, config: EvalConfig) -> TaskResult
     if first is None:
         first = min((r.period_end for r in task.reports), default=as_of)
     freq: Frequency = config.reporting_frequency
-    ckey = (spec.kind, spec.recurrence, spec.start, spec.end, first, as_of, freq, config.regime)
+    ckey = (spec.kind, spec.recurrence, spec.start, spec.end, first, as_of, freq, config.regime,
+            config.reporting_start)
     occ = _OCC_CACHE.get(ckey)
     if occ is None:
         if len(_OCC_CACHE) > 100_000:
             _OCC_CACHE.clear()
+        floor = config.reporting_start or dt.date.min
         occ = _OCC_CACHE[ckey] = [p for p in occurrences(spec, first, as_of, freq, config.regime)
-                                  if p.start <= as_of]
+                                  if p.start <= as_of and p.due_date >= floor]
     if not occ:
         return TaskResult(task.id, task.unit_id, TaskStatus.NOT_STARTED_ON_TIME, False, None, None, None,
                           "Chưa đến kỳ thực hiện")

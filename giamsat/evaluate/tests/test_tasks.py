@@ -228,3 +228,12 @@ def test_recurring_occurrences_tile_and_close_in_order(reports: list[TaskReportF
     assert closed == sorted(closed, reverse=True)  # closed ones first, then open ones
     for a, b in zip(r.occurrences, r.occurrences[1:], strict=False):
         assert a.end < b.end
+
+
+def test_recurring_occurrences_before_reporting_start_are_not_judged() -> None:
+    monthly = DeadlineSpec.every(Recurrence.MONTHLY)
+    t = task([], monthly, D(2024, 12, 1))
+    keys = [o.period for o in judge_task(t, D(2025, 3, 1)).occurrences]
+    assert keys[0] == "2024-M12"  # 15/11–14/12/2024 overlaps the plan's start
+    cfg = EvalConfig(reporting_start=D(2025, 2, 15))  # the first report was Tháng 1/2025's
+    assert next(o.period for o in judge_task(t, D(2025, 3, 1), cfg).occurrences) == "2025-M01"
