@@ -216,10 +216,10 @@ def update_unit(prev: Evaluation, dataset: Dataset, unit_id: str,
     subs = [s for s in dataset.submissions if s.unit_id == unit_id]
     out = _evaluate_unit(unit_id, tasks, targets, subs, dataset, as_of, closed_periods(dataset, as_of))
     _store(prev, unit_id, out)
-    # plan cascade: parents of the unit's targets may live in other plans
-    parents_touched = {t.parent_target_id for t in targets if t.parent_target_id is not None}
-    if parents_touched:
-        derive_cascade(dataset.targets, prev.targets)
+    # plan cascade: the unit's targets may feed targets of other plans or be fed by them
+    # (a scan of the target list, no re-judging)
+    derive_cascade(dataset.targets if prev.scope_unit_id is None
+                   else [t for t in dataset.targets if t.id in prev.targets], prev.targets)
     chain = [unit_id, *ancestors(unit_id, parent)]
     if prev.scope_unit_id is not None:
         in_scope = {u.id for u in subtree(units, prev.scope_unit_id)}

@@ -152,7 +152,10 @@ def _periodic(task: TaskFacts, as_of: dt.date, config: EvalConfig) -> TaskResult
         if r.reported_on > as_of or pe < first_start or pe > last_end:
             continue
         if not (starts[i] <= pe and (i + 1 == n or pe < starts[i + 1])):
-            i = bisect_right(starts, pe) - 1  # reports out of period order: look the bucket up
+            if i + 1 < n and starts[i + 1] <= pe and (i + 2 == n or pe < starts[i + 2]):
+                i += 1  # the next period: the usual case for reports in period order
+            else:
+                i = bisect_right(starts, pe) - 1
         st = r.state
         if st is _COMPLETED or st is _COMPLETED_LATE:
             done_any[i] = True

@@ -59,9 +59,11 @@ def test_scope_to_one_province(small: Dataset) -> None:
         evaluate(small, AS_OF, unit_id="nope")
 
 
-def test_incremental_equals_full(small: Dataset) -> None:
+@pytest.mark.parametrize("uid", ["P02-X001", "P02"])
+def test_incremental_equals_full(uid: str) -> None:
+    small = synth.generate(seed=7, provinces=3, departments=6, communes=12, tasks_per_plan=12,
+                           targets_per_plan=6)
     ev = evaluate(small, AS_OF)
-    uid = "P02-X001"
     # the unit catches up: every task completed, every report resubmitted on time, nothing returned
     for t in small.tasks:
         if t.unit_id == uid:
