@@ -102,8 +102,18 @@ class Suggestion:
     score: float
 
 
+# The programme's own title words: nearly every target repeats them, so alone they prove nothing.
+_GENERIC = frozenset(["khoa", "hoc", "nghe", "doi", "moi", "sang", "tao", "chuyen", "va", "phat", "trien"])
+
+
+def _specific(words: str) -> str:
+    kept = [w for w in words.split() if w not in _GENERIC]
+    return " ".join(kept) if len(kept) >= 2 else words
+
+
 def _fit(query: str, alias: str) -> float:
     """Token overlap, and how much of the alias the query contains; a short query cannot fit a long alias."""
+    query, alias = _specific(query), _specific(alias)
     overlap = fuzz.token_sort_ratio(query, alias)
     contained = fuzz.partial_ratio(alias, query) * min(1.0, len(query) / len(alias))
     return 0.4 * overlap + 0.6 * contained
