@@ -3,6 +3,7 @@ sample plan we wrote, one account per role, and generated reports marked as demo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -155,6 +156,10 @@ def build_demo(log: Any = print) -> None:
     log("Đọc và nhập các kế hoạch …")
     documents = import_demo_plans(log)
     create_demo_accounts()
+    with contextlib.suppress(ImportError):
+        from giamsat.alignment.demo import prepare_alignment
+        log("Đối chiếu chỉ tiêu với danh mục chuẩn …")
+        prepare_alignment(log)
     try:
         from giamsat.reporting.demo import generate_demo_reports
     except ImportError:
