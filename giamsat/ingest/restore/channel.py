@@ -45,7 +45,9 @@ CONFUSABLE: dict[str, str] = {
 PRIOR_ALPHA = 3.0
 FAMILY_ALPHA = 5.0
 BASE_ALPHA = 20.0
+PRIOR_FLOOR = 0.05
 MAX_COST = 14.0
+REVERSE_LIMIT = 10.0
 
 
 class Channel:
@@ -84,23 +86,25 @@ class Channel:
         return 0.0002
 
     def cost(self, c: str, seg: str) -> float:
-        key = (c, seg)
-        hit = self._cache.get(key)
+        hit = self._cache.get((c, seg))
         if hit is not None:
             return hit
         base, family, _ = analyse_char(c)
-        p = self.prior(c, seg)
-        for table, key, strength in ((self.base_counts, base, BASE_ALPHA),
-                                     (self.family_counts, family, FAMILY_ALPHA),
-                                     (self.counts, c, PRIOR_ALPHA)):
-            segs = table.get(key)
+        prior = self.prior(c, seg)
+        p = prior
+        for table, name, strength in ((self.base_counts, base, BASE_ALPHA),
+                                      (self.family_counts, family, FAMILY_ALPHA),
+                                      (self.counts, c, PRIOR_ALPHA)):
+            segs = table.get(name)
             if segs:
                 p = (segs.get(seg, 0) + strength * p) / (segs.total() + strength)
+        # Keep some prior mass: a confusion absent from a few hundred examples is rare, not impossible.
+        p = (1 - PRIOR_FLOOR) * p + PRIOR_FLOOR * prior
         value = min(MAX_COST, -math.log(p))
-        self._cache[key] = value
+        self._cache[(c, seg)] = value
         return value
 
-    def build_reverse(self, alphabet: Iterable[str], limit: float = 9.0) -> None:
+    def build_reverse(self, alphabet: Iterable[str], limit: float = REVERSE_LIMIT) -> None:
         """Index seg -> [(letter, cost)] over the plausible confusions, for candidate search."""
         rev: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for c in alphabet:

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from .channel import Channel
-from .lm import BOS, SHIFT, TrigramLM
+from .lm import SHIFT, TrigramLM
 from .syllable import (
     DAMAGE_SYMBOLS,
     PUNCT_TOKENS,
@@ -27,9 +27,10 @@ BEAM = 48  # partial spellings kept per token position during candidate search
 WIDTH = 7.0  # candidates kept within this channel cost of the best
 MAX_CANDS = 10
 UNIGRAM_WEIGHT = 0.7  # frequent syllables first when pruning the candidate list
-CHANNEL_WEIGHT = 1.0
+CHANNEL_WEIGHT = 1.2
 KEEP_COST_DIGIT = 9.0  # leave a token with digits as it is (e.g. "5G") rather than read a syllable
-KEEP_COST_ALPHA = 5.0
+KEEP_COST_ALPHA = 7.0
+CAPITAL_D_COST = 2.0
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
 PIECE_CHARS = 20_000
@@ -161,17 +162,25 @@ class Restorer:
             return ((self.x_id, 0.0, None),)
         if is_syllable(low) and (clean or not set(low) <= _OCR_LETTERS):
             return ((self.lm.id(low), 0.0, None),)
-        cands = self._cands.get(low)
+        key = low
+        if tok[0] in "PB" and len(tok) > 1:
+            key = "^" + low  # a capital Đ is often read as P or B
+        cands = self._cands.get(key)
         if cands is None:
-            cands = self._candidates(low)
+            cands = self._candidates(low, capital_d=key[0] == "^")
             if len(self._cands) > 200_000:
                 self._cands.clear()
-            self._cands[low] = cands
+            self._cands[key] = cands
         return cands
 
-    def _candidates(self, low: str) -> tuple[Cand, ...]:
+    def _candidates(self, low: str, capital_d: bool = False) -> tuple[Cand, ...]:
         low = low.translate(_LIGATURES)
         found = self._search(low)
+        if capital_d:
+            best = dict(found)
+            for s, c in self._search("đ" + low[1:]):
+                best[s] = min(best.get(s, math.inf), c + CAPITAL_D_COST)
+            found = list(best.items())
         uni = self.lm.uni
         scored = [(c - UNIGRAM_WEIGHT * uni[self.lm.id(s)], c, s) for s, c in found]
         scored.sort()
@@ -231,9 +240,9 @@ class Restorer:
             return
         lm = self.lm
         tri, bow2, bi, bow1, uni = lm.tri, lm.bow2, lm.bi, lm.bow1, lm.uni
-        bos = lm.ids[BOS]
-        prev_ids = [bos]
-        prev_pp = [bos]
+        start = lm.unk  # OCR lines start mid-sentence: no sentence-start context
+        prev_ids = [start]
+        prev_pp = [start]
         prev_scores = [0.0]
         backs: list[list[int]] = []
         weight = CHANNEL_WEIGHT
