@@ -140,3 +140,14 @@ def test_explain_score_lists_the_items(small: Dataset) -> None:
     assert len(items["reporting_quality"]) == card.submissions_made - card.submissions_clean
     not_achieved = sum(n for s, n in card.target_status.items() if s.value in ("no_data", "off_track", "at_risk"))
     assert len(items["target_achievement"]) == not_achieved
+
+
+def test_dataset_from_rows_round_trip(small: Dataset) -> None:
+    from giamsat.evaluate.loader import dataset_from_rows
+
+    # as a database would return them: dates as ISO strings for the reports
+    tables = {k: list(v) for k, v in synth.rows(small).items()}
+    tables["task_reports"] = [(a, b.isoformat(), c, d, e.isoformat(), f) for a, b, c, d, e, f in
+                              tables["task_reports"]]
+    again = dataset_from_rows(tables, small.config)
+    assert normal(evaluate(again, AS_OF)) == normal(evaluate(small, AS_OF))
