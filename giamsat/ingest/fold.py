@@ -31,6 +31,7 @@ def _fold_char(ch: str) -> str:
     return base if base.isascii() else low
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, strip marks, đ→d; same length as the input."""
     if text.isascii():
@@ -38,6 +39,7 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def loose(text: str) -> str:
     """`fold` plus the usual OCR confusions; for keyword matching only (digits are lost)."""
     return fold(text).translate(_LOOSE)

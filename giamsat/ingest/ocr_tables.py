@@ -61,14 +61,15 @@ def year_table(outline: Outline, header: int, years: list[int]) -> list[Target]:
         values: list[str] = []
         name_parts: list[str] = []
         for k, line in enumerate(block):
-            body = _ROW.sub("", line, count=1) if lo + k == i else line
+            cut = len(_ROW.match(line).group(0)) if lo + k == i and _ROW.match(line) else 0
+            body = line[cut:]
             found = [m.group(0).replace(" ", "") for m in _VALUE.finditer(body)]
             values.extend(found)
             text = _VALUE.sub(" ", body).replace("|", " ")
             if re.search(r"[A-Za-zÀ-ỹ]{3,}", text) and not re.fullmatch(r"\s*(co|6g|gdp|grdp|[^a-z]*)\s*",
                                                                       fold(text).strip()):
-                name_parts.append(text)
-        name = squash(outline.restore(" ".join(name_parts)))
+                name_parts.append(_VALUE.sub(" ", outline.line_out(lo + k, cut)).replace("|", " "))
+        name = squash(" ".join(name_parts))
         if not name:
             continue
         t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.5, raw=" / ".join(block))
@@ -156,10 +157,11 @@ def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatc
             value_txt = head[unit_m.end():].strip(" |")
         elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*$", head.strip())):
             name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
-        extra = [x for x in block if x is not lines[i]]
-        name = squash(outline.restore(" ".join([name_txt, *[e for e in extra if len(fold(e)) > 25][:2]])))
+        pre = len(lines[i]) - len(main)
+        extra = [outline.line_out(k) for k in range(lo, hi + 1) if k != i and len(fold(lines[k])) > 25][:2]
+        name = squash(" ".join([outline.line_out(i, pre, pre + len(name_txt)), *extra]))
         t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45, raw=" / ".join(block))
-        t.unit = squash(outline.restore(head[unit_m.start():unit_m.end()])) if unit_m else None
+        t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) if unit_m else None
         if t.unit and fold(t.unit) in ("/o", "%o"):
             t.unit = "%"
         v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())

@@ -6,6 +6,7 @@ handed out comes from the restored line when it is aligned with the cleaned one.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class Item:
     text: str
     rtext: str
     offsets: list[int] = field(default_factory=list)
+    rmap: list[int] = field(default_factory=list)
 
     @property
     def folded(self) -> str:
@@ -92,6 +94,19 @@ def classify(line: str) -> tuple[str, int, int]:
     return "text", 9, 0
 
 
+def align(src: str, dst: str) -> list[int]:
+    """Offset map from `src` to `dst` (len(src)+1 entries), matching their folded forms."""
+    if len(src) == len(dst):
+        return list(range(len(src) + 1))
+    out = [0] * (len(src) + 1)
+    sm = difflib.SequenceMatcher(None, fold(src), fold(dst), autojunk=False)
+    for _tag, i1, i2, j1, j2 in sm.get_opcodes():
+        for k in range(i1, i2 + 1):
+            out[k] = j1 + ((k - i1) * (j2 - j1)) // max(i2 - i1, 1)
+    out[len(src)] = len(dst)
+    return out
+
+
 class Outline:
     def __init__(self, lines: list[str], restored: list[str], restore: Callable[[str], str]) -> None:
         self.lines = lines
@@ -99,6 +114,7 @@ class Outline:
         self.restore = restore
         self.items: list[Item] = []
         self.tables: list[Table] = []
+        self._maps: dict[int, list[int]] = {}
         self._build()
         self.sections = self._sections()
 
@@ -137,35 +153,45 @@ class Outline:
         if not idx:
             return
         kind, level, off = meta
-        parts: list[str] = []
-        rparts: list[str] = []
+        text, rtext = "", ""
         offsets: list[int] = []
-        text = ""
+        rmap: list[int] = []
         for k, li in enumerate(idx):
-            seg = self.lines[li][off:] if k == 0 else self.lines[li].strip()
-            rl = self.restored[li]
-            rseg = (rl[off:] if k == 0 else rl.strip()) if len(rl) == len(self.lines[li]) else None
-            if k == 0:
-                seg, rseg = seg.strip(), rseg.strip() if rseg is not None else None
-            if parts:
-                prev = parts[-1]
-                glue = "" if re.search(r"\w-$", prev) else " "
+            line = self.lines[li]
+            a = off if k == 0 else 0
+            while a < len(line) and line[a].isspace():
+                a += 1
+            b = len(line.rstrip())
+            lmap = self.line_map(li)
+            if text:
+                glue = "" if re.search(r"\w-$", text) else " "
+                rmap.extend([len(rtext) + 0] * len(glue))
                 text += glue
-                parts[-1] = prev
+                rtext += glue
             offsets.append(len(text))
-            text += seg
-            parts.append(seg)
-            rparts.append(rseg if rseg is not None and len(rseg) == len(seg) else "\x00")
-        rtext = ""
-        if all(p != "\x00" for p in rparts):
-            rtext = text
-            chars = list(text)
-            for o, rp in zip(offsets, rparts, strict=True):
-                chars[o:o + len(rp)] = list(rp)
-            rtext = "".join(chars)
+            rl = self.restored[li]
+            ra, rb = lmap[a], lmap[b]
+            rmap.extend(len(rtext) + lmap[c] - ra for c in range(a, b))
+            text += line[a:b]
+            rtext += rl[ra:rb]
+        rmap.append(len(rtext))
         marker = self.lines[idx[0]][:off].strip()
-        text = text.replace("**", "  ") if "**" in text else text
-        self.items.append(Item(idx[0], idx[-1], kind, level, marker, text, rtext or "", offsets))
+        item = Item(idx[0], idx[-1], kind, level, marker, text, rtext, offsets)
+        item.rmap = rmap
+        self.items.append(item)
+
+    def line_map(self, i: int) -> list[int]:
+        m = self._maps.get(i)
+        if m is None:
+            m = align(self.lines[i], self.restored[i])
+            self._maps[i] = m
+        return m
+
+    def line_out(self, i: int, a: int = 0, b: int | None = None) -> str:
+        """Restored text of cleaned line i, characters a..b."""
+        end = len(self.lines[i]) if b is None else b
+        m = self.line_map(i)
+        return self.restored[i][m[a]:m[end]]
 
     def _table(self, a: int, b: int) -> None:
         rows: list[list[str]] = []
@@ -187,8 +213,8 @@ class Outline:
     def out(self, item: Item, a: int = 0, b: int | None = None) -> str:
         """Restored text of item.text[a:b] (whole item by default)."""
         end = len(item.text) if b is None else b
-        if item.rtext and len(item.rtext) == len(item.text):
-            return squash(item.rtext[a:end])
+        if item.rmap:
+            return squash(item.rtext[item.rmap[a]:item.rmap[end]])
         return squash(self.restore(item.text[a:end]))
 
     def _sections(self) -> list[Section]:

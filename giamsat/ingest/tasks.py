@@ -232,8 +232,7 @@ def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str
     for i in range(start, end + 1):
         m = re.match(r"^\s*([IVXl1]{1,4}|v|V)\s*[|.]?\s+(?=[A-ZĐ])(.{20,})", outline.lines[i])
         if m and not re.match(r"^\s*\d+\s", outline.lines[i]) and m.group(1) not in ("1",):
-            out.append((i, squash(outline.restored[i][m.start(2):] if len(outline.restored[i]) ==
-                                  len(outline.lines[i]) else outline.restore(m.group(2)))))
+            out.append((i, squash(outline.line_out(i, m.start(2)))))
     return out
 
 
@@ -283,19 +282,20 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         k = next((n for n, f in enumerate(folded) if cond.search(f)), 0)
         m = re.search(r"(ngay khi|sau khi|theo ke).*", folded[k])
         assert m is not None
-        words = [outline.lines[lo + k][m.start():].strip()]
+        words = [outline.line_out(lo + k, m.start())]
         for j in range(k + 1, min(k + 5, len(folded))):
-            tail = outline.lines[lo + j].split()[-2:]
-            words.append(" ".join(tail))
+            tm = re.search(r"(\S+\s+)?\S+\s*$", outline.lines[lo + j])
+            if tm:
+                words.append(outline.line_out(lo + j, tm.start()))
             if "hanh" in folded[j] or "ban" in folded[j][-6:]:
                 break
-        task.deadline_text = outline.restore(squash(" ".join(words)))
+        task.deadline_text = squash(" ".join(words))
         task.deadline = parse_deadline(task.deadline_text)
         return
     if best is None:
         if re.search(r"thuong\s*$", joined.split("xuyen")[0][-30:] if "xuyen" in joined else "") or \
                 (any(f.rstrip().endswith("thuong") for f in folded) and any(re.search(r"\bxuyen\b", f) for f in folded)):
-            task.deadline_text = outline.restore("Thuong xuyen") if False else "Thường xuyên"
+            task.deadline_text = "Thường xuyên"
             task.deadline = parse_deadline(task.deadline_text)
         return
     _, k, a, b = best
@@ -303,8 +303,7 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     phrase = line[a:b]
     if fold(phrase).strip().startswith("hang") and b >= len(line.rstrip()) - 1 and fold(phrase).strip() == "hang":
         phrase += " nam"
-    r = outline.restored[lo + k]
-    task.deadline_text = squash(r[a:b]) if len(r) == len(line) else squash(outline.restore(phrase))
+    task.deadline_text = squash(outline.line_out(lo + k, a, b))
     tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 6] if x.strip())
     if re.match(r"nam\s*\d{4}$", fold(phrase).strip()) and re.search(r"nhung|tiep\s*theo", tails):
         task.deadline_text += " và những năm tiếp theo"
@@ -316,14 +315,15 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
     parts: list[str] = []
     for i in range(lo, hi + 1):
         line = outline.lines[i]
-        body = re.sub(r"^\s*\d{1,3}\s*[|]?\s*", "", line) if i == anchor else line
+        start = len(m.group(0)) if i == anchor and (m := re.match(r"^\s*\d{1,3}\s*[|]?\s*", line)) else 0
+        body = line[start:]
         cuts = [s for s, _e, _a in matcher.scan(body)]
-        if (m := re.search(r"\s\|\s", body)) is not None:
-            cuts.append(m.start())
-        for m in DEADLINE_PHRASE.finditer(fold(body)):
-            cuts.append(m.start())
+        if (m2 := re.search(r"\s\|\s", body)) is not None:
+            cuts.append(m2.start())
+        for m3 in DEADLINE_PHRASE.finditer(fold(body)):
+            cuts.append(m3.start())
         cut = min(cuts) if cuts else len(body)
         seg = body[:cut].strip(" |")
         if len(seg) >= 12 or (parts and len(seg) >= 3 and seg[:1].islower()):
-            parts.append(seg)
-    return squash(outline.restore(" ".join(parts)))[:500]
+            parts.append(outline.line_out(i, start, start + cut).strip(" |"))
+    return squash(" ".join(parts))[:500]
