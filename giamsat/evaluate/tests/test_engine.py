@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -151,3 +153,20 @@ def test_dataset_from_rows_round_trip(small: Dataset) -> None:
                               tables["task_reports"]]
     again = dataset_from_rows(tables, small.config)
     assert normal(evaluate(again, AS_OF)) == normal(evaluate(small, AS_OF))
+
+
+def test_engine_agrees_with_sql_reference(small: Dataset, tmp_path: Path) -> None:
+    """The benchmark's DuckDB SQL re-expresses the rules; on the same rows both must agree."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_evaluate", Path(__file__).resolve().parents[3] / "benchmarks" / "bench_evaluate.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    con = bench.load_duckdb(small, tmp_path)
+    sql = bench.dashboard_sql(small)
+    start = small.config.reporting_start
+    for province in ("P01", "P03"):
+        ours = bench.engine_dashboard(small, province)
+        ref = bench.duckdb_dashboard(con, sql, province, start)
+        assert bench.compare(ours, ref) == []
+        assert sum(ours["task_status"].values()) == sum(1 for t in small.tasks if t.unit_id.startswith(province))
