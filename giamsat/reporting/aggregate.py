@@ -112,6 +112,7 @@ def province_picture(scope_unit: OrgUnit | None = None, today: dt.date | None = 
     for period in periods.select_related("document").order_by("due_date", "pk"):
         latest[period.document_id] = period
     plans = [{"period": _period_dict(p), "totals": compliance(p, scope_unit, today)["totals"]} for p in latest.values()]
+    plans = [p for p in plans if p["totals"]["expected"]]  # plans with no unit in scope say nothing here
     approved = Q(submission__state=SubmissionState.APPROVED.value) & unit_q
     if documents is not None:
         approved &= Q(submission__period__document_id__in=documents)
