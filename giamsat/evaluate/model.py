@@ -361,11 +361,22 @@ class Evaluation:
     rollups: dict[str, UnitFigures]  # per unit, its subtree
     scorecards: dict[str, Scorecard]  # per unit, computed from the subtree figures
 
-    def to_dict(self) -> dict[str, Any]:
-        return _jsonable(self)  # type: ignore[no-any-return]
+    def to_dict(self, details: bool = True) -> dict[str, Any]:
+        """Plain JSON-able data. ``details=False`` keeps the per-unit figures and scorecards and
+        replaces the per-task/target/issue/warning lists by their counts (a national run's
+        details are several hundred MB of JSON)."""
+        if details:
+            return _jsonable(self)  # type: ignore[no-any-return]
+        return {
+            "as_of": self.as_of.isoformat(), "scope_unit_id": self.scope_unit_id,
+            "counts": {"tasks": len(self.tasks), "targets": len(self.targets), "issues": len(self.issues),
+                       "warnings": len(self.warnings)},
+            "own": _jsonable(self.own), "rollups": _jsonable(self.rollups),
+            "scorecards": _jsonable(self.scorecards),
+        }
 
-    def to_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+    def to_json(self, indent: int | None = None, details: bool = True) -> str:
+        return json.dumps(self.to_dict(details), ensure_ascii=False, indent=indent)
 
 
 def _jsonable(obj: Any) -> Any:

@@ -48,6 +48,9 @@ def test_full_evaluation_shape(small: Dataset) -> None:
     assert data["as_of"] == "2027-01-20"
     assert "Hoàn thành" in text or "Quá hạn" in text  # Vietnamese reasons, not escaped
     assert set(data["scorecards"]["P01"]) >= {"score", "band", "items", "rank", "peers"}
+    brief = json.loads(ev.to_json(details=False))
+    assert brief["counts"]["tasks"] == len(small.tasks) and "tasks" not in brief
+    assert brief["scorecards"] == data["scorecards"]
 
 
 def test_scope_to_one_province(small: Dataset) -> None:
