@@ -92,7 +92,7 @@ def _issuer(head: list[str], restored: list[str], number_at: int, restore: Calla
         m = _HEADER_STOP.search(f)
         if m:
             body = body[:m.start()]
-        words = []
+        words: list[str] = []
         for w in body.split():
             letters = [c for c in w if c.isalpha()]
             if (letters and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1) and not w[0].isdigit()) \
@@ -126,7 +126,8 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
             if rx.match(f) and len(body) < 40 and body.upper() == body:
                 if meta.doc_type is None:
                     meta.doc_type = kind
-                rest, j = [], i + 1
+                rest: list[str] = []
+                j = i + 1
                 while j < len(lines) and not lines[j].strip() and not rest and j < i + 3:
                     j += 1
                 while j < len(lines) and lines[j].strip() and len(rest) < 8:

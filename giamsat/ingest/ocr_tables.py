@@ -61,7 +61,8 @@ def year_table(outline: Outline, header: int, years: list[int]) -> list[Target]:
         values: list[str] = []
         name_parts: list[str] = []
         for k, line in enumerate(block):
-            cut = len(_ROW.match(line).group(0)) if lo + k == i and _ROW.match(line) else 0
+            rm = _ROW.match(line) if lo + k == i else None
+            cut = len(rm.group(0)) if rm else 0
             body = line[cut:]
             found = [m.group(0).replace(" ", "") for m in _VALUE.finditer(body)]
             values.extend(found)

@@ -85,8 +85,12 @@ def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
         b = raw_index[min(max(span.end_line - 1, 0), len(raw_index) - 1)]
         return SourceSpan(a + 1, b + 1, "raw")
 
-    for item in [*plan.targets, *plan.tasks, *plan.assignments]:
-        item.source = conv(item.source)
+    for target in plan.targets:
+        target.source = conv(target.source)
+    for task in plan.tasks:
+        task.source = conv(task.source)
+    for assignment in plan.assignments:
+        assignment.source = conv(assignment.source)
     plan.reporting.source = conv(plan.reporting.source)
 
 

@@ -214,7 +214,7 @@ def _pdf_page_lines(page: Any) -> list[str]:
 
 def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
                    warnings: list[str]) -> dict[str, list[str]]:
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]
 
     out: dict[str, list[str]] = {}
     pdf = pypdfium2.PdfDocument(data)
@@ -327,7 +327,7 @@ def place_grids(words: list[dict[str, Any]], grids: list[Grid]) -> list[str]:
     pieces: list[tuple[float, list[str]]] = []
     rest = list(words)
     for ys, xs in grids:
-        cells = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
+        cells: list[list[list[dict[str, Any]]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
         inside: list[dict[str, Any]] = []
         for w in rest:
             cy, cx = w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2

@@ -137,7 +137,8 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     trimmed = _VERB_TAIL.sub("", before[:k])
     a = lo + (len(before) - len(before.lstrip()))
     b = lo + len(trimmed)
-    a = max(a, lo + len(re.match(r"^[\s,;(.\-–]*(?:trong do,?\s*)?", before).group(0)))
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:trong do,?\s*)?", before)
+    a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     if b - a >= 6:
         return outline.out(item, a, b).strip(" ,;:(-")
     after_end = min(hi, fig_end + 160)
@@ -146,7 +147,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
 
 def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, unit: str | None,
         year: int | None, s: int, e: int, conf: float) -> Target:
-    line_at = outline.lines and item.start
+    line_at = item.start
     return Target(name=squash(name)[:300], value=value.replace(",", ",") if value else None, comparator=comparator,
                   unit=unit, year=year, source=SourceSpan(line_at + 1, item.end + 1), confidence=conf,
                   raw=outline.out(item, max(0, s - 40), min(len(item.text), e + 20)))
@@ -167,8 +168,13 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
     year: int | None = None
     for k in range(hdr_at + 1, len(table.rows)):
         row, rrow = table.rows[k], table.rrows[k]
-        cell = lambda key, r=row: r[cols[key]] if key in cols and cols[key] < len(r) else ""  # noqa: E731
-        rcell = lambda key, r=rrow: r[cols[key]] if key in cols and cols[key] < len(r) else ""  # noqa: E731
+
+        def cell(key: str, r: list[str] = row) -> str:
+            return r[cols[key]] if key in cols and cols[key] < len(r) else ""
+
+        def rcell(key: str, r: list[str] = rrow) -> str:
+            return r[cols[key]] if key in cols and cols[key] < len(r) else ""
+
         name, no = rcell("name"), cell("no")
         if not name:
             continue

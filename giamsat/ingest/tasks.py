@@ -99,11 +99,10 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
     for section in outline.section("tasks"):
         items = [it for it in section.items if it.kind != "table"]
         group: str | None = None
-        group_level = 99
         child_level: int | None = None
         for n, item in enumerate(items):
             if item.kind in ("num", "caps", "roman") and item.level <= 2:
-                group, group_level, child_level = outline.out(item), item.level, None
+                group, child_level = outline.out(item), None
                 continue
             if item.kind == "para" and group is None:
                 continue
@@ -280,9 +279,9 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     cond = re.compile(r"(ngay khi|sau khi|theo ke\s*(hoach|$))")
     if cond.search(joined) and (best is None or best[0] < 100):
         k = next((n for n, f in enumerate(folded) if cond.search(f)), 0)
-        m = re.search(r"(ngay khi|sau khi|theo ke).*", folded[k])
-        assert m is not None
-        words = [outline.line_out(lo + k, m.start())]
+        mc = re.search(r"(ngay khi|sau khi|theo ke).*", folded[k])
+        start_at = mc.start() if mc else 0
+        words = [outline.line_out(lo + k, start_at)]
         for j in range(k + 1, min(k + 5, len(folded))):
             tm = re.search(r"(\S+\s+)?\S+\s*$", outline.lines[lo + j])
             if tm:
