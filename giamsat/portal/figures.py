@@ -198,7 +198,7 @@ def _kpis(board: Dashboard, fig: Any, filters: Filters, trend: dict[str, list[fl
             _link("portal:tasks", filters, status="overdue"), trend.get("overdue", [])),
         Kpi("Nhiệm vụ có nguy cơ chậm", str(at_risk), "warn" if at_risk else "ok", "tiến độ thấp hơn kế hoạch",
             _link("portal:tasks", filters, status=TaskStatus.AT_RISK.value)),
-        Kpi("Chỉ tiêu đạt, đúng lộ trình", f"{good}/{board.targets_total}", "ok" if good >= bad else "warn",
+        Kpi("Chỉ tiêu đạt, đúng lộ trình", f"{good}/{board.targets_total}", "bad" if bad > good else ("ok" if good else "info"),
             f"{bad} chỉ tiêu có nguy cơ, chệch lộ trình", _link("portal:targets", filters, status="at_risk_or_off")),
     ]
     c = board.compliance

@@ -44,6 +44,7 @@ class TaskEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = units if units is not None else OrgUnit.objects.none()
         self.fields["lead"].required = False
+        self.fields["lead"].empty_label = "— Chưa gán đơn vị —"
 
 
 class TargetEditForm(forms.ModelForm):
@@ -57,6 +58,7 @@ class TargetEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = units if units is not None else OrgUnit.objects.none()
         self.fields["responsible"].required = False
+        self.fields["responsible"].empty_label = "— Chưa gán đơn vị —"
 
 
 class SplitForm(forms.Form):

@@ -84,3 +84,16 @@ def status_label(status: Any) -> str:
 @register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     return mapping.get(key) if mapping else None
+
+
+EVENT_LABELS = {
+    "created": "Lập báo cáo", "saved": "Lưu bản nháp", "attachment_added": "Thêm tài liệu minh chứng",
+    "submitted": "Gửi báo cáo", "resubmitted": "Gửi lại báo cáo", "approved": "Phê duyệt",
+    "returned": "Trả lại", "reopened": "Mở lại",
+}
+
+
+@register.filter
+def event_label(kind: str) -> str:
+    """Vietnamese name of a submission event kind."""
+    return EVENT_LABELS.get(kind, kind)

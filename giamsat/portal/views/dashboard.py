@@ -55,15 +55,15 @@ def chart_specs(board: figures.Dashboard) -> dict[str, Any]:
             "options": {"plugins": {"legend": {"position": "right"}}}, "links": [s.url for s in board.task_slices]}
     if board.target_slices:
         specs["chart-targets"] = {"type": "bar", "data": {"labels": [s.label for s in board.target_slices], "datasets": [
-            {"label": "Số chỉ tiêu", "data": [s.count for s in board.target_slices],
+            {"label": "Số chỉ tiêu", "data": [s.count for s in board.target_slices], "maxBarThickness": 56,
              "backgroundColor": [s.colour for s in board.target_slices]}]},
             "options": {"plugins": {"legend": {"display": False}}, "scales": {"y": {"beginAtZero": True, "ticks": {"precision": 0}}}},
             "links": [s.url for s in board.target_slices]}
     if board.by_unit:
         rows = board.by_unit[:10]
         specs["chart-units"] = {"type": "bar", "data": {"labels": [r.name for r in rows], "datasets": [
-            {"label": "Quá hạn", "data": [r.overdue for r in rows], "backgroundColor": "#b3261e"},
-            {"label": "Có nguy cơ chậm", "data": [r.at_risk for r in rows], "backgroundColor": "#d08c00"}]},
+            {"label": "Quá hạn", "data": [r.overdue for r in rows], "backgroundColor": "#b3261e", "maxBarThickness": 26},
+            {"label": "Có nguy cơ chậm", "data": [r.at_risk for r in rows], "backgroundColor": "#d08c00", "maxBarThickness": 26}]},
             "options": {"indexAxis": "y", "scales": {"x": {"stacked": True, "beginAtZero": True, "ticks": {"precision": 0}},
                                                       "y": {"stacked": True}}},
             "links": [r.url for r in rows]}

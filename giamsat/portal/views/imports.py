@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django.contrib import messages
@@ -69,7 +70,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _lines(text: str) -> list[str]:
-    return text.splitlines()
+    """Source lines as written, composed (NFC) so combining marks render on every font."""
+    return unicodedata.normalize("NFC", text).splitlines()
 
 
 @login_required

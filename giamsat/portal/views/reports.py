@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from giamsat.domain.states import REPORTED_TASK_STATE_LABELS
@@ -40,14 +41,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def _openable(user: Any) -> list[dict[str, Any]]:
     """Periods due for the user's own units (entry roles) that have no report yet."""
     out: list[dict[str, Any]] = []
+    this_year = timezone.localdate().year
     for membership in profile_for(user).memberships:
         unit = membership.unit
         if not can_enter_report(user, unit):
             continue
         existing = set(access.submissions_for_user(user).filter(unit=unit).values_list("period_id", flat=True))
         for document in _documents_of(unit):
-            for period in actions.open_periods(document)[-2:]:
-                if period.pk not in existing:
+            for period in actions.open_periods(document):
+                if period.pk not in existing and period.year >= this_year - 1:
                     out.append({"unit": unit, "period": period})
     return out
 
