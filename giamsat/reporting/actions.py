@@ -668,7 +668,7 @@ def raise_recommendation(actor: Any, *, title: str, body: str, category: str, un
 
 
 def _lock_rec(rec: Recommendation) -> Recommendation:
-    return Recommendation.objects.select_for_update().select_related("routed_to").get(pk=rec.pk)
+    return Recommendation.objects.select_for_update(of=("self",)).select_related("routed_to").get(pk=rec.pk)
 
 
 def _can_answer(user: Any, unit: OrgUnit) -> bool:
@@ -735,7 +735,7 @@ def escalate_overdue(today: dt.date | None = None) -> list[Recommendation]:
     """Open recommendations past their response deadline go up one level (once) and their staff are told."""
     today = today or timezone.localdate()
     escalated = []
-    overdue = (Recommendation.objects.select_for_update().select_related("routed_to")
+    overdue = (Recommendation.objects.select_for_update(of=("self",)).select_related("routed_to")
                .filter(state__in=Recommendation.OPEN_STATES, due_date__lt=today, escalated_at__isnull=True))
     for rec in overdue:
         target = rec.routed_to.parent if rec.routed_to and rec.routed_to.parent_id else rec.routed_to
