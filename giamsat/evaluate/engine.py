@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from giamsat.domain.states import SubmissionState
 from giamsat.evaluate.checks import check_target, check_task
 from giamsat.evaluate.early_warning import (
     stopped_reporting_warning,
@@ -25,6 +26,7 @@ from giamsat.evaluate.model import (
     DataIssue,
     Dataset,
     EarlyWarning,
+    EvalConfig,
     Evaluation,
     Scorecard,
     Severity,
@@ -82,10 +84,15 @@ def closed_periods(dataset: Dataset, as_of: dt.date, start: dt.date | None = Non
     return [p for p in ps if start <= p.due_date < as_of]
 
 
-def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
-                   subs: list[SubmissionFacts], dataset: Dataset, as_of: dt.date,
-                   closed: list[Period]) -> _UnitOut:
+def effective_config(dataset: Dataset) -> EvalConfig:
+    """The dataset's config with ``reporting_start`` filled in (from the submissions if unset)."""
     cfg = dataset.config
+    return cfg if cfg.reporting_start is not None else replace(cfg, reporting_start=reporting_start(dataset))
+
+
+def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
+                   subs: list[SubmissionFacts], cfg: EvalConfig, as_of: dt.date,
+                   closed: list[Period]) -> _UnitOut:
     if not (tasks or targets or subs):
         closed = []  # a unit without a plan or any report (e.g. the nation root) owes no reports
     issues: list[DataIssue] = []
@@ -113,7 +120,8 @@ def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
             warnings.append(w)
         if t.id not in served:
             warnings.append(target_without_task_warning(t))
-    submitted = {s.period for s in subs if s.submitted_at is not None and s.submitted_at <= as_of}
+    submitted = {s.period for s in subs if s.submitted_at is not None and s.submitted_at <= as_of
+                 and s.state is not SubmissionState.DRAFT}
     w2 = stopped_reporting_warning(uid, closed, submitted, cfg.stopped_reporting_periods)
     if w2 is not None:
         warnings.append(w2)
@@ -165,10 +173,11 @@ def _evaluate(dataset: Dataset, as_of: dt.date, unit_id: str | None, weights: Sc
     targets_by = _group(dataset.targets, scope)
     subs_by = _group(dataset.submissions, scope)
     closed = closed_periods(dataset, as_of)
+    cfg = effective_config(dataset)
     ev = Evaluation(as_of, unit_id, {}, {}, [], [], {}, {}, {})
     for u in units:
         out = _evaluate_unit(u.id, tasks_by.get(u.id, []), targets_by.get(u.id, []), subs_by.get(u.id, []),
-                             dataset, as_of, closed)
+                             cfg, as_of, closed)
         _store(ev, u.id, out)
     derive_cascade((t for ts in targets_by.values() for t in ts), ev.targets)
     ev.rollups = rollup_tree(units, ev.own)
@@ -214,7 +223,8 @@ def update_unit(prev: Evaluation, dataset: Dataset, unit_id: str,
     tasks = [t for t in dataset.tasks if t.unit_id == unit_id]
     targets = [t for t in dataset.targets if t.unit_id == unit_id]
     subs = [s for s in dataset.submissions if s.unit_id == unit_id]
-    out = _evaluate_unit(unit_id, tasks, targets, subs, dataset, as_of, closed_periods(dataset, as_of))
+    out = _evaluate_unit(unit_id, tasks, targets, subs, effective_config(dataset), as_of,
+                         closed_periods(dataset, as_of))
     _store(prev, unit_id, out)
     # plan cascade: the unit's targets may feed targets of other plans or be fed by them
     # (a scan of the target list, no re-judging)
