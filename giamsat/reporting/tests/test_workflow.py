@@ -108,8 +108,11 @@ def test_the_whole_cycle_draft_submit_return_fix_approve_reopen(plan, people, un
     actions.approve_report(people.standing, draft)
     assert draft.state == "approved" and draft.approved_by == people.standing
     assert rows(draft)[1][ONLINE].value == decimal.Decimal("63.1")
+    approved = actions.submission_snapshot(draft)
     with pytest.raises(LockedError, match="không sửa được"):
         fill(people.reporter_khcn, draft)
+    draft.refresh_from_db()
+    assert actions.submission_snapshot(draft) == approved
 
     with pytest.raises(ValidationError, match="lý do"):
         actions.reopen_report(people.standing, draft, "  ")
@@ -285,3 +288,42 @@ def test_a_yearly_task_starts_afresh_in_a_new_year(plan, people, unit, at):
     assert tasks[YEARLY].occurrence == "2027-Y1"
     assert (tasks[YEARLY].state, tasks[YEARLY].carried_forward) == ("not_started", False)
     assert tasks[DATABASE].carried_forward and tasks[DATABASE].percent == 10
+
+
+@pytest.mark.parametrize(("regime", "period", "expected"), [
+    # Decree 09 by default: data close on the 14th, the report is due the day after the cut-off
+    ({"frequencies": ["monthly"], "due_day": 15, "cutoff_day": 14}, ("monthly", 2026, 1),
+     (dt.date(2025, 12, 15), dt.date(2026, 1, 14), dt.date(2026, 1, 15))),
+    # "trước ngày 5 của tháng sau": a due day before the cut-off falls in the following month
+    ({"frequencies": ["quarterly"], "due_day": 5, "cutoff_day": 14}, ("quarterly", 2026, 2),
+     (dt.date(2026, 3, 15), dt.date(2026, 6, 14), dt.date(2026, 7, 5))),
+    # no due day written: the 20th, after the cut-off
+    ({"frequencies": ["semiannual"], "due_day": None, "cutoff_day": 14}, ("semiannual", 2026, 1),
+     (dt.date(2025, 12, 15), dt.date(2026, 6, 14), dt.date(2026, 6, 20))),
+    # a plan configured for calendar periods (cut-off 0): the whole year, due in the next January
+    ({"frequencies": ["annual"], "due_day": 10, "cutoff_day": 0}, ("annual", 2026, 1),
+     (dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2027, 1, 10))),
+])
+def test_the_plans_regime_sets_the_windows_and_due_dates(plan, at, regime, period, expected):
+    from giamsat.plans.models import ReportingRegime as StoredRegime
+
+    StoredRegime.objects.update_or_create(document=plan, defaults=regime)
+    plan.refresh_from_db()
+    at("2027-02-01 09:00")
+    opened = {(p.frequency, p.year, p.index): p for p in actions.open_periods(plan)}
+    found = opened[period]
+    assert (found.start, found.end, found.due_date) == expected
+    assert {p.frequency for p in opened.values()} == {period[0]}
+
+
+def test_a_plan_without_a_regime_reports_quarterly_and_yearly(plan, at):
+    from giamsat.plans.models import ReportingRegime as StoredRegime
+
+    StoredRegime.objects.filter(document=plan).delete()
+    plan = type(plan).objects.get(pk=plan.pk)
+    at("2026-04-01 09:00")
+    opened = actions.open_periods(plan)
+    assert {p.key for p in opened} == {"2025-Q4", "2025-Y1", "2026-Q1", "2026-Q2", "2026-Y1"}
+    year_2025 = next(p for p in opened if p.key == "2025-Y1")  # the plan began on 1/12/2025, within that year's window
+    assert (year_2025.start, year_2025.end, year_2025.due_date) == (dt.date(2024, 12, 15), dt.date(2025, 12, 14),
+                                                                   dt.date(2025, 12, 20))
