@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from giamsat.alignment.compare import Finding, Level, Verdict, compare_targets, worst
-from giamsat.alignment.matching import suggest_task_links
+from giamsat.alignment.matching import looks_like_rank, suggest_task_links, unit_kind
 from giamsat.alignment.models import NationalTarget
 from giamsat.org.models import OrgUnit, UnitKind
 from giamsat.plans.models import Document, Milestone, StandardIndicator, Target, Task
@@ -56,7 +56,15 @@ def describe(document: Document) -> str:
 
 
 def levels_of(target: Target) -> list[Level]:
-    return [Level(m.year, m.comparator, m.value, m.value_high, target.unit_of_measure) for m in target.milestones.all()]
+    """The target's milestones; a rank the reader missed ("thuộc nhóm 05 tỉnh dẫn đầu" read as "= 5") is a rank."""
+    rank = looks_like_rank(target.name) and unit_kind(target.unit_of_measure) in ("", "thứ hạng")
+    out = []
+    for m in target.milestones.all():
+        if rank and m.comparator in ("=", ">=", "<="):
+            out.append(Level(m.year, "rank_top", m.value, m.value_high, "thứ hạng"))
+        else:
+            out.append(Level(m.year, m.comparator, m.value, m.value_high, target.unit_of_measure))
+    return out
 
 
 def national_levels(targets: Iterable[NationalTarget]) -> list[Level]:

@@ -89,6 +89,14 @@ def units_compatible(a: str | None, b: str | None) -> bool:
     return "%" in (ka, kb) and ka.startswith("%") and kb.startswith("%")
 
 
+_RANK_WORDS = re.compile(r"\b(thuoc|thudc|trong|vao) nh[oe]m\b|\bnh[oe]m \d+\b|dan dau|dung dau|xep hang|thu hang|thu bac|\btop\b")
+
+
+def looks_like_rank(name: str) -> bool:
+    """"thuộc nhóm 05 tỉnh dẫn đầu", "xếp hạng": the figure is a rank, whatever unit the reader gave."""
+    return bool(_RANK_WORDS.search(fold(name)))
+
+
 @dataclass(frozen=True)
 class IndicatorEntry:
     key: str

@@ -15,6 +15,7 @@ from giamsat.alignment.compare import Level, Verdict, compare_level, compare_tar
 from giamsat.alignment.matching import (
     IndicatorEntry,
     best,
+    looks_like_rank,
     suggest,
     suggest_task_links,
     unit_kind,
@@ -46,6 +47,17 @@ def test_a_target_is_matched_to_its_indicator_despite_lost_diacritics(name: str,
 @pytest.mark.parametrize("name", ["Phát triển", "khu công nghiệp dành 30% diện tích", "Thu hút được"])
 def test_a_fragment_without_an_indicator_gets_no_suggestion(name: str) -> None:
     assert suggest(name, "%", ENTRIES) == []
+
+
+@pytest.mark.parametrize(("name", "rank"), [
+    ("Chỉ số đánh giá mức độ chuyển đổi số (DTI) thudc nhém 05 tỉnh", True),
+    ("Chỉ số đánh giá mức độ chuyển đổi số (DTI) thuộc nhóm", True),
+    ("Xếp hạng về an toàn thông tin mạng", True),
+    ("Chỉ số chuyển đổi số đạt", False),
+    ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt trên 40% trong tổng số doanh nghiệp", False),
+])
+def test_a_rank_is_recognised_from_the_wording(name: str, rank: bool) -> None:
+    assert looks_like_rank(name) is rank
 
 
 def test_units_of_the_same_kind_are_compatible_and_ranks_are_not_scores() -> None:
