@@ -132,6 +132,23 @@ EN = {
     "Chưa có.": "None yet.", "Số liệu đã phê duyệt": "Approved values", "Kỳ": "Period",
     "Chưa có số liệu được phê duyệt.": "No approved values yet.", "Không có chỉ tiêu.": "No targets.",
     "Không có nhiệm vụ.": "No tasks.", "Phân trang": "Pagination", "Trước": "Previous", "Sau": "Next",
+    "Nhiệm vụ đã hoàn thành": "Tasks completed", "%(p)s hoàn thành đúng hạn": "%(p)s completed on time",
+    "Nhiệm vụ quá hạn": "Overdue tasks", "chưa hoàn thành khi đã hết hạn": "not done by their deadline",
+    "Nhiệm vụ có nguy cơ chậm": "Tasks at risk", "tiến độ thấp hơn kế hoạch": "progress behind plan",
+    "Chỉ tiêu đạt, đúng lộ trình": "Targets achieved or on track",
+    "%(n)s chỉ tiêu có nguy cơ, chệch lộ trình": "%(n)s targets at risk or off track",
+    "Báo cáo đã gửi kỳ này": "Reports sent this period", "%(period)s: %(n)s đơn vị chưa gửi": "%(period)s: %(n)s units not reported",
+    "Chỉ số hoàn thành chung": "Overall completion index", "Xếp loại: %(band)s": "Band: %(band)s",
+    "Lập, xem báo cáo các kỳ": "Prepare and view reports", "Đã xoá bảng theo dõi.": "Board deleted.",
+    "Đã lưu chỉnh sửa.": "Changes saved.", "Đã xoá mục.": "Item deleted.", "Không có mục tiếp theo để gộp.": "There is no next item to merge.",
+    "Đã gộp với mục tiếp theo.": "Merged with the next item.", "Hãy nhập nội dung cho cả hai phần.": "Enter text for both parts.",
+    "Đã tách thành hai mục.": "Split into two items.",
+    "Hãy xác nhận đã rà soát toàn bộ kế hoạch trước khi công bố.": "Confirm that you reviewed the whole plan before publishing.",
+    "Đã nhận kiến nghị của quý vị. Cơ quan thường trực sẽ xem xét và trả lời.": "Your recommendation was received. The standing agency will review it and reply.",
+    "Đã gửi kiến nghị.": "Recommendation sent.", "Thao tác không hợp lệ.": "Invalid action.", "Đã cập nhật kiến nghị.": "Recommendation updated.",
+    "Đã lưu bản nháp.": "Draft saved.", "Đã gửi báo cáo tới cơ quan thường trực.": "Report sent to the standing agency.",
+    "Đã phê duyệt báo cáo.": "Report approved.", "Đã trả lại báo cáo kèm ý kiến.": "Report returned with comments.",
+    "Đã mở lại báo cáo để điều chỉnh.": "Report reopened for correction.",
 }
 
 _ENTRY = re.compile(r'(msgid (?:"(?:[^"\\]|\\.)*"\n)+)(msgstr (?:"(?:[^"\\]|\\.)*"\n)+)')

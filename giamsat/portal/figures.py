@@ -18,6 +18,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from giamsat.domain.states import TargetStatus, TaskStatus
 from giamsat.portal.status import colour_for
@@ -166,7 +167,7 @@ def _trend(user: Any, filters: Filters, as_of: dt.date) -> dict[str, list[float]
     """Done share, overdue count and score at the last few quarter ends, oldest first, ending today."""
     days = []
     year, quarter = as_of.year, (as_of.month - 1) // 3
-    for _ in range(TREND_POINTS - 1):
+    for _step in range(TREND_POINTS - 1):
         if quarter == 0:
             year, quarter = year - 1, 4
         days.append(dt.date(year, quarter * 3, 31 if quarter in (1, 4) else 30))
@@ -192,24 +193,24 @@ def _kpis(board: Dashboard, fig: Any, filters: Filters, trend: dict[str, list[fl
     good = g_counts.get(TargetStatus.ACHIEVED.value, 0) + g_counts.get(TargetStatus.ON_TRACK.value, 0)
     bad = sum(g_counts.get(s.value, 0) for s in TARGETS_AT_RISK)
     kpis = [
-        Kpi("Nhiệm vụ đã hoàn thành", f"{done}/{total}", "ok" if total and done * 2 >= total else "info",
-            f"{_pct(on_time, total)} hoàn thành đúng hạn", _link("portal:tasks", filters, status="done"), trend.get("done", [])),
-        Kpi("Nhiệm vụ quá hạn", str(overdue), "bad" if overdue else "ok", "chưa hoàn thành khi đã hết hạn",
+        Kpi(_("Nhiệm vụ đã hoàn thành"), f"{done}/{total}", "ok" if total and done * 2 >= total else "info",
+            _("%(p)s hoàn thành đúng hạn") % {"p": _pct(on_time, total)}, _link("portal:tasks", filters, status="done"), trend.get("done", [])),
+        Kpi(_("Nhiệm vụ quá hạn"), str(overdue), "bad" if overdue else "ok", _("chưa hoàn thành khi đã hết hạn"),
             _link("portal:tasks", filters, status="overdue"), trend.get("overdue", [])),
-        Kpi("Nhiệm vụ có nguy cơ chậm", str(at_risk), "warn" if at_risk else "ok", "tiến độ thấp hơn kế hoạch",
+        Kpi(_("Nhiệm vụ có nguy cơ chậm"), str(at_risk), "warn" if at_risk else "ok", _("tiến độ thấp hơn kế hoạch"),
             _link("portal:tasks", filters, status=TaskStatus.AT_RISK.value)),
-        Kpi("Chỉ tiêu đạt, đúng lộ trình", f"{good}/{board.targets_total}", "bad" if bad > good else ("ok" if good else "info"),
-            f"{bad} chỉ tiêu có nguy cơ, chệch lộ trình", _link("portal:targets", filters, status="at_risk_or_off")),
+        Kpi(_("Chỉ tiêu đạt, đúng lộ trình"), f"{good}/{board.targets_total}", "bad" if bad > good else ("ok" if good else "info"),
+            _("%(n)s chỉ tiêu có nguy cơ, chệch lộ trình") % {"n": bad}, _link("portal:targets", filters, status="at_risk_or_off")),
     ]
     c = board.compliance
     if c is not None:
         rate = c.rate
-        kpis.append(Kpi("Báo cáo đã gửi kỳ này", f"{c.submitted}/{c.due}",
+        kpis.append(Kpi(_("Báo cáo đã gửi kỳ này"), f"{c.submitted}/{c.due}",
                         "ok" if rate is not None and rate >= 90 else ("warn" if rate is not None and rate >= 60 else "bad"),
-                        f"{c.period_label}: {c.missing} đơn vị chưa gửi", c.url))
+                        _("%(period)s: %(n)s đơn vị chưa gửi") % {"period": c.period_label, "n": c.missing}, c.url))
     if fig.score is not None:
-        kpis.append(Kpi("Chỉ số hoàn thành chung", f"{fig.score:.0f}", "ok" if fig.score >= 80 else ("warn" if fig.score >= 50 else "bad"),
-                        f"Xếp loại: {fig.band}", "#xep-hang", trend.get("score", [])))
+        kpis.append(Kpi(_("Chỉ số hoàn thành chung"), f"{fig.score:.0f}", "ok" if fig.score >= 80 else ("warn" if fig.score >= 50 else "bad"),
+                        _("Xếp loại: %(band)s") % {"band": fig.band}, "#xep-hang", trend.get("score", [])))
     return kpis
 
 

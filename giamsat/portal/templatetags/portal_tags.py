@@ -97,3 +97,13 @@ EVENT_LABELS = {
 def event_label(kind: str) -> str:
     """Vietnamese name of a submission event kind."""
     return EVENT_LABELS.get(kind, kind)
+
+
+_COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "range": "trong khoảng", "rank_top": "trong nhóm",
+                "text": ""}
+
+
+@register.filter
+def comparator(value: str) -> str:
+    """How a milestone's comparator reads: ≥ 80, ≤ 5."""
+    return _COMPARATORS.get(str(value), str(value))

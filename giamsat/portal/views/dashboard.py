@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from giamsat.org.access import visible_units_q
 from giamsat.org.models import OrgUnit
@@ -135,5 +136,5 @@ def saved_delete(request: HttpRequest, pk: int) -> HttpResponse:
     saved = get_object_or_404(SavedDashboard, pk=pk, user=request.user)
     if request.method == "POST":
         saved.delete()
-        messages.success(request, "Đã xoá bảng theo dõi.")
+        messages.success(request, _("Đã xoá bảng theo dõi."))
     return redirect("portal:dashboard")

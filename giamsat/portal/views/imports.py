@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giamsat.org.access import can_review, is_admin, scope_paths
@@ -128,7 +129,7 @@ def item_edit(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpRes
     except PlanError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã lưu chỉnh sửa.")
+        messages.success(request, _("Đã lưu chỉnh sửa."))
     return _back(plan, f"{kind}-{item_pk}")
 
 
@@ -141,7 +142,7 @@ def item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpR
     except PlanError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã xoá mục.")
+        messages.success(request, _("Đã xoá mục."))
     return _back(plan)
 
 
@@ -153,14 +154,14 @@ def item_merge(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpRe
     item = _item(plan, kind, item_pk)
     following = type(item).objects.filter(document=plan, order__gt=item.order).order_by("order").first()
     if following is None:
-        messages.error(request, "Không có mục tiếp theo để gộp.")
+        messages.error(request, _("Không có mục tiếp theo để gộp."))
         return _back(plan, f"{kind}-{item_pk}")
     try:
         merge_items(request.user, item, following)
     except PlanError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã gộp với mục tiếp theo.")
+        messages.success(request, _("Đã gộp với mục tiếp theo."))
     return _back(plan, f"{kind}-{item_pk}")
 
 
@@ -171,14 +172,14 @@ def item_split(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpRe
     item = _item(plan, kind, item_pk)
     form = SplitForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy nhập nội dung cho cả hai phần.")
+        messages.error(request, _("Hãy nhập nội dung cho cả hai phần."))
         return _back(plan, f"{kind}-{item_pk}")
     try:
         split_item(request.user, item, form.cleaned_data["first"], form.cleaned_data["second"])
     except PlanError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã tách thành hai mục.")
+        messages.success(request, _("Đã tách thành hai mục."))
     return _back(plan, f"{kind}-{item_pk}")
 
 
@@ -202,7 +203,7 @@ def agencies(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_document_for_review(request.user, pk)
     if request.POST.get("confirm") != "yes":
-        messages.error(request, "Hãy xác nhận đã rà soát toàn bộ kế hoạch trước khi công bố.")
+        messages.error(request, _("Hãy xác nhận đã rà soát toàn bộ kế hoạch trước khi công bố."))
         return _back(plan)
     try:
         publish_plan(request.user, plan)

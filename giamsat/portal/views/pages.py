@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from giamsat.plans.access import visible_documents
 from giamsat.plans.models import DocumentStatus, ImportRun, Milestone, Target
@@ -89,7 +90,7 @@ def public_recommendation(request: HttpRequest) -> HttpResponse:
         except ReportingError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã nhận kiến nghị của quý vị. Cơ quan thường trực sẽ xem xét và trả lời.")
+            messages.success(request, _("Đã nhận kiến nghị của quý vị. Cơ quan thường trực sẽ xem xét và trả lời."))
             return redirect("portal:public")
     return render(request, "portal/public_recommendation.html", {"form": form})
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giamsat.org.access import can_enter_report
@@ -51,7 +52,7 @@ def raise_(request: HttpRequest) -> HttpResponse:
     except ReportingError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã gửi kiến nghị.")
+        messages.success(request, _("Đã gửi kiến nghị."))
     return redirect("portal:recommendations")
 
 
@@ -68,10 +69,10 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
         elif step == "close":
             actions.close_recommendation(request.user, rec, request.POST.get("answer", ""))
         else:
-            messages.error(request, "Thao tác không hợp lệ.")
+            messages.error(request, _("Thao tác không hợp lệ."))
             return redirect("portal:recommendations")
     except ReportingError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã cập nhật kiến nghị.")
+        messages.success(request, _("Đã cập nhật kiến nghị."))
     return redirect("portal:recommendations")

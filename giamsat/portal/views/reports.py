@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giamsat.domain.states import REPORTED_TASK_STATE_LABELS
@@ -139,7 +140,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("portal:report", pk=pk)
     if request.POST.get("then") == "submit":
         return _submit(request, submission)
-    messages.success(request, "Đã lưu bản nháp.")
+    messages.success(request, _("Đã lưu bản nháp."))
     return redirect("portal:report", pk=pk)
 
 
@@ -149,7 +150,7 @@ def _submit(request: HttpRequest, submission: Any) -> HttpResponse:
     except ReportingError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã gửi báo cáo tới cơ quan thường trực.")
+        messages.success(request, _("Đã gửi báo cáo tới cơ quan thường trực."))
     return redirect("portal:report", pk=submission.pk)
 
 
@@ -167,15 +168,15 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if decision == "approve":
             actions.approve_report(request.user, submission)
-            messages.success(request, "Đã phê duyệt báo cáo.")
+            messages.success(request, _("Đã phê duyệt báo cáo."))
         elif decision == "return":
             actions.return_report(request.user, submission, reason)
-            messages.success(request, "Đã trả lại báo cáo kèm ý kiến.")
+            messages.success(request, _("Đã trả lại báo cáo kèm ý kiến."))
         elif decision == "reopen":
             actions.reopen_report(request.user, submission, reason)
-            messages.success(request, "Đã mở lại báo cáo để điều chỉnh.")
+            messages.success(request, _("Đã mở lại báo cáo để điều chỉnh."))
         else:
-            messages.error(request, "Thao tác không hợp lệ.")
+            messages.error(request, _("Thao tác không hợp lệ."))
     except ReportingError as exc:
         messages.error(request, str(exc))
     return redirect("portal:report", pk=pk)
