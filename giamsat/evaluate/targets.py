@@ -56,7 +56,9 @@ def t975(df: int) -> float:
     return _T975[df - 1] if 1 <= df <= len(_T975) else 1.96
 
 
+@lru_cache(maxsize=65536)
 def years(day: dt.date) -> float:
+    """Time axis of the trend, in years since 2000 (cached: reports share few dates)."""
     return (day - _EPOCH).days / 365.25
 
 
