@@ -196,6 +196,22 @@ def _store(ev: Evaluation, uid: str, out: _UnitOut) -> None:
     ev.own[uid] = out.figures
 
 
+def replace_unit_facts(dataset: Dataset, unit_id: str, tasks: list[TaskFacts] | None = None,
+                       targets: list[TargetFacts] | None = None,
+                       submissions: list[SubmissionFacts] | None = None) -> Dataset:
+    """Swap in one unit's new facts (None keeps the old ones), in place; returns the dataset.
+
+    Then call `update_unit(prev, dataset, unit_id)`.
+    """
+    if tasks is not None:
+        dataset.tasks = [t for t in dataset.tasks if t.unit_id != unit_id] + tasks
+    if targets is not None:
+        dataset.targets = [t for t in dataset.targets if t.unit_id != unit_id] + targets
+    if submissions is not None:
+        dataset.submissions = [s for s in dataset.submissions if s.unit_id != unit_id] + submissions
+    return dataset
+
+
 def update_unit(prev: Evaluation, dataset: Dataset, unit_id: str,
                 weights: ScoreWeights | None = None,
                 bands: tuple[tuple[float, str], ...] = DEFAULT_BANDS) -> Evaluation:

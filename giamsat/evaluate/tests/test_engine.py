@@ -10,7 +10,7 @@ import pytest
 
 from giamsat.domain.states import Frequency, ReportedTaskState, SubmissionState, TaskStatus
 from giamsat.evaluate import synth
-from giamsat.evaluate.engine import evaluate, period_scorecards, update_unit
+from giamsat.evaluate.engine import evaluate, period_scorecards, replace_unit_facts, update_unit
 from giamsat.evaluate.model import Dataset, Evaluation, SubmissionFacts, TaskReportFact
 from giamsat.evaluate.periods import make_period
 
@@ -74,10 +74,11 @@ def test_incremental_equals_full(uid: str) -> None:
         if t.unit_id == uid:
             t.reports = [*t.reports, TaskReportFact(dt.date(2026, 12, 14), ReportedTaskState.COMPLETED, 100,
                                                     dt.date(2026, 12, 20))]
-    small.submissions = [s for s in small.submissions if s.unit_id != uid]
+    fresh_subs = []
     for m in range(1, 13):
         p = make_period(Frequency.MONTHLY, 2026, m)
-        small.submissions.append(SubmissionFacts(uid, p.key, p.due_date, p.due_date, 0, SubmissionState.APPROVED))
+        fresh_subs.append(SubmissionFacts(uid, p.key, p.due_date, p.due_date, 0, SubmissionState.APPROVED))
+    replace_unit_facts(small, uid, submissions=fresh_subs)
     for g in small.targets:
         if g.unit_id == uid:
             g.values = [*g.values, (dt.date(2026, 12, 31), 150.0)]
