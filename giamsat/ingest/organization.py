@@ -13,7 +13,8 @@ _VERB = re.compile(r"\s(chu\s*tri|phoi\s*hop|co\s*trach\s*nhiem|chiu\s*trach|the
                    r"to\s*chuc|tham\s*muu|thuc\s*hien|huong\s*dan|can\s*cu|rasoat|ra\s*soat|tap\s*trung|trien\s*khai|"
                    r"kiem\s*tra|tuyen\s*truyen|giup|la\s*co\s*quan)\b")
 _ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong an|mat tran|cap uy|thuong truc|"
-                       r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|tinh uy)\b")
+                       r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|"
+                       r"tinh uy|[a-z]{1,2}ang uy)\b")
 _NOT_ORG = re.compile(r"^(co che|kinh phi|che do|nguon|thong tin|trong qua trinh|ke hoach nay|tren day)")
 
 
@@ -41,11 +42,14 @@ def assignments(outline: Outline, matcher: AgencyMatcher) -> list[Assignment]:
 
 def _from_item(outline: Outline, item: Item, children: list[Item], matcher: AgencyMatcher) -> list[Assignment]:
     f = item.folded
-    org_end, duty_start = _split_org(f)
+    lead_in = [e for s, e, _a in matcher.scan(item.text[:120]) if s <= 3]
+    org_end, duty_start = _split_org(f, max(lead_in, default=0))
     if org_end is None:
         return []
     org = outline.out(item, 0, org_end).strip(" :.-")
-    if _NOT_ORG.match(fold(org)) or not (_ORG_WORD.search(fold(org)) or matcher.match(org).agency):
+    org_key = loose(item.text[:org_end])
+    if _NOT_ORG.match(fold(org)) or not (_ORG_WORD.search(org_key) or _ORG_WORD.search(fold(org))
+                                         or matcher.match(org).agency):
         return []
     duties = outline.out(item, duty_start).strip(" :")
     colon_children = [c for c in children if _colon_org(c.folded)]
@@ -66,11 +70,11 @@ def _colon_org(f: str) -> bool:
     return 0 < k < 70 and bool(_ORG_WORD.search(f[:k]))
 
 
-def _split_org(f: str) -> tuple[int | None, int]:
+def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
     k = f.find(":")
     if 0 < k < 90:
         return k, k + 1
-    m = _VERB.search(f[:140])
+    m = _VERB.search(f[:140], max(min_end - 1, 0))
     if m and m.start() > 3:
         return m.start(), m.start()
     if len(f) < 110:
@@ -85,7 +89,7 @@ _FREQ = [
     ("quarterly", re.compile(r"\bquy\b(?!\s*[ivl1-4]\b)|\b(3|ba|03)\s*thang")),
     ("semiannual", re.compile(r"\b(6|sau|06)\s*thang")),
     ("nine_months", re.compile(r"\b(9|chin|09)\s*thang")),
-    ("annual", re.compile(r"\b(hang|moi|01|1|mot)\s*nam\b|,\s*nam\b|\bnam\s*bao\s*cao")),
+    ("annual", re.compile(r"\b(h[a-z]{1,2}ng|moi|01|1|mot)\s*n[a-z]{1,2}m\b|,\s*n[a-z]{1,2}m\b|\bn[a-z]{1,2}m\s*bao\s*cao")),
 ]
 
 
@@ -100,14 +104,15 @@ def reporting(outline: Outline) -> ReportingRegime:
         for m in re.finditer(r"bao\s*c[a-z]o", g):
             lo = max(0, m.start() - 110)
             window = g[lo:m.end() + 60]
-            if not re.search(r"dinh\s*ky|hang\s*thang|hang\s*nam|theo\s*thang|hang\s*quy", window):
+            if not re.search(r"dinh\s*ky|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy",
+                             window):
                 continue
             seg = _freq_segment(window)
             for name, rx in _FREQ:
                 if rx.search(seg) and name not in found:
                     found.append(name)
                     first = first or item
-            if regime.due_day is None and (d := re.search(r"truoc\s*ngay\s*(\d{1,2})", g[m.start():m.end() + 200])):
+            if regime.due_day is None and (d := re.search(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})", g[m.start():m.end() + 200])):
                 regime.due_day = int(d.group(1))
         _ = f
     order = ["monthly", "quarterly", "semiannual", "nine_months", "annual"]
@@ -118,6 +123,6 @@ def reporting(outline: Outline) -> ReportingRegime:
 
 
 def _freq_segment(window: str) -> str:
-    m = re.search(r"(dinh\s*ky|theo|hang)\s*((?:(?:hang\s*)?(?:\d{1,2}\s*)?(?:thang|quy|nam)\s*(?:,|va|hoac)?\s*)+)",
-                  window)
+    m = re.search(r"(dinh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
+                  r"\s*(?:,|va|hoac)?\s*)+)", window)
     return m.group(0) if m else ""

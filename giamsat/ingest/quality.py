@@ -79,17 +79,20 @@ def _match(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple
             pairs.append((pred[k], g))
         else:
             rest.append(g)
-    for g in rest:
-        best, score = None, 0.0
+    scored = []
+    for gi, g in enumerate(rest):
         for k, p in enumerate(pred):
             if k in used or (g.get("year") and p.get("year") and g["year"] != p["year"]):
                 continue
-            s = _sim(p.get("name") or "", g.get("name") or "")
-            if s > score:
-                best, score = k, s
-        if best is not None and score >= 70:
-            used.add(best)
-            pairs.append((pred[best], g))
+            bonus = 5 if "value" in g and _num(p.get("value")) == _num(g.get("value")) else 0
+            scored.append((_sim(p.get("name") or "", g.get("name") or "") + bonus, gi, k))
+    taken: set[int] = set()
+    for score, gi, k in sorted(scored, reverse=True):
+        if score < 70 or gi in taken or k in used:
+            continue
+        taken.add(gi)
+        used.add(k)
+        pairs.append((pred[k], rest[gi]))
     return pairs
 
 

@@ -6,27 +6,29 @@ import re
 from dataclasses import dataclass
 
 from .agencies import AgencyMatcher
-from .fold import fold, squash
+from .fold import fold, loose, squash
 from .model import SourceSpan, Target
 from .structure import Item, Outline, Table
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_GE = r"(?:toi\s*thieu|t[o6db]i\s*thi[e]u|it\s*nhat|it\s*nh[a-z]t|khong\s*thap\s*hon|khong\s*duoi|tu|tr?en\s*muc|o\s*muc\s*tu)"
-_GT = r"(?:tren|hon|vuot|>)"
+_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|khong\s*thap\s*hon|khong\s*duoi|tu|tir|tu|"
+       r"o\s*muc\s*t[a-z]{1,2}i\s*thi[a-z]{1,2}u|o\s*muc\s*tu)")
+_GT = r"(?:tr[e]n|hon|vuot|>|tren\s*m[a-z]{1,3}c|o\s*muc\s*tren)"
 _LE = r"(?:toi\s*da|khong\s*qua|khong\s*vuot\s*qua|<=|≤)"
 _LT = r"(?:duoi|<)"
-_TRO_LEN = r"(?:\s*tr[oa]\s*[l1i]en)"
+_TRO_LEN = r"(?:\s*tr[a-z]{1,2}\s*[l1i][a-z]n)"
 _FIGURE = re.compile(
-    r"(?P<cmp>(?:" + _GE + "|" + _GT + "|" + _LE + "|" + _LT + r"|>=|≥|>|<|dat|la|chiem|o\s*muc)\s*)?"
+    r"(?P<cmp>(?:" + _GE + "|" + _GT + "|" + _LE + "|" + _LT + r"|>=|≥|>|<|dat|la|chiem|o\s*muc)(?:\s*dat)?\s*)?"
     r"(?P<a>" + _NUM + r")\s*(?P<pct>%)?\s*(?:(?P<rng>-|–|den)\s*(?P<b>" + _NUM + r")\s*%?)?"
     r"(?P<trolen>" + _TRO_LEN + r")?"
 )
-_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nhom|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia)"
+_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia)"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|nguoi\s*/\s*van\s*dan|nguoi tren mot van dan"
                          r"|doanh nghiep[a-z ]{0,20}|to chuc[a-z ]{0,20}|du an|do thi|san pham)")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–))+\s*$")
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–"
+                        r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|tu|tir|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 
 
@@ -39,7 +41,12 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
     out: list[Target] = []
     for section in outline.section("objectives"):
         year: int | None = None
-        for item in section.items:
+        items = section.items
+        specific = next((k for k, it in enumerate(items) if it.kind in ("num", "num2", "letter", "caps")
+                         and re.search(r"muc\s*ti[a-z]{1,2}u\s*cu\s*th", loose(it.text[:60]))), None)
+        if specific is not None:
+            items = items[specific:]
+        for item in items:
             if item.kind == "table":
                 continue
             f = item.folded
@@ -77,9 +84,10 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 unit = (unit or "") + (" " if unit and not um.group(1).startswith("/") else "") + \
                     outline.out(item, e + um.start(1), e + um.end(1)).strip()
                 e += um.end()
-            elif unit is None and not _countable(f, e):
+            elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue
-            name = _name(outline, item, last, a + m.start(), e, b)
+            counted = unit is None or (um is not None and not unit.startswith("%"))
+            name = _name(outline, item, last, a + m.start(), e, b, whole=counted)
             if not name:
                 continue
             out.append(_mk(outline, item, name, value, comparator, unit, cyear, a + m.start(), e, 0.6))
@@ -88,7 +96,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
 
 
 def _countable(f: str, e: int) -> bool:
-    return bool(re.match(r"\s*(doanh nghiep|to chuc|du an|thanh pho|do thi|nguoi|san pham|trung tam|khu|co so"
+    return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|nguoi|san pham|trung tam|khu|co so"
                          r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan)", f[e:e + 30]))
 
 
@@ -98,9 +106,9 @@ def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
         return True
     if re.match(r"\s*(/|-[a-z]|\.\d)", f[e:e + 3]) and not m.group("pct"):
         return True
-    if re.search(r"(so|nghi dinh|quyet dinh|khoan|dieu|nhom|top|cua|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
+    if re.search(r"(\bso|nghi dinh|quyet dinh|khoan|dieu|nh[a-z]m|top|cua|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
         return True
-    return bool(re.match(r"\s*(g|ngay|thang|nam\b)", f[e:e + 6]))
+    return bool(re.match(r"\s*(g\b|gb|ngay|thang|nam\b)", f[e:e + 6]))
 
 
 def _comparator(word: str, m: re.Match[str]) -> tuple[str, str]:
@@ -130,7 +138,7 @@ def _clauses(f: str) -> list[tuple[int, int]]:
     return out
 
 
-def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, hi: int) -> str:
+def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, hi: int, whole: bool = False) -> str:
     f = item.folded
     before = f[lo:fig_start]
     k = len(before.rstrip())
@@ -139,9 +147,17 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     b = lo + len(trimmed)
     lead_in = re.match(r"^[\s,;(.\-–]*(?:trong do,?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
+    before_words = len(f[a:b].split())
+    stop = re.search(r"\s(va|,)\s*\d|[;.(]", f[fig_end:hi])
+    after_end = min(hi, fig_end + (stop.start() if stop else 160), fig_end + 160)
+    if whole and after_end - fig_end >= 4:
+        return outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-")
+    if before_words >= 3:
+        return outline.out(item, a, b).strip(" ,;:(-")
+    if before_words >= 1 and after_end - fig_end >= 4:
+        return outline.out(item, a, after_end).strip(" ,;:(-")
     if b - a >= 6:
         return outline.out(item, a, b).strip(" ,;:(-")
-    after_end = min(hi, fig_end + 160)
     return outline.out(item, fig_end, after_end).strip(" ,;:(-")
 
 
