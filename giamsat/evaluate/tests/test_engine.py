@@ -174,3 +174,12 @@ def test_engine_agrees_with_sql_reference(small: Dataset, tmp_path: Path) -> Non
         ref = bench.duckdb_dashboard(con, sql, province, start)
         assert bench.compare(ours, ref) == []
         assert sum(ours["task_status"].values()) == sum(1 for t in small.tasks if t.unit_id.startswith(province))
+
+
+def test_rollup_of_the_nation_is_the_sum_of_every_unit(small: Dataset) -> None:
+    ev = evaluate(small, AS_OF)
+    nation = ev.rollups[synth.NATION]
+    for field in ("tasks_due", "tasks_on_time", "submissions_due", "submissions_on_time", "submissions_made",
+                  "submissions_clean", "targets", "issues", "warnings", "units"):
+        assert getattr(nation, field) == sum(getattr(f, field) for f in ev.own.values()), field
+    assert nation.issues == len(ev.issues) and nation.warnings == len(ev.warnings)
