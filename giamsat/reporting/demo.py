@@ -41,6 +41,7 @@ ROUTES = [
     ("cong-an", ("cong an", "an ninh", "dinh danh", "vneid", "can cuoc")),
     ("so-cong-thuong", ("thuong mai dien tu", "doanh nghiep", "cong thuong")),
 ]
+IN_REVIEW_DAYS = 92  # a quarter: the last due month and quarter are always still in review
 DEFAULT_ROUTE = "so-khcn"  # Sở KH&CN: the standing agency's department for Resolution 57 in the provinces
 
 PROGRESS_LINES = [
@@ -133,13 +134,13 @@ def assign_unmatched(document: Document) -> int:
 
 
 def demo_periods(document: Document, today: dt.date) -> list[ReportingPeriod]:
-    """A few periods per plan: the last three months, the quarters of 2025–2026, the year 2025."""
+    """A few periods per plan: the last three months and the current one, the quarters and years of 2025–2026."""
     opened = actions.open_periods(document, today)
     due_months = [p for p in opened if p.frequency == Frequency.MONTHLY and p.due_date <= today]
     keep = {p.pk for p in due_months[-3:]}
     keep |= {p.pk for p in opened if p.frequency == Frequency.MONTHLY and p.start <= today < p.due_date}
     keep |= {p.pk for p in opened if p.frequency == Frequency.QUARTERLY and p.year >= 2025}
-    keep |= {p.pk for p in opened if p.frequency == Frequency.ANNUAL and p.year == 2025}
+    keep |= {p.pk for p in opened if p.frequency == Frequency.ANNUAL and p.year in (2025, 2026)}
     return sorted((p for p in opened if p.pk in keep), key=lambda p: (p.end, p.due_date, p.pk))
 
 
@@ -337,7 +338,8 @@ def _document_reports(document: Document, today: dt.date, log: Callable[[str], A
     units = schedule.obliged_units(document)
     made = []
     periods = demo_periods(document, today)
-    latest = {p.frequency: p.pk for p in periods if p.due_date <= today}  # in order: the last one stays
+    # the last period of each frequency that fell due recently is still being reviewed
+    latest = {p.frequency: p.pk for p in periods if today - dt.timedelta(days=IN_REVIEW_DAYS) <= p.due_date <= today}
     for period in periods:
         for unit in units:
             try:
