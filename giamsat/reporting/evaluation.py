@@ -21,15 +21,16 @@ incremental `update_unit` instead of a full evaluation).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from giamsat.domain.deadline import DeadlineSpec
@@ -143,8 +144,7 @@ class Scope:
     theme: str | None = None
 
     def key(self) -> tuple[Any, ...]:
-        units = None if self.unit_pks is None else hash(self.unit_pks)
-        return (units, self.document_ids, self.theme)
+        return (self.unit_pks, self.document_ids, self.theme)
 
 
 @dataclass
@@ -232,19 +232,43 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
     return out
 
 
+def _raw(qs: Any, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
+    """A values_list queryset's rows straight from the cursor, without per-value converters
+    (dates may come back as ISO text on SQLite: see `_Days`)."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        while rows := cur.fetchmany(chunk):
+            yield from rows
+
+
+class _Days:
+    """Date values from raw rows, parsed once per distinct text."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Any, dt.date | None] = {None: None}
+
+    def __call__(self, value: Any) -> dt.date | None:
+        try:
+            return self.cache[value]
+        except KeyError:
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+            self.cache[value] = day
+            return day
+
+
 class _Specs:
     """DeadlineSpec per distinct stored dict: 600,000 tasks share a few hundred deadlines."""
 
     def __init__(self) -> None:
         self.cache: dict[str, DeadlineSpec] = {}
 
-    def get(self, data: dict[str, Any] | None) -> DeadlineSpec:
-        if not data:
-            return DeadlineSpec.unknown("")
-        key = repr(data)
-        spec = self.cache.get(key)
+    def get(self, text: str | None) -> DeadlineSpec:
+        spec = self.cache.get(text or "")
         if spec is None:
-            spec = self.cache[key] = DeadlineSpec.from_dict(data)
+            data = json.loads(text) if text else None
+            spec = DeadlineSpec.from_dict(data) if data else DeadlineSpec.unknown("")
+            self.cache[text or ""] = spec
         return spec
 
 
@@ -256,22 +280,23 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     unit_pk: dict[int, int] = {}
     specs = _Specs()
     codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
-    rows = qs.values_list("id", "lead_id", "document__owner_id", "document__issuer_id", "document_id", "name",
-                          "deadline", "document__issued_on")
-    for pk, lead, owner, issuer, doc, name, deadline, issued in rows.iterator(chunk_size=5000):
+    days = _Days()
+    rows = qs.annotate(deadline_json=Cast("deadline", TextField())).values_list(
+        "id", "lead_id", "document__owner_id", "document__issuer_id", "document_id", "name", "deadline_json",
+        "document__issued_on")
+    for pk, lead, owner, issuer, doc, name, deadline, issued in _raw(rows):
         unit = _unit_of(lead, owner, issuer)
         if unit is None:
             continue
         spec = specs.get(deadline)
         trigger = spec.extra.get("trigger_date")
         sid = str(pk)
-        by_id[pk] = TaskFacts(sid, codes[unit], spec, [], issued,
-                              dt.date.fromisoformat(trigger) if trigger else None, (), name)
+        by_id[pk] = TaskFacts(sid, codes[unit], spec, [], days(issued), days(trigger), (), name)
         unit_pk[pk] = unit
         meta.tasks[sid] = (doc, name, unit)
     links: dict[int, list[str]] = defaultdict(list)
-    for task_id, target_id in Task.serves_targets.through.objects.filter(task_id__in=qs.values("id")).values_list(
-            "task_id", "target_id").iterator(chunk_size=10000):
+    for task_id, target_id in _raw(Task.serves_targets.through.objects.filter(task_id__in=qs.values("id")).values_list(
+            "task_id", "target_id")):
         links[task_id].append(str(target_id))
     for task_id, targets in links.items():
         if task_id in by_id:
@@ -280,13 +305,14 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     if scope.unit_pks is not None:
         reports = reports.filter(submission__unit_id__in=list(scope.unit_pks))
     states = {s.value: s for s in ReportedTaskState}
-    for task_id, sub_id, state, percent, completed in reports.values_list(
-            "task_id", "submission_id", "state", "percent", "completed_on").iterator(chunk_size=20000):
-        s = subs.get(sub_id)
+    counted = {pk: s for pk, s in subs.items() if s.counts_on(as_of)}
+    for task_id, sub_id, state, percent, completed in _raw(reports.values_list(
+            "task_id", "submission_id", "state", "percent", "completed_on")):
+        s = counted.get(sub_id)
         task = by_id.get(task_id)
-        if s is None or task is None or s.unit_pk != unit_pk[task_id] or not s.counts_on(as_of):
+        if s is None or task is None or s.unit_pk != unit_pk[task_id]:
             continue
-        task.reports.append(TaskReportFact(s.end, states[state], percent, s.submitted_on or s.end, completed))
+        task.reports.append(TaskReportFact(s.end, states[state], percent, s.submitted_on or s.end, days(completed)))
     return list(by_id.values())
 
 
@@ -294,17 +320,18 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
     qs = Target.objects.filter(_owned(scope, "responsible"))
     if scope.theme:
         qs = qs.filter(theme=scope.theme)
-    milestones: dict[int, list[tuple[int, str, Decimal | None, Decimal | None, str]]] = defaultdict(list)
-    for target_id, *rest in MilestoneRow.objects.filter(target_id__in=qs.values("id")).values_list(
-            "target_id", "year", "comparator", "value", "value_high", "raw_text").iterator(chunk_size=10000):
+    milestones: dict[int, list[tuple[int, str, Any, Any, str]]] = defaultdict(list)
+    for target_id, *rest in _raw(MilestoneRow.objects.filter(target_id__in=qs.values("id")).values_list(
+            "target_id", "year", "comparator", "value", "value_high", "raw_text")):
         milestones[target_id].append(tuple(rest))  # type: ignore[arg-type]
     values: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
-    for target_id, sub_id, value, measured in IndicatorValue.objects.filter(
+    days = _Days()
+    for target_id, sub_id, value, measured in _raw(IndicatorValue.objects.filter(
             submission__state=APPROVED, target_id__in=qs.values("id"), value__isnull=False).values_list(
-            "target_id", "submission_id", "value", "measured_on").iterator(chunk_size=20000):
+            "target_id", "submission_id", "value", "measured_on")):
         s = subs.get(sub_id)
         if s is not None and s.counts_on(as_of):
-            values[target_id].append((measured or s.end, float(value)))
+            values[target_id].append((days(measured) or s.end, float(value)))
     codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
     out: list[TargetFacts] = []
     for row in qs.values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
@@ -321,8 +348,8 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
     return out
 
 
-def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Decimal | None, Decimal | None, str]],
-                  values: list[tuple[dt.date, float]], direction: str, base: Decimal | None,
+def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Any, Any, str]],
+                  values: list[tuple[dt.date, float]], direction: str, base: Any,
                   base_year: int | None, uom: str, serves: int | None, name: str) -> TargetFacts:
     comparator = Comparator.GE
     ms: list[Milestone] = []
@@ -330,7 +357,8 @@ def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Decimal | N
         comparator = Comparator(cmp)
         if value is None and comparator is not Comparator.TEXT:
             continue
-        ms.append(Milestone(year, 1.0 if value is None else float(value), None if high is None else float(high), raw))
+        ms.append(Milestone(year, 1.0 if value is None else float(value), None if high is None else float(high),
+                            raw or ""))
     is_percent = uom.strip() == "%"
     return TargetFacts(
         tid, unit, comparator, Direction(direction), tuple(ms),
@@ -402,7 +430,8 @@ def data_version() -> tuple[Any, ...]:
         f" (SELECT MAX(id) FROM {tables[Task]}), (SELECT COUNT(*) FROM {tables[Task]}),"
         f" (SELECT MAX(id) FROM {tables[Target]}), (SELECT COUNT(*) FROM {tables[Target]}),"
         f" (SELECT MAX(published_at) FROM {tables[Document]}), (SELECT COUNT(*) FROM {tables[Document]}),"
-        f" (SELECT MAX(id) FROM {tables[OrgUnit]})"
+        f" (SELECT MAX(id) FROM {tables[OrgUnit]}),"
+        f" (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0)) FROM {tables[OrgUnit]})"
     )
     with connection.cursor() as cur:
         cur.execute(sql, [APPROVED])
@@ -427,12 +456,14 @@ class _Entry:
 
 _CACHE: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
 _CACHE_SIZE = 8
+_FIGURES: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = OrderedDict()
 _LOCK = threading.Lock()
 
 
 def clear_cache() -> None:
     with _LOCK:
         _CACHE.clear()
+        _FIGURES.clear()
 
 
 def _evaluate(scope: Scope, as_of: dt.date, root_pk: int | None, tree: UnitTree | None = None,
@@ -642,7 +673,7 @@ class DashboardFigures:
     issues_total: int = 0
 
 
-def _visible_pks(user: Any, tree: UnitTree) -> frozenset[int] | None:
+def _visible_pks(user: Any) -> frozenset[int] | None:
     if is_admin(user):
         return None
     return frozenset(OrgUnit.objects.filter(visible_units_q(user)).values_list("id", flat=True))
@@ -658,12 +689,30 @@ def dashboard_figures(user: Any, *, as_of: dt.date | None = None, document_id: i
     (default: the latest period whose data window has ended by `as_of`).
     """
     as_of = as_of or timezone.localdate()
+    visible = _visible_pks(user)
+    unit = get_unit_for_user(user, unit_id) if unit_id is not None else None
+    version = data_version()
+    fkey = (visible, unit.pk if unit else None, document_id, theme or None,
+            period_id, as_of)
+    with _LOCK:
+        hit = _FIGURES.get(fkey)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    figures = _dashboard(visible, unit, as_of, document_id, theme, period_id, version)
+    with _LOCK:
+        _FIGURES[fkey] = (version, figures)
+        _FIGURES.move_to_end(fkey)
+        while len(_FIGURES) > 4 * _CACHE_SIZE:
+            _FIGURES.popitem(last=False)
+    return figures
+
+
+def _dashboard(visible: frozenset[int] | None, unit: OrgUnit | None, as_of: dt.date, document_id: int | None,
+               theme: str | None, period_id: int | None, version: tuple[Any, ...]) -> DashboardFigures:
     tree = UnitTree()
-    visible = _visible_pks(user, tree)
     root_pk: int | None = None
     pks: frozenset[int] | None = visible
-    if unit_id is not None:
-        unit = get_unit_for_user(user, unit_id)
+    if unit is not None:
         sub = frozenset(tree.subtree(unit.pk))
         pks = sub if visible is None else sub & visible
         root_pk = unit.pk
@@ -671,7 +720,7 @@ def dashboard_figures(user: Any, *, as_of: dt.date | None = None, document_id: i
         roots = tree.roots(visible)
         root_pk = roots[0] if len(roots) == 1 else None
     scope = Scope(pks, (document_id,) if document_id is not None else None, theme or None)
-    entry = _evaluate(scope, as_of, root_pk, tree)
+    entry = _evaluate(scope, as_of, root_pk, tree, version)
     return _figures(entry, scope, as_of, root_pk, period_id)
 
 
