@@ -7,17 +7,29 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from giamsat.audit.models import AuditEvent
 from giamsat.reporting import actions
 from giamsat.reporting.access import recommendations_for_user
 from giamsat.reporting.aggregate import compliance, province_picture
 from giamsat.reporting.errors import LockedError, NotAllowed, ValidationError
-from giamsat.reporting.models import ReminderLog, ReportingPeriod
+from giamsat.reporting.models import Recommendation, ReminderLog, ReportingPeriod
 from giamsat.reporting.reminders import send_reminders
 
 pytestmark = pytest.mark.django_db
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_a_number_written_the_vietnamese_way_reads_back_exactly(number):
+    text = f"{number:,.2f}".replace(",", " ").replace(".", ",")  # 1 234 567,89
+    assert actions.parse_value(text) == number
+    assert actions.parse_value(str(number)) == number
 
 
 def test_a_recommendation_from_a_report_goes_to_the_plan_owner_with_a_deadline(plan, people, unit, at):
@@ -56,16 +68,24 @@ def test_the_answer_its_state_and_lateness_are_recorded(plan, people, unit, at):
         "reporting.recommendation_closed"]
 
 
-def test_a_citizen_raises_one_through_the_public_page_and_a_duplicate_is_detected(plan, people, unit, at):
+def test_a_citizen_raises_one_through_the_public_page_and_a_duplicate_is_detected(plan, people, unit, at, settings, tmp_path):
     at("2026-03-10 09:00")
+    settings.MEDIA_ROOT = tmp_path
     anonymous = AnonymousUser()
+    with pytest.raises(ValidationError, match="nội dung là tệp chạy được"):
+        actions.raise_recommendation(anonymous, title="Lỗi cổng", body="Lỗi", category="public_service",
+                                     routed_to=unit("dong-nai.so-khcn"), public_sender="Lê Văn Bảy",
+                                     evidence=[SimpleUploadedFile("anh-chup.png", b"MZ\x90\x00" + b"\x00" * 64)])
+    assert not Recommendation.objects.exists()
     with pytest.raises(ValidationError, match="Người gửi"):
         actions.raise_recommendation(anonymous, title="Mạng yếu", body="Sóng yếu", category="infrastructure",
                                      routed_to=unit("dong-nai.so-khcn"))
     first = actions.raise_recommendation(
         anonymous, title="Cổng dịch vụ công thường xuyên bị lỗi khi nộp hồ sơ",
         body="Nộp hồ sơ đất đai trực tuyến bị lỗi nhiều lần trong tháng 3.", category="public_service",
-        routed_to=unit("dong-nai.so-khcn"), public_sender="Công ty TNHH Minh Phát", public_contact="0251 3822 111")
+        routed_to=unit("dong-nai.so-khcn"), public_sender="Công ty TNHH Minh Phát", public_contact="0251 3822 111",
+        evidence=[SimpleUploadedFile("anh-chup.png", PNG)])
+    assert [(a.name, a.content_type) for a in first.attachments.all()] == [("anh-chup.png", "image/png")]
     assert first.is_public and first.duplicate_of is None and first.raised_by is None
     again = actions.raise_recommendation(
         anonymous, title="Cong dich vu cong thuong xuyen bi loi khi nop ho so",
