@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table
 
 from giamsat.exchange.export import number
-from giamsat.exchange.report import Report
+from giamsat.exchange.report import Report, issuer_name
 
 FONT = "Times New Roman"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -54,6 +54,15 @@ def _line(cell_or_doc: object, text: str, size: float = 13, *, bold: bool = Fals
     return paragraph
 
 
+def _widths(table: Table, widths_cm: list[float]) -> None:
+    """Fixed column widths on the grid and on every cell: Word reads the cells, LibreOffice the grid."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
 def _no_borders(table: Table) -> None:
     borders = table._tbl.tblPr.first_child_found_in("w:tblBorders")
     if borders is not None:
@@ -64,13 +73,13 @@ def _header(doc: object, report: Report) -> None:
     table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, [6.5, 10.0])
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     first = True
     if report.superior:
         _line(left, report.superior, 13, first=True)
         first = False
-    _line(left, report.issuer.name.upper(), 13, bold=True, first=first)
+    _line(left, issuer_name(report.issuer), 13, bold=True, first=first)
     _line(left, "_______", 13)
     _line(left, report.number, 13)
     _line(right, MOTTO, 12, bold=True, first=True)
@@ -88,7 +97,7 @@ def _body(doc: object, text: str) -> None:
     _font(paragraph.add_run(text), 14)
 
 
-def _data_table(doc: object, headers: list[str], rows: list[list[str]]) -> Table:
+def _data_table(doc: object, headers: list[str], rows: list[list[str]], widths_cm: list[float]) -> Table:
     table = doc.add_table(rows=1, cols=len(headers))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
@@ -97,6 +106,7 @@ def _data_table(doc: object, headers: list[str], rows: list[list[str]]) -> Table
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
             _line(cell, text, 12, first=True, align=WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.LEFT)
+    _widths(table, widths_cm)
     return table
 
 
@@ -119,6 +129,7 @@ def target_table_rows(report: Report) -> list[list[str]]:
 def _footer(doc: object, report: Report) -> None:
     table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     _no_borders(table)
+    _widths(table, [8.0, 8.5])
     left, right = table.rows[0].cells
     _line(left, "Nơi nhận:", 12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     for recipient in report.recipients:
@@ -143,12 +154,14 @@ def render_docx(report: Report) -> bytes:
         _line(doc, heading, 14, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
         for text in paragraphs:
             _body(doc, text)
-    _line(doc, "Phụ lục I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", 13, bold=True, after=6)
-    _data_table(doc, TASK_HEADERS, task_table_rows(report))
-    _line(doc, "Phụ lục II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU", 13, bold=True, after=6)
-    _data_table(doc, TARGET_HEADERS, target_table_rows(report))
     _line(doc, "", 13)
     _footer(doc, report)
+    doc.add_page_break()
+    _line(doc, "Phụ lục I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", 13, bold=True, after=6)
+    _data_table(doc, TASK_HEADERS, task_table_rows(report), [1.3, 4.6, 2.7, 1.9, 2.1, 1.4, 2.5])
+    _line(doc, "", 13)
+    _line(doc, "Phụ lục II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU", 13, bold=True, after=6)
+    _data_table(doc, TARGET_HEADERS, target_table_rows(report), [1.3, 4.9, 2.7, 1.5, 2.1, 2.0, 2.0])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -95,7 +95,7 @@ def export_report(submission: Submission) -> dict[str, Any]:
         "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
         "approved_at": submission.approved_at.isoformat() if submission.approved_at else None,
         "tasks": [
-            {"task": r.task.order, "task_code": r.task.code, "is_lead": r.is_lead, "state": r.state, "percent": r.percent,
+            {"task": r.task.order, "task_code": r.task.code, "occurrence": r.occurrence, "is_lead": r.is_lead, "state": r.state, "percent": r.percent,
              "completed_on": _date(r.completed_on), "progress": r.progress, "output": r.output,
              "difficulties": r.difficulties, "recommendations": r.recommendations, "suspended_reason": r.suspended_reason}
             for r in task_reports

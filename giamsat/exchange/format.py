@@ -121,6 +121,7 @@ class PlanData(Strict):
 class TaskReportData(Strict):
     task: Order = Field(description="thứ tự của nhiệm vụ trong kế hoạch")
     task_code: Annotated[str, Field(max_length=40)] = ""
+    occurrence: Annotated[str, Field(max_length=12)] = ""
     is_lead: bool = True
     state: Literal["not_started", "in_progress", "completed", "completed_late", "suspended"]
     percent: Annotated[int, Field(ge=0, le=100)] = 0

@@ -93,7 +93,7 @@ class Report:
     # the draft narrative, for an official to edit --------------------------------------------
     def narrative(self) -> list[tuple[str, list[str]]]:
         f = self.figures
-        done_part = (f"Trong {self.period_label.lower() if self.period_label.startswith('Quý') else 'kỳ ' + self.period_label}, "
+        done_part = (f"Trong kỳ báo cáo {self.period_label}, "
                      f"{len(self.units)} đơn vị đã báo cáo ({f['approved']}/{f['reports']} báo cáo đã được phê duyệt). "
                      f"Tổng số {f['tasks']} nhiệm vụ được theo dõi: hoàn thành {f['tasks_done']}, đang thực hiện "
                      f"{f['tasks_in_progress']}, chưa triển khai {f['tasks_not_started']}. "
@@ -138,12 +138,19 @@ def _province(unit: OrgUnit) -> OrgUnit | None:
 
 
 def _superior(unit: OrgUnit) -> str:
-    if unit.kind in (UnitKind.PROVINCE, UnitKind.CENTRAL) or unit.parent is None:
-        return ""
+    """The line above the issuer: the province's People's Committee above a department; none for a
+    People's Committee or a Party committee, which head their own level."""
     parent = unit.parent
-    if parent.kind == UnitKind.PROVINCE:
-        return f"UBND {parent.name.upper()}"
-    return parent.name.upper()
+    if unit.kind != UnitKind.DEPARTMENT or parent is None:
+        return ""
+    return f"UBND {parent.name.upper()}" if parent.kind == UnitKind.PROVINCE else parent.name.upper()
+
+
+def issuer_name(unit: OrgUnit) -> str:
+    """A province or a commune reports through its People's Committee."""
+    if unit.kind in (UnitKind.PROVINCE, UnitKind.COMMUNE):
+        return f"ỦY BAN NHÂN DÂN {unit.name.upper()}"
+    return unit.name.upper()
 
 
 def _milestone(target: Any, year: int) -> Any:
