@@ -10,21 +10,9 @@ from django.core.management import call_command
 
 from giamsat.alignment import actions, analysis
 from giamsat.alignment.compare import Verdict
-from giamsat.alignment.tests.seed_plans import import_seed_plans
-from giamsat.org.tests.factories import registry
 from giamsat.plans.models import Document, StandardIndicator, Target
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plans() -> dict[str, Document]:
-    registry()
-    actions.load_indicators("test")
-    documents = import_seed_plans()
-    for document in documents.values():
-        actions.suggest_mappings("test", document)
-    return documents
 
 
 def _row(comparison: analysis.IndicatorComparison, document: Document, year: int) -> analysis.PlanRow:

@@ -8,24 +8,12 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import reverse
 
-from giamsat.alignment import actions
-from giamsat.alignment.tests.seed_plans import import_seed_plans
 from giamsat.audit.models import AuditEvent
 from giamsat.org.models import Role
-from giamsat.org.tests.factories import persona, registry
+from giamsat.org.tests.factories import persona
 from giamsat.plans.models import Document, StandardIndicator, Target
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plans() -> dict[str, Document]:
-    registry()
-    actions.load_indicators("test")
-    documents = import_seed_plans(("binh-phuoc", "long-binh", "phu-tho"))
-    for document in documents.values():
-        actions.suggest_mappings("test", document)
-    return documents
 
 
 def client_for(user: object) -> Client:
