@@ -149,6 +149,7 @@ EN = {
     "Đã lưu bản nháp.": "Draft saved.", "Đã gửi báo cáo tới cơ quan thường trực.": "Report sent to the standing agency.",
     "Đã phê duyệt báo cáo.": "Report approved.", "Đã trả lại báo cáo kèm ý kiến.": "Report returned with comments.",
     "Đã mở lại báo cáo để điều chỉnh.": "Report reopened for correction.",
+    "Xem tất cả chỉ tiêu có nguy cơ, chệch lộ trình": "All targets at risk or off track",
 }
 
 _ENTRY = re.compile(r'(msgid (?:"(?:[^"\\]|\\.)*"\n)+)(msgstr (?:"(?:[^"\\]|\\.)*"\n)+)')

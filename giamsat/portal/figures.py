@@ -30,6 +30,7 @@ AT_RISK = (TaskStatus.AT_RISK,)
 DONE = (TaskStatus.COMPLETED_ON_TIME, TaskStatus.COMPLETED_LATE)
 TARGETS_AT_RISK = (TargetStatus.AT_RISK, TargetStatus.OFF_TRACK)
 TREND_POINTS = 4
+LIST_LIMIT = 12
 
 
 def _evaluation(document_ids: Iterable[int] | None, as_of: dt.date | None = None) -> Any:
@@ -149,7 +150,7 @@ def build_dashboard(user: Any, filters: Filters, as_of: dt.date, *, with_trend: 
     board.by_unit = [UnitRow(u.unit.name, len(u.overdue), len(u.at_risk),
                              _link("portal:tasks", Filters(filters.document, u.unit.id, filters.theme), status="overdue_or_risk"))
                      for u in fig.tasks_by_unit]
-    board.targets_at_risk = fig.targets_at_risk
+    board.targets_at_risk = fig.targets_at_risk[:LIST_LIMIT]
     board.ranking = fig.ranking
     board.warnings = fig.warnings[:8]
     board.compliance = _compliance(fig, filters)

@@ -218,3 +218,8 @@ def test_the_language_switcher_turns_the_portal_into_english(client: Any, people
     client.post(reverse("set_language"), {"language": "en", "next": reverse("portal:login")})
     body = client.get(reverse("portal:login")).content.decode()
     assert "Skip to main content" in body and 'lang="en"' in body
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client: Any, people: Any) -> None:
+    body = client.get(reverse("portal:login"), headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert "Đăng nhập hệ thống" in body and 'lang="vi"' in body
