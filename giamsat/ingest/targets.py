@@ -24,8 +24,8 @@ _FIGURE = re.compile(
 )
 _RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia)"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
-_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|nguoi\s*/\s*van\s*dan|nguoi tren mot van dan"
-                         r"|doanh nghiep[a-z ]{0,20}|to chuc[a-z ]{0,20}|du an|do thi|san pham)")
+_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
+                         r"|doanh nghiep[a-z ]{0,20}|to chuc[a-z ]{0,20}|du an|do thi|san pham|ngu[a-z]{0,2}i\s*/\s*van\s*dan)")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
 _VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|tu|tir|co))+\s*$")
@@ -96,7 +96,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
 
 
 def _countable(f: str, e: int) -> bool:
-    return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|nguoi|san pham|trung tam|khu|co so"
+    return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
                          r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan)", f[e:e + 30]))
 
 

@@ -227,12 +227,32 @@ _OUTPUT_CTX = re.compile(r"(cua|tich|trinh)\W*$")
 
 
 def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str]]:
+    """Group rows ("I | Nâng cao nhận thức …"): the numeral sits mid-cell, so take the lines around it."""
     out = []
+    lines = outline.lines
     for i in range(start, end + 1):
-        m = re.match(r"^\s*([IVXl1]{1,4}|v|V)\s*[|.]?\s+(?=[A-ZĐ])(.{20,})", outline.lines[i])
-        if m and not re.match(r"^\s*\d+\s", outline.lines[i]) and m.group(1) not in ("1",):
-            out.append((i, squash(outline.line_out(i, m.start(2)))))
+        m = re.match(r"^\s*([IVX]{1,4}|[Il1]{2,3}|V)\s*[|.]?\s+(?=\S)(.{20,})", lines[i])
+        if not m or re.match(r"^\s*\d+\s", lines[i]):
+            continue
+        parts = []
+        prev = i - 1
+        while prev >= start and not lines[prev].strip():
+            prev -= 1
+        if prev >= start and not ROW_START.match(lines[prev]) and len(lines[prev]) > 40 and \
+                not re.search(r"\.\s*$", lines[prev]):
+            parts.append(outline.line_out(prev))
+        parts.append(outline.line_out(i, m.start(2)))
+        nxt = i + 1
+        while nxt <= end and not lines[nxt].strip():
+            nxt += 1
+        if nxt <= end and len(lines[nxt].strip()) < 40 and not ROW_START.match(lines[nxt]) and \
+                lines[nxt].strip()[:1].islower():
+            parts.append(outline.line_out(nxt))
+        out.append((i, squash(" ".join(parts))))
     return out
+
+
+ROW_START = re.compile(r"^\s*\d{1,3}\s*[|.]?\s")
 
 
 def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: str | None,
