@@ -6,7 +6,7 @@ annotations and benchmarks/quality_parse.py for the measured precision and recal
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import pytest
@@ -18,7 +18,7 @@ from giamsat.ingest.pipeline import parse_path
 from .shared import shared_file
 
 
-@lru_cache(maxsize=None)
+@cache
 def plan(name: str) -> dict[str, Any]:
     folder = "reference" if name[0].isalpha() or "-" in name else "seeds"
     registry = None
