@@ -124,6 +124,10 @@ class PlanRow:
         return describe(self.document)
 
     @property
+    def level_label(self) -> str:
+        return LEVEL_LABELS.get(self.level, self.level)
+
+    @property
     def by_year(self) -> dict[int | None, Level]:
         return {lv.year: lv for lv in self.levels}
 
@@ -160,9 +164,12 @@ def compare_indicator(indicator: StandardIndicator, documents: QuerySet[Document
     for t in targets:
         by_document.setdefault(t.document_id, []).append(t)
     rows: list[PlanRow] = []
+    refs: dict[int, list[Document]] = {}
     for t in targets:
         row = PlanRow(t.document, t, plan_level(t.document), levels_of(t))
-        for ref in reference_documents(t.document, documents):
+        if t.document_id not in refs:
+            refs[t.document_id] = reference_documents(t.document, documents)
+        for ref in refs[t.document_id]:
             ref_levels = [lv for rt in by_document.get(ref.pk, []) for lv in levels_of(rt)]
             if ref_levels:
                 row.comparisons.append(Comparison(describe(ref), compare_targets(row.levels, ref_levels, indicator.direction)))

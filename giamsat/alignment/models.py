@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from giamsat.alignment.compare import Level, describe_level
 from giamsat.domain.states import Comparator
 from giamsat.plans.models import StandardIndicator, Target
 
@@ -35,7 +36,12 @@ class NationalTarget(models.Model):
         verbose_name_plural = "chỉ tiêu quốc gia"
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.year or ''}: {self.comparator} {self.value}"
+        return f"{self.indicator.code} {self.year or ''}: {self.text}"
+
+    @property
+    def text(self) -> str:
+        """'≥ 30 % GDP', as the comparison engine writes levels."""
+        return describe_level(Level(self.year, self.comparator, self.value, self.value_high, self.unit))
 
 
 class MappingSuggestion(models.Model):

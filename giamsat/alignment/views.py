@@ -38,7 +38,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cov = analysis.coverage(document, access.comparison_documents(request.user))
     targets = document.targets.select_related("indicator").prefetch_related("indicator_suggestions__indicator", "milestones")
     return render(request, "alignment/plan.html", {
-        "document": document, "cov": cov, "targets": targets,
+        "document": document, "cov": cov, "targets": [(t, analysis.levels_of(t)) for t in targets],
         "can_confirm": access.can_confirm(request.user, document), "form": ConfirmMappingForm(),
     })
 
