@@ -150,6 +150,8 @@ EN = {
     "Đã phê duyệt báo cáo.": "Report approved.", "Đã trả lại báo cáo kèm ý kiến.": "Report returned with comments.",
     "Đã mở lại báo cáo để điều chỉnh.": "Report reopened for correction.",
     "Xem tất cả chỉ tiêu có nguy cơ, chệch lộ trình": "All targets at risk or off track",
+    "Theo báo cáo đã được cơ quan thường trực phê duyệt.": "From reports approved by the standing agency.",
+    "Số liệu chung": "Overview", "số nhiệm vụ có đơn vị chủ trì": "of tasks with a lead unit",
 }
 
 _ENTRY = re.compile(r'(msgid (?:"(?:[^"\\]|\\.)*"\n)+)(msgstr (?:"(?:[^"\\]|\\.)*"\n)+)')

@@ -34,7 +34,11 @@ class LoginView(auth_views.LoginView):
 def public(request: HttpRequest) -> HttpResponse:
     """Published plans only: no drafts, no attachments, no names of officials."""
     plans = list(with_counts(public_documents().select_related("owner")))
-    return render(request, "portal/public.html", {"plans": plans, "by_unit": _completion_by_unit(plans)})
+    by_unit = _completion_by_unit(plans)
+    led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
+    totals = {"plans": len(plans), "targets": sum(p.n_targets or 0 for p in plans), "tasks": sum(p.n_tasks or 0 for p in plans),
+              "done": done, "percent": round(100 * done / led) if led else 0}
+    return render(request, "portal/public.html", {"plans": plans, "by_unit": by_unit[:30], "totals": totals})
 
 
 def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
@@ -53,7 +57,7 @@ def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
     out = sorted(table.values(), key=lambda r: (-r["total"], r["name"]))
     for row in out:
         row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
-    return out[:30]
+    return out
 
 
 def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
