@@ -13,8 +13,9 @@ import pytest
 import time_machine
 
 from giamsat.domain.deadline import DeadlineSpec, Recurrence
-from giamsat.org.models import Role
-from giamsat.org.tests.factories import persona, registry
+from giamsat.org import registry_data
+from giamsat.org.models import OrgUnit, Role, UnitKind
+from giamsat.org.tests.factories import persona
 from giamsat.org.tests.factories import unit as unit_by_code
 from giamsat.plans.actions import import_parsed_plan, publish_plan
 from giamsat.plans.models import Document
@@ -59,9 +60,23 @@ def at() -> Any:
         current.pop().stop()
 
 
+def small_registry() -> None:
+    """The few units these tests use, with the registry's names and aliases (the full registry is slow to load)."""
+    nation = OrgUnit.objects.create(code="viet-nam", name="Việt Nam (Trung ương)", kind=UnitKind.CENTRAL)
+    provinces = {}
+    for code, name in (("dong-nai", "Tỉnh Đồng Nai"), ("lang-son", "Tỉnh Lạng Sơn")):
+        provinces[code] = OrgUnit(code=code, name=name, kind=UnitKind.PROVINCE, parent=nation,
+                                  short_name=name.replace("Tỉnh ", ""))
+        provinces[code].save()
+    for suffix, name, abbreviations in registry_data.STANDARD_DEPARTMENTS:
+        if suffix in ("so-khcn", "so-tai-chinh", "so-y-te", "so-noi-vu"):
+            OrgUnit(code=f"dong-nai.{suffix}", name=f"{name} tỉnh Đồng Nai", kind=UnitKind.DEPARTMENT,
+                    parent=provinces["dong-nai"], aliases=[name, *abbreviations]).save()
+
+
 @pytest.fixture
 def plan(db: Any) -> Document:
-    registry()
+    small_registry()
     document = import_parsed_plan("test", copy.deepcopy(PLAN), owner=unit_by_code("dong-nai"))
     return publish_plan("test", document)
 
