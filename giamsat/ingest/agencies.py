@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -36,9 +36,27 @@ _AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo ch
                       r"|hoi|doan|phong)\b)")
 
 
+_SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai"
+                 r"|thong|lao)\b)")
+_HEAD = re.compile(r"(?<![a-z])(so|van phong|vian phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
+                   r"|ban tuyen|uy ban)(?![a-z])")
+
+
+def _key_keep_len(text: str) -> str:
+    """Folded key of an OCR'd line, same length as the line, with the usual glyph confusions undone."""
+    k = fold(text)
+    k = re.sub(r"(?<=[a-z]{2})[0-9]", " ", k)                       # "noi1 vu" → "noi  vu"
+    k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
+    k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)                  # "c6ng" → "cong"
+    k = k.replace("&", "o").replace("¢", "e").replace("w", "u")
+    k = re.sub(r"[^a-z0-9 ]", " ", k)
+    k = re.sub(r"(?<![a-z])c[e4a]c(?![a-z])", "cac", k)
+    return re.sub(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])", "uy", k)
+
+
 def _alt(key: str) -> str:
-    pat = re.escape(key).replace(r"\ ", r"\s+")
-    return "so?" + pat[2:] if key.startswith("so ") else pat
+    pat = re.escape(key).replace(r"\ ", r"\s*")
+    return "(?:so?|o)" + pat[2:] if key.startswith("so ") else pat
 
 
 def _cut(text: str, rx: re.Pattern[str]) -> list[str]:
@@ -73,6 +91,7 @@ class AgencyMatcher:
                 self._keys.setdefault(_GENERIC_TAIL.sub("", _key(alias)).strip(), agency)
         self._choices = list(self._keys)
         self._add_prefixes()
+        self._compact = {re.sub(r"\s+", "", key): agency for key, agency in self._keys.items()}
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._alts = alts
@@ -128,9 +147,14 @@ class AgencyMatcher:
         k = squash(found)
         if k in self._keys:
             return self._keys[k]
-        if k.startswith("s "):
-            return self._keys.get("so " + k[2:])
-        return None
+        words = k.split()
+        if words and words[0] in ("s", "o"):
+            words[0] = "so"
+        joined = " ".join(words)
+        if joined in self._keys:
+            return self._keys[joined]
+        nospace = re.sub(r"\s+", "", k)
+        return self._compact.get(nospace) or self._compact.get("so" + nospace.lstrip("so"))
 
     def scan_lines(self, lines: list[str]) -> list[tuple[int, int, Agency]]:
         """Mentions in OCR'd table lines, also when a name is split over two lines of the same cell
@@ -162,16 +186,3 @@ class AgencyMatcher:
                 if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))):
                     return a
         return None
-
-
-_SO = re.compile(r"(?<![a-z0-9])[s53][a-z0-9](?=\s+(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai|thong|ke|lao)\b)")
-_HEAD = re.compile(r"(?<![a-z])(so|van phong|vian phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
-                   r"|ban tuyen|uy ban)(?![a-z])")
-
-
-def _key_keep_len(text: str) -> str:
-    k = loose(text).replace("¢", "o")
-    k = re.sub(r"[^a-z0-9 ]", " ", k)
-    k = re.sub(r"(?<![a-z])c[e4a]c(?![a-z])", "cac", k)
-    k = _SO.sub("so", k)
-    return re.sub(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])", "uy", k)
