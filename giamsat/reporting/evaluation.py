@@ -236,7 +236,7 @@ def _raw(qs: Any, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
     """A values_list queryset's rows straight from the cursor, without per-value converters
     (dates may come back as ISO text on SQLite: see `_Days`)."""
     sql, params = qs.query.sql_with_params()
-    with connection.cursor() as cur:
+    with connection.chunked_cursor() as cur:  # a server-side cursor on PostgreSQL
         cur.execute(sql, params)
         while rows := cur.fetchmany(chunk):
             yield from rows
@@ -389,6 +389,8 @@ def load_dataset(scope: Scope, as_of: dt.date, tree: UnitTree | None = None,
     tree = tree or UnitTree()
     meta = Meta(tree)
     pks = scope.unit_pks if scope.unit_pks is not None else frozenset(tree.by_pk)
+    if scope.unit_pks is not None and len(pks) == len(tree.by_pk):
+        scope = Scope(None, scope.document_ids, scope.theme)  # every unit: no need to list them in SQL
     sub_rows = _submissions(scope)
     by_pk = {s.pk: s for s in sub_rows}
     tasks = _tasks(scope, meta, by_pk, as_of)
