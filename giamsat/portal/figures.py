@@ -84,7 +84,7 @@ class Kpi:
     tone: str
     sub: str
     url: str
-    trend: list[float] = field(default_factory=list)
+    trend_key: str = ""  # the KPI has a trend line, loaded after the page (see `kpi_trends`)
 
 
 @dataclass
@@ -139,8 +139,8 @@ def _link(name: str, filters: Filters, **extra: Any) -> str:
     return reverse(name) + "?" + filters.query(**extra)
 
 
-def build_dashboard(user: Any, filters: Filters, as_of: dt.date, *, with_trend: bool = True) -> Dashboard:
-    """Everything the leader dashboard shows; the trend lines re-read the figures at earlier quarter ends."""
+def build_dashboard(user: Any, filters: Filters, as_of: dt.date) -> Dashboard:
+    """Everything the leader dashboard shows, except the KPI trend lines (`kpi_trends`, loaded after the page)."""
     fig = _figures(user, filters, as_of)
     board = Dashboard(fig, as_of, fig.scope.name if fig.scope else "", fig.tasks_total, fig.targets_total)
     board.task_slices = [Slice(s.status, s.label, s.count, colour_for(s.status),
@@ -155,8 +155,7 @@ def build_dashboard(user: Any, filters: Filters, as_of: dt.date, *, with_trend: 
     board.warnings = fig.warnings[:8]
     board.compliance = _compliance(fig, filters)
     board.recommendations = list(recommendations_for_user(user).order_by("-created_at")[:5])
-    trend = _trend(user, filters, as_of) if with_trend else {}
-    board.kpis = _kpis(board, fig, filters, trend)
+    board.kpis = _kpis(board, fig, filters)
     return board
 
 
@@ -164,8 +163,10 @@ def _counts(items: list[Any]) -> dict[str, int]:
     return {s.status: s.count for s in items}
 
 
-def _trend(user: Any, filters: Filters, as_of: dt.date) -> dict[str, list[float]]:
-    """Done share, overdue count and score at the last few quarter ends, oldest first, ending today."""
+def kpi_trends(user: Any, filters: Filters, as_of: dt.date) -> dict[str, list[tuple[str, float]]]:
+    """Done share, overdue count and score at the last few quarter ends and `as_of`, oldest first.
+
+    Each point re-reads the engine's figures as of that day (cached by the evaluation adapter)."""
     days = []
     year, quarter = as_of.year, (as_of.month - 1) // 3
     for _step in range(TREND_POINTS - 1):
@@ -173,18 +174,19 @@ def _trend(user: Any, filters: Filters, as_of: dt.date) -> dict[str, list[float]
             year, quarter = year - 1, 4
         days.append(dt.date(year, quarter * 3, 31 if quarter in (1, 4) else 30))
         quarter -= 1
-    out: dict[str, list[float]] = {"done": [], "overdue": [], "score": []}
+    out: dict[str, list[tuple[str, float]]] = {"done": [], "overdue": [], "score": []}
     for day in [*reversed(days), as_of]:
         fig = _figures(user, filters, day)
         counts = _counts(fig.task_status)
         total = sum(counts.values())
-        out["done"].append(round(100.0 * sum(counts.get(s.value, 0) for s in DONE) / total, 1) if total else 0.0)
-        out["overdue"].append(float(sum(counts.get(s.value, 0) for s in OVERDUE)))
-        out["score"].append(round(fig.score, 1) if fig.score is not None else 0.0)
+        label = day.strftime("%d/%m/%Y")
+        out["done"].append((label, round(100.0 * sum(counts.get(s.value, 0) for s in DONE) / total, 1) if total else 0.0))
+        out["overdue"].append((label, float(sum(counts.get(s.value, 0) for s in OVERDUE))))
+        out["score"].append((label, round(fig.score, 1) if fig.score is not None else 0.0))
     return out
 
 
-def _kpis(board: Dashboard, fig: Any, filters: Filters, trend: dict[str, list[float]]) -> list[Kpi]:
+def _kpis(board: Dashboard, fig: Any, filters: Filters) -> list[Kpi]:
     counts, g_counts = _counts(fig.task_status), _counts(fig.target_status)
     total = board.tasks_total
     done = sum(counts.get(s.value, 0) for s in DONE)
@@ -195,9 +197,9 @@ def _kpis(board: Dashboard, fig: Any, filters: Filters, trend: dict[str, list[fl
     bad = sum(g_counts.get(s.value, 0) for s in TARGETS_AT_RISK)
     kpis = [
         Kpi(_("Nhiệm vụ đã hoàn thành"), f"{done}/{total}", "ok" if total and done * 2 >= total else "info",
-            _("%(p)s hoàn thành đúng hạn") % {"p": _pct(on_time, total)}, _link("portal:tasks", filters, status="done"), trend.get("done", [])),
+            _("%(p)s hoàn thành đúng hạn") % {"p": _pct(on_time, total)}, _link("portal:tasks", filters, status="done"), "done"),
         Kpi(_("Nhiệm vụ quá hạn"), str(overdue), "bad" if overdue else "ok", _("chưa hoàn thành khi đã hết hạn"),
-            _link("portal:tasks", filters, status="overdue"), trend.get("overdue", [])),
+            _link("portal:tasks", filters, status="overdue"), "overdue"),
         Kpi(_("Nhiệm vụ có nguy cơ chậm"), str(at_risk), "warn" if at_risk else "ok", _("tiến độ thấp hơn kế hoạch"),
             _link("portal:tasks", filters, status=TaskStatus.AT_RISK.value)),
         Kpi(_("Chỉ tiêu đạt, đúng lộ trình"), f"{good}/{board.targets_total}", "bad" if bad > good else ("ok" if good else "info"),
@@ -211,7 +213,7 @@ def _kpis(board: Dashboard, fig: Any, filters: Filters, trend: dict[str, list[fl
                         _("%(period)s: %(n)s đơn vị chưa gửi") % {"period": c.period_label, "n": c.missing}, c.url))
     if fig.score is not None:
         kpis.append(Kpi(_("Chỉ số hoàn thành chung"), f"{fig.score:.0f}", "ok" if fig.score >= 80 else ("warn" if fig.score >= 50 else "bad"),
-                        _("Xếp loại: %(band)s") % {"band": fig.band}, "#xep-hang", trend.get("score", [])))
+                        _("Xếp loại: %(band)s") % {"band": fig.band}, "#xep-hang", "score"))
     return kpis
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("trang-chu/", pages.home, name="home"),
     path("tim-kiem/", pages.search, name="search"),
     path("dieu-hanh/", dashboard.dashboard, name="dashboard"),
+    path("dieu-hanh/xu-huong/", dashboard.dashboard_trends, name="dashboard-trends"),
     path("dieu-hanh/bang-theo-doi/moi/", dashboard.saved_edit, name="saved-new"),
     path("dieu-hanh/bang-theo-doi/<int:pk>/", dashboard.saved_edit, name="saved-edit"),
     path("dieu-hanh/bang-theo-doi/<int:pk>/xoa/", dashboard.saved_delete, name="saved-delete"),

@@ -223,3 +223,15 @@ def test_the_language_switcher_turns_the_portal_into_english(client: Any, people
 def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client: Any, people: Any) -> None:
     body = client.get(reverse("portal:login"), headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
     assert "Đăng nhập hệ thống" in body and 'lang="vi"' in body
+
+
+def test_kpi_trend_lines_come_after_the_page_from_earlier_evaluations(client: Any, people: Any, plan: Document) -> None:
+    import json
+
+    login(client, people.steering)
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert reverse("portal:dashboard-trends") in page and 'id="trend-done"' in page
+    body = client.get(reverse("portal:dashboard-trends")).content.decode()
+    specs = json.loads(body.split(">", 1)[1].rsplit("</script>", 1)[0])
+    done = specs["trend-done"]["data"]
+    assert len(done["labels"]) == 4 and len(done["datasets"][0]["data"]) == 4

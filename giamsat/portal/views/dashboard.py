@@ -68,13 +68,25 @@ def chart_specs(board: figures.Dashboard) -> dict[str, Any]:
             "options": {"indexAxis": "y", "scales": {"x": {"stacked": True, "beginAtZero": True, "ticks": {"precision": 0}},
                                                       "y": {"stacked": True}}},
             "links": [r.url for r in rows]}
-    for i, kpi in enumerate(board.kpis, start=1):
-        if len(kpi.trend) > 1:
-            specs[f"trend-{i}"] = {"type": "line", "data": {"labels": [str(n) for n in range(len(kpi.trend))], "datasets": [
-                {"data": kpi.trend, "borderColor": "#0b5cad", "borderWidth": 2, "pointRadius": 0, "tension": .3}]},
-                "options": {"plugins": {"legend": {"display": False}, "tooltip": {"enabled": False}},
-                            "scales": {"x": {"display": False}, "y": {"display": False}}, "events": []}}
     return specs
+
+
+def trend_specs(trends: dict[str, list[tuple[str, float]]]) -> dict[str, Any]:
+    """Sparklines for the KPI cards (canvas ids trend-<key>)."""
+    return {f"trend-{key}": {"type": "line", "data": {"labels": [d for d, _ in points], "datasets": [
+        {"data": [v for _, v in points], "borderColor": "#0b5cad", "borderWidth": 2, "pointRadius": 0, "tension": .3}]},
+        "options": {"plugins": {"legend": {"display": False}},
+                    "scales": {"x": {"display": False}, "y": {"display": False}}}}
+        for key, points in trends.items() if len(points) > 1}
+
+
+@login_required
+def dashboard_trends(request: HttpRequest) -> HttpResponse:
+    """The KPI trend lines, fetched by htmx once the dashboard is on screen (they need earlier evaluations)."""
+    _require_oversight(request)
+    filters = parse_filters(request, tracked_documents(request.user))
+    trends = figures.kpi_trends(request.user, filters, timezone.localdate())
+    return render(request, "portal/_trends.html", {"charts": json_for_script(trend_specs(trends))})
 
 
 @login_required
@@ -91,6 +103,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                   filters.unit, filters.theme or saved.theme, filters.period)
     board = figures.build_dashboard(request.user, filters, timezone.localdate())
     context = {"board": board, "filters": filters, "charts": json_for_script(chart_specs(board)),
+               "units_chart_height": 90 + 34 * min(len(board.by_unit), 10),
                "saved": saved, "saved_list": list(request.user.saved_dashboards.all()), **_choices(request.user, documents)}
     if saved is not None:
         context["followed_targets"], context["followed_tasks"] = _followed(saved)

@@ -113,7 +113,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["imports"] = list(ImportRun.objects.filter(created_by=request.user)[:5])
         context["drafts"] = list(visible_documents(request.user).filter(status=DocumentStatus.DRAFT)[:10])
     if kind in ("standing_agency", "steering"):
-        context["board"] = figures.build_dashboard(request.user, figures.Filters(), timezone.localdate(), with_trend=False)
+        context["board"] = figures.build_dashboard(request.user, figures.Filters(), timezone.localdate())
     context["recommendations"] = list(reporting_access.recommendations_for_user(request.user)
                                       .exclude(state=Recommendation.State.CLOSED).select_related("routed_to")[:5])
     return render(request, "portal/home.html", context)

@@ -49,5 +49,5 @@
     });
   }
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
-  document.addEventListener("htmx:afterSwap", function (e) { draw(e.target); });
+  document.addEventListener("htmx:afterSettle", function () { draw(document); });
 })();
