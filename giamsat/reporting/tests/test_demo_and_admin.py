@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 from django.contrib.auth import get_user_model
 
+from giamsat.reporting import actions
 from giamsat.reporting.demo import _rng, generate_demo_reports
 from giamsat.reporting.models import Recommendation, Submission, TaskReport
 
@@ -38,9 +39,12 @@ def test_demo_randomness_depends_on_names_not_on_database_ids():
     assert _rng("a").random() != _rng("b").random()
 
 
-def test_the_admin_lists_reporting_rows_read_only(plan, people, at, client):
-    at("2026-11-25 08:00")
-    generate_demo_reports([plan], log=lambda line: None)
+def test_the_admin_lists_reporting_rows_read_only(plan, people, unit, at, client):
+    at("2026-04-01 08:00")
+    period = actions.open_periods(plan)[-1]
+    draft = actions.get_or_create_draft(people.reporter_khcn, unit("dong-nai.so-khcn"), period)
+    actions.raise_recommendation(people.reporter_khcn, title="Thiếu kinh phí", body="Đề nghị bổ sung kinh phí.",
+                                 category="funding", submission=draft)
     admin = get_user_model().objects.create_superuser("quantri", "quantri@dongnai.gov.vn", "mat-khau-quan-tri-2026")
     client.force_login(admin)
     submission = Submission.objects.filter(period__document=plan).first()
