@@ -235,3 +235,32 @@ def test_kpi_trend_lines_come_after_the_page_from_earlier_evaluations(client: An
     specs = json.loads(body.split(">", 1)[1].rsplit("</script>", 1)[0])
     done = specs["trend-done"]["data"]
     assert len(done["labels"]) == 4 and len(done["datasets"][0]["data"]) == 4
+
+
+def test_a_reviewer_maps_an_unrecognised_agency_to_a_unit(client: Any, people: Any, draft_plan: Document) -> None:
+    from giamsat.org.tests.factories import unit
+
+    task = draft_plan.tasks.get()
+    task.lead, task.lead_text = None, "Ban Quản lý khu công nghệ cao"
+    task.save()
+    login(client, people.standing)
+    page = client.get(reverse("portal:review", args=[draft_plan.pk]))
+    assert page.context["agency_form"].names == ["Ban Quản lý khu công nghệ cao"]
+    client.post(reverse("portal:agencies", args=[draft_plan.pk]), {"agency_0": unit("dong-nai.so-khcn").pk})
+    task.refresh_from_db()
+    assert task.lead.code == "dong-nai.so-khcn"
+
+
+def test_answered_public_recommendations_appear_on_the_public_page_without_contacts(client: Any, people: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from giamsat.org.tests.factories import unit
+
+    rec = actions.raise_recommendation(AnonymousUser(), title="Mở dữ liệu giao thông", body="Đề nghị mở dữ liệu.",
+                                       category="data", routed_to=unit("dong-nai"), public_sender="Nguyễn Văn Dân",
+                                       public_contact="0912345678")
+    assert "Mở dữ liệu giao thông" not in client.get(reverse("portal:public")).content.decode()
+    actions.answer_recommendation(people.standing, rec, "Sở KH&CN sẽ công bố bộ dữ liệu trong quý I/2027.")
+    body = client.get(reverse("portal:public")).content.decode()
+    assert "Mở dữ liệu giao thông" in body and "quý I/2027" in body
+    assert "0912345678" not in body and "Nguyễn Văn Dân" not in body

@@ -38,7 +38,10 @@ def public(request: HttpRequest) -> HttpResponse:
     led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
     totals = {"plans": len(plans), "targets": sum(p.n_targets or 0 for p in plans), "tasks": sum(p.n_tasks or 0 for p in plans),
               "done": done, "percent": round(100 * done / led) if led else 0}
-    return render(request, "portal/public.html", {"plans": plans, "by_unit": by_unit[:30], "totals": totals})
+    answered = list(reporting_access.public_recommendations().filter(state__in=("answered", "closed"))
+                    .exclude(answer="").order_by("-answered_at")[:5])
+    return render(request, "portal/public.html", {"plans": plans, "by_unit": by_unit[:30], "totals": totals,
+                                                  "answered": answered})
 
 
 def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
