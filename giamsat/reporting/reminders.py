@@ -1,6 +1,7 @@
 """Reminders before and after a report's due date, and escalation of overdue recommendations.
 
-Run once a day by `giamsat send_reminders` (see the command for the cron line). Each reminder is
+Run once a day by `giamsat send_reminders` (see the command for the cron line), which first opens
+the periods each published plan has reached (so new periods appear without anyone asking). Each reminder is
 sent at most once per unit, period and kind (`ReminderLog`), so running the command twice, or
 after a missed day, never sends a duplicate.
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
+from giamsat.plans.models import Document, DocumentStatus
 from giamsat.reporting import actions, schedule
 from giamsat.reporting.models import ReminderLog, ReportingPeriod, Submission
 
@@ -32,6 +34,7 @@ class ReminderRun:
     sent: list[tuple[str, str, str]] = field(default_factory=list)  # (unit code, period label, kind)
     without_address: list[str] = field(default_factory=list)
     escalated: list[int] = field(default_factory=list)
+    opened: int = 0
 
 
 def _kinds_due(period: ReportingPeriod, today: dt.date) -> list[str]:
@@ -47,7 +50,11 @@ def _kinds_due(period: ReportingPeriod, today: dt.date) -> list[str]:
 
 
 def send_reminders(today: dt.date, *, dry_run: bool = False) -> ReminderRun:
+    """Open the periods every published plan has reached, remind units not yet in, escalate recommendations."""
     run = ReminderRun()
+    if not dry_run:
+        for document in Document.objects.filter(status=DocumentStatus.PUBLISHED):
+            run.opened += len(actions.open_periods(document, today))
     periods = (ReportingPeriod.objects.select_related("document")
                .filter(due_date__gte=today - dt.timedelta(days=LOOK_BACK_DAYS), due_date__lte=today + dt.timedelta(days=BEFORE_DAYS),
                        document__status="published"))
