@@ -212,7 +212,7 @@ class _SubmissionRow:
 
 
 def _submissions(scope: Scope) -> list[_SubmissionRow]:
-    qs = Submission.objects.all()
+    qs = Submission.objects.order_by()
     if scope.unit_pks is not None:
         qs = qs.filter(unit_id__in=list(scope.unit_pks))
     if scope.document_ids is not None:
@@ -235,7 +235,7 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
 def _raw(qs: Any, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
     """A values_list queryset's rows straight from the cursor, without per-value converters
     (dates may come back as ISO text on SQLite: see `_Days`)."""
-    sql, params = qs.query.sql_with_params()
+    sql, params = qs.order_by().query.sql_with_params()  # no model ordering: no sort, no extra joins
     with connection.chunked_cursor() as cur:  # a server-side cursor on PostgreSQL
         cur.execute(sql, params)
         while rows := cur.fetchmany(chunk):
@@ -334,7 +334,7 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
             values[target_id].append((days(measured) or s.end, float(value)))
     codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
     out: list[TargetFacts] = []
-    for row in qs.values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
+    for row in qs.order_by().values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
                               "name", "direction", "baseline_value", "baseline_year", "unit_of_measure", "serves_id",
                               "theme").iterator(chunk_size=5000):
         pk, resp, owner, issuer, doc, name, direction, base, base_year, uom, serves, theme = row

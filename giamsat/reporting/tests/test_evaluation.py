@@ -315,3 +315,21 @@ def test_engine_sees_the_same_units_as_the_database(dong_nai: Any) -> None:
     assert "dong-nai.so-noi-vu" not in parents  # no task, no target, no report: not in the tree
     assert engine.subtree(dataset.units, "dong-nai")
     assert OrgUnit.objects.get(code="binh-phuoc").successor == unit("dong-nai")
+
+
+def test_evaluation_of_one_plan_only(dong_nai: Any) -> None:
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF, document_ids=[dong_nai.bp.doc.pk])
+
+    assert set(ev.tasks) == {str(dong_nai.bp_task.pk)}
+    assert ev.targets == {}
+    assert sum(ev.rollups["dong-nai"].task_status.values()) == 1
+
+
+def test_a_theme_narrows_the_dashboard_to_its_targets_and_their_tasks(dong_nai: Any) -> None:
+    Target.objects.filter(pk=dong_nai.dvc.pk).update(theme="chinh-quyen-so")
+    admin = persona("quantri", "dong-nai", Role.ADMIN)
+
+    figures = evaluation.dashboard_figures(admin, as_of=AS_OF, unit_id="dong-nai", theme="chinh-quyen-so")
+
+    assert (figures.targets_total, figures.tasks_total) == (1, 1)  # the target and the one task serving it
+    assert [a.id for u in figures.tasks_by_unit for a in u.overdue] == [dong_nai.csdl.pk]

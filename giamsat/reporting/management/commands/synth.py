@@ -112,6 +112,9 @@ def delete_synthetic() -> None:
 
 def load(ds: Dataset, say: Callable[[str], None] = lambda _s: None) -> dict[str, int]:
     """Write the dataset into the real tables in one transaction; returns row counts per table."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cur:  # index pages stay in memory: ~10x faster for millions of rows
+            cur.execute("PRAGMA cache_size = -1000000")
     with transaction.atomic():
         units = _units(ds)
         say(f"  đơn vị: {len(units):,}")
