@@ -1,8 +1,9 @@
 """Who sees which plans in the alignment pages, and who may confirm mappings.
 
 Reading: logged-in users, for plans whose owner unit they may view (`visible_documents`
-narrowed to `visible_units_q`). Plans a visible plan implements are shown beside it when
-they are published, as published plans are public anyway. Confirming a mapping or a task
+narrowed to `visible_units_q`). A visible plan is compared with the plans it implements
+when those are published (published plans are public anyway): a ward sees its targets
+against its province's levels, not the province's plan page. Confirming a mapping or a task
 link is a review of the plan: the owner's standing agency, or an admin.
 """
 
@@ -30,7 +31,7 @@ def alignment_documents(user: Any) -> QuerySet[Document]:
 
 
 def comparison_documents(user: Any) -> QuerySet[Document]:
-    """What comparisons may show: the user's plans plus published, non-confidential plans."""
+    """What a visible plan may be compared with: the user's plans plus published, non-confidential plans."""
     if not getattr(user, "is_authenticated", False):
         return Document.objects.none()
     published = Q(status=DocumentStatus.PUBLISHED, confidential=False)

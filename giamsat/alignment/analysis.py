@@ -22,37 +22,70 @@ NATION = "Quốc gia"
 LEVEL_LABELS = {"province": "Cấp tỉnh", "commune": "Cấp xã", "department": "Sở, ngành", "other": "Khác"}
 
 
-def province_of(unit: OrgUnit | None) -> OrgUnit | None:
-    """The province a unit belongs to today (after following merger successors)."""
-    if unit is None:
-        return None
-    current = unit.current()
-    if current.kind == UnitKind.PROVINCE:
-        return current
-    return next((u for u in reversed(current.ancestors()) if u.kind == UnitKind.PROVINCE), None)
+class UnitTree:
+    """The unit registry in memory for one page or report: relations cost no further queries."""
 
+    def __init__(self) -> None:
+        self.units = {u.pk: u for u in OrgUnit.objects.all()}
+        self._province_plans: dict[str, list[Document]] = {}
 
-def plan_level(document: Document) -> str:
-    owner = document.owner
-    if owner is None:
+    def current(self, unit_id: int) -> OrgUnit:
+        unit, seen = self.units[unit_id], set()
+        while unit.successor_id and unit.pk not in seen and unit.successor_id in self.units:
+            seen.add(unit.pk)
+            unit = self.units[unit.successor_id]
+        return unit
+
+    def ancestors(self, unit: OrgUnit) -> list[OrgUnit]:
+        ids = [int(p) for p in unit.path.strip("/").split("/") if p][:-1]
+        return [self.units[i] for i in ids if i in self.units]
+
+    def province_of(self, unit_id: int | None) -> OrgUnit | None:
+        """The province a unit belongs to today (after following merger successors)."""
+        if unit_id is None or unit_id not in self.units:
+            return None
+        current = self.current(unit_id)
+        if current.kind == UnitKind.PROVINCE:
+            return current
+        return next((u for u in reversed(self.ancestors(current)) if u.kind == UnitKind.PROVINCE), None)
+
+    def plan_level(self, document: Document) -> str:
+        owner = self.units.get(document.owner_id) if document.owner_id else None
+        if owner is None:
+            return "other"
+        if owner.kind == UnitKind.PROVINCE:
+            return "province"
+        if owner.kind == UnitKind.COMMUNE or any(u.kind == UnitKind.COMMUNE for u in self.ancestors(owner)):
+            return "commune"
+        if owner.kind in (UnitKind.DEPARTMENT, UnitKind.PEOPLES_COMMITTEE, UnitKind.PARTY_COMMITTEE):
+            return "department"
         return "other"
-    if owner.kind == UnitKind.PROVINCE:
-        return "province"
-    if owner.kind == UnitKind.COMMUNE or any(u.kind == UnitKind.COMMUNE for u in owner.ancestors()):
-        return "commune"
-    if owner.kind in (UnitKind.DEPARTMENT, UnitKind.PEOPLES_COMMITTEE, UnitKind.PARTY_COMMITTEE):
-        return "department"
-    return "other"
+
+    def describe(self, document: Document) -> str:
+        owner = self.units.get(document.owner_id) if document.owner_id else None
+        if owner is None:
+            return str(document)
+        now = self.current(owner.pk)
+        where = owner.name + (f" (nay thuộc {now.name})" if now.pk != owner.pk else "")
+        return f"{document} — {where}"
+
+    def province_plans(self, documents: QuerySet[Document]) -> list[Document]:
+        key = str(documents.query)
+        if key not in self._province_plans:
+            self._province_plans[key] = list(documents.filter(owner__kind=UnitKind.PROVINCE))
+        return self._province_plans[key]
 
 
-def describe(document: Document) -> str:
-    owner = document.owner
-    if owner is None:
-        return str(document)
-    where = owner.name
-    if owner.successor_id and owner.current() != owner:
-        where += f" (nay thuộc {owner.current().name})"
-    return f"{document} — {where}"
+def province_of(unit: OrgUnit | None, tree: UnitTree | None = None) -> OrgUnit | None:
+    return (tree or UnitTree()).province_of(unit.pk if unit else None)
+
+
+def plan_level(document: Document, tree: UnitTree | None = None) -> str:
+    return (tree or UnitTree()).plan_level(document)
+
+
+def describe(document: Document, tree: UnitTree | None = None) -> str:
+    return (tree or UnitTree()).describe(document)
 
 
 def levels_of(target: Target) -> list[Level]:
@@ -76,27 +109,28 @@ def _targets(qs: QuerySet[Target]) -> QuerySet[Target]:
         Prefetch("milestones", queryset=Milestone.objects.order_by("year")))
 
 
-def reference_documents(document: Document, documents: QuerySet[Document]) -> list[Document]:
+def reference_documents(document: Document, documents: QuerySet[Document], tree: UnitTree | None = None) -> list[Document]:
     """The plans this plan implements, among `documents`."""
+    tree = tree or UnitTree()
     parents = [p for p in document.parents.all() if p.pk != document.pk]
     if parents:
         return parents
-    if plan_level(document) not in ("commune", "department"):
+    if tree.plan_level(document) not in ("commune", "department"):
         return []
-    province = province_of(document.owner)
+    province = tree.province_of(document.owner_id)
     if province is None:
         return []
-    return [d for d in documents.filter(owner__kind=UnitKind.PROVINCE).exclude(pk=document.pk).select_related("owner")
-            if province_of(d.owner) == province]
+    return [d for d in tree.province_plans(documents) if d.pk != document.pk and tree.province_of(d.owner_id) == province]
 
 
-def child_documents(document: Document, documents: QuerySet[Document]) -> list[Document]:
+def child_documents(document: Document, documents: QuerySet[Document], tree: UnitTree | None = None) -> list[Document]:
     """The plans that implement this one: linked children, or the commune and department plans of its province."""
+    tree = tree or UnitTree()
     children = {d.pk: d for d in document.children.all()}
-    if plan_level(document) == "province":
-        province = province_of(document.owner)
-        for d in documents.exclude(pk=document.pk).exclude(owner__kind=UnitKind.PROVINCE).select_related("owner"):
-            if plan_level(d) in ("commune", "department") and province_of(d.owner) == province:
+    if tree.plan_level(document) == "province":
+        province = tree.province_of(document.owner_id)
+        for d in documents.exclude(pk=document.pk).exclude(owner__kind=UnitKind.PROVINCE):
+            if tree.plan_level(d) in ("commune", "department") and tree.province_of(d.owner_id) == province:
                 children.setdefault(d.pk, d)
     return sorted(children.values(), key=lambda d: d.pk)
 
@@ -117,11 +151,8 @@ class PlanRow:
     target: Target
     level: str
     levels: list[Level]
+    label: str
     comparisons: list[Comparison] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return describe(self.document)
 
     @property
     def level_label(self) -> str:
@@ -155,28 +186,51 @@ class IndicatorComparison:
         return [r for r in self.rows if r.verdict == Verdict.WEAKER]
 
 
-def compare_indicator(indicator: StandardIndicator, documents: QuerySet[Document]) -> IndicatorComparison:
-    """Every visible plan's target for one indicator, side by side, each checked against what it implements."""
-    national = list(indicator.national_targets.all())
-    nat_levels = national_levels(national)
-    targets = list(_targets(Target.objects.filter(indicator=indicator, document__in=documents)).order_by("document__owner__path", "document_id", "order"))
-    by_document: dict[int, list[Target]] = {}
-    for t in targets:
-        by_document.setdefault(t.document_id, []).append(t)
-    rows: list[PlanRow] = []
+def compare_indicators(indicators: list[StandardIndicator], documents: QuerySet[Document],
+                       references: QuerySet[Document] | None = None, tree: UnitTree | None = None) -> list[IndicatorComparison]:
+    """For each indicator, each plan's target (plans in `documents`) side by side, checked against what
+    the plan implements (looked up in `references`, by default the same plans) and against the nation.
+    A fixed number of queries, however many indicators and plans."""
+    references = documents if references is None else references
+    tree = tree or UnitTree()
+    ids = [i.pk for i in indicators]
+    national: dict[int, list[NationalTarget]] = {}
+    for nt in NationalTarget.objects.filter(indicator_id__in=ids).order_by("year"):
+        national.setdefault(nt.indicator_id, []).append(nt)
+    targets = list(_targets(Target.objects.filter(indicator_id__in=ids, document__in=documents))
+                   .prefetch_related("document__parents").order_by("document__owner__path", "document_id", "order"))
+    by_document: dict[tuple[int, int], list[Target]] = {}
+    for t in _targets(Target.objects.filter(indicator_id__in=ids, document__in=references)):
+        by_document.setdefault((t.indicator_id, t.document_id), []).append(t)  # type: ignore[arg-type]
     refs: dict[int, list[Document]] = {}
-    for t in targets:
-        row = PlanRow(t.document, t, plan_level(t.document), levels_of(t))
-        if t.document_id not in refs:
-            refs[t.document_id] = reference_documents(t.document, documents)
-        for ref in refs[t.document_id]:
-            ref_levels = [lv for rt in by_document.get(ref.pk, []) for lv in levels_of(rt)]
-            if ref_levels:
-                row.comparisons.append(Comparison(describe(ref), compare_targets(row.levels, ref_levels, indicator.direction)))
-        if nat_levels:
-            row.comparisons.append(Comparison(NATION, compare_targets(row.levels, nat_levels, indicator.direction)))
-        rows.append(row)
-    return IndicatorComparison(indicator, national, rows)
+    out = []
+    for indicator in indicators:
+        nat_levels = national_levels(national.get(indicator.pk, []))
+        rows: list[PlanRow] = []
+        for t in (t for t in targets if t.indicator_id == indicator.pk):
+            row = PlanRow(t.document, t, tree.plan_level(t.document), levels_of(t), tree.describe(t.document))
+            if t.document_id not in refs:
+                refs[t.document_id] = reference_documents(t.document, references, tree)
+            for ref in refs[t.document_id]:
+                ref_levels = [lv for rt in by_document.get((indicator.pk, ref.pk), []) for lv in levels_of(rt)]
+                if ref_levels:
+                    row.comparisons.append(Comparison(tree.describe(ref), compare_targets(row.levels, ref_levels, indicator.direction)))
+            if nat_levels:
+                row.comparisons.append(Comparison(NATION, compare_targets(row.levels, nat_levels, indicator.direction)))
+            rows.append(row)
+        out.append(IndicatorComparison(indicator, national.get(indicator.pk, []), rows))
+    return out
+
+
+def compare_indicator(indicator: StandardIndicator, documents: QuerySet[Document],
+                      references: QuerySet[Document] | None = None, tree: UnitTree | None = None) -> IndicatorComparison:
+    return compare_indicators([indicator], documents, references, tree)[0]
+
+
+def weaker_targets(documents: QuerySet[Document], references: QuerySet[Document] | None = None) -> list[PlanRow]:
+    """Every target in `documents` set below the level it implements, across all indicators."""
+    used = list(StandardIndicator.objects.filter(targets__document__in=documents).distinct().order_by("code"))
+    return [row for c in compare_indicators(used, documents, references) for row in c.weaker()]
 
 
 @dataclass
@@ -206,7 +260,7 @@ class PlanCoverage:
 
 def coverage(document: Document, documents: QuerySet[Document]) -> PlanCoverage:
     """For each target of a plan: which child plans carry it and which tasks serve it; gaps and loose tasks."""
-    children = child_documents(document, documents)
+    children = child_documents(document, documents, UnitTree())
     child_ids = [c.pk for c in children]
     targets = list(_targets(document.targets.all()).prefetch_related("tasks"))
     child_targets = list(Target.objects.filter(document_id__in=child_ids).select_related("document"))

@@ -20,7 +20,9 @@ def _level(level: Level) -> dict[str, Any]:
 def plan_report(document: Document, documents: QuerySet[Document]) -> dict[str, Any]:
     """Mappings with their comparisons, coverage of the plan's targets, and loose tasks of child plans."""
     targets_out = []
-    related = documents.filter(pk__in=_related(document, documents))
+    tree = analysis.UnitTree()
+    references = analysis.reference_documents(document, documents, tree)
+    related = documents.filter(pk__in=[document.pk, *(d.pk for d in references)])
     comparisons: dict[int, analysis.IndicatorComparison] = {}
     for target in document.targets.select_related("indicator").prefetch_related("milestones").order_by("order"):
         item: dict[str, Any] = {
@@ -32,7 +34,7 @@ def plan_report(document: Document, documents: QuerySet[Document]) -> dict[str, 
         }
         if target.indicator is not None:
             if target.indicator_id not in comparisons:
-                comparisons[target.indicator_id] = analysis.compare_indicator(target.indicator, related)
+                comparisons[target.indicator_id] = analysis.compare_indicator(target.indicator, related, tree=tree)
             comparison = comparisons[target.indicator_id]
             row = next((r for r in comparison.rows if r.target.pk == target.pk), None)
             for cmp in row.comparisons if row else []:
@@ -45,12 +47,12 @@ def plan_report(document: Document, documents: QuerySet[Document]) -> dict[str, 
         targets_out.append(item)
     cov = analysis.coverage(document, documents)
     return {
-        "plan": {"id": document.pk, "number": document.number, "label": analysis.describe(document),
-                 "level": analysis.plan_level(document), "unresolved_parents": cov.unresolved_parents},
-        "references": [analysis.describe(d) for d in analysis.reference_documents(document, documents)],
+        "plan": {"id": document.pk, "number": document.number, "label": tree.describe(document),
+                 "level": tree.plan_level(document), "unresolved_parents": cov.unresolved_parents},
+        "references": [tree.describe(d) for d in references],
         "targets": targets_out,
         "coverage": {
-            "children": [analysis.describe(d) for d in cov.children],
+            "children": [tree.describe(d) for d in cov.children],
             "targets": [{"id": c.target.pk, "name": c.target.name, "gap": c.is_gap,
                          "carried_by": [{"plan": str(t.document), "target": t.name} for t in c.carried_by],
                          "tasks": [t.name for t in c.tasks],
@@ -60,10 +62,6 @@ def plan_report(document: Document, documents: QuerySet[Document]) -> dict[str, 
             "unlinked_child_tasks": [{"plan": str(t.document), "task": t.name} for t in cov.unlinked_tasks],
         },
     }
-
-
-def _related(document: Document, documents: QuerySet[Document]) -> list[int]:
-    return [document.pk, *(d.pk for d in analysis.reference_documents(document, documents))]
 
 
 def render_text(report: dict[str, Any]) -> str:

@@ -22,13 +22,15 @@ def index(request: HttpRequest) -> HttpResponse:
         confirmed=Count("targets", filter=Q(targets__document__in=documents, targets__indicator_confirmed=True), distinct=True),
     ).prefetch_related("national_targets")
     plans = documents.select_related("owner").annotate(n_targets=Count("targets", distinct=True)).order_by("owner__path", "number")
-    return render(request, "alignment/index.html", {"indicators": indicators, "plans": plans})
+    weaker = analysis.weaker_targets(documents, access.comparison_documents(request.user))
+    return render(request, "alignment/index.html", {"indicators": indicators, "plans": plans, "weaker": weaker})
 
 
 @login_required
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     indicator = access.get_indicator(code)
-    comparison = analysis.compare_indicator(indicator, access.comparison_documents(request.user))
+    comparison = analysis.compare_indicator(indicator, access.alignment_documents(request.user),
+                                            references=access.comparison_documents(request.user))
     return render(request, "alignment/indicator.html", {"c": comparison, "indicator": indicator})
 
 

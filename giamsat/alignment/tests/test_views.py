@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
@@ -28,16 +30,24 @@ def test_anonymous_visitors_are_sent_to_log_in(plans: dict[str, Document]) -> No
     assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
 
 
-def test_the_standing_agency_of_dong_nai_sees_its_plans_and_the_comparison(plans: dict[str, Document]) -> None:
+def test_the_standing_agency_of_dong_nai_sees_its_plans_and_the_comparison(plans: dict[str, Document],
+                                                                            django_assert_max_num_queries: Any) -> None:
     standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
     client = client_for(standing)
-    index = client.get(reverse("alignment:index")).content.decode()
+    with django_assert_max_num_queries(30):
+        index = client.get(reverse("alignment:index")).content.decode()
     assert "Quy mô kinh tế số (tỷ trọng trong GDP/GRDP)" in index
+    weaker = index.split('data-testid="weaker"')[1].split("</table>")[0]
+    # Bình Phước: TFP 45%, R&D 1,5% GRDP, patents +10%/year; Long Bình: 5G > 80%, data 60% — below the nation's 2030 levels
+    assert weaker.count("<tr>") == 1 + 5
+    assert "Kinh phí chi cho nghiên cứu phát triển (R&amp;D) từ 1,5% GRDP trở lên" in weaker
+    assert "Quốc gia (2030): 16–18 %/năm" in weaker
     assert "74-CTr/TU" in index and "17-KH/ĐU" in index
     assert "02-CTr/TU" not in index  # Phú Thọ's plan is not Đồng Nai's
     page = client.get(reverse("alignment:indicator", args=["phu-song-5g"])).content.decode()
     assert "Phủ sóng 5G cho người dân | % dân số | 99" in page
     assert "Thấp hơn mức cấp trên" in page
+    assert "Kế hoạch 17-KH/ĐU — Phường Long Bình" in page and "02-CTr/TU" not in page
     plan = client.get(reverse("alignment:plan", args=[plans["binh-phuoc"].pk])).content.decode()
     assert "chưa được bao phủ" in plan and "Kế hoạch 17-KH/ĐU" in plan
     assert 'action="/doi-chieu/chi-tieu-ke-hoach/' in plan  # the reviewer may confirm
@@ -78,7 +88,11 @@ def test_the_ward_sees_its_plan_with_the_province_level_beside_it(plans: dict[st
     index = client.get(reverse("alignment:index")).content.decode()
     assert "17-KH/ĐU" in index and "74-CTr/TU" not in index
     page = client.get(reverse("alignment:indicator", args=["phu-song-5g"])).content.decode()
-    assert "Chương trình hành động 74-CTr/TU — Tỉnh Bình Phước (nay thuộc Tỉnh Đồng Nai)" in page  # published: public
+    assert "Kế hoạch 17-KH/ĐU — Phường Long Bình" in page
+    # the province's published level is the yardstick, but the province's own row is not listed
+    assert "<strong>Chương trình hành động 74-CTr/TU — Tỉnh Bình Phước (nay thuộc Tỉnh Đồng Nai):</strong>" in page
+    assert f'href="{reverse("alignment:plan", args=[plans["binh-phuoc"].pk])}"' not in page
+    assert "02-CTr/TU" not in page
     assert client.get(reverse("alignment:plan", args=[plans["binh-phuoc"].pk])).status_code == 404
 
 
