@@ -332,6 +332,15 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
 def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMatcher) -> str:
     """The task column: on each line, the text left of the first agency mention or cell break."""
     parts: list[str] = []
+    if not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", outline.lines[anchor]).strip():
+        # The number stands alone: the task is the first paragraph below it.
+        i = anchor + 1
+        while i <= hi and not outline.lines[i].strip():
+            i += 1
+        while i <= hi and outline.lines[i].strip():
+            parts.append(outline.line_out(i).strip())
+            i += 1
+        return squash(" ".join(parts))[:500]
     for i in range(lo, hi + 1):
         line = outline.lines[i]
         start = len(m.group(0)) if i == anchor and (m := re.match(r"^\s*\d{1,3}\s*[|]?\s*", line)) else 0
