@@ -57,7 +57,7 @@ class DeadlineSpec:
     end: dt.date | None = None
     recurrence: Recurrence | None = None
     condition: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @property
     def due_date(self) -> dt.date | None:
