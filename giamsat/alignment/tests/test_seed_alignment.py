@@ -106,6 +106,18 @@ def test_suggestions_keep_a_persons_confirmation(plans: dict[str, Document]) -> 
     assert (rd.indicator, rd.indicator_confirmed) == (other, True)
 
 
+def test_reopening_a_confirmation_returns_to_the_suggestion(plans: dict[str, Document]) -> None:
+    rd = Target.objects.get(document=plans["binh-phuoc"], name__startswith="Kinh phí chi cho nghiên cứu")
+    with pytest.raises(actions.AlignmentError):
+        actions.reopen_mapping("test", rd)
+    actions.confirm_mapping("test", rd, None, reason="không thuộc danh mục")
+    rd.refresh_from_db()
+    assert (rd.indicator, rd.indicator_confirmed) == (None, True)
+    actions.reopen_mapping("test", rd, reason="xem lại")
+    rd.refresh_from_db()
+    assert (rd.indicator.code, rd.indicator_confirmed) == ("rd-grdp", False)
+
+
 def test_the_align_command_reports_a_plan_in_text_and_json(plans: dict[str, Document]) -> None:
     out = StringIO()
     call_command("align", "--plan", "17-KH/ĐU", stdout=out)
