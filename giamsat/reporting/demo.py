@@ -249,7 +249,7 @@ def report(document: Document, unit: OrgUnit, period: ReportingPeriod, today: dt
                              difficulties=difficulty[1] if difficulty else "")
     if outcome == "draft":
         return sub
-    late_days = rng.choice((0, 0, 0, 0, 0, 0, 0, 2, 5, 9)) if outcome != "submitted" else rng.choice((0, 0, 3))
+    late_days = rng.choice((0, 0, 0, 0, 0, 0, 0, 0, 3, 8)) if outcome != "submitted" else rng.choice((0, 0, 3))
     sent = period.due_date + dt.timedelta(days=late_days - (0 if late_days else rng.randint(1, 4)))
     sent = min(sent, today)
     actions.submit_report(ACTOR, sub)
