@@ -49,6 +49,12 @@ def target_statuses(document_ids: Iterable[int], target_ids: Iterable[int], as_o
     return {pk: str(found[str(pk)].status) for pk in target_ids if str(pk) in found}
 
 
+def target_results(document_ids: Iterable[int], target_ids: Iterable[int], as_of: dt.date | None = None) -> dict[int, Any]:
+    """The engine's TargetResult of each target (latest value, milestones, projection)."""
+    found = _evaluation(document_ids, as_of).targets
+    return {pk: found[str(pk)] for pk in target_ids if str(pk) in found}
+
+
 def target_result(target: Any, as_of: dt.date | None = None) -> Any:
     return _evaluation([target.document_id], as_of).targets.get(str(target.pk))
 

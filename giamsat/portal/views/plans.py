@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -52,9 +53,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     targets = list(plan.targets.select_related("responsible", "objective")
                    .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")),
                                      Prefetch("served_by", queryset=Target.objects.select_related("document"))))
-    t_status = figures.target_statuses([plan.pk], [t.pk for t in targets])
+    results = figures.target_results([plan.pk], [t.pk for t in targets])
     for t in targets:
-        t.status = t_status.get(t.pk, "")
+        t.result = results.get(t.pk)
+        t.status = str(t.result.status) if t.result else ""
+        t.progress = _progress(t.result)
     tasks_qs = plan.tasks.select_related("lead", "group").prefetch_related("coordinators")
     q = request.GET.get("q", "").strip()
     if q:
@@ -88,6 +91,16 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _progress(result: Any) -> int | None:
+    """Share (0–100) of the way from baseline to the headline milestone, as the engine measured it."""
+    if result is None:
+        return None
+    milestone = next((m for m in result.milestones if m.year == result.milestone_year), None)
+    if milestone is None or milestone.progress is None:
+        return None
+    return max(0, min(100, round(100 * milestone.progress)))
+
+
 def _can_review(user: Any, plan: Any) -> bool:
     from giamsat.org.access import can_review, is_admin
 
@@ -106,18 +119,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
     values = list(IndicatorValue.objects.filter(target=target, value__isnull=False, submission__state="approved")
                   .select_related("submission__period", "submission__unit").order_by("submission__period__end"))
     result = figures.target_result(target)
-    chart = {
-        "type": "line",
-        "data": {"datasets": [
-            {"label": "Giá trị báo cáo (đã phê duyệt)", "borderColor": "#0b5cad", "backgroundColor": "#0b5cad",
-             "data": [{"x": v.submission.period.end.isoformat(), "y": float(v.value)} for v in values]},
-            {"label": "Mốc chỉ tiêu", "borderColor": "#a6192e", "backgroundColor": "#a6192e", "showLine": False,
-             "pointStyle": "rectRot", "pointRadius": 7,
-             "data": [{"x": f"{m.year}-12-31", "y": float(m.value)} for m in milestones if m.value is not None]},
-        ]},
-        "options": {"parsing": True, "scales": {"x": {"type": "category", "labels": sorted(
-            {v.submission.period.end.isoformat() for v in values} | {f"{m.year}-12-31" for m in milestones if m.value is not None})}}},
-    }
+    chart = _target_chart(values, milestones)
     return render(request, "portal/target_detail.html", {
         "target": target, "milestones": milestones, "values": values, "result": result,
         "served_by": list(target.served_by.filter(document__in=visible_documents(request.user).values("pk")).select_related("document")),
@@ -136,6 +138,24 @@ def scoped(qs: Any, filters: figures.Filters, unit_field: str) -> Any:
         field = "theme" if qs.model is Target else "serves_targets__theme"
         qs = qs.filter(**{field: filters.theme}).distinct()
     return qs
+
+
+def _target_chart(values: list[Any], milestones: list[Any]) -> dict[str, Any]:
+    """Approved values over time with the milestones (31/12 of their year), on one date axis."""
+    points = {v.submission.period.end for v in values}
+    goals = {m.year: m for m in milestones if m.value is not None}
+    days = sorted(points | {dt.date(y, 12, 31) for y in goals})
+    label = {d: d.strftime("%d/%m/%Y") for d in days}
+    return {
+        "type": "line",
+        "data": {"labels": [label[d] for d in days], "datasets": [
+            {"label": "Giá trị báo cáo (đã phê duyệt)", "borderColor": "#0b5cad", "backgroundColor": "#0b5cad",
+             "data": [{"x": label[v.submission.period.end], "y": float(v.value)} for v in values]},
+            {"label": "Mốc chỉ tiêu", "borderColor": "#a6192e", "backgroundColor": "#a6192e", "showLine": False,
+             "pointStyle": "rectRot", "pointRadius": 7,
+             "data": [{"x": label[dt.date(y, 12, 31)], "y": float(m.value)} for y, m in goals.items()]},
+        ]},
+    }
 
 
 @login_required
