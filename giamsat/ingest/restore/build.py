@@ -114,7 +114,7 @@ def tesseract_words() -> list[str]:
 
 def read_gold(path: Path = GOLD) -> list[tuple[str, int, str, str]]:
     """Rows (seed file, line number, split, corrected text) of the hand-made gold set."""
-    rows = []
+    rows: list[tuple[str, int, str, str]] = []
     if not path.exists():
         return rows
     for raw in path.read_text(encoding="utf-8").splitlines():

@@ -16,36 +16,36 @@ from .syllable import VOWELS, analyse_char
 
 # Damage seen for a letter family (letter without tone) beyond losing its marks.
 CONFUSABLE: dict[str, str] = {
-    "o": "6 0 d b 9 ¢ & a c u e",
-    "ô": "6 0 d b 9 ¢ & a c u e q",
-    "ơ": "6 0 d b 9 & a c ¢ u e g",
+    "o": "6 0 d b 9 ¢ & a c u e q § oé o6 od do",
+    "ô": "6 0 d b 9 ¢ & a c u e q § oé o6 od do ¢6 é",
+    "ơ": "6 0 d b 9 & a c ¢ u e g ao aé ai é oe",
     "e": "¢ € & c é o a",
-    "ê": "¢ € & c é g o a",
-    "a": "4 @ & o e i",
+    "ê": "¢ € & c é g o a d €é é€ ¢é",
+    "a": "4 @ & o e i éa ea fi é",
     "ă": "4 i a o e @",
-    "â": "4 i a o e @ &",
-    "u": "w i ii ir tr ti y a",
-    "ư": "w i ii ir tr ti it if il im u y g",
+    "â": "4 i a o e @ & é",
+    "u": "w i ii ir tr ti y a t",
+    "ư": "w i ii ir tr ti it if il im u y g t yu lr ur iu ft",
     "i": "1 l j | t",
     "y": "v j",
     "l": "1 i | I",
-    "đ": "p b",
+    "đ": "p b dp",
     "d": "p",
     "s": "$ 5",
-    "g": "q",
-    "n": "r",
-    "m": "rn",
-    "c": "e",
+    "g": "q e",
     "t": "f",
     "n": "r m",
+    "m": "rn",
     "h": "b",
     "r": "n",
+    "c": "e",
 }
 
 PRIOR_ALPHA = 3.0
 FAMILY_ALPHA = 5.0
 BASE_ALPHA = 20.0
 PRIOR_FLOOR = 0.05
+VOWEL_DROP = 0.01
 MAX_COST = 14.0
 REVERSE_LIMIT = 10.0
 
@@ -72,7 +72,7 @@ class Channel:
         if seg == base:
             return 0.45
         if len(seg) == 0:
-            return 0.01 if base in VOWELS else 0.002
+            return VOWEL_DROP if base in VOWELS else 0.002
         conf = CONFUSABLE.get(family, "").split() + CONFUSABLE.get(base, "").split()
         if seg in conf:
             return 0.02

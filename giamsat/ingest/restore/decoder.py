@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import math
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -23,13 +22,14 @@ from .syllable import (
 
 MODEL_PATH = Path(__file__).with_name("data") / "model.tsv.gz"
 
-BEAM = 48  # partial spellings kept per token position during candidate search
+BEAM = 96  # partial spellings kept per token position during candidate search
 WIDTH = 7.0  # candidates kept within this channel cost of the best
 MAX_CANDS = 10
 UNIGRAM_WEIGHT = 0.7  # frequent syllables first when pruning the candidate list
 CHANNEL_WEIGHT = 1.2
 KEEP_COST_DIGIT = 9.0  # leave a token with digits as it is (e.g. "5G") rather than read a syllable
 KEEP_COST_ALPHA = 7.0
+KEEP_COST_LOWER = 7.0
 CAPITAL_D_COST = 2.0
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
@@ -158,29 +158,31 @@ class Restorer:
         if tok.isdigit():
             return ((self.num_id, 0.0, None),)
         low = tok.lower()
-        if len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
-            return ((self.x_id, 0.0, None),)
-        if is_syllable(low) and (clean or not set(low) <= _OCR_LETTERS):
+        if clean or len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
+            # In typed text every word is left alone; the LM still sees it as context.
+            return ((self.lm.id(low) if is_syllable(low) else self.x_id, 0.0, None),)
+        if is_syllable(low) and not set(low) <= _OCR_LETTERS:
             return ((self.lm.id(low), 0.0, None),)
-        key = low
+        upper = low != tok
+        key = ("^" if upper else "") + low
         if tok[0] in "PB" and len(tok) > 1:
-            key = "^" + low  # a capital Đ is often read as P or B
+            key = "^P" + low  # a capital Đ is often read as P or B
         cands = self._cands.get(key)
         if cands is None:
-            cands = self._candidates(low, capital_d=key[0] == "^")
+            cands = self._candidates(low, capital_d=key[:2] == "^P", upper=upper)
             if len(self._cands) > 200_000:
                 self._cands.clear()
             self._cands[key] = cands
         return cands
 
-    def _candidates(self, low: str, capital_d: bool = False) -> tuple[Cand, ...]:
+    def _candidates(self, low: str, capital_d: bool = False, upper: bool = False) -> tuple[Cand, ...]:
         low = low.translate(_LIGATURES)
         found = self._search(low)
         if capital_d:
-            best = dict(found)
+            merged = dict(found)
             for s, c in self._search("đ" + low[1:]):
-                best[s] = min(best.get(s, math.inf), c + CAPITAL_D_COST)
-            found = list(best.items())
+                merged[s] = min(merged.get(s, math.inf), c + CAPITAL_D_COST)
+            found = list(merged.items())
         uni = self.lm.uni
         scored = [(c - UNIGRAM_WEIGHT * uni[self.lm.id(s)], c, s) for s, c in found]
         scored.sort()
@@ -189,7 +191,11 @@ class Restorer:
             best = scored[0][0]
             out = [(self.lm.id(s), c, s) for r, c, s in scored[:MAX_CANDS] if r <= best + WIDTH]
         if low not in self.syllables:
-            keep = KEEP_COST_DIGIT if any(ch.isdigit() or ch in DAMAGE_SYMBOLS for ch in low) else KEEP_COST_ALPHA
+            keep = KEEP_COST_ALPHA
+            if any(ch.isdigit() or ch in DAMAGE_SYMBOLS for ch in low):
+                keep = KEEP_COST_DIGIT
+            elif not upper:
+                keep = KEEP_COST_LOWER  # a lower-case non-syllable here is nearly always damage
             out.append((self.x_id, keep, None))
         return tuple(out)
 
@@ -206,7 +212,7 @@ class Restorer:
             layer = layers[j]
             if not layer:
                 continue
-            if len(layer) > BEAM:
+            if len(layer) > BEAM and j < n:
                 kept = sorted(layer.items(), key=lambda x: x[1])[:BEAM]
                 layer = layers[j] = dict(kept)
             for p, cost in list(layer.items()):
@@ -305,9 +311,7 @@ def _is_code(tokens: list[str], t: int) -> bool:
     after = tokens[t + 1] if t + 1 < len(tokens) else ""
     if before == "/" or after == "/":
         return True
-    if before == "-" and t > 1 and tokens[t - 2][-1:].isdigit():
-        return True
-    return False
+    return bool(before == "-" and t > 1 and tokens[t - 2][-1:].isdigit())
 
 
 def _looks_clean(tokens: list[str]) -> bool:

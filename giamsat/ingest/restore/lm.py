@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 
 SHIFT = 20
 BOS = "<s>"
@@ -26,16 +27,16 @@ class TrigramLM:
         total = sum(uni.values())
         self.uni = [math.log((uni.get(w, 0) + 0.5) / (total + 0.5 * size)) for w in words]
         self.uni[self.bos] = -30.0
-        self.bi, self.bow1 = self._interpolate(bi, self.uni)
-        self.tri, self.bow2 = self._interpolate(tri, None)
+        self.bi, self.bow1 = self._interpolate(bi.items(), self.uni)
+        self.tri, self.bow2 = self._interpolate(tri.items(), None)
 
-    def _interpolate(self, grams: Counter[tuple[str, ...]], lower: list[float] | None
+    def _interpolate(self, grams: Iterable[tuple[tuple[str, ...], int]], lower: list[float] | None
                      ) -> tuple[dict[int, float], dict[int, float]]:
         ids = self.ids
         ctx_count: Counter[int] = Counter()
         ctx_types: Counter[int] = Counter()
         packed: dict[int, int] = {}
-        for gram, n in grams.items():
+        for gram, n in grams:
             key = 0
             for w in gram:
                 key = (key << SHIFT) | ids.get(w, self.unk)
@@ -48,10 +49,7 @@ class TrigramLM:
         for key, n in packed.items():
             ctx = key >> SHIFT
             lam = ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])
-            if lower is not None:
-                low = lower[key & mask]
-            else:
-                low = self.score2(ctx & mask, key & mask)
+            low = lower[key & mask] if lower is not None else self.score2(ctx & mask, key & mask)
             scores[key] = math.log(n / (ctx_count[ctx] + ctx_types[ctx]) + lam * math.exp(low))
         bows = {ctx: math.log(ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])) for ctx in ctx_count}
         return scores, bows
