@@ -15,7 +15,7 @@ class Chart(models.TextChoices):
     OVERDUE_BY_UNIT = "overdue_by_unit", "Nhiệm vụ quá hạn, có nguy cơ theo đơn vị"
     COMPLIANCE = "compliance", "Tuân thủ chế độ báo cáo"
     RANKING = "ranking", "Xếp hạng đơn vị"
-    TARGET_TRENDS = "target_trends", "Diễn biến chỉ tiêu theo dõi"
+    TARGET_TRENDS = "target_trends", "Chỉ tiêu có nguy cơ không đạt (dự báo)"
 
 
 class SavedDashboard(models.Model):

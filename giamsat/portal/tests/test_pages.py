@@ -85,6 +85,7 @@ def test_saved_dashboard_follows_a_provincial_task_beyond_the_national_template(
     assert response.status_code == 302 and saved.name == "Việc riêng của tỉnh"
     page = client.get(reverse("portal:dashboard") + f"?saved={saved.pk}")
     assert [t.pk for t in page.context["followed_tasks"]] == [task.pk]
+    assert 'id="chart-tasks"' in page.content.decode() and 'id="xep-hang"' not in page.content.decode()
     client.logout()
     login(client, people.standing)
     assert client.get(reverse("portal:dashboard") + f"?saved={saved.pk}").status_code == 404

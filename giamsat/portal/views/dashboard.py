@@ -15,7 +15,7 @@ from giamsat.org.access import visible_units_q
 from giamsat.org.models import OrgUnit
 from giamsat.portal import figures
 from giamsat.portal.forms import SavedDashboardForm
-from giamsat.portal.models import SavedDashboard
+from giamsat.portal.models import Chart, SavedDashboard
 from giamsat.portal.profile import profile_for
 from giamsat.portal.scope import tracked_documents
 from giamsat.portal.status import json_for_script
@@ -104,6 +104,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     board = figures.build_dashboard(request.user, filters, timezone.localdate())
     context = {"board": board, "filters": filters, "charts": json_for_script(chart_specs(board)),
                "units_chart_height": 90 + 34 * min(len(board.by_unit), 10),
+               "show": {chart: saved is None or saved.shows(chart) for chart in Chart.values},
                "saved": saved, "saved_list": list(request.user.saved_dashboards.all()), **_choices(request.user, documents)}
     if saved is not None:
         context["followed_targets"], context["followed_tasks"] = _followed(saved)
