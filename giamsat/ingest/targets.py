@@ -261,7 +261,7 @@ def parse_value(text: str) -> tuple[str | None, str]:
         return (None, "text") if not t else (t, "text")
     m = re.match(r"^(≥|>=|≤|<=|>|<|~|tren|duoi|toi thieu|it nhat|toi da)?\s*(\d+(?:[.,]\d+)?)\s*%?"
                  r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?", f)
-    if not m or m.end() < len(f.rstrip(" %&")) * 0.5:
+    if not m or (m.end() < len(f.rstrip(" %&")) * 0.5 and not m.group(1)):
         return t, "text"
     op = m.group(1) or ""
     if m.group(3):

@@ -36,9 +36,14 @@ def _columns(row: list[str]) -> dict[str, int]:
 def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str]) -> list[Task]:
     hdr, cols = -1, {}
     for k, row in enumerate(table.rows[:4]):
-        c = _columns(row)
+        merged = row
+        if k + 1 < len(table.rows) and not re.match(r"\s*\d", table.rows[k + 1][0] if table.rows[k + 1] else ""):
+            below = table.rows[k + 1]
+            merged = [f"{a} {below[c] if c < len(below) else ''}".strip() for c, a in enumerate(row)]
+        single, double = _columns(row), _columns(merged)
+        c, at = (double, k + 1) if len(double) > len(single) else (single, k)
         if "name" in c and ("lead" in c or "deadline" in c):
-            hdr, cols = k, c
+            hdr, cols = at, c
             break
     if hdr < 0:
         return []
@@ -72,9 +77,12 @@ def _assign(task: Task, lead: str, coord: str, matcher: AgencyMatcher, warnings:
         leads = matcher.match_many(lead)
         if leads and leads[0].agency is not None:
             task.lead_code = leads[0].agency.code
-        for m in leads:
-            if m.agency is None:
-                warnings.append(f"Không nhận ra cơ quan chủ trì “{m.text}” (nhiệm vụ {task.no or task.name[:40]}).")
+        elif found := matcher.scan(lead):        # names run together: "Bộ A Bộ B"
+            task.lead_code = found[0][2].code
+        else:
+            for m in leads:
+                if m.agency is None:
+                    warnings.append(f"Không nhận ra cơ quan chủ trì “{m.text}” (nhiệm vụ {task.no or task.name[:40]}).")
     if coord:
         for m in matcher.match_many(coord):
             task.coordinators.append(m.agency.name if m.agency and m.score >= 100 and

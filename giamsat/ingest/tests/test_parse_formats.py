@@ -92,3 +92,19 @@ def test_scanned_pdf_without_text_layer_is_ocred() -> None:
     plan = parse_bytes(buf.getvalue())
     assert plan.input_kind == "pdf_scan"
     assert [t.lead_code for t in plan.tasks] == ["PHONG_VHXH", "PHONG_KT", "CA_XA", "VPUBND", "STC"]
+
+
+def test_a_two_row_table_header_is_understood() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join([
+        "KẾ HOẠCH", "Số: 5/KH-UBND", "II. NHIỆM VỤ",
+        "| TT | Nhiệm vụ | Cơ quan | | Thời gian |",
+        "| | | Chủ trì | Phối hợp | |",
+        "| 1 | Rà soát thủ tục | Sở Y tế | Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan | Quý II/2026 |",
+        "| 2 | Làm sạch dữ liệu | Công an tỉnh | | Hằng quý |",
+    ])
+    tasks = parse_text(text).tasks
+    assert [(t.no, t.lead_code, t.deadline.kind.value if t.deadline else None) for t in tasks] == [
+        ("1", "SYT", "quarter"), ("2", "CAT", "recurring")]
+    assert tasks[0].coordinators == ["Sở Tài chính", "Sở Nội vụ", "các sở, ngành liên quan"]
