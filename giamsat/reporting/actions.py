@@ -187,18 +187,33 @@ def get_or_create_draft(actor: Any, unit: OrgUnit, period: ReportingPeriod, *, i
     _require(actor, access.can_enter_report, unit, "Bạn không có quyền lập báo cáo cho đơn vị này.")
     existing = Submission.objects.filter(unit=unit, period=period).first()
     if existing is not None:
+        if existing.state in EDITABLE_STATES and _add_missing_rows(existing):
+            _event(existing, "rows_added", actor, existing.state, comment="Bổ sung nhiệm vụ, chỉ tiêu mới được giao")
         return existing
     submission = Submission.objects.create(unit=unit, period=period, is_demo=is_demo)
-    window = _engine_period(period)
-    for row in schedule.task_rows(unit, period.document, window):
-        TaskReport.objects.create(submission=submission, task=row.task, is_lead=row.is_lead, occurrence=row.occurrence,
-                                  **_carried_task(unit, period, row))
-    for target in schedule.target_rows(unit, period.document):
-        IndicatorValue.objects.create(submission=submission, target=target, **_carried_value(unit, period, target))
+    _add_missing_rows(submission)
     _event(submission, "created", actor, "")
     _audit(actor, "draft_created", submission, after={"tasks": submission.task_reports.count(),
                                                      "values": submission.values.count()})
     return submission
+
+
+def _add_missing_rows(submission: Submission) -> int:
+    """Rows for the unit's tasks and indicators not yet in the submission (new ones assigned since), carried forward."""
+    unit, period = submission.unit, submission.period
+    have_tasks = set(submission.task_reports.values_list("task_id", flat=True))
+    have_targets = set(submission.values.values_list("target_id", flat=True))
+    added = 0
+    for row in schedule.task_rows(unit, period.document, _engine_period(period)):
+        if row.task.pk not in have_tasks:
+            TaskReport.objects.create(submission=submission, task=row.task, is_lead=row.is_lead,
+                                      occurrence=row.occurrence, **_carried_task(unit, period, row))
+            added += 1
+    for target in schedule.target_rows(unit, period.document):
+        if target.pk not in have_targets:
+            IndicatorValue.objects.create(submission=submission, target=target, **_carried_value(unit, period, target))
+            added += 1
+    return added
 
 
 def _approved_before(unit: OrgUnit, period: ReportingPeriod) -> Q:

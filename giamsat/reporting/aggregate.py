@@ -148,3 +148,34 @@ def recommendation_summary(scope_unit: OrgUnit | None = None, today: dt.date | N
                for r in recs if r.is_overdue(today) and r.due_date]
     return {"by_state": {Recommendation.State(k).label: n for k, n in by_state.items()}, "overdue": overdue,
             "answered_late": sum(1 for r in recs if r.answered_late)}
+
+
+def coordination_for(submission: Submission) -> list[dict[str, Any]]:
+    """For a lead unit's submission: what the coordinating units reported on its tasks in the same period.
+
+    The lead unit's report is the one that counts; the coordinators' parts are shown beside it.
+    """
+    lead_tasks = submission.task_reports.filter(is_lead=True).values("task_id")
+    parts = (TaskReport.objects.filter(submission__period=submission.period, is_lead=False, task_id__in=lead_tasks)
+             .select_related("submission__unit", "task").order_by("task__order", "submission__unit__name"))
+    return [{"task_id": p.task_id, "task": p.task.name, "unit_code": p.submission.unit.code, "unit": p.submission.unit.name,
+             "submission_state": p.submission.state, "state": p.state, "state_label": p.get_state_display(),
+             "percent": p.percent, "progress": p.progress, "difficulties": p.difficulties} for p in parts]
+
+
+def recommendation_status(rec: Recommendation, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything a page shows about a recommendation's handling: state, countdown, lateness, escalation."""
+    today = today or timezone.localdate()
+    left = rec.days_left(today)
+    return {
+        "id": rec.pk, "state": rec.state, "state_label": rec.get_state_display(),
+        "routed_to": str(rec.routed_to) if rec.routed_to_id else None,
+        "due_date": rec.due_date.isoformat() if rec.due_date else None,
+        "days_left": left, "overdue": rec.is_overdue(today),
+        "countdown": (None if left is None else ("Đến hạn hôm nay" if left == 0 else
+                      (f"Còn {left} ngày" if left > 0 else f"Quá hạn {-left} ngày"))),
+        "answered_at": rec.answered_at.isoformat() if rec.answered_at else None,
+        "answered_late": rec.answered_late,
+        "escalated_to": str(rec.escalated_to) if rec.escalated_to_id else None,
+        "duplicate_of": rec.duplicate_of_id,
+    }

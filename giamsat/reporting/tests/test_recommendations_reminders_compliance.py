@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from giamsat.audit.models import AuditEvent
 from giamsat.reporting import actions
 from giamsat.reporting.access import recommendations_for_user
-from giamsat.reporting.aggregate import compliance, province_picture
+from giamsat.reporting.aggregate import compliance, province_picture, recommendation_status
 from giamsat.reporting.errors import LockedError, NotAllowed, ValidationError
 from giamsat.reporting.models import Recommendation, ReminderLog, ReportingPeriod
 from giamsat.reporting.reminders import send_reminders
@@ -40,6 +40,8 @@ def test_a_recommendation_from_a_report_goes_to_the_plan_owner_with_a_deadline(p
         unit=unit("dong-nai.so-khcn"))
     assert rec.routed_to == unit("dong-nai") and rec.state == "new" and rec.due_date == dt.date(2026, 3, 25)
     assert rec.days_left() == 15 and not rec.is_overdue()
+    assert recommendation_status(rec)["countdown"] == "Còn 15 ngày"
+    assert recommendation_status(rec, dt.date(2026, 3, 28))["countdown"] == "Quá hạn 3 ngày"
     assert rec in recommendations_for_user(people.approver_khcn)
     assert rec in recommendations_for_user(people.standing)
     assert rec not in recommendations_for_user(people.reporter_yte)
@@ -58,6 +60,8 @@ def test_the_answer_its_state_and_lateness_are_recorded(plan, people, unit, at):
     at("2026-03-30 09:00")
     actions.answer_recommendation(people.approver_taichinh, rec, "Đã cấp tài khoản ngày 30/3.")
     assert rec.state == "answered" and rec.answered_late and rec.days_left() is None
+    status = recommendation_status(rec)
+    assert (status["state_label"], status["answered_late"], status["countdown"]) == ("Đã trả lời", True, None)
     with pytest.raises(LockedError):
         actions.start_handling(people.reporter_taichinh, rec)
     actions.close_recommendation(people.reporter_khcn, rec)

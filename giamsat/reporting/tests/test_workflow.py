@@ -327,3 +327,25 @@ def test_a_plan_without_a_regime_reports_quarterly_and_yearly(plan, at):
     year_2025 = next(p for p in opened if p.key == "2025-Y1")  # the plan began on 1/12/2025, within that year's window
     assert (year_2025.start, year_2025.end, year_2025.due_date) == (dt.date(2024, 12, 15), dt.date(2025, 12, 14),
                                                                    dt.date(2025, 12, 20))
+
+
+def test_the_lead_sees_the_coordinators_part_and_a_newly_assigned_task_joins_the_draft(plan, people, unit, at):
+    from giamsat.plans.models import Task
+    from giamsat.reporting.aggregate import coordination_for
+
+    at("2026-03-10 09:00")
+    actions.open_periods(plan)
+    period = quarter(plan, 2026, 1)
+    lead = actions.get_or_create_draft(people.reporter_khcn, unit("dong-nai.so-khcn"), period)
+    part = actions.get_or_create_draft(people.reporter_taichinh, unit("dong-nai.so-tai-chinh"), period)
+    task_id = rows(part)[0][DATABASE].task_id
+    actions.save_draft(people.reporter_taichinh, part, expected_version=1, task_reports=[
+        {"task_id": task_id, "state": "in_progress", "percent": 30, "progress": "Đã bố trí kinh phí khảo sát."}])
+    assert [(c["unit_code"], c["percent"], c["progress"]) for c in coordination_for(lead)] == [
+        ("dong-nai.so-tai-chinh", 30, "Đã bố trí kinh phí khảo sát.")]
+    assert coordination_for(part) == []
+
+    Task.objects.filter(document=plan, order=1).first().coordinators.add(unit("dong-nai.so-tai-chinh"))
+    again = actions.get_or_create_draft(people.reporter_taichinh, unit("dong-nai.so-tai-chinh"), period)
+    assert set(rows(again)[0]) == {DATABASE, YEARLY} and again.events.filter(kind="rows_added").count() == 1
+    assert rows(again)[0][DATABASE].percent == 30  # what was entered stays
