@@ -1,9 +1,10 @@
 """The seed plans' targets, written by hand after reading ../shared/seeds/ (the OCR text).
 
-Why by hand: the plan reader (giamsat/ingest) does not yet extract the digital-economy
-targets ("Quy mô kinh tế số đạt tối thiểu 30% GRDP") of Bình Phước, Phú Thọ and Bình Định,
-the R&D target of Bình Phước, nor any target of the Long Bình ward's table. Each target
-below quotes the seed line it comes from; only rows whose year columns are unambiguous in
+Why by hand (plan reader of 25/11/2026, giamsat/ingest): it does not extract the digital-economy
+targets ("Quy mô kinh tế số đạt tối thiểu 30% GRDP") of Bình Phước and Phú Thọ; it extracts Bình
+Định's without their values; it reads Bình Phước's R&D line as 60% (the non-budget share) instead
+of 1,5% GRDP; and it shifts some of the Long Bình ward's table values into the wrong years. Each target
+below restates its seed line with the diacritics OCR lost; only rows whose year columns are unambiguous in
 the OCR are taken (Long Bình's table rows with five values for 2025, 2030, 2035, 2040, 2045).
 Lạng Sơn's specific targets are in an appendix that is not part of its seed, so it has none.
 """
