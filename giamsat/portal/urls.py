@@ -41,4 +41,5 @@ urlpatterns = [
     path("bao-cao/<int:pk>/luu/", reports.report_save, name="report-save"),
     path("bao-cao/<int:pk>/gui/", reports.report_submit, name="report-submit"),
     path("bao-cao/<int:pk>/xem-xet/", reports.report_review, name="report-review"),
+    path("bao-cao/<int:pk>/tai-lieu/<int:attachment_pk>/", reports.attachment, name="report-attachment"),
 ]

@@ -265,3 +265,23 @@ def test_answered_public_recommendations_appear_on_the_public_page_without_conta
     body = client.get(reverse("portal:public")).content.decode()
     assert "Mở dữ liệu giao thông" in body and "quý I/2027" in body
     assert "0912345678" not in body and "Nguyễn Văn Dân" not in body
+
+
+def test_evidence_is_attached_with_a_draft_and_downloaded_only_by_those_who_see_the_report(
+        client: Any, people: Any, plan: Document, frozen: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    actions.open_periods(plan)
+    period = ReportingPeriod.objects.filter(document=plan).order_by("due_date").first()
+    submission = actions.get_or_create_draft(people.reporter, people.reporter.memberships.get().unit, period)
+    login(client, people.reporter)
+    evidence = SimpleUploadedFile("bien-ban.txt", "Biên bản nghiệm thu cơ sở dữ liệu".encode())
+    client.post(reverse("portal:report-save", args=[submission.pk]),
+                {"version": submission.version, "summary": "Có biên bản", "attachments": [evidence]})
+    item = submission.attachments.get()
+    url = reverse("portal:report-attachment", args=[submission.pk, item.pk])
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).decode() == "Biên bản nghiệm thu cơ sở dữ liệu"
+    client.logout()
+    login(client, people.outsider)
+    assert client.get(url).status_code == 404

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -180,3 +180,13 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     except ReportingError as exc:
         messages.error(request, str(exc))
     return redirect("portal:report", pk=pk)
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """Evidence of a report, for those who may read the report (never public)."""
+    submission = access.get_submission_for_user(request.user, pk)
+    item = submission.attachments.filter(pk=attachment_pk).first()
+    if item is None:
+        raise Http404("Không tìm thấy tài liệu.")
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
