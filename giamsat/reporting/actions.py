@@ -649,6 +649,8 @@ def raise_recommendation(actor: Any, *, title: str, body: str, category: str, un
     if submission is not None:
         unit = unit or submission.unit
     public = not _is_system(actor) and not getattr(actor, "is_authenticated", False)
+    if public and (unit is not None or submission is not None):
+        raise NotAllowed("Người dân, doanh nghiệp không gửi được kiến nghị thay cho một đơn vị hay một báo cáo.")
     if public and not public_sender.strip():
         errors.append("Người gửi (công dân, doanh nghiệp) phải ghi họ tên hoặc tên doanh nghiệp.")
     if errors:

@@ -80,6 +80,9 @@ def test_a_citizen_raises_one_through_the_public_page_and_a_duplicate_is_detecte
         actions.raise_recommendation(anonymous, title="Lỗi cổng", body="Lỗi", category="public_service",
                                      routed_to=unit("dong-nai.so-khcn"), public_sender="Lê Văn Bảy",
                                      evidence=[SimpleUploadedFile("anh-chup.png", b"MZ\x90\x00" + b"\x00" * 64)])
+    with pytest.raises(NotAllowed):
+        actions.raise_recommendation(anonymous, title="Giả danh", body="Gửi thay Sở", category="other",
+                                     unit=unit("dong-nai.so-khcn"), public_sender="Ai đó")
     assert not Recommendation.objects.exists()
     with pytest.raises(ValidationError, match="Người gửi"):
         actions.raise_recommendation(anonymous, title="Mạng yếu", body="Sóng yếu", category="infrastructure",
