@@ -139,6 +139,11 @@ def _ocr_targets(outline: Outline, matcher: AgencyMatcher, plan: ParsedPlan) -> 
 
 
 def _check(plan: ParsedPlan, outline: Outline) -> None:
+    unknown = sorted({x.lead for x in [*plan.tasks, *plan.targets] if x.lead and not x.lead_code})
+    for name in unknown:
+        message = f"Không nhận ra cơ quan chủ trì “{name}” trong danh mục đơn vị."
+        if not any(name in w for w in plan.warnings):
+            plan.warnings.append(message)
     if not outline.sections and not plan.tasks and not plan.targets:
         plan.warnings.append("Không tìm thấy cấu trúc kế hoạch (mục tiêu, nhiệm vụ, tổ chức thực hiện) trong văn bản.")
     if plan.document.number is None:

@@ -7,6 +7,7 @@ from DOCX and ruled PDFs arrive whole; scans are rebuilt from Tesseract word box
 from __future__ import annotations
 
 import io
+import re
 import statistics
 import zipfile
 from collections.abc import Callable
@@ -82,8 +83,12 @@ def decode_text(data: bytes) -> str:
     return nfc(text[:MAX_TEXT_CHARS]).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
 
 
+_EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)(?![\s*])|(?<=\S)\*(?![*\w])")
+
+
 def read_text(data: bytes) -> Extracted:
-    return Extracted(decode_text(data).split("\n"), "text")
+    """Plain or OCR text; Markdown emphasis (**bold**, *italic*) is dropped, lines are kept."""
+    return Extracted([_EMPHASIS.sub("", line) for line in decode_text(data).split("\n")], "text")
 
 
 # --- DOCX --------------------------------------------------------------------------

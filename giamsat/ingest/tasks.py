@@ -108,9 +108,17 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
         items = [it for it in section.items if it.kind != "table"]
         group: str | None = None
         child_level: int | None = None
+        owner: tuple[str, str | None, int] | None = None      # a sub-heading naming the unit in charge
         for n, item in enumerate(items):
             if item.kind in ("num", "caps", "roman") and item.level <= 2:
-                group, child_level = outline.out(item), None
+                group, child_level, owner = outline.out(item), None, None
+                continue
+            if owner is not None and item.level <= owner[2]:
+                owner = None
+            if _is_owner_heading(item, items[n + 1] if n + 1 < len(items) else None, matcher):
+                hit = matcher.match(outline.out(item))
+                owner = (outline.out(item), hit.agency.code if hit.agency else None, item.level)
+                child_level = None
                 continue
             if item.kind == "para" and group is None:
                 continue
@@ -130,12 +138,30 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
             if text.endswith(":") and nxt is not None and nxt.level > item.level:
                 child_level = nxt.level
                 continue
-            out.append(_item_task(outline, item, text, group, matcher))
+            task = _item_task(outline, item, text, group, matcher)
+            if owner is not None and task.lead is None:
+                task.lead, task.lead_code = owner[0], owner[1]
+            out.append(task)
     return out
 
 
+_OWNER = re.compile(r"^(to dang|dang uy|dang doan|ban |uy ban|so |lanh dao|cac doan|cac dai bieu|van phong|cong an"
+                    r"|thuong truc|ubnd|cac so|cac co quan|bo )")
+
+
+def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
+    """'a) Tổ đảng ở Thường trực Ủy ban Kinh tế' heading a list of duties."""
+    f = item.folded.strip()
+    if item.kind not in ("letter", "num2", "num3") or len(f) > 90 or f.endswith((".", ";", ":")):
+        return False
+    if nxt is None or nxt.level <= item.level:
+        return False
+    return bool(_OWNER.match(f)) or matcher.match(item.text).agency is not None
+
+
 def _item_task(outline: Outline, item: Item, text: str, group: str | None, matcher: AgencyMatcher) -> Task:
-    task = Task(name=text, group=group, no=item.marker.strip(". )") or None,
+    no = item.marker.strip(". )")
+    task = Task(name=text, group=group, no=no if re.search(r"\w", no) else None,
                 source=SourceSpan(item.start + 1, item.end + 1), confidence=0.55)
     f = item.folded
     if m := _LEAD_IN_TEXT.search(f):
