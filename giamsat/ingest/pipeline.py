@@ -139,7 +139,8 @@ def _ocr_targets(outline: Outline, matcher: AgencyMatcher, plan: ParsedPlan) -> 
 
 
 def _check(plan: ParsedPlan, outline: Outline) -> None:
-    unknown = sorted({x.lead for x in [*plan.tasks, *plan.targets] if x.lead and not x.lead_code})
+    leads = [(t.lead, t.lead_code) for t in plan.tasks] + [(t.lead, t.lead_code) for t in plan.targets]
+    unknown = sorted({lead for lead, code in leads if lead and not code})
     for name in unknown:
         message = f"Không nhận ra cơ quan chủ trì “{name}” trong danh mục đơn vị."
         if not any(name in w for w in plan.warnings):
