@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -190,7 +190,11 @@ def get_or_create_draft(actor: Any, unit: OrgUnit, period: ReportingPeriod, *, i
         if existing.state in EDITABLE_STATES and _add_missing_rows(existing):
             _event(existing, "rows_added", actor, existing.state, comment="Bổ sung nhiệm vụ, chỉ tiêu mới được giao")
         return existing
-    submission = Submission.objects.create(unit=unit, period=period, is_demo=is_demo)
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(unit=unit, period=period, is_demo=is_demo)
+    except IntegrityError:  # a colleague opened it a moment ago
+        return Submission.objects.get(unit=unit, period=period)
     _add_missing_rows(submission)
     _event(submission, "created", actor, "")
     _audit(actor, "draft_created", submission, after={"tasks": submission.task_reports.count(),
