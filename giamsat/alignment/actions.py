@@ -123,3 +123,17 @@ def link_task_to_target(actor: Any, task: Task, target: Target) -> Task:
     task.serves_targets.add(target)
     record(actor, "alignment.task_linked", task, unit_id=task.document.owner_id, after={"target": target.pk})
     return task
+
+
+@transaction.atomic
+def link_target_to_parent(actor: Any, target: Target, parent: Target | None, *, reason: str = "") -> Target:
+    """A person's decision that a child plan's target carries a parent plan's target (`Target.serves`)."""
+    if parent is not None and parent.document_id == target.document_id:
+        raise AlignmentError("Chỉ tiêu cấp trên phải thuộc một kế hoạch khác.")
+    target = Target.objects.select_for_update().get(pk=target.pk)
+    before = snapshot(target, ["serves"])
+    target.serves = parent
+    target.save(update_fields=["serves"])
+    record(actor, "alignment.target_linked", target, unit_id=target.document.owner_id, before=before,
+           after=snapshot(target, ["serves"]), reason=reason)
+    return target

@@ -93,6 +93,17 @@ def test_coverage_of_the_province_plan_by_the_ward_plan_and_tasks(plans: dict[st
         "Đầu tư, nâng cấp hạ ", "Tổ chức các lớp bồi ", "Tổ chức hội nghị quá"}
 
 
+def test_a_ward_target_linked_to_a_province_target_covers_it(plans: dict[str, Document]) -> None:
+    gdp = Target.objects.get(document=plans["binh-phuoc"], name="Quy mô kinh tế số đạt tối thiểu 30% GRDP")
+    ward = Target.objects.get(document=plans["long-binh"], name__startswith="Dân số trưởng thành")
+    assert gdp in [c.target for c in analysis.coverage(plans["binh-phuoc"], Document.objects.all()).gaps]
+    with pytest.raises(actions.AlignmentError):
+        actions.link_target_to_parent("test", gdp, Target.objects.filter(document=plans["binh-phuoc"]).exclude(pk=gdp.pk).first())
+    actions.link_target_to_parent("test", ward, gdp, reason="dịch vụ số góp phần vào kinh tế số")
+    row = next(c for c in analysis.coverage(plans["binh-phuoc"], Document.objects.all()).targets if c.target == gdp)
+    assert row.carried_by == [ward] and not row.is_gap
+
+
 def test_suggestions_keep_a_persons_confirmation(plans: dict[str, Document]) -> None:
     target = Target.objects.get(document=plans["long-binh"], name__startswith="Dân số trưởng thành")
     assert target.indicator is None  # not in the catalogue: no suggestion forced on it

@@ -104,3 +104,13 @@ def test_linking_a_suggested_task_fills_a_gap(plans: dict[str, Document]) -> Non
     assert response.status_code == 302
     assert list(task.serves_targets.all()) == [target]
     assert AuditEvent.objects.filter(action="alignment.task_linked", object_id=str(task.pk)).exists()
+
+
+def test_every_alignment_page_renders_for_an_admin(plans: dict[str, Document]) -> None:
+    admin = persona("quantri", "viet-nam", Role.ADMIN)
+    client = client_for(admin)
+    for indicator in StandardIndicator.objects.all():
+        assert client.get(reverse("alignment:indicator", args=[indicator.code])).status_code == 200, indicator.code
+    for document in plans.values():
+        assert client.get(reverse("alignment:plan", args=[document.pk])).status_code == 200, document.number
+    assert client.get(reverse("alignment:indicator", args=["khong-co"])).status_code == 404
