@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from giamsat.domain.states import REPORTED_TASK_STATE_LABELS
+from giamsat.domain.states import REPORTED_TASK_STATE_LABELS, SUBMISSION_STATE_LABELS
 from giamsat.org.access import can_enter_report, can_review, can_submit_report, get_unit_for_user
 from giamsat.plans.models import DocumentStatus
 from giamsat.portal.profile import profile_for
@@ -36,6 +36,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/report_list.html", {
         "submissions": list(subs[:200]), "queue": list(access.review_queue(request.user)[:50]),
         "openable": _openable(request.user), "period": period, "state": state,
+        "states": [(s.value, label) for s, label in SUBMISSION_STATE_LABELS.items()],
     })
 
 
