@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -42,6 +43,7 @@ _HEAD = re.compile(r"(?<![a-z])(so|van phong|vian phong|cong an|bo chi huy|ban q
                    r"|ban tuyen|uy ban)(?![a-z])")
 
 
+@lru_cache(maxsize=32768)
 def _key_keep_len(text: str) -> str:
     """Folded key of an OCR'd line, same length as the line, with the usual glyph confusions undone."""
     k = fold(text)
@@ -92,6 +94,7 @@ class AgencyMatcher:
         self._choices = list(self._keys)
         self._add_prefixes()
         self._compact = {re.sub(r"\s+", "", key): agency for key, agency in self._keys.items()}
+        self._scanned: dict[str, list[tuple[int, int, Agency]]] = {}
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._alts = alts
@@ -140,8 +143,13 @@ class AgencyMatcher:
 
     def scan(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agency mentions inside free text: (start, end, agency) over the folded key of `text`."""
-        key = _key_keep_len(text)
-        return [(m.start(), m.end(), a) for m in self._scan.finditer(key) if (a := self._lookup(m.group(1)))]
+        cached = self._scanned.get(text)
+        if cached is None:
+            key = _key_keep_len(text)
+            cached = [(m.start(), m.end(), a) for m in self._scan.finditer(key) if (a := self._lookup(m.group(1)))]
+            if len(self._scanned) < 50_000:
+                self._scanned[text] = cached
+        return list(cached)
 
     def _lookup(self, found: str) -> Agency | None:
         k = squash(found)

@@ -89,7 +89,8 @@ def classify(line: str) -> tuple[str, int, int]:
             if kind == "letter" and not body[m.start(1)].islower() and body[m.start(1)] not in "¢10":
                 continue
             return kind, level, cut + m.end()
-    if _is_upper(body) and len(body.split()) >= 2 and any(rx.search(body_f) for _, rx in SECTION_KEYS):
+    if len(body) < 120 and any(rx.search(body_f) for _, rx in SECTION_KEYS) and len(body.split()) >= 2 \
+            and _is_upper(body):
         return "caps", 1, cut
     return "text", 9, 0
 
