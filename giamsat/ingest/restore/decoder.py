@@ -23,6 +23,8 @@ from .syllable import (
 MODEL_PATH = Path(__file__).with_name("data") / "model.tsv.gz"
 
 BEAM = 96  # partial spellings kept per token position during candidate search
+SEARCH_WIDTH = 8.0  # ... and only those within this cost of the best partial spelling
+SEARCH_CAP = 12.0  # no candidate costs more than this (a kept token costs at most 9)
 WIDTH = 7.0  # candidates kept within this channel cost of the best
 MAX_CANDS = 10
 UNIGRAM_WEIGHT = 0.7  # frequent syllables first when pruning the candidate list
@@ -33,6 +35,8 @@ KEEP_COST_LOWER = 7.0
 CAPITAL_D_COST = 2.0
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
+VITERBI_BEAM = 10.0  # states this far below the best are dropped
+MEMO_LIMIT = 2_000_000
 PIECE_CHARS = 20_000
 
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
@@ -83,6 +87,7 @@ class Restorer:
         alphabet = sorted({c for s in inventory for c in s})
         self.channel.build_reverse(alphabet)
         self._cands: dict[str, tuple[Cand, ...]] = {}
+        self._memo: dict[int, float] = {}  # trigram scores met while decoding
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
 
@@ -212,31 +217,37 @@ class Restorer:
             layer = layers[j]
             if not layer:
                 continue
-            if len(layer) > BEAM and j < n:
-                kept = sorted(layer.items(), key=lambda x: x[1])[:BEAM]
-                layer = layers[j] = dict(kept)
+            if j < n:
+                ranked = sorted(layer.items(), key=lambda x: x[1])
+                cap = min(SEARCH_CAP, ranked[0][1] + SEARCH_WIDTH)
+                layer = layers[j] = {p: c for p, c in ranked[:BEAM] if c <= cap}
+            else:
+                cap = SEARCH_CAP
             for p, cost in list(layer.items()):
                 for c, cc in deletions:
+                    v = cost + cc
+                    if v > cap:
+                        break
                     q = p + c
-                    if q in prefixes and cost + cc < layer.get(q, inf):
-                        layer[q] = cost + cc
+                    if q in prefixes and v < layer.get(q, inf):
+                        layer[q] = v
             if j == n:
                 break
             for k in (1, 2):
                 if j + k > n:
                     break
-                seg = low[j : j + k]
-                options = rev.get(seg)
+                options = rev.get(low[j : j + k])
                 if not options:
                     continue
                 target = layers[j + k]
                 for p, cost in layer.items():
                     for c, cc in options:
+                        v = cost + cc
+                        if v > cap:
+                            break  # options are sorted by cost
                         q = p + c
-                        if q in prefixes:
-                            v = cost + cc
-                            if v < target.get(q, inf):
-                                target[q] = v
+                        if q in prefixes and v < target.get(q, inf):
+                            target[q] = v
         syllables = self.syllables
         return [(p, c) for p, c in layers[n].items() if p in syllables]
 
@@ -244,39 +255,39 @@ class Restorer:
     def _decode_into(self, positions: list[tuple[list[str], int, tuple[Cand, ...]]]) -> None:
         if not positions:
             return
-        lm = self.lm
-        tri, bow2, bi, bow1, uni = lm.tri, lm.bow2, lm.bi, lm.bow1, lm.uni
-        start = lm.unk  # OCR lines start mid-sentence: no sentence-start context
-        prev_ids = [start]
-        prev_pp = [start]
-        prev_scores = [0.0]
+        score3 = self.lm.score3
+        memo = self._memo
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        start = self.lm.unk  # OCR lines start mid-sentence: no sentence-start context
+        # Live states: (syllable id, best predecessor's id, score, index among the candidates).
+        alive: list[tuple[int, int, float, int]] = [(start, start, 0.0, 0)]
         backs: list[list[int]] = []
         weight = CHANNEL_WEIGHT
+        prev_scores: list[float] = [0.0]
         for _tokens, _t, cands in positions:
             scores: list[float] = []
             back: list[int] = []
             pps: list[int] = []
             for cid, ccost, _out in cands:
                 best = -math.inf
-                bj = 0
-                for j, pid in enumerate(prev_ids):
-                    k2 = (prev_pp[j] << SHIFT) | pid
-                    v = tri.get((k2 << SHIFT) | cid)
+                bj = bpid = 0
+                for pid, pp, score, j in alive:
+                    key = (((pp << SHIFT) | pid) << SHIFT) | cid
+                    v = memo.get(key)
                     if v is None:
-                        v2 = bi.get((pid << SHIFT) | cid)
-                        if v2 is None:
-                            v2 = bow1.get(pid, 0.0) + uni[cid]
-                        v = bow2.get(k2, 0.0) + v2
-                    s = prev_scores[j] + v
-                    if s > best:
-                        best = s
+                        v = memo[key] = score3(pp, pid, cid)
+                    v += score
+                    if v > best:
+                        best = v
                         bj = j
+                        bpid = pid
                 scores.append(best - weight * ccost)
                 back.append(bj)
-                pps.append(prev_ids[bj])
+                pps.append(bpid)
             backs.append(back)
-            prev_ids = [c[0] for c in cands]
-            prev_pp = pps
+            floor = max(scores) - VITERBI_BEAM
+            alive = [(cands[i][0], pps[i], v, i) for i, v in enumerate(scores) if v >= floor]
             prev_scores = scores
         j = max(range(len(prev_scores)), key=prev_scores.__getitem__)
         for idx in range(len(positions) - 1, -1, -1):
