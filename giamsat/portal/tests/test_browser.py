@@ -44,7 +44,7 @@ class Session:
         self.page.get_by_label("Tên đăng nhập").fill(username)
         self.page.get_by_label("Mật khẩu").fill(PASSWORD)
         self.page.get_by_role("button", name="Đăng nhập").click()
-        self.page.wait_for_url("**/trang-chu/")
+        self.page.wait_for_url(lambda url: "/dang-nhap/" not in url)
         return self
 
     def goto(self, path: str) -> Any:

@@ -31,7 +31,9 @@ def test_the_nav_offers_the_dashboard_only_to_oversight_roles(client: Any, peopl
     assert 'href="/dieu-hanh/"' not in login(client, people.reporter).get(reverse("portal:home")).content.decode()
     assert client.get(reverse("portal:dashboard")).status_code == 404
     client.logout()
-    assert 'href="/dieu-hanh/"' in login(client, people.steering).get(reverse("portal:home")).content.decode()
+    landing = login(client, people.steering).get(reverse("portal:home"), follow=True)
+    assert landing.redirect_chain == [(reverse("portal:dashboard"), 302)]
+    assert 'href="/dieu-hanh/"' in landing.content.decode()
 
 
 def test_dashboard_counts_the_plans_tasks_by_the_engines_status(client: Any, people: Any, plan: Document, frozen: Any) -> None:

@@ -99,8 +99,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     filters = parse_filters(request, documents)
     if saved is not None:
         saved_docs = list(saved.documents.values_list("pk", flat=True))
+        saved_units = list(saved.units.values_list("pk", flat=True))
         filters = figures.Filters(filters.document or (saved_docs[0] if len(saved_docs) == 1 else None),
-                                  filters.unit, filters.theme or saved.theme, filters.period)
+                                  filters.unit or (saved_units[0] if len(saved_units) == 1 else None),
+                                  filters.theme or saved.theme, filters.period)
     board = figures.build_dashboard(request.user, filters, timezone.localdate())
     context = {"board": board, "filters": filters, "charts": json_for_script(chart_specs(board)),
                "units_chart_height": 90 + 34 * min(len(board.by_unit), 10),

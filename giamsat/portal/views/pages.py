@@ -106,6 +106,8 @@ def public_recommendation(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     kind = profile.home_kind()
+    if kind == "steering":
+        return redirect("portal:dashboard")
     context: dict[str, Any] = {"profile": profile, "kind": kind}
     subs = _submissions_for(request.user)
     if kind in ("reporter", "approver"):
