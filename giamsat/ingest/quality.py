@@ -201,6 +201,12 @@ def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
             buf = io.BytesIO()
             Image.open(io.BytesIO(png)).convert("RGB").save(buf, format="PDF", resolution=200)
             yield path.stem, "scan", parse_bytes(buf.getvalue()), gold
+            try:
+                borderless = build.borderless_pdf()
+            except ImportError:       # fpdf2 is a development dependency
+                borderless = b""
+            if borderless:
+                yield path.stem, "pdf_text", parse_bytes(borderless), gold
 
 
 def evaluate(shared: Path) -> dict[str, dict[str, Score]]:

@@ -208,6 +208,17 @@ def _pdf_page_lines(page: Any) -> list[str]:
 
     body = page.filter(outside) if boxes else page
     items: list[tuple[float, list[str]]] = []
+    words = body.extract_words(keep_blank_chars=False, use_text_flow=False)
+    if words and not boxes:
+        # No ruling lines: rebuild borderless tables from word positions, as for a scan.
+        boxes_words = [{"text": nfc(w["text"]), "x0": w["x0"], "x1": w["x1"], "top": w["top"],
+                        "h": w["bottom"] - w["top"]} for w in words]
+        tops = _line_tops(boxes_words)
+        lines = words_to_lines(boxes_words)
+        if any(line.startswith("|") for line in lines):
+            return lines
+        items.extend((t, [line]) for t, line in zip(tops, lines, strict=False))
+        return [line for _, chunk in items for line in chunk]
     for tl in body.extract_text_lines(layout=False, strip=True):
         items.append((tl["top"], [nfc(tl["text"])]))
     for t in tables:

@@ -130,3 +130,23 @@ def scan_image(dpi_scale: float = 1.0) -> bytes:
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     return buf.getvalue()
+
+
+def borderless_pdf() -> bytes:
+    """The scanned page's content as a text PDF whose table has no ruling lines (positions only)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", FONT)
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    for line in SCAN_TITLE:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    xs = (12, 24, 92, 150)
+    for row in SCAN_ROWS:
+        y = pdf.get_y()
+        for x, cell in zip(xs, row, strict=True):
+            pdf.set_xy(x, y)
+            pdf.cell(56, 6, cell)
+        pdf.set_xy(12, y + 7)
+    return bytes(pdf.output())

@@ -108,3 +108,12 @@ def test_a_two_row_table_header_is_understood() -> None:
     assert [(t.no, t.lead_code, t.deadline.kind.value if t.deadline else None) for t in tasks] == [
         ("1", "SYT", "quarter"), ("2", "CAT", "recurring")]
     assert tasks[0].coordinators == ["Sở Tài chính", "Sở Nội vụ", "các sở, ngành liên quan"]
+
+
+def test_text_pdf_table_without_rulings_is_rebuilt_from_positions() -> None:
+    pytest.importorskip("fpdf")
+    plan = parse_bytes(build.borderless_pdf())
+    assert plan.input_kind == "pdf_text"
+    assert [(t.no, t.lead_code, t.deadline_text) for t in plan.tasks] == [
+        ("1", "PHONG_VHXH", "Hằng tháng"), ("2", "PHONG_KT", "Quý II/2026"), ("3", "CA_XA", "30/6/2026"),
+        ("4", "VPUBND", "2026-2027"), ("5", "STC", "Thường xuyên")]
