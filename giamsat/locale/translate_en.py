@@ -151,7 +151,8 @@ EN = {
     "Đã mở lại báo cáo để điều chỉnh.": "Report reopened for correction.",
     "Xem tất cả chỉ tiêu có nguy cơ, chệch lộ trình": "All targets at risk or off track",
     "Theo báo cáo đã được cơ quan thường trực phê duyệt.": "From reports approved by the standing agency.",
-    "Số liệu chung": "Overview", "Lọc báo cáo": "Filter reports", "Bỏ lọc": "Clear filters", "Tiến độ đến mốc": "Progress to milestone",
+    "Số liệu chung": "Overview", "công dân, doanh nghiệp": "citizen, business", "đã chuyển lên": "escalated to",
+    "có thể trùng với": "possible duplicate of", "Lọc báo cáo": "Filter reports", "Bỏ lọc": "Clear filters", "Tiến độ đến mốc": "Progress to milestone",
     "Kiến nghị của người dân, doanh nghiệp đã được trả lời": "Citizens' and businesses' recommendations answered", "số nhiệm vụ có đơn vị chủ trì": "of tasks with a lead unit",
 }
 

@@ -23,7 +23,7 @@ from giamsat.reporting.models import Recommendation
 @login_required
 def board(request: HttpRequest) -> HttpResponse:
     visible = access.recommendations_for_user(request.user)
-    qs = visible.select_related("task")
+    qs = visible.select_related("task", "duplicate_of")
     state = request.GET.get("state", "")
     if state in Recommendation.State.values:
         qs = qs.filter(state=state)
