@@ -100,7 +100,7 @@ class CriterionData:
 
 
 def _lock_set(criteria_set: CriteriaSet) -> CriteriaSet:
-    locked = CriteriaSet.objects.select_for_update().select_related("owner").get(pk=criteria_set.pk)
+    locked = CriteriaSet.objects.select_for_update(of=("self",)).select_related("owner").get(pk=criteria_set.pk)
     if locked.is_frozen:
         raise FrozenError(f"Bộ tiêu chí “{locked.name}” đã được dùng cho một đợt đánh giá nên không thể sửa. "
                           "Hãy tạo bộ tiêu chí mới cho năm sau.")
@@ -304,7 +304,7 @@ def _enrol(round_: Round, unit: OrgUnit) -> Participant:
 
 
 def _lock_entry(entry: Entry) -> Entry:
-    return Entry.objects.select_for_update().select_related(
+    return Entry.objects.select_for_update(of=("self",)).select_related(
         "participant__unit", "participant__round__organizer", "criterion").get(pk=entry.pk)
 
 
@@ -387,7 +387,7 @@ def add_evidence(actor: Any, entry: Entry, uploaded_file: Any) -> Evidence:
 
 
 def _lock_participant(participant: Participant) -> Participant:
-    return Participant.objects.select_for_update().select_related("round__organizer", "unit").get(pk=participant.pk)
+    return Participant.objects.select_for_update(of=("self",)).select_related("round__organizer", "unit").get(pk=participant.pk)
 
 
 @transaction.atomic
@@ -480,11 +480,11 @@ def _final(e: Entry, submitted: bool) -> Decimal:
 @transaction.atomic
 def finalize_round(actor: Any, round_: Round) -> Round:
     """Lock the final scores: verified score, else the unit's own, else the computed one (0 if none)."""
-    r = Round.objects.select_for_update().select_related("organizer").get(pk=round_.pk)
+    r = Round.objects.select_for_update(of=("self",)).select_related("organizer").get(pk=round_.pk)
     _require(actor, lambda: access.can_review(actor, r.organizer), "Chỉ cơ quan thường trực mới chốt được điểm.")
     if r.state != RoundState.OPEN:
         raise LockedError("Đợt đánh giá đã được chốt điểm.")
-    participants = list(r.participants.select_for_update().select_related("unit"))
+    participants = list(r.participants.select_for_update(of=("self",)).select_related("unit"))
     drafts = [p.unit.name for p in participants if p.state == ParticipantState.DRAFT]
     if drafts and _today() <= r.closes_on:
         raise LockedError("Chưa hết hạn tự đánh giá và còn đơn vị chưa gửi:", drafts)
@@ -512,7 +512,7 @@ def finalize_round(actor: Any, round_: Round) -> Round:
 
 @transaction.atomic
 def publish_results(actor: Any, round_: Round) -> Round:
-    r = Round.objects.select_for_update().select_related("organizer").get(pk=round_.pk)
+    r = Round.objects.select_for_update(of=("self",)).select_related("organizer").get(pk=round_.pk)
     _require(actor, lambda: access.can_review(actor, r.organizer), "Chỉ cơ quan thường trực mới công bố được kết quả.")
     if r.state != RoundState.FINALIZED:
         raise LockedError("Chỉ công bố được kết quả đã chốt điểm." if r.state == RoundState.OPEN
