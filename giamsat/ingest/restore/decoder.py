@@ -81,15 +81,34 @@ class Restorer:
     def __init__(self, path: Path = MODEL_PATH) -> None:
         inventory, uni, bi, tri, conf = load_model(path)
         self.syllables = frozenset(inventory)
-        self.prefixes = frozenset(s[:i] for s in inventory for i in range(1, len(s) + 1))
+        self._build_trie(inventory)
         self.lm = TrigramLM(inventory, uni, bi, tri)
         self.channel = Channel(conf)
         alphabet = sorted({c for s in inventory for c in s})
         self.channel.build_reverse(alphabet)
+        self.rev_map = {seg: dict(opts) for seg, opts in self.channel.reverse.items()}
         self._cands: dict[str, tuple[Cand, ...]] = {}
         self._memo: dict[int, float] = {}  # trigram scores met while decoding
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
+
+    def _build_trie(self, inventory: list[str]) -> None:
+        """Prefix tree of the syllable inventory: children per node, and which nodes end a syllable."""
+        self.kids: list[dict[str, int]] = [{}]
+        self.node_strings: list[str] = [""]
+        self.terminal: list[bool] = [False]
+        for syllable in inventory:
+            node = 0
+            for ch in syllable:
+                nxt = self.kids[node].get(ch)
+                if nxt is None:
+                    nxt = len(self.kids)
+                    self.kids.append({})
+                    self.node_strings.append(self.node_strings[node] + ch)
+                    self.terminal.append(False)
+                    self.kids[node][ch] = nxt
+                node = nxt
+            self.terminal[node] = True
 
     # ---- public API -------------------------------------------------------------------
     def restore_text(self, text: str) -> str:
@@ -205,14 +224,11 @@ class Restorer:
         return tuple(out)
 
     def _search(self, low: str) -> list[tuple[str, float]]:
-        """Best cost of every inventory syllable reachable from the OCR token (prefix-pruned DP)."""
+        """Best cost of every inventory syllable reachable from the OCR token (DP over the trie)."""
         rev = self.channel.reverse
-        prefixes = self.prefixes
         n = len(low)
-        layers: list[dict[str, float]] = [{} for _ in range(n + 1)]
-        layers[0][""] = 0.0
-        deletions = rev.get("", [])
-        inf = math.inf
+        layers: list[dict[int, float]] = [{} for _ in range(n + 1)]
+        layers[0][0] = 0.0
         for j in range(n + 1):
             layer = layers[j]
             if not layer:
@@ -223,33 +239,40 @@ class Restorer:
                 layer = layers[j] = {p: c for p, c in ranked[:BEAM] if c <= cap}
             else:
                 cap = SEARCH_CAP
-            for p, cost in list(layer.items()):
-                for c, cc in deletions:
-                    v = cost + cc
-                    if v > cap:
-                        break
-                    q = p + c
-                    if q in prefixes and v < layer.get(q, inf):
-                        layer[q] = v
+            self._expand(layer, layer, "", cap)  # dropped vowels
             if j == n:
                 break
             for k in (1, 2):
-                if j + k > n:
-                    break
-                options = rev.get(low[j : j + k])
-                if not options:
-                    continue
-                target = layers[j + k]
-                for p, cost in layer.items():
-                    for c, cc in options:
+                if j + k <= n and low[j : j + k] in rev:
+                    self._expand(layer, layers[j + k], low[j : j + k], cap)
+        strings, terminal = self.node_strings, self.terminal
+        return [(strings[q], c) for q, c in layers[n].items() if terminal[q]]
+
+    def _expand(self, layer: dict[int, float], target: dict[int, float], seg: str, cap: float) -> None:
+        """Extend every partial spelling in `layer` by one letter that may have produced `seg`."""
+        options = self.channel.reverse.get(seg, [])
+        option_map = self.rev_map.get(seg, {})
+        kids = self.kids
+        inf = math.inf
+        for node, cost in list(layer.items()):
+            children = kids[node]
+            if not children:
+                continue
+            if len(children) < len(options):
+                for c, child in children.items():
+                    cc = option_map.get(c)
+                    if cc is not None:
                         v = cost + cc
-                        if v > cap:
-                            break  # options are sorted by cost
-                        q = p + c
-                        if q in prefixes and v < target.get(q, inf):
-                            target[q] = v
-        syllables = self.syllables
-        return [(p, c) for p, c in layers[n].items() if p in syllables]
+                        if v <= cap and v < target.get(child, inf):
+                            target[child] = v
+            else:
+                for c, cc in options:
+                    v = cost + cc
+                    if v > cap:
+                        break  # options are sorted by cost
+                    q = children.get(c)
+                    if q is not None and v < target.get(q, inf):
+                        target[q] = v
 
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, tuple[Cand, ...]]]) -> None:
