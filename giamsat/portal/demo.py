@@ -157,6 +157,9 @@ def build_demo(log: Any = print) -> None:
     documents = import_demo_plans(log)
     create_demo_accounts()
     with contextlib.suppress(ImportError):
+        from giamsat.assessment.sample import load_sample_criteria
+        load_sample_criteria("demo")
+    with contextlib.suppress(ImportError):
         from giamsat.alignment.demo import prepare_alignment
         log("Đối chiếu chỉ tiêu với danh mục chuẩn …")
         prepare_alignment(log)
