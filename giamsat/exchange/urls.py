@@ -23,8 +23,8 @@ register_converter(ExchangeFormat, "exchange_fmt")
 app_name = "exchange"
 urlpatterns = [
     path("bao-cao/<int:pk>.<report_fmt:fmt>", views.submission_report, name="submission-report"),
-    path("don-vi/<slug:code>/<str:frequency>/<int:year>/<int:index>.<report_fmt:fmt>", views.unit_report,
+    path("don-vi/<str:code>/<str:frequency>/<int:year>/<int:index>.<report_fmt:fmt>", views.unit_report,
          name="unit-report"),
-    path("xuat/<slug:code>.<exchange_fmt:fmt>", views.export_unit, name="export"),
+    path("xuat/<str:code>.<exchange_fmt:fmt>", views.export_unit, name="export"),
     path("nhap/", views.upload, name="upload"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 
 
@@ -28,7 +29,11 @@ class OrgUnit(models.Model):
     where its figures roll up. `path` is a materialised path of ids for subtree queries.
     """
 
-    code = models.SlugField(max_length=80, unique=True)
+    code = models.CharField(
+        "mã", max_length=80, unique=True,
+        validators=[RegexValidator(r"^[a-z0-9][a-z0-9._-]*$", "Mã đơn vị chỉ gồm chữ thường không dấu, số, '.', '-', '_'.")],
+        help_text="Ví dụ: dong-nai, dong-nai.so-khcn (đơn vị con nối bằng dấu chấm).",
+    )
     name = models.CharField("tên", max_length=255)
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
     aliases = models.JSONField("tên khác", default=list, blank=True)
