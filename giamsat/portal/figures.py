@@ -21,7 +21,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from giamsat.domain.states import TargetStatus, TaskStatus
-from giamsat.portal.status import colour_for
+from giamsat.portal.status import colour_for, label_for
 from giamsat.reporting import evaluation as adapter
 from giamsat.reporting.access import recommendations_for_user
 
@@ -149,9 +149,9 @@ def build_dashboard(user: Any, filters: Filters, as_of: dt.date) -> Dashboard:
     """Everything the leader dashboard shows, except the KPI trend lines (`kpi_trends`, loaded after the page)."""
     fig = _figures(user, filters, as_of)
     board = Dashboard(fig, as_of, fig.scope.name if fig.scope else "", fig.tasks_total, fig.targets_total)
-    board.task_slices = [Slice(s.status, s.label, s.count, colour_for(s.status),
+    board.task_slices = [Slice(s.status, label_for(s.status), s.count, colour_for(s.status),
                                _link("portal:tasks", filters, status=s.status)) for s in fig.task_status if s.count]
-    board.target_slices = [Slice(s.status, s.label, s.count, colour_for(s.status),
+    board.target_slices = [Slice(s.status, label_for(s.status), s.count, colour_for(s.status),
                                  _link("portal:targets", filters, status=s.status)) for s in fig.target_status if s.count]
     board.by_unit = [UnitRow(u.unit.name, len(u.overdue), len(u.at_risk),
                              _link("portal:tasks", Filters(filters.document, u.unit.id, filters.theme), status="overdue_or_risk"))

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -45,11 +46,24 @@ def colour_for(status: str) -> str:
     return TONE_COLOURS[tone_for(status)]
 
 
-def label_for(status: str) -> str:
-    from giamsat.domain.states import TARGET_STATUS_LABELS, TASK_STATUS_LABELS
 
-    for labels in (TASK_STATUS_LABELS, TARGET_STATUS_LABELS):
+# The domain's labels (giamsat.domain.states), listed so makemessages offers them for translation.
+_TRANSLATABLE = (
+    gettext_noop("Hoàn thành đúng hạn"), gettext_noop("Hoàn thành quá hạn"), gettext_noop("Đang thực hiện trong hạn"),
+    gettext_noop("Đang thực hiện quá hạn"), gettext_noop("Chưa triển khai, trong hạn"), gettext_noop("Chưa triển khai, quá hạn"),
+    gettext_noop("Có nguy cơ chậm"), gettext_noop("Tạm dừng"), gettext_noop("Chưa báo cáo"), gettext_noop("Đã đạt"),
+    gettext_noop("Đúng lộ trình"), gettext_noop("Có nguy cơ không đạt"), gettext_noop("Chệch lộ trình"),
+    gettext_noop("Chưa có số liệu"), gettext_noop("Bản nháp"), gettext_noop("Đã gửi"), gettext_noop("Bị trả lại"),
+    gettext_noop("Đã phê duyệt"),
+)
+
+
+def label_for(status: str) -> str:
+    """The Vietnamese label of a task, target or submission status, in the user's language."""
+    from giamsat.domain.states import SUBMISSION_STATE_LABELS, TARGET_STATUS_LABELS, TASK_STATUS_LABELS
+
+    for labels in (TASK_STATUS_LABELS, TARGET_STATUS_LABELS, SUBMISSION_STATE_LABELS):
         for key, label in labels.items():
             if key.value == status:
-                return label
+                return gettext(label)
     return status
