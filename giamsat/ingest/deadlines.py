@@ -14,7 +14,7 @@ _Y = r"((?:19|20)\d\d)"
 
 _CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke\s*hoach|theo tien do|theo yeu cau"
                           r"|theo lo trinh|theo huong dan|tuy thuoc)")
-_CONTINUOUS = re.compile(r"th[a-z]{1,3}ng\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
+_CONTINUOUS = re.compile(r"th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
 _HANG = r"(h[a-z]{1,2}ng|moi|dinh ky)\s*"
 _RECURRING = [
     (re.compile(_HANG + r"th[a-z]{1,3}ng\b"), Recurrence.MONTHLY),
@@ -30,7 +30,7 @@ _MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*nam\s*" + _Y)
 _RANGE = re.compile(_Y + r"\s*(?:-|–|—|den|đen)\s*" + _Y)
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
-_NEXT_YEARS = re.compile(r"va (cac|nhung) nam tiep theo")
+_NEXT_YEARS = re.compile(r"va\s*(cac|nh[a-z]{1,3}ng)\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo")
 
 
 def parse_deadline(raw: str) -> DeadlineSpec:
@@ -96,6 +96,6 @@ DEADLINE_PHRASE = re.compile(
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
-    r"|nam\s*(?:19|20)\d\d(?: va nhung nam tiep theo| va nhung\s*nam\s*tiep\s*theo)?"
-    r"|h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,3}ng\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
+    r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
+    r"|h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
 )

@@ -329,9 +329,8 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             score = (tail <= 2) * 100 - abs(lo + k - anchor) * 3 + m.start() // 20
             if best is None or score > best[0]:
                 best = (score, k, m.start(), m.end())
-    joined = " ".join(f.strip() for f in folded)
-    cond = re.compile(r"(ngay khi|sau khi|theo ke\s*(hoach|$))")
-    if cond.search(joined) and (best is None or best[0] < 100):
+    cond = re.compile(r"(ngay khi|sau khi|theo ke\s*$|theo ke\s*ho)")
+    if any(cond.search(f) for f in folded) and (best is None or best[0] < 100):
         k = next((n for n, f in enumerate(folded) if cond.search(f)), 0)
         mc = re.search(r"(ngay khi|sau khi|theo ke).*", folded[k])
         start_at = mc.start() if mc else 0
@@ -345,11 +344,14 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         task.deadline_text = squash(" ".join(words))
         task.deadline = parse_deadline(task.deadline_text)
         return
+    ends = [f.rstrip().rsplit(" ", 1)[-1] for f in folded if f.strip()]
+    split_continuous = any(re.fullmatch(r"th[a-z]{1,4}n?g", e) for e in ends) and \
+        any(re.match(r"xuy[a-z]{1,2}n", e) for e in ends)
+    if split_continuous and (best is None or best[0] < 100):
+        task.deadline_text = "Thường xuyên"
+        task.deadline = parse_deadline(task.deadline_text)
+        return
     if best is None:
-        if re.search(r"thuong\s*$", joined.split("xuyen")[0][-30:] if "xuyen" in joined else "") or \
-                (any(f.rstrip().endswith("thuong") for f in folded) and any(re.search(r"\bxuyen\b", f) for f in folded)):
-            task.deadline_text = "Thường xuyên"
-            task.deadline = parse_deadline(task.deadline_text)
         return
     _, k, a, b = best
     line = outline.lines[lo + k]
@@ -357,8 +359,9 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     if fold(phrase).strip().startswith("hang") and b >= len(line.rstrip()) - 1 and fold(phrase).strip() == "hang":
         phrase += " nam"
     task.deadline_text = squash(outline.line_out(lo + k, a, b))
-    tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 6] if x.strip())
-    if re.match(r"nam\s*\d{4}$", fold(phrase).strip()) and re.search(r"nhung|tiep\s*theo", tails):
+    tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 10] if x.strip())
+    if re.match(r"n[a-z&]{1,3}m\s*\d{4}$", fold(phrase).strip()) and \
+            re.search(r"nh[a-z]{1,3}ng|ti[a-z]{1,2}p\s*theo", tails + " " + fold(line[b:])):
         task.deadline_text += " và những năm tiếp theo"
     task.deadline = parse_deadline(task.deadline_text)
 
