@@ -219,3 +219,60 @@ def test_the_sample_set_loads_once_and_sums_to_one_hundred(sample_set: CriteriaS
                             "Hoạt động chính quyền số"]
     assert sum(groups.values()) == 100
     assert actions.set_problems(sample_set) == []
+
+
+def test_an_indicator_criterion_reads_the_engines_latest_trusted_value(province: Any, at: Any) -> None:
+    from giamsat.plans.models import Milestone, StandardIndicator, Target
+    from giamsat.reporting.models import IndicatorValue, ReportingPeriod, Submission
+
+    indicator = StandardIndicator.objects.create(code="dvctt-toan-trinh", name="Tỷ lệ DVCTT toàn trình", unit="%")
+    target = Target.objects.create(document=province.doc, responsible=province.khcn, indicator=indicator,
+                                   name="Tỷ lệ dịch vụ công trực tuyến toàn trình", unit_of_measure="%")
+    Milestone.objects.create(target=target, year=2026, comparator=">=", value=Decimal(80))
+    for month, value in ((6, "40"), (9, "60")):
+        period = ReportingPeriod.objects.get(document=province.doc, index=month)
+        sub = Submission.objects.create(period=period, unit=province.khcn, state="approved",
+                                        submitted_at=dt.datetime(2026, 11, 1, 2, tzinfo=dt.UTC),
+                                        approved_at=dt.datetime(2026, 11, 2, 2, tzinfo=dt.UTC))
+        IndicatorValue.objects.create(submission=sub, target=target, value=Decimal(value),
+                                      measured_on=period.end)
+    own = actions.create_criteria_set("test", code="dvc", year=2026, name="Dịch vụ công", owner=province.dong_nai)
+    actions.add_criterion(province.people.standing, own, CriterionData("1", "Dịch vụ công", Decimal(10), "group"))
+    actions.add_criterion(province.people.standing, own, CriterionData(
+        "1.1", "Tỷ lệ DVCTT toàn trình", Decimal(10), "formula", "1", formula="indicator",
+        indicator_code="dvctt-toan-trinh", full_at=Decimal(80)))
+    at("2026-12-05")
+    round_ = actions.open_round(province.people.standing, name="Dịch vụ công 2026", year=2026, criteria_set=own,
+                                organizer=province.dong_nai, units=[province.khcn, province.tai_chinh],
+                                opens_on=dt.date(2026, 12, 1), closes_on=dt.date(2027, 1, 15), data_as_of=AS_OF)
+    latest = evaluation.evaluate_scope(province.khcn, AS_OF).targets[str(target.pk)].latest_value
+    assert latest == 60.0
+    computed = entry(round_, province.khcn, "1.1")
+    assert computed.computed_score == Decimal("7.50")  # 10 × 60/80
+    assert entry(round_, province.tai_chinh, "1.1").computed_score is None  # no value of its own
+
+
+def test_the_ranking_shows_the_change_from_last_year(province: Any, sample_set: CriteriaSet, at: Any) -> None:
+    at("2025-12-05")
+    last = actions.open_round("test", name="Đánh giá năm 2025", year=2025, criteria_set=sample_set,
+                              organizer=province.dong_nai, units=[province.khcn], opens_on=dt.date(2025, 12, 1),
+                              closes_on=dt.date(2026, 1, 15), data_as_of=dt.date(2025, 12, 31))
+    fill_all(last, province.khcn, "test", lambda c: Decimal(0))
+    at("2026-01-20")
+    actions.publish_results("test", actions.finalize_round("test", last))
+    at("2026-12-05")
+    now = open_2026(province, sample_set)
+    fill_all(now, province.khcn, "test", lambda c: c.max_points)
+    actions.submit_self_assessment("test", Participant.objects.get(round=now, unit=province.khcn))
+    at("2027-01-20")
+    actions.finalize_round("test", now)
+    last_percent = Participant.objects.get(round=last, unit=province.khcn).percent
+    row = next(r for r in ranking(now) if r.participant.unit == province.khcn)
+    assert row.previous_percent == last_percent
+    assert row.change == pytest.approx(row.participant.percent - last_percent, abs=0.01)
+    assert row.change > 50
+    assert row.previous_percent == 0.0  # nothing was scored last year but the computed criteria (nothing due)
+    assert all(r.change is None for r in ranking(now) if r.participant.unit != province.khcn)
+    # Sở Tài chính never sent its self-assessment: only the criteria giamsat computed count
+    tai_chinh = Participant.objects.get(round=now, unit=province.tai_chinh)
+    assert tai_chinh.total == sum(e.computed_score or 0 for e in tai_chinh.entries.all()) > 0
