@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
@@ -235,7 +236,10 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
 def _raw(qs: Any, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
     """A values_list queryset's rows straight from the cursor, without per-value converters
     (dates may come back as ISO text on SQLite: see `_Days`)."""
-    sql, params = qs.order_by().query.sql_with_params()  # no model ordering: no sort, no extra joins
+    try:
+        sql, params = qs.order_by().query.sql_with_params()  # no model ordering: no sort, no extra joins
+    except EmptyResultSet:  # a filter that can match nothing (a user who sees no unit)
+        return
     with connection.chunked_cursor() as cur:  # a server-side cursor on PostgreSQL
         cur.execute(sql, params)
         while rows := cur.fetchmany(chunk):
@@ -301,9 +305,14 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     for task_id, targets in links.items():
         if task_id in by_id:
             by_id[task_id].target_ids = tuple(targets)
-    reports = TaskReport.objects.filter(submission__state=APPROVED, task_id__in=qs.values("id"))
+    # Narrowed by the reporting units, not by a subquery on tasks: rows of other tasks are skipped below.
+    reports = TaskReport.objects.filter(submission__state=APPROVED)
     if scope.unit_pks is not None:
         reports = reports.filter(submission__unit_id__in=list(scope.unit_pks))
+    if scope.document_ids is not None:
+        reports = reports.filter(task__document_id__in=scope.document_ids)
+    if scope.theme:
+        reports = reports.filter(task_id__in=qs.values("id"))
     states = {s.value: s for s in ReportedTaskState}
     counted = {pk: s for pk, s in subs.items() if s.counts_on(as_of)}
     for task_id, sub_id, state, percent, completed in _raw(reports.values_list(
@@ -424,13 +433,14 @@ def _prune(units: list[UnitRef], expected: set[str], keep: str | None) -> list[U
 
 
 def data_version() -> tuple[Any, ...]:
-    """Changes whenever anything the evaluation reads may have changed (one cheap query)."""
-    tables = {m: m._meta.db_table for m in (Submission, Task, Target, Document, OrgUnit, IndicatorValue, TaskReport)}
+    """Changes whenever anything the evaluation reads may have changed (one query, index lookups and
+    one scan of the submissions). Published plans change only through a new version (a new
+    publication), so the newest task and target ids and the latest publication stand for them."""
+    tables = {m: m._meta.db_table for m in (Submission, Task, Target, Document, OrgUnit)}
     sql = (
         f"SELECT (SELECT MAX(updated_at) FROM {tables[Submission]}),"
-        f" (SELECT COUNT(*) FROM {tables[Submission]} WHERE state = %s),"
-        f" (SELECT MAX(id) FROM {tables[Task]}), (SELECT COUNT(*) FROM {tables[Task]}),"
-        f" (SELECT MAX(id) FROM {tables[Target]}), (SELECT COUNT(*) FROM {tables[Target]}),"
+        f" (SELECT SUM(CASE WHEN state = %s THEN 1 ELSE 0 END) FROM {tables[Submission]}),"
+        f" (SELECT MAX(id) FROM {tables[Task]}), (SELECT MAX(id) FROM {tables[Target]}),"
         f" (SELECT MAX(published_at) FROM {tables[Document]}), (SELECT COUNT(*) FROM {tables[Document]}),"
         f" (SELECT MAX(id) FROM {tables[OrgUnit]}),"
         f" (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0)) FROM {tables[OrgUnit]})"
