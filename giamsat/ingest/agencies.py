@@ -39,7 +39,7 @@ _AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo ch
 
 _SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai"
                  r"|thong|lao)\b)")
-_HEAD = re.compile(r"(?<![a-z])(so|van phong|vian phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
+_HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
                    r"|ban tuyen|uy ban)(?![a-z])")
 
 
@@ -51,6 +51,7 @@ def _key_keep_len(text: str) -> str:
     k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
     k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)                  # "c6ng" → "cong"
     k = k.replace("&", "o").replace("¢", "e").replace("w", "u")
+    k = re.sub(r"(?<![a-z])v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k)
     k = re.sub(r"[^a-z0-9 ]", " ", k)
     k = re.sub(r"(?<![a-z])c[e4a]c(?![a-z])", "cac", k)
     return re.sub(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])", "uy", k)

@@ -303,6 +303,11 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
             continue
         indent = len(bodies[k]) - len(bodies[k].lstrip())
         mentions.append((k, s - indent, s, agency.code, agency.name))
+    if not mentions:
+        # The lead cell may sit just outside the row's lines (cells are taller than the task text).
+        lines_x = outline.lines[max(0, lo - 2):lo] + outline.lines[hi + 1:hi + 2]
+        for k, s, agency in matcher.scan_lines(lines_x):
+            mentions.append((k + 100, s, s, agency.code, agency.name))
     mentions = [m for m in mentions if m[3] not in exclude] or mentions
     primary = [m for m in mentions if m[1] >= 12]
     pick = min(primary or mentions, key=lambda m: (m[0], m[1])) if mentions else None
