@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .channel import learn_counts
-from .syllable import corpus_syllables, is_syllable, is_word, tokenize
+from .syllable import corpus_syllables, is_syllable, is_word, modern_tone, tokenize
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -195,7 +195,7 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
         for part in word.split():
             low = unicodedata.normalize("NFC", part.lower())
             if is_syllable(low):
-                inventory.add(low)
+                inventory.add(modern_tone(low))
 
     pairs: list[tuple[str, str]] = []
     for name, number, _split, text in tuning:

@@ -105,8 +105,27 @@ def lm_token(tok: str) -> str:
     if low.isdigit():
         return "<num>"
     if is_syllable(low):
-        return low
+        return modern_tone(low)
     return "<x>"
+
+
+_OLD_TONE_RE = re.compile(r"^(.*?)(o|u)([áàảãạéèẻẽẹýỳỷỹỵ])$")
+
+
+@lru_cache(maxsize=8192)
+def modern_tone(syllable: str) -> str:
+    """Put the tone of an open oa/oe/uy rhyme on its first vowel ("hoá" -> "hóa", "uỷ" -> "ủy"),
+    the spelling the plans use; "quý" keeps its tone where it is."""
+    m = _OLD_TONE_RE.match(syllable)
+    if not m or (m.group(2) == "u" and m.group(1).endswith("q")):
+        return syllable
+    if m.group(2) == "o" and analyse_char(m.group(3))[0] not in "ae":
+        return syllable
+    if m.group(2) == "u" and analyse_char(m.group(3))[0] != "y":
+        return syllable
+    tone = unicodedata.normalize("NFD", m.group(3))[1:]
+    base = analyse_char(m.group(3))[1]
+    return unicodedata.normalize("NFC", m.group(1) + m.group(2) + tone + base)
 
 
 PUNCT_TOKENS = frozenset(",.;:()-/\"“”'‘’!?%")
