@@ -300,6 +300,36 @@ def _enrol(round_: Round, unit: OrgUnit) -> Participant:
     return participant
 
 
+@transaction.atomic
+def refresh_computed(actor: Any, round_: Round) -> int:
+    """Recompute the computed criteria of units still assessing themselves (reports approved since opening).
+
+    A score the unit had changed with a written reason stays; the figure beside it is updated.
+    Returns how many entries changed.
+    """
+    r = Round.objects.select_for_update(of=("self",)).select_related("organizer").get(pk=round_.pk)
+    _require(actor, lambda: access.can_review(actor, r.organizer), "Chỉ cơ quan thường trực mới cập nhật được số liệu.")
+    if r.state != RoundState.OPEN:
+        raise LockedError("Đợt đánh giá đã chốt điểm.")
+    changed = 0
+    for p in r.participants.filter(state=ParticipantState.DRAFT).select_related("unit"):
+        entries = [e for e in p.entries.select_related("criterion") if e.criterion.method == Method.FORMULA]
+        if not entries:
+            continue
+        ev = scoring.unit_evaluation(p.unit, r.data_as_of)
+        for e in entries:
+            computed = scoring.compute(e.criterion, p.unit, ev)
+            if (computed.score, computed.detail) == (e.computed_score, e.computed_detail):
+                continue
+            if not e.override_reason:
+                e.self_score = computed.score
+            e.computed_score, e.computed_detail = computed.score, computed.detail
+            e.save(update_fields=["computed_score", "computed_detail", "self_score"])
+            changed += 1
+    record(actor, "assessment.computed_refreshed", r, unit_id=r.organizer_id, after={"changed": changed})
+    return changed
+
+
 # --- self-assessment --------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("dot/mo/", views.round_new, name="round-new"),
     path("dot/<int:pk>/", views.round_detail, name="round"),
     path("dot/<int:pk>/chot-diem/", views.round_finalize, name="round-finalize"),
+    path("dot/<int:pk>/cap-nhat-so-lieu/", views.round_refresh, name="round-refresh"),
     path("dot/<int:pk>/cong-bo/", views.round_publish, name="round-publish"),
     path("dot/<int:pk>/ket-qua/", views.round_results, name="results"),
     path("dot/<int:pk>/ket-qua.docx", views.results_docx, name="results-docx"),

@@ -205,6 +205,18 @@ def round_finalize(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def round_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = access.get_round_for_review(request.user, pk)
+    try:
+        changed = actions.refresh_computed(request.user, round_)
+        messages.success(request, f"Đã cập nhật số liệu: {changed} tiêu chí thay đổi.")
+    except AssessmentError as exc:
+        _refused(request, exc)
+    return redirect("assessment:round", pk=pk)
+
+
+@login_required
+@require_POST
 def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = access.get_round_for_review(request.user, pk)
     try:

@@ -276,3 +276,29 @@ def test_the_ranking_shows_the_change_from_last_year(province: Any, sample_set: 
     # Sở Tài chính never sent its self-assessment: only the criteria giamsat computed count
     tai_chinh = Participant.objects.get(round=now, unit=province.tai_chinh)
     assert tai_chinh.total == sum(e.computed_score or 0 for e in tai_chinh.entries.all()) > 0
+
+
+def test_refreshing_computed_criteria_picks_up_reports_approved_since_opening(province: Any, sample_set: CriteriaSet,
+                                                                             at: Any) -> None:
+    from giamsat.plans.models import Task
+    from giamsat.reporting.models import ReportingPeriod, Submission, TaskReport
+
+    at("2026-12-05")
+    round_ = open_2026(province, sample_set)
+    tai_chinh = entry(round_, province.tai_chinh, "6.1")
+    assert tai_chinh.computed_score == Decimal("7.50")  # one of two tasks on time
+    actions.self_assess(province.people.reporter_khcn, entry(round_, province.khcn, "6.1"), score="15",
+                        override_reason="Nhiệm vụ kết nối liên thông được gia hạn bằng văn bản.")
+    late = Submission.objects.create(period=ReportingPeriod.objects.get(document=province.doc, index=11),
+                                     unit=province.tai_chinh, state="approved",
+                                     submitted_at=dt.datetime(2026, 12, 6, 2, tzinfo=dt.UTC),
+                                     approved_at=dt.datetime(2026, 12, 6, 3, tzinfo=dt.UTC))
+    TaskReport.objects.create(submission=late, task=Task.objects.get(name="Cơ sở dữ liệu giá"), state="completed",
+                              percent=100, completed_on=dt.date(2026, 7, 15))
+    with pytest.raises(NotAllowed):
+        actions.refresh_computed(province.people.reporter_taichinh, round_)
+    assert actions.refresh_computed(province.people.standing, round_) == 2  # its 6.1 and its composite 6.2
+    tai_chinh.refresh_from_db()
+    assert (tai_chinh.computed_score, tai_chinh.self_score) == (Decimal(15), Decimal(15))
+    khcn = entry(round_, province.khcn, "6.1")
+    assert (khcn.computed_score, khcn.self_score) == (Decimal("11.25"), Decimal(15))  # the written override stays
