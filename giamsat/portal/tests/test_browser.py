@@ -183,6 +183,11 @@ def test_the_public_page_shows_no_unpublished_data(browser: Any, live_server: An
     page = visitor.goto("/cong-khai/tim-kiem/?q=tri+tue+nhan+tao")
     assert "Nhiệm vụ nháp" not in page.content()
     assert visitor.goto(f"/cong-khai/ke-hoach/{draft_plan.pk}/").title() != draft_plan.title
+    page = visitor.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"  # keyboard users can skip the nav
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
     visitor.goto("/dang-nhap/")
     visitor.shot("login")
     visitor.close()
