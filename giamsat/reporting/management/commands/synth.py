@@ -14,7 +14,7 @@ Mapping the engine's facts to rows (what the evaluation reads back):
 - cumulative-stock flags and cascade denominators have no column: they are not stored.
 
 Fast: ``bulk_create`` in batches for the small tables; the two big ones (task reports and
-indicator values) go through ``executemany``, or COPY on PostgreSQL.
+indicator values) go through ``executemany``, or COPY on PostgreSQL; then ANALYZE.
 """
 
 from __future__ import annotations
@@ -135,7 +135,18 @@ def load(ds: Dataset, say: Callable[[str], None] = lambda _s: None) -> dict[str,
                   "nhiệm vụ": len(tasks), "báo cáo": len(subs), "báo cáo nhiệm vụ": n_reports, "số liệu": n_values}
         record("system", "reporting.synthetic_loaded", object_type="org.OrgUnit", object_id=units[synth.NATION],
                after=counts)
+    _analyze()
     return counts
+
+
+def _analyze() -> None:
+    """Fresh planner statistics: right after a bulk load they are stale, and PostgreSQL then scans all
+    8 million task reports for one province instead of using the index (2 s instead of 0.4 s)."""
+    tables = [m._meta.db_table for m in (OrgUnit, Document, Target, Milestone, Task, Task.serves_targets.through,
+                                         ReportingPeriod, Submission, TaskReport, IndicatorValue)]
+    with connection.cursor() as cur:
+        for table in tables:
+            cur.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def _units(ds: Dataset) -> dict[str, int]:
