@@ -276,6 +276,8 @@ class Restorer:
 
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, tuple[Cand, ...]]]) -> None:
+        """Viterbi with states (previous, current syllable), so every transition is a true trigram;
+        states far below the best are pruned, which keeps the live set to a handful."""
         if not positions:
             return
         score3 = self.lm.score3
@@ -283,42 +285,33 @@ class Restorer:
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         start = self.lm.unk  # OCR lines start mid-sentence: no sentence-start context
-        # Live states: (syllable id, best predecessor's id, score, index among the candidates).
-        alive: list[tuple[int, int, float, int]] = [(start, start, 0.0, 0)]
-        backs: list[list[int]] = []
         weight = CHANNEL_WEIGHT
-        prev_scores: list[float] = [0.0]
+        # A state: (previous id, current id, score, candidate index, index of its back state).
+        states: list[tuple[int, int, float, int, int]] = [(start, start, 0.0, 0, -1)]
+        history: list[list[tuple[int, int, float, int, int]]] = []
         for _tokens, _t, cands in positions:
-            scores: list[float] = []
-            back: list[int] = []
-            pps: list[int] = []
-            for cid, ccost, _out in cands:
-                best = -math.inf
-                bj = bpid = 0
-                for pid, pp, score, j in alive:
-                    key = (((pp << SHIFT) | pid) << SHIFT) | cid
-                    v = memo.get(key)
+            best: dict[tuple[int, int], tuple[float, int, int]] = {}
+            for si, (pp, pid, score, j, _back) in enumerate(states):
+                base = (pp << SHIFT | pid) << SHIFT
+                for i, (cid, ccost, _out) in enumerate(cands):
+                    v = memo.get(base | cid)
                     if v is None:
-                        v = memo[key] = score3(pp, pid, cid)
-                    v += score
-                    if v > best:
-                        best = v
-                        bj = j
-                        bpid = pid
-                scores.append(best - weight * ccost)
-                back.append(bj)
-                pps.append(bpid)
-            backs.append(back)
-            floor = max(scores) - VITERBI_BEAM
-            alive = [(cands[i][0], pps[i], v, i) for i, v in enumerate(scores) if v >= floor]
-            prev_scores = scores
-        j = max(range(len(prev_scores)), key=prev_scores.__getitem__)
+                        v = memo[base | cid] = score3(pp, pid, cid)
+                    v += score - weight * ccost
+                    old = best.get((j, i))
+                    if old is None or v > old[0]:
+                        best[(j, i)] = (v, si, pid)
+            top = max(v for v, _, _ in best.values()) - VITERBI_BEAM
+            states = [(pid, cands[i][0], v, i, si) for (_j, i), (v, si, pid) in best.items() if v >= top]
+            history.append(states)
+        state = max(states, key=lambda st: st[2])
         for idx in range(len(positions) - 1, -1, -1):
             tokens, t, cands = positions[idx]
-            replacement = cands[j][2]
+            replacement = cands[state[3]][2]
             if replacement is not None:
                 tokens[t] = apply_case(tokens[t], replacement)
-            j = backs[idx][j]
+            if idx:
+                state = history[idx - 1][state[4]]
 
 
 def _pieces(line: str) -> list[str]:
