@@ -287,3 +287,8 @@ def test_evidence_is_attached_with_a_draft_and_downloaded_only_by_those_who_see_
     client.logout()
     login(client, people.outsider)
     assert client.get(url).status_code == 404
+
+
+def test_the_search_box_of_a_visitor_searches_published_plans(client: Any, people: Any) -> None:
+    body = client.get(reverse("portal:public")).content.decode()
+    assert f'action="{reverse("portal:public-search")}"' in body
