@@ -207,17 +207,26 @@ def _add_missing_rows(submission: Submission) -> int:
     unit, period = submission.unit, submission.period
     have_tasks = set(submission.task_reports.values_list("task_id", flat=True))
     have_targets = set(submission.values.values_list("target_id", flat=True))
-    added = 0
-    for row in schedule.task_rows(unit, period.document, _engine_period(period)):
-        if row.task.pk not in have_tasks:
-            TaskReport.objects.create(submission=submission, task=row.task, is_lead=row.is_lead,
-                                      occurrence=row.occurrence, **_carried_task(unit, period, row))
-            added += 1
-    for target in schedule.target_rows(unit, period.document):
-        if target.pk not in have_targets:
-            IndicatorValue.objects.create(submission=submission, target=target, **_carried_value(unit, period, target))
-            added += 1
-    return added
+    task_rows = [r for r in schedule.task_rows(unit, period.document, _engine_period(period)) if r.task.pk not in have_tasks]
+    targets = [t for t in schedule.target_rows(unit, period.document) if t.pk not in have_targets]
+    last_tasks = _last_approved(TaskReport.objects.filter(task_id__in=[r.task.pk for r in task_rows]), unit, period, "task_id")
+    last_values = _last_approved(IndicatorValue.objects.filter(target_id__in=[t.pk for t in targets]), unit, period, "target_id")
+    TaskReport.objects.bulk_create([
+        TaskReport(submission=submission, task=row.task, is_lead=row.is_lead, occurrence=row.occurrence,
+                   **_carried_task(last_tasks.get(row.task.pk), row))
+        for row in task_rows])
+    IndicatorValue.objects.bulk_create([
+        IndicatorValue(submission=submission, target=target, **_carried_value(last_values.get(target.pk), target))
+        for target in targets])
+    return len(task_rows) + len(targets)
+
+
+def _last_approved(rows: Any, unit: OrgUnit, period: ReportingPeriod, key: str) -> dict[int, Any]:
+    """The latest approved row per task (or target) of the unit before the period: one query for all."""
+    latest: dict[int, Any] = {}
+    for row in rows.filter(_approved_before(unit, period)).order_by("submission__period__end", "pk"):
+        latest[getattr(row, key)] = row
+    return latest
 
 
 def _approved_before(unit: OrgUnit, period: ReportingPeriod) -> Q:
@@ -225,9 +234,7 @@ def _approved_before(unit: OrgUnit, period: ReportingPeriod) -> Q:
              submission__period__end__lt=period.end)
 
 
-def _carried_task(unit: OrgUnit, period: ReportingPeriod, row: schedule.TaskRow) -> dict[str, Any]:
-    last = (TaskReport.objects.filter(_approved_before(unit, period), task=row.task)
-            .order_by("-submission__period__end", "-pk").first())
+def _carried_task(last: TaskReport | None, row: schedule.TaskRow) -> dict[str, Any]:
     if last is None or last.occurrence != row.occurrence:
         return {}  # a recurring task's new occurrence is a new obligation: it starts afresh
     return {"state": last.state, "percent": last.percent, "completed_on": last.completed_on, "progress": last.progress,
@@ -235,9 +242,7 @@ def _carried_task(unit: OrgUnit, period: ReportingPeriod, row: schedule.TaskRow)
             "suspended_reason": last.suspended_reason, "carried_forward": True}
 
 
-def _carried_value(unit: OrgUnit, period: ReportingPeriod, target: Target) -> dict[str, Any]:
-    last = (IndicatorValue.objects.filter(_approved_before(unit, period), target=target)
-            .order_by("-submission__period__end", "-pk").first())
+def _carried_value(last: IndicatorValue | None, target: Target) -> dict[str, Any]:
     if last is None:
         return {}
     if target.measure == Target.Measure.FLOW:  # a flow restarts each period: keep where it comes from, not the figure
