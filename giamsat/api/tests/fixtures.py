@@ -1,4 +1,4 @@
-"""The test world is built once per test module inside a transaction that is rolled back at the end;
+"""The test world is built once per test package (api, exchange) inside a transaction that is rolled back at the end;
 each test runs in a savepoint within it (like Django's `setUpTestData`)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db import transaction
 from giamsat.api.tests.world import World, build_world, fresh
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def module_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
     with django_db_blocker.unblock():
         block = transaction.atomic()

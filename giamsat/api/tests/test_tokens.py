@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_command_prints_a_working_token_once_and_stores_only_its_hash() -> None:
     registry()
-    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+    standing = persona("he-thong.trung-uong", "dong-nai", Role.STANDING_AGENCY)
     out = io.StringIO()
-    call_command("create_api_token", "thuongtruc.dongnai", "Hệ thống giám sát Trung ương", stdout=out, stderr=io.StringIO())
+    call_command("create_api_token", "he-thong.trung-uong", "Hệ thống giám sát Trung ương", stdout=out, stderr=io.StringIO())
     raw = out.getvalue().strip()
     token = ApiToken.objects.get(user=standing)
     assert raw.startswith("gs_") and token.token_hash == hash_token(raw) and raw not in token.token_hash
