@@ -10,10 +10,12 @@ applies to its kind of unit. Every change goes through `giamsat.assessment.actio
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 
-from giamsat.org.models import OrgUnit
+from giamsat.org.models import OrgUnit, UnitKind
 
 
 class Method(models.TextChoices):
@@ -86,6 +88,15 @@ class Criterion(models.Model):
     @property
     def depth(self) -> int:
         return self.code.count(".")
+
+    @property
+    def applies_to_text(self) -> str:
+        labels = dict(UnitKind.choices)
+        return ", ".join(str(labels.get(k, k)) for k in self.applies_to) or "mọi đơn vị"
+
+    @property
+    def scale_text(self) -> str:
+        return "; ".join(f"{Decimal(str(s)).normalize():f}".replace(".", ",") for s in self.scale)
 
     def applies(self, kind: str) -> bool:
         return not self.applies_to or kind in self.applies_to

@@ -238,10 +238,11 @@ def _entries(participant: Participant) -> list[Any]:
 def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     participant = access.get_participant(request.user, pk)
     rows = [(e, SelfAssessForm(initial={"score": e.self_score if e.self_score is not None else "", "note": e.self_note,
-                                        "links": "\n".join(e.links), "override_reason": e.override_reason}))
+                                        "links": "\n".join(e.links), "override_reason": e.override_reason},
+                                auto_id=f"id_%s_{e.pk}"))
             for e in _entries(participant)]
     return render(request, "assessment/self_assessment.html", {
-        "p": participant, "rows": rows, "evidence_form": EvidenceForm(), "reply_form": ReplyForm(),
+        "p": participant, "rows": rows,
         "can_enter": access.can_enter_report(request.user, participant.unit),
         "can_submit": access.can_submit_report(request.user, participant.unit),
         "can_review": access.can_review(request.user, participant.round.organizer),
@@ -309,7 +310,7 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_review(request.user, participant.round.organizer):
         raise Http404("Không tìm thấy bản tự đánh giá.")
     rows = [(e, VerifyForm(initial={"adjusted_score": e.verified_score if e.verified_score is not None else e.self_score,
-                                    "comment": e.verify_comment}))
+                                    "comment": e.verify_comment}, auto_id=f"id_%s_{e.pk}"))
             for e in _entries(participant)]
     return render(request, "assessment/verify.html", {"p": participant, "rows": rows})
 
