@@ -19,7 +19,7 @@ from .targets import parse_value
 _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
 _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])")
 _ROW = ROW_NO
-_UNIT = re.compile(r"(%\s*grdp|%\s*dan\s*so|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
+_UNIT = re.compile(r"(%\s*o?\s*grdp|%\s*dan\s*s[a-z0-9]|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
                    r"to\s*chuc|do\s*thi|doanh\s*nghiep/1000\s*dan|doanh\s*nghiep|trung\s*tam[a-z ]{0,20})", re.I)
 
 
@@ -120,6 +120,22 @@ def _ends_sentence(line: str) -> bool:
     return _VALUE.sub("", line).replace("|", " ").rstrip().endswith(".")
 
 
+def _value_elsewhere(lines: list[str], lo: int, hi: int, anchor: int, value_txt: str,
+                     unit_m: re.Match[str] | None, name_txt: str) -> tuple[str, re.Match[str] | None, str]:
+    """The result cell may sit on a neighbouring line of the row ("% GRDP > 50" below the number)."""
+    for k in range(lo, hi + 1):
+        if k == anchor:
+            continue
+        f = fold(lines[k])
+        for m in _UNIT.finditer(f):
+            rest = f[m.end():].strip(" |")
+            if re.match(r"[<>≥≤~]?\s*\d", rest):
+                return rest, unit_m or m, name_txt
+        if re.match(r"^\s*[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*[,|]?\s*$", f) or re.match(r"^\s*[<>≥≤]\s*\d", f):
+            return f.strip(" ,|"), unit_m, name_txt
+    return value_txt, unit_m, name_txt
+
+
 def _table_end(outline: Outline, header: int) -> int:
     for section in outline.sections:
         if section.start > header:
@@ -162,9 +178,12 @@ def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatc
         extra = [outline.line_out(k) for k in range(lo, hi + 1) if k != i and len(fold(lines[k])) > 25][:2]
         name = squash(" ".join([outline.line_out(i, pre, pre + len(name_txt)), *extra]))
         t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45, raw=" / ".join(block))
-        t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) if unit_m else None
+        t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) \
+            if unit_m and unit_m.re is _UNIT and unit_m.string is fh else (unit_m.group(0) if unit_m else None)
         if t.unit and fold(t.unit) in ("/o", "%o"):
             t.unit = "%"
+        if not re.match(r"\s*[<>≥≤~]?\s*\d", value_txt):
+            value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
         v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())
         vm2 = re.match(r"([<>≥≤~]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
         if vm2:

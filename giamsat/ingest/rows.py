@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*$)")
-_LOOKALIKE = re.compile(r"^\s*([0-9?!'|\]lI][0-9a-z?!'|]{0,2})\s*[|]?\s+\S")
+_LOOKALIKE = re.compile(r"^\s*([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2})\s*[|]?\s+\S")
 
 
 def _similar(label: str, expected: str) -> bool:
@@ -17,6 +17,7 @@ def _similar(label: str, expected: str) -> bool:
         return True
     if not label[:1].isdigit():
         return label[:1] in "?!'|]lI"
+    label = label.rstrip("]|")
     if len(label) == len(expected):
         return sum(a != b for a, b in zip(label, expected, strict=True)) <= 1
     return len(label) == len(expected) - 1 and expected.endswith(label)
@@ -37,9 +38,9 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         label = m.group(1)
         if "." in label:
             parent, k = (int(x) for x in label.split("."))
-            if allow_sub and parent == expected - 1 and k == sub:
+            if allow_sub and parent == expected - 1 and sub <= k <= sub + 2:
                 anchors.append((i, label))
-                sub += 1
+                sub = k + 1
             continue
         v = int(label)
         if v == expected:

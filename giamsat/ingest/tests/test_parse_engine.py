@@ -23,7 +23,7 @@ def test_engine_does_not_import_django() -> None:
 
 def test_cli_prints_the_contract() -> None:
     out = subprocess.run([sys.executable, "-m", "giamsat.ingest", str(SAMPLE_PLAN)], capture_output=True,
-                         check=True, text=True, timeout=60).stdout
+                         check=True, text=True, timeout=180).stdout
     data = json.loads(out)
     assert set(data) >= {"document", "targets", "tasks", "assignments", "reporting", "warnings"}
     assert set(data["document"]) == {"issuer", "number", "date", "doc_type", "title", "parents", "replaces"}
