@@ -113,7 +113,7 @@ def _audit(actor: Any, action: str, submission: Submission, before: dict[str, An
 
 
 def _lock(submission: Submission) -> Submission:
-    return Submission.objects.select_for_update().select_related("period", "unit").get(pk=submission.pk)
+    return Submission.objects.select_for_update(of=("self",)).select_related("period", "unit").get(pk=submission.pk)
 
 
 def _refresh(target: Submission, source: Submission) -> Submission:
