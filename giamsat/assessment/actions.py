@@ -35,9 +35,9 @@ from giamsat.assessment.models import (
     Round,
     RoundState,
 )
+from giamsat.assessment.results import head_of
 from giamsat.audit.actions import record, snapshot
-from giamsat.org.models import Membership, OrgUnit, Role, UnitKind
-from giamsat.plans.models import Task
+from giamsat.org.models import OrgUnit, UnitKind
 from giamsat.reporting.errors import ValidationError as UploadRefused
 from giamsat.reporting.evidence import check_upload
 
@@ -487,16 +487,6 @@ def reply_to_adjustment(actor: Any, entry: Entry, text: str) -> Entry:
 
 
 # --- results ----------------------------------------------------------------------------------
-
-
-def head_of(unit: OrgUnit) -> tuple[str, str]:
-    """The unit's named head: its approver (with the membership's title), else its tasks' responsible person."""
-    m = Membership.objects.filter(unit=unit, role=Role.APPROVER).select_related("user").order_by("pk").first()
-    if m is not None:
-        return (m.user.get_full_name() or m.user.get_username()), (m.title or "Lãnh đạo đơn vị")
-    person = (Task.objects.filter(lead=unit).exclude(responsible_person="")
-              .values_list("responsible_person", flat=True).order_by("responsible_person").first())
-    return (person or ""), ("Người chịu trách nhiệm" if person else "")
 
 
 def _final(e: Entry, submitted: bool) -> Decimal:

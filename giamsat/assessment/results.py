@@ -11,6 +11,7 @@ from decimal import Decimal
 from giamsat.assessment.models import Criterion, Entry, Participant, Round, RoundState
 from giamsat.domain.states import TaskStatus
 from giamsat.evaluate.model import Evaluation
+from giamsat.org.models import Membership, OrgUnit, Role
 from giamsat.plans.models import Task
 
 
@@ -42,6 +43,16 @@ class Official:
         return 100.0 * self.on_time / self.due if self.due else None
 
 
+def head_of(unit: OrgUnit) -> tuple[str, str]:
+    """The unit's named head: its approver (with the membership's title), else its tasks' responsible person."""
+    m = Membership.objects.filter(unit=unit, role=Role.APPROVER).select_related("user").order_by("pk").first()
+    if m is not None:
+        return (m.user.get_full_name() or m.user.get_username()), (m.title or "Lãnh đạo đơn vị")
+    person = (Task.objects.filter(lead=unit).exclude(responsible_person="")
+              .values_list("responsible_person", flat=True).order_by("responsible_person").first())
+    return (person or ""), ("Người chịu trách nhiệm" if person else "")
+
+
 def ranked(round_: Round) -> list[Participant]:
     return sorted(round_.participants.select_related("unit"),
                   key=lambda p: (p.rank is None, p.rank or 0, p.unit.name))
@@ -63,6 +74,8 @@ def ranking(round_: Round) -> list[RankRow]:
     previous = previous_percents(round_, [p.unit_id for p in participants])
     rows = []
     for p in participants:
+        if p.state != "final" and not p.head_name:  # before the round is locked: today's head, not saved
+            p.head_name, p.head_title = head_of(p.unit)
         before = previous.get(p.unit_id)
         change = round(p.percent - before, 2) if before is not None and p.percent is not None else None
         rows.append(RankRow(p, before, change))

@@ -12,10 +12,11 @@ from giamsat.assessment import actions
 from giamsat.assessment.actions import CriterionData
 from giamsat.assessment.errors import FrozenError, InvalidInput, LockedError, NotAllowed
 from giamsat.assessment.models import CriteriaSet, Criterion, Entry, Participant, Round, RoundState
-from giamsat.assessment.results import comparison, officials, ranking
+from giamsat.assessment.results import comparison, head_of, officials, ranking
 from giamsat.assessment.scoring import unit_evaluation
 from giamsat.audit.models import AuditEvent
 from giamsat.evaluate.scorecard import band_for
+from giamsat.plans.models import Task
 from giamsat.reporting import evaluation
 
 from .conftest import AS_OF
@@ -131,6 +132,11 @@ def test_officials_completion_is_shown_beside_the_units_result(province: Any) ->
     binh = by_name["Trưởng phòng Lê Thị Bình"]
     assert (binh.tasks, binh.completed, binh.on_time, binh.due) == (2, 2, 1, 2)
     assert binh.on_time_percent == 50.0
+    # the head: the approver with the title of the membership; without one, the tasks' named responsible person
+    assert head_of(province.khcn) == ("Nguyễn Văn Hùng", "Giám đốc Sở")
+    Task.objects.create(document=province.doc, lead=province.lang_son, name="Đề án Lạng Sơn số",
+                        responsible_person="Chủ tịch UBND tỉnh Lạng Sơn")
+    assert head_of(province.lang_son) == ("Chủ tịch UBND tỉnh Lạng Sơn", "Người chịu trách nhiệm")
 
 
 def test_a_frozen_set_cannot_be_edited(province: Any, sample_set: CriteriaSet, at: Any) -> None:
@@ -280,7 +286,6 @@ def test_the_ranking_shows_the_change_from_last_year(province: Any, sample_set: 
 
 def test_refreshing_computed_criteria_picks_up_reports_approved_since_opening(province: Any, sample_set: CriteriaSet,
                                                                              at: Any) -> None:
-    from giamsat.plans.models import Task
     from giamsat.reporting.models import ReportingPeriod, Submission, TaskReport
 
     at("2026-12-05")
