@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .fold import fold, loose, squash
 
 _MD = re.compile(r"^\s*(#{1,6}\s+|\*\*|__)")
-_ROMAN = re.compile(r"^\s*([ivxl1|]{1,5})\s*[.\-–:)]\s*(?=\S)")
+_ROMAN = re.compile(r"^\s*(?:phan\s+(?:thu\s+)?|chuong\s+|muc\s+)?([ivxl1|]{1,5}|[a-d](?=\.))\s*[.\-–:)]\s*(?=\S)")
 _NUM3 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s+")
 _NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(?=\D)")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?=\S)(?!\d)")

@@ -65,7 +65,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
     out: list[Target] = []
     for a, b in _clauses(f):
         clause = f[a:b]
-        inline = re.search(r"(?:den|dat|toi)\s*(?:het\s*)?nam\s*((?:20)\d\d)", clause)
+        inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause)
         cyear = int(inline.group(1)) if inline else year
         last = a
         for m in _RANK.finditer(clause):

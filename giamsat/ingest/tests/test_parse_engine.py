@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from giamsat.ingest.pipeline import parse_text
 from giamsat.ingest.samples.build import SAMPLE_PLAN, sample_text
 
@@ -53,3 +56,28 @@ def test_a_70kb_text_parses_in_under_a_second_without_the_restorer() -> None:
     assert len(text.encode()) > 70_000
     plan = parse_text(text)
     assert plan.timings["parse"] < 1.0, plan.timings
+
+
+def test_other_heading_styles_are_sections() -> None:
+    text = "\n".join([
+        "KẾ HOẠCH", "Số: 9/KH-UBND",
+        "PHẦN I. MỤC TIÊU", "- Tỷ lệ hồ sơ giải quyết trực tuyến đạt trên 70% vào năm 2026.",
+        "B. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Chuyển đổi số", "- Số hóa hồ sơ đất đai của xã trong năm 2026.",
+        "C. TỔ CHỨC THỰC HIỆN", "1. Công an xã: làm sạch dữ liệu dân cư.",
+    ])
+    plan = parse_text(text)
+    assert [(t.comparator, t.value, t.year) for t in plan.targets] == [(">", "70", 2026)]
+    assert [t.name for t in plan.tasks] == ["Số hóa hồ sơ đất đai của xã trong năm 2026."]
+    assert plan.tasks[0].deadline is not None and plan.tasks[0].deadline.end is not None
+    assert [a.org_code for a in plan.assignments] == ["CA_XA"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "I. MỤC TIÊU", "II. NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC II", "| TT | Tên nhiệm vụ | Cơ quan chủ trì |",
+    "| 1 | Làm A | Sở Y tế |", "1. Sở Tài chính: bố trí kinh phí", "- đạt 30% GRDP", "12", "",
+    "Nơi nhận:", "a) thuộc nhóm 5 tỉnh dẫn đầu", "2025 | 2030 | 2045", "Quý I/2026", "Ngày 1 tháng 13 năm 2025",
+]) | st.text(max_size=40), max_size=30))
+def test_any_line_soup_parses_without_crashing(lines: list[str]) -> None:
+    plan = parse_text("\n".join(lines))
+    json.dumps(plan.to_json(), ensure_ascii=False)
