@@ -227,6 +227,25 @@ def replace_criteria(actor: Any, criteria_set: CriteriaSet, rows: Sequence[Crite
     return list(saved.values())
 
 
+def criteria_rows(criteria_set: CriteriaSet) -> list[CriterionData]:
+    """The set's criteria as plain rows, parents before children (for a copy or the workbook)."""
+    codes = {c.pk: c.code for c in criteria_set.criteria.all()}
+    return [CriterionData(c.code, c.title, c.max_points, c.method, codes.get(c.parent_id, "") if c.parent_id else "",
+                          c.formula, c.indicator_code, c.full_at, [Decimal(str(s)) for s in c.scale],
+                          list(c.applies_to), c.evidence_required, c.guidance)
+            for c in criteria_set.criteria.all()]
+
+
+@transaction.atomic
+def copy_criteria_set(actor: Any, source: CriteriaSet, *, code: str, year: int, name: str,
+                      owner: OrgUnit | None) -> CriteriaSet:
+    """A new, editable set for another year or another agency, starting from `source` (frozen or not)."""
+    created = create_criteria_set(actor, code=code, year=year, name=name, owner=owner,
+                                  note=f"Sao chép từ “{source.name}”.")
+    replace_criteria(actor, created, criteria_rows(source))
+    return created
+
+
 def set_problems(criteria_set: CriteriaSet) -> list[str]:
     """What keeps a set from being used: groups whose points differ from their children's sum, empty sets."""
     criteria = list(criteria_set.criteria.all())

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("bo-tieu-chi/tao/", views.set_create, name="set-create"),
     path("bo-tieu-chi/<int:pk>/", views.set_detail, name="set"),
+    path("bo-tieu-chi/<int:pk>/sao-chep/", views.set_copy, name="set-copy"),
     path("bo-tieu-chi/<int:pk>/them/", views.criterion_add, name="criterion-add"),
     path("bo-tieu-chi/<int:pk>/xlsx/", views.set_export, name="set-export"),
     path("bo-tieu-chi/<int:pk>/nhap-xlsx/", views.set_import, name="set-import"),

@@ -82,6 +82,26 @@ def set_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def set_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    source = access.get_set(request.user, pk)
+    form = CriteriaSetForm(request.POST)
+    owner = _own_review_units(request.user).first() if not is_admin(request.user) else None
+    if not form.is_valid():
+        messages.error(request, "Thông tin bộ tiêu chí mới chưa hợp lệ.")
+        return redirect("assessment:set", pk=pk)
+    try:
+        data = form.cleaned_data
+        created = actions.copy_criteria_set(request.user, source, code=data["code"], year=data["year"],
+                                            name=data["name"], owner=owner)
+    except AssessmentError as exc:
+        _refused(request, exc)
+        return redirect("assessment:set", pk=pk)
+    messages.success(request, "Đã sao chép thành bộ tiêu chí mới, có thể chỉnh sửa.")
+    return redirect("assessment:set", pk=created.pk)
+
+
+@login_required
 def set_detail(request: HttpRequest, pk: int) -> HttpResponse:
     criteria_set = access.get_set(request.user, pk)
     editable = access.can_edit_set(request.user, criteria_set) and not criteria_set.is_frozen
@@ -90,6 +110,9 @@ def set_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "set": criteria_set, "criteria": criteria, "editable": editable,
         "total": sum(c.max_points for c in criteria if c.parent_id is None),
         "problems": actions.set_problems(criteria_set), "form": CriterionForm(), "import_form": WorkbookForm(),
+        "can_copy": access.is_standing_agency(request.user),
+        "copy_form": CriteriaSetForm(initial={"year": criteria_set.year + 1, "code": f"{criteria_set.code}-ban-sao",
+                                              "name": criteria_set.name}),
     })
 
 

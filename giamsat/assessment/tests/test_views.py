@@ -202,3 +202,21 @@ def _admin() -> Any:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("quantri", "quantri@example.vn", "mat-khau-thu-nghiem-2026")
+
+
+def test_next_years_set_starts_as_an_editable_copy_of_a_frozen_one(province: Any, round_2026: Round) -> None:
+    client = client_for(province.people.standing)
+    frozen = round_2026.criteria_set
+    response = client.post(reverse("assessment:set-copy", args=[frozen.pk]),
+                           {"code": "dong-nai-2027", "year": 2027, "name": "Bộ tiêu chí Đồng Nai năm 2027"})
+    copy = CriteriaSet.objects.get(code="dong-nai-2027")
+    assert response["Location"] == reverse("assessment:set", args=[copy.pk])
+    assert (copy.owner, copy.year, copy.is_frozen) == (province.dong_nai, 2027, False)
+    fields = ("code", "parent__code", "title", "max_points", "method", "formula", "scale", "applies_to")
+    assert list(copy.criteria.values_list(*fields)) == list(frozen.criteria.values_list(*fields))
+    one = copy.criteria.get(code="1.1")
+    client.post(reverse("assessment:criterion-edit", args=[one.pk]),
+                {"code": "1.1", "parent_code": "1", "title": "Kế hoạch chuyển đổi số năm 2027", "max_points": "4",
+                 "method": "yes_no"})
+    assert copy.criteria.get(code="1.1").title == "Kế hoạch chuyển đổi số năm 2027"
+    assert frozen.criteria.get(code="1.1").title == "Ban hành kế hoạch, chương trình chuyển đổi số năm của đơn vị"
