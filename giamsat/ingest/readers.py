@@ -58,6 +58,9 @@ def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
         raise IngestError(f"Tệp quá lớn ({len(data) // 1_048_576} MB; tối đa {MAX_BYTES // 1_048_576} MB).",
                           "too_large")
     kind = sniff(data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise IngestError("Tệp Word/Excel đời cũ (.doc, .xls) chưa được hỗ trợ: hãy lưu lại thành DOCX hoặc PDF.",
+                          "legacy_office")
     if kind == "pdf":
         return read_pdf(data, progress)
     if kind == "zip":

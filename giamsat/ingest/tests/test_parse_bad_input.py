@@ -92,3 +92,8 @@ def test_text_without_a_plan_gives_an_empty_result_with_warnings() -> None:
 def test_missing_file_is_an_ingest_error(tmp_path: object) -> None:
     with pytest.raises(IngestError):
         parse_path("/nonexistent/plan.pdf")
+
+
+def test_legacy_word_file_is_refused_with_advice() -> None:
+    err = _refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096, "legacy_office")
+    assert "DOCX" in str(err)
