@@ -264,9 +264,13 @@ def _require_editable(submission: Submission) -> None:
 
 
 def _check_version(submission: Submission, expected_version: Any) -> None:
-    if expected_version is None or int(expected_version) != submission.version:
+    """`expected_version` may come straight from a form (a string); a missing or garbled one is a conflict too."""
+    version = _as_int(expected_version)
+    if version is None:
+        raise ConflictError("Không rõ bạn đang sửa phiên bản nào của báo cáo. Hãy tải lại báo cáo và nhập lại thay đổi.")
+    if version != submission.version:
         raise ConflictError("Báo cáo vừa được người khác lưu (phiên bản "
-                            f"{submission.version}, bạn đang sửa phiên bản {expected_version}). "
+                            f"{submission.version}, bạn đang sửa phiên bản {version}). "
                             "Hãy tải lại báo cáo và nhập lại thay đổi của bạn.")
 
 

@@ -176,8 +176,12 @@ def test_two_people_saving_the_same_draft_get_a_conflict_not_a_silent_overwrite(
     actions.save_draft(people.reporter_khcn, first_tab, expected_version=first_tab.version, summary="Bản của chị Giang")
     with pytest.raises(ConflictError, match="tải lại"):
         actions.save_draft(people.approver_khcn, second_tab, expected_version=second_tab.version, summary="Bản của anh Em")
+    for garbled in (None, "", "hai", "1.5"):
+        with pytest.raises(ConflictError):
+            actions.save_draft(people.approver_khcn, draft, expected_version=garbled, summary="Không có phiên bản")
+    actions.save_draft(people.approver_khcn, draft, expected_version="2", summary="Bản của chị Giang, anh Em bổ sung")
     draft.refresh_from_db()
-    assert draft.summary == "Bản của chị Giang" and draft.version == 2
+    assert draft.summary == "Bản của chị Giang, anh Em bổ sung" and draft.version == 3
 
 
 def test_bad_values_are_refused_row_by_row_and_nothing_is_saved(plan, people, unit, at):
