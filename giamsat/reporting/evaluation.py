@@ -468,8 +468,13 @@ class _Entry:
 
 _CACHE: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
 _CACHE_SIZE = 8
+_CACHE_FACTS = 1_500_000  # tasks and targets held across entries (the nation is ~770,000, ~1.5 GB)
 _FIGURES: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = OrderedDict()
 _LOCK = threading.Lock()
+
+
+def _cached_facts() -> int:
+    return sum(len(e.dataset.tasks) + len(e.dataset.targets) for e in _CACHE.values())
 
 
 def clear_cache() -> None:
@@ -495,7 +500,7 @@ def _evaluate(scope: Scope, as_of: dt.date, root_pk: int | None, tree: UnitTree 
     with _LOCK:
         _CACHE[key] = entry
         _CACHE.move_to_end(key)
-        while len(_CACHE) > _CACHE_SIZE:
+        while len(_CACHE) > 1 and (len(_CACHE) > _CACHE_SIZE or _cached_facts() > _CACHE_FACTS):
             _CACHE.popitem(last=False)
     return entry
 
