@@ -220,3 +220,23 @@ def test_next_years_set_starts_as_an_editable_copy_of_a_frozen_one(province: Any
                  "method": "yes_no"})
     assert copy.criteria.get(code="1.1").title == "Kế hoạch chuyển đổi số năm 2027"
     assert frozen.criteria.get(code="1.1").title == "Ban hành kế hoạch, chương trình chuyển đổi số năm của đơn vị"
+
+
+def test_evidence_is_downloaded_by_the_unit_and_the_reviewer_only(province: Any, round_2026: Round, at: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    evidence = actions.add_evidence(province.people.reporter_khcn, _entry(round_2026, province.khcn, "1.1"),
+                                    SimpleUploadedFile("quyet-dinh.pdf", pdf))
+    url = reverse("assessment:evidence", args=[evidence.pk])
+    for user in (province.people.reporter_khcn, province.people.standing):
+        response = client_for(user).get(url)
+        assert response.status_code == 200 and b"".join(response.streaming_content) == pdf
+    for user in (province.people.reporter_taichinh, province.people.standing_langson):
+        assert client_for(user).get(url).status_code == 404
+    # after the deadline the page says why nothing more can be sent, and what was sent stays
+    at("2027-01-16")
+    late = client_for(province.people.approver_khcn).post(
+        reverse("assessment:submit", args=[_participant(round_2026, province.khcn).pk]), follow=True)
+    assert "Đã quá hạn tự đánh giá (15/01/2027)" in late.content.decode()
+    assert _participant(round_2026, province.khcn).state == "draft" and evidence.entry.evidence.count() == 1
