@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+from decimal import Decimal
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from giamsat.api.actions import issue_token, revoke_token
-from giamsat.api.tests.world import World
+from giamsat.api.tests.world import PROVINCE_PLAN, World
+from giamsat.org.tests.factories import unit
+from giamsat.plans.actions import import_parsed_plan, publish_plan
+from giamsat.reporting.models import IndicatorValue, Recommendation, ReportingPeriod, Submission
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +108,42 @@ def test_the_portal_session_reads_like_the_token(world: World, client: Client) -
     client.force_login(world.reporter_khcn)
     seen = {s["unit"] for s in items(client.get("/api/submissions"))}
     assert seen == {"dong-nai.so-khcn"}
+
+
+
+def queries_and_count(api: Client, path: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get(path, {"limit": 500})
+    assert response.status_code == 200
+    return len(captured), response.json()["count"]
+
+
+def more_of_everything(world: World) -> None:
+    """A second province plan with its own period and a third department's report."""
+    parsed = copy.deepcopy(PROVINCE_PLAN)
+    parsed["document"]["number"] = "99/KH-UBND"
+    plan = import_parsed_plan("test", parsed, owner=unit("dong-nai"))
+    publish_plan("test", plan)
+    period = ReportingPeriod.objects.create(document=plan, frequency="quarterly", year=2026, index=1, label="Quý I/2026",
+                                            start=dt.date(2025, 12, 15), end=dt.date(2026, 3, 14), due_date=dt.date(2026, 3, 20))
+    report = Submission.objects.create(period=period, unit=unit("dong-nai.so-tai-chinh"), state="approved")
+    for target in plan.targets.all():
+        IndicatorValue.objects.create(submission=report, target=target, value=Decimal("10"))
+    Recommendation.objects.create(title="Kiến nghị thêm", body="Nội dung", raised_by_unit=unit("dong-nai.so-tai-chinh"),
+                                  routed_to=unit("dong-nai.so-khcn"))
+
+
+LISTS = ["/api/plans", "/api/targets", "/api/tasks", "/api/submissions", "/api/indicator-values", "/api/units",
+         "/api/recommendations", "/api/periods"]
+
+
+def test_list_queries_do_not_grow_with_the_rows(world: World) -> None:
+    api = bearer(world.standing_dongnai)
+    api.get("/api/health")
+    api.get("/api/units")  # the token's last_used stamp is written once, on first use
+    before = {path: queries_and_count(api, path) for path in LISTS}
+    more_of_everything(world)
+    after = {path: queries_and_count(api, path) for path in LISTS}
+    for path in LISTS:
+        assert after[path][1] > before[path][1] or path == "/api/units", path
+        assert after[path][0] == before[path][0], path
