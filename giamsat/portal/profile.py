@@ -29,10 +29,6 @@ class Profile:
         return self.has(Role.STANDING_AGENCY, Role.ADMIN)
 
     @property
-    def is_entry(self) -> bool:
-        return any(m.role in (Role.REPORTER, Role.APPROVER) for m in self.memberships)
-
-    @property
     def primary(self) -> Membership | None:
         return self.memberships[0] if self.memberships else None
 

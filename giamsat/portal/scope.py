@@ -10,19 +10,6 @@ from giamsat.org.access import is_admin, visible_units_q
 from giamsat.org.models import OrgUnit, Role
 from giamsat.plans.access import visible_documents
 from giamsat.plans.models import Document, DocumentStatus
-from giamsat.portal.profile import profile_for
-
-
-def oversight_scope(user: Any) -> OrgUnit | None:
-    """The unit whose subtree a leader's dashboard covers; None for an administrator (everything)."""
-    profile = profile_for(user)
-    units = profile.units(Role.STEERING, Role.STANDING_AGENCY)
-    if units:
-        return units[0]
-    if is_admin(user):
-        return None
-    units = profile.units()
-    return units[0] if units else None
 
 
 def tracked_documents(user: Any) -> QuerySet[Document]:
