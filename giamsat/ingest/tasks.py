@@ -192,15 +192,16 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     anchors = row_anchors(lines, start, end)
     spans = row_spans(lines, anchors, start, end)
     groups = _roman_groups(outline, start, end)
+    group_lines = frozenset(k for _g, _name, used in groups for k in used)
     out: list[Task] = []
     hit = matcher.match(issuer) if issuer else None
     exclude = frozenset({hit.agency.code}) if hit and hit.agency else frozenset()
     for (i, v), (lo, hi) in zip(anchors, spans, strict=True):
         group = None
-        for gline, gname in groups:
+        for gline, gname, _used in groups:
             if gline <= i:
                 group = gname
-        out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude))
+        out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines))
     return out
 
 
@@ -254,27 +255,44 @@ def _before_next_top(lines: list[str], i: int, nxt: int) -> int:
 
 def _is_header(line: str) -> bool:
     f = fold(line)
-    return bool(re.search(r"co quan|thoi gian|nhi[a-z]*m v[uy] .*chu tri|hoan thanh$", f)) and len(f) < 80
+    return bool(re.search(r"co quan|thoi gian|nhi[a-z]*m v[uy] .*chu tri|hoan thanh$|ten nhi[a-z]*m|ket qua hoan"
+                          r"|chu tri\s+phoi hop", f)) and len(f) < 90
+
+
+def _junk(text: str) -> bool:
+    """OCR noise from a neighbouring column: mostly one-character tokens and symbols."""
+    tokens = text.split()
+    if not tokens:
+        return True
+    short = sum(1 for t in tokens if len(t) <= 1 or not any(c.isalpha() for c in t))
+    return short > 0.4 * len(tokens)
 
 
 _OUTPUT_CTX = re.compile(r"(cua|tich|trinh)\W*$")
 
 
-def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str]]:
+def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str, list[int]]]:
     """Group rows ("I | Nâng cao nhận thức …"): the numeral sits mid-cell, so take the lines around it."""
     out = []
     lines = outline.lines
+    expected = 1
     for i in range(start, end + 1):
-        m = re.match(r"^\s*([IVX]{1,4}|[Il1]{2,3}|V)\s*[|.]?\s+(?=\S)(.{20,})", lines[i])
-        if not m or re.match(r"^\s*\d+\s", lines[i]):
+        m = re.match(r"^\s*([IVX]{1,4}|[Il1]{2,3}|v(?=\s+[A-ZĐ]))\s*[|.]?\s+(?=\S)(.{20,})", lines[i])
+        if not m or re.match(r"^\s*\d+\s", lines[i]) or _junk(m.group(2)):
             continue
+        value = _roman(m.group(1))
+        if m.group(1) != "v" and value not in (expected, expected + 1):
+            continue            # not the next group: a footnote mark or a stray letter
+        expected = (value if m.group(1) != "v" else expected) + 1
         parts = []
+        used = [i]
         prev = i - 1
         while prev >= start and not lines[prev].strip():
             prev -= 1
         if prev >= start and not ROW_START.match(lines[prev]) and len(lines[prev]) > 40 and \
-                not re.search(r"\.\s*$", lines[prev]):
+                not _ends_name(lines[prev]) and not _is_header(lines[prev]):
             parts.append(outline.line_out(prev))
+            used.append(prev)
         parts.append(outline.line_out(i, m.start(2)))
         nxt = i + 1
         while nxt <= end and not lines[nxt].strip():
@@ -282,15 +300,23 @@ def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str
         if nxt <= end and len(lines[nxt].strip()) < 40 and not ROW_START.match(lines[nxt]) and \
                 lines[nxt].strip()[:1].islower():
             parts.append(outline.line_out(nxt))
-        out.append((i, squash(" ".join(parts))))
+            used.append(nxt)
+        out.append((i, squash(" ".join(parts)), used))
     return out
+
+
+def _roman(token: str) -> int:
+    values = {"i": 1, "l": 1, "1": 1, "v": 5, "x": 10}
+    nums = [values.get(c, 0) for c in token.lower()]
+    return sum(-n if k + 1 < len(nums) and n < nums[k + 1] else n for k, n in enumerate(nums))
 
 
 ROW_START = re.compile(r"^\s*\d{1,3}\s*[|.]?\s")
 
 
 def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: str | None,
-             matcher: AgencyMatcher, warnings: list[str], exclude: frozenset[str] = frozenset()) -> Task:
+             matcher: AgencyMatcher, warnings: list[str], exclude: frozenset[str] = frozenset(),
+             skip: frozenset[int] = frozenset()) -> Task:
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
@@ -321,7 +347,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         task.confidence = 0.6
     else:
         warnings.append(f"Dòng {no} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
-    task.name = _ocr_name(outline, lo, hi, anchor, matcher)
+    task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
 
 
@@ -371,7 +397,8 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     task.deadline = parse_deadline(task.deadline_text)
 
 
-def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMatcher) -> str:
+def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMatcher,
+              skip: frozenset[int] = frozenset()) -> str:
     """The task column: on each line, the text left of the first agency mention or cell break."""
     parts: list[str] = []
     if not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", outline.lines[anchor]).strip():
@@ -394,6 +421,8 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
             cuts.append(m3.start())
         cut = min(cuts) if cuts else len(body)
         seg = body[:cut].strip(" |")
+        if _is_header(line) or _junk(seg) or (i in skip):
+            continue
         if len(seg) >= 12 or (parts and len(seg) >= 3 and seg[:1].islower()):
             parts.append(outline.line_out(i, start, start + cut).strip(" |"))
     return squash(" ".join(parts))[:500]
