@@ -147,6 +147,9 @@ def test_binh_dinh_task_annex_rows() -> None:
     assert tasks["21"]["deadline"]["kind"] == "conditional"      # "Ngay khi Bộ Công an ban hành"
     assert tasks["48"]["deadline"]["kind"] == "recurring"        # "Quý I hằng năm"
     assert "cao nhan th" in fold(tasks["1"]["group"])     # OCR: "NAang cao nhan thirc"
+    groups = list(dict.fromkeys(t["group"] for t in plan(S004)["tasks"]))
+    assert len(groups) == 7                                  # groups I … VII of Phụ lục II
+    assert "trong dung nhan" in fold(tasks["50"]["group"])   # IV, OCR'd as "v Phat trlen, trong dung nhan lll'C"
     assert fold(tasks["12"]["name"]).startswith("ra soat d")     # "Rà soát dự toán ngân sách …"
     assert "toan ngan sach" in fold(tasks["12"]["name"])
 
