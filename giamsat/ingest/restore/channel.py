@@ -27,7 +27,7 @@ CONFUSABLE: dict[str, str] = {
     "u": "w i ii ir tr ti y a t",
     "ư": "w i ii ir tr ti it if il im u y g t yu lr ur iu ft",
     "i": "1 l j | t",
-    "y": "v j",
+    "y": "v j ¥ §",
     "l": "1 i | I",
     "đ": "p b dp",
     "d": "p",
@@ -38,7 +38,7 @@ CONFUSABLE: dict[str, str] = {
     "m": "rn",
     "h": "b",
     "r": "n",
-    "c": "e",
+    "c": "e ¢",
 }
 
 PRIOR_ALPHA = 3.0

@@ -132,7 +132,7 @@ class Restorer:
     @staticmethod
     def _clean(line: str) -> str:
         crlf = line.endswith("\r")
-        body = _CONTROL_RE.sub(" ", line[:-1] if crlf else line)
+        body = _CONTROL_RE.sub(" ", line[:-1] if crlf else line).translate(_LIGATURES)
         return body + ("\r" if crlf else "")
 
     def _restore_block(self, lines: list[str], block: list[int], out: list[str]) -> None:
