@@ -133,5 +133,4 @@ class ParsedPlan:
                 "tasks": [t.to_json() for t in self.tasks],
                 "assignments": [a.to_json() for a in self.assignments],
                 "reporting": self.reporting.to_json(),
-                "warnings": list(self.warnings),
-                "input_kind": self.input_kind}
+                "warnings": list(self.warnings)}
