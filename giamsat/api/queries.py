@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from giamsat.org.access import visible_units_q
@@ -42,10 +43,16 @@ def unit(user: Any, code: str) -> OrgUnit:
     return found
 
 
+def _count(model: Any) -> Any:
+    """A correlated count: grouping documents by every column (their full source text) is slow."""
+    rows = model.objects.filter(document=OuterRef("pk")).order_by().values("document").annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n")), 0)
+
+
 def plans(user: Any, unit: str | None = None, status: str | None = None, kind: str | None = None,
           year: int | None = None, q: str | None = None) -> QuerySet[Document]:
-    qs = visible_documents(user).select_related("issuer", "owner").annotate(
-        n_targets=Count("targets", distinct=True), n_tasks=Count("tasks", distinct=True)
+    qs = visible_documents(user).select_related("issuer", "owner").defer("source_text", "restored_text").annotate(
+        n_targets=_count(Target), n_tasks=_count(Task)
     )
     if unit:
         qs = qs.filter(owner__code=unit)

@@ -76,11 +76,13 @@ class PlanOut(Schema):
 
     @staticmethod
     def resolve_targets(obj: Any) -> int:
-        return int(getattr(obj, "n_targets", None) or obj.targets.count())
+        n = getattr(obj, "n_targets", None)
+        return int(n) if n is not None else obj.targets.count()
 
     @staticmethod
     def resolve_tasks(obj: Any) -> int:
-        return int(getattr(obj, "n_tasks", None) or obj.tasks.count())
+        n = getattr(obj, "n_tasks", None)
+        return int(n) if n is not None else obj.tasks.count()
 
 
 class MilestoneOut(Schema):
