@@ -132,6 +132,9 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                     j += 1
                 while j < len(lines) and lines[j].strip() and len(rest) < 8:
                     fj = fold(lines[j]).lstrip("#* ")
+                    if re.match(r"([ivxl]{1,4}|\d{1,2})\s*[.\-–]\s", fj) and lines[j].strip()[:25].upper() == \
+                            lines[j].strip()[:25]:
+                        break
                     if rest and re.match(r"(thuc hien|can cu|theo de nghi)", fj) and lines[j - 1].rstrip()[-1:] in ".;:":
                         break
                     if re.match(r"(can cu|theo de nghi|trong thoi gian)", fj):

@@ -218,7 +218,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
                 first = min(t.milestones)
                 t.year = int(first)
                 t.value, t.comparator = parse_value(t.milestones[first])
-                t.unit = "%" if "%" in t.milestones[first] else None
+                t.unit = rcell("unit") or ("%" if "%" in t.milestones[first] else None)
         lead = rcell("lead")
         if lead:
             matches = matcher.match_many(lead)
@@ -259,6 +259,8 @@ def parse_value(text: str) -> tuple[str | None, str]:
     f = fold(t)
     if not t or f in ("x", "-"):
         return (None, "text") if not t else (t, "text")
+    if rank := re.match(r"^(?:top|nhom|thuoc nhom)\s*(\d{1,3})\b", f):
+        return rank.group(1), "rank_top"
     m = re.match(r"^(≥|>=|≤|<=|>|<|~|tren|duoi|toi thieu|it nhat|toi da)?\s*(\d+(?:[.,]\d+)?)\s*%?"
                  r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?", f)
     if not m or (m.end() < len(f.rstrip(" %&")) * 0.5 and not m.group(1)):

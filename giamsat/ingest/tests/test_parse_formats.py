@@ -117,3 +117,25 @@ def test_text_pdf_table_without_rulings_is_rebuilt_from_positions() -> None:
     assert [(t.no, t.lead_code, t.deadline_text) for t in plan.tasks] == [
         ("1", "PHONG_VHXH", "Hằng tháng"), ("2", "PHONG_KT", "Quý II/2026"), ("3", "CA_XA", "30/6/2026"),
         ("4", "VPUBND", "2026-2027"), ("5", "STC", "Thường xuyên")]
+
+
+def test_docx_year_table_gives_milestones_units_and_ranks() -> None:
+    import docx
+
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH X", "Số: 12/KH-UBND", "X, ngày 3 tháng 4 năm 2025", "KẾ HOẠCH", "I. MỤC TIÊU"):
+        document.add_paragraph(line)
+    rows = [["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030"],
+            ["1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "%", "≥ 80", "100"],
+            ["2", "Chỉ số DTI", "Thứ hạng", "Top 20", "Top 10"]]
+    table = document.add_table(rows=3, cols=5)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buf = io.BytesIO()
+    document.save(buf)
+    plan = parse_bytes(buf.getvalue())
+    assert plan.document.title == "Kế hoạch"
+    got = [(t.no, t.unit, t.year, t.comparator, t.value, t.milestones) for t in plan.targets]
+    assert got == [("1", "%", 2025, ">=", "80", {"2025": "≥ 80", "2030": "100"}),
+                   ("2", "Thứ hạng", 2025, "rank_top", "20", {"2025": "Top 20", "2030": "Top 10"})]
