@@ -31,6 +31,20 @@ def unit_submissions(user: Any, unit_code: str, key: PeriodKey) -> tuple[OrgUnit
     return unit, qs.order_by("period__document__number", "unit__path", "pk")
 
 
+def get_unit_for_export(user: Any, unit_code: str) -> OrgUnit:
+    """Any unit the user may read: a commune delivers its own data upwards, the level above fetches it."""
+    return get_unit_for_user(user, unit_code)
+
+
+def can_import_anything(user: Any) -> bool:
+    """Only the standing agency (the level above) and administrators import exchange files."""
+    from giamsat.org.access import is_admin
+    from giamsat.org.models import Membership, Role
+
+    return bool(getattr(user, "is_authenticated", False) and (
+        is_admin(user) or Membership.objects.filter(user=user, role=Role.STANDING_AGENCY).exists()))
+
+
 def get_unit_for_import(user: Any, unit_code: str) -> OrgUnit:
     """The sending unit of an exchange file, if the user reviews it (the level above); otherwise 404."""
     unit = get_unit_for_user(user, unit_code)

@@ -85,7 +85,7 @@ def export_unit(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         key = parse_period_key(period) if period else None
     except ValueError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
-    unit = access.get_unit_for_import(request.user, code)
+    unit = access.get_unit_for_export(request.user, code)
     data = build_export(unit, key, exported_by=request.user.get_username())
     name = f"trao-doi-{slugify(unit.code)}" + (f"-{key.frequency}-{key.year}-{key.index}" if key else "")
     return _file(exchange_workbook(data) if fmt == "xlsx" else dumps(data), fmt, name)
@@ -94,6 +94,8 @@ def export_unit(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
+    if not access.can_import_anything(request.user):
+        raise Http404("Không tìm thấy trang.")
     context: dict[str, Any] = {}
     if request.method == "POST":
         uploaded = request.FILES.get("file")
