@@ -62,6 +62,7 @@ from giamsat.evaluate.model import (
     WarningKind,
 )
 from giamsat.evaluate.periods import DECREE_09
+from giamsat.evaluate.util import paused_gc
 from giamsat.org.access import get_unit_for_user, is_admin, visible_units_q
 from giamsat.org.models import OrgUnit
 from giamsat.plans.models import Document, DocumentStatus, Target, Task
@@ -395,7 +396,11 @@ def _config(subs: Iterable[_SubmissionRow]) -> EvalConfig:
 def load_dataset(scope: Scope, as_of: dt.date, tree: UnitTree | None = None,
                  keep: str | None = None) -> tuple[Dataset, Meta]:
     """The engine's input for a scope, from a fixed small number of set-based queries."""
-    tree = tree or UnitTree()
+    with paused_gc():  # millions of acyclic objects: full collections would cost more than the reading
+        return _load(scope, as_of, tree or UnitTree(), keep)
+
+
+def _load(scope: Scope, as_of: dt.date, tree: UnitTree, keep: str | None) -> tuple[Dataset, Meta]:
     meta = Meta(tree)
     pks = scope.unit_pks if scope.unit_pks is not None else frozenset(tree.by_pk)
     if scope.unit_pks is not None and len(pks) == len(tree.by_pk):
@@ -563,10 +568,9 @@ def _apply_incremental(entry: _Entry, key: tuple[Any, ...], affected: set[int], 
     for unit_pk in touched:
         fresh, meta = load_dataset(Scope(frozenset({unit_pk}), scope.document_ids, scope.theme), as_of, tree)
         code = tree.by_pk[unit_pk].code
-        ds.tasks = [t for t in ds.tasks if t.unit_id != code] + [t for t in fresh.tasks if t.unit_id == code]
-        ds.targets = [t for t in ds.targets if t.unit_id != code] + [t for t in fresh.targets if t.unit_id == code]
-        ds.submissions = [s for s in ds.submissions if s.unit_id != code] + [
-            s for s in fresh.submissions if s.unit_id == code]
+        engine.replace_unit_facts(ds, code, [t for t in fresh.tasks if t.unit_id == code],
+                                  [t for t in fresh.targets if t.unit_id == code],
+                                  [s for s in fresh.submissions if s.unit_id == code])
         entry.meta.tasks.update(meta.tasks)
         entry.meta.targets.update(meta.targets)
         engine.update_unit(entry.evaluation, ds, code)

@@ -301,9 +301,19 @@ def test_evaluate_command_prints_a_vietnamese_summary(dong_nai: Any) -> None:
     call_command("evaluate", "--as-of", "2026-11-20", "--unit", "dong-nai", stdout=out)
 
     text = out.getvalue()
-    assert "Tỉnh Đồng Nai" in text or unit("dong-nai").name in text
+    assert f"Đơn vị: {unit('dong-nai').name}" in text
     assert "Đang thực hiện quá hạn: 2" in text
     assert "Chưa báo cáo: 1" in text
+
+
+def test_evaluate_command_json_without_details_keeps_the_unit_figures(dong_nai: Any) -> None:
+    out = StringIO()
+    call_command("evaluate", "--as-of", "2026-11-20", "--unit", "dong-nai", "--json", "--no-details", stdout=out)
+
+    data = json.loads(out.getvalue())
+    assert data["unit"]["code"] == "dong-nai"
+    assert data["rollups"]["dong-nai"]["task_status"]["in_progress_overdue"] == 2
+    assert "tasks" not in data and data["counts"]["tasks"] == 6
 
 
 def test_engine_sees_the_same_units_as_the_database(dong_nai: Any) -> None:
