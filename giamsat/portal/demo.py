@@ -142,7 +142,7 @@ def create_demo_accounts() -> list[DemoAccount]:
     for account in DEMO_ACCOUNTS:
         user = user_model.objects.filter(username=account.username).first()
         if user is None:
-            user = create_user(account.username, DEMO_PASSWORD, account.full_name)
+            user = create_user(account.username, DEMO_PASSWORD, account.full_name, email=f"{account.username}@giamsat.local")
         if account.role == Role.ADMIN and not user.is_superuser:
             user.is_superuser = user.is_staff = True
             user.save(update_fields=["is_superuser", "is_staff"])
