@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
+from django.urls import reverse
 from ninja import Field, Schema
 
 
@@ -263,6 +264,11 @@ class SubmissionOut(Schema):
 class SubmissionDetailOut(SubmissionOut):
     task_reports: list[TaskReportOut]
     values: list[ValueOut]
+    files: dict[str, str] = Field(..., description="Báo cáo theo thể thức (DOCX, PDF) và bảng số liệu (XLSX)")
+
+    @staticmethod
+    def resolve_files(obj: Any) -> dict[str, str]:
+        return {fmt: reverse("exchange:submission-report", args=[obj.pk, fmt]) for fmt in ("docx", "pdf", "xlsx")}
 
     @staticmethod
     def resolve_task_reports(obj: Any) -> list[Any]:

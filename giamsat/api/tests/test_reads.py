@@ -71,6 +71,7 @@ def test_the_reporter_of_so_khcn_reads_its_draft_with_rows(world: World) -> None
     assert detail["state"] == "draft" and detail["state_label"] == "Bản nháp"
     assert [t["state"] for t in detail["task_reports"]] == ["completed"]
     assert [(v["value"], v["national_code"]) for v in detail["values"]] == [("72.5000", "CDS.DVC.01")]
+    assert detail["files"]["docx"] == f"/trao-doi/bao-cao/{world.khcn_report.pk}.docx"
 
 
 def test_the_standing_agency_of_dong_nai_sees_every_department_and_the_ward(world: World) -> None:
