@@ -101,3 +101,20 @@ def test_language_model_text_holds_no_held_out_phrase(shared: Path) -> None:
     held = grams(r[3] for r in rows if r[2] == "hold") - allowed
     leaked = held & grams(domain_lines())
     assert not leaked
+
+
+@pytest.mark.slow
+def test_build_command_rebuilds_the_shipped_model(shared: Path, tmp_path: Path) -> None:
+    """`python -m giamsat.ingest.restore.build` reproduces data/model.tsv.gz from its sources."""
+    import gzip
+
+    from giamsat.ingest.restore.build import HUNSPELL, LOCALE, build
+    from giamsat.ingest.restore.decoder import MODEL_PATH, Restorer
+
+    out = tmp_path / "model.tsv.gz"
+    build(shared, out)
+    assert Restorer(out).restore_text("chuyén ddi sé quéc gia") == "chuyển đổi số quốc gia"
+    if not (HUNSPELL.exists() and LOCALE.is_dir()):
+        pytest.skip("hunspell-vi or the Vietnamese catalogues are missing: model differs by design")
+    with gzip.open(out, "rt", encoding="utf-8") as fresh, gzip.open(MODEL_PATH, "rt", encoding="utf-8") as shipped:
+        assert fresh.read() == shipped.read()
