@@ -99,6 +99,7 @@ def _deadline(task: Task, text: str) -> None:
 
 # --- numbered items of "Nhiệm vụ và giải pháp" -------------------------------------------------
 
+_LEAD_BEFORE = re.compile(r"\s+chu\s*tri\b(?!\s*:)")
 _LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80})")
 
 
@@ -110,7 +111,9 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
         child_level: int | None = None
         owner: tuple[str, str | None, int] | None = None      # a sub-heading naming the unit in charge
         for n, item in enumerate(items):
-            if item.kind in ("num", "caps", "roman") and item.level <= 2:
+            nxt_item = items[n + 1] if n + 1 < len(items) else None
+            if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
+                    not _leaf_duty(item, nxt_item):
                 group, child_level, owner = outline.out(item), None, None
                 continue
             if owner is not None and item.level <= owner[2]:
@@ -149,6 +152,15 @@ _OWNER = re.compile(r"^(to dang|dang uy|dang doan|ban |uy ban|so |lanh dao|cac d
                     r"|thuong truc|ubnd|cac so|cac co quan|bo )")
 
 
+def _leaf_duty(item: Item, nxt: Item | None) -> bool:
+    """'1. Sở A chủ trì xây dựng …, hoàn thành trong Quý IV/2025.' — a numbered item that is a duty
+    itself (a full sentence with no sub-items), not the heading of a group."""
+    if item.kind != "num" or (nxt is not None and nxt.level > item.level):
+        return False
+    f = item.folded.strip()
+    return len(f) >= 40 and f.endswith((".", ";")) and bool(re.search(r"\bchu\s*tri\b", f))
+
+
 def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
     """'a) Tổ đảng ở Thường trực Ủy ban Kinh tế' heading a list of duties."""
     f = item.folded.strip()
@@ -169,6 +181,12 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         hit = matcher.match(lead)
         if hit.agency is not None:
             task.lead, task.lead_code = hit.text, hit.agency.code
+    if task.lead is None and (m := _LEAD_BEFORE.search(f)) is not None:
+        # "Sở Khoa học và Công nghệ chủ trì xây dựng …": the agency is the subject of "chủ trì".
+        found = [x for x in matcher.scan(item.text[:m.start()]) if not item.folded[x[1]:m.start()].strip(" ,")]
+        if found:
+            s, e, agency = found[-1]
+            task.lead, task.lead_code = outline.out(item, s, e).strip(" ,"), agency.code
     for m in DEADLINE_PHRASE.finditer(f):
         phrase = f[m.start():m.end()]
         if re.match(r"(nam|\d)", phrase) and not re.search(r"(trong|truoc|hoan thanh|den het)\s*(nam\s*)?$",

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from giamsat.ingest.pipeline import parse_bytes
+from giamsat.ingest.pipeline import parse_bytes, parse_text
 from giamsat.ingest.samples import build
 
 EXPECTED_TASKS = [
@@ -139,3 +139,18 @@ def test_docx_year_table_gives_milestones_units_and_ranks() -> None:
     got = [(t.no, t.unit, t.year, t.comparator, t.value, t.milestones) for t in plan.targets]
     assert got == [("1", "%", 2025, ">=", "80", {"2025": "≥ 80", "2030": "100"}),
                    ("2", "Thứ hạng", 2025, "rank_top", "20", {"2025": "Top 20", "2030": "Top 10"})]
+
+
+def test_small_plan_without_blank_lines_or_annex() -> None:
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Số: 12/KH-UBND", "Lạng Sơn, ngày 10 tháng 3 năm 2025", "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 57-NQ/TW", "I. MỤC TIÊU",
+        "- Đến năm 2030, tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt trên 90%.",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu khoa học, hoàn thành trong Quý IV/2025."])
+    plan = parse_text(text)
+    assert plan.document.title == "Kế hoạch Thực hiện Nghị quyết số 57-NQ/TW"
+    assert [(t.no, t.lead, t.lead_code, t.deadline_text) for t in plan.tasks] == [
+        ("1", "Sở Khoa học và Công nghệ", "SKHCN", "Quý IV/2025")]
+    assert plan.tasks[0].deadline is not None and plan.tasks[0].deadline.extra == {"quarter": 4}
+    assert [(t.value, t.comparator, t.unit, t.year) for t in plan.targets] == [("90", ">", "%", 2030)]
