@@ -61,7 +61,7 @@ from giamsat.evaluate.model import (
     UnitRef,
     WarningKind,
 )
-from giamsat.evaluate.periods import DECREE_09
+from giamsat.evaluate.periods import DECREE_09, ReportingRegime
 from giamsat.evaluate.util import paused_gc
 from giamsat.org.access import get_unit_for_user, is_admin, visible_units_q
 from giamsat.org.models import OrgUnit
@@ -208,6 +208,7 @@ class _SubmissionRow:
     end: dt.date
     document_id: int
     period_id: int
+    start: dt.date
 
     def counts_on(self, as_of: dt.date) -> bool:
         return self.state == APPROVED and (self.approved_on is None or self.approved_on <= as_of)
@@ -221,16 +222,16 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
         qs = qs.filter(period__document_id__in=scope.document_ids)
     rows = qs.values_list("id", "unit_id", "state", "submitted_at", "approved_at", "return_count", "period__frequency",
                           "period__year", "period__index", "period__due_date", "period__end", "period__document_id",
-                          "period_id")
+                          "period_id", "period__start")
     keys: dict[tuple[str, int, int], str] = {}
     out = []
-    for pk, unit, state, sub_at, appr_at, returned, freq, year, index, due, end, doc, period in rows.iterator(
+    for pk, unit, state, sub_at, appr_at, returned, freq, year, index, due, end, doc, period, start in rows.iterator(
             chunk_size=5000):
         k = keys.get((freq, year, index))
         if k is None:
             k = keys[(freq, year, index)] = period_key(freq, year, index)
         out.append(_SubmissionRow(pk, unit, state, _local_day(sub_at), _local_day(appr_at), returned, k, due, end,
-                                  doc, period))
+                                  doc, period, start))
     return out
 
 
@@ -381,16 +382,24 @@ def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Any, Any, s
     )
 
 
-def _config(subs: Iterable[_SubmissionRow]) -> EvalConfig:
-    """Monthly Decree 09 periods unless every period in scope has another frequency."""
-    freq_counts: dict[str, int] = defaultdict(int)
-    first: dt.date | None = None
+def _config(subs: list[_SubmissionRow]) -> EvalConfig:
+    """The reporting frequency and regime of most reports in scope, read off the period rows
+    themselves (data-window start day, due day, months from window end to due date), so the
+    engine closes periods exactly when the stored periods fall due."""
+    shapes: dict[tuple[str, int, int, int], int] = defaultdict(int)
     for s in subs:
-        freq_counts[s.key.split("-")[1][0]] += 1
-        first = s.due_date if first is None or s.due_date < first else first
-    code = max(freq_counts, key=lambda c: freq_counts[c]) if freq_counts else "M"
+        offset = (s.due_date.year - s.end.year) * 12 + s.due_date.month - s.end.month
+        shapes[(s.key.split("-")[1][0], s.start.day, s.due_date.day, offset)] += 1
+    first = min((s.due_date for s in subs), default=None)
+    if not shapes:
+        return EvalConfig(reporting_start=first)
+    code, start_day, due_day, offset = max(shapes, key=lambda k: shapes[k])
     freq = next(f for f, c in _FREQ_CODE.items() if c == code)
-    return EvalConfig(regime=DECREE_09, reporting_frequency=freq, reporting_start=first)
+    try:
+        regime = ReportingRegime((freq,), start_day if start_day != 1 else None, due_day, offset)
+    except ValueError:
+        regime = DECREE_09
+    return EvalConfig(regime=regime, reporting_frequency=freq, reporting_start=first)
 
 
 def load_dataset(scope: Scope, as_of: dt.date, tree: UnitTree | None = None,

@@ -343,3 +343,22 @@ def test_a_theme_narrows_the_dashboard_to_its_targets_and_their_tasks(dong_nai: 
 
     assert (figures.targets_total, figures.tasks_total) == (1, 1)  # the target and the one task serving it
     assert [a.id for u in figures.tasks_by_unit for a in u.overdue] == [dong_nai.csdl.pk]
+
+
+def test_the_engine_closes_periods_when_the_stored_periods_fall_due(plan: Document) -> None:
+    """Periods opened by the workflow (the plan's own regime: quarterly, due on the 20th) set the
+    engine's regime, so a period is closed exactly when its stored due date has passed."""
+    from giamsat.reporting.actions import open_periods
+
+    periods = open_periods(plan, today=dt.date(2026, 11, 20))
+    for p in periods:
+        Submission.objects.create(period=p, unit=unit("dong-nai.so-khcn"), state="approved",
+                                  submitted_at=_moment(p.due_date), approved_at=_moment(p.due_date))
+    dataset, _meta = evaluation.load_dataset(evaluation.Scope(evaluation.scope_of(unit("dong-nai"))), AS_OF)
+
+    cfg = dataset.config
+    mine = [p for p in periods if p.frequency == cfg.reporting_frequency.value]
+    assert mine and cfg.reporting_frequency is Frequency.QUARTERLY
+    assert [make_period(cfg.reporting_frequency, p.year, p.index, cfg.regime).due_date for p in mine] == [
+        p.due_date for p in mine]
+    assert [p.key for p in engine.closed_periods(dataset, AS_OF)] == [p.key for p in mine if p.due_date < AS_OF]
