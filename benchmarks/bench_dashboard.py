@@ -101,7 +101,24 @@ def bench_database(as_of: dt.date) -> dict[str, float]:
         user, as_of=as_of, unit_id=province))
     _, warm = _timed(f"tỉnh {province}: dashboard lần sau (cache)", lambda: evaluation.dashboard_figures(
         user, as_of=as_of, unit_id=province))
-    return {"load": load, "engine": run, "national": national, "cold": cold, "warm": warm, "rss": _rss_mb()}
+    incremental, after = _incremental(user, as_of, province)
+    return {"load": load, "engine": run, "national": national, "cold": cold, "warm": warm,
+            "incremental": incremental, "after": after, "rss": _rss_mb()}
+
+
+def _incremental(user: Any, as_of: dt.date, province: str) -> tuple[float, float]:
+    """One more approval in the province: the cached evaluation is updated, not recomputed."""
+    from giamsat.reporting import evaluation
+    from giamsat.reporting.models import Submission
+
+    sub = Submission.objects.filter(unit__code__startswith=f"{province}-s", state="approved").order_by("-id").first()
+    if sub is None:
+        return 0.0, 0.0
+    sub.save(update_fields=["updated_at"])  # as approve_report would touch it; the data stay the same
+    _, took = _timed("một báo cáo được phê duyệt: cập nhật gia tăng", lambda: evaluation.on_submission_approved(sub))
+    _, after = _timed(f"tỉnh {province}: dashboard sau cập nhật", lambda: evaluation.dashboard_figures(
+        user, as_of=as_of, unit_id=province))
+    return took, after
 
 
 def bench_duckdb(as_of: dt.date) -> float:
