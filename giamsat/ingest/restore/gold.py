@@ -43,7 +43,10 @@ def score_line(restored: str, gold: str) -> tuple[int, int, list[tuple[str, str]
 
 
 def evaluate(split: str, shared: Path | None = None, gold_path: Path = GOLD,
-             show_errors: bool = False, model: Path | None = None, dev_fold: int | None = None) -> Score:
+             show_errors: bool = False, model: Path | None = None, dev_fold: int | None = None,
+             in_document: bool = False) -> Score:
+    """Score gold lines restored alone, or (in_document) as lines of their whole restored seed
+    file, which is how `giamsat restore` sees them: a line then has its paragraph as context."""
     from . import get_restorer
     from .decoder import Restorer
 
@@ -51,11 +54,17 @@ def evaluate(split: str, shared: Path | None = None, gold_path: Path = GOLD,
     shared = shared or shared_dir()
     score = Score()
     rows = dev_rows(dev_fold) if dev_fold is not None else read_gold(gold_path)
+    documents: dict[str, list[str]] = {}
     for name, number, row_split, text in rows:
         if split != "all" and row_split != split:
             continue
-        damaged = seed_line(shared, name, number)
-        restored = restorer.restore_text(damaged)
+        if in_document:
+            if name not in documents:
+                raw = (shared / "seeds" / name).read_text(encoding="utf-8")
+                documents[name] = restorer.restore_text(raw).split("\n")
+            restored = documents[name][number - 1]
+        else:
+            restored = restorer.restore_text(seed_line(shared, name, number))
         right, total, misses = score_line(restored, text)
         score.right += right
         score.total += total
@@ -72,8 +81,10 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--dev-fold", type=int, default=None)
+    parser.add_argument("--in-document", action="store_true", help="restore whole seed files, then score")
     args = parser.parse_args()
-    score = evaluate(args.split, show_errors=args.errors, model=args.model, dev_fold=args.dev_fold)
+    score = evaluate(args.split, show_errors=args.errors, model=args.model, dev_fold=args.dev_fold,
+                     in_document=args.in_document)
     print(f"{args.split}: {score.right}/{score.total} syllables right = {score.accuracy:.4f}")
 
 

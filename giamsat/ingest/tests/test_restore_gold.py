@@ -21,6 +21,7 @@ from giamsat.ingest.restore.syllable import corpus_syllables
 # touches the model or its parameters.
 TUNE_FLOOR = 0.98
 HELD_OUT_FLOOR = 0.945
+HELD_OUT_IN_DOCUMENT_FLOOR = 0.955
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,12 @@ def test_held_out_accuracy(shared: Path) -> None:
     score = evaluate("hold", shared=shared)
     print(f"held out: {score.right}/{score.total} = {score.accuracy:.4f}")
     assert score.accuracy >= HELD_OUT_FLOOR
+
+
+def test_held_out_accuracy_in_whole_documents(shared: Path) -> None:
+    score = evaluate("hold", shared=shared, in_document=True)
+    print(f"held out, in document: {score.right}/{score.total} = {score.accuracy:.4f}")
+    assert score.accuracy >= HELD_OUT_IN_DOCUMENT_FLOOR
 
 
 def test_reference_plans_pass_through_unchanged(shared: Path) -> None:
