@@ -35,3 +35,15 @@ def test_the_command_refuses_an_unknown_user() -> None:
     with pytest.raises(CommandError):
         call_command("create_api_token", "khong-co", "X", stdout=io.StringIO(), stderr=io.StringIO())
     assert not ApiToken.objects.exists()
+
+
+def test_a_revoked_token_stops_working() -> None:
+    registry()
+    persona("he-thong.trung-uong", "dong-nai", Role.STANDING_AGENCY)
+    out = io.StringIO()
+    call_command("create_api_token", "he-thong.trung-uong", "Hệ thống cũ", stdout=out, stderr=io.StringIO())
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {out.getvalue().strip()}")
+    assert api.get("/api/submissions").status_code == 200
+    call_command("revoke_api_token", str(ApiToken.objects.get().pk), stdout=io.StringIO())
+    assert api.get("/api/submissions").status_code == 401
+    assert AuditEvent.objects.filter(action="api.token_revoked").count() == 1
