@@ -127,7 +127,8 @@ class UnitTree:
         return out
 
     def refs(self, pks: Collection[int]) -> list[UnitRef]:
-        return [UnitRef(u.code, self.by_pk[u.parent_pk].code if u.parent_pk in pks else None, u.kind, u.name)
+        return [UnitRef(u.code, self.by_pk[u.parent_pk].code if u.parent_pk is not None and u.parent_pk in pks
+                        else None, u.kind, u.name)
                 for u in (self.by_pk[pk] for pk in pks)]
 
     def roots(self, pks: Collection[int]) -> list[int]:
@@ -334,7 +335,7 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
     milestones: dict[int, list[tuple[int, str, Any, Any, str]]] = defaultdict(list)
     for target_id, *rest in _raw(MilestoneRow.objects.filter(target_id__in=qs.values("id")).values_list(
             "target_id", "year", "comparator", "value", "value_high", "raw_text")):
-        milestones[target_id].append(tuple(rest))  # type: ignore[arg-type]
+        milestones[target_id].append(tuple(rest))
     values: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
     days = _Days()
     for target_id, sub_id, value, measured in _raw(IndicatorValue.objects.filter(
@@ -483,7 +484,7 @@ class _Entry:
 _CACHE: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
 _CACHE_SIZE = 8
 _CACHE_FACTS = 1_500_000  # tasks and targets held across entries (the nation is ~770,000, ~1.5 GB)
-_FIGURES: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = OrderedDict()
+_FIGURES: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], DashboardFigures]] = OrderedDict()
 _LOCK = threading.Lock()
 
 
