@@ -36,7 +36,7 @@ CAPITAL_D_COST = 2.0
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
 VITERBI_BEAM = 10.0  # states this far below the best are dropped
-MEMO_LIMIT = 2_000_000
+MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
 PIECE_CHARS = 20_000
 
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
