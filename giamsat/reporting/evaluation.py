@@ -158,6 +158,7 @@ class Meta:
     tasks: dict[str, tuple[int, str, int]] = field(default_factory=dict)  # id → (document, name, unit pk)
     targets: dict[str, tuple[int, str, int, str]] = field(default_factory=dict)  # + theme
     expected: set[str] = field(default_factory=set)  # units with a task, a target or a submission
+    submissions: list[_SubmissionRow] = field(default_factory=list)  # every state, for compliance
 
 
 def _owned(scope: Scope, unit_field: str, prefix: str = "") -> Q:
@@ -236,14 +237,15 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
     return out
 
 
-def _raw(qs: Any, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
+def _raw(qs: Any, stream: bool = False, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
     """A values_list queryset's rows straight from the cursor, without per-value converters
-    (dates may come back as ISO text on SQLite: see `_Days`)."""
+    (dates may come back as ISO text on SQLite: see `_Days`). `stream`: a server-side cursor on
+    PostgreSQL, for the whole nation (bounded memory); otherwise one round trip (2x faster)."""
     try:
         sql, params = qs.order_by().query.sql_with_params()  # no model ordering: no sort, no extra joins
     except EmptyResultSet:  # a filter that can match nothing (a user who sees no unit)
         return
-    with connection.chunked_cursor() as cur:  # a server-side cursor on PostgreSQL
+    with connection.chunked_cursor() if stream else connection.cursor() as cur:
         cur.execute(sql, params)
         while rows := cur.fetchmany(chunk):
             yield from rows
@@ -291,7 +293,7 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     rows = qs.annotate(deadline_json=Cast("deadline", TextField())).values_list(
         "id", "lead_id", "document__owner_id", "document__issuer_id", "document_id", "name", "deadline_json",
         "document__issued_on")
-    for pk, lead, owner, issuer, doc, name, deadline, issued in _raw(rows):
+    for pk, lead, owner, issuer, doc, name, deadline, issued in _raw(rows, scope.unit_pks is None):
         unit = _unit_of(lead, owner, issuer)
         if unit is None:
             continue
@@ -303,7 +305,7 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
         meta.tasks[sid] = (doc, name, unit)
     links: dict[int, list[str]] = defaultdict(list)
     for task_id, target_id in _raw(Task.serves_targets.through.objects.filter(task_id__in=qs.values("id")).values_list(
-            "task_id", "target_id")):
+            "task_id", "target_id"), scope.unit_pks is None):
         links[task_id].append(str(target_id))
     for task_id, targets in links.items():
         if task_id in by_id:
@@ -319,7 +321,7 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     states = {s.value: s for s in ReportedTaskState}
     counted = {pk: s for pk, s in subs.items() if s.counts_on(as_of)}
     for task_id, sub_id, state, percent, completed in _raw(reports.values_list(
-            "task_id", "submission_id", "state", "percent", "completed_on")):
+            "task_id", "submission_id", "state", "percent", "completed_on"), scope.unit_pks is None):
         s = counted.get(sub_id)
         task = by_id.get(task_id)
         if s is None or task is None or s.unit_pk != unit_pk[task_id]:
@@ -334,13 +336,13 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
         qs = qs.filter(theme=scope.theme)
     milestones: dict[int, list[tuple[int, str, Any, Any, str]]] = defaultdict(list)
     for target_id, *rest in _raw(MilestoneRow.objects.filter(target_id__in=qs.values("id")).values_list(
-            "target_id", "year", "comparator", "value", "value_high", "raw_text")):
+            "target_id", "year", "comparator", "value", "value_high", "raw_text"), scope.unit_pks is None):
         milestones[target_id].append(tuple(rest))
     values: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
     days = _Days()
     for target_id, sub_id, value, measured in _raw(IndicatorValue.objects.filter(
             submission__state=APPROVED, target_id__in=qs.values("id"), value__isnull=False).values_list(
-            "target_id", "submission_id", "value", "measured_on")):
+            "target_id", "submission_id", "value", "measured_on"), scope.unit_pks is None):
         s = subs.get(sub_id)
         if s is not None and s.counts_on(as_of):
             values[target_id].append((days(measured) or s.end, float(value)))
@@ -416,6 +418,7 @@ def _load(scope: Scope, as_of: dt.date, tree: UnitTree, keep: str | None) -> tup
     if scope.unit_pks is not None and len(pks) == len(tree.by_pk):
         scope = Scope(None, scope.document_ids, scope.theme)  # every unit: no need to list them in SQL
     sub_rows = _submissions(scope)
+    meta.submissions = sub_rows
     by_pk = {s.pk: s for s in sub_rows}
     tasks = _tasks(scope, meta, by_pk, as_of)
     targets = _targets(scope, meta, by_pk, as_of)
@@ -583,6 +586,7 @@ def _apply_incremental(entry: _Entry, key: tuple[Any, ...], affected: set[int], 
                                   [s for s in fresh.submissions if s.unit_id == code])
         entry.meta.tasks.update(meta.tasks)
         entry.meta.targets.update(meta.targets)
+        entry.meta.submissions = [s for s in entry.meta.submissions if s.unit_pk != unit_pk] + meta.submissions
         engine.update_unit(entry.evaluation, ds, code)
     entry.version = version
 
@@ -900,8 +904,7 @@ def _compliance(entry: _Entry, scope: Scope, as_of: dt.date,
     for _gid, (doc, _name, unit, _theme) in entry.meta.targets.items():
         if doc in docs:
             expected[unit].add(doc)
-    subs = [s for s in _submissions(Scope(frozenset(in_scope), tuple(sorted(docs))))
-            if (s.key == info.key)]
+    subs = [s for s in entry.meta.submissions if s.key == info.key and s.document_id in docs]
     by_unit: dict[int, list[_SubmissionRow]] = defaultdict(list)
     for s in subs:
         by_unit[s.unit_pk].append(s)
