@@ -68,6 +68,8 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
             return DeadlineSpec.on(day, raw=text)
     if m := _RANGE.search(f):
         first, last = int(m.group(1)), int(m.group(2))
+        if last <= first or last - first > 25:
+            last = _misread_end_year(first, last)
         if last > first:
             return DeadlineSpec.between_years(first, last, raw=text)
         return DeadlineSpec.in_year(first, raw=text)
@@ -80,6 +82,15 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
             return DeadlineSpec.continuous(raw=text, start=dt.date(year, 1, 1))
         return DeadlineSpec.in_year(year, raw=text)
     return None
+
+
+def _misread_end_year(first: int, last: int) -> int:
+    """'2025-2007', '2025-2080': OCR misread one digit of an end year that is not after the start
+    or implausibly far; the nearest later year differing in a single digit (2027, 2030), else `last`."""
+    for year in range(first + 1, first + 26):
+        if sum(a != b for a, b in zip(str(year), str(last), strict=True)) == 1:
+            return year
+    return last
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -17,7 +17,8 @@ from .structure import Outline
 from .targets import parse_value
 
 _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
-_VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])")
+_VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])"
+                    r"|(?<=\|)\s*[<>≥≤~]\s*\d{1,3}(?:[.,]\d{1,2})?(?=\s*(?:\||$))")     # "| >70 |": a cell without its %
 _ROW = ROW_NO
 _UNIT = re.compile(r"(%\s*o?\s*grdp|%\s*dan\s*s[a-z0-9]|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
                    r"to\s*chuc|do\s*thi|doanh\s*nghiep/1000\s*dan|doanh\s*nghiep|trung\s*tam[a-z ]{0,20})", re.I)
@@ -64,12 +65,21 @@ def year_table(outline: Outline, header: int, years: list[int]) -> list[Target]:
             rm = _ROW.match(line) if lo + k == i else None
             cut = len(rm.group(0)) if rm else 0
             body = line[cut:]
-            found = [m.group(0).replace(" ", "") for m in _VALUE.finditer(body)]
-            values.extend(found)
-            text = _VALUE.sub(" ", body).replace("|", " ")
+            cells = [m for m in _VALUE.finditer(body) if not _in_sentence(body, m)]
+            values.extend(m.group(0).replace(" ", "") for m in cells)
+            text = body
+            for m in reversed(cells):
+                text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+            text = text.replace("|", " ")
             if re.search(r"[A-Za-zÀ-ỹ]{3,}", text) and not re.fullmatch(r"\s*(co|6g|gdp|grdp|[^a-z]*)\s*",
                                                                       fold(text).strip()):
-                name_parts.append(_VALUE.sub(" ", outline.line_out(lo + k, cut)).replace("|", " "))
+                out_line = outline.line_out(lo + k, cut)
+                if len(out_line) == len(body):
+                    for m in reversed(cells):
+                        out_line = out_line[:m.start()] + " " + out_line[m.end():]
+                else:
+                    out_line = _VALUE.sub(" ", out_line)
+                name_parts.append(out_line.replace("|", " "))
         name = squash(" ".join(name_parts))
         if not name:
             continue
@@ -89,6 +99,15 @@ def year_table(outline: Outline, header: int, years: list[int]) -> list[Target]:
             t.confidence = 0.35
         out.append(t)
     return out
+
+
+def _in_sentence(body: str, m: re.Match[str]) -> bool:
+    """'… chuyển đổi số đạt 3% GRDP.': a figure inside the row's own sentence, not a year cell."""
+    if re.match(r"\s*[<>≥≤~=X]", m.group(0)):
+        return False
+    before = fold(body[:m.start()]).rstrip()
+    after = fold(body[m.end():])
+    return bool(re.search(r"[a-z]$", before)) and bool(re.match(r"\s*(?:[a-z]+\s*)?[.;](?:\s|$)", after))
 
 
 def _year_row_span(lines: list[str], i: int, prev_hi: int, nxt: int) -> tuple[int, int]:
@@ -134,6 +153,17 @@ def _value_elsewhere(lines: list[str], lo: int, hi: int, anchor: int, value_txt:
         if re.match(r"^\s*[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*[,|]?\s*$", f) or re.match(r"^\s*[<>≥≤]\s*\d", f):
             return f.strip(" ,|"), unit_m, name_txt
     return value_txt, unit_m, name_txt
+
+
+def _unit_name(folded: str) -> str | None:
+    """A unit found on a folded neighbouring line, spelled for display; None when unsure."""
+    if "grdp" in folded:
+        return "% GRDP"
+    if folded.startswith("%") or folded == "/o":
+        return "%"
+    if re.fullmatch(r"th[ui]\s*bac", folded.strip()):
+        return "Thứ bậc"
+    return None
 
 
 def _table_end(outline: Outline, header: int) -> int:
@@ -182,8 +212,12 @@ def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatc
             if unit_m and unit_m.re is _UNIT and unit_m.string is fh else (unit_m.group(0) if unit_m else None)
         if t.unit and fold(t.unit) in ("/o", "%o"):
             t.unit = "%"
+        elif t.unit and re.match(r"(%\s*o|/o)\s*grdp", fold(t.unit)):
+            t.unit = "% GRDP"                   # "%o GRDP": OCR of "% GRDP"
         if not re.match(r"\s*[<>≥≤~]?\s*\d", value_txt):
             value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
+            if t.unit is None and unit_m is not None:       # "% GRDP > 50" on a neighbouring line
+                t.unit = _unit_name(fold(unit_m.group(0)))
         v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())
         vm2 = re.match(r"([<>≥≤~]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
         if vm2:

@@ -17,7 +17,7 @@ from .model import ParsedPlan, SourceSpan
 from .organization import assignments, reporting
 from .readers import Extracted, read_bytes
 from .structure import Outline
-from .targets import prose_targets, table_targets
+from .targets import prose_only, prose_targets, table_targets
 from .tasks import item_tasks, ocr_annex_tasks, table_tasks
 
 Progress = Callable[[int, int], None]
@@ -116,6 +116,8 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
     prose = prose_targets(outline, matcher)
     if not any(t.lead for t in plan.targets) or not plan.targets:
         plan.targets.extend(prose)
+    else:
+        plan.targets.extend(prose_only(prose, plan.targets))
     plan.assignments.extend(assignments(outline, matcher))
     plan.reporting = reporting(outline)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from .agencies import AgencyMatcher
 from .fold import fold, loose, squash
 from .model import SourceSpan, Target
@@ -22,7 +24,7 @@ _FIGURE = re.compile(
     r"(?P<a>" + _NUM + r")\s*(?P<pct>%)?\s*(?:(?P<rng>-|–|den)\s*(?P<b>" + _NUM + r")\s*%?)?"
     r"(?P<trolen>" + _TRO_LEN + r")?"
 )
-_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia)"
+_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep[a-z ]{0,20}|to chuc[a-z ]{0,20}|du an|do thi|san pham|ngu[a-z]{0,2}i\s*/\s*van\s*dan)")
@@ -60,6 +62,51 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
     return out
 
 
+def prose_only(prose: list[Target], table: list[Target]) -> list[Target]:
+    """Prose targets that the indicator table does not already hold: the same indicator is
+    recognised by its folded name (rapidfuzz, also against the garbled OCR'd table names) in the
+    same year; a matching value makes a weaker name match enough."""
+    keep: list[Target] = []
+    names = [(_name_key(t.name), t) for t in table]
+    for p in prose:
+        pn = _name_key(p.name)
+        if len(pn.split()) < 2:
+            continue
+        dup = False
+        for tn, t in names:
+            if p.year and t.year and p.year != t.year:
+                continue
+            sim = fuzz.token_set_ratio(pn, tn)
+            if p.value is not None and _same_number(p.value, t.value):
+                dup = sim >= 60 or fuzz.partial_ratio(pn, tn) >= 70
+            elif p.value is not None and t.value is not None and re.match(r"[\d.,\-]+$", t.value):
+                # Another figure: the same indicator only when the names agree closely
+                # ("tỷ lệ hồ sơ … trực tuyến" is not "tỷ lệ thanh toán trực tuyến …").
+                dup = sim >= 75 and fuzz.token_sort_ratio(pn, tn) >= 80
+            else:
+                dup = sim >= 75
+            if dup:
+                break
+        if not dup:
+            keep.append(p)
+    return keep
+
+
+def _name_key(name: str) -> str:
+    """Letters only, OCR confusions folded ("Ty 1€ sir dung" ~ "Tỷ lệ sử dụng")."""
+    return squash(re.sub(r"[^a-z ]", " ", loose(name)))
+
+
+def _same_number(a: str | None, b: str | None) -> bool:
+    def num(v: str | None) -> str:
+        s = (v or "").replace(",", ".").replace(" ", "")
+        try:
+            return "-".join(f"{float(x):g}" for x in s.split("-"))
+        except ValueError:
+            return fold(s)
+    return bool(a and b) and num(a) == num(b)
+
+
 def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target]:
     f = item.folded
     out: list[Target] = []
@@ -84,6 +131,10 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 unit = (unit or "") + (" " if unit and not um.group(1).startswith("/") else "") + \
                     outline.out(item, e + um.start(1), e + um.end(1)).strip()
                 e += um.end()
+                if (tl := re.match(_TRO_LEN + r"\b", f[e:e + 12])) is not None:     # "1,5% GRDP trở lên"
+                    e += tl.end()
+                    if comparator == "=":
+                        comparator = ">="
             elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue
             counted = unit is None or (um is not None and not unit.startswith("%"))
@@ -101,6 +152,10 @@ def _countable(f: str, e: int) -> bool:
 
 
 def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
+    if s > 0 and f[s - 1].isalpha() and not m.group("pct"):
+        return True             # a digit glued to a word is an OCR'd letter ("tổng s6 doanh nghiệp")
+    if m.group("a") == "1" and re.search(r"\bt[yi]\s*$", f[max(0, s - 6):s]):
+        return True             # "Ty 1 doanh nghiệp": OCR of "Tỷ lệ"
     ctx = f[max(0, s - 12):e + 8]
     if _DATE_LIKE.search(ctx) and not m.group("pct"):
         return True
@@ -138,6 +193,9 @@ def _clauses(f: str) -> list[tuple[int, int]]:
     return out
 
 
+_HEAD_NOUN = re.compile(r"\b(?:quy\s*mo|t[yi]\s*l[e]|t[yi]\s*trong|chi\s*so|so\s*luong|kinh\s*phi|nguon\s*nhan\s*luc)\b")
+
+
 def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, hi: int, whole: bool = False) -> str:
     f = item.folded
     before = f[lo:fig_start]
@@ -145,8 +203,21 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     trimmed = _VERB_TAIL.sub("", before[:k])
     a = lo + (len(before) - len(before.lstrip()))
     b = lo + len(trimmed)
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:trong do,?\s*)?", before)
+    opened = before.rfind("(")
+    if opened >= 0 and ")" not in before[opened:]:
+        # "(trong đó, ngoài ngân sách từ 60% trở lên)": a figure inside brackets is a sub-target
+        # named by the bracket's own words, not by the main indicator.
+        lo += opened + 1
+        before = f[lo:fig_start]
+        a = lo + (len(before) - len(before.lstrip()))
+        b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:trong\s*d[o06],?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
+    if len(f[a:b].split()) > 12:
+        # A long run-in sentence: the indicator starts at its last head noun ("… phấn đấu có quy mô kinh tế số").
+        heads = list(_HEAD_NOUN.finditer(f, a, b))
+        if heads and b - heads[-1].start() >= 8:
+            a = heads[-1].start()
     before_words = len(f[a:b].split())
     stop = re.search(r"\s(va|,)\s*\d|[;.(]", f[fig_end:hi])
     after_end = min(hi, fig_end + (stop.start() if stop else 160), fig_end + 160)

@@ -28,6 +28,8 @@ D = dt.date
     ("2025", DeadlineSpec.in_year(2025)),
     ("2025-2027", DeadlineSpec.between_years(2025, 2027)),
     ("2025 - 2026", DeadlineSpec.between_years(2025, 2026)),
+    ("2025-2007", DeadlineSpec.between_years(2025, 2027)),        # OCR: one digit of the end year misread
+    ("2025 - 2080", DeadlineSpec.between_years(2025, 2030)),
     ("Hằng tháng", DeadlineSpec.every(Recurrence.MONTHLY)),
     ("Hàng quý", DeadlineSpec.every(Recurrence.QUARTERLY)),
     ("Hằng năm", DeadlineSpec.every(Recurrence.ANNUAL)),

@@ -44,7 +44,9 @@ def test_sample_plan_in_every_format(kind: str, data: bytes) -> None:
     assert j["tasks"][0]["coordinators"] == ["Đoàn Thanh niên", "Hội Nông dân"]
     assert j["tasks"][0]["group"] == "Nâng cao nhận thức về chuyển đổi số"
     assert [(t["no"], t["comparator"], t["value"], t["year"]) for t in j["targets"]] == [
-        ("1", ">=", "60", 2025), ("2", "=", "100", 2025), ("3", "=", "50", 2026), ("4", ">=", "03", 2026)]
+        ("1", ">=", "60", 2025), ("2", "=", "100", 2025), ("3", "=", "50", 2026), ("4", ">=", "03", 2026),
+        # objectives written only in the prose (not in Phụ lục I) are kept, the others are not repeated
+        (None, ">", "85", 2025), (None, ">=", "80", 2026), (None, "rank_top", "10", 2026)]
     assert [a["org_code"] for a in j["assignments"]] == ["VP_HDND_UBND_XA", "PHONG_KT", "PHONG_VHXH", "CA_XA"]
     assert j["reporting"]["frequencies"] == ["quarterly", "semiannual", "annual"]
     assert j["reporting"]["due_day"] == 20
