@@ -96,6 +96,7 @@ class AgencyMatcher:
         self._add_prefixes()
         self._compact = {re.sub(r"\s+", "", key): agency for key, agency in self._keys.items()}
         self._scanned: dict[str, list[tuple[int, int, Agency]]] = {}
+        self._tails: dict[str, Agency] | None = None
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._alts = alts
@@ -182,6 +183,45 @@ class AgencyMatcher:
                 hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start())
                 if hit is not None:
                     out.append((k, m.start(), hit))
+        return sorted(out, key=lambda t: (t[0], t[1]))
+
+    def scan_tails(self, lines: list[str]) -> list[tuple[int, int, Agency]]:
+        """Names whose first words OCR destroyed, seen only by their distinctive end split over
+        lines of one cell ("… và Công" / "nghệ" → Sở Khoa học và Công nghệ): the end of at least three
+        words must belong to one agency only, its last word must stand on one of the next three
+        lines near the same column and not follow on the same line. (line index, column, agency)."""
+        if self._tails is None:
+            owners: dict[str, set[str]] = {}
+            for agency in self.registry:
+                words = _key(agency.name).split()
+                for n in range(3, len(words)):
+                    owners.setdefault(" ".join(words[-n:]), set()).add(agency.code)
+            by_code = {a.code: a for a in self.registry}
+            # The last word must be distinctive: in no other agency's name, not short ("tạo"), not a
+            # place word ("tỉnh"); "công" (… hành chính công) is everywhere in task text.
+            used: dict[str, set[str]] = {}
+            for agency in self.registry:
+                for word in _key(agency.name).split():
+                    used.setdefault(word, set()).add(agency.code)
+            self._tails = {tail: by_code[next(iter(codes))] for tail, codes in owners.items()
+                           if len(codes) == 1 and len(last := tail.split()[-1]) >= 4 and len(used.get(last, ())) == 1
+                           and last not in ("tinh", "xa", "phuong", "huyen", "pho")}
+        keys = [_key_keep_len(x) for x in lines]
+        out: list[tuple[int, int, Agency]] = []
+        for tail, agency in self._tails.items():
+            *head_words, last = tail.split()
+            rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, head_words)) + r"(?![a-z])")
+            for k, key in enumerate(keys):
+                for m in rx.finditer(key):
+                    if re.match(r"\s*" + re.escape(last), key[m.end():]):
+                        continue                # the whole name is on the line: scan() reads it
+                    below = [j for j in range(k + 1, min(k + 6, len(keys))) if keys[j].strip()][:3]
+                    for j in below:
+                        hit = next((w for w in re.finditer(r"(?<![a-z])" + re.escape(last) + r"(?![a-z])", keys[j])
+                                    if abs(w.start() - m.start()) <= 30), None)
+                        if hit is not None:
+                            out.append((k, m.start(), agency))
+                            break
         return sorted(out, key=lambda t: (t[0], t[1]))
 
     def _join(self, head: str, below: str, col: int) -> Agency | None:

@@ -347,6 +347,10 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
             continue
         indent = len(bodies[k]) - len(bodies[k].lstrip())
         mentions.append((k, s - indent, s, agency.code, agency.name))
+    for k, s, agency in matcher.scan_tails(bodies):
+        if not any(m[0] == k and abs(m[2] - s) < 8 for m in mentions):
+            indent = len(bodies[k]) - len(bodies[k].lstrip())
+            mentions.append((k, s - indent, s, agency.code, agency.name))
     if not mentions:
         # The lead cell may sit just outside the row's lines (cells are taller than the task text).
         lines_x = outline.lines[max(0, lo - 2):lo] + outline.lines[hi + 1:hi + 2]

@@ -53,3 +53,18 @@ def test_the_app_can_pass_its_own_units() -> None:
 def test_scan_finds_agencies_in_ocr_lines() -> None:
     found = [a.code for _s, _e, a in M.scan("Trien khai ... Céc S& S& Khoa hoc va Cong nghé; Cong an tinh")]
     assert found == ["CAC_SO", "SKHCN", "CAT"]
+
+
+def test_a_name_known_only_by_its_split_end() -> None:
+    # OCR destroyed "Sở Khoa học"; "và Công" / "nghệ" stand in the lead cell on successive lines.
+    lines = ["Xây dựng, ban hành kế hoạch | >0 M08 00C | Các sở, ngành, | Kế hoạch",
+             "46 | triển khai ứng dụng trí tuệ nhân tạo | va Cong . . , Năm 2026",
+             "chính công, nghiên cứu khoa học. ngh¢ lập"]
+    assert [(k, a.code) for k, _s, a in M.scan_tails(lines)] == [(1, "SKHCN")]
+
+
+def test_a_split_end_needs_its_last_word_nearby_and_distinctive() -> None:
+    assert M.scan_tails(["| va Cong . . ,", "", "nội dung khác hẳn"]) == []
+    assert M.scan_tails(["| va Cong nghệ |"]) == []            # whole name on the line: scan() reads it
+    # "… phục vụ hành chính" / "công": "công" is in many agency names, too weak to name a lead
+    assert M.scan_tails(["Trung tâm phục vụ hành chính", "công"]) == []

@@ -184,6 +184,13 @@ def test_binh_dinh_task_annex_rows() -> None:
     assert "toan ngan sach" in fold(tasks["12"]["name"])
 
 
+def test_binh_dinh_leads_known_by_the_end_of_their_name() -> None:
+    # Rows whose lead cell kept only "… và Công" / "nghệ" (read by hand: Sở Khoa học và Công nghệ).
+    tasks = {t["no"]: t for t in plan(S004)["tasks"]}
+    assert {n: tasks[n]["lead_code"] for n in ("23", "30", "46", "86", "102")} == dict.fromkeys(
+        ("23", "30", "46", "86", "102"), "SKHCN")
+
+
 def test_binh_dinh_indicator_annex() -> None:
     targets = {t["no"]: t for t in plan(S004)["targets"]}
     assert {"1", "4", "5", "8.1", "10", "12", "15", "17", "18", "20", "28", "30", "31"} <= set(targets)
