@@ -174,15 +174,21 @@ class AgencyMatcher:
         for k, key in enumerate(keys):
             spans = [(s, e, a) for s, e, a in self.scan(lines[k])]
             out.extend((k, s, a) for s, _e, a in spans)
-            nxt = next((j for j in range(k + 1, min(k + 3, len(keys))) if keys[j].strip()), None)
-            if nxt is None:
+            # The rest of the name is on the next line of the cell, or on the one after when the row's
+            # number line sits in between ("Văn phòng" / "64 … 12/2025" / "UBND tỉnh").
+            below = [j for j in range(k + 1, min(k + 5, len(keys))) if keys[j].strip()][:2]
+            if not below:
                 continue
             for m in _HEAD.finditer(key):
                 if any(s <= m.start() < e for s, e, _a in spans):
                     continue
-                hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start())
-                if hit is not None:
-                    out.append((k, m.start(), hit))
+                for n, nxt in enumerate(below):
+                    if n and " " not in m.group(1):
+                        break           # a bare "Sở" joins only the very next line
+                    hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start())
+                    if hit is not None:
+                        out.append((k, m.start(), hit))
+                        break
         return sorted(out, key=lambda t: (t[0], t[1]))
 
     def scan_tails(self, lines: list[str]) -> list[tuple[int, int, Agency]]:
@@ -229,7 +235,7 @@ class AgencyMatcher:
         words = below.split() if len(below.strip()) < 30 else below[max(0, col - 20):col + 45].split()
         for n1 in range(len(top), 0, -1):
             first = " ".join(top[:n1])
-            for j in range(min(len(words), 8)):
+            for j in range(min(len(words), 12 if n1 >= 2 else 8)):
                 cand = first + " " + " ".join(words[j:j + 4])
                 m = self._scan.match(cand)
                 if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))):

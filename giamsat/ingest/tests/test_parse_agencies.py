@@ -68,3 +68,12 @@ def test_a_split_end_needs_its_last_word_nearby_and_distinctive() -> None:
     assert M.scan_tails(["| va Cong nghệ |"]) == []            # whole name on the line: scan() reads it
     # "… phục vụ hành chính" / "công": "công" is in many agency names, too weak to name a lead
     assert M.scan_tails(["Trung tâm phục vụ hành chính", "công"]) == []
+
+
+def test_a_split_name_may_skip_the_row_number_line() -> None:
+    lines = ["A ‘ 2 s Lo a- ', . | Van phong Cac s0, nganh Quyét dinh cua chu", "(V] ° s .",
+             "65 | cong truc tuyén toan trinh doi véi 100% thu tuc UBND tinh dia phurong tich UBND tinh 06/2025"]
+    assert next((k, a.code) for k, _s, a in M.scan_lines(lines)) == (0, "VPUBND")
+    # a bare "Sở" is joined with the very next line only, never with a name two lines down
+    lines = ["trên môi trường số. Sở", "khác hẳn", "trong Kế hoạch hằng năm"]
+    assert all(a.code != "SKHDT" for _k, _s, a in M.scan_lines(lines))

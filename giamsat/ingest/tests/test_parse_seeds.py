@@ -189,6 +189,8 @@ def test_binh_dinh_leads_known_by_the_end_of_their_name() -> None:
     tasks = {t["no"]: t for t in plan(S004)["tasks"]}
     assert {n: tasks[n]["lead_code"] for n in ("23", "30", "46", "86", "102")} == dict.fromkeys(
         ("23", "30", "46", "86", "102"), "SKHCN")
+    # "Văn phòng" above the row number, "UBND tỉnh" below it: the lead, not the UBND of the same lines
+    assert (tasks["64"]["lead_code"], tasks["65"]["lead_code"]) == ("VPUBND", "VPUBND")
 
 
 def test_binh_dinh_indicator_annex() -> None:
