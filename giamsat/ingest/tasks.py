@@ -361,6 +361,13 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     pick = min(primary or mentions, key=lambda m: (m[0], m[1])) if mentions else None
     if pick is not None:
         pick = min((m for m in mentions if m[0] == pick[0]), key=lambda m: m[1])
+        if fold(pick[4]).startswith("cac "):
+            # "Các sở, ngành, địa phương" usually fills the coordinators' column; a named unit left of
+            # it on the next lines of the same cells is the lead.
+            named = [m for m in mentions if not fold(m[4]).startswith("cac ") and m[0] < 100
+                     and pick[0] <= m[0] <= pick[0] + 2 and m[2] < pick[2]]
+            if named:
+                pick = min(named, key=lambda m: (m[0], m[1]))
     if pick:
         task.lead_code, task.lead = pick[3], pick[4]
         for m in mentions:

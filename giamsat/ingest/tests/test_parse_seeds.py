@@ -191,6 +191,8 @@ def test_binh_dinh_leads_known_by_the_end_of_their_name() -> None:
         ("23", "30", "46", "86", "102"), "SKHCN")
     # "Văn phòng" above the row number, "UBND tỉnh" below it: the lead, not the UBND of the same lines
     assert (tasks["64"]["lead_code"], tasks["65"]["lead_code"]) == ("VPUBND", "VPUBND")
+    # Row 4: "Các sở, ngành" (coordinators) on the line above, "… và Công" / "nghệ" further left below it
+    assert tasks["4"]["lead_code"] == "SKHCN"
 
 
 def test_binh_dinh_indicator_annex() -> None:
