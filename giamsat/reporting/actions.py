@@ -560,7 +560,16 @@ def approve_report(actor: Any, submission: Submission) -> Submission:
     _audit(actor, "approved", sub, before={"state": "submitted"}, after={"state": sub.state})
     notify(unit_staff(sub.unit), f"[giamsat] Báo cáo {sub.period.label} đã được phê duyệt",
            f"Báo cáo {sub.period.label} của {sub.unit} đã được cơ quan thường trực phê duyệt.")
+    transaction.on_commit(lambda: _refresh_figures(sub))
     return _refresh(submission, sub)
+
+
+def _refresh_figures(submission: Submission) -> None:
+    """Update the cached evaluations incrementally; correctness never depends on it (the cache is
+    keyed by a data version), it only spares the next dashboard a full evaluation."""
+    from giamsat.reporting import evaluation
+
+    evaluation.on_submission_approved(submission)
 
 
 def _need_reason(reason: str, what: str) -> str:
