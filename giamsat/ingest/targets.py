@@ -78,11 +78,11 @@ def prose_only(prose: list[Target], table: list[Target]) -> list[Target]:
                 continue
             sim = fuzz.token_set_ratio(pn, tn)
             if p.value is not None and _same_number(p.value, t.value):
-                dup = sim >= 60 or fuzz.partial_ratio(pn, tn) >= 70
+                dup = sim >= 65 or fuzz.partial_ratio(pn, tn) >= 70
             elif p.value is not None and t.value is not None and re.match(r"[\d.,\-]+$", t.value):
                 # Another figure: the same indicator only when the names agree closely
                 # ("tỷ lệ hồ sơ … trực tuyến" is not "tỷ lệ thanh toán trực tuyến …").
-                dup = sim >= 75 and fuzz.token_sort_ratio(pn, tn) >= 80
+                dup = sim >= 85 and fuzz.token_sort_ratio(pn, tn) >= 90
             else:
                 dup = sim >= 75
             if dup:
@@ -94,7 +94,12 @@ def prose_only(prose: list[Target], table: list[Target]) -> list[Target]:
 
 def _name_key(name: str) -> str:
     """Letters only, OCR confusions folded ("Ty 1€ sir dung" ~ "Tỷ lệ sử dụng")."""
-    return squash(re.sub(r"[^a-z ]", " ", loose(name)))
+    words = re.sub(r"[^a-z ]", " ", loose(name)).split()
+    return " ".join(w for w in words if w not in _STOP)
+
+
+# Words every indicator shares ("tỷ lệ … của … được …"): they make unrelated names look alike.
+_STOP = frozenset("ty ti le cua va cac trong duoc tren dat muc co la cho voi tai nhung mot".split())
 
 
 def _same_number(a: str | None, b: str | None) -> bool:

@@ -156,3 +156,31 @@ def test_small_plan_without_blank_lines_or_annex() -> None:
         ("1", "Sở Khoa học và Công nghệ", "SKHCN", "Quý IV/2025")]
     assert plan.tasks[0].deadline is not None and plan.tasks[0].deadline.extra == {"quarter": 4}
     assert [(t.value, t.comparator, t.unit, t.year) for t in plan.targets] == [("90", ">", "%", 2030)]
+
+
+def test_prose_figures_bracketed_share_and_digital_economy() -> None:
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH X", "Số: 5/KH-UBND", "X, ngày 2 tháng 3 năm 2025", "KẾ HOẠCH", "I. MỤC TIÊU",
+        "2. Mục tiêu cụ thể", "a) Đến năm 2030",
+        "- Quy mô kinh tế số đạt tối thiểu 30% GRDP.",
+        "- Kinh phí chi cho nghiên cứu phát triển (R&D) từ 1,5% GRDP trở lên (trong đó, ngoài ngân sách từ 60%"
+        " trở lên).",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Sở Tài chính chủ trì bố trí kinh phí, hoàn thành năm 2026."])
+    got = [(t.name, t.comparator, t.value, t.unit, t.year) for t in parse_text(text).targets]
+    assert got == [("Quy mô kinh tế số", ">=", "30", "% GRDP", 2030),
+                   ("Kinh phí chi cho nghiên cứu phát triển (R&D)", ">=", "1,5", "% GRDP", 2030),
+                   ("ngoài ngân sách", ">=", "60", "%", 2030)]
+
+
+def test_prose_targets_next_to_an_indicator_annex_are_not_repeated() -> None:
+    from giamsat.ingest.model import Target
+    from giamsat.ingest.targets import prose_only
+
+    table = [Target("Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân", "80", ">", "%", 2030, no="8.1"),
+             Target("Quy mo kinh té s6 A1 1 A A S& Khoa hoc va Cong nghé", "30", ">", "% GRDP", 2030, no="7")]
+    prose = [Target("Quy mô kinh tế số", "30", ">=", "% GRDP", 2030),                       # same row, OCR'd
+             Target("Tỷ lệ sử dụng dịch vụ công trực tuyến của người dân", "80", ">", "%", 2030),
+             Target("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến", "80", ">=", "%", 2030),
+             Target("Quy mô kinh tế số", "50", ">=", "% GRDP", 2045)]                      # another year
+    assert [(t.name, t.year) for t in prose_only(prose, table)] == [
+        ("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến", 2030), ("Quy mô kinh tế số", 2045)]
