@@ -99,7 +99,7 @@ def _name_key(name: str) -> str:
 
 
 # Words every indicator shares ("tỷ lệ … của … được …"): they make unrelated names look alike.
-_STOP = frozenset("ty ti le cua va cac trong duoc tren dat muc co la cho voi tai nhung mot".split())
+_STOP = frozenset(["ty", "ti", "le", "cua", "va", "cac", "trong", "duoc", "tren", "dat", "muc", "co", "la", "cho", "voi", "tai", "nhung", "mot"])
 
 
 def _same_number(a: str | None, b: str | None) -> bool:
