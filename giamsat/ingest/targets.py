@@ -159,8 +159,8 @@ def _countable(f: str, e: int) -> bool:
 def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
     if s > 0 and f[s - 1].isalpha() and not m.group("pct"):
         return True             # a digit glued to a word is an OCR'd letter ("tổng s6 doanh nghiệp")
-    if m.group("a") == "1" and re.search(r"\bt[yi]\s*$", f[max(0, s - 6):s]):
-        return True             # "Ty 1 doanh nghiệp": OCR of "Tỷ lệ"
+    if re.fullmatch(r"1\d?", m.group("a")) and not m.group("pct") and re.search(r"\bt[yi]\s*$", f[max(0, s - 6):s]):
+        return True             # "Ty 1 doanh nghiệp", "Ti 16 doanh nghiệp": OCR of "Tỷ lệ"
     ctx = f[max(0, s - 12):e + 8]
     if _DATE_LIKE.search(ctx) and not m.group("pct"):
         return True

@@ -100,6 +100,11 @@ def test_a_bracketed_share_is_a_sub_target_not_the_main_figure() -> None:
     assert [(fold(t["name"]), t["comparator"], t["unit"]) for t in share] == [("ngoai ngan sach", ">=", "%")]
 
 
+def test_ocr_of_ty_le_is_not_a_figure() -> None:
+    # "Ti 16 doanh nghiép cong nghg s6 tuong duong cac tinh" is "Tỉ lệ doanh nghiệp …", not 16 businesses
+    assert not [t for t in plan(S000)["targets"] if t["value"] == "16"]
+
+
 def test_digital_economy_targets() -> None:
     def digital(seed: str) -> list[tuple[int, str, str, str]]:
         return [(t["year"], t["comparator"], t["value"], t["unit"]) for t in plan(seed)["targets"]
