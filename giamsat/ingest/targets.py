@@ -176,6 +176,7 @@ def _comparator(word: str, m: re.Match[str]) -> tuple[str, str]:
     if m.group("b"):
         return "range", f"{a}-{m.group('b')}"
     w = re.sub(r"\s+", " ", word)
+    w = re.sub(r"(?<=\S) dat$", "", w)          # "tối thiểu đạt 25%" is "tối thiểu 25%"
     if m.group("trolen") or re.fullmatch(_GE, w) or w in (">=", "≥"):
         return ">=", a
     if re.fullmatch(_GT, w):
