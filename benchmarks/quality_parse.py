@@ -1,6 +1,7 @@
 """Precision/recall of tasks and targets and field accuracy, per input kind, against hand-made gold.
 
-Usage: .venv/bin/python benchmarks/quality_parse.py [SHARED_DIR]
+Usage: .venv/bin/python benchmarks/quality_parse.py [SHARED_DIR] [--details]
+(--details also lists every missed or wrong OCR'd item: lead, deadline, value)
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from giamsat.ingest.quality import evaluate, report  # noqa: E402
+from giamsat.ingest.quality import evaluate, misses, report  # noqa: E402
 
 
 def main() -> None:
-    shared = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("GIAMSAT_SHARED_DIR", ROOT.parent / "shared"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    shared = Path(args[0] if args else os.environ.get("GIAMSAT_SHARED_DIR", ROOT.parent / "shared"))
     print(report(evaluate(shared)))
+    if "--details" in sys.argv:
+        for line in misses(shared):
+            print(line)
 
 
 if __name__ == "__main__":

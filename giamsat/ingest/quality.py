@@ -236,3 +236,28 @@ def report(results: dict[str, dict[str, Score]]) -> str:
                 lines.append(f"{kind:<11} {item:<9} {pct(sc.precision):>6} {pct(sc.recall):>6}  "
                              f"[{sc.hit} matched / {sc.pred} found / {sc.gold} gold] {fields}")
     return "\n".join(lines)
+
+
+def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",)) -> Iterator[str]:
+    """One line per gold item the reader missed or got wrong (lead, deadline, value, milestones)."""
+    for name, kind, plan, gold in runs(shared):
+        if kind not in kinds:
+            continue
+        j = plan.to_json()
+        for item in ("targets", "tasks"):
+            gitems = gold.get(item) or []
+            pairs = _match(j[item], gitems)
+            found = {id(g) for _p, g in pairs}
+            for g in gitems:
+                if id(g) not in found:
+                    yield f"{name} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:60]}"
+            for p, g in pairs:
+                label = f"{name} {item} {g.get('no') or (g.get('name') or '')[:40]}"
+                if g.get("lead") and p.get("lead_code") not in g["lead"]:
+                    yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})"
+                if item == "tasks" and g.get("deadline") and not _deadline_ok(p.get("deadline"), g["deadline"]):
+                    yield f"{label}: deadline {p.get('deadline_text')!r} (want {g['deadline']})"
+                if item == "targets" and "comparator" in g and not (
+                        p.get("comparator") == g["comparator"]
+                        and (g.get("value") is None or _num(p.get("value")) == _num(g["value"]))):
+                    yield f"{label}: value {p.get('comparator')} {p.get('value')} (want {g['comparator']} {g.get('value')})"
