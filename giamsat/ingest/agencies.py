@@ -191,11 +191,12 @@ class AgencyMatcher:
                         break
         return sorted(out, key=lambda t: (t[0], t[1]))
 
-    def scan_tails(self, lines: list[str]) -> list[tuple[int, int, Agency]]:
+    def scan_tails(self, lines: list[str], heads: int | None = None) -> list[tuple[int, int, Agency]]:
         """Names whose first words OCR destroyed, seen only by their distinctive end split over
         lines of one cell ("… và Công" / "nghệ" → Sở Khoa học và Công nghệ): the end of at least three
         words must belong to one agency only, its last word must stand on one of the next three
-        lines near the same column and not follow on the same line. (line index, column, agency)."""
+        lines near the same column and not follow on the same line. (line index, column, agency);
+        only the first `heads` lines may hold the start (the others are the cell's overflow)."""
         if self._tails is None:
             owners: dict[str, set[str]] = {}
             for agency in self.registry:
@@ -217,7 +218,7 @@ class AgencyMatcher:
         for tail, agency in self._tails.items():
             *head_words, last = tail.split()
             rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, head_words)) + r"(?![a-z])")
-            for k, key in enumerate(keys):
+            for k, key in enumerate(keys[:heads]):
                 for m in rx.finditer(key):
                     if re.match(r"\s*" + re.escape(last), key[m.end():]):
                         continue                # the whole name is on the line: scan() reads it

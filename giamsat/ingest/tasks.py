@@ -347,7 +347,8 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
             continue
         indent = len(bodies[k]) - len(bodies[k].lstrip())
         mentions.append((k, s - indent, s, agency.code, agency.name))
-    for k, s, agency in matcher.scan_tails(bodies):
+    # the end of a split name may fall just below the row's lines (cells are taller than the task)
+    for k, s, agency in matcher.scan_tails(bodies + outline.lines[hi + 1:hi + 4], heads=len(bodies)):
         if not any(m[0] == k and abs(m[2] - s) < 8 for m in mentions):
             indent = len(bodies[k]) - len(bodies[k].lstrip())
             mentions.append((k, s - indent, s, agency.code, agency.name))

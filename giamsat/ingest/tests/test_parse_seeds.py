@@ -193,8 +193,8 @@ def test_binh_dinh_task_annex_rows() -> None:
 def test_binh_dinh_leads_known_by_the_end_of_their_name() -> None:
     # Rows whose lead cell kept only "… và Công" / "nghệ" (read by hand: Sở Khoa học và Công nghệ).
     tasks = {t["no"]: t for t in plan(S004)["tasks"]}
-    assert {n: tasks[n]["lead_code"] for n in ("23", "30", "46", "86", "102")} == dict.fromkeys(
-        ("23", "30", "46", "86", "102"), "SKHCN")
+    rows = ("23", "30", "35", "46", "62", "86", "98", "102")    # 35, 62, 98: "nghệ" just below the row's lines
+    assert {n: tasks[n]["lead_code"] for n in rows} == dict.fromkeys(rows, "SKHCN")
     # "Văn phòng" above the row number, "UBND tỉnh" below it: the lead, not the UBND of the same lines
     assert (tasks["64"]["lead_code"], tasks["65"]["lead_code"]) == ("VPUBND", "VPUBND")
     # Row 4: "Các sở, ngành" (coordinators) on the line above, "… và Công" / "nghệ" further left below it
