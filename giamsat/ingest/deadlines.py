@@ -12,7 +12,7 @@ from .fold import fold, squash
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l": 1, "ll": 2, "lll": 3}
 _Y = r"((?:19|20)\d\d)"
 
-_CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke\s*hoach|theo tien do|theo yeu cau"
+_CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke(?:\s*hoach|\b)|theo tien do|theo yeu cau"
                           r"|theo lo trinh|theo huong dan|tuy thuoc)")
 _CONTINUOUS = re.compile(r"th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
 _HANG = r"(h[a-z]{1,2}ng|moi|dinh ky)\s*"

@@ -44,6 +44,10 @@ def test_deadline_kinds_and_windows(raw: str, expected: DeadlineSpec) -> None:
     assert got.raw == raw
 
 
+def test_ocr_damaged_theo_ke_hoach_is_still_conditional() -> None:
+    assert parse_deadline("Theo kế họ?chữ của Bộ Quốc phòng").kind == DeadlineKind.CONDITIONAL
+
+
 def test_conditional_keeps_the_condition() -> None:
     got = parse_deadline("Ngay khi Bộ Công an ban hành")
     assert got.kind is DeadlineKind.CONDITIONAL
