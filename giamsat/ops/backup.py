@@ -86,12 +86,26 @@ def make_backup(target: Path) -> Path:
     return target
 
 
+def _safe_extract(tar: tarfile.TarFile, target: Path) -> None:
+    """Extract regular files and folders only, never outside `target` (Python's "data" filter
+    where the interpreter has it; the same checks by hand on older 3.11 releases)."""
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(target, filter="data")
+        return
+    root = target.resolve()
+    for member in tar.getmembers():
+        destination = (target / member.name).resolve()
+        if not (member.isfile() or member.isdir()) or not destination.is_relative_to(root):
+            raise BackupError(f"Tệp sao lưu chứa mục không hợp lệ: {member.name}")
+    tar.extractall(target)  # every member was checked above
+
+
 def restore_backup(archive: Path) -> dict[str, Any]:
     """Replace the current database and media with the archive's. The archive is checked first."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(work, filter="data")
+            _safe_extract(tar, work)
         manifest_path = work / "manifest.json"
         if not manifest_path.is_file():
             raise BackupError("Tệp sao lưu không hợp lệ: thiếu manifest.json.")
