@@ -59,10 +59,11 @@ def load_vietnam_registry(actor: Any = "system") -> dict[str, int]:
     for province_code, code, name in data.SEED_COMMUNES:
         province = OrgUnit.objects.get(code=province_code)
         commune = _upsert_unit(code, name=name, kind=UnitKind.COMMUNE, parent=province, valid_from=data.MERGER_DATE)
-        _upsert_unit(f"{code}.dang-uy", name=f"Đảng ủy {name.lower()}", kind=UnitKind.PARTY_COMMITTEE, parent=commune,
-                     aliases=[f"Ban Thường vụ Đảng ủy {name.lower()}"])
-        _upsert_unit(f"{code}.ubnd", name=f"Ủy ban nhân dân {name.lower()}", kind=UnitKind.PEOPLES_COMMITTEE,
-                     parent=commune, aliases=[f"UBND {name.lower()}"])
+        place = name[0].lower() + name[1:]  # "Phường Long Bình" → "phường Long Bình"
+        _upsert_unit(f"{code}.dang-uy", name=f"Đảng ủy {place}", kind=UnitKind.PARTY_COMMITTEE, parent=commune,
+                     aliases=[f"Ban Thường vụ Đảng ủy {place}"])
+        _upsert_unit(f"{code}.ubnd", name=f"Ủy ban nhân dân {place}", kind=UnitKind.PEOPLES_COMMITTEE,
+                     parent=commune, aliases=[f"UBND {place}"])
     created = OrgUnit.objects.count() - before
     if created:
         record(actor, "org.registry_loaded", object_type="org.OrgUnit", after={"created": created})

@@ -71,7 +71,7 @@ def test_the_narrative_is_drafted_from_the_data(world: World) -> None:
     # data close on 14/3, the Quý I task is due 31/3: not late yet, but first in line for the next period
     assert "Không có nhiệm vụ chậm so với thời hạn trong kỳ." in text
     assert ("Tập trung hoàn thành nhiệm vụ: Số hóa hồ sơ hộ tịch của phường "
-            "(Ủy ban nhân dân phường long bình; hạn: Quý I/2026)") in text
+            "(Ủy ban nhân dân phường Long Bình; hạn: Quý I/2026)") in text
 
 
 def test_a_late_task_is_named_with_its_reason(world: World) -> None:
@@ -79,7 +79,7 @@ def test_a_late_task_is_named_with_its_reason(world: World) -> None:
     Task.objects.filter(pk=row.task_id).update(due_date=dt.date(2026, 3, 1))
     TaskReport.objects.filter(pk=row.pk).update(difficulties="Chưa có máy quét chuyên dụng.")
     text = "\n".join(p.text for p in read_docx(io.BytesIO(render_docx(ward_report(world)))).paragraphs)
-    assert ("Số hóa hồ sơ hộ tịch của phường (Ủy ban nhân dân phường long bình; hạn: Quý I/2026; tiến độ 70%). "
+    assert ("Số hóa hồ sơ hộ tịch của phường (Ủy ban nhân dân phường Long Bình; hạn: Quý I/2026; tiến độ 70%). "
             "Nguyên nhân: Chưa có máy quét chuyên dụng.") in text
     assert "Không có nhiệm vụ chậm" not in text
 

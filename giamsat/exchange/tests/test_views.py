@@ -47,7 +47,7 @@ def test_the_province_report_gathers_the_departments_the_reader_may_see(world: W
     wb = load_workbook(io.BytesIO(logged_in(world.standing_dongnai).get(url).content))
     units = {row[2].value for row in wb["Nhiệm vụ"].iter_rows(min_row=2)}
     assert units == {"Sở Khoa học và Công nghệ tỉnh Đồng Nai", "Sở Y tế tỉnh Đồng Nai",
-                     "Ủy ban nhân dân phường long bình"}
+                     "Ủy ban nhân dân phường Long Bình"}
     assert logged_in(world.reporter_yte).get(url).status_code == 404
 
 
