@@ -131,7 +131,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif TESTING:
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a reused connection the server dropped is reopened, not an error
+if TESTING and DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # Lets the test runner flush the append-only audit table between transactional tests.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c giamsat.audit_purge=on"
 
@@ -216,14 +217,20 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("GIAMS
 GIAMSAT_LOGIN_MAX_FAILURES = env_int("GIAMSAT_LOGIN_MAX_FAILURES", 5)
 GIAMSAT_LOGIN_LOCKOUT_SECONDS = env_int("GIAMSAT_LOGIN_LOCKOUT_SECONDS", 900)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if env_str("GIAMSAT_CACHE", "locmem") == "redis":
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}}}
+_shared_cache = env_str("GIAMSAT_CACHE", "locmem") == "redis"
+if _shared_cache:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/1"),
         }
     }
+# Sessions read from the cache when all workers share one (a logout then reaches every worker); with a
+# per-process cache they stay in the database only. Cookies stay HttpOnly (and Secure over HTTPS).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if _shared_cache else "django.contrib.sessions.backends.db"
+# Rendered public pages and dashboard fragments (giamsat/portal/caching.py), keyed by the data version.
+GIAMSAT_PAGE_CACHE = env_bool("GIAMSAT_PAGE_CACHE", not TESTING)
 
 LOGGING = {
     "version": 1,
