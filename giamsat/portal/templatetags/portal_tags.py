@@ -6,8 +6,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import template
+from django.template.backends.utils import csrf_input
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import SafeString, mark_safe
 
+from giamsat.portal.caching import CSRF_MARK
 from giamsat.portal.profile import Profile, profile_for
 from giamsat.portal.status import tone_for
 
@@ -21,6 +24,14 @@ def optional_url(name: str, *args: Any) -> str:
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def fragment_csrf_token(context: Any) -> SafeString:
+    """{% csrf_token %} for templates the fragment cache may render: there a mark the page fills in per request."""
+    if context.get("cached_render"):
+        return mark_safe(CSRF_MARK)
+    return csrf_input(context["request"])
 
 
 @register.simple_tag

@@ -8,17 +8,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giamsat.org.access import visible_units_q
 from giamsat.org.models import OrgUnit
-from giamsat.portal import figures
+from giamsat.portal import caching, figures
 from giamsat.portal.forms import SavedDashboardForm
 from giamsat.portal.models import Chart, SavedDashboard
 from giamsat.portal.profile import profile_for
 from giamsat.portal.scope import tracked_documents
 from giamsat.portal.status import json_for_script
+from giamsat.reporting.access import recommendations_for_user
 from giamsat.reporting.models import ReportingPeriod
 
 
@@ -84,18 +86,52 @@ def trend_specs(trends: dict[str, list[tuple[str, float]]]) -> dict[str, Any]:
 def dashboard_trends(request: HttpRequest) -> HttpResponse:
     """The KPI trend lines, fetched by htmx once the dashboard is on screen (they need earlier evaluations)."""
     _require_oversight(request)
-    filters = parse_filters(request, tracked_documents(request.user))
-    trends = figures.kpi_trends(request.user, filters, timezone.localdate())
-    return render(request, "portal/_trends.html", {"charts": json_for_script(trend_specs(trends))})
+
+    def build() -> tuple[str, str]:
+        filters = parse_filters(request, tracked_documents(request.user))
+        trends = figures.kpi_trends(request.user, filters, timezone.localdate())
+        return "", render_to_string("portal/_trends.html", {"charts": json_for_script(trend_specs(trends))}, request)
+
+    args = caching.query_args(request)
+    made = caching.fragment("dashboard-trends", args, caching.viewer_scope(request.user), build)
+    return HttpResponse("".join(made.parts))
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The leader dashboard. Its figures come from the fragment cache (keyed by the viewer's scope and the
+    filters); the viewer's saved dashboards and recommendations are added around them on every request."""
     _require_oversight(request)
-    documents = tracked_documents(request.user)
-    saved = None
     if request.GET.get("saved", "").isdigit():
-        saved = get_object_or_404(SavedDashboard, pk=int(request.GET["saved"]), user=request.user)
+        return _saved_dashboard(request)
+    personal = {"saved_list": list(request.user.saved_dashboards.all()), "recommendations_html": _recommendations(request)}
+    args = caching.query_args(request)
+    return caching.cached_page(request, "dashboard", args, "portal/dashboard.html",
+                               lambda: _dashboard_context(request, None), shell="portal/dashboard_page.html",
+                               extra=personal)
+
+
+def _recommendations(request: HttpRequest) -> str:
+    """The viewer's latest recommendations (their own included, so cached per user)."""
+    def build() -> tuple[str, str]:
+        items = list(recommendations_for_user(request.user).order_by("-created_at")[:5])
+        return "", render_to_string("portal/_dashboard_recommendations.html", {"recommendations": items}, request)
+
+    return caching.fragment("dashboard-recommendations", [request.user.pk], caching.viewer_scope(request.user),
+                            build).parts[0]
+
+
+def _saved_dashboard(request: HttpRequest) -> HttpResponse:
+    saved = get_object_or_404(SavedDashboard, pk=int(request.GET["saved"]), user=request.user)
+    context = _dashboard_context(request, saved)
+    context["saved_list"] = list(request.user.saved_dashboards.all())
+    context["recommendations"] = context["board"].recommendations
+    context["followed_targets"], context["followed_tasks"] = _followed(saved)
+    return render(request, "portal/dashboard.html", context)
+
+
+def _dashboard_context(request: HttpRequest, saved: SavedDashboard | None) -> dict[str, Any]:
+    documents = tracked_documents(request.user)
     filters = parse_filters(request, documents)
     if saved is not None:
         saved_docs = list(saved.documents.values_list("pk", flat=True))
@@ -104,13 +140,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                   filters.unit or (saved_units[0] if len(saved_units) == 1 else None),
                                   filters.theme or saved.theme, filters.period)
     board = figures.build_dashboard(request.user, filters, timezone.localdate())
-    context = {"board": board, "filters": filters, "charts": json_for_script(chart_specs(board)),
-               "units_chart_height": 90 + 34 * min(len(board.by_unit), 10),
-               "show": {chart: saved is None or saved.shows(chart) for chart in Chart.values},
-               "saved": saved, "saved_list": list(request.user.saved_dashboards.all()), **_choices(request.user, documents)}
-    if saved is not None:
-        context["followed_targets"], context["followed_tasks"] = _followed(saved)
-    return render(request, "portal/dashboard.html", context)
+    return {"board": board, "filters": filters, "charts": json_for_script(chart_specs(board)),
+            "units_chart_height": 90 + 34 * min(len(board.by_unit), 10),
+            "show": {chart: saved is None or saved.shows(chart) for chart in Chart.values},
+            "saved": saved, **_choices(request.user, documents)}
 
 
 def _followed(saved: SavedDashboard) -> tuple[list[Any], list[Any]]:

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from giamsat.plans.access import visible_documents
 from giamsat.plans.models import DocumentStatus, ImportRun, Milestone, Target
-from giamsat.portal import figures
+from giamsat.portal import caching, figures
 from giamsat.portal.forms import PublicRecommendationForm
 from giamsat.portal.profile import profile_for
 from giamsat.portal.scope import public_documents, public_receiver, with_counts
@@ -33,6 +34,10 @@ class LoginView(auth_views.LoginView):
 
 def public(request: HttpRequest) -> HttpResponse:
     """Published plans only: no drafts, no attachments, no names of officials."""
+    return caching.cached_page(request, "public", (), "portal/public.html", _public_context, public=True)
+
+
+def _public_context() -> dict[str, Any]:
     plans = list(with_counts(public_documents().select_related("owner")))
     by_unit = _completion_by_unit(plans)
     led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
@@ -40,8 +45,7 @@ def public(request: HttpRequest) -> HttpResponse:
               "done": done, "percent": round(100 * done / led) if led else 0}
     answered = list(reporting_access.public_recommendations().filter(state__in=("answered", "closed"))
                     .exclude(answer="").order_by("-answered_at")[:5])
-    return render(request, "portal/public.html", {"plans": plans, "by_unit": by_unit[:30], "totals": totals,
-                                                  "answered": answered})
+    return {"plans": plans, "by_unit": by_unit[:30], "totals": totals, "answered": answered}
 
 
 def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
@@ -64,6 +68,11 @@ def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
 
 
 def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    return caching.cached_page(request, "public-plan", (pk,), "portal/public_plan.html", lambda: _public_plan_context(pk),
+                               public=True)
+
+
+def _public_plan_context(pk: int) -> dict[str, Any]:
     plan = get_object_or_404(public_documents().select_related("owner"), pk=pk)
     targets = list(plan.targets.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year"))))
     tasks = list(plan.tasks.select_related("lead", "group"))
@@ -75,7 +84,7 @@ def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
         t.latest = values.get(t.pk)
     for t in tasks:
         t.status = k_status.get(t.pk, "")
-    return render(request, "portal/public_plan.html", {"plan": plan, "targets": targets, "tasks": tasks})
+    return {"plan": plan, "targets": targets, "tasks": tasks}
 
 
 def _approved_values(targets: list[Target]) -> dict[int, Any]:
@@ -140,8 +149,13 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def public_search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    results = run_search(request.user, query, public_documents(), None) if query else None
-    return render(request, "portal/search.html", {"query": query, "results": results, "public": True})
+    query = request.GET.get("q", "").strip()[:100]
+
+    def context() -> dict[str, Any]:
+        results = run_search(AnonymousUser(), query, public_documents(), None) if query else None
+        return {"query": query, "results": results, "public": True}
+
+    return caching.cached_page(request, "public-search", (query,), "portal/search.html", context, public=True,
+                               timeout=caching.SHORT_TIMEOUT)
 
 

@@ -15,7 +15,7 @@ from giamsat.domain.states import TARGET_STATUS_LABELS, TASK_STATUS_LABELS, Task
 from giamsat.org.models import OrgUnit
 from giamsat.plans.access import get_document_for_user, visible_documents
 from giamsat.plans.models import Milestone, Target, Task
-from giamsat.portal import figures
+from giamsat.portal import caching, figures
 from giamsat.portal.scope import tracked_documents, with_counts
 from giamsat.portal.status import json_for_script
 from giamsat.portal.views.dashboard import parse_filters
@@ -49,7 +49,16 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One plan. A published plan's page is cached per viewer scope (it changes only with a new version);
+    a draft under review changes with every edit, so it is always rendered afresh."""
     plan = get_document_for_user(request.user, pk)
+    if not plan.is_published:
+        return render(request, "portal/plan_detail.html", _plan_context(request, plan))
+    args = [pk, *caching.query_args(request)]
+    return caching.cached_page(request, "plan", args, "portal/plan_detail.html", lambda: _plan_context(request, plan))
+
+
+def _plan_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
     targets = list(plan.targets.select_related("responsible", "objective")
                    .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")),
                                      Prefetch("served_by", queryset=Target.objects.select_related("document"))))
@@ -83,12 +92,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for t in tasks:
         groups.setdefault(t.group, []).append(t)
     leads = OrgUnit.objects.filter(led_tasks__document=plan).distinct().order_by("name")
-    return render(request, "portal/plan_detail.html", {
+    return {
         "plan": plan, "objectives": list(plan.objectives.all()), "targets": targets, "groups": groups,
         "task_count": len(tasks), "children": children, "parents": parents, "leads": leads, "sort": sort,
         "status_choices": [(s.value, TASK_STATUS_LABELS[s]) for s in TaskStatus], "evaluated": plan.is_published,
         "can_review": _can_review(request.user, plan),
-    })
+    }
 
 
 def _progress(result: Any) -> int | None:
@@ -161,6 +170,11 @@ def _target_chart(values: list[Any], milestones: list[Any]) -> dict[str, Any]:
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
     """Every task behind a dashboard figure: the same filters as the dashboard, plus a status."""
+    args = caching.query_args(request)
+    return caching.cached_page(request, "tasks", args, "portal/task_list.html", lambda: _task_list_context(request))
+
+
+def _task_list_context(request: HttpRequest) -> dict[str, Any]:
     documents = tracked_documents(request.user)
     filters = parse_filters(request, documents)
     qs = scoped(Task.objects.filter(document__in=documents), filters, "lead").order_by("due_date", "document", "order")
@@ -175,12 +189,16 @@ def task_list(request: HttpRequest) -> HttpResponse:
     for t in tasks:
         t.status = statuses.get(t.pk, "")
     label = GROUP_LABELS.get(status) or dict((s.value, lbl) for s, lbl in TASK_STATUS_LABELS.items()).get(status, "")
-    return render(request, "portal/task_list.html", {"tasks": tasks, "page": page, "count": len(ids),
-                                                      "status_label": label, "filters": filters})
+    return {"tasks": tasks, "page": page, "count": len(ids), "status_label": label, "filters": filters}
 
 
 @login_required
 def target_list(request: HttpRequest) -> HttpResponse:
+    args = caching.query_args(request)
+    return caching.cached_page(request, "targets", args, "portal/target_list.html", lambda: _target_list_context(request))
+
+
+def _target_list_context(request: HttpRequest) -> dict[str, Any]:
     documents = tracked_documents(request.user)
     filters = parse_filters(request, documents)
     targets = list(scoped(Target.objects.filter(document__in=documents), filters, "responsible")
@@ -192,6 +210,6 @@ def target_list(request: HttpRequest) -> HttpResponse:
         t.status = statuses.get(t.pk, "")
     targets = [t for t in targets if wanted is None or t.status in wanted]
     label = GROUP_LABELS.get(status) or dict((s.value, lbl) for s, lbl in TARGET_STATUS_LABELS.items()).get(status, "")
-    return render(request, "portal/target_list.html", {"targets": targets, "status_label": label})
+    return {"targets": targets, "status_label": label}
 
 

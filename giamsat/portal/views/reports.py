@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from giamsat.domain.states import REPORTED_TASK_STATE_LABELS, SUBMISSION_STATE_LABELS
 from giamsat.org.access import can_enter_report, can_review, can_submit_report, get_unit_for_user
 from giamsat.plans.models import DocumentStatus
+from giamsat.portal import caching
 from giamsat.portal.profile import profile_for
 from giamsat.reporting import access, actions
 from giamsat.reporting.errors import ReportingError
@@ -26,6 +27,12 @@ from giamsat.reporting.models import ReportingPeriod
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
+    """The reports of the units the viewer may read (cached per scope: saving a draft changes nothing listed)."""
+    return caching.cached_page(request, "reports", caching.query_args(request), "portal/report_list.html",
+                               lambda: _report_list_context(request))
+
+
+def _report_list_context(request: HttpRequest) -> dict[str, Any]:
     subs = access.submissions_for_user(request.user).order_by("-period__end", "unit__name")
     period = request.GET.get("period", "")
     if period:
@@ -33,11 +40,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state:
         subs = subs.filter(state=state)
-    return render(request, "portal/report_list.html", {
+    return {
         "submissions": list(subs[:200]), "queue": list(access.review_queue(request.user)[:50]),
         "openable": _openable(request.user), "period": period, "state": state,
         "states": [(s.value, label) for s, label in SUBMISSION_STATE_LABELS.items()],
-    })
+    }
 
 
 def _openable(user: Any) -> list[dict[str, Any]]:

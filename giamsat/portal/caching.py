@@ -1,0 +1,143 @@
+"""Rendered HTML of the heavy portal pages, kept in the cache the workers share (Redis in production).
+
+A fragment is keyed by the page and its arguments, the viewer's visibility scope, the language,
+the day (statuses depend on it) and `content_version()`; any change to what these pages show
+gives a new version, so a new key, and the old entry is never read again (it expires).
+
+Why not `giamsat.reporting.evaluation.data_version()` alone: it follows every submission's
+`updated_at`, so each saved draft — several a second while units report — would empty every
+page. What the cached pages show changes only when a submission changes state (each
+transition writes a `SubmissionEvent` in the same transaction), when plans are published,
+when units or their mergers change, or when a recommendation is answered; the version reads
+exactly those, with index lookups and two scans of small tables, in one round trip.
+
+Scope: two viewers share a fragment only when they see the same thing — anonymous visitors
+share public pages; a signed-in viewer's scope is the set of (role, unit) they hold (what
+`giamsat.org.access` decides visibility from), or "admin". Per-user parts of a page (saved
+dashboards, the viewer's own recommendations, CSRF tokens) are never inside a fragment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.backends.utils import csrf_input
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from giamsat.org.models import OrgUnit, Role
+from giamsat.plans.models import Document, Target, Task
+from giamsat.portal.profile import profile_for
+from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission, SubmissionEvent
+
+TIMEOUT = 600  # seconds; bounds memory and the rare miss of two transitions committing out of id order
+SHORT_TIMEOUT = 60  # pages keyed by free text (search): a stream of distinct queries cannot pile up
+SPLIT = "<!--giamsat:fragment-split-->"  # where a page puts per-user HTML between cached parts
+TITLE_END = "<!--giamsat:title-end-->"
+CSRF_MARK = "<!--giamsat:csrf-token-->"  # {% fragment_csrf_token %} in a cached fragment; filled in per request
+FRAGMENT_BASE = "portal/_fragment.html"
+DRAFT_EVENTS = ("saved", "attachment_added")  # events that change nothing a cached page shows
+
+
+def content_version() -> str:
+    """A stamp of everything the cached pages show (one query; see the module docstring)."""
+    t = {m: m._meta.db_table for m in (SubmissionEvent, Submission, ReportingPeriod, Document, Task, Target, OrgUnit,
+                                           Recommendation)}
+    sql = (
+        f"SELECT (SELECT MAX(id) FROM {t[SubmissionEvent]} WHERE kind NOT IN (%s, %s)),"
+        f" (SELECT MAX(id) FROM {t[Submission]}),"
+        f" (SELECT MAX(published_at) FROM {t[Document]}), (SELECT COUNT(*) FROM {t[Document]}),"
+        f" (SELECT SUM(CASE WHEN status = %s THEN id ELSE 0 END + CASE WHEN confidential THEN 7 ELSE 0 END) FROM {t[Document]}),"
+        f" (SELECT MAX(id) FROM {t[Task]}), (SELECT MAX(id) FROM {t[Target]}),"
+        f" (SELECT MAX(id) FROM {t[OrgUnit]}), (SELECT MAX(id) FROM {t[ReportingPeriod]}),"
+        f" (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0)) FROM {t[OrgUnit]}),"
+        f" (SELECT MAX(id) FROM {t[Recommendation]}), (SELECT MAX(answered_at) FROM {t[Recommendation]}),"
+        f" (SELECT SUM(id * (CASE state WHEN %s THEN 1 WHEN %s THEN 2 WHEN %s THEN 5 ELSE 11 END)"
+        f" + 13 * COALESCE(routed_to_id, 0) + 17 * COALESCE(escalated_to_id, 0)) FROM {t[Recommendation]})"
+    )
+    R = Recommendation.State
+    params = [*DRAFT_EVENTS, "published", R.NEW.value, R.IN_PROGRESS.value, R.ANSWERED.value]
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        row = cur.fetchone()
+    return "|".join(str(v) for v in row)
+
+
+def viewer_scope(user: Any) -> str:
+    """Who sees the same data: "public", "admin", or the sorted (role, unit) pairs the user holds."""
+    if not getattr(user, "is_authenticated", False):
+        return "public"
+    profile = profile_for(user)
+    if profile.is_superuser or any(m.role == Role.ADMIN for m in profile.memberships):
+        return "admin"  # the same rule as giamsat.org.access.is_admin
+    pairs = sorted((m.role, m.unit_id) for m in profile.memberships)
+    return "units:" + ",".join(f"{role}@{unit}" for role, unit in pairs)
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A page's cached HTML: its title and the parts around the per-user HTML (see `SPLIT`)."""
+
+    title: SafeString
+    parts: tuple[SafeString, ...]
+
+
+def fragment(page: str, args: Sequence[Any], scope: str, build: Callable[[], tuple[str, str]],
+             timeout: int = TIMEOUT) -> Fragment:
+    """The cached fragment of `page`, or `build()` → (title, html) rendered, stored and returned."""
+    if not settings.GIAMSAT_PAGE_CACHE:
+        return _fragment(*build())
+    key = cache_key(page, args, scope)
+    hit = cache.get(key)
+    if isinstance(hit, Fragment):
+        return hit
+    made = _fragment(*build())
+    cache.set(key, made, timeout)
+    return made
+
+
+def cache_key(page: str, args: Sequence[Any], scope: str, today: dt.date | None = None) -> str:
+    day = today or timezone.localdate()
+    raw = repr((tuple(args), scope, translation.get_language(), day.isoformat(), content_version()))
+    return f"giamsat:page:{page}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
+
+
+def query_args(request: HttpRequest) -> list[tuple[str, list[str]]]:
+    """The query string as key arguments: a page's links repeat it (sorting, pagination)."""
+    return sorted(request.GET.lists())
+
+
+def render_body(request: HttpRequest, template: str, context: dict[str, Any]) -> tuple[str, str]:
+    """A page template's title and content blocks only: the page extends `FRAGMENT_BASE` instead of the
+    site layout (which holds the viewer's name and CSRF tokens, never cached)."""
+    html = render_to_string(template, {**context, "base_template": FRAGMENT_BASE, "cached_render": True}, request)
+    title, _sep, body = html.partition(TITLE_END)
+    return title.strip(), body
+
+
+def cached_page(request: HttpRequest, page: str, args: Sequence[Any], template: str,
+                build: Callable[[], dict[str, Any]], *, public: bool = False, shell: str = "portal/_cached_page.html",
+                extra: dict[str, Any] | None = None, timeout: int = TIMEOUT) -> HttpResponse:
+    """Render `template` with the context `build()` makes, through the fragment cache, in `shell`.
+
+    `public`: the page shows the same to everyone (published data only), so all viewers share it."""
+    scope = "public" if public else viewer_scope(request.user)
+    made = fragment(page, args, scope, lambda: render_body(request, template, build()), timeout)
+    if any(CSRF_MARK in part for part in made.parts):
+        token = str(csrf_input(request))
+        made = Fragment(made.title, tuple(mark_safe(part.replace(CSRF_MARK, token)) for part in made.parts))
+    return render(request, shell, {"page": made, **(extra or {})})
+
+
+def _fragment(title: str, html: str) -> Fragment:
+    return Fragment(mark_safe(title), tuple(mark_safe(part) for part in html.split(SPLIT)))  # our own rendered HTML
