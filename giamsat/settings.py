@@ -224,6 +224,7 @@ if _shared_cache:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/1"),
+            "KEY_PREFIX": env_str("GIAMSAT_CACHE_PREFIX", "giamsat"),  # one Redis may serve several sites
         }
     }
 # Sessions read from the cache when all workers share one (a logout then reaches every worker); with a
