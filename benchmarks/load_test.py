@@ -4,9 +4,15 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/giamsat_load \\
         .venv/bin/python benchmarks/load_test.py --synth small     # PostgreSQL + synthetic data
 
-It builds the database in a private folder (demo data, optionally the synthetic national set),
-starts gunicorn, runs locust headless (bounded in users and time; loopback only), prints
-requests per second, p50/p95/p99 latency and errors, and stops everything it started.
+It builds the database (SQLite in a private folder; on PostgreSQL it drops and recreates the database
+named in DATABASE_URL, whose name must contain "load") with the demo data, optionally the synthetic
+national set, starts gunicorn with scripts/gunicorn.conf.py (gthread workers, app preloaded, pages warmed before
+the workers fork), runs locust headless (FastHttpUser; bounded in users and time; loopback only),
+prints requests per second, p50/p95/p99 latency and errors, the CPU seconds the server and locust
+used, and the machine's load before and after, and stops everything it started.
+
+The page cache is Redis (GIAMSAT_CACHE=redis, a key prefix of its own per run) when Redis answers
+on 127.0.0.1:6379, else each worker's memory (--cache locmem forces that).
 """
 
 from __future__ import annotations
@@ -14,12 +20,15 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -54,8 +63,9 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--spawn-rate", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--cache", choices=["redis", "locmem"], default="redis" if _redis_up() else "locmem")
     parser.add_argument("--synth", choices=["none", "small", "full"], default="none")
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
@@ -67,7 +77,12 @@ def main() -> int:
            "GIAMSAT_SHARED_DIR": os.environ.get("GIAMSAT_SHARED_DIR", str(ROOT.parent / "shared"))}
     database = env.get("DATABASE_URL", f"sqlite:///{var / 'giamsat.sqlite3'}")
     env["DATABASE_URL"] = database
-    print(f"database: {database.split('@')[-1]}; data folder {var}", flush=True)
+    env["GIAMSAT_CACHE"] = args.cache
+    env["GIAMSAT_CACHE_PREFIX"] = f"load-{var.name}"
+    print(f"database: {database.split('@')[-1]}; data folder {var}; cache {args.cache}; "
+          f"gunicorn {args.workers} workers x {args.threads} threads; {args.users} users for {args.seconds} s", flush=True)
+    if database.startswith("postgres"):
+        _recreate(database)
     giamsat = [str(BIN / "giamsat")]
     subprocess.run([*giamsat, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
     if args.synth != "none":
@@ -76,28 +91,85 @@ def main() -> int:
     sessions = var / "sessions.json"
     subprocess.run([sys.executable, "-c", SESSIONS, str(sessions)], env=env, check=True, cwd=ROOT)
     env["GIAMSAT_LOAD_SESSIONS"] = str(sessions)
+    started = time.perf_counter()
+    locust_cpu = server_cpu = 0.0
+    load_after = ""
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "giamsat.wsgi", "-b", f"127.0.0.1:{args.port}", "-w", str(args.workers),
-         "--threads", str(args.threads), "--timeout", "120", "--log-level", "warning"], env=env, cwd=ROOT)
+        [str(BIN / "gunicorn"), "-c", str(ROOT / "scripts" / "gunicorn.conf.py"), "giamsat.wsgi",
+         "-b", f"127.0.0.1:{args.port}", "-w", str(args.workers), "--threads", str(args.threads),
+         "--log-level", "info"], env=env, cwd=ROOT)
     host = f"http://127.0.0.1:{args.port}"
     try:
-        for _ in range(60):
+        for _ in range(600):
             try:
                 urllib.request.urlopen(host + "/api/health", timeout=2)
                 break
             except OSError:
                 time.sleep(0.5)
+        print(f"server ready (pages warmed) after {time.perf_counter() - started:.1f} s; load {_loadavg()}", flush=True)
         prefix = var / "locust"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        server_before = _tree_cpu(server.pid)
         subprocess.run(
             [str(BIN / "locust"), "-f", str(ROOT / "benchmarks" / "load" / "locustfile.py"), "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.seconds}s", "--host", host,
              "--csv", str(prefix), "--only-summary", "--stop-timeout", "10"],
             env=env, check=False, stdout=subprocess.DEVNULL, timeout=args.seconds + 120)
+        locust_cpu = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - _cpu(before)
+        server_cpu = _tree_cpu(server.pid) - server_before
+        load_after = _loadavg()
         report(prefix)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    print(f"CPU seconds during the run ({args.seconds} s, {2 * args.seconds} available on 2 cores): "
+          f"locust {locust_cpu:.1f}, server {server_cpu:.1f}; load average after: {load_after}")
     return 0
+
+
+def _recreate(url: str) -> None:
+    """A fresh PostgreSQL database for the run; only one whose name says it is for load tests."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    if "load" not in name:
+        raise SystemExit(f"refusing to recreate database {name!r}: its name must contain 'load'")
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by a process and its live descendants (from /proc)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            todo += [int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _cpu(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+def _loadavg() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def report(prefix: Path) -> None:

@@ -141,3 +141,65 @@ def cached_page(request: HttpRequest, page: str, args: Sequence[Any], template: 
 
 def _fragment(title: str, html: str) -> Fragment:
     return Fragment(mark_safe(title), tuple(mark_safe(part) for part in html.split(SPLIT)))  # our own rendered HTML
+
+
+def warm(budget_seconds: float = 60.0) -> int:
+    """Render the cached pages once for every viewer scope, in the order visitors need them (public
+    pages, then dashboards, plans and report lists per scope), until the budget is spent.
+
+    gunicorn calls it in the master before forking (scripts/gunicorn.conf.py), so every worker starts
+    with the evaluations and fragments in memory and no visitor pays for the first evaluation.
+    Returns the number of pages rendered."""
+    import time
+
+    from django.test import RequestFactory
+
+    deadline = time.monotonic() + budget_seconds
+    done = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for path, view, args, user in _warm_plan():
+            if time.monotonic() > deadline:
+                break
+            request = RequestFactory().get(path)
+            request.user = user
+            request.session = {}  # type: ignore[assignment]
+            request._messages = _NoMessages()  # type: ignore[attr-defined]
+            view(request, *args)
+            done += 1
+    return done
+
+
+class _NoMessages(list[Any]):
+    """Message storage for warm-up requests (they have no session to carry messages)."""
+
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+    from django.urls import reverse
+
+    from giamsat.portal.scope import public_documents, tracked_documents
+    from giamsat.portal.views import dashboard, pages, plans, reports
+
+    anonymous = AnonymousUser()
+    out: list[tuple[str, Any, tuple[Any, ...], Any]] = [(reverse("portal:public"), pages.public, (), anonymous)]
+    out += [(reverse("portal:public-plan", args=[pk]), pages.public_plan, (pk,), anonymous)
+            for pk in public_documents().values_list("pk", flat=True)]
+    seen: set[str] = set()
+    later: list[tuple[str, Any, tuple[Any, ...], Any]] = []
+    users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
+    for user in users:
+        scope = viewer_scope(user)
+        if scope in seen:
+            continue
+        seen.add(scope)
+        if profile_for(user).is_oversight:
+            out.append((reverse("portal:dashboard"), dashboard.dashboard, (), user))
+            out.append((reverse("portal:targets"), plans.target_list, (), user))
+            later += [(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user)
+                      for pk in tracked_documents(user).values_list("pk", flat=True)]
+        out.append((reverse("portal:reports"), reports.report_list, (), user))
+    return out + later

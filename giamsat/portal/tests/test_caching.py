@@ -1,0 +1,129 @@
+"""The fragment cache: an approved value shows at once, a saved draft keeps the cache, and no viewer
+ever gets a page rendered for another scope (or another viewer's CSRF token)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from giamsat.org.models import Role
+from giamsat.org.tests.factories import persona
+from giamsat.org.tests.factories import unit as unit_by_code
+from giamsat.plans.models import Document
+from giamsat.portal import caching
+from giamsat.reporting import actions
+from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings: Any) -> Any:
+    settings.GIAMSAT_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def signed_in(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def draft_of(people: Any, plan: Document) -> Submission:
+    actions.open_periods(plan)
+    period = ReportingPeriod.objects.filter(document=plan).order_by("due_date").first()
+    return actions.get_or_create_draft(people.approver, people.approver.memberships.get().unit, period)
+
+
+def test_a_newly_approved_value_appears_at_once_on_the_cached_public_and_plan_pages(
+        people: Any, plan: Document, frozen: Any) -> None:
+    public_url = reverse("portal:public-plan", args=[plan.pk])
+    steering = signed_in(people.steering)
+    assert "73,5" not in Client().get(public_url).content.decode()
+    assert "73,5" not in steering.get(reverse("portal:plan", args=[plan.pk])).content.decode()
+    submission = draft_of(people, plan)
+    target = plan.targets.get()
+    submission = actions.save_draft(people.approver, submission, expected_version=submission.version,
+                                    values=[{"target_id": target.pk, "value": "73.5"}])
+    submission = actions.submit_report(people.approver, submission)
+    assert "73,5" not in Client().get(public_url).content.decode()  # submitted is not yet public
+    actions.approve_report(people.standing, submission)
+    assert "73,5" in Client().get(public_url).content.decode()
+    assert "73,5" in steering.get(reverse("portal:plan", args=[plan.pk])).content.decode()
+
+
+def test_the_dashboard_follows_a_submission_through_submit_and_return(people: Any, plan: Document, frozen: Any) -> None:
+    steering = signed_in(people.steering)
+    submission = draft_of(people, plan)
+    assert "Thiếu số liệu quý" not in signed_in(people.approver).get(reverse("portal:reports")).content.decode()
+    before = steering.get(reverse("portal:dashboard")).content.decode()
+    submission = actions.submit_report(people.approver, submission)
+    after = steering.get(reverse("portal:dashboard")).content.decode()
+    assert before != after  # the compliance card counts the report as sent
+    actions.return_report(people.standing, submission, reason="Thiếu số liệu quý")
+    assert "Thiếu số liệu quý" in signed_in(people.approver).get(reverse("portal:reports")).content.decode()
+
+
+def test_saving_a_draft_keeps_the_cached_pages(people: Any, plan: Document, frozen: Any) -> None:
+    submission = draft_of(people, plan)
+    version = caching.content_version()
+    actions.save_draft(people.approver, submission, expected_version=submission.version, summary="Đang cập nhật")
+    assert caching.content_version() == version
+    actions.submit_report(people.approver, Submission.objects.get(pk=submission.pk))
+    assert caching.content_version() != version
+
+
+def test_a_unit_never_gets_the_cached_report_list_of_another_unit(people: Any, plan: Document, frozen: Any) -> None:
+    draft_of(people, plan)
+    khcn = signed_in(people.approver).get(reverse("portal:reports")).content.decode()
+    assert "Sở Khoa học và Công nghệ" in khcn
+    health = signed_in(people.outsider).get(reverse("portal:reports")).content.decode()
+    assert "Sở Khoa học và Công nghệ" not in health
+    assert caching.viewer_scope(people.approver) != caching.viewer_scope(people.outsider)
+
+
+def test_oversight_of_another_province_never_gets_the_cached_dashboard(people: Any, plan: Document, frozen: Any) -> None:
+    elsewhere = persona("bcd.langson", "lang-son", Role.STEERING)
+    dong_nai = signed_in(people.steering).get(reverse("portal:dashboard")).content.decode()
+    assert plan.number in dong_nai
+    lang_son = signed_in(elsewhere).get(reverse("portal:dashboard")).content.decode()
+    assert plan.number not in lang_son
+    assert plan.number in signed_in(people.steering).get(reverse("portal:targets")).content.decode()
+    assert plan.number not in signed_in(elsewhere).get(reverse("portal:targets")).content.decode()
+
+
+def test_two_viewers_of_one_scope_share_the_fragment_but_not_their_own_parts(people: Any, plan: Document, frozen: Any) -> None:
+    colleague = persona("bcd2.dongnai", "dong-nai", Role.STEERING)
+    Recommendation.objects.create(title="Đề nghị bổ sung kinh phí hạ tầng số", body="Nội dung", category="funding",
+                                  raised_by=people.steering, routed_to=unit_by_code("lang-son"))
+    first, second = signed_in(people.steering), signed_in(colleague)
+    mine = first.get(reverse("portal:dashboard")).content.decode()
+    theirs = second.get(reverse("portal:dashboard")).content.decode()
+    assert caching.viewer_scope(people.steering) == caching.viewer_scope(colleague)
+    assert "Đề nghị bổ sung kinh phí hạ tầng số" in mine
+    assert "Đề nghị bổ sung kinh phí hạ tầng số" not in theirs  # raised by the first, routed outside their scope
+
+
+def test_a_cached_page_carries_the_viewers_own_csrf_token(people: Any, plan: Document, frozen: Any) -> None:
+    actions.open_periods(plan)
+    tokens = []
+    for _ in range(2):
+        client = signed_in(people.approver)
+        body = client.get(reverse("portal:reports")).content.decode()
+        assert caching.CSRF_MARK not in body
+        assert 'name="csrfmiddlewaretoken"' in body  # the "open a report" forms
+        tokens.append(client.cookies["csrftoken"].value)
+    assert tokens[0] != tokens[1]
+
+
+def test_the_public_page_is_the_same_for_everyone_and_hides_drafts(people: Any, draft_plan: Document) -> None:
+    anonymous = Client().get(reverse("portal:public")).content.decode()
+    reviewer = signed_in(people.standing).get(reverse("portal:public")).content.decode()
+    assert draft_plan.number not in anonymous and draft_plan.number not in reviewer
+    assert "<title>Công khai — " in anonymous

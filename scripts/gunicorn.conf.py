@@ -1,0 +1,53 @@
+"""gunicorn settings for giamsat: `gunicorn -c scripts/gunicorn.conf.py giamsat.wsgi`.
+
+- gthread workers keep connections alive (sync workers close each one, so every request would pay
+  a new TCP connection); threads overlap a request's database waits with another's Python work.
+- Workers: one per core plus one (GIL-bound Python; the extra one fills database waits).
+- The app is loaded once in the master and its pages are rendered there before the workers fork
+  (`caching.warm`): the evaluations and fragments are in memory (and in Redis when shared) before
+  the first visitor, and the forked workers share the master's memory pages.
+
+Every value can be overridden on the command line or through GIAMSAT_GUNICORN_* variables.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.strip() else default
+
+
+bind = os.environ.get("GIAMSAT_GUNICORN_BIND", "127.0.0.1:8000")
+workers = _env_int("GIAMSAT_GUNICORN_WORKERS", (os.cpu_count() or 1) + 1)
+worker_class = "gthread"
+threads = _env_int("GIAMSAT_GUNICORN_THREADS", 8)
+keepalive = 30  # seconds an idle browser connection stays open
+backlog = 2048
+timeout = 120
+graceful_timeout = 30
+preload_app = True
+WARM_SECONDS = _env_int("GIAMSAT_WARM_SECONDS", 120)
+
+
+def when_ready(server: Any) -> None:
+    """Render the cached pages in the master, then drop its database connections (never shared across fork)."""
+    if WARM_SECONDS <= 0:
+        return
+    import time
+
+    from django.db import connections
+
+    from giamsat.portal.caching import warm
+
+    started = time.perf_counter()
+    try:
+        pages = warm(WARM_SECONDS)
+        server.log.info("giamsat: %d pages warmed in %.1f s", pages, time.perf_counter() - started)
+    except Exception:  # a warm-up failure must not keep the site down: requests render pages themselves
+        server.log.exception("giamsat: warm-up failed")
+    finally:
+        connections.close_all()
