@@ -65,7 +65,7 @@ def reference_lines(shared: Path) -> Iterator[str]:
 
 
 def domain_lines() -> Iterator[str]:
-    for name in ("domain_corpus.txt", "domain_lexicon.txt"):
+    for name in ("domain_corpus.txt", "domain_reports.txt", "domain_lexicon.txt"):
         path = DATA / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():

@@ -23,7 +23,7 @@ from .syllable import (
 MODEL_PATH = Path(__file__).with_name("data") / "model.tsv.gz"
 
 BEAM = 96  # partial spellings kept per token position during candidate search
-SEARCH_WIDTH = 8.0  # ... and only those within this cost of the best partial spelling
+SEARCH_WIDTH = 11.0  # ... and only those within this cost of the best partial spelling
 SEARCH_CAP = 12.0  # no candidate costs more than this (a kept token costs at most 12)
 WIDTH = 7.0  # candidates kept within this channel cost of the best
 MAX_CANDS = 10
@@ -36,7 +36,6 @@ CAPITAL_D_COST = 2.0
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
 VITERBI_BEAM = 10.0  # states this far below the best are dropped
-MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
 PIECE_CHARS = 20_000
 
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
@@ -88,7 +87,6 @@ class Restorer:
         self.channel.build_reverse(alphabet)
         self.rev_map = {seg: dict(opts) for seg, opts in self.channel.reverse.items()}
         self._cands: dict[str, tuple[Cand, ...]] = {}
-        self._memo: dict[int, float] = {}  # trigram scores met while decoding
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
 
@@ -277,32 +275,38 @@ class Restorer:
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, tuple[Cand, ...]]]) -> None:
         """Viterbi with states (previous, current syllable), so every transition is a true trigram;
-        states far below the best are pruned, which keeps the live set to a handful."""
+        states far below the best are pruned, which keeps the live set to a handful. The LM's
+        back-off is inlined: per state the context's keys and weights are looked up once."""
         if not positions:
             return
-        score3 = self.lm.score3
-        memo = self._memo
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        start = self.lm.unk  # OCR lines start mid-sentence: no sentence-start context
+        lm = self.lm
+        tri, bi, bow1, bow2, uni = lm.tri, lm.bi, lm.bow1, lm.bow2, lm.uni
+        start = lm.unk  # OCR lines start mid-sentence: no sentence-start context
         weight = CHANNEL_WEIGHT
         # A state: (previous id, current id, score, candidate index, index of its back state).
         states: list[tuple[int, int, float, int, int]] = [(start, start, 0.0, 0, -1)]
         history: list[list[tuple[int, int, float, int, int]]] = []
         for _tokens, _t, cands in positions:
-            best: dict[tuple[int, int], tuple[float, int, int]] = {}
+            costs = [(cid, weight * ccost) for cid, ccost, _out in cands]
+            best: dict[int, tuple[float, int, int]] = {}
             for si, (pp, pid, score, j, _back) in enumerate(states):
-                base = (pp << SHIFT | pid) << SHIFT
-                for i, (cid, ccost, _out) in enumerate(cands):
-                    v = memo.get(base | cid)
+                k2 = pp << SHIFT | pid
+                base3 = k2 << SHIFT
+                base2 = pid << SHIFT
+                back3 = bow2.get(k2, 0.0)
+                back2 = bow1.get(pid, 0.0)
+                key = j << 8
+                for i, (cid, ccost) in enumerate(costs):
+                    v = tri.get(base3 | cid)
                     if v is None:
-                        v = memo[base | cid] = score3(pp, pid, cid)
-                    v += score - weight * ccost
-                    old = best.get((j, i))
+                        v = bi.get(base2 | cid)
+                        v = back3 + (back2 + uni[cid] if v is None else v)
+                    v += score - ccost
+                    old = best.get(key | i)
                     if old is None or v > old[0]:
-                        best[(j, i)] = (v, si, pid)
+                        best[key | i] = (v, si, pid)
             top = max(v for v, _, _ in best.values()) - VITERBI_BEAM
-            states = [(pid, cands[i][0], v, i, si) for (_j, i), (v, si, pid) in best.items() if v >= top]
+            states = [(pid, cands[k & 255][0], v, k & 255, si) for k, (v, si, pid) in best.items() if v >= top]
             history.append(states)
         state = max(states, key=lambda st: st[2])
         for idx in range(len(positions) - 1, -1, -1):
