@@ -19,16 +19,17 @@ dashboards, the viewer's own recommendations, CSRF tokens) are never inside a fr
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.backends.utils import csrf_input
 from django.template.loader import render_to_string
@@ -45,6 +46,7 @@ SHORT_TIMEOUT = 60  # pages keyed by free text (search): a stream of distinct qu
 SPLIT = "<!--giamsat:fragment-split-->"  # where a page puts per-user HTML between cached parts
 TITLE_END = "<!--giamsat:title-end-->"
 CSRF_MARK = "<!--giamsat:csrf-token-->"  # {% fragment_csrf_token %} in a cached fragment; filled in per request
+TOKEN_MARK = "giamsatcsrftokenmark" * 3  # the CSRF token's place in a whole cached page (letters, like a token)
 FRAGMENT_BASE = "portal/_fragment.html"
 DRAFT_EVENTS = ("saved", "attachment_added")  # events that change nothing a cached page shows
 
@@ -73,6 +75,15 @@ def content_version() -> str:
     return "|".join(str(v) for v in row)
 
 
+def request_version(request: HttpRequest) -> str:
+    """`content_version()`, read once per request however many fragments the page has."""
+    version = getattr(request, "_giamsat_content_version", None)
+    if version is None:
+        version = content_version() if settings.GIAMSAT_PAGE_CACHE else ""
+        request._giamsat_content_version = version  # type: ignore[attr-defined]
+    return str(version)
+
+
 def viewer_scope(user: Any) -> str:
     """Who sees the same data: "public", "admin", or the sorted (role, unit) pairs the user holds."""
     if not getattr(user, "is_authenticated", False):
@@ -93,11 +104,11 @@ class Fragment:
 
 
 def fragment(page: str, args: Sequence[Any], scope: str, build: Callable[[], tuple[str, str]],
-             timeout: int = TIMEOUT) -> Fragment:
+             timeout: int = TIMEOUT, version: str | None = None) -> Fragment:
     """The cached fragment of `page`, or `build()` → (title, html) rendered, stored and returned."""
     if not settings.GIAMSAT_PAGE_CACHE:
         return _fragment(*build())
-    key = cache_key(page, args, scope)
+    key = cache_key(page, args, scope, version)
     hit = cache.get(key)
     if isinstance(hit, Fragment):
         return hit
@@ -106,9 +117,9 @@ def fragment(page: str, args: Sequence[Any], scope: str, build: Callable[[], tup
     return made
 
 
-def cache_key(page: str, args: Sequence[Any], scope: str, today: dt.date | None = None) -> str:
-    day = today or timezone.localdate()
-    raw = repr((tuple(args), scope, translation.get_language(), day.isoformat(), content_version()))
+def cache_key(page: str, args: Sequence[Any], scope: str, version: str | None = None) -> str:
+    day = timezone.localdate()
+    raw = repr((tuple(args), scope, translation.get_language(), day.isoformat(), version or content_version()))
     return f"giamsat:page:{page}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
 
 
@@ -130,13 +141,36 @@ def cached_page(request: HttpRequest, page: str, args: Sequence[Any], template: 
                 extra: dict[str, Any] | None = None, timeout: int = TIMEOUT) -> HttpResponse:
     """Render `template` with the context `build()` makes, through the fragment cache, in `shell`.
 
-    `public`: the page shows the same to everyone (published data only), so all viewers share it."""
+    `public`: the page shows the same to everyone (published data only), so all viewers share it; an
+    anonymous visitor's whole page (layout included) is cached, with the CSRF token filled in per request."""
+    if public and _anonymous_without_messages(request) and settings.GIAMSAT_PAGE_CACHE:
+        return _whole_public_page(request, page, args, template, build, timeout)
     scope = "public" if public else viewer_scope(request.user)
-    made = fragment(page, args, scope, lambda: render_body(request, template, build()), timeout)
+    made = fragment(page, args, scope, lambda: render_body(request, template, build()), timeout, request_version(request))
     if any(CSRF_MARK in part for part in made.parts):
         token = str(csrf_input(request))
         made = Fragment(made.title, tuple(mark_safe(part.replace(CSRF_MARK, token)) for part in made.parts))
     return render(request, shell, {"page": made, **(extra or {})})
+
+
+def _whole_public_page(request: HttpRequest, page: str, args: Sequence[Any], template: str,
+                       build: Callable[[], dict[str, Any]], timeout: int) -> HttpResponse:
+    version = request_version(request)
+    key = cache_key(page + ":whole", [request.get_full_path()], "public", version)
+    html = cache.get(key)
+    if not isinstance(html, str):
+        made = fragment(page, args, "public", lambda: render_body(request, template, build()), timeout, version)
+        html = render_to_string("portal/_cached_page.html", {"page": made, "csrf_token": TOKEN_MARK}, request)
+        cache.set(key, html, timeout)
+    return HttpResponse(html.replace(TOKEN_MARK, get_token(request)))
+
+
+def _anonymous_without_messages(request: HttpRequest) -> bool:
+    """An anonymous visitor with no message waiting (a thank-you after sending a recommendation)."""
+    if getattr(request.user, "is_authenticated", True) or CookieStorage.cookie_name in request.COOKIES:
+        return False
+    session = getattr(request, "session", None)
+    return session is None or "_messages" not in session
 
 
 def _fragment(title: str, html: str) -> Fragment:

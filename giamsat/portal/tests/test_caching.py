@@ -127,3 +127,17 @@ def test_the_public_page_is_the_same_for_everyone_and_hides_drafts(people: Any, 
     reviewer = signed_in(people.standing).get(reverse("portal:public")).content.decode()
     assert draft_plan.number not in anonymous and draft_plan.number not in reviewer
     assert "<title>Công khai — " in anonymous
+
+
+def test_visitors_share_the_whole_public_page_but_each_gets_a_token_and_their_own_message(people: Any) -> None:
+    first, second = Client(), Client()
+    pages = [c.get(reverse("portal:public")).content.decode() for c in (first, second)]
+    tokens = [c.cookies["csrftoken"].value for c in (first, second)]
+    assert caching.TOKEN_MARK not in pages[0] + pages[1]
+    assert tokens[0] != tokens[1]
+    assert pages[0].count('name="csrfmiddlewaretoken"') == pages[1].count('name="csrfmiddlewaretoken"') >= 1
+    sent = first.post(reverse("portal:public-recommendation"), {
+        "sender": "Công ty TNHH Sao Mai", "contact": "saomai@example.vn", "title": "Đề nghị mở dữ liệu đất đai",
+        "category": "data", "body": "Đề nghị công khai dữ liệu quy hoạch sử dụng đất dạng mở.", "website": ""}, follow=True)
+    assert "Đã nhận kiến nghị của quý vị" in sent.content.decode()
+    assert "Đã nhận kiến nghị của quý vị" not in second.get(reverse("portal:public")).content.decode()

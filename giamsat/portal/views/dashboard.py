@@ -118,7 +118,7 @@ def _recommendations(request: HttpRequest) -> str:
         return "", render_to_string("portal/_dashboard_recommendations.html", {"recommendations": items}, request)
 
     return caching.fragment("dashboard-recommendations", [request.user.pk], caching.viewer_scope(request.user),
-                            build).parts[0]
+                            build, version=caching.request_version(request)).parts[0]
 
 
 def _saved_dashboard(request: HttpRequest) -> HttpResponse:

@@ -16,7 +16,7 @@ from giamsat.org.models import OrgUnit
 from giamsat.plans.access import get_document_for_user, visible_documents
 from giamsat.plans.models import Milestone, Target, Task
 from giamsat.portal import caching, figures
-from giamsat.portal.scope import tracked_documents, with_counts
+from giamsat.portal.scope import public_documents, tracked_documents, with_counts
 from giamsat.portal.status import json_for_script
 from giamsat.portal.views.dashboard import parse_filters
 from giamsat.reporting.models import IndicatorValue
@@ -51,7 +51,8 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One plan. A published plan's page is cached per viewer scope (it changes only with a new version);
     a draft under review changes with every edit, so it is always rendered afresh."""
-    plan = get_document_for_user(request.user, pk)
+    # A published, non-confidential plan is visible to everyone (plans.access); only others need the scope check.
+    plan = public_documents().filter(pk=pk).first() or get_document_for_user(request.user, pk)
     if not plan.is_published:
         return render(request, "portal/plan_detail.html", _plan_context(request, plan))
     args = [pk, *caching.query_args(request)]
