@@ -1,7 +1,10 @@
 """Precision/recall of tasks and targets and field accuracy, per input kind, against hand-made gold.
 
-Usage: .venv/bin/python benchmarks/quality_parse.py [SHARED_DIR] [--details]
-(--details also lists every missed or wrong OCR'd item: lead, deadline, value)
+Usage: .venv/bin/python benchmarks/quality_parse.py [SHARED_DIR] [--by-file] [--details[=KIND,KIND]]
+(--by-file: one line per input kind and gold file; --details: every missed, extra or wrong item
+(lead, deadline, value) of the given input kinds, OCR text by default.)
+The reference plan is also rendered as DOCX, text PDF and a scan (cached under var/quality/);
+GIAMSAT_QUALITY_SCAN_PAGES (default 6) bounds the pages OCR'd, 0 skips the scan.
 """
 
 from __future__ import annotations
@@ -19,10 +22,12 @@ from giamsat.ingest.quality import evaluate, misses, report  # noqa: E402
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     shared = Path(args[0] if args else os.environ.get("GIAMSAT_SHARED_DIR", ROOT.parent / "shared"))
-    print(report(evaluate(shared)))
-    if "--details" in sys.argv:
-        for line in misses(shared):
-            print(line)
+    print(report(evaluate(shared, by_file="--by-file" in sys.argv)))
+    for arg in sys.argv:
+        if arg.startswith("--details"):
+            kinds = tuple(arg.split("=", 1)[1].split(",")) if "=" in arg else ("ocr_text",)
+            for line in misses(shared, kinds):
+                print(line)
 
 
 if __name__ == "__main__":

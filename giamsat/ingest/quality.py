@@ -6,15 +6,20 @@ name similarity; then lead agency, deadline and target value are compared field 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import json
-from collections.abc import Iterator
+import os
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from . import readers
 from .agencies import Agency, default_registry
 from .fold import fold, squash
 from .model import ParsedPlan
@@ -22,6 +27,8 @@ from .pipeline import parse_bytes
 from .samples import build
 
 GOLD_DIR = Path(__file__).parent / "tests" / "data" / "parse_gold"
+CACHE_DIR = Path(__file__).resolve().parents[2] / "var" / "quality"
+SCAN_PAGES = int(os.environ.get("GIAMSAT_QUALITY_SCAN_PAGES", "6"))   # OCR is slow: a bounded sample of pages
 
 
 @dataclass
@@ -65,6 +72,11 @@ def _num(v: Any) -> str:
 
 def _sim(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(fold(a), fold(b)))
+
+
+def _same_name(pred: str, gold: str) -> bool:
+    """The whole name cell, give or take a few characters (OCR, a full stop)."""
+    return fuzz.ratio(fold(pred).rstrip(". "), fold(gold).rstrip(". ")) >= 90
 
 
 def _match(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -119,6 +131,8 @@ def score_tasks(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
     if gold.get("partial"):
         s.pred = s.hit
     for p, g in pairs:
+        if gold.get("names") == "table_cells":
+            s.add_field("name", _same_name(p.get("name") or "", g.get("name") or ""))
         if g.get("lead"):
             s.add_field("lead", p.get("lead_code") in g["lead"])
         if g.get("deadline"):
@@ -134,6 +148,8 @@ def score_targets(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
     s.hit = len(pairs)
     s.pred = s.hit if gold.get("partial") else len(plan["targets"])
     for p, g in pairs:
+        if gold.get("names") == "table_cells":
+            s.add_field("name", _same_name(p.get("name") or "", g.get("name") or ""))
         if "comparator" in g:
             s.add_field("value", p.get("comparator") == g["comparator"] and
                         (g.get("value") is None or _num(p.get("value")) == _num(g["value"])))
@@ -168,7 +184,137 @@ def _registry(gold: dict[str, Any]) -> list[Agency] | None:
     extra = gold.get("registry")
     if not extra:
         return None
-    return [*default_registry(), *(Agency(code, name) for code, name in extra)]
+    return [*default_registry(), *(Agency(code, name, tuple(aliases)) for code, name, *aliases in extra)]
+
+
+_ANNEX_HEAD = re.compile(r"^\s*[#*\s]*phu luc\b")
+
+
+def table_row_names(text: str) -> dict[tuple[str, str], str]:
+    """(item, row number) → the name cell of every numbered row of the annex tables of a clean
+    Markdown plan (a table whose header names a "chỉ tiêu" column holds targets, else tasks); a row
+    with an empty number cell carries on the name of the row above (these annexes number their
+    group rows I, II, …)."""
+    out: dict[tuple[str, str], str] = {}
+    last: tuple[str, str] | None = None
+    in_annex, item = False, "tasks"
+    for line in text.split("\n"):
+        if _ANNEX_HEAD.match(fold(line)):
+            in_annex, item = True, ""
+        if not in_annex or not line.lstrip().startswith("|"):
+            continue
+        cells = [squash(c.replace("**", "")) for c in line.strip().strip("|").split("|")]
+        if not item:
+            item = "targets" if "chi tieu" in fold(" ".join(cells[:3])) else "tasks"
+        no = cells[0].rstrip(". ")
+        if len(cells) > 1 and re.fullmatch(r"\d+(\.\d+)*", no):
+            last = (item, no)
+            out[last] = cells[1]
+        elif len(cells) > 1 and not no and last in out:
+            out[last] += " " + cells[1]
+        else:
+            last = None
+    return out
+
+
+def _with_names(gold: dict[str, Any], text: str) -> dict[str, Any]:
+    names = table_row_names(text)
+    for item in ("targets", "tasks"):
+        for g in gold.get(item) or []:
+            g.setdefault("name", names.get((item, str(g.get("no"))), ""))
+    return gold
+
+
+def _cached(key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
+    path = CACHE_DIR / f"{key}{suffix}"
+    if path.exists():
+        return path.read_bytes()
+    data = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+@contextlib.contextmanager
+def _ocr_cache() -> Iterator[None]:
+    """Tesseract's word boxes kept under var/ by page image, so a re-run re-reads but does not re-OCR."""
+    original = readers.tesseract_words
+
+    def cached(image: Any) -> dict[str, list[Any]]:
+        path = CACHE_DIR / "ocr" / f"{hashlib.sha1(image.tobytes() + repr(image.size).encode()).hexdigest()}.json"
+        if path.exists():
+            data: dict[str, list[Any]] = json.loads(path.read_text())
+            return data
+        data = original(image)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data))
+        return data
+
+    readers.tesseract_words = cached
+    try:
+        yield
+    finally:
+        readers.tesseract_words = original
+
+
+def _annex_page(pdf: bytes) -> int:
+    """1-based number of the first page whose text opens an annex ("PHỤ LỤC")."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for n, page in enumerate(doc.pages, 1):
+            if any(_ANNEX_HEAD.match(fold(x)) for x in (page.extract_text() or "").split("\n")):
+                return n
+    return 1
+
+
+def _on_pages(gold: dict[str, Any], pdf: bytes, first: int, count: int) -> dict[str, Any]:
+    """The gold restricted to the rows that start on pages first..first+count-1 (read from the
+    PDF's own ruled tables; a table without a header continues the kind of the one before)."""
+    import pdfplumber
+
+    starts: set[tuple[str, str]] = set()
+    item = "tasks"
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages[:first - 1 + count]:
+            for table in page.extract_tables():
+                for row in table:
+                    head = fold(" ".join(c or "" for c in row[:3]))
+                    if "chi tieu" in head or "nhiem vu" in head:
+                        item = "targets" if "chi tieu" in head else "tasks"
+                    no = squash(row[0] or "").rstrip(". ")
+                    if page.page_number >= first and re.fullmatch(r"\d+(\.\d+)*", no):
+                        starts.add((item, no))
+    out = dict(gold)
+    for key in ("targets", "tasks"):
+        out[key] = [g for g in gold.get(key) or [] if (key, str(g.get("no"))) in starts]
+    out.pop("document", None)
+    return out
+
+
+def _renders(text: str, gold: dict[str, Any],
+             reg: list[Agency] | None) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
+    """A clean plan as a Word user would send it (DOCX with ruled tables whose header repeats), as the
+    PDF LibreOffice lays out from it, as an fpdf2 PDF whose table header is not repeated, and as
+    a scan of the first annex pages (200 dpi, skew, speckles) read by Tesseract."""
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    docx = _cached(key, ".docx", lambda: build.to_docx(text, repeat_header=True))
+    yield "docx", "", parse_bytes(docx, registry=reg), gold
+    try:
+        pdf = _cached(key, ".lo.pdf", lambda: build.docx_to_pdf(docx, CACHE_DIR))
+    except (OSError, RuntimeError):       # no LibreOffice on this machine
+        pdf = b""
+    if pdf:
+        yield "pdf_text", "/libreoffice", parse_bytes(pdf, registry=reg), gold
+    with contextlib.suppress(ImportError):
+        fpdf = _cached(key, ".fpdf.pdf", lambda: build.to_pdf(text))
+        yield "pdf_text", "/fpdf2", parse_bytes(fpdf, registry=reg), gold
+    if pdf and SCAN_PAGES > 0:
+        first = _annex_page(pdf)
+        scan = _cached(key, f".scan{first}-{SCAN_PAGES}.pdf", lambda: build.scan_pages(pdf, first, SCAN_PAGES))
+        with _ocr_cache():
+            yield "scan", f"/p{first}-{first + SCAN_PAGES - 1}", parse_bytes(scan, registry=reg), \
+                _on_pages(gold, pdf, first, SCAN_PAGES)
 
 
 def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
@@ -182,7 +328,12 @@ def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
             if not f.exists():
                 continue
             kind = "ocr_text" if src.startswith("seeds/") else "clean_text"
+            if gold.get("names") == "table_cells":
+                gold = _with_names(gold, f.read_text(encoding="utf-8"))
             yield path.stem, kind, parse_bytes(f.read_bytes(), f.name, registry=reg), gold
+            if gold.get("renders"):
+                for rkind, variant, plan, rgold in _renders(f.read_text(encoding="utf-8"), gold, reg):
+                    yield path.stem + variant, rkind, plan, rgold
         elif src == "samples/sample_plan.txt":
             text = build.sample_text()
             yield path.stem, "clean_text", parse_bytes(text.encode()), gold
@@ -209,11 +360,24 @@ def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
                 yield path.stem, "pdf_text", parse_bytes(borderless), gold
 
 
-def evaluate(shared: Path) -> dict[str, dict[str, Score]]:
+def in_scope(plan: ParsedPlan, gold: dict[str, Any]) -> dict[str, Any]:
+    """The plan's JSON; with `"scope": "annex"` only the items read from the annex (from the first
+    "PHỤ LỤC" line of the input on) count, since the gold describes the annex tables only."""
+    j = plan.to_json()
+    if gold.get("scope") != "annex":
+        return j
+    lines = plan.raw_text.split("\n")
+    start = next((k + 1 for k, x in enumerate(lines) if _ANNEX_HEAD.match(fold(x))), 1)
+    for item in ("targets", "tasks"):
+        j[item] = [x for x in j[item] if not x.get("source") or x["source"]["start_line"] >= start]
+    return j
+
+
+def evaluate(shared: Path, by_file: bool = False) -> dict[str, dict[str, Score]]:
     out: dict[str, dict[str, Score]] = {}
-    for _name, kind, plan, gold in runs(shared):
-        j = plan.to_json()
-        bucket = out.setdefault(kind, {"tasks": Score(), "targets": Score(), "document": Score()})
+    for name, kind, plan, gold in runs(shared):
+        j = in_scope(plan, gold)
+        bucket = out.setdefault(f"{kind} {name}" if by_file else kind, {"tasks": Score(), "targets": Score(), "document": Score()})
         if "tasks" in gold or "task_count" in gold:
             bucket["tasks"].merge(score_tasks(j, gold))
         if "targets" in gold:
@@ -226,33 +390,43 @@ def report(results: dict[str, dict[str, Score]]) -> str:
     def pct(x: float | None) -> str:
         return "  -  " if x is None else f"{100 * x:5.1f}"
 
-    lines = [f"{'input kind':<11} {'item':<9} {'prec':>6} {'recall':>6}  fields (correct/judged)"]
+    width = max([11, *(len(k) for k in results)])
+    lines = [f"{'input kind':<{width}} {'item':<9} {'prec':>6} {'recall':>6}  fields (correct/judged)"]
     for kind, parts in results.items():
         for item, sc in parts.items():
             fields = ", ".join(f"{k} {a}/{b} ({100 * a / b:.0f}%)" for k, (a, b) in sc.fields.items() if b)
             if item == "document":
-                lines.append(f"{kind:<11} {item:<9} {'':>6} {'':>6}  {fields}")
+                if fields:
+                    lines.append(f"{kind:<{width}} {item:<9} {'':>6} {'':>6}  {fields}")
             elif sc.gold:
-                lines.append(f"{kind:<11} {item:<9} {pct(sc.precision):>6} {pct(sc.recall):>6}  "
+                lines.append(f"{kind:<{width}} {item:<9} {pct(sc.precision):>6} {pct(sc.recall):>6}  "
                              f"[{sc.hit} matched / {sc.pred} found / {sc.gold} gold] {fields}")
     return "\n".join(lines)
 
 
 def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",)) -> Iterator[str]:
-    """One line per gold item the reader missed or got wrong (lead, deadline, value, milestones)."""
+    """One line per gold item the reader missed or got wrong (lead, deadline, value, milestones),
+    and per item found that no gold item matches (when the gold is complete)."""
     for name, kind, plan, gold in runs(shared):
         if kind not in kinds:
             continue
-        j = plan.to_json()
+        j = in_scope(plan, gold)
         for item in ("targets", "tasks"):
             gitems = gold.get(item) or []
             pairs = _match(j[item], gitems)
             found = {id(g) for _p, g in pairs}
+            matched = {id(p) for p, _g in pairs}
             for g in gitems:
                 if id(g) not in found:
-                    yield f"{name} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:60]}"
+                    yield f"{name} {kind} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:60]}"
+            if gitems and not gold.get("partial"):
+                for p in j[item]:
+                    if id(p) not in matched:
+                        yield f"{name} {kind} {item} EXTRA {p.get('no') or ''} {(p.get('name') or '')[:60]}"
             for p, g in pairs:
-                label = f"{name} {item} {g.get('no') or (g.get('name') or '')[:40]}"
+                label = f"{name} {kind} {item} {g.get('no') or (g.get('name') or '')[:40]}"
+                if gold.get("names") == "table_cells" and not _same_name(p.get("name") or "", g.get("name") or ""):
+                    yield f"{label}: name {(p.get('name') or '')[:80]!r}"
                 if g.get("lead") and p.get("lead_code") not in g["lead"]:
                     yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})"
                 if item == "tasks" and g.get("deadline") and not _deadline_ok(p.get("deadline"), g["deadline"]):

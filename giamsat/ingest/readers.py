@@ -225,10 +225,15 @@ def _pdf_page_lines(page: Any) -> list[str]:
     for tl in body.extract_text_lines(layout=False, strip=True):
         items.append((tl["top"], [nfc(tl["text"])]))
     for t in tables:
-        rows = [[nfc(c or "") for c in row] for row in t.extract()]
+        rows = [[_unwrap_number(nfc(c or "")) for c in row] for row in t.extract()]
         items.append((t.bbox[1], ["", *_pipe_rows(rows), ""]))
     items.sort(key=lambda it: it[0])
     return [line for _, chunk in items for line in chunk]
+
+
+def _unwrap_number(cell: str) -> str:
+    """A row number wrapped by a narrow column ("108\n." or "11.1\n0") is one number again."""
+    return re.sub(r"\s+", "", cell) if "\n" in cell and re.fullmatch(r"[\d.\s]+", cell) else cell
 
 
 def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
@@ -278,8 +283,7 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     if grids:
         image = erase_rulings(image, grids)
     try:
-        data = pytesseract.image_to_data(image, lang="vie", config="--psm 4",
-                                         output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_PER_PAGE)
+        data = tesseract_words(image)
     except RuntimeError:
         warnings.append("OCR quá thời gian cho một trang; trang đó bị bỏ qua.")
         return []
@@ -292,6 +296,15 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
         for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) > -1
     ]
     return place_grids(words, grids)
+
+
+def tesseract_words(image: Any) -> dict[str, list[Any]]:
+    """Tesseract's word boxes (TSV as columns) for a greyscale page, `vie`, one column of text per block."""
+    import pytesseract
+
+    data: dict[str, list[Any]] = pytesseract.image_to_data(
+        image, lang="vie", config="--psm 4", output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_PER_PAGE)
+    return data
 
 
 Grid = tuple[list[int], list[int]]   # y of horizontal rulings, x of vertical rulings

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from .fold import fold, loose, squash
 
 _MD = re.compile(r"^\s*(#{1,6}\s+|\*\*|__)")
@@ -66,6 +68,33 @@ class Table:
     rows: list[list[str]]
     rrows: list[list[str]]
     row_lines: list[int] = field(default_factory=list)
+
+
+_ROW_NO = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
+_GROUP_NO = re.compile(r"^([IVXL]{1,5}|[A-ZĐ]|[a-zđ]\))\.?$")
+
+
+def _width(line: str) -> int:
+    return line.strip().strip("|").count("|") + 1
+
+
+def _continues(rows: list[list[str]], row: list[str]) -> bool:
+    """An unnumbered row that is the rest of the numbered row above (a cell broken by a page or
+    by the typist), not a group heading: it starts mid-sentence or with an enumeration mark,
+    it fills more than one cell, or the table numbers its group rows (I, II, A, a)) so an
+    unnumbered row cannot be one."""
+    if row[0] or not _ROW_NO.match(rows[-1][0]):
+        return False
+    filled = [c for c in row[1:] if c]
+    if not filled:
+        return False
+    first = filled[0]
+    return (first[:1].islower() or first[:1] in "(-+–•" or len(filled) > 1
+            or any(_GROUP_NO.match(r[0]) for r in rows))
+
+
+def _join_rows(above: list[str], below: list[str]) -> list[str]:
+    return [squash(f"{a} {b}") for a, b in zip(above, below + [""] * (len(above) - len(below)), strict=False)]
 
 
 def _is_upper(text: str) -> bool:
@@ -129,9 +158,7 @@ class Outline:
             if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
                 self._flush(cur, meta)
                 cur = []
-                j = i
-                while j < n and self.lines[j].lstrip().startswith("|"):
-                    j += 1
+                j = self._table_end(i)
                 self._table(i, j - 1)
                 i = j
                 continue
@@ -194,19 +221,53 @@ class Outline:
         m = self.line_map(i)
         return self.restored[i][m[a]:m[end]]
 
+    def _table_end(self, i: int) -> int:
+        """One past the last line of the table starting at line i. A table broken by a page (only blank
+        lines between, as many columns on both sides) goes on: one table, read once."""
+        n = len(self.lines)
+        width = _width(self.lines[i])
+        j = i
+        while True:
+            while j < n and self.lines[j].lstrip().startswith("|"):
+                j += 1
+            k = j
+            while k < n and not self.lines[k].strip():
+                k += 1
+            if k == j or k >= n or not self.lines[k].lstrip().startswith("|") or _width(self.lines[k]) != width:
+                return j
+            j = k
+
     def _table(self, a: int, b: int) -> None:
         rows: list[list[str]] = []
         rrows: list[list[str]] = []
         row_lines: list[int] = []
+        heads: list[str] = []           # the first rows of the table: a header a later page repeats
+        fresh = 0                       # rows read since the last page break
         for li in range(a, b + 1):
+            if not self.lines[li].strip():
+                fresh = 0
+                continue
             cells = [c.strip() for c in self.lines[li].strip().strip("|").split("|")]
             if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
                 continue
+            key = fold(" ".join(cells))
+            fresh += 1
+            if len(heads) < 3 and len(rows) == len(heads) and not re.match(r"\d", cells[0]):
+                heads.append(key)
+            elif fresh <= 3 and not re.match(r"\d", cells[0]) and \
+                    any(fuzz.ratio(key, h) >= 85 for h in heads):
+                continue                # the header repeated at the top of a page
             rl = self.restored[li]
             rcells = [c.strip() for c in rl.strip().strip("|").split("|")] if rl.count("|") == \
                 self.lines[li].count("|") else [self.restore(c) for c in cells]
-            rows.append([squash(c.replace("**", "")) for c in cells])
-            rrows.append([squash(c.replace("**", "")) for c in rcells])
+            row = [squash(c.replace("**", "")) for c in cells]
+            rrow = [squash(c.replace("**", "")) for c in rcells]
+            if rows and _continues(rows, row):
+                rows[-1] = _join_rows(rows[-1], row)
+                rrows[-1] = _join_rows(rrows[-1], rrow)
+                continue
+            rows.append(row)
+            rrows.append(rrow)
             row_lines.append(li)
         self.tables.append(Table(a, b, rows, rrows, row_lines))
         self.items.append(Item(a, b, "table", 7, "", "", "", []))

@@ -38,22 +38,103 @@ def blocks(text: str) -> list[tuple[str, list[str] | list[list[str]]]]:
     return out
 
 
-def to_docx(text: str) -> bytes:
+_MARKUP = re.compile(r"\*\*|^#{1,6}\s+")
+
+
+def plain(line: str) -> str:
+    """A Markdown line as a typist would have written it in Word (no **, no #)."""
+    return _MARKUP.sub("", line).strip() if line.strip() else ""
+
+
+def to_docx(text: str, repeat_header: bool = False) -> bytes:
+    """Paragraphs and real Word tables (ruled, columns sized to their content); `repeat_header`
+    marks each table's first row as a header Word repeats on every page."""
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     document = docx.Document()
     for kind, content in blocks(text):
         if kind == "para":
-            document.add_paragraph(str(content[0]))
-        else:
-            rows = [r for r in content if isinstance(r, list)]
-            table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
+            document.add_paragraph(plain(str(content[0])))
+            continue
+        rows = [r for r in content if isinstance(r, list)]
+        ncols = max(len(r) for r in rows)
+        table = document.add_table(rows=len(rows), cols=ncols)
+        table.style = "Table Grid"
+        table.autofit = False
+        widths = _docx_widths(rows, ncols)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)             # the grid LibreOffice lays out by
+        for row, trow in zip(rows, table.rows, strict=True):
+            for c, cell in enumerate(trow.cells):
+                cell.text = plain(row[c]) if c < len(row) else ""
+                cell.width = Cm(widths[c])
+        if repeat_header:
+            tr_pr = table.rows[0]._tr.get_or_add_trPr()
+            flag = OxmlElement("w:tblHeader")
+            flag.set(qn("w:val"), "true")
+            tr_pr.append(flag)
     buf = io.BytesIO()
     document.save(buf)
+    return buf.getvalue()
+
+
+def _docx_widths(rows: list[list[str]], ncols: int, total: float = 17.0) -> list[float]:
+    """Column widths (cm): wide enough for the column's longest word, the rest shared in proportion
+    to the square root of its typical (90th percentile) cell length."""
+    cols = [sorted(len(plain(r[c])) for r in rows if c < len(r)) or [1] for c in range(ncols)]
+    typical = [c[int(0.9 * (len(c) - 1))] for c in cols]
+    word = [max((len(w) for r in rows if c < len(r) for w in plain(r[c]).split()), default=2) for c in range(ncols)]
+    floor = [min(0.22 * n + 0.4, 3.0) for n in word]
+    weights = [max(n, 2) ** 0.5 for n in typical]
+    spare = max(total - sum(floor), 0.0)
+    return [f + spare * w / sum(weights) for f, w in zip(floor, weights, strict=True)]
+
+
+def docx_to_pdf(docx_bytes: bytes, workdir: Path) -> bytes:
+    """A text PDF laid out by LibreOffice (headless), as a Word user's "Save as PDF" would."""
+    import subprocess
+    import tempfile
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        src = Path(tmp) / "plan.docx"
+        src.write_bytes(docx_bytes)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
+                       check=True, capture_output=True, timeout=600)
+        return (Path(tmp) / "plan.pdf").read_bytes()
+
+
+def scan_pages(pdf: bytes, first: int, count: int, dpi: int = 200, seed: int = 0) -> bytes:
+    """Pages `first`..`first+count-1` (1-based) of a PDF printed and scanned: rasterised by pdftoppm
+    at `dpi`, with a slight skew and speckle noise, delivered as a PDF of images (no text layer)."""
+    import random
+    import subprocess
+    import tempfile
+
+    from PIL import Image, ImageFilter
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(first), "-l", str(first + count - 1),
+                        str(src), str(Path(tmp) / "p")], check=True, capture_output=True, timeout=600)
+        pages = []
+        for png in sorted(Path(tmp).glob("p-*.png")):
+            img = Image.open(png).convert("L")
+            img = img.rotate(rng.uniform(-0.4, 0.4), resample=Image.Resampling.BICUBIC, fillcolor=255)
+            px = img.load()
+            assert px is not None
+            w, h = img.size
+            for _ in range(w * h // 2000):                  # speckles
+                px[rng.randrange(w), rng.randrange(h)] = rng.choice((0, 90, 160))
+            pages.append(img.filter(ImageFilter.GaussianBlur(0.5)).convert("RGB"))
+    buf = io.BytesIO()
+    pages[0].save(buf, format="PDF", resolution=dpi, save_all=True, append_images=pages[1:])
     return buf.getvalue()
 
 
@@ -67,7 +148,7 @@ def to_pdf(text: str) -> bytes:
     pdf.add_page()
     for kind, content in blocks(text):
         if kind == "para":
-            line = str(content[0])
+            line = plain(str(content[0]))
             if line.strip():
                 pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
             else:
@@ -80,7 +161,7 @@ def to_pdf(text: str) -> bytes:
                 for row in rows:
                     r = table.row()
                     for cell in row:
-                        r.cell(cell)
+                        r.cell(plain(cell))
             pdf.set_font("DejaVu", size=10)
     return bytes(pdf.output())
 

@@ -1,0 +1,119 @@
+"""Annex tables as they arrive from other formats: broken by pages (header repeated or not),
+cells carried over a page, group rows, numbers wrapped by a narrow column."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+
+from giamsat.ingest.pipeline import parse_bytes, parse_text
+from giamsat.ingest.quality import table_row_names
+from giamsat.ingest.readers import _unwrap_number
+from giamsat.ingest.samples import build
+
+HEAD = ["KẾ HOẠCH", "Số: 9/KH-UBND", "PHỤ LỤC", "DANH MỤC NHIỆM VỤ"]
+HEADER = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |"
+
+
+def _rows(table: list[str]) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    plan = parse_text("\n".join([*HEAD, *table]))
+    return [(t.no, t.lead_code, t.deadline_text, t.group) for t in plan.tasks]
+
+
+def test_a_table_broken_by_a_page_that_repeats_its_header_is_one_table() -> None:
+    got = _rows([HEADER, "| I | Hạ tầng số | | | |",
+                 "| 1 | Nâng cấp mạng | Sở Khoa học và Công nghệ | | Quý II/2026 |", "",
+                 HEADER, "| 2 | Số hóa hồ sơ | Sở Nội vụ | | 2026 |"])
+    assert got == [("1", "SKHCN", "Quý II/2026", "Hạ tầng số"), ("2", "SNV", "2026", "Hạ tầng số")]
+
+
+def test_a_table_broken_by_a_page_without_its_header_goes_on() -> None:
+    got = _rows([HEADER, "| 1 | Nâng cấp mạng | Sở Khoa học và Công nghệ | | Quý II/2026 |", "", "",
+                 "| 2 | Số hóa hồ sơ | Sở Nội vụ | | 2026 |"])
+    assert [r[:3] for r in got] == [("1", "SKHCN", "Quý II/2026"), ("2", "SNV", "2026")]
+
+
+def test_a_following_table_with_other_columns_is_not_joined() -> None:
+    plan = parse_text("\n".join([*HEAD, HEADER, "| 1 | Nâng cấp mạng | Sở Y tế | | 2026 |", "",
+                                 "| TT | Chỉ tiêu | Đơn vị | Kết quả |", "| 1 | Tỷ lệ hồ sơ trực tuyến | % | ≥ 80 |"]))
+    assert [t.lead_code for t in plan.tasks] == ["SYT"]
+    assert [(t.value, t.comparator) for t in plan.targets if t.no] == [("80", ">=")]
+
+
+def test_cells_carried_over_a_page_join_the_row_above() -> None:
+    got = parse_text("\n".join([*HEAD, HEADER,
+                                "| 1 | Xây dựng kế hoạch triển khai Chương | Các sở, ngành, | | 6/2026 |", "",
+                                "| | trình hành động của tỉnh | địa phương | | |",
+                                "| 2 | Số hóa hồ sơ gồm: (1) đất đai; | Sở Nội vụ | | 2026 |",
+                                "| | (2) hộ tịch | | | |"])).tasks
+    assert [(t.no, t.name, t.lead_code, t.deadline_text) for t in got] == [
+        ("1", "Xây dựng kế hoạch triển khai Chương trình hành động của tỉnh", "CAC_SO", "6/2026"),
+        ("2", "Số hóa hồ sơ gồm: (1) đất đai; (2) hộ tịch", "SNV", "2026")]
+
+
+def test_an_unnumbered_heading_row_stays_a_group() -> None:
+    got = _rows([HEADER, "| | Nhóm nhiệm vụ về hạ tầng | | | |",
+                 "| 1 | Nâng cấp mạng | Sở Y tế | | 2026 |", "| | Nhóm nhiệm vụ về dữ liệu | | | |",
+                 "| 2 | Làm sạch dữ liệu | Công an tỉnh | | 2026 |"])
+    assert got == [("1", "SYT", "2026", "Nhóm nhiệm vụ về hạ tầng"), ("2", "CAT", "2026", "Nhóm nhiệm vụ về dữ liệu")]
+
+
+def test_in_a_table_whose_groups_are_numbered_an_unnumbered_row_carries_on() -> None:
+    got = parse_text("\n".join([*HEAD, HEADER, "| I. | Hạ tầng số | | | |",
+                                "| 1. | Nâng cấp mạng truyền dẫn; | Sở Y tế | | 2026 |",
+                                "| | Kết nối trung tâm dữ liệu | | | |"])).tasks
+    assert [(t.no, t.name, t.group) for t in got] == [
+        ("1", "Nâng cấp mạng truyền dẫn; Kết nối trung tâm dữ liệu", "Hạ tầng số")]
+
+
+def test_a_row_number_wrapped_by_a_narrow_column_is_one_number() -> None:
+    assert [_unwrap_number(x) for x in ("108\n.", "11.1\n0", "12", "Sở Y\ntế")] == ["108.", "11.10", "12", "Sở Y\ntế"]
+
+
+def test_reference_row_names_carry_on_over_unnumbered_rows() -> None:
+    text = "\n".join(["PHỤ LỤC I", "| TT | Chỉ tiêu | Đơn vị |", "|---|---|---|", "| **I** | **Đến năm 2030** | |",
+                      "| 1 | Quy mô kinh tế số | % |", "", "PHỤ LỤC II", "| TT | Tên nhiệm vụ | Cơ quan chủ trì |",
+                      "| 1. | Xây dựng đề án; | Bộ Y tế |", "| | (2) triển khai | |"])
+    assert table_row_names(text) == {("targets", "1"): "Quy mô kinh tế số",
+                                     ("tasks", "1"): "Xây dựng đề án; (2) triển khai"}
+
+
+def _long_plan(rows: int) -> str:
+    leads = ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh", "Sở Tài chính"]
+    body = [f"| {n}. | Nhiệm vụ số {n}: xây dựng, triển khai và đánh giá hệ thống thông tin phục vụ chỉ đạo,"
+            f" điều hành trên môi trường số của các cơ quan | {leads[n % 4]} | Các sở, ngành | Hệ thống | {n % 12 + 1}/2026 |"
+            for n in range(1, rows + 1)]
+    return "\n".join(["ỦY BAN NHÂN DÂN TỈNH X", "Số: 9/KH-UBND", "KẾ HOẠCH", "PHỤ LỤC", "DANH MỤC NHIỆM VỤ",
+                      "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |",
+                      "|---|---|---|---|---|---|", *body])
+
+
+def test_a_text_pdf_table_over_several_pages_without_a_repeated_header() -> None:
+    pytest.importorskip("fpdf")
+    pdf = build.to_pdf(_long_plan(60))
+    plan = parse_bytes(pdf)
+    assert plan.input_kind == "pdf_text"
+    leads = {"1": "SNV", "2": "CAT", "3": "STC", "0": "SYT"}
+    assert [(t.no, t.lead_code, t.deadline_text) for t in plan.tasks] == [
+        (str(n), leads[str(n % 4)], f"{n % 12 + 1}/2026") for n in range(1, 61)]
+
+
+def test_a_docx_table_whose_header_repeats_reads_whole() -> None:
+    plan = parse_bytes(build.to_docx(_long_plan(30), repeat_header=True))
+    assert plan.input_kind == "docx"
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 31)]
+
+
+@pytest.mark.slow
+def test_a_libreoffice_pdf_with_rows_split_over_pages(tmp_path: Path) -> None:
+    docx = build.to_docx(_long_plan(40), repeat_header=True)
+    with contextlib.suppress(FileNotFoundError):
+        pdf = build.docx_to_pdf(docx, tmp_path)
+        plan = parse_bytes(pdf)
+        assert plan.input_kind == "pdf_text"
+        assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 41)]
+        assert all(t.name.endswith("của các cơ quan") for t in plan.tasks)
+        return
+    pytest.skip("LibreOffice is not installed")
