@@ -159,7 +159,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "giamsat.portal.staticfiles.HashedStaticStorage"},  # far-future caching
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
