@@ -85,6 +85,7 @@ def main() -> int:
         _recreate(database)
     giamsat = [str(BIN / "giamsat")]
     subprocess.run([*giamsat, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*giamsat, "collectstatic", "--noinput"], env=env, check=True, stdout=subprocess.DEVNULL)
     if args.synth != "none":
         scale = [] if args.synth == "full" else ["--scale", "small"]
         subprocess.run([*giamsat, "synth", *scale, "--replace"], env=env, check=True)
