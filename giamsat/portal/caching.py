@@ -20,6 +20,8 @@ dashboards, the viewer's own recommendations, CSRF tokens) are never inside a fr
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +51,9 @@ CSRF_MARK = "<!--giamsat:csrf-token-->"  # {% fragment_csrf_token %} in a cached
 TOKEN_MARK = "giamsatcsrftokenmark" * 3  # the CSRF token's place in a whole cached page (letters, like a token)
 FRAGMENT_BASE = "portal/_fragment.html"
 DRAFT_EVENTS = ("saved", "attachment_added")  # events that change nothing a cached page shows
+LOCAL_ENTRIES = 256  # fragments each worker also keeps in its own memory (most recently used)
+_LOCAL: OrderedDict[str, Any] = OrderedDict()
+_LOCAL_LOCK = threading.Lock()
 
 
 def content_version() -> str:
@@ -109,12 +114,45 @@ def fragment(page: str, args: Sequence[Any], scope: str, build: Callable[[], tup
     if not settings.GIAMSAT_PAGE_CACHE:
         return _fragment(*build())
     key = cache_key(page, args, scope, version)
-    hit = cache.get(key)
+    hit = _shared_get(key)
     if isinstance(hit, Fragment):
         return hit
     made = _fragment(*build())
-    cache.set(key, made, timeout)
+    _shared_set(key, made, timeout)
     return made
+
+
+def _shared_get(key: str) -> Any:
+    """The cache entry under `key`, from this process's memory first: an entry never changes under its key
+    (the key holds the data version), so a local copy is never stale and saves a Redis round trip."""
+    with _LOCAL_LOCK:
+        hit = _LOCAL.get(key)
+        if hit is not None:
+            _LOCAL.move_to_end(key)
+            return hit
+    hit = cache.get(key)
+    if hit is not None:
+        _remember(key, hit)
+    return hit
+
+
+def _shared_set(key: str, value: Any, timeout: int) -> None:
+    cache.set(key, value, timeout)
+    _remember(key, value)
+
+
+def clear_local() -> None:
+    """Forget this process's copies (tests, where a rolled-back database can repeat a version)."""
+    with _LOCAL_LOCK:
+        _LOCAL.clear()
+
+
+def _remember(key: str, value: Any) -> None:
+    with _LOCAL_LOCK:
+        _LOCAL[key] = value
+        _LOCAL.move_to_end(key)
+        while len(_LOCAL) > LOCAL_ENTRIES:
+            _LOCAL.popitem(last=False)
 
 
 def cache_key(page: str, args: Sequence[Any], scope: str, version: str | None = None) -> str:
@@ -157,11 +195,11 @@ def _whole_public_page(request: HttpRequest, page: str, args: Sequence[Any], tem
                        build: Callable[[], dict[str, Any]], timeout: int) -> HttpResponse:
     version = request_version(request)
     key = cache_key(page + ":whole", [request.get_full_path()], "public", version)
-    html = cache.get(key)
+    html = _shared_get(key)
     if not isinstance(html, str):
         made = fragment(page, args, "public", lambda: render_body(request, template, build()), timeout, version)
         html = render_to_string("portal/_cached_page.html", {"page": made, "csrf_token": TOKEN_MARK}, request)
-        cache.set(key, html, timeout)
+        _shared_set(key, html, timeout)
     return HttpResponse(html.replace(TOKEN_MARK, get_token(request)))
 
 

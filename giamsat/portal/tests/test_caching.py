@@ -25,8 +25,10 @@ pytestmark = pytest.mark.django_db
 def page_cache(settings: Any) -> Any:
     settings.GIAMSAT_PAGE_CACHE = True
     cache.clear()
+    caching.clear_local()
     yield
     cache.clear()
+    caching.clear_local()
 
 
 def signed_in(user: Any) -> Client:
