@@ -558,10 +558,19 @@ def approve_report(actor: Any, submission: Submission) -> Submission:
     sub.save()
     _event(sub, "approved", actor, SubmissionState.SUBMITTED.value, with_snapshot=True)
     _audit(actor, "approved", sub, before={"state": "submitted"}, after={"state": sub.state})
+    _record_facts(sub)
     notify(unit_staff(sub.unit), f"[giamsat] Báo cáo {sub.period.label} đã được phê duyệt",
            f"Báo cáo {sub.period.label} của {sub.unit} đã được cơ quan thường trực phê duyệt.")
     transaction.on_commit(lambda: _refresh_figures(sub))
     return _refresh(submission, sub)
+
+
+def _record_facts(submission: Submission) -> None:
+    """Rebuild the unit's pre-aggregated task histories in the same transaction as the state change
+    (`evaluation.refresh_facts` is their one writer)."""
+    from giamsat.reporting import evaluation
+
+    evaluation.refresh_facts({submission.unit_id})
 
 
 def _refresh_figures(submission: Submission) -> None:
@@ -616,6 +625,7 @@ def reopen_report(actor: Any, submission: Submission, reason: str) -> Submission
     SubmissionEvent.objects.create(submission=sub, kind="reopened", from_state=SubmissionState.APPROVED.value,
                                    to_state=sub.state, actor=_user(actor), comment=reason, snapshot=approved)
     _audit(actor, "reopened", sub, before=approved, after={"state": sub.state}, reason=reason)
+    _record_facts(sub)
     notify(unit_staff(sub.unit), f"[giamsat] Báo cáo {sub.period.label} được mở lại để điều chỉnh",
            f"Báo cáo {sub.period.label} của {sub.unit} được mở lại.\nLý do: {reason}")
     return _refresh(submission, sub)

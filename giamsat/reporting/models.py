@@ -38,6 +38,7 @@ class ReportingPeriod(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["document", "frequency", "year", "index"], name="uniq_period")
         ]
+        indexes = [models.Index(fields=["end"], name="period_end")]  # the dashboard's latest closed period
         verbose_name = "kỳ báo cáo"
         verbose_name_plural = "kỳ báo cáo"
 
@@ -147,6 +148,42 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target}: {self.value}"
+
+
+class TaskHistory(models.Model):
+    """Derived: one task's approved reports by its own unit, packed in one row for fast reading.
+
+    A copy of `TaskReport` rows, so it has one writer (`evaluation.refresh_facts`, called by the
+    approval actions, by the rebuild command and by the evaluation itself when a unit's `FactsStamp`
+    no longer matches its approved submissions). Format: `evaluation.pack_report`.
+    """
+
+    task = models.OneToOneField(Task, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    reports = models.TextField()
+
+    class Meta:
+        indexes = [models.Index(fields=["unit"], name="task_history_unit")]
+        verbose_name = "lịch sử báo cáo nhiệm vụ (tổng hợp)"
+        verbose_name_plural = "lịch sử báo cáo nhiệm vụ (tổng hợp)"
+
+    def __str__(self) -> str:
+        return f"Lịch sử báo cáo của nhiệm vụ {self.task_id}"
+
+
+class FactsStamp(models.Model):
+    """Which approved submissions of a unit its `TaskHistory` rows were built from (count, sum of
+    ids, latest change): the evaluation rebuilds a unit's rows when this no longer matches."""
+
+    unit = models.OneToOneField(OrgUnit, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    stamp = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "dấu phiên bản dữ liệu tổng hợp"
+        verbose_name_plural = "dấu phiên bản dữ liệu tổng hợp"
+
+    def __str__(self) -> str:
+        return f"Đơn vị {self.unit_id}: {self.stamp}"
 
 
 class Attachment(models.Model):

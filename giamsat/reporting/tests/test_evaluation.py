@@ -40,8 +40,15 @@ from giamsat.evaluate.periods import make_period
 from giamsat.org.models import OrgUnit, Role
 from giamsat.org.tests.factories import persona, registry, unit
 from giamsat.plans.models import Document, DocumentStatus, Milestone, Target, Task
-from giamsat.reporting import evaluation
-from giamsat.reporting.models import IndicatorValue, ReportingPeriod, Submission, TaskReport
+from giamsat.reporting import actions, evaluation
+from giamsat.reporting.models import (
+    FactsStamp,
+    IndicatorValue,
+    ReportingPeriod,
+    Submission,
+    TaskHistory,
+    TaskReport,
+)
 
 AS_OF = dt.date(2026, 11, 20)
 
@@ -233,7 +240,8 @@ def test_dashboard_figures_carry_ids_and_compliance(dong_nai: Any) -> None:
 
 def test_dashboard_query_count_is_pinned(dong_nai: Any, django_assert_max_num_queries: Any) -> None:
     standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
-    with django_assert_max_num_queries(16):
+    evaluation.refresh_facts()  # as the approvals would have left them
+    with django_assert_max_num_queries(18):
         cold = evaluation.dashboard_figures(standing, as_of=AS_OF)
     with django_assert_max_num_queries(4):  # memberships are cached on the user; the data version decides
         warm = evaluation.dashboard_figures(standing, as_of=AS_OF)
@@ -242,7 +250,7 @@ def test_dashboard_query_count_is_pinned(dong_nai: Any, django_assert_max_num_qu
     for i in range(30):
         dong_nai.plan.task("dong-nai.so-y-te", f"Nhiệm vụ thêm {i}", DeadlineSpec.in_year(2026, "Năm 2026"))
     evaluation.clear_cache()
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         bigger = evaluation.dashboard_figures(standing, as_of=AS_OF)
     assert bigger.tasks_total == cold.tasks_total + 30
 
@@ -362,3 +370,84 @@ def test_the_engine_closes_periods_when_the_stored_periods_fall_due(plan: Docume
     assert [make_period(cfg.reporting_frequency, p.year, p.index, cfg.regime).due_date for p in mine] == [
         p.due_date for p in mine]
     assert [p.key for p in engine.closed_periods(dataset, AS_OF)] == [p.key for p in mine if p.due_date < AS_OF]
+
+
+# --------------------------------------------------------------------------- pre-aggregated task histories
+
+
+def _history(task: Task) -> list[str]:
+    row = TaskHistory.objects.filter(task=task).first()
+    return row.reports.split(" ") if row else []
+
+
+def test_an_approval_updates_the_task_histories_in_its_transaction(dong_nai: Any) -> None:
+    evaluation.refresh_facts()
+    assert len(_history(dong_nai.ket_noi)) == 9  # Tháng 1–9 approved; Tháng 10 only submitted
+    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
+
+    actions.approve_report(standing, sub)
+
+    tokens = _history(dong_nai.ket_noi)
+    assert len(tokens) == 10
+    assert tokens[-1].split(",")[1:3] == ["completed", "100"]
+    assert evaluation.stale_units(None) == set()  # nothing left for the next read to rebuild
+    ev = evaluation.evaluate_scope(unit("dong-nai"), timezone.localdate())  # approved today
+    assert _status(ev, dong_nai.ket_noi).status is TaskStatus.COMPLETED_ON_TIME
+
+    actions.reopen_report(standing, Submission.objects.get(pk=sub.pk), "Sai ngày hoàn thành")
+
+    assert len(_history(dong_nai.ket_noi)) == 9
+    assert evaluation.stale_units(None) == set()
+
+
+def test_a_report_approved_without_the_action_is_seen_all_the_same(dong_nai: Any) -> None:
+    evaluation.refresh_facts()
+    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
+    sub.state, sub.approved_at = "approved", _moment(dt.date(2026, 11, 14))
+    sub.save()  # straight to the database: the histories of Sở KH&CN are now stale
+
+    assert evaluation.stale_units(None) == {unit("dong-nai.so-khcn").pk}
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    assert _status(ev, dong_nai.ket_noi).status is TaskStatus.COMPLETED_ON_TIME
+    assert len(_history(dong_nai.ket_noi)) == 10
+
+
+def test_rebuild_facts_command_restores_the_histories(dong_nai: Any) -> None:
+    evaluation.refresh_facts()
+    before = dict(TaskHistory.objects.values_list("task_id", "reports"))
+    TaskHistory.objects.all().delete()
+    FactsStamp.objects.all().delete()
+    out = StringIO()
+
+    call_command("rebuild_facts", stdout=out)
+
+    assert dict(TaskHistory.objects.values_list("task_id", "reports")) == before
+    assert set(before) == {dong_nai.csdl.pk, dong_nai.quy_che.pk, dong_nai.ket_noi.pk,
+                           dong_nai.bp_task.pk, Task.objects.get(name="Bệnh án điện tử").pk}
+    assert "5 nhiệm vụ" in out.getvalue()
+    assert evaluation.stale_units(None) == set()
+
+
+def test_histories_hold_only_the_lead_units_approved_reports(dong_nai: Any) -> None:
+    coordinator = Submission.objects.get(unit=unit("dong-nai.so-tai-chinh"), period=dong_nai.plan.periods[9])
+    TaskReport.objects.create(submission=coordinator, task=dong_nai.csdl, state="completed", percent=100)
+
+    evaluation.refresh_facts()
+
+    assert len(_history(dong_nai.csdl)) == 1  # Sở KH&CN's Tháng 9 only; Sở Tài chính only coordinates
+    assert _history(dong_nai.so_hoa) == []
+
+
+def test_the_dashboard_from_histories_equals_the_one_from_report_rows(dong_nai: Any, monkeypatch: Any) -> None:
+    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+    for as_of in (AS_OF, dt.date(2026, 8, 16), dt.date(2026, 3, 1)):
+        evaluation.clear_cache()
+        fast = evaluation.dashboard_figures(standing, as_of=as_of)
+        monkeypatch.setattr(evaluation, "USE_HISTORIES", False)
+        evaluation.clear_cache()
+        full = evaluation.dashboard_figures(standing, as_of=as_of)
+        monkeypatch.setattr(evaluation, "USE_HISTORIES", True)
+        assert fast == full
+        assert fast.tasks_total == 6

@@ -4,10 +4,12 @@ and the evaluation read back from the database judges every task as the engine d
 from __future__ import annotations
 
 import datetime as dt
+import json
 from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -67,3 +69,42 @@ def test_the_database_evaluation_judges_tasks_as_the_engine_does(small: Any) -> 
             mismatched.append(synth_id)
     assert mismatched == []
     assert ev.rollups[ROOT_CODE].task_status == expected.rollups[synth.NATION].task_status
+
+
+def _canonical(ev: dict[str, Any]) -> dict[str, Any]:
+    """Issues and warnings compared as collections (their order follows the rows' order)."""
+    for key in ("issues", "warnings"):
+        ev[key] = sorted(json.dumps(x, sort_keys=True, default=str) for x in ev[key])
+    return ev
+
+
+@pytest.mark.parametrize("as_of", [AS_OF, dt.date(2025, 8, 1), dt.date(2027, 1, 10)])
+def test_the_task_histories_give_exactly_the_evaluation_of_the_report_rows(small: Any, as_of: dt.date) -> None:
+    root = OrgUnit.objects.get(code=ROOT_CODE)
+    tree = evaluation.UnitTree()
+    scope = evaluation.Scope(frozenset(tree.subtree(root.pk)))
+
+    fast, _ = evaluation.load_dataset(scope, as_of, tree, keep=ROOT_CODE)
+    full, _ = evaluation.load_dataset(scope, as_of, tree, keep=ROOT_CODE, histories=False)
+
+    def reports(ds: Any) -> dict[str, list[tuple[Any, ...]]]:
+        return {t.id: sorted((r.period_end, r.reported_on, r.state.value, r.percent, r.completed_on)
+                             for r in t.reports) for t in ds.tasks}
+
+    assert reports(fast) == reports(full)
+    assert sum(len(r) for r in reports(fast).values()) > 100
+    assert (_canonical(engine.evaluate(fast, as_of, ROOT_CODE).to_dict())
+            == _canonical(engine.evaluate(full, as_of, ROOT_CODE).to_dict()))
+
+
+def test_a_provinces_dashboard_is_the_same_from_task_histories(small: Any, monkeypatch: Any) -> None:
+    admin = get_user_model().objects.create_superuser("quan-tri", "qt@example.invalid", "mat-khau-dai-123")
+    province = OrgUnit.objects.get(code=code_of("P01"))
+    fast = evaluation.dashboard_figures(admin, as_of=AS_OF, unit_id=province.pk)
+    monkeypatch.setattr(evaluation, "USE_HISTORIES", False)
+    evaluation.clear_cache()
+
+    full = evaluation.dashboard_figures(admin, as_of=AS_OF, unit_id=province.pk)
+
+    assert fast == full
+    assert fast.tasks_total == Task.objects.filter(document__owner__path__startswith=province.path).count() > 0
