@@ -356,37 +356,59 @@ def _ordinal(day: dt.date | None) -> str:
     return "" if day is None else str(day.toordinal())
 
 
+FACTS_FORMAT = "2"  # part of every stamp: a new token format rebuilds every unit's histories
+
+
 def pack_report(period_end: dt.date, state: str, percent: int, reported_on: dt.date,
                 completed_on: dt.date | None, approved_on: dt.date | None) -> str:
-    """One approved report as a token: day ordinals ('' for none), the state's value, the percent."""
-    return (f"{period_end.toordinal()},{state},{percent},{reported_on.toordinal()},{_ordinal(completed_on)},"
-            f"{_ordinal(approved_on)}")
+    """One approved report as a token: "period end,reported,approved|state,percent,completed", days as
+    ordinals ('' for none). The first half is the submission's, shared by all its reports."""
+    return f"{_pack_head(period_end, reported_on, approved_on)}|{_pack_tail(state, percent, completed_on)}"
+
+
+def _pack_head(period_end: dt.date, reported_on: dt.date, approved_on: dt.date | None) -> str:
+    return f"{period_end.toordinal()},{reported_on.toordinal()},{_ordinal(approved_on)}"
+
+
+def _pack_tail(state: str, percent: int, completed_on: dt.date | None) -> str:
+    return f"{state},{percent},{_ordinal(completed_on)}"
 
 
 class _Tokens:
-    """Packed report tokens → the report facts known on `as_of` (None: approved after it), once per token."""
+    """Packed report tokens → the report facts known on `as_of` (None: approved after it), once per
+    token; each token's two halves are parsed once per distinct half."""
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of.toordinal()
         self.cache: dict[str, TaskReportFact | None] = {}
-        self.days: dict[str, dt.date] = {}
+        self.heads: dict[str, tuple[dt.date, dt.date] | None] = {}
+        self.tails: dict[str, tuple[ReportedTaskState, int, dt.date | None]] = {}
         self.states = {s.value: s for s in ReportedTaskState}
         self.late = False
 
-    def _day(self, text: str) -> dt.date:
-        day = self.days.get(text)
-        if day is None:
-            day = self.days[text] = dt.date.fromordinal(int(text))
-        return day
-
-    def _parse(self, token: str) -> TaskReportFact | None:
-        end, state, percent, reported, completed, approved = token.split(",")
-        fact = None
+    def _head(self, text: str) -> tuple[dt.date, dt.date] | None:
+        end, reported, approved = text.split(",")
+        head = None
         if not approved or int(approved) <= self.as_of:
-            fact = TaskReportFact(self._day(end), self.states[state], int(percent), self._day(reported),
-                                  self._day(completed) if completed else None)
+            head = (dt.date.fromordinal(int(end)), dt.date.fromordinal(int(reported)))
         else:
             self.late = True
+        self.heads[text] = head
+        return head
+
+    def _tail(self, text: str) -> tuple[ReportedTaskState, int, dt.date | None]:
+        state, percent, completed = text.split(",")
+        tail = self.tails[text] = (self.states[state], int(percent),
+                                   dt.date.fromordinal(int(completed)) if completed else None)
+        return tail
+
+    def _parse(self, token: str) -> TaskReportFact | None:
+        first, second = token.split("|")
+        head = self.heads[first] if first in self.heads else self._head(first)
+        fact = None
+        if head is not None:
+            state, percent, completed = self.tails.get(second) or self._tail(second)
+            fact = TaskReportFact(head[0], state, percent, head[1], completed)
         self.cache[token] = fact
         return fact
 
@@ -417,12 +439,13 @@ def _read_histories(scope: Scope, by_id: dict[int, TaskFacts], as_of: dt.date) -
 
 
 def _stamps(unit_pks: Collection[int] | None) -> dict[int, str]:
-    """Per unit, what its approved submissions are now: count, sum of ids, latest change."""
+    """Per unit, what its approved submissions are now: count, sum of ids, latest change (and the
+    token format the histories were written in)."""
     qs = Submission.objects.filter(state=APPROVED).order_by()
     if unit_pks is not None:
         qs = qs.filter(unit_id__in=list(unit_pks))
     rows = qs.values("unit_id").annotate(n=Count("id"), ids=Sum("id"), changed=Max("updated_at"))
-    return {r["unit_id"]: f"{r['n']}:{r['ids']}:{r['changed'].isoformat()}" for r in rows}
+    return {r["unit_id"]: f"{FACTS_FORMAT}:{r['n']}:{r['ids']}:{r['changed'].isoformat()}" for r in rows}
 
 
 def stale_units(unit_pks: Collection[int] | None) -> set[int]:
@@ -478,7 +501,9 @@ def _refresh_batch(units: list[int]) -> int:
     TaskHistory.objects.filter(unit_id__in=units).delete()
     FactsStamp.objects.filter(unit_id__in=units).delete()
     days, moments = _Days(), _Moments()
-    grouped: dict[int, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
+    heads: dict[tuple[Any, Any, Any], tuple[int, int, str]] = {}  # per submission: its reports share it
+    tails: dict[tuple[Any, Any, Any], str] = {}
+    grouped: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     owner: dict[int, int] = {}
     rows = TaskReport.objects.filter(submission__state=APPROVED, submission__unit_id__in=units).values_list(
         "task_id", "task__lead_id", "task__document__owner_id", "task__document__issuer_id", "submission__unit_id",
@@ -487,11 +512,17 @@ def _refresh_batch(units: list[int]) -> int:
     for task_id, lead, doc_owner, issuer, unit, state, percent, completed, sent, approved, end in _raw(rows):
         if unit != _unit_of(lead, doc_owner, issuer):
             continue  # a coordinator's report: context, not the task's facts
-        period_end = days(end)
-        reported = moments(sent) or period_end
-        assert period_end is not None and reported is not None
-        grouped[task_id].append((period_end, reported, pack_report(period_end, state, percent, reported,
-                                                                   days(completed), moments(approved))))
+        head = heads.get((end, sent, approved))
+        if head is None:
+            period_end = days(end)
+            assert period_end is not None
+            reported = moments(sent) or period_end
+            head = heads[(end, sent, approved)] = (period_end.toordinal(), reported.toordinal(),
+                                                   _pack_head(period_end, reported, moments(approved)))
+        tail = tails.get((state, percent, completed))
+        if tail is None:
+            tail = tails[(state, percent, completed)] = _pack_tail(state, percent, days(completed))
+        grouped[task_id].append((head[0], head[1], f"{head[2]}|{tail}"))
         owner[task_id] = unit
     TaskHistory.objects.bulk_create(
         (TaskHistory(task_id=task_id, unit_id=owner[task_id], reports=" ".join(t[2] for t in sorted(reports)))
@@ -518,9 +549,9 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
             values[target_id].append((days(measured) or s.end, float(value)))
     codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
     out: list[TargetFacts] = []
-    for row in qs.order_by().values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
-                              "name", "direction", "baseline_value", "baseline_year", "unit_of_measure", "serves_id",
-                              "theme").iterator(chunk_size=5000):
+    for row in _raw(qs.values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
+                                   "name", "direction", "baseline_value", "baseline_year", "unit_of_measure",
+                                   "serves_id", "theme"), scope.unit_pks is None):
         pk, resp, owner, issuer, doc, name, direction, base, base_year, uom, serves, theme = row
         unit = _unit_of(resp, owner, issuer)
         if unit is None:
