@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -18,6 +20,15 @@ class Agency:
     name: str
     aliases: tuple[str, ...] = ()
     kind: str = "department"
+
+
+@dataclass(frozen=True)
+class CellMention:
+    """A unit named in OCR'd table lines: where its name starts and where each of its pieces stands."""
+    line: int
+    col: int
+    agency: Agency
+    parts: tuple[tuple[int, int], ...]
 
 
 @dataclass
@@ -46,6 +57,24 @@ _HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ng
 @lru_cache(maxsize=32768)
 def _key_keep_len(text: str) -> str:
     """Folded key of an OCR'd line, same length as the line, with the usual glyph confusions undone."""
+    return _UY.sub("uy", _base_key(text))
+
+
+_UY = re.compile(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])")
+_DIGIT_LOOK = str.maketrans({"0": "o", "6": "o", "5": "s", "1": "l", "4": "a", "8": "b"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+_NONE: frozenset[str] = frozenset()
+_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$")
+
+
+@lru_cache(maxsize=32768)
+def _plain(word: str) -> bool:
+    """Spelt like a Vietnamese syllable of three letters or more (so a real word, not OCR damage)."""
+    return len(word) >= 3 and word.isalpha() and bool(_SYLLABLE.match(word))
+
+
+@lru_cache(maxsize=32768)
+def _base_key(text: str) -> str:
     k = fold(text)
     k = re.sub(r"(?<=[a-z]{2})[0-9]", " ", k)                       # "noi1 vu" → "noi  vu"
     k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
@@ -53,13 +82,41 @@ def _key_keep_len(text: str) -> str:
     k = k.replace("&", "o").replace("¢", "e").replace("w", "u")
     k = re.sub(r"(?<![a-z])v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k)
     k = re.sub(r"[^a-z0-9 ]", " ", k)
-    k = re.sub(r"(?<![a-z])c[e4a]c(?![a-z])", "cac", k)
-    return re.sub(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])", "uy", k)
+    return re.sub(r"(?<![a-z])c[e4adh]c(?![a-z])", "cac", k)
 
 
-def _alt(key: str) -> str:
-    pat = re.escape(key).replace(r"\ ", r"\s*")
-    return "(?:so?|o)" + pat[2:] if key.startswith("so ") else pat
+def _trie(keys: list[str]) -> str:
+    """One regex for all keys, factored by common prefixes (a flat alternation of hundreds of names is
+    slow to scan); longer names win as in a longest-first alternation. Spaces may be missing or doubled
+    and "sở" may lose a letter ("s Tài chính", "ở Tài chính")."""
+    so = [k[3:] for k in keys if k.startswith("so ")]
+    rest = [k for k in keys if not k.startswith("so ")]
+    parts = [r"(?:so?|o)\s*" + _trie_node(_build_trie(so))] if so else []
+    if rest:
+        parts.append(_trie_node(_build_trie(rest)))
+    return "|".join(parts)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _build_trie(keys: list[str]) -> _Trie:
+    root: _Trie = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
+def _trie_node(node: _Trie) -> str:
+    alts = [(r"\s*" if ch == " " else re.escape(ch)) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(alts) + ")?"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def _cut(text: str, rx: re.Pattern[str]) -> list[str]:
@@ -99,8 +156,123 @@ class AgencyMatcher:
         self._tails: dict[str, Agency] | None = None
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
-        self._alts = alts
-        self._scan = re.compile(r"(?<![a-z])(" + "|".join(_alt(k) for k in alts) + r")(?![a-z])")
+        self._scan = re.compile(r"(?<![a-z])(" + _trie(alts) + r")(?![a-z])")
+        self._lexicon()
+
+    def _lexicon(self) -> None:
+        """The registry's words and word pairs: what a damaged word of a unit's name can be repaired to."""
+        self._words: set[str] = set()
+        self._pairs: set[tuple[str, str]] = set()
+        self._pair_count: Counter[str] = Counter()
+        for agency in self.registry:
+            for alias in (agency.name, *agency.aliases):
+                words = _key(alias).split()
+                self._words.update(words)
+                self._pairs.update(pairwise(words))
+                self._pair_count.update(words[1:])
+        self._targets = sorted(w for w in self._words if _SYLLABLE.match(w))
+        after: dict[str | None, set[str]] = {}
+        before: dict[str | None, set[str]] = {}
+        targets = set(self._targets)
+        for a, b in self._pairs:
+            if b in targets:
+                after.setdefault(a, set()).add(b)
+            if a in targets:
+                before.setdefault(b, set()).add(a)
+        self._after = {k: frozenset(v) for k, v in after.items()}
+        self._before = {k: frozenset(v) for k, v in before.items()}
+        self._name_words: dict[str, list[str]] = {}
+        self._between: dict[tuple[str, str | None, str | None], str | None] = {}
+        self._fixed: dict[str, str | None] = {}
+        self._repaired: dict[str, str] = {}
+
+    def _fix_alone(self, word: str) -> str | None:
+        """A word no Vietnamese syllable is spelt like ("gido", "nehe") → the registry word it is closest to."""
+        if word in self._words:
+            return word
+        if word in self._fixed:
+            return self._fixed[word]
+        fixed = None
+        if len(word) >= 4 and word.isalpha() and not _SYLLABLE.match(word):
+            best = process.extractOne(word, self._targets, scorer=fuzz.ratio, score_cutoff=75)
+            fixed = best[0] if best else None
+        if len(self._fixed) < 50_000:
+            self._fixed[word] = fixed
+        return fixed
+
+    def _fix_between(self, word: str, prev: str | None, nxt: str | None,
+                     far: tuple[str | None, str | None]) -> str | None:
+        """A damaged word ("vy", "hoe", "50") repaired only where the registry has it next to its neighbour
+        ("Nội" + "vụ", "Khoa" + "học", "Các" + "sở"). A word spelt like a real syllable ("hoe", "theo") needs
+        two registry words in a row on one side ("Sở Khoa" + "hoe"); a word with digits must read as the
+        registry word once the digits are read as letters ("s0", "50" → "sở")."""
+        plain = _plain(word)
+        left_ok = not plain or (far[0], prev) in self._pairs
+        right_ok = not plain or (nxt, far[1]) in self._pairs
+        memo = (word, prev if left_ok else None, nxt if right_ok else None)
+        if memo in self._between:
+            return self._between[memo]
+        look = word.translate(_DIGIT_LOOK)
+        floor = 100.0 if look != word else 66.0 if plain or len(word) == 1 else 50.0 if len(word) == 2 else 60.0
+        best, score = None, 0.0
+        after = self._after.get(memo[1], _NONE)
+        before = self._before.get(memo[2], _NONE)
+        for cand in sorted(after | before):
+            if len(word) == 1 and not cand.startswith(word):
+                continue
+            r = fuzz.ratio(look, cand, score_cutoff=floor)
+            if not r:
+                continue
+            left, right = cand in after, cand in before
+            if r >= floor and (total := r + 15 * (left + right) + min(self._pair_count[cand], 5)) > score:
+                best, score = cand, total
+        if len(self._between) < 50_000:
+            self._between[memo] = best
+        return best
+
+    def repaired_key(self, line: str) -> str:
+        """The folded key of an OCR'd table line with damaged words of unit names repaired from the registry
+        ("S¢ Gido duc" → "so giao duc", "S& Noi vy" → "so noi vu", "Cac s0," → "cac so,"); only for finding
+        names in table cells, so its offsets are the line's only approximately."""
+        cached = self._repaired.get(line)
+        if cached is not None:
+            return cached
+        key = _base_key(line)
+        tokens = list(_TOKEN.finditer(key))
+        texts = [m.group(0) for m in tokens]
+        fixed = self._fixed
+        words: list[str | None] = [t if t in self._words else fixed[t] if t in fixed else self._fix_alone(t)
+                                   for t in texts]
+        pending = [n for n, w in enumerate(words) if w is None and (not texts[n].isdigit() or len(texts[n]) <= 2)]
+        for _round in range(2):
+            for n in pending:
+                if words[n] is not None:
+                    continue
+                prev = words[n - 1] if n else None
+                nxt = words[n + 1] if n + 1 < len(words) else None
+                if prev is None and nxt is None:
+                    continue
+                far = (words[n - 2] if n >= 2 else None, words[n + 2] if n + 2 < len(words) else None)
+                if _plain(texts[n]) and (far[0], prev) not in self._pairs and (nxt, far[1]) not in self._pairs:
+                    continue        # a real word stays unless two registry words stand on one side
+                words[n] = self._fix_between(texts[n], prev, nxt, far)
+        if all(w is None or w == t for w, t in zip(words, texts, strict=True)):
+            out = _UY.sub("uy", key)
+        else:
+            parts: list[str] = []
+            pos = 0
+            for m, w in zip(tokens, words, strict=True):
+                parts.append(key[pos:m.start()])
+                parts.append(w if w is not None and w != m.group(0) else _UY.sub("uy", m.group(0)))
+                pos = m.end()
+            parts.append(key[pos:])
+            out = "".join(parts)
+        if len(self._repaired) < 50_000:
+            self._repaired[line] = out
+        return out
+
+    def _scan_key(self, key: str) -> list[tuple[int, int, Agency]]:
+        return [(m.start(), m.end(), a) for m in self._scan.finditer(key) if (a := self._lookup(m.group(1)))]
 
     def _add_prefixes(self) -> None:
         """Unique word prefixes of canonical names ("so khoa hoc") so OCR-split cells are still found by scan."""
@@ -111,8 +283,10 @@ class AgencyMatcher:
                 owners.setdefault(" ".join(words[:n]), set()).add(agency.code)
         by_code = {a.code: a for a in self.registry}
         for prefix, codes in owners.items():
-            if len(codes) == 1 and (prefix.count(" ") >= 2 or len(prefix) >= 11) and prefix not in self._keys:
-                self._keys[prefix] = by_code[next(iter(codes))]
+            # a prefix shared with names from before the 2025 reorganisation belongs to today's unit
+            current = {c for c in codes if not by_code[c].kind.endswith("_legacy")}
+            if len(current) == 1 and (prefix.count(" ") >= 2 or len(prefix) >= 11) and prefix not in self._keys:
+                self._keys[prefix] = by_code[next(iter(current))]
 
     def match(self, text: str) -> AgencyMatch:
         name = squash(text).strip(" .;,-–:")
@@ -169,11 +343,15 @@ class AgencyMatcher:
     def scan_lines(self, lines: list[str]) -> list[tuple[int, int, Agency]]:
         """Mentions in OCR'd table lines, also when a name is split over two lines of the same cell
         ("Văn phòng" / "UBND tỉnh"): (line index, column, agency)."""
-        keys = [_key_keep_len(x) for x in lines]
-        out: list[tuple[int, int, Agency]] = []
+        return [(c.line, c.col, c.agency) for c in self.scan_cells(lines)]
+
+    def scan_cells(self, lines: list[str]) -> list[CellMention]:
+        """Like `scan_lines`, with where each piece of a split name stands (for ordering table cells)."""
+        keys = [self.repaired_key(x) for x in lines]
+        out: list[CellMention] = []
         for k, key in enumerate(keys):
-            spans = [(s, e, a) for s, e, a in self.scan(lines[k])]
-            out.extend((k, s, a) for s, _e, a in spans)
+            spans = self._scan_key(key)
+            out.extend(CellMention(k, s, a, ((k, s), *self._rest_below(keys, k, s, key[s:e], a))) for s, e, a in spans)
             # The rest of the name is on the next line of the cell, or on the one after when the row's
             # number line sits in between ("Văn phòng" / "64 … 12/2025" / "UBND tỉnh").
             below = [j for j in range(k + 1, min(k + 5, len(keys))) if keys[j].strip()][:2]
@@ -187,11 +365,44 @@ class AgencyMatcher:
                         break           # a bare "Sở" joins only the very next line
                     hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start())
                     if hit is not None:
-                        out.append((k, m.start(), hit))
+                        out.append(CellMention(k, m.start(), hit[0], ((k, m.start()), (nxt, hit[1]))))
                         break
-        return sorted(out, key=lambda t: (t[0], t[1]))
+        return sorted(out, key=lambda c: (c.line, c.col))
+
+    def _rest_below(self, keys: list[str], k: int, col: int, found: str, agency: Agency) -> list[tuple[int, int]]:
+        """Where the rest of a name cut by the cell's line breaks stands ("Sở Khoa học" / "và Công" / "nghệ")."""
+        name = self._name_words.get(agency.code)
+        if name is None:
+            name = self._name_words[agency.code] = _key(agency.name).split()
+        have = found.split()
+        rest = name[len(have):] if name[:len(have)] == have else []
+        parts: list[tuple[int, int]] = []
+        j = k
+        while rest:
+            # the next line of the cell, or the one after when another cell's line comes between
+            hit = None
+            for below in [n for n in range(j + 1, min(j + 4, len(keys))) if keys[n].strip()][:2]:
+                words = [(w.start(), w.group(0)) for w in _TOKEN.finditer(keys[below])
+                         if col - 20 <= w.start() <= col + 30]
+                hit = next(((n, p) for p, w in words for n, r in enumerate(rest) if r == w), None)
+                if hit is not None:
+                    break
+            if hit is None:
+                break
+            n, pos = hit
+            parts.append((below, pos))
+            following = [w for p, w in words if p >= pos]
+            used = 0
+            while used < len(following) and n + used < len(rest) and following[used] == rest[n + used]:
+                used += 1
+            rest = rest[n + max(used, 1):]
+            j = below
+        return parts
 
     def scan_tails(self, lines: list[str], heads: int | None = None) -> list[tuple[int, int, Agency]]:
+        return [(c.line, c.col, c.agency) for c in self.scan_tail_cells(lines, heads)]
+
+    def scan_tail_cells(self, lines: list[str], heads: int | None = None) -> list[CellMention]:
         """Names whose first words OCR destroyed, seen only by their distinctive end split over
         lines of one cell ("… và Công" / "nghệ" → Sở Khoa học và Công nghệ): the end of at least three
         words must belong to one agency only, its last word must stand on one of the next three
@@ -213,10 +424,13 @@ class AgencyMatcher:
             self._tails = {tail: by_code[next(iter(codes))] for tail, codes in owners.items()
                            if len(codes) == 1 and len(last := tail.split()[-1]) >= 4 and len(used.get(last, ())) == 1
                            and last not in ("tinh", "xa", "phuong", "huyen", "pho")}
-        keys = [_key_keep_len(x) for x in lines]
-        out: list[tuple[int, int, Agency]] = []
+        keys = [self.repaired_key(x) for x in lines]
+        present = set(_TOKEN.findall(" ".join(keys)))
+        out: list[CellMention] = []
         for tail, agency in self._tails.items():
             *head_words, last = tail.split()
+            if last not in present or not present.issuperset(head_words):
+                continue
             rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, head_words)) + r"(?![a-z])")
             for k, key in enumerate(keys[:heads]):
                 for m in rx.finditer(key):
@@ -227,18 +441,25 @@ class AgencyMatcher:
                         hit = next((w for w in re.finditer(r"(?<![a-z])" + re.escape(last) + r"(?![a-z])", keys[j])
                                     if abs(w.start() - m.start()) <= 30), None)
                         if hit is not None:
-                            out.append((k, m.start(), agency))
+                            out.append(CellMention(k, m.start(), agency, ((k, m.start()), (j, hit.start()))))
                             break
-        return sorted(out, key=lambda t: (t[0], t[1]))
+        return sorted(out, key=lambda c: (c.line, c.col))
 
-    def _join(self, head: str, below: str, col: int) -> Agency | None:
+    def _join(self, head: str, below: str, col: int) -> tuple[Agency, int] | None:
+        """The unit whose name starts with `head` and goes on in `below`, near the same column:
+        (agency, column of the continuation)."""
         top = head.split()[:4]
-        words = below.split() if len(below.strip()) < 30 else below[max(0, col - 20):col + 45].split()
+        words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", below)]
+        if len(below.strip()) >= 30:
+            words = [(p, w) for p, w in words if col - 20 <= p <= col + 45]
         for n1 in range(len(top), 0, -1):
             first = " ".join(top[:n1])
-            for j in range(min(len(words), 12 if n1 >= 2 else 8)):
-                cand = first + " " + " ".join(words[j:j + 4])
+            # a bare "Sở" goes on with the first words under it, never with words further along the line
+            starts = range(min(len(words), 12)) if n1 >= 2 else [j for j in range(min(len(words), 1))
+                                                               if abs(words[j][0] - col) <= 12 or len(words) <= 6]
+            for j in starts:
+                cand = first + " " + " ".join(w for _p, w in words[j:j + 4])
                 m = self._scan.match(cand)
                 if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))):
-                    return a
+                    return a, words[j][0]
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import AgencyMatcher
+from .agencies import AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, parse_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
@@ -338,47 +338,60 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
-    mentions: list[tuple[int, int, int, str, str]] = []
     bodies = [re.sub(r"^\s*\d{1,3}\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
               for k, line in enumerate(lines)]
-    for k, s, agency in matcher.scan_lines(bodies):
-        fl = fold(bodies[k])
-        if _OUTPUT_CTX.search(fl[max(0, s - 25):s]):
-            continue
-        indent = len(bodies[k]) - len(bodies[k].lstrip())
-        mentions.append((k, s - indent, s, agency.code, agency.name))
+    cells = [c for c in matcher.scan_cells(bodies)
+             if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col])]
     # the end of a split name may fall just below the row's lines (cells are taller than the task)
-    for k, s, agency in matcher.scan_tails(bodies + outline.lines[hi + 1:hi + 4], heads=len(bodies)):
-        if not any(m[0] == k and abs(m[2] - s) < 8 for m in mentions):
-            indent = len(bodies[k]) - len(bodies[k].lstrip())
-            mentions.append((k, s - indent, s, agency.code, agency.name))
-    if not mentions:
+    for c in matcher.scan_tail_cells(bodies + outline.lines[hi + 1:hi + 4], heads=len(bodies)):
+        if not any(m.line == c.line and abs(m.col - c.col) < 8 for m in cells):
+            cells.append(c)
+    center = anchor - lo
+    if not cells:
         # The lead cell may sit just outside the row's lines (cells are taller than the task text).
-        lines_x = outline.lines[max(0, lo - 2):lo] + outline.lines[hi + 1:hi + 2]
-        for k, s, agency in matcher.scan_lines(lines_x):
-            mentions.append((k + 100, s, s, agency.code, agency.name))
-    mentions = [m for m in mentions if m[3] not in exclude] or mentions
-    primary = [m for m in mentions if m[1] >= 12]
-    pick = min(primary or mentions, key=lambda m: (m[0], m[1])) if mentions else None
+        bodies = outline.lines[max(0, lo - 2):lo] + outline.lines[hi + 1:hi + 2]
+        cells = matcher.scan_cells(bodies)
+        center = -1000
+    cells = [c for c in cells if c.agency.code not in exclude] or cells
+    pick = _pick_lead(cells, bodies, center)
     if pick is not None:
-        pick = min((m for m in mentions if m[0] == pick[0]), key=lambda m: m[1])
-        if fold(pick[4]).startswith("cac "):
-            # "Các sở, ngành, địa phương" usually fills the coordinators' column; a named unit left of
-            # it on the next lines of the same cells is the lead.
-            named = [m for m in mentions if not fold(m[4]).startswith("cac ") and m[0] < 100
-                     and pick[0] <= m[0] <= pick[0] + 2 and m[2] < pick[2]]
-            if named:
-                pick = min(named, key=lambda m: (m[0], m[1]))
-    if pick:
-        task.lead_code, task.lead = pick[3], pick[4]
-        for m in mentions:
-            if m[3] != pick[3] and m[4] not in task.coordinators:
-                task.coordinators.append(m[4])
+        task.lead_code, task.lead = pick.agency.code, pick.agency.name
+        for c in cells:
+            if c.agency.code != pick.agency.code and c.agency.name not in task.coordinators:
+                task.coordinators.append(c.agency.name)
         task.confidence = 0.6
     else:
         warnings.append(f"Dòng {no} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
     task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
+
+
+def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> CellMention | None:
+    """The lead is the left-most unit cell after the task text. Columns of OCR'd lines are comparable
+    only on one line, so two names are ordered where pieces of both stand on the same line; cells are
+    centred on the row's number line, so among unordered names the one nearest it wins."""
+    if not cells:
+        return None
+
+    def col_on(c: CellMention, line: int) -> int | None:
+        return next((col for ln, col in c.parts if ln == line), None)
+
+    def left_of(a: CellMention, b: CellMention) -> bool:
+        for ln, col in a.parts:
+            other = col_on(b, ln)
+            if other is not None and other != col:
+                return col < other
+        # no line in common: compare columns only between full lines (the task text stands before both)
+        if all(len(bodies[x.line].rstrip()) >= 60 and x.col >= 35 for x in (a, b)):
+            return a.col + 6 <= b.col
+        return False
+
+    def rank(c: CellMention) -> tuple[int, int, bool, int, int]:
+        beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
+        near = min(abs(ln - center) for ln, _col in c.parts)
+        return beaten, max(near - 1, 0), c.agency.kind == "group", near, c.col
+
+    return min(cells, key=rank)
 
 
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:

@@ -77,3 +77,39 @@ def test_a_split_name_may_skip_the_row_number_line() -> None:
     # a bare "Sở" is joined with the very next line only, never with a name two lines down
     lines = ["trên môi trường số. Sở", "khác hẳn", "trong Kế hoạch hằng năm"]
     assert all(a.code != "SKHDT" for _k, _s, a in M.scan_lines(lines))
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("| S¢ Gido duc va dao tao |", "SGDDT"),          # "Giáo" with a damaged letter
+    ("tinh. | S& Noi vy | Cac", "SNV"),               # ụ read as y
+    ("Cac s0, nganh, dia phuong", "CAC_SO"),          # ở read as 0, after "Các"
+    ("Cdc 50, nganh", "CAC_SO"),
+    ("| B0 chi huy quan sy tinh |", "BCHQS"),
+    ("trong | 56 Xay dyng | Cac", "SXD"),
+])
+def test_damaged_words_of_a_unit_name_are_repaired_from_the_registry(line: str, code: str) -> None:
+    assert code in [a.code for _k, _s, a in AgencyMatcher().scan_lines([line])]
+
+
+def test_real_words_are_not_repaired_into_unit_names() -> None:
+    m = AgencyMatcher()
+    # "theo", "cua", "trong" are words in their own right; a lone letter is not the end of a name ("n" ≠ "an")
+    assert m.scan_lines(["triển khai theo kế hoạch của tỉnh trong năm"]) == []
+    assert m.scan_lines(["A va Cong N trong Kế hoạch"]) == []
+    # a number stays a number unless it reads as the registry word ("60" is not "sở")
+    assert m.scan_lines(["60 Xay dung ke hoach"]) == []
+
+
+def test_a_prefix_shared_with_a_pre_2025_name_belongs_to_todays_unit() -> None:
+    m = AgencyMatcher()
+    found = m.scan_lines(["Xây dựng nền tảng số giám sát | S& Nong", "dữ liệu tài nguyên, môi trường | nghiép va",
+                          "Moi truong"])
+    assert [a.code for _k, _s, a in found] == ["SNNMT"]
+
+
+def test_a_split_name_knows_where_its_pieces_stand() -> None:
+    cells = AgencyMatcher().scan_cells(["Triển khai ứng dụng số | S& Khoa hoc | Các sở, ngành,",
+                                        "trong các cơ quan nhà nước | va Cong | địa phương",
+                                        "trên địa bàn tỉnh. | nghệ"])
+    skhcn = next(c for c in cells if c.agency.code == "SKHCN")
+    assert [line for line, _col in skhcn.parts] == [0, 1, 2]
