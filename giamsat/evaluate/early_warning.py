@@ -25,9 +25,11 @@ PACE_WINDOW = 6
 _PACE_STATUSES = (TaskStatus.IN_PROGRESS_ON_TIME, TaskStatus.AT_RISK)
 
 
+_VN_SEPARATORS = str.maketrans({",": ".", ".": ","})  # 1,234.5 → 1.234,5
+
+
 def _num(x: float) -> str:
-    s = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return s.replace(",", "\u202f").replace(".", ",").replace("\u202f", ".")
+    return f"{x:,.2f}".rstrip("0").rstrip(".").translate(_VN_SEPARATORS)
 
 
 def target_projection_warning(t: TargetFacts, r: TargetResult) -> EarlyWarning | None:

@@ -110,9 +110,11 @@ def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
     target_results: list[TargetResult] = []
     for t in targets:
         trusted, t_issues = check_target(t, cfg.monotone_tolerance)
-        excluded = sum(1 for i in t_issues if i.excluded)
-        flagged = sum(1 for i in t_issues if i.severity is Severity.WARNING)
-        issues.extend(t_issues)
+        excluded = flagged = 0
+        if t_issues:
+            excluded = sum(1 for i in t_issues if i.excluded)
+            flagged = sum(1 for i in t_issues if i.severity is Severity.WARNING)
+            issues.extend(t_issues)
         tr = judge_target(t, trusted, as_of, excluded, flagged)
         target_results.append(tr)
         w = target_projection_warning(t, tr)
