@@ -27,7 +27,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
@@ -235,14 +235,15 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
                           "period__year", "period__index", "period__due_date", "period__end", "period__document_id",
                           "period_id", "period__start")
     keys: dict[tuple[str, int, int], str] = {}
+    days, moments = _Days(), _Moments()
     out = []
-    for pk, unit, state, sub_at, appr_at, returned, freq, year, index, due, end, doc, period, start in rows.iterator(
-            chunk_size=5000):
+    for pk, unit, state, sub_at, appr_at, returned, freq, year, index, due, end, doc, period, start in _raw(
+            rows, scope.unit_pks is None):
         k = keys.get((freq, year, index))
         if k is None:
             k = keys[(freq, year, index)] = period_key(freq, year, index)
-        out.append(_SubmissionRow(pk, unit, state, _local_day(sub_at), _local_day(appr_at), returned, k, due, end,
-                                  doc, period, start))
+        out.append(_SubmissionRow(pk, unit, state, moments(sub_at), moments(appr_at), returned, k, days(due),
+                                  days(end), doc, period, days(start)))
     return out
 
 
@@ -423,7 +424,7 @@ class _Tokens:
             facts = list(map(self.cache.__getitem__, tokens))
         if self.late:  # some report was approved after as_of
             return [f for f in facts if f is not None]
-        return facts  # type: ignore[return-value]
+        return cast(list[TaskReportFact], facts)  # no None without a late approval
 
 
 def _read_histories(scope: Scope, by_id: dict[int, TaskFacts], as_of: dt.date) -> None:
