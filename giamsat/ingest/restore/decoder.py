@@ -35,6 +35,7 @@ KEEP_COST_LOWER = 9.0
 CAPITAL_D_COST = 2.0
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
+MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
 VITERBI_BEAM = 10.0  # states this far below the best are dropped
 PIECE_CHARS = 20_000
 
@@ -45,6 +46,9 @@ _OK_CHARS = re.compile(rf"^[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff{re.escape(DAMAGE
 _OCR_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
 
 Cand = tuple[int, float, str | None]  # LM id, channel cost, replacement (None keeps the token)
+# A position's candidates column-wise, as the Viterbi step reads them: LM ids, weighted channel
+# costs, replacements.
+Choices = tuple[tuple[int, ...], tuple[float, ...], tuple[str | None, ...]]
 
 
 def load_model(path: Path = MODEL_PATH) -> tuple[list[str], Counter[str], Counter[tuple[str, str]],
@@ -86,7 +90,9 @@ class Restorer:
         alphabet = sorted({c for s in inventory for c in s})
         self.channel.build_reverse(alphabet)
         self.rev_map = {seg: dict(opts) for seg, opts in self.channel.reverse.items()}
-        self._cands: dict[str, tuple[Cand, ...]] = {}
+        self._cands: dict[str, Choices] = {}
+        self._fixed: dict[int, Choices] = {}
+        self._memo: dict[int, float] = {}  # trigram scores met while decoding
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
 
@@ -135,7 +141,7 @@ class Restorer:
 
     def _restore_block(self, lines: list[str], block: list[int], out: list[str]) -> None:
         """Decode a paragraph as one sequence so each line sees the previous line's end."""
-        positions: list[tuple[list[str], int, tuple[Cand, ...]]] = []
+        positions: list[tuple[list[str], int, Choices]] = []
         pending: dict[int, list[str]] = {}
         for i in block:
             line = self._clean(lines[i])
@@ -171,27 +177,36 @@ class Restorer:
         return "".join(tokens)
 
     # ---- candidates ---------------------------------------------------------------------
-    def _position(self, tokens: list[str], t: int, clean: bool) -> tuple[Cand, ...] | None:
+    def _kept(self, lm_id: int) -> Choices:
+        """The one choice of a token that stays as it is, seen by the LM as `lm_id`."""
+        choices = self._fixed.get(lm_id)
+        if choices is None:
+            choices = self._fixed[lm_id] = ((lm_id,), (0.0,), (None,))
+        return choices
+
+    def _position(self, tokens: list[str], t: int, clean: bool) -> Choices | None:
         tok = tokens[t]
         if tok.isspace():
             return None
         if not is_word(tok):
-            return ((self.lm.id(tok) if tok in PUNCT_TOKENS else self.x_id, 0.0, None),)
+            return self._kept(self.lm.id(tok) if tok in PUNCT_TOKENS else self.x_id)
         if tok.isdigit():
-            return ((self.num_id, 0.0, None),)
+            return self._kept(self.num_id)
         low = tok.lower()
         if clean or len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
             # In typed text every word is left alone; the LM still sees it as context.
-            return ((self.lm.id(low) if is_syllable(low) else self.x_id, 0.0, None),)
+            return self._kept(self.lm.id(low) if is_syllable(low) else self.x_id)
         if is_syllable(low) and not set(low) <= _OCR_LETTERS:
-            return ((self.lm.id(low), 0.0, None),)
+            return self._kept(self.lm.id(low))
         upper = low != tok
         key = ("^" if upper else "") + low
         if tok[0] in "PB" and len(tok) > 1:
             key = "^P" + low  # a capital Đ is often read as P or B
         cands = self._cands.get(key)
         if cands is None:
-            cands = self._candidates(low, capital_d=key[:2] == "^P", upper=upper)
+            found = self._candidates(low, capital_d=key[:2] == "^P", upper=upper)
+            cands = (tuple(c[0] for c in found), tuple(CHANNEL_WEIGHT * c[1] for c in found),
+                     tuple(c[2] for c in found))
             if len(self._cands) > 200_000:
                 self._cands.clear()
             self._cands[key] = cands
@@ -250,13 +265,12 @@ class Restorer:
         """Extend every partial spelling in `layer` by one letter that may have produced `seg`."""
         options = self.channel.reverse.get(seg, [])
         option_map = self.rev_map.get(seg, {})
+        n_options = len(options)
         kids = self.kids
         inf = math.inf
         for node, cost in list(layer.items()):
             children = kids[node]
-            if not children:
-                continue
-            if len(children) < len(options):
+            if len(children) < n_options:
                 for c, child in children.items():
                     cc = option_map.get(c)
                     if cc is not None:
@@ -273,45 +287,51 @@ class Restorer:
                         target[q] = v
 
     # ---- decoding -----------------------------------------------------------------------
-    def _decode_into(self, positions: list[tuple[list[str], int, tuple[Cand, ...]]]) -> None:
+    def _decode_into(self, positions: list[tuple[list[str], int, Choices]]) -> None:
         """Viterbi with states (previous, current syllable), so every transition is a true trigram;
-        states far below the best are pruned, which keeps the live set to a handful. The LM's
-        back-off is inlined: per state the context's keys and weights are looked up once."""
+        states far below the best are pruned, which keeps the live set to a handful. Trigram
+        scores are memoised (documents repeat their phrases); a miss computes the back-off inline."""
         if not positions:
             return
         lm = self.lm
         tri, bi, bow1, bow2, uni = lm.tri, lm.bi, lm.bow1, lm.bow2, lm.uni
+        memo = self._memo
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         start = lm.unk  # OCR lines start mid-sentence: no sentence-start context
-        weight = CHANNEL_WEIGHT
         # A state: (previous id, current id, score, candidate index, index of its back state).
         states: list[tuple[int, int, float, int, int]] = [(start, start, 0.0, 0, -1)]
         history: list[list[tuple[int, int, float, int, int]]] = []
-        for _tokens, _t, cands in positions:
-            costs = [(cid, weight * ccost) for cid, ccost, _out in cands]
+        for _tokens, _t, (ids, costs, _outs) in positions:
             best: dict[int, tuple[float, int, int]] = {}
             for si, (pp, pid, score, j, _back) in enumerate(states):
-                k2 = pp << SHIFT | pid
-                base3 = k2 << SHIFT
-                base2 = pid << SHIFT
-                back3 = bow2.get(k2, 0.0)
-                back2 = bow1.get(pid, 0.0)
+                base = (pp << SHIFT | pid) << SHIFT
                 key = j << 8
-                for i, (cid, ccost) in enumerate(costs):
-                    v = tri.get(base3 | cid)
+                for i, cid in enumerate(ids):
+                    v = memo.get(base | cid)
                     if v is None:
-                        v = bi.get(base2 | cid)
-                        v = back3 + (back2 + uni[cid] if v is None else v)
-                    v += score - ccost
+                        v = tri.get(base | cid)
+                        if v is None:
+                            v = bi.get((pid << SHIFT) | cid)
+                            if v is None:
+                                v = bow1.get(pid, 0.0) + uni[cid]
+                            v += bow2.get(base >> SHIFT, 0.0)
+                        memo[base | cid] = v
+                    v += score - costs[i]
                     old = best.get(key | i)
                     if old is None or v > old[0]:
                         best[key | i] = (v, si, pid)
-            top = max(v for v, _, _ in best.values()) - VITERBI_BEAM
-            states = [(pid, cands[k & 255][0], v, k & 255, si) for k, (v, si, pid) in best.items() if v >= top]
+            if len(best) == 1:
+                ((k, (v, si, pid)),) = best.items()
+                states = [(pid, ids[k & 255], v, k & 255, si)]
+            else:
+                top = max(v for v, _, _ in best.values()) - VITERBI_BEAM
+                states = [(pid, ids[k & 255], v, k & 255, si) for k, (v, si, pid) in best.items() if v >= top]
             history.append(states)
         state = max(states, key=lambda st: st[2])
         for idx in range(len(positions) - 1, -1, -1):
             tokens, t, cands = positions[idx]
-            replacement = cands[state[3]][2]
+            replacement = cands[2][state[3]]
             if replacement is not None:
                 tokens[t] = apply_case(tokens[t], replacement)
             if idx:
