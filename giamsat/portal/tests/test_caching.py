@@ -143,3 +143,18 @@ def test_visitors_share_the_whole_public_page_but_each_gets_a_token_and_their_ow
         "category": "data", "body": "Đề nghị công khai dữ liệu quy hoạch sử dụng đất dạng mở.", "website": ""}, follow=True)
     assert "Đã nhận kiến nghị của quý vị" in sent.content.decode()
     assert "Đã nhận kiến nghị của quý vị" not in second.get(reverse("portal:public")).content.decode()
+
+
+def test_the_version_reads_the_newest_transition_through_the_partial_index(db: Any) -> None:
+    from django.db import connection
+
+    assert caching.TRANSITIONS_WHERE == "kind NOT IN ('saved', 'attachment_added')"  # migration 0003's WHERE
+    sql = f"SELECT MAX(id) FROM reporting_submissionevent WHERE {caching.TRANSITIONS_WHERE}"
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            cur.execute("EXPLAIN QUERY PLAN " + sql)
+        else:
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute("EXPLAIN " + sql)
+        plan = " ".join(str(row) for row in cur.fetchall())
+    assert caching.TRANSITIONS_INDEX in plan
