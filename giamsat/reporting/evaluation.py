@@ -542,8 +542,9 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
         milestones[target_id].append(tuple(rest))
     values: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
     days = _Days()
+    # No join on the submission: only the submissions in scope that count (approved by as_of) are kept below.
     for target_id, sub_id, value, measured in _raw(IndicatorValue.objects.filter(
-            submission__state=APPROVED, target_id__in=qs.values("id"), value__isnull=False).values_list(
+            target_id__in=qs.values("id"), value__isnull=False).values_list(
             "target_id", "submission_id", "value", "measured_on"), scope.unit_pks is None):
         s = subs.get(sub_id)
         if s is not None and s.counts_on(as_of):
