@@ -28,7 +28,7 @@ from .samples import build
 
 GOLD_DIR = Path(__file__).parent / "tests" / "data" / "parse_gold"
 CACHE_DIR = Path(__file__).resolve().parents[2] / "var" / "quality"
-SCAN_PAGES = int(os.environ.get("GIAMSAT_QUALITY_SCAN_PAGES", "6"))   # OCR is slow: a bounded sample of pages
+SCAN_PAGES = int(os.environ.get("GIAMSAT_QUALITY_SCAN_PAGES", "10"))   # OCR is slow: a bounded sample of pages
 
 
 @dataclass
@@ -240,12 +240,13 @@ def _ocr_cache() -> Iterator[None]:
     """Tesseract's word boxes kept under var/ by page image, so a re-run re-reads but does not re-OCR."""
     original = readers.tesseract_words
 
-    def cached(image: Any) -> dict[str, list[Any]]:
-        path = CACHE_DIR / "ocr" / f"{hashlib.sha1(image.tobytes() + repr(image.size).encode()).hexdigest()}.json"
+    def cached(image: Any, psm: int = 4, lang: str = "vie", chars: str = "") -> dict[str, list[Any]]:
+        key = hashlib.sha1(image.tobytes() + repr((image.size, psm, lang, chars)).encode()).hexdigest()
+        path = CACHE_DIR / "ocr" / f"{key}.json"
         if path.exists():
             data: dict[str, list[Any]] = json.loads(path.read_text())
             return data
-        data = original(image)
+        data = original(image, psm, lang, chars)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data))
         return data
@@ -279,10 +280,10 @@ def _on_pages(gold: dict[str, Any], pdf: bytes, first: int, count: int) -> dict[
         for page in doc.pages[:first - 1 + count]:
             for table in page.extract_tables():
                 for row in table:
+                    no = squash(readers.unwrap_number(row[0] or "")).rstrip(". ")
                     head = fold(" ".join(c or "" for c in row[:3]))
-                    if "chi tieu" in head or "nhiem vu" in head:
+                    if not re.match(r"\d", no) and ("chi tieu" in head or "nhiem vu" in head):
                         item = "targets" if "chi tieu" in head else "tasks"
-                    no = squash(row[0] or "").rstrip(". ")
                     if page.page_number >= first and re.fullmatch(r"\d+(\.\d+)*", no):
                         starts.add((item, no))
     out = dict(gold)

@@ -7,6 +7,7 @@ from DOCX and ruled PDFs arrive whole; scans are rebuilt from Tesseract word box
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 import zipfile
@@ -225,13 +226,13 @@ def _pdf_page_lines(page: Any) -> list[str]:
     for tl in body.extract_text_lines(layout=False, strip=True):
         items.append((tl["top"], [nfc(tl["text"])]))
     for t in tables:
-        rows = [[_unwrap_number(nfc(c or "")) for c in row] for row in t.extract()]
+        rows = [[unwrap_number(nfc(c or "")) for c in row] for row in t.extract()]
         items.append((t.bbox[1], ["", *_pipe_rows(rows), ""]))
     items.sort(key=lambda it: it[0])
     return [line for _, chunk in items for line in chunk]
 
 
-def _unwrap_number(cell: str) -> str:
+def unwrap_number(cell: str) -> str:
     """A row number wrapped by a narrow column ("108\n." or "11.1\n0") is one number again."""
     return re.sub(r"\s+", "", cell) if "\n" in cell and re.fullmatch(r"[\d.\s]+", cell) else cell
 
@@ -278,7 +279,7 @@ def read_image(data: bytes, progress: Progress | None = None) -> Extracted:
 def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     import pytesseract
 
-    image = image.convert("L")
+    image = deskew(image.convert("L"))
     grids = find_grids(image)
     if grids:
         image = erase_rulings(image, grids)
@@ -289,29 +290,155 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
         return []
     except pytesseract.TesseractNotFoundError as exc:
         raise IngestError("Máy chủ chưa cài Tesseract OCR: không đọc được bản quét.", "no_ocr") from exc
-    words = [
-        {"text": nfc(t), "x0": data["left"][i], "x1": data["left"][i] + data["width"][i],
-         "top": data["top"][i], "h": data["height"][i],
-         "line": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
-        for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) > -1
-    ]
+    words = _words(data)
+    words.extend(_unread_cells(image, grids, words))
+    words = _reread_labels(image, grids, words)
+    read_comparators(image, words)
     return place_grids(words, grids)
 
 
-def tesseract_words(image: Any) -> dict[str, list[Any]]:
-    """Tesseract's word boxes (TSV as columns) for a greyscale page, `vie`, one column of text per block."""
+def read_comparators(image: Any, words: list[dict[str, Any]]) -> None:
+    """"≥" and "≤", which Tesseract `vie` reads as ">" and "<", put back where the glyph has its bar."""
+    for w in words:
+        if w["text"][:1] in "<>" and _underlined(image, w):
+            w["text"] = {"<": "≤", ">": "≥"}[w["text"][0]] + w["text"][1:]
+
+
+def _underlined(image: Any, w: dict[str, Any]) -> bool:
+    """Whether the "<" or ">" Tesseract read opens a "≤" or "≥" (which `vie` cannot output): under the
+    glyph, apart from it, a bar as wide as the glyph."""
+    x0, top = int(w["x0"]), int(w["top"])
+    crop = image.crop((x0 - 2, top - 2, int(w["x1"]) + 2, top + int(w["h"]) + 3))
+    bw = crop.point(lambda v: 255 if v < _INK else 0)
+    cw, ch = bw.size
+    cols = bw.resize((cw, 1)).tobytes()
+    inked = [k for k, v in enumerate(cols) if v > 10]
+    if not inked or ch < 8:
+        return False
+    left = inked[0]
+    right = left
+    while right + 1 < cw and cols[right + 1] > 10:
+        right += 1                                   # the first glyph: inked columns up to a gap
+    glyph = bw.crop((left, 0, right + 1, ch))
+    width = right + 1 - left
+    rows = glyph.resize((1, ch)).tobytes()
+    runs: list[list[int]] = []
+    for y, v in enumerate(rows):
+        if v > 10 and runs and runs[-1][-1] == y - 1:
+            runs[-1].append(y)
+        elif v > 10:
+            runs.append([y])
+    if len(runs) < 2:
+        return False
+    bar = glyph.crop((0, runs[-1][0], width, runs[-1][-1] + 1)).resize((width, 1)).tobytes()
+    wide = sum(1 for v in bar if v > 60) >= 0.6 * width
+    return wide and len(runs[-1]) <= 0.35 * (runs[-1][-1] + 1 - runs[0][0]) and width >= 4
+
+
+def _words(data: dict[str, list[Any]], dx: int = 0, dy: int = 0) -> list[dict[str, Any]]:
+    return [
+        {"text": nfc(t), "x0": data["left"][i] + dx, "x1": data["left"][i] + data["width"][i] + dx,
+         "top": data["top"][i] + dy, "h": data["height"][i],
+         "line": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
+        for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) > -1
+    ]
+
+
+MAX_REREAD_CELLS = 40
+
+
+def _unread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cells with ink that the page's OCR left empty (a lone "5", "≥ 03": too short for Tesseract to
+    see among the page's text) are read again one by one, as a single line."""
+    filled = {(id(g), r, c) for g in grids for w in words
+              if (rc := _cell_of(g, w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2)) is not None
+              for r, c in [rc]}
+    out: list[dict[str, Any]] = []
+    budget = MAX_REREAD_CELLS
+    for g in grids:
+        for r in range(len(g.ys) - 1):
+            for c in range(len(g.xs) - 1):
+                if (id(g), r, c) in filled or budget <= 0:
+                    continue
+                box = (g.xs[c] + 6, g.ys[r] + 6, g.xs[c + 1] - 6, g.ys[r + 1] - 6)
+                if box[2] - box[0] < 12 or box[3] - box[1] < 12:
+                    continue
+                crop = image.crop(box)
+                if crop.point(lambda v: 255 if v < _INK else 0).histogram()[255] < 40:
+                    continue            # blank
+                budget -= 1
+                out.extend(_words(tesseract_words(crop, psm=7), box[0], box[1]))
+    return out
+
+
+_LABEL = re.compile(r"(\d{1,3}(\.\d{1,2})*\.?|[IVX]{1,5}\.?|S?TT)")
+_LABEL_CHARS = "0123456789.IVXST"
+
+
+def _reread_labels(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A narrow first column holds row labels ("12.", "II.", "TT"), which the Vietnamese model
+    misreads ("2." as "VÀ", "3." as "5.", "I." as "1.", "TT" as "11"): each is read again alone,
+    despeckled and framed, by the Latin model restricted to label characters, full size then half
+    size; the first reading that is a label replaces the page's."""
+    from PIL import Image, ImageFilter, ImageOps
+
+    out = list(words)
+    for g in grids:
+        if len(g.xs) < 4 or (g.xs[1] - g.xs[0]) > 0.1 * (g.xs[-1] - g.xs[0]):
+            continue
+        for r in range(len(g.ys) - 1):
+            inside = [w for w in out if _cell_of(g, w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2) == (r, 0)]
+            if not inside:
+                continue
+            box = (g.xs[0] + 5, g.ys[r] + 5, g.xs[1] - 4, g.ys[r + 1] - 4)
+            cell = image.crop(box).filter(ImageFilter.MedianFilter(3))
+            for scale in (1.0, 0.5):
+                sized = cell if scale == 1 else cell.resize(
+                    (max(int(cell.size[0] * scale), 1), max(int(cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
+                data = tesseract_words(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng",
+                                       chars=_LABEL_CHARS)
+                label = "".join(t.strip() for t in data["text"])
+                if _LABEL.fullmatch(label):
+                    taken = {id(w) for w in inside}
+                    out = [w for w in out if id(w) not in taken]
+                    out.append({"text": label, "x0": box[0], "x1": box[0] + 10, "top": box[1], "h": 20})
+                    break
+    return out
+
+
+def _cell_of(g: Grid, cy: float, cx: float) -> tuple[int, int] | None:
+    r = next((k for k in range(len(g.ys) - 1) if g.ys[k] <= cy < g.ys[k + 1]), None)
+    c = next((k for k in range(len(g.xs) - 1) if g.xs[k] <= cx < g.xs[k + 1]), None)
+    return None if r is None or c is None else (r, c)
+
+
+def tesseract_words(image: Any, psm: int = 4, lang: str = "vie", chars: str = "") -> dict[str, list[Any]]:
+    """Tesseract's word boxes (TSV as columns) for a greyscale image; page segmentation 4 (a column
+    of text of variable sizes) for a page, 7 (one line) for a cell; `chars` restricts the characters."""
     import pytesseract
 
+    config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={chars}" if chars else "")
     data: dict[str, list[Any]] = pytesseract.image_to_data(
-        image, lang="vie", config="--psm 4", output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_PER_PAGE)
+        image, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_PER_PAGE)
     return data
 
 
-Grid = tuple[list[int], list[int]]   # y of horizontal rulings, x of vertical rulings
+@dataclass
+class Grid:
+    """A ruled table on a page: y of its horizontal rulings, x of its column rulings, and for each
+    row the columns a ruling closes on its right (a merged cell lacks the ones it spans)."""
+
+    ys: list[int]
+    xs: list[int]
+    closed: list[set[int]] = field(default_factory=list)
+
+
+_INK = 150            # grey level below which a pixel is ink
+_SEG = 24             # width (px) of the slices a horizontal ruling darkens all along
 
 
 def _runs(values: list[float], dark: float) -> list[int]:
-    """Centres of consecutive positions whose mean brightness is below `dark`."""
+    """Centres of consecutive positions whose value is below `dark`."""
     out: list[int] = []
     start = None
     for i, v in enumerate([*values, 255.0]):
@@ -323,22 +450,88 @@ def _runs(values: list[float], dark: float) -> list[int]:
     return out
 
 
-def find_grids(image: Any) -> list[Grid]:
-    """Ruled tables: rows of pixels dark across most of the width, and columns dark across the table's height."""
+def skew_angle(image: Any) -> float:
+    """The rotation (degrees) that makes the page's lines of text and rulings horizontal: the angle
+    whose row profile is the most contrasted (projection profile), coarse then fine, within ±2°."""
     from PIL import Image
 
-    w, h = image.size
-    rows = list(image.resize((1, h), Image.Resampling.BOX).tobytes())
-    ys = _runs([float(v) for v in rows], 110.0)
-    if len(ys) < 2:
+    small = image.reduce(4) if min(image.size) > 800 else image
+
+    def contrast(angle: float) -> float:
+        turned = small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        rows = list(turned.resize((1, turned.size[1]), Image.Resampling.BOX).tobytes())
+        return float(statistics.pvariance(rows))
+
+    best = max((k * 0.25 for k in range(-8, 9)), key=contrast)
+    return max((best + k * 0.05 for k in range(-4, 5)), key=contrast)
+
+
+def deskew(image: Any) -> Any:
+    from PIL import Image
+
+    angle = skew_angle(image)
+    return image if abs(angle) < 0.05 else image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def _rulings_y(bw: Any) -> list[int]:
+    """Rows of pixels dark in at least 30% of the page's slices: horizontal rulings, wherever the table sits."""
+    from PIL import Image
+
+    w, h = bw.size
+    n = max(w // _SEG, 1)
+    slices = bw.resize((n, h), Image.Resampling.BOX).tobytes()
+    ruled = [0.0 if sum(1 for v in slices[y * n:(y + 1) * n] if v < 96) >= 0.3 * n else 255.0 for y in range(h)]
+    ys: list[int] = []
+    for y in _runs(ruled, 128.0):
+        if ys and y - ys[-1] < 12:
+            continue               # a thick or doubled ruling
+        ys.append(y)
+    return ys
+
+
+def _rulings_x(bw: Any, top: int, bottom: int) -> list[int]:
+    """Columns of pixels inked over nearly the whole height of one row: its vertical rulings."""
+    from PIL import Image
+
+    if bottom - top < 14:
         return []
-    top, bottom = ys[0], ys[-1]
-    band = image.crop((0, top, w, bottom + 1))
-    cols = list(band.resize((w, 1), Image.Resampling.BOX).tobytes())
-    xs = _runs([float(v) for v in cols], 110.0)
-    if len(xs) < 2:
-        return []
-    return [(ys, xs)]
+    band = bw.crop((0, top + 5, bw.size[0], bottom - 4))
+    profile = band.resize((band.size[0], 1), Image.Resampling.BOX).tobytes()
+    return _runs([float(v) for v in profile], 40.0)
+
+
+def find_grids(image: Any) -> list[Grid]:
+    """Ruled tables: horizontal rulings, then in each row between two of them its vertical rulings;
+    consecutive rows with at least two verticals form one table (a page may hold several)."""
+    bw = image.point(lambda v: 0 if v < _INK else 255)
+    light = image.point(lambda v: 0 if v < 200 else 255)      # a scanned hairline is grey: count it as ink
+    ys = _rulings_y(bw)
+    grids: list[Grid] = []
+    run: list[tuple[int, int, list[int]]] = []
+    for top, bottom in [*itertools.pairwise(ys), (0, 0)]:
+        xs = _rulings_x(light, top, bottom) if bottom else []
+        if len(xs) >= 2 and (not run or run[-1][1] == top):
+            run.append((top, bottom, xs))
+            continue
+        if run:
+            grids.append(_grid(run))
+        run = [(top, bottom, xs)] if len(xs) >= 2 else []
+    return grids
+
+
+def _grid(rows: list[tuple[int, int, list[int]]]) -> Grid:
+    """Column rulings are those found in at least a quarter of the rows (within 12 px)."""
+    found = sorted(x for _t, _b, xs in rows for x in xs)
+    clusters: list[list[int]] = []
+    for x in found:
+        if clusters and x - clusters[-1][-1] <= 12:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    keep = [c for c in clusters if len(c) >= max(1, len(rows) // 4)]
+    cols = [sum(c) // len(c) for c in keep]
+    closed = [{k for k, x in enumerate(cols) if any(abs(x - v) <= 12 for v in xs)} for _t, _b, xs in rows]
+    return Grid([rows[0][0], *(b for _t, b, _xs in rows)], cols, closed)
 
 
 def erase_rulings(image: Any, grids: list[Grid]) -> Any:
@@ -346,31 +539,33 @@ def erase_rulings(image: Any, grids: list[Grid]) -> Any:
 
     img = image.copy()
     draw = ImageDraw.Draw(img)
-    for ys, xs in grids:
-        for y in ys:
-            draw.rectangle([xs[0] - 4, y - 4, xs[-1] + 4, y + 4], fill=255)
-        for x in xs:
-            draw.rectangle([x - 4, ys[0] - 4, x + 4, ys[-1] + 4], fill=255)
+    for g in grids:
+        for y in g.ys:
+            draw.rectangle([g.xs[0] - 4, y - 4, g.xs[-1] + 4, y + 4], fill=255)
+        for x in g.xs:
+            draw.rectangle([x - 4, g.ys[0] - 4, x + 4, g.ys[-1] + 4], fill=255)
     return img
 
 
 def place_grids(words: list[dict[str, Any]], grids: list[Grid]) -> list[str]:
-    """Words inside a ruled grid go to their cell; the rest become lines; both in page order."""
+    """Words inside a ruled grid go to their cell (a merged cell's text to its first column); the
+    rest become lines; both in page order."""
     pieces: list[tuple[float, list[str]]] = []
     rest = list(words)
-    for ys, xs in grids:
+    for g in grids:
+        ys, xs = g.ys, g.xs
         cells: list[list[list[dict[str, Any]]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
         inside: list[dict[str, Any]] = []
         for w in rest:
-            cy, cx = w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2
-            r = next((k for k in range(len(ys) - 1) if ys[k] <= cy < ys[k + 1]), None)
-            c = next((k for k in range(len(xs) - 1) if xs[k] <= cx < xs[k + 1]), None)
-            if r is not None and c is not None:
-                cells[r][c].append(w)
+            rc = _cell_of(g, w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2)
+            if rc is not None:
+                cells[rc[0]][rc[1]].append(w)
                 inside.append(w)
-        rest = [w for w in rest if w not in inside]
-        rows = [[_cell_text(cell) for cell in row] for row in cells]
-        pieces.append((ys[0], ["", *_pipe_rows([r for r in rows if any(r)]), ""]))
+        taken = {id(w) for w in inside}
+        rest = [w for w in rest if id(w) not in taken]
+        rows = [_merge_spanned(row, g.closed[r] if r < len(g.closed) else set(range(len(xs))))
+                for r, row in enumerate(cells)]
+        pieces.append((ys[0], ["", *_pipe_rows([[_cell_text(c) for c in r] for r in rows if any(r)]), ""]))
     if rest:
         text_lines = words_to_lines(rest)
         tops = _line_tops(rest)
@@ -379,14 +574,33 @@ def place_grids(words: list[dict[str, Any]], grids: list[Grid]) -> list[str]:
     return [line for _, chunk in pieces for line in chunk]
 
 
-def _cell_text(words: list[dict[str, Any]]) -> str:
-    lines: list[list[dict[str, Any]]] = []
-    for w in sorted(words, key=lambda w: w["top"]):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) < max(w["h"], 8) * 0.6:
-            lines[-1].append(w)
+def _merge_spanned(row: list[list[dict[str, Any]]], closed: set[int]) -> list[list[dict[str, Any]]]:
+    """A cell spanning several columns (no ruling between them) keeps all its words in its first column."""
+    out: list[list[dict[str, Any]]] = [list(c) for c in row]
+    first = 0
+    for c in range(1, len(row)):
+        if c in closed:
+            first = c
         else:
-            lines.append([w])
-    return " ".join(x["text"] for line in lines for x in sorted(line, key=lambda w: w["x0"]))
+            out[first].extend(out[c])
+            out[c] = []
+    return out
+
+
+def _cell_text(words: list[dict[str, Any]]) -> str:
+    """A cell's words in reading order: lines by vertical centre (a dash or a dot is short, its top is
+    not the line's top), each line left to right."""
+    if not words:
+        return ""
+    height = statistics.median(w["h"] for w in words) or 10
+    lines: list[tuple[float, list[dict[str, Any]]]] = []
+    for w in sorted(words, key=lambda w: w["top"] + w["h"] / 2):
+        centre = w["top"] + w["h"] / 2
+        if lines and abs(lines[-1][0] - centre) < max(height, 8) * 0.5:
+            lines[-1][1].append(w)
+        else:
+            lines.append((centre, [w]))
+    return " ".join(x["text"] for _c, line in lines for x in sorted(line, key=lambda w: w["x0"]))
 
 
 def _line_tops(words: list[dict[str, Any]]) -> list[float]:

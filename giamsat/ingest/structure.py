@@ -93,6 +93,25 @@ def _continues(rows: list[list[str]], row: list[str]) -> bool:
             or any(_GROUP_NO.match(r[0]) for r in rows))
 
 
+def _renumber(rows: list[list[str]], rrows: list[list[str]]) -> None:
+    """A row number that breaks the sequence its neighbours agree on (11.2, 11.5, 11.4 or 34, 25, 36:
+    a digit misread by OCR) is the one between them."""
+    nums = [tuple(int(x) for x in re.findall(r"\d+", r[0])) if r and _ROW_NO.match(r[0]) else None for r in rows]
+    for k, num in enumerate(nums):
+        if not num:
+            continue
+        prev = next((n for n in reversed(nums[:k]) if n and len(n) == len(num)), None)
+        nxt = next((n for n in nums[k + 1:] if n and len(n) == len(num)), None)
+        if prev is None or nxt is None or prev[:-1] != nxt[:-1] or nxt[-1] - prev[-1] != 2 or \
+                num == (*prev[:-1], prev[-1] + 1):
+            continue
+        fixed = ".".join(str(x) for x in (*prev[:-1], prev[-1] + 1)) + ("." if rows[k][0].endswith(".") else "")
+        nums[k] = (*prev[:-1], prev[-1] + 1)
+        rows[k][0] = fixed
+        if rrows[k]:
+            rrows[k][0] = fixed
+
+
 def _join_rows(above: list[str], below: list[str]) -> list[str]:
     return [squash(f"{a} {b}") for a, b in zip(above, below + [""] * (len(above) - len(below)), strict=False)]
 
@@ -250,13 +269,12 @@ class Outline:
             cells = [c.strip() for c in self.lines[li].strip().strip("|").split("|")]
             if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
                 continue
-            key = fold(" ".join(cells))
+            key = fold(" ".join(cells[1:]))
             fresh += 1
-            if len(heads) < 3 and len(rows) == len(heads) and not re.match(r"\d", cells[0]):
+            if len(heads) < 3 and len(rows) == len(heads) and re.fullmatch(r"(s?tt|so\s*tt)?", fold(cells[0]).strip()):
                 heads.append(key)
-            elif fresh <= 3 and not re.match(r"\d", cells[0]) and \
-                    any(fuzz.ratio(key, h) >= 85 for h in heads):
-                continue                # the header repeated at the top of a page
+            elif fresh <= 3 and len(key) > 8 and any(fuzz.ratio(key, h) >= 85 for h in heads):
+                continue                # the header repeated at the top of a page (its "TT" may be misread)
             rl = self.restored[li]
             rcells = [c.strip() for c in rl.strip().strip("|").split("|")] if rl.count("|") == \
                 self.lines[li].count("|") else [self.restore(c) for c in cells]
@@ -269,6 +287,7 @@ class Outline:
             rows.append(row)
             rrows.append(rrow)
             row_lines.append(li)
+        _renumber(rows, rrows)
         self.tables.append(Table(a, b, rows, rrows, row_lines))
         self.items.append(Item(a, b, "table", 7, "", "", "", []))
 

@@ -10,7 +10,7 @@ import pytest
 
 from giamsat.ingest.pipeline import parse_bytes, parse_text
 from giamsat.ingest.quality import table_row_names
-from giamsat.ingest.readers import _unwrap_number
+from giamsat.ingest.readers import unwrap_number
 from giamsat.ingest.samples import build
 
 HEAD = ["KẾ HOẠCH", "Số: 9/KH-UBND", "PHỤ LỤC", "DANH MỤC NHIỆM VỤ"]
@@ -69,7 +69,7 @@ def test_in_a_table_whose_groups_are_numbered_an_unnumbered_row_carries_on() -> 
 
 
 def test_a_row_number_wrapped_by_a_narrow_column_is_one_number() -> None:
-    assert [_unwrap_number(x) for x in ("108\n.", "11.1\n0", "12", "Sở Y\ntế")] == ["108.", "11.10", "12", "Sở Y\ntế"]
+    assert [unwrap_number(x) for x in ("108\n.", "11.1\n0", "12", "Sở Y\ntế")] == ["108.", "11.10", "12", "Sở Y\ntế"]
 
 
 def test_reference_row_names_carry_on_over_unnumbered_rows() -> None:
@@ -117,3 +117,42 @@ def test_a_libreoffice_pdf_with_rows_split_over_pages(tmp_path: Path) -> None:
         assert all(t.name.endswith("của các cơ quan") for t in plan.tasks)
         return
     pytest.skip("LibreOffice is not installed")
+
+
+def test_a_row_number_misread_by_ocr_is_put_back_in_sequence() -> None:
+    got = parse_text("\n".join([*HEAD, HEADER, "| 11.2 | Nâng cấp mạng | Sở Y tế | | 2026 |",
+                                "| 11.5 | Số hóa hồ sơ | Sở Nội vụ | | 2026 |", "| 11.4 | Làm sạch dữ liệu | Công an tỉnh | | 2026 |",
+                                "| 34 | Kết nối | Sở Y tế | | 2027 |", "| 25 | Chia sẻ | Sở Y tế | | 2027 |",
+                                "| II | Nhóm khác | | | |", "| 36 | Đánh giá | Sở Y tế | | 2027 |"])).tasks
+    assert [t.no for t in got] == ["11.2", "11.3", "11.4", "34", "35", "36"]
+
+
+def test_cell_words_are_read_by_line_centre() -> None:
+    from giamsat.ingest.readers import _cell_text
+
+    words = [{"text": "40", "x0": 10, "x1": 40, "top": 100, "h": 30}, {"text": "-", "x0": 50, "x1": 60, "top": 112, "h": 5},
+             {"text": "50", "x0": 70, "x1": 100, "top": 101, "h": 30}, {"text": "tổ", "x0": 10, "x1": 40, "top": 140, "h": 30}]
+    assert _cell_text(words) == "40 - 50 tổ"
+
+
+@pytest.mark.parametrize(("text", "want"), [("≥ 5", "≥5"), ("≤ 30", "≤"), ("> 0,7", ">0,7"), ("< 3", "<3")])
+def test_a_comparator_tesseract_cannot_write_is_told_by_its_bar(text: str, want: str) -> None:
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from giamsat.ingest import readers
+
+    img = Image.new("L", (500, 80), 255)
+    ImageDraw.Draw(img).text((20, 15), text, font=ImageFont.truetype(build.FONT, 40), fill=0)
+    img = img.filter(ImageFilter.GaussianBlur(0.7))
+    words = readers._words(readers.tesseract_words(img, psm=7))
+    readers.read_comparators(img, words)
+    assert words[0]["text"] == want
+
+
+def test_a_group_row_at_the_top_of_a_page_is_not_taken_for_a_repeated_header() -> None:
+    got = _rows([HEADER, "| I | Đến năm 2030 | | | |", "| 1 | Nâng cấp mạng | Sở Y tế | | 2030 |", "",
+                 "| II | Đến năm 2035 | | | |", "| 2 | Số hóa hồ sơ | Sở Nội vụ | | 2035 |", "",
+                 "| 11 | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+                 "| 3 | Làm sạch dữ liệu | Công an tỉnh | | 2035 |"])
+    assert got == [("1", "SYT", "2030", "Đến năm 2030"), ("2", "SNV", "2035", "Đến năm 2035"),
+                   ("3", "CAT", "2035", "Đến năm 2035")]
