@@ -26,8 +26,12 @@ _FIGURE = re.compile(
 )
 _RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
+_GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd vowels, one character each
+# the words qualifying a counted noun ("doanh nghiệp khoa học công nghệ"), up to the next figure's "và" or "trở lên"
+_NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
-                         r"|doanh nghiep[a-z ]{0,20}|to chuc[a-z ]{0,20}|du an|do thi|san pham|ngu[a-z]{0,2}i\s*/\s*van\s*dan)")
+                         r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
+                         r"|ngu[a-z]{0,2}i\s*/\s*van\s*dan)")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
 _VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|tu|tir|co))+\s*$")
@@ -120,18 +124,24 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause)
         cyear = int(inline.group(1)) if inline else year
         last = a
+        prev: tuple[int, str] | None = None          # (end, comparator) of the clause's last figure
+        covered = a                                  # a counted target's name runs to here ("01 khu … dành 30% …")
         for m in _RANK.finditer(clause):
             name = _name(outline, item, a, a + m.start(), a + m.end(), b)
             out.append(_mk(outline, item, name, m.group(1), "rank_top", "thứ hạng", cyear, a + m.start(), b, 0.7))
             last = a + m.end()
         for m in _FIGURE.finditer(clause):
             s, e = a + m.start("a"), a + m.end()
-            if s < last or _skip_figure(f, s, e, m):
+            if s < last or s < covered or _skip_figure(f, s, e, m):
                 continue
             cmp_word = (m.group("cmp") or "").strip()
             comparator, value = _comparator(cmp_word, m)
+            if comparator == "=" and not cmp_word and prev and prev[1] != "=" and \
+                    re.fullmatch(r"\s*(?:va|,)\s*", f[prev[0]:a + m.start()]):
+                comparator = prev[1]         # "tối thiểu 15 doanh nghiệp … và 10 doanh nghiệp …": both at least
             unit = "%" if m.group("pct") or (m.group("b") and "%" in f[s:e + 1]) else None
-            um = _UNIT_AFTER.match(f[e:e + 60])
+            fig_end = e
+            um = _UNIT_AFTER.match(f[e:e + 60].translate(_GLYPHS))
             if um:
                 unit = (unit or "") + (" " if unit and not um.group(1).startswith("/") else "") + \
                     outline.out(item, e + um.start(1), e + um.end(1)).strip()
@@ -143,17 +153,23 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue
             counted = unit is None or (um is not None and not unit.startswith("%"))
-            name = _name(outline, item, last, a + m.start(), e, b, whole=counted)
+            noun = um is not None and counted and re.match(r"\s*(doanh|to)", f[fig_end:]) is not None
+            # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
+            name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted)
             if not name:
                 continue
             out.append(_mk(outline, item, name, value, comparator, unit, cyear, a + m.start(), e, 0.6))
             last = e
+            prev = (e, comparator)
+            if counted and unit is None:
+                stop = _NAME_STOP.search(f, e, b)
+                covered = stop.start() if stop else b
     return out
 
 
 def _countable(f: str, e: int) -> bool:
     return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
-                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan)", f[e:e + 30]))
+                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan)", f[e:e + 30].translate(_GLYPHS)))
 
 
 def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
@@ -199,6 +215,7 @@ def _clauses(f: str) -> list[tuple[int, int]]:
     return out
 
 
+_NAME_STOP = re.compile(r"\s(va|,)\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b")
 _HEAD_NOUN = re.compile(r"\b(?:quy\s*mo|t[yi]\s*l[e]|t[yi]\s*trong|chi\s*so|so\s*luong|kinh\s*phi|nguon\s*nhan\s*luc)\b")
 
 
@@ -217,7 +234,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         before = f[lo:fig_start]
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:trong\s*d[o06],?\s*)?", before)
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     if len(f[a:b].split()) > 12:
         # A long run-in sentence: the indicator starts at its last head noun ("… phấn đấu có quy mô kinh tế số").
@@ -225,7 +242,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         if heads and b - heads[-1].start() >= 8:
             a = heads[-1].start()
     before_words = len(f[a:b].split())
-    stop = re.search(r"\s(va|,)\s*\d|[;.(]", f[fig_end:hi])
+    stop = _NAME_STOP.search(f[fig_end:hi])
     after_end = min(hi, fig_end + (stop.start() if stop else 160), fig_end + 160)
     if whole and after_end - fig_end >= 4:
         return outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-")
