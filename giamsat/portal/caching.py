@@ -22,7 +22,8 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,7 @@ TRANSITIONS_INDEX = "portal_submissionevent_transitions"
 LOCAL_ENTRIES = 256  # fragments each worker also keeps in its own memory (most recently used)
 _LOCAL: OrderedDict[str, Any] = OrderedDict()
 _LOCAL_LOCK = threading.Lock()
+_BUILDING: dict[str, tuple[threading.Lock, int]] = {}  # key -> (its render lock, threads using it)
 
 
 def content_version() -> str:
@@ -120,9 +122,30 @@ def fragment(page: str, args: Sequence[Any], scope: str, build: Callable[[], tup
     hit = _shared_get(key)
     if isinstance(hit, Fragment):
         return hit
-    made = _fragment(*build())
-    _shared_set(key, made, timeout)
+    with _building(key):  # the worker's other threads wait for this render instead of repeating it
+        hit = _shared_get(key)
+        if isinstance(hit, Fragment):
+            return hit
+        made = _fragment(*build())
+        _shared_set(key, made, timeout)
     return made
+
+
+@contextmanager
+def _building(key: str) -> Iterator[None]:
+    with _LOCAL_LOCK:
+        lock, waiting = _BUILDING.get(key, (threading.Lock(), 0))
+        _BUILDING[key] = (lock, waiting + 1)
+    try:
+        with lock:
+            yield
+    finally:
+        with _LOCAL_LOCK:
+            lock, waiting = _BUILDING[key]
+            if waiting <= 1:
+                del _BUILDING[key]
+            else:
+                _BUILDING[key] = (lock, waiting - 1)
 
 
 def _shared_get(key: str) -> Any:

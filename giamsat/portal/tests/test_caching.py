@@ -158,3 +158,26 @@ def test_the_version_reads_the_newest_transition_through_the_partial_index(db: A
             cur.execute("EXPLAIN " + sql)
         plan = " ".join(str(row) for row in cur.fetchall())
     assert caching.TRANSITIONS_INDEX in plan
+
+
+def test_threads_of_a_worker_missing_the_same_fragment_render_it_once() -> None:
+    import threading
+    import time
+
+    renders = []
+
+    def build() -> tuple[str, str]:
+        renders.append(1)
+        time.sleep(0.2)
+        return "Công khai", "<p>trang</p>"
+
+    def visit() -> None:
+        caching.fragment("single-flight", [], "public", build, version="v1")
+
+    threads = [threading.Thread(target=visit) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(renders) == 1
+    assert caching._BUILDING == {}
