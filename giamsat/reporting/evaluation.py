@@ -11,6 +11,11 @@ What counts (the rules the tests pin):
 
 Loading is set-based: one query per table (units, tasks, task–target links, task reports,
 submissions, targets, milestones, indicator values), ``values_list`` only, no per-row queries.
+Task reports are read from `TaskHistory` (one row per task, its approved reports packed), a
+derived table with one writer (`refresh_facts`: the approval actions, `giamsat rebuild_facts`, and
+this module whenever a unit's `FactsStamp` no longer matches its approved submissions), so a
+dashboard never sees stale histories; ``load_dataset(..., histories=False)`` reads the
+`TaskReport` rows themselves, the reference the tests compare with.
 
 Results are cached in-process per (scope, as_of, filters) together with a data version
 (`data_version`); a stale version means a reload, so correctness never depends on anyone
@@ -321,7 +326,7 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     for task_id, targets in links.items():
         if task_id in by_id:
             by_id[task_id].target_ids = tuple(targets)
-    if scope.document_ids is None and use_histories:
+    if scope.document_ids is None and use_histories and _histories_ready(scope.unit_pks):
         _read_histories(scope, by_id, as_of)
         return list(by_id.values())
     # Narrowed by the reporting units, not by a subquery on tasks: rows of other tasks are skipped below.
@@ -427,8 +432,22 @@ class _Tokens:
         return cast(list[TaskReportFact], facts)  # no None without a late approval
 
 
+INLINE_REFRESH_LIMIT = 50  # stale units a read rebuilds itself; beyond, it reads the report rows
+
+
+def _histories_ready(unit_pks: Collection[int] | None) -> bool:
+    """True when every unit's histories match its approved submissions, after rebuilding the few
+    stale ones (an approval made without the action). Many stale units (a bulk load not followed by
+    `giamsat rebuild_facts`) are left alone: a page view should not rewrite the nation's histories."""
+    stale = stale_units(unit_pks)
+    if len(stale) > INLINE_REFRESH_LIMIT:
+        return False
+    if stale:
+        refresh_facts(stale)
+    return True
+
+
 def _read_histories(scope: Scope, by_id: dict[int, TaskFacts], as_of: dt.date) -> None:
-    ensure_facts(scope.unit_pks)
     rows = TaskHistory.objects.all()
     if scope.unit_pks is not None:
         rows = rows.filter(unit_id__in=list(scope.unit_pks))
@@ -1156,8 +1175,11 @@ __all__ = [
     "clear_cache",
     "dashboard_figures",
     "data_version",
+    "ensure_facts",
     "evaluate_scope",
     "load_dataset",
     "on_submission_approved",
     "period_key",
+    "refresh_facts",
+    "stale_units",
 ]

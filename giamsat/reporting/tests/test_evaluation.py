@@ -451,3 +451,14 @@ def test_the_dashboard_from_histories_equals_the_one_from_report_rows(dong_nai: 
         monkeypatch.setattr(evaluation, "USE_HISTORIES", True)
         assert fast == full
         assert fast.tasks_total == 6
+
+
+def test_many_stale_units_are_read_from_the_report_rows_without_rewriting(dong_nai: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(evaluation, "INLINE_REFRESH_LIMIT", 1)  # three units have approved reports, none a history
+
+    ev = evaluation.evaluate_scope(unit("dong-nai"), AS_OF)
+
+    assert _status(ev, dong_nai.csdl).status is TaskStatus.IN_PROGRESS_OVERDUE
+    assert _status(ev, dong_nai.quy_che).status is TaskStatus.COMPLETED_LATE
+    assert not TaskHistory.objects.exists()
+    assert len(evaluation.stale_units(None)) == 4  # Sở KH&CN, Sở Tài chính, Sở Y tế; Bình Phước's Sở KH&CN
