@@ -15,6 +15,10 @@ Scope: two viewers share a fragment only when they see the same thing — anonym
 share public pages; a signed-in viewer's scope is the set of (role, unit) they hold (what
 `giamsat.org.access` decides visibility from), or "admin". Per-user parts of a page (saved
 dashboards, the viewer's own recommendations, CSRF tokens) are never inside a fragment.
+
+Entries live in the shared cache with a timeout, and each worker keeps its most recent ones in its own
+memory too (an entry never changes under its key). A worker's threads that miss the same key wait
+for one render.
 """
 
 from __future__ import annotations
@@ -77,8 +81,8 @@ def content_version() -> str:
         f" (SELECT SUM(id * (CASE state WHEN %s THEN 1 WHEN %s THEN 2 WHEN %s THEN 5 ELSE 11 END)"
         f" + 13 * COALESCE(routed_to_id, 0) + 17 * COALESCE(escalated_to_id, 0)) FROM {t[Recommendation]})"
     )
-    R = Recommendation.State
-    params = ["published", R.NEW.value, R.IN_PROGRESS.value, R.ANSWERED.value]
+    states = Recommendation.State
+    params = ["published", states.NEW.value, states.IN_PROGRESS.value, states.ANSWERED.value]
     with connection.cursor() as cur:
         cur.execute(sql, params)
         row = cur.fetchone()
