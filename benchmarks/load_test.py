@@ -74,6 +74,7 @@ def main() -> int:
            "GIAMSAT_DEBUG": "0", "GIAMSAT_HTTPS": "0",
            "GIAMSAT_SECRET_KEY": secrets.token_urlsafe(50), "GIAMSAT_ALLOWED_HOSTS": "127.0.0.1,localhost",
            "GIAMSAT_QUEUE": "immediate", "GIAMSAT_LOGIN_MAX_FAILURES": "1000",
+           "GIAMSAT_LOG_LEVEL": "ERROR",  # not a "Conflict" warning line per expected 409 in the output
            "GIAMSAT_SHARED_DIR": os.environ.get("GIAMSAT_SHARED_DIR", str(ROOT.parent / "shared"))}
     database = env.get("DATABASE_URL", f"sqlite:///{var / 'giamsat.sqlite3'}")
     env["DATABASE_URL"] = database
