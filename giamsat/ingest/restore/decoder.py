@@ -33,6 +33,7 @@ KEEP_COST_DIGIT = 12.0  # leave a token with digits as it is (e.g. "5G") rather 
 KEEP_COST_ALPHA = 7.0
 KEEP_COST_LOWER = 9.0
 CAPITAL_D_COST = 2.0
+INSERT_COST = 8.0  # an OCR character that no letter of the syllable produced
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
 MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
@@ -258,6 +259,7 @@ class Restorer:
             for k in (1, 2):
                 if j + k <= n and low[j : j + k] in rev:
                     self._expand(layer, layers[j + k], low[j : j + k], cap)
+            _insert(layer, layers[j + 1], cap)  # an OCR character no letter produced ("hozc")
         strings, terminal = self.node_strings, self.terminal
         return [(strings[q], c) for q, c in layers[n].items() if terminal[q]]
 
@@ -336,6 +338,15 @@ class Restorer:
                 tokens[t] = apply_case(tokens[t], replacement)
             if idx:
                 state = history[idx - 1][state[4]]
+
+
+def _insert(layer: dict[int, float], target: dict[int, float], cap: float) -> None:
+    """Skip one OCR character: every partial spelling moves on unchanged at INSERT_COST."""
+    inf = math.inf
+    for node, cost in layer.items():
+        v = cost + INSERT_COST
+        if v <= cap and v < target.get(node, inf):
+            target[node] = v
 
 
 def _pieces(line: str) -> list[str]:
