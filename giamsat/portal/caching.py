@@ -246,8 +246,8 @@ def _fragment(title: str, html: str) -> Fragment:
 
 
 def warm(budget_seconds: float = 60.0) -> int:
-    """Render the cached pages once for every viewer scope, in the order visitors need them (public
-    pages, then dashboards, plans and report lists per scope), until the budget is spent.
+    """Render the cached pages once for every viewer scope, in the order visitors need them (the public
+    home, each scope's dashboard, target and report lists, then published plans), until the budget is spent.
 
     gunicorn calls it in the master before forking (scripts/gunicorn.conf.py), so every worker starts
     with the evaluations and fragments in memory and no visitor pays for the first evaluation.
@@ -288,10 +288,10 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
 
     anonymous = AnonymousUser()
     out: list[tuple[str, Any, tuple[Any, ...], Any]] = [(reverse("portal:public"), pages.public, (), anonymous)]
-    out += [(reverse("portal:public-plan", args=[pk]), pages.public_plan, (pk,), anonymous)
-            for pk in public_documents().values_list("pk", flat=True)]
+    later: list[tuple[str, Any, tuple[Any, ...], Any]] = [
+        (reverse("portal:public-plan", args=[pk]), pages.public_plan, (pk,), anonymous)
+        for pk in public_documents().order_by("-published_at", "-pk").values_list("pk", flat=True)[:500]]
     seen: set[str] = set()
-    later: list[tuple[str, Any, tuple[Any, ...], Any]] = []
     users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
     for user in users:
         scope = viewer_scope(user)
