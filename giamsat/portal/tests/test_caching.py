@@ -181,3 +181,18 @@ def test_threads_of_a_worker_missing_the_same_fragment_render_it_once() -> None:
         thread.join()
     assert len(renders) == 1
     assert caching._BUILDING == {}
+
+
+def test_the_public_page_lists_plans_page_by_page_each_cached_on_its_own(
+        people: Any, plan: Document, draft_plan: Document, monkeypatch: Any) -> None:
+    from giamsat.plans.actions import publish_plan
+    from giamsat.portal.views import pages
+
+    other = publish_plan("test", draft_plan)
+    monkeypatch.setattr(pages, "PUBLIC_PLANS_PER_PAGE", 1)
+    first = Client().get(reverse("portal:public")).content.decode()
+    second = Client().get(reverse("portal:public") + "?page=2").content.decode()
+    assert "1/2" in first and "2/2" in second
+    shown = [number for number in (plan.number, other.number) if number in first]
+    assert len(shown) == 1 and shown[0] not in second
+    assert (plan.number in second) != (other.number in second)

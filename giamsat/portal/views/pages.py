@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,18 +35,26 @@ class LoginView(auth_views.LoginView):
 
 def public(request: HttpRequest) -> HttpResponse:
     """Published plans only: no drafts, no attachments, no names of officials."""
-    return caching.cached_page(request, "public", (), "portal/public.html", _public_context, public=True)
+    number = request.GET.get("page", "1")
+    number = number if number.isdigit() else "1"
+    return caching.cached_page(request, "public", (number,), "portal/public.html", lambda: _public_context(number),
+                               public=True)
 
 
-def _public_context() -> dict[str, Any]:
+PUBLIC_PLANS_PER_PAGE = 50  # a province has a few dozen plans; the nation thousands
+
+
+def _public_context(number: str) -> dict[str, Any]:
     plans = list(with_counts(public_documents().select_related("owner")))
+    plan_page = Paginator(plans, PUBLIC_PLANS_PER_PAGE).get_page(number)
     by_unit = _completion_by_unit(plans)
     led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
     totals = {"plans": len(plans), "targets": sum(p.n_targets or 0 for p in plans), "tasks": sum(p.n_tasks or 0 for p in plans),
               "done": done, "percent": round(100 * done / led) if led else 0}
     answered = list(reporting_access.public_recommendations().filter(state__in=("answered", "closed"))
                     .exclude(answer="").order_by("-answered_at")[:5])
-    return {"plans": plans, "by_unit": by_unit[:30], "totals": totals, "answered": answered}
+    return {"plans": plan_page.object_list, "plan_page": plan_page, "by_unit": by_unit[:30], "totals": totals,
+            "answered": answered}
 
 
 def _completion_by_unit(plans: list[Any]) -> list[dict[str, Any]]:
