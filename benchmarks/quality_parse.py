@@ -4,7 +4,8 @@ Usage: .venv/bin/python benchmarks/quality_parse.py [SHARED_DIR] [--by-file] [--
 (--by-file: one line per input kind and gold file; --details: every missed, extra or wrong item
 (lead, deadline, value) of the given input kinds, OCR text by default.)
 The reference plan is also rendered as DOCX, text PDF and a scan (cached under var/quality/);
-GIAMSAT_QUALITY_SCAN_PAGES (default 10) bounds the pages OCR'd, 0 skips the scan.
+GIAMSAT_QUALITY_SCAN_PAGES (default 10) bounds the pages OCR'd, 0 skips the scan;
+GIAMSAT_QUALITY_SCAN_SKIP starts the scan that many pages into the annex (a held-out sample).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from .samples import build
 GOLD_DIR = Path(__file__).parent / "tests" / "data" / "parse_gold"
 CACHE_DIR = Path(__file__).resolve().parents[2] / "var" / "quality"
 SCAN_PAGES = int(os.environ.get("GIAMSAT_QUALITY_SCAN_PAGES", "10"))   # OCR is slow: a bounded sample of pages
+SCAN_SKIP = int(os.environ.get("GIAMSAT_QUALITY_SCAN_SKIP", "0"))      # … starting this many pages into the annex
 
 
 @dataclass
@@ -311,7 +312,7 @@ def _renders(text: str, gold: dict[str, Any],
         fpdf = _cached(key, ".fpdf.pdf", lambda: build.to_pdf(text))
         yield "pdf_text", "/fpdf2", parse_bytes(fpdf, registry=reg), gold
     if pdf and SCAN_PAGES > 0:
-        first = _annex_page(pdf)
+        first = _annex_page(pdf) + SCAN_SKIP
         scan = _cached(key, f".scan{first}-{SCAN_PAGES}.pdf", lambda: build.scan_pages(pdf, first, SCAN_PAGES))
         with _ocr_cache():
             yield "scan", f"/p{first}-{first + SCAN_PAGES - 1}", parse_bytes(scan, registry=reg), \

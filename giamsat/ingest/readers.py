@@ -291,8 +291,7 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     except pytesseract.TesseractNotFoundError as exc:
         raise IngestError("Máy chủ chưa cài Tesseract OCR: không đọc được bản quét.", "no_ocr") from exc
     words = _words(data)
-    words.extend(_unread_cells(image, grids, words))
-    words = _reread_labels(image, grids, words)
+    words = _reread_labels(image, grids, _reread_cells(image, grids, words))
     read_comparators(image, words)
     return place_grids(words, grids)
 
@@ -347,18 +346,26 @@ def _words(data: dict[str, list[Any]], dx: int = 0, dy: int = 0) -> list[dict[st
 MAX_REREAD_CELLS = 40
 
 
-def _unread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Cells with ink that the page's OCR left empty (a lone "5", "≥ 03": too short for Tesseract to
-    see among the page's text) are read again one by one, as a single line."""
-    filled = {(id(g), r, c) for g in grids for w in words
-              if (rc := _cell_of(g, w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2)) is not None
-              for r, c in [rc]}
-    out: list[dict[str, Any]] = []
+_PLAIN = re.compile(r"[\d.,%/]+|[^\W\d_]{2,3}")
+
+
+def _reread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cells the page's OCR left empty though inked, or filled with a scrap of one to three signs
+    that is neither a figure nor a word ("x", "=5", "= Ø" for "2", "≥ 55", "≥ 3": short cells are
+    hard to see among the page's text), are read again one by one, as a single line."""
+    cells: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for w in words:
+        for n, g in enumerate(grids):
+            if (rc := _cell_of(g, w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2)) is not None:
+                cells.setdefault((n, *rc), []).append(w)
+    out = list(words)
     budget = MAX_REREAD_CELLS
-    for g in grids:
+    for n, g in enumerate(grids):
         for r in range(len(g.ys) - 1):
             for c in range(len(g.xs) - 1):
-                if (id(g), r, c) in filled or budget <= 0:
+                inside = cells.get((n, r, c), [])
+                text = "".join(w["text"] for w in inside)
+                if budget <= 0 or (inside and (len(text) > 3 or _PLAIN.fullmatch(text))):
                     continue
                 box = (g.xs[c] + 6, g.ys[r] + 6, g.xs[c + 1] - 6, g.ys[r + 1] - 6)
                 if box[2] - box[0] < 12 or box[3] - box[1] < 12:
@@ -367,7 +374,10 @@ def _unread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) ->
                 if crop.point(lambda v: 255 if v < _INK else 0).histogram()[255] < 40:
                     continue            # blank
                 budget -= 1
-                out.extend(_words(tesseract_words(crop, psm=7), box[0], box[1]))
+                again = _words(tesseract_words(crop, psm=7), box[0], box[1])
+                if again:
+                    taken = {id(w) for w in inside}
+                    out = [w for w in out if id(w) not in taken] + again
     return out
 
 
@@ -377,19 +387,21 @@ _LABEL_CHARS = "0123456789.IVXST"
 
 def _reread_labels(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A narrow first column holds row labels ("12.", "II.", "TT"), which the Vietnamese model
-    misreads ("2." as "VÀ", "3." as "5.", "I." as "1.", "TT" as "11"): each is read again alone,
-    despeckled and framed, by the Latin model restricted to label characters, full size then half
-    size; the first reading that is a label replaces the page's."""
+    misreads ("2." as "VÀ", "3." as "5.", "II" as "H"): each is read again alone, despeckled and
+    framed, by the Latin model restricted to label characters, full size then half size. The first
+    reading that is a label replaces the page's when that was none or has the same shape (the
+    Latin model drops digits and dots of long labels: "11.11" as "1")."""
     from PIL import Image, ImageFilter, ImageOps
 
     out = list(words)
     for g in grids:
-        if len(g.xs) < 4 or (g.xs[1] - g.xs[0]) > 0.1 * (g.xs[-1] - g.xs[0]):
+        if len(g.xs) < 4 or (g.xs[1] - g.xs[0]) > 0.15 * (g.xs[-1] - g.xs[0]):
             continue
         for r in range(len(g.ys) - 1):
             inside = [w for w in out if _cell_of(g, w["top"] + w["h"] / 2, (w["x0"] + w["x1"]) / 2) == (r, 0)]
             if not inside:
                 continue
+            text = "".join(w["text"] for w in sorted(inside, key=lambda w: (w["top"], w["x0"])))
             box = (g.xs[0] + 5, g.ys[r] + 5, g.xs[1] - 4, g.ys[r + 1] - 4)
             cell = image.crop(box).filter(ImageFilter.MedianFilter(3))
             for scale in (1.0, 0.5):
@@ -398,12 +410,18 @@ def _reread_labels(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -
                 data = tesseract_words(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng",
                                        chars=_LABEL_CHARS)
                 label = "".join(t.strip() for t in data["text"])
-                if _LABEL.fullmatch(label):
+                if _LABEL.fullmatch(label) and (not _LABEL.fullmatch(text) or _shape(label) == _shape(text)):
                     taken = {id(w) for w in inside}
                     out = [w for w in out if id(w) not in taken]
                     out.append({"text": label, "x0": box[0], "x1": box[0] + 10, "top": box[1], "h": 20})
                     break
     return out
+
+
+def _shape(label: str) -> str:
+    """'11.3' and '11.5' have one shape, '11.1' and '131' or '11.2' and 'I' do not; 'I' and '1' do."""
+    label = label.rstrip(".")
+    return "I" if label == "1" else re.sub(r"\d+", "9", re.sub(r"[IVX]+", "I", label))
 
 
 def _cell_of(g: Grid, cy: float, cx: float) -> tuple[int, int] | None:

@@ -156,3 +156,40 @@ def test_a_group_row_at_the_top_of_a_page_is_not_taken_for_a_repeated_header() -
                  "| 3 | Làm sạch dữ liệu | Công an tỉnh | | 2035 |"])
     assert got == [("1", "SYT", "2030", "Đến năm 2030"), ("2", "SNV", "2035", "Đến năm 2035"),
                    ("3", "CAT", "2035", "Đến năm 2035")]
+
+
+def _ruled_page(tables: list[tuple[int, int, list[int]]], angle: float = 0.0) -> object:
+    """A white page with ruled tables (top, rows, merged rows) of four columns, tilted by `angle`."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(img)
+    xs = [150, 260, 900, 1250, 1550]
+    for top, nrows, merged in tables:
+        ys = [top + 90 * k for k in range(nrows + 1)]
+        for y in ys:
+            draw.line([(xs[0], y), (xs[-1], y)], fill=40, width=2)
+        for r in range(nrows):
+            for k, x in enumerate(xs):
+                if r not in merged or k in (0, 1, len(xs) - 1):
+                    draw.line([(x, ys[r]), (x, ys[r + 1])], fill=40, width=2)
+    return img.rotate(angle, fillcolor=255)
+
+
+def test_a_skewed_scan_is_deskewed_and_its_tables_found_with_merged_cells() -> None:
+    from giamsat.ingest import readers
+
+    page = readers.deskew(_ruled_page([(200, 6, [1]), (1200, 4, [])], angle=0.4))
+    grids = readers.find_grids(page)
+    assert [(len(g.ys), len(g.xs)) for g in grids] == [(7, 5), (5, 5)]
+    assert [len(c) for c in grids[0].closed] == [5, 3, 5, 5, 5, 5]
+    row = [[{"text": "Nhóm"}], [{"text": "nhiệm"}], [{"text": "vụ"}], []]
+    merged = readers._merge_spanned(row, grids[0].closed[1])
+    assert [[w["text"] for w in cell] for cell in merged] == [["Nhóm"], ["nhiệm", "vụ"], [], []]
+
+
+def test_ocr_label_shapes() -> None:
+    from giamsat.ingest.readers import _shape
+
+    assert _shape("11.3") == _shape("11.5.") != _shape("131")
+    assert _shape("I.") == _shape("1") != _shape("11")
