@@ -68,6 +68,9 @@ def main() -> int:
     parser.add_argument("--cache", choices=["redis", "locmem"], default="redis" if _redis_up() else "locmem")
     parser.add_argument("--synth", choices=["none", "small", "full"], default="none")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--reuse-db", action="store_true",
+                        help="PostgreSQL: keep the data a previous run built (the national set takes ~15 min to build)")
+    parser.add_argument("--warm-seconds", type=int, default=600, help="budget for rendering pages before serving")
     args = parser.parse_args()
     var = Path(tempfile.mkdtemp(prefix="giamsat-load-"))
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "giamsat.settings", "GIAMSAT_VAR_DIR": str(var),
@@ -82,14 +85,17 @@ def main() -> int:
     env["GIAMSAT_CACHE_PREFIX"] = f"load-{var.name}"
     print(f"database: {database.split('@')[-1]}; data folder {var}; cache {args.cache}; "
           f"gunicorn {args.workers} workers x {args.threads} threads; {args.users} users for {args.seconds} s", flush=True)
-    if database.startswith("postgres"):
-        _recreate(database)
+    env["GIAMSAT_WARM_SECONDS"] = str(args.warm_seconds)
     giamsat = [str(BIN / "giamsat")]
-    subprocess.run([*giamsat, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+    if not (args.reuse_db and database.startswith("postgres")):
+        if database.startswith("postgres"):
+            _recreate(database)
+        subprocess.run([*giamsat, "demo", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
+        if args.synth != "none":
+            scale = [] if args.synth == "full" else ["--scale", "small"]
+            subprocess.run([*giamsat, "synth", *scale, "--replace"], env=env, check=True)
+    subprocess.run([*giamsat, "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([*giamsat, "collectstatic", "--noinput"], env=env, check=True, stdout=subprocess.DEVNULL)
-    if args.synth != "none":
-        scale = [] if args.synth == "full" else ["--scale", "small"]
-        subprocess.run([*giamsat, "synth", *scale, "--replace"], env=env, check=True)
     sessions = var / "sessions.json"
     subprocess.run([sys.executable, "-c", SESSIONS, str(sessions)], env=env, check=True, cwd=ROOT)
     env["GIAMSAT_LOAD_SESSIONS"] = str(sessions)

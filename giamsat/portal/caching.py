@@ -290,7 +290,7 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
     out: list[tuple[str, Any, tuple[Any, ...], Any]] = [(reverse("portal:public"), pages.public, (), anonymous)]
     later: list[tuple[str, Any, tuple[Any, ...], Any]] = [
         (reverse("portal:public-plan", args=[pk]), pages.public_plan, (pk,), anonymous)
-        for pk in public_documents().order_by("-published_at", "-pk").values_list("pk", flat=True)[:500]]
+        for pk in public_documents().values_list("pk", flat=True)[:500]]  # as the public home lists them
     seen: set[str] = set()
     users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
     for user in users:
