@@ -93,6 +93,7 @@ class Restorer:
         self.rev_map = {seg: dict(opts) for seg, opts in self.channel.reverse.items()}
         self._cands: dict[str, Choices] = {}
         self._fixed: dict[int, Choices] = {}
+        self._found: dict[str, list[tuple[str, float]]] = {}  # see _searched
         self._memo: dict[int, float] = {}  # trigram scores met while decoding
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
@@ -215,10 +216,10 @@ class Restorer:
 
     def _candidates(self, low: str, capital_d: bool = False, upper: bool = False) -> tuple[Cand, ...]:
         low = low.translate(_LIGATURES)
-        found = self._search(low)
+        found = self._searched(low)
         if capital_d:
             merged = dict(found)
-            for s, c in self._search("đ" + low[1:]):
+            for s, c in self._searched("đ" + low[1:]):
                 merged[s] = min(merged.get(s, math.inf), c + CAPITAL_D_COST)
             found = list(merged.items())
         uni = self.lm.uni
@@ -237,8 +238,19 @@ class Restorer:
             out.append((self.x_id, keep, None))
         return tuple(out)
 
+    def _searched(self, low: str) -> list[tuple[str, float]]:
+        """`_search`, once per lower-case token ("Cong", "CONG" and "cong" search alike)."""
+        found = self._found.get(low)
+        if found is None:
+            if len(self._found) > 200_000:
+                self._found.clear()
+            found = self._found[low] = self._search(low)
+        return found
+
     def _search(self, low: str) -> list[tuple[str, float]]:
-        """Best cost of every inventory syllable reachable from the OCR token (DP over the trie)."""
+        """Best cost of every inventory syllable reachable from the OCR token (DP over the trie).
+        Only a token that is no syllable itself may have a stray character skipped."""
+        skip = low not in self.syllables
         rev = self.channel.reverse
         n = len(low)
         layers: list[dict[int, float]] = [{} for _ in range(n + 1)]
@@ -259,7 +271,8 @@ class Restorer:
             for k in (1, 2):
                 if j + k <= n and low[j : j + k] in rev:
                     self._expand(layer, layers[j + k], low[j : j + k], cap)
-            _insert(layer, layers[j + 1], cap)  # an OCR character no letter produced ("hozc")
+            if skip:
+                _insert(layer, layers[j + 1], cap)  # an OCR character no letter produced ("hozc")
         strings, terminal = self.node_strings, self.terminal
         return [(strings[q], c) for q, c in layers[n].items() if terminal[q]]
 

@@ -39,6 +39,19 @@ def test_codes_numbers_and_abbreviations_stay() -> None:
     assert out.startswith("Nghị quyết số 57-NQ/TW ngày 22/12/2024; Quy mô kinh tế số đạt")
 
 
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("nghién cau khoa hoxc va céng nghé", "nghiên cứu khoa học và công nghệ"),
+        ("day manh umg dung cong nghé s6 trong cqac co quan", "đẩy mạnh ứng dụng công nghệ số trong các cơ quan"),
+        ("Uy ban nhan dan tinh chiu trachh nhiem", "Ủy ban nhân dân tỉnh chịu trách nhiệm"),
+    ],
+)
+def test_a_stray_ocr_character_inside_a_word_is_dropped(damaged: str, expected: str) -> None:
+    """'hoxc', 'cqac', 'trachh': one character no letter explains; the search may skip it."""
+    assert restore_text(damaged) == expected
+
+
 def test_case_and_punctuation_kept() -> None:
     assert restore_text("TiNH UY BINH PHUOC") == "TỈNH ỦY BÌNH PHƯỚC"
     assert restore_text("- Muc tiéu chung:") == "- Mục tiêu chung:"
