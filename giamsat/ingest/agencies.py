@@ -218,8 +218,8 @@ class AgencyMatcher:
         after = self._after.get(memo[1], _NONE)
         before = self._before.get(memo[2], _NONE)
         for cand in sorted(after | before):
-            if len(word) == 1 and not cand.startswith(word):
-                continue
+            if len(word) == 1 and not (cand.startswith(word) or (word in "aeiouy" and len(cand) == 2 and cand[1] == word)):
+                continue        # a lone letter is a word's first letter, or the vowel left of a short word ("&" → "sở")
             r = fuzz.ratio(look, cand, score_cutoff=floor)
             if not r:
                 continue
@@ -451,7 +451,7 @@ class AgencyMatcher:
         top = head.split()[:4]
         words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", below)]
         if len(below.strip()) >= 30:
-            words = [(p, w) for p, w in words if col - 20 <= p <= col + 45]
+            words = [(p, w) for p, w in words if col - 30 <= p <= col + 45]
         for n1 in range(len(top), 0, -1):
             first = " ".join(top[:n1])
             # a bare "Sở" goes on with the first words under it, never with words further along the line

@@ -373,23 +373,35 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
     if not cells:
         return None
 
+    def prose(line: int, col: int, opening: bool = False) -> bool:
+        """Inside the task's own sentence: early on a full line, after a word of prose (or, for a piece
+        of a split name, opening the line: the task column is the first)."""
+        text = bodies[line] if 0 <= line < len(bodies) else ""
+        if len(text.rstrip()) < 60 or col >= 35:
+            return False
+        return not text[:col].strip() if opening else re.search(r"[a-zà-ỹđ]{3,}", text[:col]) is not None
+
+    def in_cell(line: int, col: int) -> bool:
+        return not prose(line, col) and not prose(line, col, opening=True)
+
     def col_on(c: CellMention, line: int) -> int | None:
-        return next((col for ln, col in c.parts if ln == line), None)
+        return next((col for ln, col in c.parts if ln == line and in_cell(ln, col)), None)
 
     def left_of(a: CellMention, b: CellMention) -> bool:
         for ln, col in a.parts:
             other = col_on(b, ln)
-            if other is not None and other != col:
+            if other is not None and other != col and in_cell(ln, col):
                 return col < other
         # no line in common: compare columns only between full lines (the task text stands before both)
-        if all(len(bodies[x.line].rstrip()) >= 60 and x.col >= 35 for x in (a, b)):
+        if all(x.line < len(bodies) and len(bodies[x.line].rstrip()) >= 60 and x.col >= 35 for x in (a, b)):
             return a.col + 6 <= b.col
         return False
 
-    def rank(c: CellMention) -> tuple[int, int, bool, int, int]:
+    def rank(c: CellMention) -> tuple[bool, int, int, bool, int, int]:
         beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
-        near = min(abs(ln - center) for ln, _col in c.parts)
-        return beaten, max(near - 1, 0), c.agency.kind == "group", near, c.col
+        near = min((abs(ln - center) for ln, col in c.parts if in_cell(ln, col)),
+                   default=abs(c.line - center))
+        return prose(c.line, c.col), beaten, max(near - 1, 0), c.agency.kind == "group", near, c.col
 
     return min(cells, key=rank)
 
