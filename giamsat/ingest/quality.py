@@ -132,7 +132,7 @@ def score_tasks(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
     if gold.get("partial"):
         s.pred = s.hit
     for p, g in pairs:
-        if gold.get("names") == "table_cells":
+        if gold.get("names"):
             s.add_field("name", _same_name(p.get("name") or "", g.get("name") or ""))
         if g.get("lead"):
             s.add_field("lead", p.get("lead_code") in g["lead"])
@@ -149,7 +149,7 @@ def score_targets(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
     s.hit = len(pairs)
     s.pred = s.hit if gold.get("partial") else len(plan["targets"])
     for p, g in pairs:
-        if gold.get("names") == "table_cells":
+        if gold.get("names"):
             s.add_field("name", _same_name(p.get("name") or "", g.get("name") or ""))
         if "comparator" in g:
             s.add_field("value", p.get("comparator") == g["comparator"] and
@@ -219,10 +219,16 @@ def table_row_names(text: str) -> dict[tuple[str, str], str]:
 
 
 def _with_names(gold: dict[str, Any], text: str) -> dict[str, Any]:
+    """Names from the source itself: the annex table's name cell by row number ("table_cells") or
+    the whole source line of the item, bullet and emphasis aside ("source_lines")."""
     names = table_row_names(text)
+    lines = text.split("\n")
     for item in ("targets", "tasks"):
         for g in gold.get(item) or []:
-            g.setdefault("name", names.get((item, str(g.get("no"))), ""))
+            if gold.get("names") == "source_lines":
+                g.setdefault("name", squash(re.sub(r"^\s*[-*+•]\s+", "", lines[g["line"] - 1].replace("**", ""))))
+            else:
+                g.setdefault("name", names.get((item, str(g.get("no"))), ""))
     return gold
 
 
@@ -294,6 +300,27 @@ def _on_pages(gold: dict[str, Any], pdf: bytes, first: int, count: int) -> dict[
     return out
 
 
+def _text_on_pages(gold: dict[str, Any], pdf: bytes, first: int, count: int) -> dict[str, Any]:
+    """The gold restricted to the items known by their text whose first and last words both stand
+    on pages first..first+count-1 (the PDF's own text layer, lines joined)."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = " ".join(fold(p.extract_text() or "") for p in doc.pages[first - 1:first - 1 + count])
+    text = " ".join(text.split())
+    out = dict(gold)
+    for key in ("targets", "tasks"):
+        keep = []
+        for g in gold.get(key) or []:
+            words = fold(g.get("name") or "").split()
+            if words and " ".join(words[:6]) in text and " ".join(words[-6:]) in text:
+                keep.append(g)
+        out[key] = keep
+    if first > 1:
+        out.pop("document", None)
+    return out
+
+
 def _renders(text: str, gold: dict[str, Any],
              reg: list[Agency] | None) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
     """A clean plan as a Word user would send it (DOCX with ruled tables whose header repeats), as the
@@ -311,12 +338,18 @@ def _renders(text: str, gold: dict[str, Any],
     with contextlib.suppress(ImportError):
         fpdf = _cached(key, ".fpdf.pdf", lambda: build.to_pdf(text))
         yield "pdf_text", "/fpdf2", parse_bytes(fpdf, registry=reg), gold
-    if pdf and SCAN_PAGES > 0:
+    if not pdf or SCAN_PAGES <= 0:
+        return
+    numbered = any(g.get("no") for item in ("targets", "tasks") for g in gold.get(item) or [])
+    if numbered:
         first = _annex_page(pdf) + SCAN_SKIP
-        scan = _cached(key, f".scan{first}-{SCAN_PAGES}.pdf", lambda: build.scan_pages(pdf, first, SCAN_PAGES))
-        with _ocr_cache():
-            yield "scan", f"/p{first}-{first + SCAN_PAGES - 1}", parse_bytes(scan, registry=reg), \
-                _on_pages(gold, pdf, first, SCAN_PAGES)
+        count, sgold = SCAN_PAGES, _on_pages(gold, pdf, first, SCAN_PAGES)
+    else:
+        first, count = 1 + SCAN_SKIP, SCAN_PAGES
+        sgold = _text_on_pages(gold, pdf, first, count)
+    scan = _cached(key, f".scan{first}-{count}.pdf", lambda: build.scan_pages(pdf, first, count))
+    with _ocr_cache():
+        yield "scan", f"/p{first}-{first + count - 1}", parse_bytes(scan, registry=reg), sgold
 
 
 def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
@@ -330,7 +363,7 @@ def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
             if not f.exists():
                 continue
             kind = "ocr_text" if src.startswith("seeds/") else "clean_text"
-            if gold.get("names") == "table_cells":
+            if gold.get("names"):
                 gold = _with_names(gold, f.read_text(encoding="utf-8"))
             yield path.stem, kind, parse_bytes(f.read_bytes(), f.name, registry=reg), gold
             if gold.get("renders"):
@@ -427,7 +460,7 @@ def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",)) -> Iterator[str
                         yield f"{name} {kind} {item} EXTRA {p.get('no') or ''} {(p.get('name') or '')[:60]}"
             for p, g in pairs:
                 label = f"{name} {kind} {item} {g.get('no') or (g.get('name') or '')[:40]}"
-                if gold.get("names") == "table_cells" and not _same_name(p.get("name") or "", g.get("name") or ""):
+                if gold.get("names") and not _same_name(p.get("name") or "", g.get("name") or ""):
                     yield f"{label}: name {(p.get('name') or '')[:80]!r}"
                 if g.get("lead") and p.get("lead_code") not in g["lead"]:
                     yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})"

@@ -534,7 +534,39 @@ def find_grids(image: Any) -> list[Grid]:
         if run:
             grids.append(_grid(run))
         run = [(top, bottom, xs)] if len(xs) >= 2 else []
+    for g in grids:
+        _open_ends(light, g)
     return grids
+
+
+def _open_ends(light: Any, g: Grid) -> None:
+    """A row broken by the page has no ruling on the page's edge: where the table's outer verticals
+    run on beyond its first or last ruling, the row is there all the same, closed where they end."""
+    from PIL import Image
+
+    def ink_run(x: int, y: int, step: int) -> int:
+        band = light.crop((x - 3, 0, x + 4, light.size[1])).resize((1, light.size[1]), Image.Resampling.BOX)
+        column = band.tobytes()
+        n = 0
+        while 0 <= y + step * (n + 1) < len(column) and column[y + step * (n + 1)] < 160:
+            n += 1
+        return n
+
+    for step in (1, -1):
+        edge = g.ys[-1] if step == 1 else g.ys[0]
+        reach = min(ink_run(g.xs[0], edge, step), ink_run(g.xs[-1], edge, step))
+        if reach < 40:
+            continue
+        end = edge + step * reach
+        top, bottom = (edge, end) if step == 1 else (end, edge)
+        xs = _rulings_x(light, top, bottom)
+        closed = {k for k, x in enumerate(g.xs) if any(abs(x - v) <= 12 for v in xs)} | {0, len(g.xs) - 1}
+        if step == 1:
+            g.ys.append(end)
+            g.closed.append(closed)
+        else:
+            g.ys.insert(0, end)
+            g.closed.insert(0, closed)
 
 
 def _grid(rows: list[tuple[int, int, list[int]]]) -> Grid:

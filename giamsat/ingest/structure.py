@@ -271,7 +271,9 @@ class Outline:
                 continue
             key = fold(" ".join(cells[1:]))
             fresh += 1
-            if len(heads) < 3 and len(rows) == len(heads) and re.fullmatch(r"(s?tt|so\s*tt)?", fold(cells[0]).strip()):
+            first = fold(cells[0]).strip()
+            late_header = not heads and rows and fresh <= 3 and re.fullmatch(r"s?tt|so\s*tt", first)
+            if len(heads) < 3 and len(rows) == len(heads) and re.fullmatch(r"(s?tt|so\s*tt)?", first):
                 heads.append(key)
             elif fresh <= 3 and len(key) > 8 and any(fuzz.ratio(key, h) >= 85 for h in heads):
                 continue                # the header repeated at the top of a page (its "TT" may be misread)
@@ -283,6 +285,13 @@ class Outline:
             if rows and _continues(rows, row):
                 rows[-1] = _join_rows(rows[-1], row)
                 rrows[-1] = _join_rows(rrows[-1], rrow)
+                continue
+            if late_header:
+                # the header first seen below rows (the page above lost it) heads the whole table
+                heads.append(key)
+                rows.insert(0, row)
+                rrows.insert(0, rrow)
+                row_lines.insert(0, li)
                 continue
             rows.append(row)
             rrows.append(rrow)

@@ -38,12 +38,12 @@ def blocks(text: str) -> list[tuple[str, list[str] | list[list[str]]]]:
     return out
 
 
-_MARKUP = re.compile(r"\*\*|^#{1,6}\s+")
+_MARKUP = re.compile(r"\*\*|^\s*#{1,6}\s+")
 
 
 def plain(line: str) -> str:
-    """A Markdown line as a typist would have written it in Word (no **, no #)."""
-    return _MARKUP.sub("", line).strip() if line.strip() else ""
+    """A Markdown line as a typist would have written it in Word (no **, no #, "- " for a bullet)."""
+    return re.sub(r"^\*\s+", "- ", _MARKUP.sub("", line).strip()) if line.strip() else ""
 
 
 def to_docx(text: str, repeat_header: bool = False) -> bytes:

@@ -193,3 +193,10 @@ def test_ocr_label_shapes() -> None:
 
     assert _shape("11.3") == _shape("11.5.") != _shape("131")
     assert _shape("I.") == _shape("1") != _shape("11")
+
+
+def test_a_header_first_seen_below_rows_heads_the_table_and_its_repeats_go() -> None:
+    got = _rows(["| 27. | Nâng cấp mạng | Sở Y tế | | 2026 |", "", HEADER,
+                 "| | tiếp theo của dòng trên | | | |", "| 28. | Số hóa hồ sơ | Sở Nội vụ | | 2027 |", "",
+                 HEADER.replace("| TT |", "| 11 |"), "| 29. | Làm sạch dữ liệu | Công an tỉnh | | 2028 |"])
+    assert [r[:3] for r in got] == [("27", "SYT", "2026"), ("28", "SNV", "2027"), ("29", "CAT", "2028")]
