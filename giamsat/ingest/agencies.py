@@ -451,7 +451,10 @@ class AgencyMatcher:
         top = head.split()[:4]
         words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", below)]
         if len(below.strip()) >= 30:
-            words = [(p, w) for p, w in words if col - 30 <= p <= col + 45]
+            # columns drift between OCR'd lines; only OCR noise (no word of three letters) before a word
+            # lets it stand further left
+            words = [(p, w) for p, w in words
+                     if p <= col + 45 and (p >= col - 30 or not re.search(r"[a-z]{3}", below[:p]))]
         for n1 in range(len(top), 0, -1):
             first = " ".join(top[:n1])
             # a bare "Sở" goes on with the first words under it, never with words further along the line

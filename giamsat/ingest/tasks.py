@@ -286,7 +286,7 @@ def _junk(text: str) -> bool:
     return short > 0.4 * len(tokens)
 
 
-_OUTPUT_CTX = re.compile(r"(cua|tich|trinh)\W*$")
+_OUTPUT_CTX = re.compile(r"(cua|tich|trinh)\s*$")    # "của UBND tỉnh" in an output cell; "chương trình, Sở …" is a new cell
 
 
 def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str, list[int]]]:

@@ -113,3 +113,12 @@ def test_a_split_name_knows_where_its_pieces_stand() -> None:
                                         "trên địa bàn tỉnh. | nghệ"])
     skhcn = next(c for c in cells if c.agency.code == "SKHCN")
     assert [line for line, _col in skhcn.parts] == [0, 1, 2]
+
+
+def test_a_split_name_goes_on_past_ocr_noise_further_left() -> None:
+    # the line below holds only accent marks before the rest of the name: its columns have drifted left
+    lines = ["Xây dựng nền tảng số giám sát dữ liệu môi trường của tỉnh 50 Nong", ". A o nghiép va cac dia phuong tang so duoc trien khai Nam 2026"]
+    assert [(k, a.code) for k, _s, a in AgencyMatcher().scan_lines(lines)] == [(0, "SNNMT")]
+    # after real words, a name's rest must stand near its column
+    lines = ["Xây dựng nền tảng số giám sát dữ liệu môi trường của tỉnh 50 Nong", "trong năm nghiép va cac dia phuong tang so duoc trien khai Nam 2026"]
+    assert AgencyMatcher().scan_lines(lines) == []

@@ -27,13 +27,17 @@ To chuc tap huan ky nang so cho can bo, Cac s0, S& Noi vy
 tinh theo ke hoach hang nam. phuong
 Day manh chuyen doi so, xay dung co so du lieu nganh cong thuong | S& Cong Thuong | Cac so, nganh,
 4 | ket noi voi he thong thong tin cua tinh. dia phuong Nam 2027
+Trien khai cac de an, chuong trinh, S& Cong
+5 | phat trien nang luong tai tao cua tinh. | Thuong | Cac so, nganh Thuong xuyen
 """
 
 
 def test_ocr_annex_lead_is_the_left_most_cell_not_the_first_line() -> None:
     tasks = {t.no: t for t in parse_text(OCR_ANNEX).tasks}
-    # row 4: "chuyển đổi số, xây dựng" inside the task's sentence is not "Sở Xây dựng"
-    assert {n: t.lead_code for n, t in tasks.items()} == {"1": "STC", "2": "SGDDT", "3": "CAC_SO", "4": "SCT"}
+    # row 4: "chuyển đổi số, xây dựng" inside the task's sentence is not "Sở Xây dựng";
+    # row 5: a name after "chương trình," starts a cell (unlike "của UBND tỉnh" in an output cell)
+    assert {n: t.lead_code for n, t in tasks.items()} == {"1": "STC", "2": "SGDDT", "3": "CAC_SO", "4": "SCT",
+                                                          "5": "SCT"}
     assert tasks["1"].coordinators == ["Các sở, ban, ngành, địa phương"]
     assert tasks["2"].coordinators == ["Sở Khoa học và Công nghệ"]
     assert tasks["3"].coordinators == ["Sở Nội vụ"]
