@@ -195,10 +195,22 @@ class AgencyMatcher:
         fixed = None
         if len(word) >= 4 and word.isalpha() and not _SYLLABLE.match(word):
             best = process.extractOne(word, self._targets, scorer=fuzz.ratio, score_cutoff=75)
-            fixed = best[0] if best else None
+            fixed = best[0] if best else self._unglue(word)
         if len(self._fixed) < 50_000:
             self._fixed[word] = fixed
         return fixed
+
+    def _unglue(self, word: str) -> str | None:
+        """Two registry words OCR ran together ("dantoe" → "dan toc"): the first exact, the second within
+        one letter, and the pair found in a unit's name."""
+        for i in range(2, len(word) - 1):
+            head, tail = word[:i], word[i:]
+            if head not in self._words:
+                continue
+            for cand in self._after.get(head, _NONE):
+                if len(cand) == len(tail) and sum(a != b for a, b in zip(cand, tail, strict=True)) <= 1:
+                    return f"{head} {cand}"
+        return None
 
     def _fix_between(self, word: str, prev: str | None, nxt: str | None,
                      far: tuple[str | None, str | None]) -> str | None:

@@ -86,6 +86,7 @@ def test_a_split_name_may_skip_the_row_number_line() -> None:
     ("Cdc 50, nganh", "CAC_SO"),
     ("| B0 chi huy quan sy tinh |", "BCHQS"),
     ("trong | 56 Xay dyng | Cac", "SXD"),
+    ("dữ liệu | So Dantoe va Ton gido | Các sở", "SDTTG"),   # two words run together, then damaged
 ])
 def test_damaged_words_of_a_unit_name_are_repaired_from_the_registry(line: str, code: str) -> None:
     assert code in [a.code for _k, _s, a in AgencyMatcher().scan_lines([line])]
