@@ -78,6 +78,17 @@ def _width(line: str) -> int:
     return line.strip().strip("|").count("|") + 1
 
 
+_HEADER_WORDS = re.compile(r"chu tri|phoi hop|thoi gian|thoi han|chi tieu|nhiem vu|don vi|ket qua|noi dung|san pham")
+
+
+def _header_like(cells: list[str]) -> bool:
+    """A header row: 'TT'/'STT' over the numbers, or no number and at least two column titles."""
+    first = fold(cells[0]).strip()
+    if re.fullmatch(r"s?tt|so\s*tt", first):
+        return True
+    return not first and len({m.group(0) for m in _HEADER_WORDS.finditer(fold(" ".join(cells[1:])))}) >= 2
+
+
 def _continues(rows: list[list[str]], row: list[str]) -> bool:
     """An unnumbered row that is the rest of the numbered row above (a cell broken by a page or
     by the typist), not a group heading: it starts mid-sentence or with an enumeration mark,
@@ -272,8 +283,10 @@ class Outline:
             key = fold(" ".join(cells[1:]))
             fresh += 1
             first = fold(cells[0]).strip()
-            late_header = not heads and rows and fresh <= 3 and re.fullmatch(r"s?tt|so\s*tt", first)
-            if len(heads) < 3 and len(rows) == len(heads) and re.fullmatch(r"(s?tt|so\s*tt)?", first):
+            late_header = not heads and rows and fresh <= 3 and _header_like(cells)
+            if not rows and not first and "".join(cells[1:])[:1].islower():
+                continue                # the end of a cell whose row the page above lost
+            if len(heads) < 3 and len(rows) == len(heads) and (_header_like(cells) or (heads and not first)):
                 heads.append(key)
             elif fresh <= 3 and len(key) > 8 and any(fuzz.ratio(key, h) >= 85 for h in heads):
                 continue                # the header repeated at the top of a page (its "TT" may be misread)

@@ -200,3 +200,9 @@ def test_a_header_first_seen_below_rows_heads_the_table_and_its_repeats_go() -> 
                  "| | tiếp theo của dòng trên | | | |", "| 28. | Số hóa hồ sơ | Sở Nội vụ | | 2027 |", "",
                  HEADER.replace("| TT |", "| 11 |"), "| 29. | Làm sạch dữ liệu | Công an tỉnh | | 2028 |"])
     assert [r[:3] for r in got] == [("27", "SYT", "2026"), ("28", "SNV", "2027"), ("29", "CAT", "2028")]
+
+
+def test_a_table_opening_on_the_end_of_a_lost_row_then_its_header() -> None:
+    got = _rows(["| | về quỹ đổi mới công nghệ | | | |", "| 27. | Nâng cấp mạng | Sở Y tế | | 2026 |", "",
+                 HEADER, "| 28. | Số hóa hồ sơ | Sở Nội vụ | | 2027 |"])
+    assert got == [("27", "SYT", "2026", None), ("28", "SNV", "2027", None)]
