@@ -653,13 +653,24 @@ def _cell_text(words: list[dict[str, Any]]) -> str:
     return " ".join(x["text"] for _c, line in lines for x in sorted(line, key=lambda w: w["x0"]))
 
 
-def _line_tops(words: list[dict[str, Any]]) -> list[float]:
+def _visual_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Word boxes grouped into visual lines by vertical centre: a bullet dash is short and sits
+    mid-line, so its top is far below the line's top but its centre is not."""
     height = statistics.median(w["h"] for w in words) or 10
-    tops: list[float] = []
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        if not tops or abs(tops[-1] - w["top"]) >= height * 0.6:
-            tops.append(w["top"])
-    return tops
+    lines: list[list[dict[str, Any]]] = []
+    centre = 0.0
+    for w in sorted(words, key=lambda w: (w["top"] + w["h"] / 2, w["x0"])):
+        c = w["top"] + w["h"] / 2
+        if lines and abs(c - centre) < height * 0.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+            centre = c
+    return lines
+
+
+def _line_tops(words: list[dict[str, Any]]) -> list[float]:
+    return [min(w["top"] for w in line) for line in _visual_lines(words)]
 
 
 def words_to_lines(words: list[dict[str, Any]]) -> list[str]:
@@ -667,13 +678,7 @@ def words_to_lines(words: list[dict[str, Any]]) -> list[str]:
     if not words:
         return []
     height = statistics.median(w["h"] for w in words) or 10
-    words.sort(key=lambda w: (w["top"], w["x0"]))
-    rows: list[list[dict[str, Any]]] = []
-    for w in words:
-        if rows and abs(rows[-1][0]["top"] - w["top"]) < height * 0.6:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
+    rows = _visual_lines(words)
     cells_per_row = [_split_cells(sorted(r, key=lambda w: w["x0"]), height) for r in rows]
     return _rows_to_text(cells_per_row, height)
 

@@ -206,3 +206,13 @@ def test_a_table_opening_on_the_end_of_a_lost_row_then_its_header() -> None:
     got = _rows(["| | về quỹ đổi mới công nghệ | | | |", "| 27. | Nâng cấp mạng | Sở Y tế | | 2026 |", "",
                  HEADER, "| 28. | Số hóa hồ sơ | Sở Nội vụ | | 2027 |"])
     assert got == [("27", "SYT", "2026", None), ("28", "SNV", "2027", None)]
+
+
+def test_a_bullet_dash_joins_its_line_though_its_top_is_lower() -> None:
+    from giamsat.ingest.readers import words_to_lines
+
+    words = [{"text": "-", "x0": 100, "x1": 115, "top": 222, "h": 6},
+             {"text": "Tổ", "x0": 140, "x1": 180, "top": 200, "h": 40},
+             {"text": "chức", "x0": 190, "x1": 260, "top": 204, "h": 36},
+             {"text": "tuyên", "x0": 100, "x1": 190, "top": 260, "h": 36}]
+    assert words_to_lines(words) == ["- Tổ chức", "tuyên"]
