@@ -43,6 +43,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from giamsat.audit.models import AuditEvent
 from giamsat.org.models import OrgUnit, Role
 from giamsat.plans.models import Document, Target, Task
 from giamsat.portal.profile import profile_for
@@ -59,6 +60,12 @@ DRAFT_EVENTS = ("saved", "attachment_added")  # events that change nothing a cac
 # Literal (not a parameter) so the databases match it to the partial index of migration 0003.
 TRANSITIONS_WHERE = "kind NOT IN (" + ", ".join(f"'{kind}'" for kind in DRAFT_EVENTS) + ")"
 TRANSITIONS_INDEX = "portal_submissionevent_transitions"
+# Every change giamsat makes is audited, so the newest audit event that is not a draft save catches
+# what the other parts of the version cannot see (an edited row keeps its id: a link between plans,
+# a mapping confirmed, a lead agency mapped). Kept in step with migration 0004's partial index.
+AUDIT_DRAFT_ACTIONS = ("reporting.draft_saved", "reporting.attachment_added")
+AUDIT_WHERE = "action NOT IN (" + ", ".join(f"'{a}'" for a in AUDIT_DRAFT_ACTIONS) + ")"
+AUDIT_INDEX = "portal_auditevent_changes"
 LOCAL_ENTRIES = 256  # fragments each worker also keeps in its own memory (most recently used)
 _LOCAL: OrderedDict[str, Any] = OrderedDict()
 _LOCAL_LOCK = threading.Lock()
@@ -71,6 +78,7 @@ def content_version() -> str:
                                            Recommendation)}
     sql = (
         f"SELECT (SELECT MAX(id) FROM {t[SubmissionEvent]} WHERE {TRANSITIONS_WHERE}),"
+        f" (SELECT MAX(id) FROM {AuditEvent._meta.db_table} WHERE {AUDIT_WHERE}),"
         f" (SELECT MAX(id) FROM {t[Submission]}),"
         f" (SELECT MAX(published_at) FROM {t[Document]}), (SELECT COUNT(*) FROM {t[Document]}),"
         f" (SELECT SUM(CASE WHEN status = %s THEN id ELSE 0 END + CASE WHEN confidential THEN 7 ELSE 0 END) FROM {t[Document]}),"

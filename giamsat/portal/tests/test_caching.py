@@ -160,6 +160,21 @@ def test_the_version_reads_the_newest_transition_through_the_partial_index(db: A
     assert caching.TRANSITIONS_INDEX in plan
 
 
+def test_the_version_reads_the_newest_audited_change_through_the_partial_index(db: Any) -> None:
+    from django.db import connection
+
+    assert caching.AUDIT_WHERE == "action NOT IN ('reporting.draft_saved', 'reporting.attachment_added')"  # 0004
+    sql = f"SELECT MAX(id) FROM audit_auditevent WHERE {caching.AUDIT_WHERE}"
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            cur.execute("EXPLAIN QUERY PLAN " + sql)
+        else:
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute("EXPLAIN " + sql)
+        plan = " ".join(str(row) for row in cur.fetchall())
+    assert caching.AUDIT_INDEX in plan
+
+
 def test_threads_of_a_worker_missing_the_same_fragment_render_it_once() -> None:
     import threading
     import time
@@ -196,3 +211,22 @@ def test_the_public_page_lists_plans_page_by_page_each_cached_on_its_own(
     shown = [number for number in (plan.number, other.number) if number in first]
     assert len(shown) == 1 and shown[0] not in second
     assert (plan.number in second) != (other.number in second)
+
+
+def test_a_link_between_published_plans_appears_at_once_on_the_cached_plan_page(people: Any, plan: Document) -> None:
+    """Changes that are neither a submission transition nor a new row (here a child plan's target
+    linked to the province's target) still reach the cached page: every audited change does."""
+    import copy
+
+    from giamsat.alignment.actions import link_target_to_parent
+    from giamsat.plans.actions import import_parsed_plan, publish_plan
+    from giamsat.portal.tests.conftest import PLAN
+
+    child_plan = copy.deepcopy(PLAN)
+    child_plan["document"] = {**child_plan["document"], "number": "77/KH-SKHCN"}
+    child = publish_plan("test", import_parsed_plan("test", child_plan, owner=unit_by_code("dong-nai.so-khcn")))
+    steering = signed_in(people.steering)
+    url = reverse("portal:plan", args=[plan.pk])
+    assert "77/KH-SKHCN" not in steering.get(url).content.decode()
+    link_target_to_parent(people.standing, child.targets.first(), plan.targets.first())
+    assert "77/KH-SKHCN" in steering.get(url).content.decode()
