@@ -20,7 +20,7 @@ _ROMAN = re.compile(r"^\s*(?:phan\s+(?:thu\s+)?|chuong\s+|muc\s+)?([ivxl1|]{1,5}
 _NUM3 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s+")
 _NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(?=\D)")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?=\S)(?!\d)")
-_LETTER = re.compile(r"^\s*([a-zđ¢]|[10])\s*\)\s*(?=\S)")
+_LETTER = re.compile(r"^\s*([a-zđ¢¡]|[10])\s*\)\s*(?=\S)")    # ¢ and ¡: OCR of "c" and "i"
 _DASH = re.compile(r"^\s*[-–—•·*]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*\+\s*(?=\S)")
 _ANNEX = re.compile(r"^\s*(phu\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
@@ -145,7 +145,7 @@ def classify(line: str) -> tuple[str, int, int]:
     for rx, kind, level in ((_NUM3, "num3", 4), (_NUM2, "num2", 3), (_NUM, "num", 2), (_LETTER, "letter", 4),
                             (_PLUS, "plus", 6), (_DASH, "dash", 5)):
         if (m := rx.match(body_f if kind != "letter" else body)) is not None:
-            if kind == "letter" and not body[m.start(1)].islower() and body[m.start(1)] not in "¢10":
+            if kind == "letter" and not body[m.start(1)].islower() and body[m.start(1)] not in "¢¡10":
                 continue
             return kind, level, cut + m.end()
     if len(body) < 120 and any(rx.search(body_f) for _, rx in SECTION_KEYS) and len(body.split()) >= 2 \

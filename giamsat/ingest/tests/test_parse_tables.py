@@ -216,3 +216,9 @@ def test_a_bullet_dash_joins_its_line_though_its_top_is_lower() -> None:
              {"text": "chức", "x0": 190, "x1": 260, "top": 204, "h": 36},
              {"text": "tuyên", "x0": 100, "x1": 190, "top": 260, "h": 36}]
     assert words_to_lines(words) == ["- Tổ chức", "tuyên"]
+
+
+def test_an_ocr_inverted_i_still_opens_a_lettered_heading() -> None:
+    from giamsat.ingest.structure import classify
+
+    assert classify("¡) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục")[:2] == ("letter", 4)
