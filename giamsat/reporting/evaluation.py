@@ -84,6 +84,7 @@ from giamsat.reporting.models import (
 )
 
 APPROVED = SubmissionState.APPROVED.value
+DRAFT = SubmissionState.DRAFT.value
 WARNING_KIND_LABELS: dict[WarningKind, str] = {
     WarningKind.TARGET_PROJECTION: "Chỉ tiêu dự báo không đạt",
     WarningKind.TASK_PACE: "Nhiệm vụ dự báo trễ hạn",
@@ -681,18 +682,24 @@ def _prune(units: list[UnitRef], expected: set[str], keep: str | None) -> list[U
 def data_version() -> tuple[Any, ...]:
     """Changes whenever anything the evaluation reads may have changed (one query, index lookups and
     one scan of the submissions). Published plans change only through a new version (a new
-    publication), so the newest task and target ids and the latest publication stand for them."""
+    publication), so the newest task and target ids and the latest publication stand for them.
+
+    Saving a draft changes nothing the evaluation reads (it reads a draft's existence, period and
+    state, never its content), so only submissions out of draft count for the newest change; a row
+    entering or leaving that set moves their count, a new draft moves the newest id. Units save
+    drafts several times a second while reporting: each save no longer empties the cache."""
     tables = {m: m._meta.db_table for m in (Submission, Task, Target, Document, OrgUnit)}
     sql = (
-        f"SELECT (SELECT MAX(updated_at) FROM {tables[Submission]}),"
+        f"SELECT (SELECT MAX(updated_at) FROM {tables[Submission]} WHERE state <> %s),"
         f" (SELECT SUM(CASE WHEN state = %s THEN 1 ELSE 0 END) FROM {tables[Submission]}),"
+        f" (SELECT COUNT(*) FROM {tables[Submission]} WHERE state <> %s), (SELECT MAX(id) FROM {tables[Submission]}),"
         f" (SELECT MAX(id) FROM {tables[Task]}), (SELECT MAX(id) FROM {tables[Target]}),"
         f" (SELECT MAX(published_at) FROM {tables[Document]}), (SELECT COUNT(*) FROM {tables[Document]}),"
         f" (SELECT MAX(id) FROM {tables[OrgUnit]}),"
         f" (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0)) FROM {tables[OrgUnit]})"
     )
     with connection.cursor() as cur:
-        cur.execute(sql, [APPROVED])
+        cur.execute(sql, [DRAFT, APPROVED, DRAFT])
         row = list(cur.fetchone())
     latest = row[0]
     if isinstance(latest, str):  # SQLite returns the text it stores (UTC)

@@ -462,3 +462,22 @@ def test_many_stale_units_are_read_from_the_report_rows_without_rewriting(dong_n
     assert _status(ev, dong_nai.quy_che).status is TaskStatus.COMPLETED_LATE
     assert not TaskHistory.objects.exists()
     assert len(evaluation.stale_units(None)) == 4  # Sở KH&CN, Sở Tài chính, Sở Y tế; Bình Phước's Sở KH&CN
+
+
+def test_saving_a_draft_keeps_the_evaluation_but_opening_or_sending_one_does_not(dong_nai: Any) -> None:
+    period = dong_nai.plan.periods[10]
+    Submission.objects.filter(period=period, unit=unit("dong-nai.so-y-te")).delete()
+    start = evaluation.data_version()
+    draft = Submission.objects.create(period=period, unit=unit("dong-nai.so-y-te"))
+    opened = evaluation.data_version()
+    assert opened != start  # a new draft: the unit's expected reports may change
+    draft.summary = "Đang cập nhật số liệu"
+    draft.save()
+    assert evaluation.data_version() == opened  # a saved draft changes nothing the evaluation reads
+    draft.state, draft.submitted_at = "submitted", _moment(dt.date(2026, 12, 10))
+    draft.save()
+    sent = evaluation.data_version()
+    assert sent != opened
+    draft.return_count, draft.state = 1, "draft"  # returned to the unit
+    draft.save()
+    assert evaluation.data_version() != sent
