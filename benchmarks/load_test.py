@@ -68,6 +68,9 @@ def main() -> int:
     parser.add_argument("--cache", choices=["redis", "locmem"], default="redis" if _redis_up() else "locmem")
     parser.add_argument("--synth", choices=["none", "small", "full"], default="none")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--steady", action="store_true",
+                        help="statistics only from the moment every user has arrived (locust --reset-stats): "
+                             "the steady state, without the arrival burst; report it beside a run without it")
     parser.add_argument("--reuse-db", action="store_true",
                         help="PostgreSQL: keep the data a previous run built (the national set takes ~15 min to build)")
     parser.add_argument("--warm-seconds", type=int, default=600, help="budget for rendering pages before serving")
@@ -121,11 +124,14 @@ def main() -> int:
         subprocess.run(
             [str(BIN / "locust"), "-f", str(ROOT / "benchmarks" / "load" / "locustfile.py"), "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.seconds}s", "--host", host,
-             "--csv", str(prefix), "--only-summary", "--stop-timeout", "10"],
+             "--csv", str(prefix), "--only-summary", "--stop-timeout", "10", *(["--reset-stats"] if args.steady else [])],
             env=env, check=False, stdout=subprocess.DEVNULL, timeout=args.seconds + 120)
         locust_cpu = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - _cpu(before)
         server_cpu = _tree_cpu(server.pid) - server_before
         load_after = _loadavg()
+        if args.steady:
+            print(f"steady state: statistics reset once all {args.users} users had arrived "
+                  f"({args.users / args.spawn_rate:.0f} s of arrivals excluded)")
         report(prefix)
     finally:
         server.send_signal(signal.SIGTERM)
