@@ -30,7 +30,7 @@ import heapq
 import json
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -241,7 +241,7 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
                           "period__year", "period__index", "period__due_date", "period__end", "period__document_id",
                           "period_id", "period__start")
     keys: dict[tuple[str, int, int], str] = {}
-    days, moments = _Days(), _Moments()
+    days, moments = _days(), _moments()
     out = []
     for pk, unit, state, sub_at, appr_at, returned, freq, year, index, due, end, doc, period, start in _raw(
             rows, scope.unit_pks is None):
@@ -255,7 +255,7 @@ def _submissions(scope: Scope) -> list[_SubmissionRow]:
 
 def _raw(qs: Any, stream: bool = False, chunk: int = 20000) -> Iterable[tuple[Any, ...]]:
     """A values_list queryset's rows straight from the cursor, without per-value converters
-    (dates may come back as ISO text on SQLite: see `_Days`). `stream`: a server-side cursor on
+    (dates may come back as ISO text on SQLite: see `_day`). `stream`: a server-side cursor on
     PostgreSQL, for the whole nation (bounded memory); otherwise one round trip (2x faster)."""
     try:
         sql, params = qs.order_by().query.sql_with_params()  # no model ordering: no sort, no extra joins
@@ -267,19 +267,40 @@ def _raw(qs: Any, stream: bool = False, chunk: int = 20000) -> Iterable[tuple[An
             yield from rows
 
 
-class _Days:
-    """Date values from raw rows, parsed once per distinct text."""
+class _Memo:
+    """Values from raw rows converted once per distinct stored value (None stays None)."""
 
-    def __init__(self) -> None:
+    def __init__(self, convert: Callable[[Any], dt.date | None]) -> None:
+        self.convert = convert
         self.cache: dict[Any, dt.date | None] = {None: None}
 
     def __call__(self, value: Any) -> dt.date | None:
         try:
             return self.cache[value]
         except KeyError:
-            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-            self.cache[value] = day
-            return day
+            converted = self.cache[value] = self.convert(value)
+            return converted
+
+
+def _day(value: Any) -> dt.date:
+    """A date column: a date, or ISO text on SQLite."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _moment_day(value: Any) -> dt.date | None:
+    """A datetime column's local day (ISO text in UTC on SQLite)."""
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=dt.UTC)
+    return _local_day(moment)
+
+
+def _days() -> _Memo:
+    return _Memo(_day)
+
+
+def _moments() -> _Memo:
+    return _Memo(_moment_day)
 
 
 class _Specs:
@@ -306,7 +327,7 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     unit_pk: dict[int, int] = {}
     specs = _Specs()
     codes = {pk: u.code for pk, u in meta.tree.by_pk.items()}
-    days = _Days()
+    days = _days()
     rows = qs.annotate(deadline_json=Cast("deadline", TextField())).values_list(
         "id", "lead_id", "document__owner_id", "document__issuer_id", "document_id", "deadline_json",
         "document__issued_on")  # no names: the engine needs none, the dashboard a few (`_task_names`)
@@ -498,30 +519,13 @@ def refresh_facts(unit_pks: Collection[int] | None = None) -> int:
     return sum(_refresh_batch(units[i:i + REFRESH_BATCH]) for i in range(0, len(units), REFRESH_BATCH))
 
 
-class _Moments:
-    """Local days of datetime values from raw rows (ISO text in UTC on SQLite), once per value."""
-
-    def __init__(self) -> None:
-        self.cache: dict[Any, dt.date | None] = {None: None}
-
-    def __call__(self, value: Any) -> dt.date | None:
-        try:
-            return self.cache[value]
-        except KeyError:
-            moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-            if timezone.is_naive(moment):
-                moment = moment.replace(tzinfo=dt.UTC)
-            day = self.cache[value] = _local_day(moment)
-            return day
-
-
 @transaction.atomic
 def _refresh_batch(units: list[int]) -> int:
     list(OrgUnit.objects.select_for_update().filter(pk__in=units).values_list("pk", flat=True))  # one writer at a time
     stamps = _stamps(units)
     TaskHistory.objects.filter(unit_id__in=units).delete()
     FactsStamp.objects.filter(unit_id__in=units).delete()
-    days, moments = _Days(), _Moments()
+    days, moments = _days(), _moments()
     heads: dict[tuple[Any, Any, Any], tuple[int, int, str]] = {}  # per submission: its reports share it
     tails: dict[tuple[Any, Any, Any], str] = {}
     grouped: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
@@ -561,7 +565,7 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
             "target_id", "year", "comparator", "value", "value_high", "raw_text"), scope.unit_pks is None):
         milestones[target_id].append(tuple(rest))
     values: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
-    days = _Days()
+    days = _days()
     # No join on the submission: only the submissions in scope that count (approved by as_of) are kept below.
     for target_id, sub_id, value, measured in _raw(IndicatorValue.objects.filter(
             target_id__in=qs.values("id"), value__isnull=False).values_list(
