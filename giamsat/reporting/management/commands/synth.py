@@ -77,6 +77,7 @@ class Command(BaseCommand):
         counts = load(dataset, say=self._say)
         total = time.perf_counter() - started
         self._say("Xong trong {:.1f} giây: {}".format(total, ", ".join(f"{k} {v:,}" for k, v in counts.items())))
+        self._say("Chạy “giamsat rebuild_facts” để dựng dữ liệu tổng hợp cho đánh giá nhanh (một lần, sau khi nạp).")
 
     def _say(self, text: str) -> None:
         self.stdout.write(text.replace(",", "."))
