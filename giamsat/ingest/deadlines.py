@@ -30,13 +30,26 @@ _MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*nam\s*" + _Y)
 _RANGE = re.compile(_Y + r"\s*(?:-|–|—|den|đen)\s*" + _Y)
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
+# A year whose digits OCR read as letters ("2O26", "20l5"): o → 0, i/l → 1 when the result is a year.
+_OCR_YEAR = re.compile(r"(?<![a-z0-9])(?=[0-9oil]{4}(?![a-z0-9]))(?=[^ ]*\d)(?=[^ ]*[oil])([12oil][0-9oil]{3})")
+_YEAR_DIGITS = str.maketrans({"o": "0", "i": "1", "l": "1"})
+
+
+def _repair_years(f: str) -> str:
+    def digits(m: re.Match[str]) -> str:
+        year = m.group(1).translate(_YEAR_DIGITS)
+        return year if 1900 <= int(year) <= 2099 else m.group(1)
+
+    return _OCR_YEAR.sub(digits, f)
+
+
 _NEXT_YEARS = re.compile(r"va\s*(cac|nh[a-z]{1,3}ng)\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo")
 
 
 def parse_deadline(raw: str) -> DeadlineSpec:
     """Parse one deadline cell or phrase; UNKNOWN (never None) when nothing is recognised."""
     text = squash(raw)
-    f = fold(text)
+    f = _repair_years(fold(text))
     if not f:
         return DeadlineSpec.unknown(text)
     if _CONDITIONAL.search(f):

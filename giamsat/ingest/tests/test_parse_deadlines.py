@@ -75,3 +75,19 @@ def test_unrecognised_text_is_unknown_not_none(raw: str) -> None:
 def test_any_text_parses_and_round_trips(raw: str) -> None:
     spec = parse_deadline(raw)
     assert DeadlineSpec.from_dict(spec.to_dict()) == spec
+
+
+@pytest.mark.parametrize(("raw", "start", "end"), [
+    ("Quý I/2O26", dt.date(2026, 1, 1), dt.date(2026, 3, 31)),      # letter O for a zero
+    ("Năm 20l5", dt.date(2015, 1, 1), dt.date(2015, 12, 31)),       # letter l for a one
+    ("2O25-2O27", dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
+    ("Tháng 6/2O26", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+])
+def test_a_year_whose_digits_ocr_read_as_letters_is_still_a_year(raw: str, start: dt.date, end: dt.date) -> None:
+    spec = parse_deadline(raw)
+    assert (spec.start, spec.end, spec.raw) == (start, end, raw)
+
+
+@pytest.mark.parametrize("raw", ["Quý IV/3025", "4025", "lllo", "Hoàn thành lô đất"])
+def test_letters_or_impossible_years_are_never_made_into_a_deadline(raw: str) -> None:
+    assert parse_deadline(raw).kind == DeadlineKind.UNKNOWN
