@@ -6,10 +6,10 @@ gives a new version, so a new key, and the old entry is never read again (it exp
 
 Why not `giamsat.reporting.evaluation.data_version()` alone: it follows every submission's
 `updated_at`, so each saved draft — several a second while units report — would empty every
-page. What the cached pages show changes only when a submission changes state (each
-transition writes a `SubmissionEvent` in the same transaction), when plans are published,
-when units or their mergers change, or when a recommendation is answered; the version reads
-exactly those, with index lookups and two scans of small tables, in one round trip.
+page. Every change giamsat makes is a named action that writes an audit event in the same
+transaction, so the version is the newest audit event that is not a draft save (one lookup in a
+partial index), plus a few row counts and sums that also catch writes made outside the actions
+(bulk loads, the registry): one round trip.
 
 Scope: two viewers share a fragment only when they see the same thing — anonymous visitors
 share public pages; a signed-in viewer's scope is the set of (role, unit) they hold (what
@@ -47,22 +47,18 @@ from giamsat.audit.models import AuditEvent
 from giamsat.org.models import OrgUnit, Role
 from giamsat.plans.models import Document, Target, Task
 from giamsat.portal.profile import profile_for
-from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission, SubmissionEvent
+from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission
 
-TIMEOUT = 600  # seconds; bounds memory and the rare miss of two transitions committing out of id order
+TIMEOUT = 600  # seconds; bounds memory and the rare miss of two changes committing out of id order
 SHORT_TIMEOUT = 60  # pages keyed by free text (search): a stream of distinct queries cannot pile up
 SPLIT = "<!--giamsat:fragment-split-->"  # where a page puts per-user HTML between cached parts
 TITLE_END = "<!--giamsat:title-end-->"
 CSRF_MARK = "<!--giamsat:csrf-token-->"  # {% fragment_csrf_token %} in a cached fragment; filled in per request
 TOKEN_MARK = "giamsatcsrftokenmark" * 3  # the CSRF token's place in a whole cached page (letters, like a token)
 FRAGMENT_BASE = "portal/_fragment.html"
-DRAFT_EVENTS = ("saved", "attachment_added")  # events that change nothing a cached page shows
-# Literal (not a parameter) so the databases match it to the partial index of migration 0003.
-TRANSITIONS_WHERE = "kind NOT IN (" + ", ".join(f"'{kind}'" for kind in DRAFT_EVENTS) + ")"
-TRANSITIONS_INDEX = "portal_submissionevent_transitions"
-# Every change giamsat makes is audited, so the newest audit event that is not a draft save catches
-# what the other parts of the version cannot see (an edited row keeps its id: a link between plans,
-# a mapping confirmed, a lead agency mapped). Kept in step with migration 0004's partial index.
+# The newest audited change that is not a draft save: submission transitions, plan publications and
+# edits that keep row ids (a link between plans, a mapping confirmed, a lead agency mapped).
+# Literal (not a parameter) so the databases match it to the partial index of migration 0004.
 AUDIT_DRAFT_ACTIONS = ("reporting.draft_saved", "reporting.attachment_added")
 AUDIT_WHERE = "action NOT IN (" + ", ".join(f"'{a}'" for a in AUDIT_DRAFT_ACTIONS) + ")"
 AUDIT_INDEX = "portal_auditevent_changes"
@@ -74,11 +70,10 @@ _BUILDING: dict[str, tuple[threading.Lock, int]] = {}  # key -> (its render lock
 
 def content_version() -> str:
     """A stamp of everything the cached pages show (one query; see the module docstring)."""
-    t = {m: m._meta.db_table for m in (SubmissionEvent, Submission, ReportingPeriod, Document, Task, Target, OrgUnit,
+    t = {m: m._meta.db_table for m in (Submission, ReportingPeriod, Document, Task, Target, OrgUnit,
                                            Recommendation)}
     sql = (
-        f"SELECT (SELECT MAX(id) FROM {t[SubmissionEvent]} WHERE {TRANSITIONS_WHERE}),"
-        f" (SELECT MAX(id) FROM {AuditEvent._meta.db_table} WHERE {AUDIT_WHERE}),"
+        f"SELECT (SELECT MAX(id) FROM {AuditEvent._meta.db_table} WHERE {AUDIT_WHERE}),"
         f" (SELECT MAX(id) FROM {t[Submission]}),"
         f" (SELECT MAX(published_at) FROM {t[Document]}), (SELECT COUNT(*) FROM {t[Document]}),"
         f" (SELECT SUM(CASE WHEN status = %s THEN id ELSE 0 END + CASE WHEN confidential THEN 7 ELSE 0 END) FROM {t[Document]}),"
