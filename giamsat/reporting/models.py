@@ -186,6 +186,37 @@ class FactsStamp(models.Model):
         return f"Đơn vị {self.unit_id}: {self.stamp}"
 
 
+class KeptFigures(models.Model):
+    """Derived: one dashboard's figures (`evaluation.DashboardFigures` as JSON) for one scope and day,
+    kept so that a new process reads them instead of evaluating the scope again.
+
+    Only scopes that do not depend on the viewer are kept: a unit's whole subtree (or every unit), so
+    `units` lists exactly the units evaluated and a viewer may use the row only when it sees all of
+    them. `version` is `evaluation.scope_version(units)` read before the figures were computed: the
+    row counts only while the scope's data still give that version. One writer:
+    `evaluation` (on a read that missed, and the background refresh after an approval).
+    """
+
+    key = models.CharField(max_length=200)  # root unit, document, theme, period ("u12|d-|t-|p-")
+    as_of = models.DateField()
+    unit = models.ForeignKey(OrgUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    document_id = models.IntegerField(null=True, blank=True)
+    theme = models.CharField(max_length=100, blank=True)
+    period_id = models.IntegerField(null=True, blank=True)
+    units = models.TextField(blank=True)  # the evaluated units' ids, space-separated; "" = every unit
+    version = models.CharField(max_length=300)
+    figures = models.TextField()
+    computed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "as_of"], name="uniq_kept_figures")]
+        verbose_name = "số liệu bảng điều hành (lưu sẵn)"
+        verbose_name_plural = "số liệu bảng điều hành (lưu sẵn)"
+
+    def __str__(self) -> str:
+        return f"{self.key} ngày {self.as_of:%d/%m/%Y}"
+
+
 class Attachment(models.Model):
     """Evidence: a file attached to a submission (or one of its task rows) or to a recommendation."""
 
