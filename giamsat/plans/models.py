@@ -16,6 +16,21 @@ from giamsat.domain.states import Comparator, Direction
 from giamsat.org.models import OrgUnit
 
 
+class Fold(models.Func):
+    """`gs_fold(text)`: the text lowercased, its Vietnamese marks stripped, đ → d and runs of spaces made one —
+    `giamsat.plans.matching.fold` in SQL (a Python function on each SQLite connection, an IMMUTABLE SQL
+    function on PostgreSQL: `giamsat.portal.search`)."""
+
+    function = "gs_fold"
+    output_field = models.TextField()
+
+
+def folded(field: str) -> models.GeneratedField:
+    """A stored column holding `field` folded, kept by the database itself on every insert and update (bulk
+    loads included): search reads it (and its trigram index on PostgreSQL) instead of folding every row."""
+    return models.GeneratedField(expression=Fold(field), output_field=models.TextField(), db_persist=True)
+
+
 class SourceSpan(models.Model):
     source_start_line = models.PositiveIntegerField(null=True, blank=True)
     source_end_line = models.PositiveIntegerField(null=True, blank=True)
@@ -56,6 +71,8 @@ class Document(models.Model):
     )
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     title = models.TextField("trích yếu", blank=True)
+    number_folded = folded("number")
+    title_folded = folded("title")
     parents = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="children", verbose_name="văn bản thực hiện"
     )
@@ -139,6 +156,7 @@ class Target(SourceSpan):
     objective = models.ForeignKey(Objective, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets")
     code = models.CharField("mã", max_length=40, blank=True)
     name = models.TextField("tên chỉ tiêu")
+    name_folded = folded("name")
     unit_of_measure = models.CharField("đơn vị tính", max_length=60, blank=True)
     direction = models.CharField(
         "chiều tốt", max_length=10, choices=[(Direction.HIGHER_IS_BETTER.value, "Càng cao càng tốt"), (Direction.LOWER_IS_BETTER.value, "Càng thấp càng tốt")],
@@ -215,6 +233,7 @@ class Task(SourceSpan):
     group = models.ForeignKey(TaskGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
     code = models.CharField(max_length=40, blank=True)
     name = models.TextField("nhiệm vụ")
+    name_folded = folded("name")
     lead = models.ForeignKey(
         OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="led_tasks", verbose_name="cơ quan chủ trì"
     )
