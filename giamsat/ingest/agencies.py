@@ -131,6 +131,22 @@ def _cut(text: str, rx: re.Pattern[str]) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+# Abbreviations written inside names ("Văn phòng UBND tỉnh", "Sở KH&CN"), on the folded text.
+_ABBREVIATIONS = (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"), ("kh&cn", "khoa hoc va cong nghe"),
+                  ("khcn", "khoa hoc va cong nghe"), ("gd&dt", "giao duc va dao tao"), ("gddt", "giao duc va dao tao"),
+                  ("nn&mt", "nong nghiep va moi truong"), ("nnmt", "nong nghiep va moi truong"),
+                  ("tt&tt", "thong tin va truyen thong"), ("vhttdl", "van hoa the thao va du lich"),
+                  ("kh&dt", "ke hoach va dau tu"), ("tn&mt", "tai nguyen va moi truong"),
+                  ("mttq", "mat tran to quoc"), ("vp", "van phong"))
+_ABBREVIATION = re.compile(r"(?<![\w&])(" + "|".join(re.escape(a) for a, _b in _ABBREVIATIONS) + r")(?![\w&])")
+
+
+def expand(text: str) -> str:
+    """The folded name with its abbreviations written out: 'VP UBND tỉnh' → 'van phong uy ban nhan dan tinh'."""
+    full = dict(_ABBREVIATIONS)
+    return _ABBREVIATION.sub(lambda m: full[m.group(1)], fold(squash(text)))
+
+
 def _key(text: str) -> str:
     k = loose(squash(text)).replace("o", "o")
     k = re.sub(r"[^a-z0-9 ]+", " ", k)
@@ -147,8 +163,9 @@ class AgencyMatcher:
         self._keys: dict[str, Agency] = {}
         for agency in self.registry:
             for alias in (agency.name, *agency.aliases):
-                self._keys.setdefault(_key(alias), agency)
-                self._keys.setdefault(_GENERIC_TAIL.sub("", _key(alias)).strip(), agency)
+                for k in dict.fromkeys((_key(alias), _key(expand(alias)))):
+                    self._keys.setdefault(k, agency)
+                    self._keys.setdefault(_GENERIC_TAIL.sub("", k).strip(), agency)
         self._choices = list(self._keys)
         self._add_prefixes()
         self._compact = {re.sub(r"\s+", "", key): agency for key, agency in self._keys.items()}
@@ -305,9 +322,11 @@ class AgencyMatcher:
         key = _key(name)
         if not key:
             return AgencyMatch(name, None, 0.0)
-        for k in (key, _GENERIC_TAIL.sub("", key).strip()):
+        full = _key(expand(name))
+        for k in (key, _GENERIC_TAIL.sub("", key).strip(), full, _GENERIC_TAIL.sub("", full).strip()):
             if k in self._keys:
                 return AgencyMatch(name, self._keys[k], 100.0)
+        key = full
         best = process.extractOne(key, self._choices, scorer=fuzz.ratio)
         if best and best[1] >= self.threshold:
             return AgencyMatch(name, self._keys[best[0]], float(best[1]))

@@ -19,7 +19,7 @@ from giamsat.domain.deadline import DeadlineSpec
 from giamsat.domain.states import Comparator
 from giamsat.org.access import scope_paths
 from giamsat.org.models import OrgUnit
-from giamsat.plans.matching import Candidate, best_match
+from giamsat.plans.matching import Candidate, UnitMatcher
 from giamsat.plans.models import (
     Assignment,
     Document,
@@ -56,12 +56,13 @@ class UnitResolver:
             units = [u for u in units if any(u.path.startswith(p) for p in paths) or u.pk in ancestors]
         self.units = {u.pk: u for u in units}
         self.candidates = [Candidate(u.pk, (u.name, u.short_name, *u.aliases)) for u in self.units.values()]
+        self.matcher = UnitMatcher(self.candidates)
         self.unmatched: list[str] = []
 
     def resolve(self, name: str | None) -> OrgUnit | None:
         if not name:
             return None
-        match = best_match(name, self.candidates)
+        match = self.matcher.match(name)
         if match.key is None:
             self.unmatched.append(name)
             return None

@@ -1,7 +1,7 @@
-"""Matching agency names written in a plan to units in the registry.
+"""Matching agency names written in a plan to units in the registry, with the plan reader's matcher.
 
-Folding removes case and Vietnamese marks so that OCR-damaged names still match;
-rapidfuzz scores the rest. Unmatched names are returned, never dropped.
+`fold` (case and Vietnamese marks removed) is also the SQL search key of names elsewhere in the app.
+Unmatched names are returned, never dropped.
 """
 
 from __future__ import annotations
@@ -11,19 +11,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from giamsat.ingest.agencies import Agency, AgencyMatcher
 
 _SPACES = re.compile(r"\s+")
-_ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan",
-    "kh&cn": "khoa hoc va cong nghe",
-    "khcn": "khoa hoc va cong nghe",
-    "gd&dt": "giao duc va dao tao",
-    "nn&mt": "nong nghiep va moi truong",
-    "vhttdl": "van hoa the thao va du lich",
-    "tt&tt": "thong tin va truyen thong",
-    "hdnd": "hoi dong nhan dan",
-}
 
 
 def fold(text: str) -> str:
@@ -31,13 +21,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return _SPACES.sub(" ", stripped.lower()).strip()
-
-
-def expand(text: str) -> str:
-    folded = fold(text)
-    for short, long in _ABBREVIATIONS.items():
-        folded = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", long, folded)
-    return folded
 
 
 @dataclass(frozen=True)
@@ -52,15 +35,21 @@ class Match:
     score: float
 
 
-def best_match(name: str, candidates: Iterable[Candidate], cutoff: float = 88.0) -> Match:
-    choices: dict[tuple[int, int], str] = {}
-    for cand in candidates:
-        for i, alias in enumerate(cand.names):
-            choices[(cand.key, i)] = expand(alias)
-    if not name.strip() or not choices:
-        return Match(None, 0.0)
-    query = expand(name)
-    found = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
-    if found is None:
-        return Match(None, 0.0)
-    return Match(found[2][0], float(found[1]))
+class UnitMatcher:
+    """The plan reader's matcher (`giamsat.ingest.agencies.AgencyMatcher`: exact names and aliases with
+    abbreviations written out, unique name prefixes, then rapidfuzz) over the app's units, so a name
+    the reader recognised is recognised the same way at import."""
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        self._matcher = AgencyMatcher([Agency(str(c.key), c.names[0], tuple(n for n in c.names[1:] if n), "unit")
+                                       for c in candidates if c.names and c.names[0]])
+
+    def match(self, name: str) -> Match:
+        hit = self._matcher.match(name) if name.strip() else None
+        if hit is None or hit.agency is None:
+            return Match(None, 0.0)
+        return Match(int(hit.agency.code), hit.score)
+
+
+def best_match(name: str, candidates: Iterable[Candidate]) -> Match:
+    return UnitMatcher(candidates).match(name)

@@ -123,3 +123,11 @@ def test_a_split_name_goes_on_past_ocr_noise_further_left() -> None:
     # after real words, a name's rest must stand near its column
     lines = ["Xây dựng nền tảng số giám sát dữ liệu môi trường của tỉnh 50 Nong", "trong năm nghiép va cac dia phuong tang so duoc trien khai Nam 2026"]
     assert AgencyMatcher().scan_lines(lines) == []
+
+
+def test_abbreviations_inside_a_name_are_written_out() -> None:
+    own = AgencyMatcher([Agency("VPHD", "Văn phòng Hội đồng nhân dân tỉnh"),
+                         Agency("SGD", "Sở Giáo dục và Đào tạo")])
+    assert own.match("VP HĐND tỉnh").agency == own.registry[0]
+    assert own.match("Văn phòng HĐND").agency == own.registry[0]
+    assert own.match("Sở GD&ĐT").agency == own.registry[1]
