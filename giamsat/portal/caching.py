@@ -250,16 +250,19 @@ def _fragment(title: str, html: str) -> Fragment:
 
 def warm(budget_seconds: float = 60.0) -> int:
     """Render the cached pages once for every viewer scope, in the order visitors need them (the public
-    home, each scope's dashboard, target and report lists, then published plans), until the budget is spent.
+    home, each scope's dashboard, target and report lists, then published plans: first the ones a scope
+    follows, then the others it may open), until the budget is spent. The site's templates are compiled
+    first (Django's cached loader keeps them per process).
 
     gunicorn calls it in the master before forking (scripts/gunicorn.conf.py), so every worker starts
-    with the evaluations and fragments in memory and no visitor pays for the first evaluation.
-    Returns the number of pages rendered."""
+    with the compiled templates, the evaluations and the fragments in memory, and no visitor pays for
+    the first evaluation or compilation. Returns the number of pages rendered."""
     import time
 
     from django.test import RequestFactory
 
     deadline = time.monotonic() + budget_seconds
+    compile_templates()
     done = 0
     with translation.override(settings.LANGUAGE_CODE):
         for path, view, args, user in _warm_plan():
@@ -286,6 +289,7 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
     from django.contrib.auth.models import AnonymousUser
     from django.urls import reverse
 
+    from giamsat.plans.access import visible_documents
     from giamsat.portal.scope import public_documents, tracked_documents
     from giamsat.portal.views import dashboard, pages, plans, reports
 
@@ -294,6 +298,7 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
     later: list[tuple[str, Any, tuple[Any, ...], Any]] = [
         (reverse("portal:public-plan", args=[pk]), pages.public_plan, (pk,), anonymous)
         for pk in public_documents().values_list("pk", flat=True)[:500]]  # as the public home lists them
+    last: list[tuple[str, Any, tuple[Any, ...], Any]] = []
     seen: set[str] = set()
     users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
     for user in users:
@@ -304,7 +309,36 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
         if profile_for(user).is_oversight:
             out.append((reverse("portal:dashboard"), dashboard.dashboard, (), user))
             out.append((reverse("portal:targets"), plans.target_list, (), user))
-            later += [(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user)
-                      for pk in tracked_documents(user).values_list("pk", flat=True)]
+            tracked = list(tracked_documents(user).values_list("pk", flat=True))
+            later += [(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in tracked]
+            # The other plans the scope may open (published plans of other units, the API's plan list):
+            # leaders open them too, and each costs a whole evaluation when missed.
+            others = visible_documents(user).exclude(pk__in=tracked).order_by("-pk").values_list("pk", flat=True)[:500]
+            last += [(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in others]
         out.append((reverse("portal:reports"), reports.report_list, (), user))
-    return out + later
+    return out + later + last
+
+
+def compile_templates() -> int:
+    """Compile every template of giamsat's apps into the template engines' cached loaders (no rendering).
+
+    Returns the number compiled; a template that does not compile alone (a fragment meant to be
+    included) is skipped: it is compiled when first used."""
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+
+    done = 0
+    for config in apps.get_app_configs():
+        if not config.name.startswith("giamsat."):
+            continue
+        root = Path(config.path) / "templates"
+        for path in sorted(root.rglob("*.html")) if root.is_dir() else []:
+            try:
+                get_template(path.relative_to(root).as_posix())
+                done += 1
+            except (TemplateDoesNotExist, TemplateSyntaxError):
+                continue
+    return done

@@ -216,3 +216,38 @@ def test_a_link_between_published_plans_appears_at_once_on_the_cached_plan_page(
     assert "77/KH-SKHCN" not in steering.get(url).content.decode()
     link_target_to_parent(people.standing, child.targets.first(), plan.targets.first())
     assert "77/KH-SKHCN" in steering.get(url).content.decode()
+
+
+def test_after_the_warm_up_a_leader_opens_any_plan_they_may_see_without_a_render(
+        people: Any, plan: Document, frozen: Any, monkeypatch: Any) -> None:
+    """The warm-up (gunicorn's master, before forking) renders the plan pages of every plan a scope may
+    open, the published plans of other units included (the API's plan list offers them), not only the
+    ones the scope follows: the first visit of each is a cache hit."""
+    import copy
+
+    from giamsat.plans.actions import import_parsed_plan, publish_plan
+    from giamsat.portal.scope import tracked_documents
+    from giamsat.portal.tests.conftest import PLAN
+
+    other = copy.deepcopy(PLAN)
+    other["document"] = {**other["document"], "issuer": "Ủy ban nhân dân tỉnh Lạng Sơn", "number": "12/KH-UBND"}
+    elsewhere = publish_plan("test", import_parsed_plan("test", other, owner=unit_by_code("lang-son")))
+    assert not tracked_documents(people.steering).filter(pk=elsewhere.pk).exists()
+    assert caching.warm(60) > 0
+    renders: list[str] = []
+    render_body = caching.render_body
+    monkeypatch.setattr(caching, "render_body", lambda request, template, context: renders.append(template)
+                        or render_body(request, template, context))
+    steering = signed_in(people.steering)
+    for document in (plan, elsewhere):
+        page = steering.get(reverse("portal:plan", args=[document.pk]))
+        assert page.status_code == 200 and document.number in page.content.decode()
+    assert renders == []
+
+
+def test_the_warm_up_compiles_the_templates_before_the_workers_fork() -> None:
+    from django.template import engines
+
+    assert caching.compile_templates() > 10
+    loader = engines["django"].engine.template_loaders[0]
+    assert "portal/login.html" in {key.split(":")[0] for key in map(str, loader.get_template_cache)}
