@@ -38,11 +38,16 @@ BIN = Path(sys.executable).parent
 
 # Signed-in users arrive with a session, as officials do during the day: the load measures browsing
 # and reporting, not a storm of password hashing (each login costs ~0.5 s of CPU by design).
+# The sessions are stored through the site's own engine (with Redis, cached_db also puts them in the
+# cache), as a sign-in through the form leaves them: not in the database only, which would make each
+# user's first request miss the cache, read the database and write the cache.
 SESSIONS = """
 import json, sys, django
+from importlib import import_module
 django.setup()
+from django.conf import settings
 from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 out = {}
 for user in get_user_model().objects.filter(username__contains="."):
     keys = []
@@ -73,6 +78,8 @@ def main() -> int:
                              "the steady state, without the arrival burst; report it beside a run without it")
     parser.add_argument("--reuse-db", action="store_true",
                         help="PostgreSQL: keep the data a previous run built (the national set takes ~15 min to build)")
+    parser.add_argument("--no-timing", action="store_true",
+                        help="do not log each request's server wall and CPU time (scripts/gunicorn.conf.py's hook)")
     parser.add_argument("--warm-seconds", type=int, default=600, help="budget for rendering pages before serving")
     args = parser.parse_args()
     var = Path(tempfile.mkdtemp(prefix="giamsat-load-"))
@@ -89,6 +96,10 @@ def main() -> int:
     print(f"database: {database.split('@')[-1]}; data folder {var}; cache {args.cache}; "
           f"gunicorn {args.workers} workers x {args.threads} threads; {args.users} users for {args.seconds} s", flush=True)
     env["GIAMSAT_WARM_SECONDS"] = str(args.warm_seconds)
+    timing = var / "timing"
+    if not args.no_timing:
+        timing.mkdir()
+        env["GIAMSAT_GUNICORN_TIMING"] = str(timing)
     giamsat = [str(BIN / "giamsat")]
     if not (args.reuse_db and database.startswith("postgres")):
         if database.startswith("postgres"):
@@ -124,11 +135,13 @@ def main() -> int:
         prefix = var / "locust"
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         server_before = _tree_cpu(server.pid)
+        locust_started = time.time()
         subprocess.run(
             [str(BIN / "locust"), "-f", str(ROOT / "benchmarks" / "load" / "locustfile.py"), "--headless",
              "-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.seconds}s", "--host", host,
              "--csv", str(prefix), "--only-summary", "--stop-timeout", "10", *(["--reset-stats"] if args.steady else [])],
             env=env, check=False, stdout=subprocess.DEVNULL, timeout=args.seconds + 120)
+        locust_stopped = time.time()
         locust_cpu = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - _cpu(before)
         server_cpu = _tree_cpu(server.pid) - server_before
         load_after = _loadavg()
@@ -136,6 +149,10 @@ def main() -> int:
             print(f"steady state: statistics reset once all {args.users} users had arrived "
                   f"({args.users / args.spawn_rate:.0f} s of arrivals excluded)")
         report(prefix)
+        if not args.steady:
+            arrival_report(prefix, locust_started, args.users / args.spawn_rate)
+        if not args.no_timing:
+            server_report(timing, locust_started, locust_stopped, args.users / args.spawn_rate)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -200,6 +217,62 @@ def report(prefix: Path) -> None:
     if failures.exists():
         for row in list(csv.DictReader(failures.open()))[:10]:
             print(f"  failure: {row.get('Method')} {row.get('Name')}: {row.get('Error')} x{row.get('Occurrences')}")
+
+
+ARRIVAL_MARGIN = 6.0  # seconds after the last user arrived still counted in the arrival window
+
+
+def arrival_report(prefix: Path, started: float, spawn_seconds: float) -> None:
+    """Client-side figures of the requests that ended in the arrival window (locust's cumulative history)."""
+    end = started + spawn_seconds + ARRIVAL_MARGIN
+    try:
+        with open(f"{prefix}_stats_history.csv", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if r["Name"] == "Aggregated"]
+    except OSError:
+        return
+    inside = [r for r in rows if float(r["Timestamp"]) <= end and r["95%"] not in ("N/A", "")]
+    if inside:
+        last = inside[-1]
+        print(f"arrival window (the first {spawn_seconds + ARRIVAL_MARGIN:.0f} s, client side, cumulative): "
+              f"{last['Total Request Count']} requests, {last['Total Failure Count']} failures, "
+              f"p50 {last['50%']} ms, p95 {last['95%']} ms, p99 {last['99%']} ms")
+
+
+def _kind(method: str, path: str) -> str:
+    return method + " " + "/".join("[id]" if part.isdigit() else part for part in path.split("/"))
+
+
+def server_report(folder: Path, started: float, stopped: float, spawn_seconds: float) -> None:
+    """Per request kind, in the arrival window and after it: the server's own wall time (from the worker
+    thread taking the request to its last byte; not the time queued before) and the handling thread's CPU."""
+    rows = []
+    for path in folder.glob("requests-*.tsv"):
+        for line in path.read_text().splitlines():
+            at, method, url, status, wall, cpu = line.split("\t")
+            if started <= float(at) <= stopped:
+                rows.append((float(at) - started, _kind(method, url), status, float(wall), float(cpu)))
+    if not rows:
+        return
+    split = spawn_seconds + ARRIVAL_MARGIN
+    print(f"server side (gunicorn hook; wall = in the worker thread, CPU = that thread's): arrival = first {split:.0f} s")
+    print(f"{'request':34} {'window':8} {'count':>6} {'wall p50':>9} {'wall p95':>9} {'CPU/req ms':>11} {'CPU s':>7}")
+    kinds = [*sorted({r[1] for r in rows}), "all"]
+    for kind in kinds:
+        for window, chosen in (("arrival", [r for r in rows if r[0] < split]), ("after", [r for r in rows if r[0] >= split])):
+            picked = [r for r in chosen if kind in ("all", r[1])]
+            if not picked:
+                continue
+            walls = sorted(r[3] for r in picked)
+            cpu = sum(r[4] for r in picked)
+            print(f"{kind[:34]:34} {window:8} {len(picked):6} {walls[len(walls) // 2]:9.0f} "
+                  f"{walls[min(len(walls) - 1, int(0.95 * len(walls)))]:9.0f} {cpu / len(picked):11.1f} {cpu / 1000:7.2f}")
+    print(f"{'second':>6} {'requests':>9} {'server CPU s':>13} {'wall p95 ms':>12}")
+    for second in range(int(split) + 4):
+        picked = [r for r in rows if second <= r[0] < second + 1]
+        if picked:
+            walls = sorted(r[3] for r in picked)
+            print(f"{second:6} {len(picked):9} {sum(r[4] for r in picked) / 1000:13.2f} "
+                  f"{walls[min(len(walls) - 1, int(0.95 * len(walls)))]:12.0f}")
 
 
 if __name__ == "__main__":

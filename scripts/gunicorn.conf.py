@@ -8,6 +8,8 @@
   the first visitor, and the forked workers share the master's memory pages.
 
 Every value can be overridden on the command line or through GIAMSAT_GUNICORN_* variables.
+GIAMSAT_GUNICORN_TIMING=FOLDER writes one line per request (arrival time, path, status, wall and the
+handling thread's CPU milliseconds) to FOLDER/requests-PID.tsv: the load test reads them.
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ timeout = 120
 graceful_timeout = 30
 preload_app = True
 WARM_SECONDS = _env_int("GIAMSAT_WARM_SECONDS", 120)
+TIMING = os.environ.get("GIAMSAT_GUNICORN_TIMING", "")
+SWITCH_INTERVAL_MS = float(os.environ.get("GIAMSAT_GUNICORN_SWITCH_MS", "") or 0)
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """Each worker: how long a thread holds the GIL before another may run (Python's default 5 ms)."""
+    if SWITCH_INTERVAL_MS > 0:
+        import sys
+
+        sys.setswitchinterval(SWITCH_INTERVAL_MS / 1000)
 
 
 def when_ready(server: Any) -> None:
@@ -51,3 +63,29 @@ def when_ready(server: Any) -> None:
         server.log.exception("giamsat: warm-up failed")
     finally:
         connections.close_all()
+
+
+if TIMING:
+    import threading
+    import time
+
+    _timing = threading.local()
+    _timing_lock = threading.Lock()
+    _timing_files: dict[int, Any] = {}
+
+    def pre_request(worker: Any, req: Any) -> None:
+        _timing.start = (time.time(), time.perf_counter(), time.thread_time())
+
+    def post_request(worker: Any, req: Any, environ: Any = None, resp: Any = None) -> None:
+        started = getattr(_timing, "start", None)
+        if started is None:
+            return
+        wall = 1000 * (time.perf_counter() - started[1])
+        cpu = 1000 * (time.thread_time() - started[2])
+        status = str(getattr(resp, "status", "") or "").split(" ")[0]
+        pid = os.getpid()
+        with _timing_lock:
+            out = _timing_files.get(pid)
+            if out is None:
+                out = _timing_files[pid] = open(os.path.join(TIMING, f"requests-{pid}.tsv"), "a", buffering=1)  # noqa: SIM115 (open for the worker's life)
+            out.write(f"{started[0]:.3f}\t{req.method}\t{req.path}\t{status}\t{wall:.1f}\t{cpu:.2f}\n")
