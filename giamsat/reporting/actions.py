@@ -575,10 +575,24 @@ def _record_facts(submission: Submission) -> None:
 
 def _refresh_figures(submission: Submission) -> None:
     """Update the cached evaluations incrementally; correctness never depends on it (the cache is
-    keyed by a data version), it only spares the next dashboard a full evaluation."""
+    keyed by a data version), it only spares the next dashboard a full evaluation. Then the kept
+    figures of the scopes holding the unit are recomputed in the background."""
     from giamsat.reporting import evaluation
 
     evaluation.on_submission_approved(submission)
+    _refresh_kept(submission)
+
+
+def _refresh_kept(submission: Submission) -> None:
+    """Queue the recomputation of today's kept dashboard figures that hold the submission's unit
+    (`evaluation.refresh_after_change`). Correctness never depends on it: a kept row whose scope
+    changed no longer matches its version, and the next read computes and keeps it."""
+    from giamsat.reporting import tasks
+
+    try:
+        tasks.refresh_kept_figures(submission.pk)
+    except Exception:  # the queue being down must not fail a committed approval
+        logger.exception("Không đưa được việc tính lại số liệu bảng điều hành vào hàng đợi")
 
 
 def _need_reason(reason: str, what: str) -> str:
@@ -605,6 +619,7 @@ def return_report(actor: Any, submission: Submission, reason: str) -> Submission
     _audit(actor, "returned", sub, before={"state": "submitted"}, after={"state": sub.state}, reason=reason)
     notify(unit_staff(sub.unit), f"[giamsat] Báo cáo {sub.period.label} bị trả lại",
            f"Cơ quan thường trực trả lại báo cáo {sub.period.label} của {sub.unit}.\nÝ kiến: {reason}")
+    transaction.on_commit(lambda: _refresh_kept(sub))
     return _refresh(submission, sub)
 
 
@@ -628,6 +643,7 @@ def reopen_report(actor: Any, submission: Submission, reason: str) -> Submission
     _record_facts(sub)
     notify(unit_staff(sub.unit), f"[giamsat] Báo cáo {sub.period.label} được mở lại để điều chỉnh",
            f"Báo cáo {sub.period.label} của {sub.unit} được mở lại.\nLý do: {reason}")
+    transaction.on_commit(lambda: _refresh_kept(sub))
     return _refresh(submission, sub)
 
 

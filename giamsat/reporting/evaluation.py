@@ -25,14 +25,18 @@ incremental `update_unit` instead of a full evaluation).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import heapq
 import json
 import threading
+import types
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from pathlib import Path
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
@@ -77,6 +81,7 @@ from giamsat.plans.models import Milestone as MilestoneRow
 from giamsat.reporting.models import (
     FactsStamp,
     IndicatorValue,
+    KeptFigures,
     ReportingPeriod,
     Submission,
     TaskHistory,
@@ -735,9 +740,11 @@ def _cached_facts() -> int:
 
 
 def clear_cache() -> None:
+    """Forget what this process holds (the rows kept in the database stay: see `KeptFigures`)."""
     with _LOCK:
         _CACHE.clear()
         _FIGURES.clear()
+        _KEPT.clear()
 
 
 def _evaluate(scope: Scope, as_of: dt.date, root_pk: int | None, tree: UnitTree | None = None,
@@ -795,6 +802,8 @@ def on_submission_approved(submission: Submission) -> None:
     with _LOCK:
         items = list(_CACHE.items())
     for key, entry in items:
+        if entry.version == version:  # already brought up to date (by this process's request, then its job)
+            continue
         if not _only_this_changed(entry.version, version, submission):
             with _LOCK:
                 _CACHE.pop(key, None)
@@ -948,9 +957,17 @@ class DashboardFigures:
 
 
 def _visible_pks(user: Any) -> frozenset[int] | None:
+    return _visibility(user)[0]
+
+
+def _visibility(user: Any) -> tuple[frozenset[int] | None, dict[int, int | None]]:
+    """The units `user` may see (None: every unit) and, for each, its parent in the evaluation tree
+    (the successor of a merged unit): one query, enough to find the viewer's single root."""
     if is_admin(user):
-        return None
-    return frozenset(OrgUnit.objects.filter(visible_units_q(user)).values_list("id", flat=True))
+        return None, {}
+    rows = OrgUnit.objects.filter(visible_units_q(user)).values_list("id", "parent_id", "successor_id")
+    parents = {pk: succ if succ is not None else parent for pk, parent, succ in rows}
+    return frozenset(parents), parents
 
 
 def dashboard_figures(user: Any, *, as_of: dt.date | None = None, document_id: int | None = None,
@@ -961,18 +978,28 @@ def dashboard_figures(user: Any, *, as_of: dt.date | None = None, document_id: i
     `unit_id` narrows to that unit's subtree (404 if the user may not see it); without it the
     scope is everything the user may see. `period_id` picks the period for reporting compliance
     (default: the latest period whose data window has ended by `as_of`).
+
+    Figures of a scope that does not depend on the viewer (a unit's whole subtree, or every unit)
+    are kept in the database (`KeptFigures`) with the version of that scope's data; a viewer who
+    sees every unit of a kept row reads it (two queries) while the version still matches.
     """
     as_of = as_of or timezone.localdate()
-    visible = _visible_pks(user)
+    theme = theme or None
+    visible, parents = _visibility(user)
     unit = get_unit_for_user(user, unit_id) if unit_id is not None else None
+    keep = _keep_key(visible, parents, unit, document_id, theme, period_id) if KEEP_FIGURES else None
+    seen: tuple[frozenset[int] | None, str] | None = None  # a kept row's units and their version now
+    if keep is not None:
+        kept, seen = _read_kept(keep, as_of, visible, exact=unit is None and visible is not None)
+        if kept is not None:
+            return kept
     version = data_version()
-    fkey = (visible, unit.pk if unit else None, document_id, theme or None,
-            period_id, as_of)
+    fkey = (visible, unit.pk if unit else None, document_id, theme, period_id, as_of)
     with _LOCK:
         hit = _FIGURES.get(fkey)
     if hit is not None and hit[0] == version:
         return hit[1]
-    figures = _dashboard(visible, unit, as_of, document_id, theme, period_id, version)
+    figures = _dashboard(visible, unit, as_of, document_id, theme, period_id, version, keep, seen)
     with _LOCK:
         _FIGURES[fkey] = (version, figures)
         _FIGURES.move_to_end(fkey)
@@ -982,20 +1009,296 @@ def dashboard_figures(user: Any, *, as_of: dt.date | None = None, document_id: i
 
 
 def _dashboard(visible: frozenset[int] | None, unit: OrgUnit | None, as_of: dt.date, document_id: int | None,
-               theme: str | None, period_id: int | None, version: tuple[Any, ...]) -> DashboardFigures:
+               theme: str | None, period_id: int | None, version: tuple[Any, ...],
+               keep: _KeepKey | None = None,
+               seen: tuple[frozenset[int] | None, str] | None = None) -> DashboardFigures:
     tree = UnitTree()
     root_pk: int | None = None
     pks: frozenset[int] | None = visible
+    whole = visible is None  # the scope is a whole subtree (or everything): it does not depend on the viewer
     if unit is not None:
         sub = frozenset(tree.subtree(unit.pk))
         pks = sub if visible is None else sub & visible
         root_pk = unit.pk
+        whole = pks == sub
     elif visible is not None:
         roots = tree.roots(visible)
         root_pk = roots[0] if len(roots) == 1 else None
+        whole = root_pk is not None and visible == frozenset(tree.subtree(root_pk))
+    kept_version = None  # read before the evaluation: a change while it runs leaves the row stale, not wrong
+    if keep is not None and whole and keep.root == root_pk:
+        kept_version = seen[1] if seen is not None and seen[0] == pks else scope_version(pks)
     scope = Scope(pks, (document_id,) if document_id is not None else None, theme or None)
     entry = _evaluate(scope, as_of, root_pk, tree, version)
-    return _figures(entry, scope, as_of, root_pk, period_id)
+    figures = _figures(entry, scope, as_of, root_pk, period_id)
+    if keep is not None and kept_version is not None:
+        _store_kept(keep, as_of, pks, kept_version, figures)
+    return figures
+
+
+# --------------------------------------------------------------------------- kept figures
+#
+# A province's cold dashboard costs ~0.8 s of evaluation (the engine on ~17,000 tasks and loading
+# their facts); the figures themselves are a few hundred rows of lists. They are kept in
+# `KeptFigures`, one row per (scope, filters, day), with `scope_version(units)`: a stamp of the
+# approved/returned/reopened submissions of the scope's units (one pass over their rows, through
+# the unit index) and, globally, of what rarely changes (publications, periods, the unit tree).
+# An approval in one province moves only the versions of the scopes holding its unit.
+
+KEEP_FIGURES = True  # the tests switch it off to compare with the engine path
+KEEP_DAYS = 14  # rows computed longer ago are pruned by the refresh after an approval
+REFRESH_MAX_UNITS = 2000  # the background refresh leaves bigger kept scopes (the nation) to their next read
+_KEPT: OrderedDict[tuple[str, dt.date], tuple[frozenset[int] | None, str, DashboardFigures]] = OrderedDict()
+_KEPT_SIZE = 64
+
+
+@dataclass(frozen=True)
+class _KeepKey:
+    root: int | None  # the scope's root unit; None: every unit
+    document_id: int | None
+    theme: str | None
+    period_id: int | None
+
+    @property
+    def text(self) -> str:
+        theme = hashlib.sha1((self.theme or "").encode()).hexdigest()[:16] if self.theme else "-"
+        return (f"u{'*' if self.root is None else self.root}|d{self.document_id or '-'}|t{theme}"
+                f"|p{self.period_id or '-'}")
+
+
+def _keep_key(visible: frozenset[int] | None, parents: dict[int, int | None], unit: OrgUnit | None,
+              document_id: int | None, theme: str | None, period_id: int | None) -> _KeepKey | None:
+    """The kept row a viewer may read: the unit's, everything's for an admin without a unit, else the
+    viewer's single root's (the viewer must then see exactly that root's subtree); None: no such row."""
+    if unit is not None:
+        root: int | None = unit.pk
+    elif visible is None:
+        root = None
+    else:
+        roots = [pk for pk, parent in parents.items() if parent not in visible]
+        if len(roots) != 1:
+            return None
+        root = roots[0]
+    return _KeepKey(root, document_id, theme, period_id)
+
+
+def _units_text(units: Collection[int] | None) -> str:
+    return "" if units is None else " ".join(map(str, sorted(units)))
+
+
+def _units_of(text: str) -> frozenset[int] | None:
+    return None if not text else frozenset(map(int, text.split(" ")))
+
+
+def _usable(units: frozenset[int] | None, visible: frozenset[int] | None, exact: bool) -> bool:
+    """A kept row serves a viewer only if the viewer's scope is exactly the row's units."""
+    if visible is None:
+        return True
+    if units is None:
+        return False
+    return units == visible if exact else units <= visible
+
+
+def _read_kept(keep: _KeepKey, as_of: dt.date, visible: frozenset[int] | None,
+               exact: bool) -> tuple[DashboardFigures | None, tuple[frozenset[int] | None, str] | None]:
+    """The kept figures if the viewer may use them and the scope's data are unchanged; else None and,
+    when the version was read, (units, version now) so that recomputing need not read it again."""
+    mkey = (keep.text, as_of)
+    with _LOCK:
+        mem = _KEPT.get(mkey)
+    figures: DashboardFigures | None = None
+    text = None
+    if mem is not None:
+        units, version, figures = mem
+    else:
+        row = KeptFigures.objects.filter(key=keep.text, as_of=as_of).values_list("units", "version", "figures").first()
+        if row is None:
+            return None, None
+        units, version, text = _units_of(row[0]), row[1], row[2]
+    if not _usable(units, visible, exact):
+        return None, None
+    now = scope_version(units)
+    if now != version:
+        return None, (units, now)
+    if figures is None:
+        try:
+            figures = figures_from_json(text or "")
+        except (ValueError, TypeError, KeyError, IndexError):  # a row from an older format: compute again
+            return None, (units, now)
+        _remember(mkey, units, version, figures)
+    return figures, None
+
+
+def _remember(mkey: tuple[str, dt.date], units: frozenset[int] | None, version: str,
+              figures: DashboardFigures) -> None:
+    with _LOCK:
+        _KEPT[mkey] = (units, version, figures)
+        _KEPT.move_to_end(mkey)
+        while len(_KEPT) > _KEPT_SIZE:
+            _KEPT.popitem(last=False)
+
+
+def _store_kept(keep: _KeepKey, as_of: dt.date, units: frozenset[int] | None, version: str,
+                figures: DashboardFigures) -> None:
+    """Insert or replace the row of (scope, day) in one statement (INSERT … ON CONFLICT DO UPDATE)."""
+    row = KeptFigures(key=keep.text, as_of=as_of, unit_id=keep.root, document_id=keep.document_id,
+                      theme=keep.theme or "", period_id=keep.period_id, units=_units_text(units), version=version,
+                      figures=figures_to_json(figures), computed_at=timezone.now())
+    KeptFigures.objects.bulk_create([row], update_conflicts=True, unique_fields=["key", "as_of"],
+                                    update_fields=["units", "version", "figures", "computed_at"])
+    _remember((keep.text, as_of), units, version, figures)
+
+
+def refresh_kept(unit_pks: Collection[int], as_of: dt.date | None = None) -> int:
+    """Recompute the kept figures of `as_of` (today) whose scope holds one of `unit_pks`; returns how
+    many. Rows of other days, and scopes of more than `REFRESH_MAX_UNITS` units, are recomputed by
+    their next read instead. Goes through `_evaluate`, so a process that holds the scope's evaluation
+    (updated by `on_submission_approved`) only recomputes the figures, not the evaluation."""
+    day = as_of or timezone.localdate()
+    KeptFigures.objects.filter(computed_at__lt=timezone.now() - dt.timedelta(days=KEEP_DAYS)).delete()
+    touched = set(unit_pks)
+    done = 0
+    rows = KeptFigures.objects.filter(as_of=day).values_list("key", "unit_id", "document_id", "theme", "period_id",
+                                                              "units")
+    for key, root, document_id, theme, period_id, text in rows:
+        units = _units_of(text)
+        if units is None or not units & touched or len(units) > REFRESH_MAX_UNITS:
+            continue
+        unit = OrgUnit.objects.filter(pk=root).first() if root is not None else None
+        keep = _KeepKey(root, document_id, theme or None, period_id)
+        if unit is None or keep.text != key:
+            continue
+        _dashboard(None, unit, day, document_id, theme or None, period_id, data_version(), keep)
+        done += 1
+    return done
+
+
+def refresh_after_change(submission_id: int, as_of: dt.date | None = None) -> int:
+    """The background job after an approval, a return or a reopening: bring this process's cached
+    evaluations up to date (incrementally, for an approval), then recompute the kept figures of
+    `as_of` (today) of the scopes that hold the submission's unit."""
+    sub = Submission.objects.filter(pk=submission_id).first()
+    if sub is None:
+        return 0
+    if sub.state == APPROVED:
+        on_submission_approved(sub)
+    return refresh_kept({sub.unit_id}, as_of)
+
+
+def scope_version(units: Collection[int] | None) -> str:
+    """A stamp of everything the evaluation of `units` (None: every unit) reads, in one query.
+
+    Per scope (one pass over the scope's submissions, found through the unit index): the newest
+    change of a submission out of draft, how many are out of draft and approved, the sum of their
+    row versions (every submit, approve, return and reopen adds one, whatever the clock says) and
+    return counts, the newest submission id and the count (a new or deleted draft changes who is
+    expected to report). Task histories and indicator values change only with these submissions.
+    Global, because they change rarely and a scope cannot tell cheaply whether they reach it:
+    publications (published plans never change in place: their tasks, targets and milestones change
+    only through a new publication), newest task and target ids, newest reporting period, the unit
+    tree (parents, successors, names). Also the code of the evaluation (a new rule recomputes).
+    """
+    t = {m: m._meta.db_table for m in (Submission, Task, Target, Document, ReportingPeriod, OrgUnit)}
+    if units is None:
+        where = ""
+    elif units:
+        where = " WHERE unit_id IN (" + ",".join(str(int(pk)) for pk in sorted(units)) + ")"
+    else:
+        where = " WHERE 1 = 0"
+    sql = (
+        "SELECT s.changed, s.sent, s.approved, s.versions, s.returned, s.newest, s.n,"
+        f" (SELECT MAX(id) FROM {t[Task]}), (SELECT MAX(id) FROM {t[Target]}),"
+        f" (SELECT MAX(published_at) FROM {t[Document]}), (SELECT COUNT(*) FROM {t[Document]}),"
+        f" (SELECT SUM(CASE WHEN status = %s THEN id ELSE 0 END) FROM {t[Document]}),"
+        f" (SELECT MAX(id) FROM {t[ReportingPeriod]}), (SELECT MAX(id) FROM {t[OrgUnit]}),"
+        f" (SELECT COUNT(*) FROM {t[OrgUnit]}),"
+        f" (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0) + LENGTH(name)) FROM {t[OrgUnit]})"
+        " FROM (SELECT MAX(CASE WHEN state <> %s THEN updated_at END) AS changed,"
+        " SUM(CASE WHEN state <> %s THEN 1 ELSE 0 END) AS sent,"
+        " SUM(CASE WHEN state = %s THEN 1 ELSE 0 END) AS approved,"
+        " SUM(CASE WHEN state <> %s THEN version ELSE 0 END) AS versions,"
+        " SUM(return_count) AS returned, MAX(id) AS newest, COUNT(*) AS n"
+        f" FROM {t[Submission]}{where}) s"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [DocumentStatus.PUBLISHED.value, DRAFT, DRAFT, APPROVED, DRAFT])
+        row = cur.fetchone()
+    text = "|".join("" if v is None else str(v) for v in row)
+    return hashlib.sha1(f"{_code_stamp()}|{text}".encode()).hexdigest()
+
+
+_CODE: list[str] = []
+
+
+def _code_stamp() -> str:
+    """The evaluation's code (the engine, the shared domain types and this module): kept figures
+    computed by other rules are not reused."""
+    if not _CODE:
+        here = Path(__file__).resolve()
+        files = sorted([*(here.parent.parent / "evaluate").rglob("*.py"), *(here.parent.parent / "domain").rglob("*.py"),
+                        here])
+        digest = hashlib.sha1()
+        for path in files:
+            if "tests" not in path.parts:
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+        _CODE.append(digest.hexdigest()[:16])
+    return _CODE[0]
+
+
+def figures_to_json(figures: DashboardFigures) -> str:
+    """Compact JSON: each dataclass as the list of its fields in order, dates as ISO text."""
+    return json.dumps(_encode(figures), ensure_ascii=False, separators=(",", ":"))
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def figures_from_json(text: str) -> DashboardFigures:
+    return cast(DashboardFigures, _decoder(DashboardFigures)(json.loads(text)))
+
+
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function that turns `_encode`'s output back into `tp` (built once per type)."""
+    known = _DECODERS.get(tp)
+    if known is not None:
+        return known
+    origin, args = get_origin(tp), get_args(tp)
+    out: Callable[[Any], Any]
+    if tp is dt.date:
+        out = dt.date.fromisoformat
+    elif origin in (Union, types.UnionType):
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        out = lambda v: None if v is None else inner(v)  # noqa: E731
+    elif origin is list:
+        item = _decoder(args[0])
+        out = lambda v: [item(x) for x in v]  # noqa: E731
+    elif origin is tuple:
+        item = _decoder(args[0])
+        out = lambda v: tuple(item(x) for x in v)  # noqa: E731
+    elif dataclasses.is_dataclass(tp):
+        hints = get_type_hints(tp)
+        parts = [_decoder(hints[f.name]) for f in dataclasses.fields(tp)]
+        cls = tp
+        out = lambda v: cls(*[d(x) for d, x in zip(parts, v, strict=True)])  # noqa: E731
+    else:
+        out = _same
+    _DECODERS[tp] = out
+    return out
 
 
 def _link(tree: UnitTree, code_or_pk: str | int) -> UnitLink:
@@ -1188,9 +1491,14 @@ __all__ = [
     "data_version",
     "ensure_facts",
     "evaluate_scope",
+    "figures_from_json",
+    "figures_to_json",
     "load_dataset",
     "on_submission_approved",
     "period_key",
+    "refresh_after_change",
     "refresh_facts",
+    "refresh_kept",
+    "scope_version",
     "stale_units",
 ]
