@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from statistics import median
 
 from giamsat.domain.deadline import DeadlineKind
 from giamsat.evaluate.model import DataIssue, Severity, TargetFacts, TaskFacts
@@ -29,13 +28,23 @@ JUMP_MIN_REL = 0.02  # the MAD is floored at 2 % of the series' median level: no
 # trend has a tiny MAD, and without a floor ordinary wobbles would score as jumps
 
 
+def _median(xs: list[float]) -> float:
+    """`statistics.median` (same result), without its generality."""
+    data = sorted(xs)
+    n = len(data)
+    if n % 2:
+        return data[n // 2]
+    i = n // 2
+    return (data[i - 1] + data[i]) / 2
+
+
 def robust_z(xs: list[float], mad_floor: float = 0.0) -> list[float]:
     """Robust z-scores of xs (0 for all if the spread is nil)."""
     if not xs:
         return []
-    med = median(xs)
+    med = _median(xs)
     dev = [abs(x - med) for x in xs]
-    mad = max(median(dev), mad_floor)
+    mad = max(_median(dev), mad_floor)
     if mad > 0:
         return [0.6745 * (x - med) / mad for x in xs]
     mean_ad = sum(dev) / len(dev)
@@ -74,7 +83,7 @@ def check_target(t: TargetFacts, monotone_tolerance: float = 0.0) -> tuple[list[
         trusted.append((day, v))
     if len(trusted) > MAD_MIN_DIFFS:
         diffs = [b[1] - a[1] for a, b in itertools.pairwise(trusted)]
-        floor = JUMP_MIN_REL * median(abs(v) for _, v in trusted)
+        floor = JUMP_MIN_REL * _median([abs(v) for _, v in trusted])
         for i, z in enumerate(robust_z(diffs, floor)):
             if abs(z) > MAD_Z_LIMIT:
                 day, v = trusted[i + 1]
@@ -88,11 +97,19 @@ def check_task(task: TaskFacts) -> list[DataIssue]:
     """Percent outside 0–100 (excluded: the at-risk and pace rules ignore it; the reported
     state still counts), progress going backwards, a deadline the parser could not read."""
     issues: list[DataIssue] = []
-    if task.deadline.kind is DeadlineKind.UNKNOWN:
+    kind = task.deadline.kind
+    if kind is DeadlineKind.UNKNOWN:
         issues.append(DataIssue("unknown_deadline", Severity.WARNING, task.unit_id, task.id,
                                 f"Không xác định được thời hạn: “{task.deadline.raw}”"))
     reports = task.reports
-    monotone = task.deadline.kind not in (DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS)
+    if kind is DeadlineKind.RECURRING or kind is DeadlineKind.CONTINUOUS:
+        # each period starts afresh: only the range is checked
+        for r in reports:
+            p = r.percent
+            if p is not None and (p < 0 or p > 100):
+                issues.append(DataIssue("percent_out_of_range", Severity.ERROR, task.unit_id, task.id,
+                                        f"Tiến độ {p:g}% nằm ngoài khoảng 0–100%", r.period_end, p, True))
+        return issues
     decreases: list[DataIssue] = []
     peak = -1.0
     prev_end: dt.date | None = None
@@ -108,12 +125,12 @@ def check_task(task: TaskFacts) -> list[DataIssue]:
         if p < 0 or p > 100:
             issues.append(DataIssue("percent_out_of_range", Severity.ERROR, task.unit_id, task.id,
                                     f"Tiến độ {p:g}% nằm ngoài khoảng 0–100%", pe, p, True))
-        if monotone and ordered:
+        if ordered:
             if p < peak:
                 decreases.append(_decrease(task, peak, p, pe))
             elif p > peak:
                 peak = p
-    if monotone and not ordered:
+    if not ordered:
         decreases = []
         peak = -1.0
         for r in sorted(reports, key=lambda r: (r.period_end, r.reported_on)):

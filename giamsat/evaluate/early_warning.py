@@ -22,7 +22,7 @@ from giamsat.evaluate.periods import Period
 from giamsat.evaluate.util import vn_date
 
 PACE_WINDOW = 6
-_PACE_STATUSES = (TaskStatus.IN_PROGRESS_ON_TIME, TaskStatus.AT_RISK)
+PACE_STATUSES = (TaskStatus.IN_PROGRESS_ON_TIME, TaskStatus.AT_RISK)  # the only statuses a pace warning looks at
 
 
 _VN_SEPARATORS = str.maketrans({",": ".", ".": ","})  # 1,234.5 → 1.234,5
@@ -44,7 +44,7 @@ def target_projection_warning(t: TargetFacts, r: TargetResult) -> EarlyWarning |
 
 
 def task_pace_warning(task: TaskFacts, r: TaskResult, as_of: dt.date) -> EarlyWarning | None:
-    if r.status not in _PACE_STATUSES or r.due_date is None or r.occurrences:
+    if r.status not in PACE_STATUSES or r.due_date is None or r.occurrences:
         return None
     pts = [(x.period_end, x.percent) for x in task.reports
            if x.reported_on <= as_of and x.percent is not None and 0 <= x.percent <= 100

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from giamsat.domain.states import SubmissionState
 from giamsat.evaluate.checks import check_target, check_task
+from giamsat.evaluate.early_warning import (
+    PACE_STATUSES as _PACE_STATUSES,
+)
 from giamsat.evaluate.early_warning import (
     stopped_reporting_warning,
     target_projection_warning,
@@ -23,9 +26,7 @@ from giamsat.evaluate.early_warning import (
     task_pace_warning,
 )
 from giamsat.evaluate.model import (
-    DataIssue,
     Dataset,
-    EarlyWarning,
     EvalConfig,
     Evaluation,
     Scorecard,
@@ -35,7 +36,6 @@ from giamsat.evaluate.model import (
     TargetResult,
     TaskFacts,
     TaskResult,
-    UnitFigures,
     UnitRef,
 )
 from giamsat.evaluate.periods import Period, periods_between
@@ -54,15 +54,6 @@ from giamsat.evaluate.util import paused_gc
 
 _BEGINNING = dt.date(1900, 1, 1)
 _T = TypeVar("_T", TaskFacts, TargetFacts, SubmissionFacts)
-
-
-@dataclass
-class _UnitOut:
-    tasks: list[TaskResult]
-    targets: list[TargetResult]
-    issues: list[DataIssue]
-    warnings: list[EarlyWarning]
-    figures: UnitFigures
 
 
 def reporting_start(dataset: Dataset) -> dt.date | None:
@@ -92,24 +83,35 @@ def effective_config(dataset: Dataset) -> EvalConfig:
 
 def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
                    subs: list[SubmissionFacts], cfg: EvalConfig, as_of: dt.date,
-                   closed: list[Period]) -> _UnitOut:
+                   closed: list[Period], ev: Evaluation) -> None:
+    """Judge one unit's facts and store the results in `ev` (its tasks, targets, issues and
+    warnings appended in the facts' order, its own figures under ``ev.own[uid]``)."""
     if not (tasks or targets or subs):
         closed = []  # a unit without a plan or any report (e.g. the nation root) owes no reports
-    issues: list[DataIssue] = []
-    warnings: list[EarlyWarning] = []
+    issues = ev.issues
+    warnings = ev.warnings
+    issues0, warnings0 = len(issues), len(warnings)
+    task_out = ev.tasks
+    target_out = ev.targets
     task_results: list[TaskResult] = []
     served: set[str] = set()
     for task in tasks:
-        issues.extend(check_task(task))
+        found = check_task(task)
+        if found:
+            issues.extend(found)
         r = judge_task(task, as_of, cfg)
         task_results.append(r)
-        served.update(task.target_ids)
-        w = task_pace_warning(task, r, as_of)
-        if w is not None:
-            warnings.append(w)
+        task_out[r.task_id] = r
+        if task.target_ids:
+            served.update(task.target_ids)
+        if r.status in _PACE_STATUSES and r.due_date is not None and not r.occurrences:
+            w = task_pace_warning(task, r, as_of)
+            if w is not None:
+                warnings.append(w)
     target_results: list[TargetResult] = []
+    tolerance = cfg.monotone_tolerance
     for t in targets:
-        trusted, t_issues = check_target(t, cfg.monotone_tolerance)
+        trusted, t_issues = check_target(t, tolerance)
         excluded = flagged = 0
         if t_issues:
             excluded = sum(1 for i in t_issues if i.excluded)
@@ -117,9 +119,11 @@ def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
             issues.extend(t_issues)
         tr = judge_target(t, trusted, as_of, excluded, flagged)
         target_results.append(tr)
-        w = target_projection_warning(t, tr)
-        if w is not None:
-            warnings.append(w)
+        target_out[tr.target_id] = tr
+        if tr.projection is not None and tr.projection.misses:
+            w = target_projection_warning(t, tr)
+            if w is not None:
+                warnings.append(w)
         if t.id not in served:
             warnings.append(target_without_task_warning(t))
     submitted = {s.period for s in subs if s.submitted_at is not None and s.submitted_at <= as_of
@@ -128,9 +132,9 @@ def _evaluate_unit(uid: str, tasks: list[TaskFacts], targets: list[TargetFacts],
     if w2 is not None:
         warnings.append(w2)
     f = unit_figures(task_results, target_results, subs, closed, (_BEGINNING, as_of), as_of)
-    f.issues = len(issues)
-    f.warnings = len(warnings)
-    return _UnitOut(task_results, target_results, issues, warnings, f)
+    f.issues = len(issues) - issues0
+    f.warnings = len(warnings) - warnings0
+    ev.own[uid] = f
 
 
 def _group(items: Iterable[_T], scope: set[str] | None) -> dict[str, list[_T]]:
@@ -178,24 +182,13 @@ def _evaluate(dataset: Dataset, as_of: dt.date, unit_id: str | None, weights: Sc
     cfg = effective_config(dataset)
     ev = Evaluation(as_of, unit_id, {}, {}, [], [], {}, {}, {})
     for u in units:
-        out = _evaluate_unit(u.id, tasks_by.get(u.id, []), targets_by.get(u.id, []), subs_by.get(u.id, []),
-                             cfg, as_of, closed)
-        _store(ev, u.id, out)
+        _evaluate_unit(u.id, tasks_by.get(u.id, []), targets_by.get(u.id, []), subs_by.get(u.id, []),
+                       cfg, as_of, closed, ev)
     derive_cascade((t for ts in targets_by.values() for t in ts), ev.targets)
     ev.rollups = rollup_tree(units, ev.own)
     ev.scorecards = {uid: score(uid, f, weights, bands) for uid, f in ev.rollups.items()}
     rank_peers(ev.scorecards, units)
     return ev
-
-
-def _store(ev: Evaluation, uid: str, out: _UnitOut) -> None:
-    for r in out.tasks:
-        ev.tasks[r.task_id] = r
-    for g in out.targets:
-        ev.targets[g.target_id] = g
-    ev.issues.extend(out.issues)
-    ev.warnings.extend(out.warnings)
-    ev.own[uid] = out.figures
 
 
 def replace_unit_facts(dataset: Dataset, unit_id: str, tasks: list[TaskFacts] | None = None,
@@ -241,9 +234,8 @@ def update_unit(prev: Evaluation, dataset: Dataset, unit_id: str,
     tasks = [t for t in dataset.tasks if t.unit_id == unit_id]
     targets = [t for t in dataset.targets if t.unit_id == unit_id]
     subs = [s for s in dataset.submissions if s.unit_id == unit_id]
-    out = _evaluate_unit(unit_id, tasks, targets, subs, effective_config(dataset), as_of,
-                         closed_periods(dataset, as_of))
-    _store(prev, unit_id, out)
+    _evaluate_unit(unit_id, tasks, targets, subs, effective_config(dataset), as_of,
+                   closed_periods(dataset, as_of), prev)
     # plan cascade: the unit's targets may feed targets of other plans or be fed by them
     # (a scan of the target list, no re-judging)
     derive_cascade(dataset.targets if prev.scope_unit_id is None

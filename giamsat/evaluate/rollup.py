@@ -22,7 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from giamsat.domain.states import SubmissionState
+from giamsat.domain.states import SubmissionState, TaskStatus
 from giamsat.evaluate.model import (
     RollupRule,
     SubmissionFacts,
@@ -33,7 +33,9 @@ from giamsat.evaluate.model import (
     UnitRef,
 )
 from giamsat.evaluate.periods import Period
-from giamsat.evaluate.tasks import counts_as_due
+
+_COMPLETED_ON_TIME = TaskStatus.COMPLETED_ON_TIME
+_OK = (TaskStatus.COMPLETED_ON_TIME, TaskStatus.IN_PROGRESS_ON_TIME)  # an occurrence done on time
 
 
 def unit_figures(tasks: Iterable[TaskResult], targets: Iterable[TargetResult],
@@ -44,11 +46,22 @@ def unit_figures(tasks: Iterable[TaskResult], targets: Iterable[TargetResult],
     f = UnitFigures(units=1)
     lo, hi = window
     ts = f.task_status
-    for r in tasks:
-        ts[r.status] = ts.get(r.status, 0) + 1
-        due, ok = counts_as_due(r, lo, hi)
-        f.tasks_due += due
-        f.tasks_on_time += ok
+    due = ok = 0
+    for r in tasks:  # `counts_as_due`, inlined: a national run counts millions of occurrences
+        st = r.status
+        ts[st] = ts.get(st, 0) + 1
+        if r.occurrences:
+            for o in r.occurrences:
+                if o.closed and lo <= o.end <= hi:
+                    due += 1
+                    if o.status in _OK:
+                        ok += 1
+        elif r.due_date is not None and lo <= r.due_date <= hi:
+            due += 1
+            if st is _COMPLETED_ON_TIME:
+                ok += 1
+    f.tasks_due += due
+    f.tasks_on_time += ok
     gs = f.target_status
     for g in targets:
         gs[g.status] = gs.get(g.status, 0) + 1

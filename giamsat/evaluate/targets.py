@@ -88,13 +88,17 @@ def meets(comparator: Comparator, value: float, m: Milestone) -> bool:
 
 
 def achievement_ratio(comparator: Comparator, value: float, m: Milestone) -> float | None:
+    return _ratio(comparator, value, m, meets(comparator, value, m))
+
+
+def _ratio(comparator: Comparator, value: float, m: Milestone, met: bool) -> float | None:
+    """`achievement_ratio` given whether the value meets the milestone."""
     t = m.value
-    met = meets(comparator, value, m)
-    if comparator in (Comparator.GE, Comparator.GT, Comparator.TEXT):
+    if comparator is Comparator.GE or comparator is Comparator.GT or comparator is Comparator.TEXT:
         if t > 0 and value >= 0:
             return value / t
         return 1.0 if met else (0.0 if t > 0 else None)
-    if comparator in (Comparator.LE, Comparator.LT, Comparator.RANK_TOP):
+    if comparator is Comparator.LE or comparator is Comparator.LT or comparator is Comparator.RANK_TOP:
         if value > 0 and t > 0:
             return t / value
         return 1.0 if met else None
@@ -138,8 +142,11 @@ def shortfall(comparator: Comparator, value: float, m: Milestone) -> float:
 
 
 def _value_for_past(values: list[tuple[dt.date, float]], due: dt.date) -> tuple[dt.date, float]:
-    before = [dv for dv in values if dv[0] <= due]
-    return before[-1] if before else values[0]
+    """The latest value dated on or before `due` (values sorted by date), else the first one."""
+    for k in range(len(values) - 1, -1, -1):
+        if values[k][0] <= due:
+            return values[k]
+    return values[0]
 
 
 def judge_milestone(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]],
@@ -147,21 +154,24 @@ def judge_milestone(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, fl
     """`values`: trusted values known on `as_of`, sorted by date."""
     if not values:
         return MilestoneResult(m.year, m.value, TargetStatus.NO_DATA, None, None, None, None)
-    due = milestone_date(m)
+    due = _year_end(m.year)
     day, v = _value_for_past(values, due) if due < as_of else values[-1]
-    ratio = achievement_ratio(t.comparator, v, m)
-    has_baseline = t.baseline is not None and t.baseline_date is not None
+    comparator = t.comparator
+    met = meets(comparator, v, m)
+    ratio = _ratio(comparator, v, m, met)
     if t.baseline is not None and t.baseline_date is not None:
+        has_baseline = True
         b, bday = t.baseline, t.baseline_date
     else:
+        has_baseline = False
         bday, b = values[0]
-    g = goal(t.comparator, m, b)
+    g = goal(comparator, m, b)
     progress = planned_progress = planned_value = None
     if bday < due and (has_baseline or day > bday):
         planned_progress = min(1.0, max(0.0, (day - bday).days / (due - bday).days))
         planned_value = b + planned_progress * (g - b)
-        progress = (v - b) / (g - b) if g != b else (1.0 if meets(t.comparator, v, m) else 0.0)
-    if meets(t.comparator, v, m):
+        progress = (v - b) / (g - b) if g != b else (1.0 if met else 0.0)
+    if met:
         status = TargetStatus.ACHIEVED
     elif due < as_of:
         status = TargetStatus.OFF_TRACK
@@ -201,8 +211,9 @@ def project(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]]) -
     # sums are taken about the first point (x and y shifted) to keep the
     # raw-moment formulas free of cancellation
     xf, yf = years(values[0][0]), values[0][1]
-    x0 = years(milestone_date(m)) - xf
+    x0 = years(_year_end(m.year)) - xf
     sums: list[tuple[int, float, float, float, float, float]] = []
+    append = sums.append
     n = 0
     sx = sy = sxx = sxy = syy = 0.0
     for day, v0 in values:
@@ -214,18 +225,19 @@ def project(t: TargetFacts, m: Milestone, values: list[tuple[dt.date, float]]) -
         sxx += x * x
         sxy += x * v
         syy += v * v
-        sums.append((n, sx, sy, sxx, sxy, syy))
+        append((n, sx, sy, sxx, sxy, syy))
     fit = _fit(n, sx, sy, sxx, sxy, syy, x0)
     if fit is None:
         return None
     last = (fit[0] + yf, fit[1], fit[2])
+    comparator = t.comparator
     since: dt.date | None = None
-    if not meets(t.comparator, last[0], m):
+    if not meets(comparator, last[0], m):
         # walk back through the projections made on shorter histories while they missed too
         since = values[-1][0]
         for k in range(len(sums) - 2, -1, -1):
             f = _fit(*sums[k], x0)
-            if f is None or meets(t.comparator, f[0] + yf, m):
+            if f is None or meets(comparator, f[0] + yf, m):
                 break
             since = values[k][0]
     pred, se, slope = last
@@ -239,17 +251,18 @@ def judge_target(t: TargetFacts, trusted: list[tuple[dt.date, float]], as_of: dt
                  excluded: int = 0, flagged: int = 0) -> TargetResult:
     """`trusted`: the values that passed `checks.check_target`, sorted by date."""
     known = trusted if not trusted or trusted[-1][0] <= as_of else [dv for dv in trusted if dv[0] <= as_of]
-    results = tuple(judge_milestone(t, m, known, as_of) for m in t.milestones)
+    milestones = t.milestones
+    results = tuple([judge_milestone(t, m, known, as_of) for m in milestones])
     head: int | None = None
-    for i, m in enumerate(t.milestones):
-        if milestone_date(m) >= as_of and (head is None or m.year < t.milestones[head].year):
+    for i, m in enumerate(milestones):
+        if _year_end(m.year) >= as_of and (head is None or m.year < milestones[head].year):
             head = i
-    if head is None and t.milestones:
-        head = max(range(len(t.milestones)), key=lambda i: t.milestones[i].year)
+    if head is None and milestones:
+        head = max(range(len(milestones)), key=lambda i: milestones[i].year)
     status = results[head].status if head is not None else TargetStatus.NO_DATA
     projection = None
-    if head is not None and known and milestone_date(t.milestones[head]) >= as_of:
-        projection = project(t, t.milestones[head], known)
+    if head is not None and known and _year_end(milestones[head].year) >= as_of:
+        projection = project(t, milestones[head], known)
     latest_day, latest = (known[-1] if known else (None, None))
     return TargetResult(t.id, t.unit_id, status, latest, latest_day,
                         t.milestones[head].year if head is not None else None, results, projection,

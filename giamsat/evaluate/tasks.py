@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from functools import lru_cache
 
-from giamsat.domain.deadline import DeadlineKind
+from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 from giamsat.domain.states import Frequency, ReportedTaskState, TaskStatus
 from giamsat.evaluate.model import EvalConfig, OccurrenceResult, TaskFacts, TaskReportFact, TaskResult
 from giamsat.evaluate.periods import Period, occurrences
@@ -49,7 +50,6 @@ _DONE = (ReportedTaskState.COMPLETED, ReportedTaskState.COMPLETED_LATE)
 _COMPLETED = ReportedTaskState.COMPLETED
 _COMPLETED_LATE = ReportedTaskState.COMPLETED_LATE
 _OCCURRENCES: dict[tuple[str, dt.date, TaskStatus, bool], OccurrenceResult] = {}
-_OCC_CACHE: dict[tuple[object, ...], list[Period]] = {}
 
 
 def _occurrence(p: Period, status: TaskStatus, closed: bool) -> OccurrenceResult:
@@ -89,6 +89,27 @@ def completion_date(r: TaskReportFact) -> dt.date:
     return r.completed_on if r.completed_on is not None else r.period_end
 
 
+# reasons shared between tasks (cached: few distinct dates, and shared strings keep a national run small)
+@lru_cache(maxsize=65536)
+def _done_reason(done_on: dt.date, due: dt.date) -> str:
+    return f"Hoàn thành ngày {vn_date(done_on)}, hạn {vn_date(due)}"
+
+
+@lru_cache(maxsize=65536)
+def _late_reason(done_on: dt.date, due: dt.date) -> str:
+    return f"Hoàn thành ngày {vn_date(done_on)}, sau hạn {vn_date(due)}"
+
+
+@lru_cache(maxsize=65536)
+def _overdue_reason(days: int, due: dt.date) -> str:
+    return f"Quá hạn {days} ngày (hạn {vn_date(due)})"
+
+
+@lru_cache(maxsize=4096)
+def _in_time_reason(due: dt.date) -> str:
+    return f"Trong hạn (hạn {vn_date(due)})"
+
+
 def _one_off(task: TaskFacts, due: dt.date, window_start: dt.date | None, as_of: dt.date) -> TaskResult:
     overdue = as_of > due
     r = latest_report(task.reports, as_of)
@@ -100,16 +121,16 @@ def _one_off(task: TaskFacts, due: dt.date, window_start: dt.date | None, as_of:
         done_on = completion_date(r)
         if r.state is ReportedTaskState.COMPLETED and done_on <= due:
             return TaskResult(task.id, task.unit_id, TaskStatus.COMPLETED_ON_TIME, False, due, pct, None,
-                              f"Hoàn thành ngày {vn_date(done_on)}, hạn {vn_date(due)}")
+                              _done_reason(done_on, due))
         return TaskResult(task.id, task.unit_id, TaskStatus.COMPLETED_LATE, False, due, pct, None,
-                          f"Hoàn thành ngày {vn_date(done_on)}, sau hạn {vn_date(due)}")
+                          _late_reason(done_on, due))
     if r.state is ReportedTaskState.SUSPENDED:
         return TaskResult(task.id, task.unit_id, TaskStatus.SUSPENDED, overdue, due, pct, None, "Đơn vị báo cáo tạm dừng")
     started = r.state is ReportedTaskState.IN_PROGRESS
     if overdue:
         status = TaskStatus.IN_PROGRESS_OVERDUE if started else TaskStatus.NOT_STARTED_OVERDUE
         return TaskResult(task.id, task.unit_id, status, True, due, pct, 100.0,
-                          f"Quá hạn {(as_of - due).days} ngày (hạn {vn_date(due)})")
+                          _overdue_reason((as_of - due).days, due))
     expected = expected_percent(window_start, due, as_of)
     # a percent outside 0–100 is flagged by checks.check_task and not used here
     reported = pct if started and pct is not None and 0 <= pct <= 100 else 0.0
@@ -118,7 +139,58 @@ def _one_off(task: TaskFacts, due: dt.date, window_start: dt.date | None, as_of:
         return TaskResult(task.id, task.unit_id, TaskStatus.AT_RISK, False, due, pct, expected,
                           f"Còn {days_left} ngày đến hạn, tiến độ {reported:.0f}% so với dự kiến {expected:.0f}%")
     status = TaskStatus.IN_PROGRESS_ON_TIME if started else TaskStatus.NOT_STARTED_ON_TIME
-    return TaskResult(task.id, task.unit_id, status, False, due, pct, expected, f"Trong hạn (hạn {vn_date(due)})")
+    return TaskResult(task.id, task.unit_id, status, False, due, pct, expected, _in_time_reason(due))
+
+
+class _Series:
+    """The occurrences of one (deadline, first day, as_of, config) combination, with what every
+    task sharing it reuses: window starts, closed flags, the index of the last closed and of
+    the first open occurrence, and one shared result object per (occurrence, status)."""
+
+    __slots__ = ("closed", "closed_n", "first_open", "first_start", "last_closed", "last_end", "n", "occ",
+                 "starts", "tables")
+
+    def __init__(self, occ: list[Period], as_of: dt.date) -> None:
+        self.occ = occ
+        self.n = len(occ)
+        self.starts = [p.start for p in occ]
+        self.closed = [as_of > p.due_date for p in occ]
+        self.closed_n = sum(self.closed)
+        self.last_closed = max((k for k in range(self.n) if self.closed[k]), default=-1)
+        self.first_open = min((k for k in range(self.n) if not self.closed[k]), default=-1)
+        self.first_start = occ[0].start if occ else dt.date.min
+        self.last_end = occ[-1].end if occ else dt.date.min
+        self.tables: list[dict[TaskStatus, OccurrenceResult]] = [{} for _ in occ]
+
+
+_SERIES: dict[tuple[object, ...], _Series] = {}
+
+
+def _series(spec: DeadlineSpec, first: dt.date, as_of: dt.date, config: EvalConfig) -> _Series:
+    freq: Frequency = config.reporting_frequency
+    ckey = (spec.kind, spec.recurrence, spec.start, spec.end, first, as_of, freq, config.regime,
+            config.reporting_start)
+    series = _SERIES.get(ckey)
+    if series is None:
+        if len(_SERIES) > 100_000:
+            _SERIES.clear()
+        floor = config.reporting_start or dt.date.min
+        occ = [p for p in occurrences(spec, first, as_of, freq, config.regime)
+               if p.start <= as_of and p.due_date >= floor]
+        series = _SERIES[ckey] = _Series(occ, as_of)
+    return series
+
+
+_IN_PROGRESS = ReportedTaskState.IN_PROGRESS
+_SUSPENDED = ReportedTaskState.SUSPENDED
+_S_ON_TIME = TaskStatus.COMPLETED_ON_TIME
+_S_LATE = TaskStatus.COMPLETED_LATE
+_S_NOT_REPORTED = TaskStatus.NOT_REPORTED
+_S_NOT_STARTED = TaskStatus.NOT_STARTED_ON_TIME
+_S_NOT_STARTED_OVERDUE = TaskStatus.NOT_STARTED_OVERDUE
+_S_IN_PROGRESS = TaskStatus.IN_PROGRESS_ON_TIME
+_S_IN_PROGRESS_OVERDUE = TaskStatus.IN_PROGRESS_OVERDUE
+_S_SUSPENDED = TaskStatus.SUSPENDED
 
 
 def _periodic(task: TaskFacts, as_of: dt.date, config: EvalConfig) -> TaskResult:
@@ -127,22 +199,15 @@ def _periodic(task: TaskFacts, as_of: dt.date, config: EvalConfig) -> TaskResult
     first = spec.start or task.assigned_on or config.reporting_start
     if first is None:
         first = min((r.period_end for r in task.reports), default=as_of)
-    freq: Frequency = config.reporting_frequency
-    ckey = (spec.kind, spec.recurrence, spec.start, spec.end, first, as_of, freq, config.regime,
-            config.reporting_start)
-    occ = _OCC_CACHE.get(ckey)
-    if occ is None:
-        if len(_OCC_CACHE) > 100_000:
-            _OCC_CACHE.clear()
-        floor = config.reporting_start or dt.date.min
-        occ = _OCC_CACHE[ckey] = [p for p in occurrences(spec, first, as_of, freq, config.regime)
-                                  if p.start <= as_of and p.due_date >= floor]
-    if not occ:
+    series = _series(spec, first, as_of, config)
+    n = series.n
+    if not n:
         return TaskResult(task.id, task.unit_id, TaskStatus.NOT_STARTED_ON_TIME, False, None, None, None,
                           "Chưa đến kỳ thực hiện")
-    n = len(occ)
-    first_start, last_end = occ[0].start, occ[-1].end
-    starts = [p.start for p in occ]
+    occ = series.occ
+    first_start, last_end = series.first_start, series.last_end
+    starts = series.starts
+    # per occurrence: the latest report known on as_of, and whether (and how) it was completed
     best: list[TaskReportFact | None] = [None] * n
     done_ok = [False] * n
     done_any = [False] * n
@@ -165,38 +230,47 @@ def _periodic(task: TaskFacts, as_of: dt.date, config: EvalConfig) -> TaskResult
         if b is None or r.reported_on > b.reported_on or (r.reported_on == b.reported_on
                                                           and pe > b.period_end):
             best[i] = r
+    closed_flags = series.closed
+    tables = series.tables
     results: list[OccurrenceResult] = []
-    last_closed: TaskStatus | None = None
-    open_status: TaskStatus | None = None
+    append = results.append
     for k in range(n):
-        p = occ[k]
-        closed = as_of > p.due_date
+        closed = closed_flags[k]
         status: TaskStatus
-        last = best[k]
         if done_any[k]:
-            status = TaskStatus.COMPLETED_ON_TIME if done_ok[k] else TaskStatus.COMPLETED_LATE
-        elif last is None:
-            status = TaskStatus.NOT_REPORTED if closed else TaskStatus.NOT_STARTED_ON_TIME
-        elif last.state is ReportedTaskState.SUSPENDED:
-            status = TaskStatus.SUSPENDED
-        elif last.state is ReportedTaskState.IN_PROGRESS or (continuous and (last.percent or 0) > 0):
-            # a continuous duty with reported activity has done its period's work
-            status = (TaskStatus.IN_PROGRESS_ON_TIME if (continuous or not closed)
-                      else TaskStatus.IN_PROGRESS_OVERDUE)
+            status = _S_ON_TIME if done_ok[k] else _S_LATE
         else:
-            status = TaskStatus.NOT_STARTED_OVERDUE if closed else TaskStatus.NOT_STARTED_ON_TIME
-        results.append(_occurrence(p, status, closed))
-        if closed:
-            last_closed = status
-        elif open_status is None:
-            open_status = status
-    final = last_closed if last_closed is not None else open_status
-    assert final is not None
-    kind = "thường xuyên" if continuous else "định kỳ"
-    closed_n = sum(1 for o in results if o.closed)
-    return TaskResult(task.id, task.unit_id, final, final in (TaskStatus.NOT_STARTED_OVERDUE,
-                      TaskStatus.IN_PROGRESS_OVERDUE), None, None, None,
-                      f"Nhiệm vụ {kind}: {closed_n} kỳ đã đến hạn báo cáo", tuple(results))
+            last = best[k]
+            if last is None:
+                status = _S_NOT_REPORTED if closed else _S_NOT_STARTED
+            elif last.state is _SUSPENDED:
+                status = _S_SUSPENDED
+            elif last.state is _IN_PROGRESS or (continuous and (last.percent or 0) > 0):
+                # a continuous duty with reported activity has done its period's work
+                status = _S_IN_PROGRESS if (continuous or not closed) else _S_IN_PROGRESS_OVERDUE
+            else:
+                status = _S_NOT_STARTED_OVERDUE if closed else _S_NOT_STARTED
+        o = tables[k].get(status)
+        if o is None:
+            o = tables[k][status] = _occurrence(occ[k], status, closed)
+        append(o)
+    final = results[series.last_closed if series.last_closed >= 0 else series.first_open].status
+    return TaskResult(task.id, task.unit_id, final, final is _S_NOT_STARTED_OVERDUE
+                      or final is _S_IN_PROGRESS_OVERDUE, None, None, None,
+                      _PERIODIC_REASON[continuous][series.closed_n], tuple(results))
+
+
+class _Reasons(dict[int, str]):
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def __missing__(self, closed_n: int) -> str:
+        text = self[closed_n] = f"Nhiệm vụ {self.kind}: {closed_n} kỳ đã đến hạn báo cáo"
+        return text
+
+
+_PERIODIC_REASON = {True: _Reasons("thường xuyên"), False: _Reasons("định kỳ")}
 
 
 def judge_task(task: TaskFacts, as_of: dt.date, config: EvalConfig | None = None) -> TaskResult:
