@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from giamsat.domain.states import SubmissionState
@@ -161,33 +161,63 @@ def subtree(units: list[UnitRef], root: str) -> list[UnitRef]:
 
 def evaluate(dataset: Dataset, as_of: dt.date, unit_id: str | None = None,
              weights: ScoreWeights | None = None,
-             bands: tuple[tuple[float, str], ...] = DEFAULT_BANDS) -> Evaluation:
+             bands: tuple[tuple[float, str], ...] = DEFAULT_BANDS, workers: int | None = None) -> Evaluation:
     """Judge everything as of `as_of`, for the whole dataset or the subtree of `unit_id`.
 
     With `unit_id`, rankings are among peers inside that subtree only (the
     unit itself is ranked alone) and its ancestors are not rolled up.
+    ``workers`` > 1 judges the provinces in that many processes
+    (`giamsat.evaluate.parallel`); the result is the same as the serial one.
     """
+    if workers is not None and workers > 1:
+        from giamsat.evaluate.parallel import evaluate_parallel
+
+        return evaluate_parallel(dataset, as_of, unit_id, weights, bands, workers=workers)
     with paused_gc():
-        return _evaluate(dataset, as_of, unit_id, weights, bands)
+        job = prepare(dataset, as_of, unit_id)
+        ev = job.empty()
+        for u in job.units:
+            job.judge_unit(u.id, ev)
+        return finish(job, ev, weights, bands)
 
 
-def _evaluate(dataset: Dataset, as_of: dt.date, unit_id: str | None, weights: ScoreWeights | None,
-              bands: tuple[tuple[float, str], ...]) -> Evaluation:
+@dataclass
+class Job:
+    """One evaluation's inputs, grouped by unit: what every unit's judgement needs."""
+
+    units: list[UnitRef]
+    tasks_by: dict[str, list[TaskFacts]]
+    targets_by: dict[str, list[TargetFacts]]
+    subs_by: dict[str, list[SubmissionFacts]]
+    closed: list[Period]
+    cfg: EvalConfig
+    as_of: dt.date
+    unit_id: str | None
+
+    def empty(self) -> Evaluation:
+        return Evaluation(self.as_of, self.unit_id, {}, {}, [], [], {}, {}, {})
+
+    def judge_unit(self, uid: str, ev: Evaluation) -> None:
+        _evaluate_unit(uid, self.tasks_by.get(uid, []), self.targets_by.get(uid, []),
+                       self.subs_by.get(uid, []), self.cfg, self.as_of, self.closed, ev)
+
+
+def prepare(dataset: Dataset, as_of: dt.date, unit_id: str | None = None) -> Job:
     units = dataset.units if unit_id is None else subtree(dataset.units, unit_id)
     scope = None if unit_id is None else {u.id for u in units}
-    tasks_by = _group(dataset.tasks, scope)
-    targets_by = _group(dataset.targets, scope)
-    subs_by = _group(dataset.submissions, scope)
-    closed = closed_periods(dataset, as_of)
-    cfg = effective_config(dataset)
-    ev = Evaluation(as_of, unit_id, {}, {}, [], [], {}, {}, {})
-    for u in units:
-        _evaluate_unit(u.id, tasks_by.get(u.id, []), targets_by.get(u.id, []), subs_by.get(u.id, []),
-                       cfg, as_of, closed, ev)
-    derive_cascade((t for ts in targets_by.values() for t in ts), ev.targets)
-    ev.rollups = rollup_tree(units, ev.own)
+    return Job(units, _group(dataset.tasks, scope), _group(dataset.targets, scope),
+               _group(dataset.submissions, scope), closed_periods(dataset, as_of), effective_config(dataset),
+               as_of, unit_id)
+
+
+def finish(job: Job, ev: Evaluation, weights: ScoreWeights | None,
+           bands: tuple[tuple[float, str], ...]) -> Evaluation:
+    """What crosses units, once every unit is judged into `ev`: the plan cascade, the roll-up
+    along the unit tree, the scorecards and the rankings among peers."""
+    derive_cascade((t for ts in job.targets_by.values() for t in ts), ev.targets)
+    ev.rollups = rollup_tree(job.units, ev.own)
     ev.scorecards = {uid: score(uid, f, weights, bands) for uid, f in ev.rollups.items()}
-    rank_peers(ev.scorecards, units)
+    rank_peers(ev.scorecards, job.units)
     return ev
 
 

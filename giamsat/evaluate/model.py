@@ -167,6 +167,8 @@ class Dataset:
 
 
 # --------------------------------------------------------------------------- outputs
+# Results pickle as a constructor call with their fields (`__reduce__`): about half the time and
+# bytes of the default slots state, and the parallel evaluation sends a national run's results.
 
 
 class Severity(StrEnum):
@@ -187,6 +189,10 @@ class DataIssue:
     value: float | None = None
     excluded: bool = False
 
+    def __reduce__(self) -> tuple[type[DataIssue], tuple[Any, ...]]:
+        return DataIssue, (self.code, self.severity, self.unit_id, self.subject_id, self.message, self.on,
+                self.value, self.excluded)
+
 
 @dataclass(slots=True)
 class OccurrenceResult:
@@ -196,6 +202,9 @@ class OccurrenceResult:
     end: dt.date  # the end of the period's data window
     due_date: dt.date  # the period's report due date
     closed: bool  # the due date has passed: the status is final
+
+    def __reduce__(self) -> tuple[type[OccurrenceResult], tuple[Any, ...]]:
+        return OccurrenceResult, (self.period, self.label, self.status, self.end, self.due_date, self.closed)
 
 
 @dataclass(slots=True)
@@ -218,6 +227,10 @@ class TaskResult:
     reason: str
     occurrences: tuple[OccurrenceResult, ...] = ()
 
+    def __reduce__(self) -> tuple[type[TaskResult], tuple[Any, ...]]:
+        return TaskResult, (self.task_id, self.unit_id, self.status, self.overdue, self.due_date, self.percent,
+                self.expected_percent, self.reason, self.occurrences)
+
 
 @dataclass(slots=True)
 class Projection:
@@ -234,6 +247,10 @@ class Projection:
     shortfall: float  # how far the point projection falls short (0 if it meets)
     since: dt.date | None  # first value date from which every projection missed
 
+    def __reduce__(self) -> tuple[type[Projection], tuple[Any, ...]]:
+        return Projection, (self.milestone_year, self.value, self.std_error, self.lower, self.upper, self.n_points,
+                self.slope_per_year, self.misses, self.shortfall, self.since)
+
 
 @dataclass(slots=True)
 class MilestoneResult:
@@ -244,6 +261,10 @@ class MilestoneResult:
     planned_value: float | None  # on the baseline→milestone line, at the latest value's date
     progress: float | None  # share of the baseline→milestone distance covered
     planned_progress: float | None
+
+    def __reduce__(self) -> tuple[type[MilestoneResult], tuple[Any, ...]]:
+        return MilestoneResult, (self.year, self.target_value, self.status, self.achievement_ratio,
+                self.planned_value, self.progress, self.planned_progress)
 
 
 @dataclass(slots=True)
@@ -259,6 +280,11 @@ class TargetResult:
     excluded_values: int = 0
     flagged_values: int = 0
     derived_value: float | None = None  # from child plans' targets (plan cascade)
+
+    def __reduce__(self) -> tuple[type[TargetResult], tuple[Any, ...]]:
+        return TargetResult, (self.target_id, self.unit_id, self.status, self.latest_value, self.latest_date,
+                self.milestone_year, self.milestones, self.projection, self.excluded_values, self.flagged_values,
+                self.derived_value)
 
 
 class WarningKind(StrEnum):
@@ -276,6 +302,9 @@ class EarlyWarning:
     message: str
     since: dt.date | None = None
     shortfall: float | None = None
+
+    def __reduce__(self) -> tuple[type[EarlyWarning], tuple[Any, ...]]:
+        return EarlyWarning, (self.kind, self.unit_id, self.subject_id, self.message, self.since, self.shortfall)
 
 
 Warning = EarlyWarning  # the brief's name; `EarlyWarning` avoids shadowing the builtin elsewhere
