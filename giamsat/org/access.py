@@ -56,13 +56,20 @@ class _MembershipList:
 
 
 def scope_paths(unit: OrgUnit) -> list[str]:
-    """The path prefixes a role on `unit` reaches: its own subtree and its predecessors'."""
+    """The path prefixes a role on `unit` reaches: its own subtree and its predecessors'.
+
+    Kept on the unit instance: the units of a user's memberships are loaded once per request
+    (`_memberships`), and one page asks for their scope several times (each access filter)."""
+    known = getattr(unit, "_giamsat_scope_paths", None)
+    if known is not None:
+        return list(known)
     paths, frontier, seen = [unit.path], [unit], {unit.pk}
     while frontier:
         preds = list(OrgUnit.objects.filter(successor__in=frontier).exclude(pk__in=seen))
         seen.update(p.pk for p in preds)
         paths.extend(p.path for p in preds)
         frontier = preds
+    unit._giamsat_scope_paths = tuple(paths)  # type: ignore[attr-defined]
     return paths
 
 
