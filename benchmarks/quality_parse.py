@@ -6,6 +6,11 @@ Usage: .venv/bin/python benchmarks/quality_parse.py [SHARED_DIR] [--by-file] [--
 The reference plan is also rendered as DOCX, text PDF and a scan (cached under var/quality/);
 GIAMSAT_QUALITY_SCAN_PAGES (default 10) bounds the pages OCR'd, 0 skips the scan;
 GIAMSAT_QUALITY_SCAN_SKIP starts the scan that many pages into the annex (a held-out sample).
+OCR text without positions: every page of the reference plans scanned and read by Tesseract `vie` as plain
+text (cached under var/quality/ocrtext/), as is ("ocr_plain") and degraded like the seeds
+("ocr_plain_degraded", quality.degrade: seeded); each split by page into "/dev" (odd pages, looked at
+while improving the reader) and "/held" (even pages, held out). GIAMSAT_QUALITY_OCR_TEXT_PAGES (default 80)
+bounds the pages, 0 skips it.
 """
 
 from __future__ import annotations

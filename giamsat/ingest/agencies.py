@@ -50,8 +50,9 @@ _AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo ch
 
 _SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai"
                  r"|thong|lao)\b)")
+_HEAD_END = r")(?![a-z])"
 _HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
-                   r"|ban tuyen|uy ban)(?![a-z])")
+                   r"|ban tuyen|uy ban" + _HEAD_END)
 
 
 @lru_cache(maxsize=32768)
@@ -174,6 +175,12 @@ class AgencyMatcher:
         # Longest aliases first so "so tai nguyen" wins over "so tai".
         alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
         self._scan = re.compile(r"(?<![a-z])(" + _trie(alts) + r")(?![a-z])")
+        # Words that open a unit's name and may end an OCR'd line, its name going on below ("Bộ Khoa" /
+        # "học và Công nghệ"): the usual heads, and any first word five or more of the registry's names share ("Bộ")
+        firsts = Counter(words[0] for a in self.registry if (words := _key(a.name).split()))
+        extra = sorted(w for w, n in firsts.items() if n >= 5 and len(w) >= 2 and w not in ("cac", "uy", "so"))
+        self._head = re.compile(_HEAD.pattern[:-len(_HEAD_END)] + "".join("|" + re.escape(w) for w in extra) + _HEAD_END) \
+            if extra else _HEAD
         self._lexicon()
 
     def _lexicon(self) -> None:
@@ -388,7 +395,7 @@ class AgencyMatcher:
             below = [j for j in range(k + 1, min(k + 5, len(keys))) if keys[j].strip()][:2]
             if not below:
                 continue
-            for m in _HEAD.finditer(key):
+            for m in self._head.finditer(key):
                 if any(s <= m.start() < e for s, e, _a in spans):
                     continue
                 for n, nxt in enumerate(below):

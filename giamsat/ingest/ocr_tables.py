@@ -35,13 +35,16 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
             out.extend(year_table(outline, i, [int(y) for y in years]))
     for section in outline.section("annex"):
         window = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 30) + 1])
-        if re.search(r"chi\s*tieu", window) and re.search(r"don\s*vi", window):
+        # OCR may read the header's cells one below the other, so its last titles come further down
+        wider = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 120) + 1])
+        if re.search(r"chi\s*tieu", window) and (re.search(r"don\s*vi", window) or
+                                                (re.search(r"don\s*vi", wider) and re.search(r"ket\s*qua", wider))):
             out.extend(annex_indicators(outline, section.start, section.end, matcher, warnings))
     return out
 
 
-def _anchors(lines: list[str], start: int, end: int, allow_sub: bool) -> list[tuple[int, str]]:
-    return row_anchors(lines, start, end, allow_sub=allow_sub)
+def _anchors(lines: list[str], start: int, end: int, allow_sub: bool, resync: bool = False) -> list[tuple[int, str]]:
+    return row_anchors(lines, start, end, allow_sub=allow_sub, resync=resync)
 
 
 def _span_end(lines: list[str], anchors: list[tuple[int, str]], n: int, end: int) -> int:
@@ -176,7 +179,7 @@ def _table_end(outline: Outline, header: int) -> int:
 def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
                      warnings: list[str]) -> list[Target]:
     lines = outline.lines
-    anchors = _anchors(lines, start, end, allow_sub=True)
+    anchors = _anchors(lines, start, end, allow_sub=True, resync=True)
     groups = [(i, int(m.group(1))) for i in range(start, end + 1)
               if re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i])))]
     out: list[Target] = []

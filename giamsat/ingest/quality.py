@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,8 @@ GOLD_DIR = Path(__file__).parent / "tests" / "data" / "parse_gold"
 CACHE_DIR = Path(__file__).resolve().parents[2] / "var" / "quality"
 SCAN_PAGES = int(os.environ.get("GIAMSAT_QUALITY_SCAN_PAGES", "10"))   # OCR is slow: a bounded sample of pages
 SCAN_SKIP = int(os.environ.get("GIAMSAT_QUALITY_SCAN_SKIP", "0"))      # … starting this many pages into the annex
+# OCR text without positions: the whole document scanned, its plain text (no boxes) read page by page
+OCR_TEXT_PAGES = int(os.environ.get("GIAMSAT_QUALITY_OCR_TEXT_PAGES", "80"))   # 0 skips it
 
 
 @dataclass
@@ -338,6 +341,8 @@ def _renders(text: str, gold: dict[str, Any],
     with contextlib.suppress(ImportError):
         fpdf = _cached(key, ".fpdf.pdf", lambda: build.to_pdf(text))
         yield "pdf_text", "/fpdf2", parse_bytes(fpdf, registry=reg), gold
+    if pdf and OCR_TEXT_PAGES > 0:
+        yield from _ocr_text_runs(key, pdf, gold, reg)
     if not pdf or SCAN_PAGES <= 0:
         return
     numbered = any(g.get("no") for item in ("targets", "tasks") for g in gold.get(item) or [])
@@ -399,6 +404,10 @@ def in_scope(plan: ParsedPlan, gold: dict[str, Any]) -> dict[str, Any]:
     """The plan's JSON; with `"scope": "annex"` only the items read from the annex (from the first
     "PHỤ LỤC" line of the input on) count, since the gold describes the annex tables only."""
     j = plan.to_json()
+    if gold.get("lines") is not None:          # one half of a document: the items found on its pages
+        keep = set(gold["lines"])
+        for item in ("targets", "tasks"):
+            j[item] = [x for x in j[item] if not x.get("source") or x["source"]["start_line"] in keep]
     if gold.get("scope") != "annex":
         return j
     lines = plan.raw_text.split("\n")
@@ -470,3 +479,156 @@ def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",)) -> Iterator[str
                         p.get("comparator") == g["comparator"]
                         and (g.get("value") is None or _num(p.get("value")) == _num(g["value"]))):
                     yield f"{label}: value {p.get('comparator')} {p.get('value')} (want {g['comparator']} {g.get('value')})"
+
+
+# --- OCR text without positions, from the reference plans' scans ------------------------------
+
+def ocr_text_pages(scan: bytes, psm: int = 3) -> list[str]:
+    """The plain text Tesseract `vie` gives for each page of a scanned PDF — what a user pastes or an
+    OCR service returns: no word boxes, page segmentation 3 (Tesseract's default). Cached per page
+    under var/quality/ocrtext/ (OCR is slow)."""
+    import subprocess
+    import tempfile
+
+    import pytesseract
+    from PIL import Image
+
+    key = hashlib.sha1(scan + repr(psm).encode()).hexdigest()[:16]
+    folder = CACHE_DIR / "ocrtext"
+    done = sorted(folder.glob(f"{key}-p*.txt"))
+    count = _pdf_pages(scan)
+    if len(done) == count:
+        return [(folder / f"{key}-p{n:03d}.txt").read_text(encoding="utf-8") for n in range(1, count + 1)]
+    folder.mkdir(parents=True, exist_ok=True)
+    out: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "scan.pdf"
+        src.write_bytes(scan)
+        for n in range(1, count + 1):
+            path = folder / f"{key}-p{n:03d}.txt"
+            if not path.exists():
+                subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-f", str(n), "-l", str(n), str(src),
+                                str(Path(tmp) / "p")], check=True, capture_output=True, timeout=600)
+                png = next(Path(tmp).glob("p-*.png"))
+                with Image.open(png) as image:
+                    text = pytesseract.image_to_string(image, lang="vie", config=f"--psm {psm}", timeout=120)
+                png.unlink()
+                path.write_text(text, encoding="utf-8")
+            out.append(path.read_text(encoding="utf-8"))
+    return out
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
+
+
+# Glyphs Tesseract's Latin models put for Vietnamese letters, as the seeds show them ("s6", "S&", "Vi¢t").
+_CONFUSIONS = {"ô": "6", "ố": "6", "ồ": "6", "ơ": "&", "ở": "&", "ớ": "&", "ê": "¢", "ệ": "¢", "ề": "é",
+               "ư": "u", "ứ": "ir", "ừ": "tr", "ụ": "y", "ộ": "9"}
+
+
+def _strip_marks(word: str) -> str:
+    return "".join("d" if c == "đ" else "D" if c == "Đ" else
+                   unicodedata.normalize("NFD", c)[0] for c in word)
+
+
+def degrade(text: str, seed: int = 0, strip: float = 0.75, confuse: float = 0.05,
+            join: float = 0.03, split: float = 0.03) -> str:
+    """Tesseract `vie` text made to look like the seeds (which a Latin OCR model read), by a seeded
+    procedure: each syllable loses its marks with probability `strip` (the seeds keep marks on about a
+    fifth of their words where clean text has them on 87%: 0.75 stripped); a marked letter is read as
+    its look-alike glyph (`_CONFUSIONS`) with probability `confuse` per syllable; a line is run into the
+    next with probability `join`, and a line of 40 characters or more is broken at a random space with
+    probability `split`."""
+    import random
+
+    rng = random.Random(seed)
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.isascii():
+            return w
+        if rng.random() < confuse:
+            for k, c in enumerate(w):
+                if c.lower() in _CONFUSIONS:
+                    w = w[:k] + _CONFUSIONS[c.lower()] + w[k + 1:]
+                    break
+        return _strip_marks(w) if rng.random() < strip else w
+
+    lines = [re.sub(r"[^\W\d_]+", word, line) for line in unicodedata.normalize("NFC", text).split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and rng.random() < join:
+            out[-1] += " " + line
+            continue
+        spaces = [m.start() for m in re.finditer(" ", line)]
+        if len(line) >= 40 and spaces and rng.random() < split:
+            cut = rng.choice(spaces)
+            out.extend((line[:cut], line[cut + 1:]))
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _item_pages(gold: dict[str, Any], pdf: bytes) -> dict[tuple[str, int], int]:
+    """(item kind, index in the gold list) → the page (1-based) its row number stands on (numbered
+    items, read from the PDF's ruled tables) or its first words do (items known by their text)."""
+    import pdfplumber
+
+    out: dict[tuple[str, int], int] = {}
+    row_page: dict[tuple[str, str], int] = {}
+    starts: list[tuple[int, int]] = []          # (offset in the joined folded text, page)
+    text = ""
+    item = "tasks"
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for table in page.extract_tables():
+                for row in table:
+                    no = squash(readers.unwrap_number(row[0] or "")).rstrip(". ")
+                    head = fold(" ".join(c or "" for c in row[:3]))
+                    if not re.match(r"\d", no) and ("chi tieu" in head or "nhiem vu" in head):
+                        item = "targets" if "chi tieu" in head else "tasks"
+                    if re.fullmatch(r"\d+(\.\d+)*", no):
+                        row_page.setdefault((item, no), page.page_number)
+            starts.append((len(text), page.page_number))
+            text += " " + " ".join(fold(page.extract_text() or "").split())
+    for key in ("targets", "tasks"):
+        for k, g in enumerate(gold.get(key) or []):
+            if g.get("no") and (key, str(g["no"])) in row_page:
+                out[(key, k)] = row_page[(key, str(g["no"]))]
+                continue
+            words = fold(g.get("name") or "").split()
+            at = text.find(" ".join(words[:6])) if words else -1
+            if at >= 0:
+                out[(key, k)] = max(p for off, p in starts if off <= at)
+    return out
+
+
+def _ocr_text_runs(key: str, pdf: bytes, gold: dict[str, Any],
+                   reg: list[Agency] | None) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
+    """The whole plan scanned (as the "scan" kind, every page) and read as plain text, as Tesseract gives
+    it ("ocr_plain") and degraded like the seeds ("ocr_plain_degraded", `degrade`, seed = page number);
+    each split into two halves by page: odd pages ("/dev", looked at while improving the reader) and
+    even pages ("/held", read once per idea). An item belongs to the page its row number or first words
+    stand on; a found item to the page of its first line."""
+    count = min(_pdf_pages(pdf), OCR_TEXT_PAGES)
+    scan = _cached(key, f".scan1-{count}.pdf", lambda: build.scan_pages(pdf, 1, count))
+    pages = ocr_text_pages(scan)
+    where = _item_pages(gold, pdf)
+    for kind, texts in (("ocr_plain", pages),
+                        ("ocr_plain_degraded", [degrade(t, seed=n) for n, t in enumerate(pages, 1)])):
+        line_page: list[int] = []
+        for n, t in enumerate(texts, 1):
+            line_page.extend([n] * (len(t.rstrip("\n").split("\n")) + 3))
+        text = "\n\n\n\n".join(t.rstrip("\n") for t in texts)
+        plan = parse_bytes(text.encode(), "plan.txt", registry=reg)
+        for half, parity in (("dev", 1), ("held", 0)):
+            sgold = dict(gold)
+            for item in ("targets", "tasks"):
+                sgold[item] = [g for k, g in enumerate(gold.get(item) or []) if where.get((item, k), -1) % 2 == parity]
+            sgold["lines"] = sorted(k + 1 for k, p in enumerate(line_page) if p % 2 == parity)
+            sgold.pop("document", None)
+            yield f"{kind}/{half}", "", plan, sgold

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*$)")
+ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)")     # "12 | …", "12. …", "12." alone
 _LOOKALIKE = re.compile(r"^\s*([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2})\s*[|]?\s+\S")
 
 
@@ -24,11 +24,14 @@ def _similar(label: str, expected: str) -> bool:
 
 
 def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
-                min_gap: int = 2) -> list[tuple[int, str]]:
-    """(line index, row label) in order; a missing number is taken from a look-alike line."""
+                min_gap: int = 2, resync: bool = False) -> list[tuple[int, str]]:
+    """(line index, row label) in order; a missing number is taken from a look-alike line; with `resync`,
+    the sequence also goes on past a stretch of lost numbers (see `_run_follows`)."""
     anchors: list[tuple[int, str]] = []
     lookalikes: list[tuple[int, str]] = []
     expected, sub = 1, 1
+    plain = [(i, int(m.group(1))) for i in range(start, end + 1)
+             if (m := ROW_NO.match(lines[i])) and "." not in m.group(1)]
     for i in range(start, end + 1):
         m = ROW_NO.match(lines[i])
         if not m:
@@ -55,6 +58,28 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                     last = hit
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
+        elif resync and v > expected + 2 and _run_follows(plain, i, v) and \
+                not any(i < j <= i + 80 and expected <= w <= expected + 2 for j, w in plain):
+            # OCR lost a stretch of numbers (or a stray number opened the sequence): the sequence goes
+            # on where three running numbers follow one another closely and the expected ones are not
+            # just below
+            anchors.append((i, label))
+            expected, sub, lookalikes = v + 1, 1, []
         else:
             lookalikes.append((i, label))
     return anchors
+
+
+def _run_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 80) -> bool:
+    """Numbers v+1 and v+2 stand on later lines, in order, within `span` lines of line i."""
+    want, last = v + 1, i
+    for j, w in plain:
+        if j <= last:
+            continue
+        if j - i > span:
+            break
+        if w == want:
+            want, last = want + 1, j
+            if want == v + 3:
+                return True
+    return False

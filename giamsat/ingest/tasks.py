@@ -224,7 +224,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
 
 
 def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    return [(i, int(label)) for i, label in find_rows(lines, start, end, min_gap=3)]
+    return [(i, int(label)) for i, label in find_rows(lines, start, end, min_gap=3, resync=True)]
 
 
 def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

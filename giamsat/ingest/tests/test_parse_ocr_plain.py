@@ -1,0 +1,38 @@
+"""OCR text without positions as Tesseract's plain output gives it: row numbers alone on their line
+("12."), stretches of lost numbers, names of ministries split over lines ("Bộ Khoa" / "học và Công nghệ")."""
+
+from __future__ import annotations
+
+from giamsat.ingest.agencies import Agency, AgencyMatcher
+from giamsat.ingest.rows import row_anchors
+
+MINISTRIES = [Agency("BA", "Bộ Khoa học và Công nghệ"), Agency("BB", "Bộ Tài chính"), Agency("BC", "Bộ Công an"),
+              Agency("BD", "Bộ Nội vụ"), Agency("BE", "Bộ Y tế")]
+
+
+def test_a_number_with_its_full_stop_alone_on_a_line_opens_a_row() -> None:
+    lines = ["1.", "Lập danh mục dữ liệu", "2.", "Ban hành quy chế", "3. Tổ chức tập huấn"]
+    assert row_anchors(lines, 0, len(lines) - 1) == [(0, "1"), (2, "2"), (4, "3")]
+
+
+def test_the_sequence_goes_on_past_numbers_ocr_lost() -> None:
+    # rows 2-5 lost their numbers; 6, 7, 8 follow one another closely, so the sequence resumes at 6
+    lines = ["1 Lập danh mục", "Ban hành quy chế", "Tổ chức tập huấn", "6 Xây dựng cơ sở dữ liệu",
+             "7 Kết nối hệ thống", "8 Đánh giá kết quả"]
+    assert [v for _i, v in row_anchors(lines, 0, 5, resync=True)] == ["1", "6", "7", "8"]
+    assert [v for _i, v in row_anchors(lines, 0, 5)] == ["1"]
+
+
+def test_no_resync_while_the_expected_numbers_are_just_below() -> None:
+    # "7" is a misread 2: the real 2, 3 … follow, so 7 does not restart the sequence
+    lines = ["1 Lập danh mục", "7 Ban hành quy chế", "8 Tổ chức", "9 Kết nối", "2 Xây dựng", "3 Đánh giá"]
+    assert [v for _i, v in row_anchors(lines, 0, 5, resync=True)][:3] == ["1", "2", "3"]
+
+
+def test_a_ministry_name_split_over_the_cell_lines_is_found() -> None:
+    m = AgencyMatcher(MINISTRIES)
+    lines = ["43. Xây dựng chương trình quốc gia | Bộ Khoa Các bộ, Quyết định | 2025",
+             "về công nghệ chiến lược | học và ngành, địa của Thủ",
+             "trong giai đoạn mới | Công phương tướng",
+             "nghệ"]
+    assert [c.agency.code for c in m.scan_cells(lines)] == ["BA"]
