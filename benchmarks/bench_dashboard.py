@@ -99,40 +99,156 @@ def _national(as_of: dt.date) -> tuple[float, float]:
     return load, run
 
 
-def bench_database(as_of: dt.date) -> dict[str, float]:
+def bench_database(as_of: dt.date, national: bool = True) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if national:
+        load, run = _national(as_of)
+        out |= {"load": load, "engine": run, "national": load + run}
+    out |= bench_province(as_of)
+    out["rss"] = _rss_mb()
+    return out
+
+
+# --------------------------------------------------------------------------- one province's dashboard
+#
+# The figures are kept in the database per scope and day (`KeptFigures`), with the version of the
+# scope's data. Measured: the cold read with no kept figures (the engine path: load, evaluate, keep),
+# the cold read from kept figures (in this process with its memory emptied, and in a new process),
+# the warm read, and after one approval in the province: the background refresh (in this process,
+# which holds the province's evaluation and updates it incrementally, and in a new process, as a
+# fresh worker would) and the cold read after it. On PostgreSQL the server backend's CPU (from
+# /proc) is printed too.
+
+
+def _server_cpu() -> float | None:
+    """CPU seconds of this connection's PostgreSQL backend so far (None on SQLite or another host)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        pid = cur.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed_server(label: str, fn: Any) -> tuple[Any, float]:
+    before = _server_cpu()
+    out, took = _timed(label, fn)
+    after = _server_cpu()
+    if before is not None and after is not None:
+        print(f"{'':<48} {'':>10}      (CPU máy chủ PostgreSQL {(after - before) * 1000:,.0f} ms)")
+    return out, took
+
+
+def _child(args: list[str]) -> dict[str, float]:
+    """Run this script's `--child` step in a new process (empty caches, its own connection)."""
+    import json
+    import subprocess
+
+    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True,
+                          env=os.environ.copy())
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def child_main(step: str, as_of: dt.date, province: str, submission: int | None) -> int:
+    """A new process: Django set up (not timed), then one dashboard read or one refresh job, timed."""
+    import json
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giamsat.settings")
+    import django
+
+    django.setup()
     from django.contrib.auth import get_user_model
 
     from giamsat.reporting import evaluation
-    from giamsat.reporting.management.commands.synth import code_of
 
-    load, run = _national(as_of)
-    national = load + run
+    user = get_user_model().objects.get(username="bench-admin")
+    server = _server_cpu()
+    t, c = time.perf_counter(), time.process_time()
+    if step == "read":
+        figures = evaluation.dashboard_figures(user, as_of=as_of, unit_id=province)
+        size = figures.tasks_total
+    else:
+        assert submission is not None
+        size = evaluation.refresh_after_change(submission, as_of)
+    took, cpu = time.perf_counter() - t, time.process_time() - c
+    after = _server_cpu()
+    print(json.dumps({"wall": took, "cpu": cpu, "server": None if server is None or after is None else after - server,
+                      "size": size}))
+    return 0
+
+
+def _print_child(label: str, r: dict[str, float]) -> None:
+    server = f", CPU máy chủ PostgreSQL {r['server'] * 1000:,.0f} ms" if r.get("server") is not None else ""
+    print(f"{label:<48} {r['wall'] * 1000:>10.0f} ms   (CPU {r['cpu'] * 1000:,.0f} ms{server})")
+    CPU[label] = r["cpu"]
+
+
+def bench_province(as_of: dt.date) -> dict[str, float]:
+    from django.contrib.auth import get_user_model
+
+    from giamsat.org.models import OrgUnit
+    from giamsat.reporting import evaluation
+    from giamsat.reporting.management.commands.synth import code_of
+    from giamsat.reporting.models import KeptFigures, Submission
+
     user = get_user_model().objects.filter(username="bench-admin").first() or get_user_model().objects.create_superuser(
         "bench-admin", "bench@example.invalid", "bench-admin-password")
     province = code_of("P01")
+    root = OrgUnit.objects.get(code=province)
+    units = evaluation.scope_of(root)
+    print(f"tỉnh {province}: {len(units):,} đơn vị")
+    _timed_server("phiên bản dữ liệu của tỉnh (một truy vấn)", lambda: evaluation.scope_version(units))
+    KeptFigures.objects.filter(unit=root).delete()
     evaluation.clear_cache()
-    _, cold = _timed(f"tỉnh {province}: dashboard lần đầu (cache trống)", lambda: evaluation.dashboard_figures(
+    figures, cold = _timed_server(f"tỉnh {province}: lần đầu, chưa lưu sẵn (engine)", lambda: evaluation.dashboard_figures(
         user, as_of=as_of, unit_id=province))
-    _, warm = _timed(f"tỉnh {province}: dashboard lần sau (cache)", lambda: evaluation.dashboard_figures(
+    print(f"  {figures.tasks_total:,} nhiệm vụ, {figures.targets_total:,} chỉ tiêu; số liệu lưu sẵn "
+          f"{len(KeptFigures.objects.get(unit=root, as_of=as_of, document_id=None, theme='', period_id=None).figures):,} byte")
+    evaluation.clear_cache()
+    _, kept = _timed_server(f"tỉnh {province}: lần đầu, từ số liệu lưu sẵn", lambda: evaluation.dashboard_figures(
         user, as_of=as_of, unit_id=province))
-    incremental, after = _incremental(user, as_of, province)
-    return {"load": load, "engine": run, "national": national, "cold": cold, "warm": warm,
-            "incremental": incremental, "after": after, "rss": _rss_mb()}
-
-
-def _incremental(user: Any, as_of: dt.date, province: str) -> tuple[float, float]:
-    """One more approval in the province: the cached evaluation is updated, not recomputed."""
-    from giamsat.reporting import evaluation
-    from giamsat.reporting.models import Submission
-
+    child = _child(["read", as_of.isoformat(), province])
+    _print_child(f"tỉnh {province}: tiến trình mới, từ số liệu lưu sẵn", child)
+    _, warm = _timed_server(f"tỉnh {province}: lần sau (bộ nhớ)", lambda: evaluation.dashboard_figures(
+        user, as_of=as_of, unit_id=province))
+    evaluation.clear_cache()
+    evaluation.dashboard_figures(user, as_of=as_of, unit_id=province, document_id=None)  # kept row → memory
+    out = {"cold_engine": cold, "cold_kept": kept, "cold_kept_process": child["wall"], "warm": warm}
     sub = Submission.objects.filter(unit__code__startswith=f"{province}-s", state="approved").order_by("-id").first()
     if sub is None:
-        return 0.0, 0.0
-    sub.save(update_fields=["updated_at"])  # as approve_report would touch it; the data stay the same
-    _, took = _timed("một báo cáo được phê duyệt: cập nhật gia tăng", lambda: evaluation.on_submission_approved(sub))
-    _, after = _timed(f"tỉnh {province}: dashboard sau cập nhật", lambda: evaluation.dashboard_figures(
+        return out
+    # one approval in the province (the data stay the same; its version moves as approve_report's save moves it)
+    _approve_again(sub)
+    evaluation._evaluate(evaluation.Scope(units), as_of, root.pk)  # this process holds the province's evaluation
+    _approve_again(sub)
+    _, refresh = _timed_server("một phê duyệt: làm mới (tiến trình đã có đánh giá)",
+                               lambda: evaluation.refresh_after_change(sub.pk, as_of))
+    evaluation.clear_cache()
+    _, after = _timed_server(f"tỉnh {province}: lần đầu sau làm mới", lambda: evaluation.dashboard_figures(
         user, as_of=as_of, unit_id=province))
-    return took, after
+    _approve_again(sub)
+    fresh_worker = _child(["refresh", as_of.isoformat(), province, str(sub.pk)])
+    _print_child("một phê duyệt: làm mới (tiến trình mới, như worker)", fresh_worker)
+    after_child = _child(["read", as_of.isoformat(), province])
+    _print_child(f"tỉnh {province}: tiến trình mới, sau làm mới", after_child)
+    _approve_again(sub)
+    evaluation.clear_cache()
+    _, lazy = _timed_server(f"tỉnh {province}: sau phê duyệt, chưa làm mới (engine)", lambda: evaluation.dashboard_figures(
+        user, as_of=as_of, unit_id=province))
+    return out | {"refresh": refresh, "after": after, "refresh_process": fresh_worker["wall"], "lazy": lazy}
+
+
+def _approve_again(sub: Any) -> None:
+    """What approve_report writes on the submission row (its state stays approved): a new version, a new
+    updated_at. (The job recomputes today's kept figures; here those of the bench's day.)"""
+    sub.version += 1
+    sub.save(update_fields=["version", "updated_at"])
 
 
 def bench_duckdb(as_of: dt.date) -> float:
@@ -213,13 +329,18 @@ def main() -> int:
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 20))
     parser.add_argument("--reload", action="store_true")
     parser.add_argument("--skip-duckdb", action="store_true")
+    parser.add_argument("--skip-national", action="store_true", help="only the province's dashboard")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)  # a step run in a new process
     args = parser.parse_args()
+    if args.child:
+        step, day, province, *rest = args.child
+        return child_main(step, dt.date.fromisoformat(day), province, int(rest[0]) if rest else None)
     _setup(args.scale, args.reload)
     from django.db import connection
 
     print(f"CSDL: {connection.vendor}; ngày đánh giá {args.as_of:%d/%m/%Y}")
-    figures = bench_database(args.as_of)
-    if not args.skip_duckdb:
+    figures = bench_database(args.as_of, national=not args.skip_national)
+    if not args.skip_duckdb and not args.skip_national:
         duck = bench_duckdb(args.as_of)
         print(f"tỷ lệ quốc gia / duckdb: {figures['national'] / duck:.1f}x "
               f"(engine riêng / duckdb: {figures['engine'] / duck:.1f}x)")
