@@ -64,10 +64,14 @@ def _openable(user: Any) -> list[dict[str, Any]]:
 
 
 def _documents_of(unit: Any) -> list[Any]:
-    from giamsat.plans.models import Document
+    """Published plans where `unit` leads or coordinates a task or answers for a target: three lookups by
+    unit in their indexes (joining the plans to every task, coordinator and target read 24 million rows)."""
+    from giamsat.plans.models import Document, Target, Task
 
     return list(Document.objects.filter(status=DocumentStatus.PUBLISHED).filter(
-        Q(tasks__lead=unit) | Q(tasks__coordinators=unit) | Q(targets__responsible=unit)).distinct())
+        Q(pk__in=Task.objects.filter(lead=unit).values("document_id"))
+        | Q(pk__in=Task.coordinators.through.objects.filter(orgunit=unit).values("task__document_id"))
+        | Q(pk__in=Target.objects.filter(responsible=unit).values("document_id"))).defer("source_text", "restored_text"))
 
 
 @login_required
