@@ -79,7 +79,8 @@ def check_target(t: TargetFacts, monotone_tolerance: float = 0.0) -> tuple[list[
             issues.append(DataIssue("stock_decrease", Severity.ERROR, t.unit_id, t.id,
                                     f"Chỉ tiêu lũy kế giảm từ {peak:g} xuống {v:g}", day, v, True))
             continue
-        peak = v if peak is None else max(peak, v)
+        if peak is None or v > peak:
+            peak = v
         trusted.append((day, v))
     if len(trusted) > MAD_MIN_DIFFS:
         diffs = [b[1] - a[1] for a, b in itertools.pairwise(trusted)]
@@ -151,7 +152,12 @@ def _decrease(task: TaskFacts, peak: float, p: float, day: dt.date) -> DataIssue
 
 
 def _is_sorted(values: list[tuple[dt.date, float]]) -> bool:
-    return all(a[0] <= b[0] for a, b in itertools.pairwise(values))
+    prev = values[0][0] if values else None
+    for day, _ in values:
+        if prev is not None and day < prev:
+            return False
+        prev = day
+    return True
 
 
 def _fmt(x: float | None) -> str:
