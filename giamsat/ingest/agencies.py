@@ -52,7 +52,7 @@ _SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi
                  r"|thong|lao)\b)")
 _HEAD_END = r")(?![a-z])"
 _HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
-                   r"|ban tuyen|uy ban" + _HEAD_END)
+                   r"|ban tuyen|uy ban|cac" + _HEAD_END)
 
 
 @lru_cache(maxsize=32768)
@@ -61,6 +61,8 @@ def _key_keep_len(text: str) -> str:
     return _UY.sub("uy", _base_key(text))
 
 
+# "cơ sở giáo dục", "cơ sở dữ liệu": "sở" after "cơ" is a word of the sentence, not a department
+_CO_SO = re.compile(r"(?<![a-z])co\s+so\s?$")
 _UY = re.compile(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])")
 _DIGIT_LOOK = str.maketrans({"0": "o", "6": "o", "5": "s", "1": "l", "4": "a", "8": "b"})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -308,7 +310,8 @@ class AgencyMatcher:
         return out
 
     def _scan_key(self, key: str) -> list[tuple[int, int, Agency]]:
-        return [(m.start(), m.end(), a) for m in self._scan.finditer(key) if (a := self._lookup(m.group(1)))]
+        return [(m.start(), m.end(), a) for m in self._scan.finditer(key)
+                if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))]
 
     def _add_prefixes(self) -> None:
         """Unique word prefixes of canonical names ("so khoa hoc") so OCR-split cells are still found by scan."""
@@ -360,7 +363,8 @@ class AgencyMatcher:
         cached = self._scanned.get(text)
         if cached is None:
             key = _key_keep_len(text)
-            cached = [(m.start(), m.end(), a) for m in self._scan.finditer(key) if (a := self._lookup(m.group(1)))]
+            cached = [(m.start(), m.end(), a) for m in self._scan.finditer(key)
+                      if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))]
             if len(self._scanned) < 50_000:
                 self._scanned[text] = cached
         return list(cached)

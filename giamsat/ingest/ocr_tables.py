@@ -20,6 +20,7 @@ _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
 _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])"
                     r"|(?<=\|)\s*[<>≥≤~]\s*\d{1,3}(?:[.,]\d{1,2})?(?=\s*(?:\||$))")     # "| >70 |": a cell without its %
 _ROW = ROW_NO
+_YEAR_GROUP = re.compile(r"^\s*(?:[il1]{1,3}|v|iv|vi{1,3})\s*[|.]?\s*(?:den\s*nam|giai\s*doan|nam)\s*20\d\d")  # "II Đến năm 2045"
 _UNIT = re.compile(r"(%\s*o?\s*grdp|%\s*dan\s*s[a-z0-9]|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
                    r"to\s*chuc|do\s*thi|doanh\s*nghiep/1000\s*dan|doanh\s*nghiep|trung\s*tam[a-z ]{0,20})", re.I)
 
@@ -181,7 +182,8 @@ def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatc
     lines = outline.lines
     anchors = _anchors(lines, start, end, allow_sub=True, resync=True)
     groups = [(i, int(m.group(1))) for i in range(start, end + 1)
-              if re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i])))]
+              if (re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) or _YEAR_GROUP.match(fold(lines[i])))
+              and (m := re.search(r"(20\d\d)", fold(lines[i])))]
     out: list[Target] = []
     for n, (i, label) in enumerate(anchors):
         hi = _span_end(lines, anchors, n, end)

@@ -192,6 +192,7 @@ def _registry(gold: dict[str, Any]) -> list[Agency] | None:
 
 
 _ANNEX_HEAD = re.compile(r"^\s*[#*\s]*phu luc\b")
+_ANNEX_TITLE = re.compile(r"^\s*[#*\s]*danh muc cac (chi tieu|nhiem vu)\b")
 
 
 def table_row_names(text: str) -> dict[tuple[str, str], str]:
@@ -411,7 +412,8 @@ def in_scope(plan: ParsedPlan, gold: dict[str, Any]) -> dict[str, Any]:
     if gold.get("scope") != "annex":
         return j
     lines = plan.raw_text.split("\n")
-    start = next((k + 1 for k, x in enumerate(lines) if _ANNEX_HEAD.match(fold(x))), 1)
+    # the annex heading, or its table's title when OCR ran the heading into another line
+    start = next((k + 1 for k, x in enumerate(lines) if _ANNEX_HEAD.match(fold(x)) or _ANNEX_TITLE.match(fold(x))), 1)
     for item in ("targets", "tasks"):
         j[item] = [x for x in j[item] if not x.get("source") or x["source"]["start_line"] >= start]
     return j

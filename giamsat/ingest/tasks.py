@@ -341,7 +341,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     bodies = [re.sub(r"^\s*\d{1,3}\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
               for k, line in enumerate(lines)]
     cells = [c for c in matcher.scan_cells(bodies)
-             if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col])]
+             if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
     # the end of a split name may fall just below the row's lines (cells are taller than the task)
     for c in matcher.scan_tail_cells(bodies + outline.lines[hi + 1:hi + 4], heads=len(bodies)):
         if not any(m.line == c.line and abs(m.col - c.col) < 8 for m in cells):
@@ -364,6 +364,15 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         warnings.append(f"Dòng {no} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
     task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
+
+
+def _co_so(bodies: list[str], c: CellMention) -> bool:
+    """'… các cơ' / 'sở giáo dục đại học': a 'Sở' opening a line whose task text above ends with 'cơ' is
+    the sentence's 'cơ sở' (an institution), not a department."""
+    if c.col > 2 or not fold(bodies[c.line][c.col:]).lstrip().startswith(("so ", "s& ", "s0 ")):
+        return False
+    above = next((x for x in reversed(bodies[:c.line]) if x.strip()), "")
+    return bool(re.search(r"(?<![a-z])co\s*$", fold(above.split("|")[0])))
 
 
 def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> CellMention | None:

@@ -36,3 +36,40 @@ def test_a_ministry_name_split_over_the_cell_lines_is_found() -> None:
              "trong giai đoạn mới | Công phương tướng",
              "nghệ"]
     assert [c.agency.code for c in m.scan_cells(lines)] == ["BA"]
+
+
+def test_a_group_name_split_over_the_cell_lines_is_found() -> None:
+    m = AgencyMatcher([*MINISTRIES, Agency("ALL", "Các bộ, ngành, địa phương", ("Các bộ, ngành",), "group")])
+    lines = ["65. | Lập đề án ứng dụng cảm biến | Các bộ, Bộ Y tế | Quyết định | 12/2025",
+             "trong nông nghiệp | ngành, địa | của Thủ",
+             "và giao thông | phương tướng"]
+    assert [c.agency.code for c in m.scan_cells(lines)] == ["ALL", "BE"]
+
+
+def test_co_so_in_a_sentence_is_not_a_department() -> None:
+    m = AgencyMatcher()
+    assert [a.code for _s, _e, a in m.scan("Nâng cấp cơ sở giáo dục nghề nghiệp; Sở Y tế")] == ["SYT"]
+    # the sentence's "cơ" ends the line above, "sở giáo dục" opens the next: the lead is the ministry
+    text = "\n".join(["Phu luc", "DANH MUC NHIEM VU", "TT Ten nhiem vu Co quan chu tri Co quan phoi hop Thoi gian",
+                      "1. Chuyen cac co | Bo Y te Cac bo, Quyet dinh | 2025",
+                      "so giao duc dai hoc | nganh, dia",
+                      "ve dia phuong quan ly. | phuong",
+                      "2. Lap de an | Bo Noi vu Cac bo, Quyet dinh | 2026",
+                      "ve nhan luc y te. | nganh"])
+    from giamsat.ingest.pipeline import parse_text
+
+    tasks = parse_text(text, registry=MINISTRIES).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BE"), ("2", "BD")]
+
+
+def test_an_indicator_annex_group_row_without_bars_gives_the_year() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join(["PHU LUC I", "DANH MUC CAC CHI TIEU", "TT Chi tieu Don vi Ket qua Co quan chu tri",
+                      "I Den nam 2030",
+                      "1 Ty le ho so truc tuyen | % 80 Bo Noi vu",
+                      "2 Ty le dich vu cong | % 90 Bo Y te",
+                      "II Den nam 2035",
+                      "3 Ty le thanh toan so | % 70 Bo Y te"])
+    targets = parse_text(text, registry=MINISTRIES).targets
+    assert [(t.no, t.year, t.lead_code) for t in targets] == [("1", 2030, "BD"), ("2", 2030, "BE"), ("3", 2035, "BE")]
