@@ -244,7 +244,8 @@ def _kind(method: str, path: str) -> str:
 
 def server_report(folder: Path, started: float, stopped: float, spawn_seconds: float) -> None:
     """Per request kind, in the arrival window and after it: the server's own wall time (from the worker
-    thread taking the request to its last byte; not the time queued before) and the handling thread's CPU."""
+    thread taking the request to its last byte; not the time queued before) and the handling thread's CPU;
+    "GC gen2" lines are the workers' full garbage collections (every thread of the worker waits meanwhile)."""
     rows = []
     for path in folder.glob("requests-*.tsv"):
         for line in path.read_text().splitlines():
@@ -259,7 +260,7 @@ def server_report(folder: Path, started: float, stopped: float, spawn_seconds: f
     kinds = [*sorted({r[1] for r in rows}), "all"]
     for kind in kinds:
         for window, chosen in (("arrival", [r for r in rows if r[0] < split]), ("after", [r for r in rows if r[0] >= split])):
-            picked = [r for r in chosen if kind in ("all", r[1])]
+            picked = [r for r in chosen if kind == r[1] or (kind == "all" and not r[1].startswith("GC"))]
             if not picked:
                 continue
             walls = sorted(r[3] for r in picked)
