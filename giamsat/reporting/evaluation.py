@@ -1047,8 +1047,11 @@ def _dashboard(visible: frozenset[int] | None, unit: OrgUnit | None, as_of: dt.d
 
 KEEP_FIGURES = True  # the tests switch it off to compare with the engine path
 KEEP_DAYS = 14  # rows computed longer ago are pruned by the refresh after an approval
+KEEP_FOR = dt.timedelta(hours=24)  # a row older than this is computed again even if its version matches:
+# a bound on what the version cannot see (a unit renamed through the admin to a name of the same length)
 REFRESH_MAX_UNITS = 2000  # the background refresh leaves bigger kept scopes (the nation) to their next read
-_KEPT: OrderedDict[tuple[str, dt.date], tuple[frozenset[int] | None, str, DashboardFigures]] = OrderedDict()
+_KEPT: OrderedDict[tuple[str, dt.date], tuple[frozenset[int] | None, str, DashboardFigures, dt.datetime]] = (
+    OrderedDict())
 _KEPT_SIZE = 64
 
 
@@ -1109,13 +1112,14 @@ def _read_kept(keep: _KeepKey, as_of: dt.date, visible: frozenset[int] | None,
     figures: DashboardFigures | None = None
     text = None
     if mem is not None:
-        units, version, figures = mem
+        units, version, figures, computed = mem
     else:
-        row = KeptFigures.objects.filter(key=keep.text, as_of=as_of).values_list("units", "version", "figures").first()
+        row = KeptFigures.objects.filter(key=keep.text, as_of=as_of).values_list(
+            "units", "version", "figures", "computed_at").first()
         if row is None:
             return None, None
-        units, version, text = _units_of(row[0]), row[1], row[2]
-    if not _usable(units, visible, exact):
+        units, version, text, computed = _units_of(row[0]), row[1], row[2], row[3]
+    if not _usable(units, visible, exact) or computed < timezone.now() - KEEP_FOR:
         return None, None
     now = scope_version(units)
     if now != version:
@@ -1125,14 +1129,14 @@ def _read_kept(keep: _KeepKey, as_of: dt.date, visible: frozenset[int] | None,
             figures = figures_from_json(text or "")
         except (ValueError, TypeError, KeyError, IndexError):  # a row from an older format: compute again
             return None, (units, now)
-        _remember(mkey, units, version, figures)
+        _remember(mkey, units, version, figures, computed)
     return figures, None
 
 
 def _remember(mkey: tuple[str, dt.date], units: frozenset[int] | None, version: str,
-              figures: DashboardFigures) -> None:
+              figures: DashboardFigures, computed: dt.datetime) -> None:
     with _LOCK:
-        _KEPT[mkey] = (units, version, figures)
+        _KEPT[mkey] = (units, version, figures, computed)
         _KEPT.move_to_end(mkey)
         while len(_KEPT) > _KEPT_SIZE:
             _KEPT.popitem(last=False)
@@ -1141,12 +1145,13 @@ def _remember(mkey: tuple[str, dt.date], units: frozenset[int] | None, version: 
 def _store_kept(keep: _KeepKey, as_of: dt.date, units: frozenset[int] | None, version: str,
                 figures: DashboardFigures) -> None:
     """Insert or replace the row of (scope, day) in one statement (INSERT … ON CONFLICT DO UPDATE)."""
+    now = timezone.now()
     row = KeptFigures(key=keep.text, as_of=as_of, unit_id=keep.root, document_id=keep.document_id,
                       theme=keep.theme or "", period_id=keep.period_id, units=_units_text(units), version=version,
-                      figures=figures_to_json(figures), computed_at=timezone.now())
+                      figures=figures_to_json(figures), computed_at=now)
     KeptFigures.objects.bulk_create([row], update_conflicts=True, unique_fields=["key", "as_of"],
                                     update_fields=["units", "version", "figures", "computed_at"])
-    _remember((keep.text, as_of), units, version, figures)
+    _remember((keep.text, as_of), units, version, figures, now)
 
 
 def refresh_kept(unit_pks: Collection[int], as_of: dt.date | None = None) -> int:
@@ -1196,7 +1201,9 @@ def scope_version(units: Collection[int] | None) -> str:
     Global, because they change rarely and a scope cannot tell cheaply whether they reach it:
     publications (published plans never change in place: their tasks, targets and milestones change
     only through a new publication), newest task and target ids, newest reporting period, the unit
-    tree (parents, successors, names). Also the code of the evaluation (a new rule recomputes).
+    tree (parents, successors, lengths of names, codes and kinds). Also the code of the evaluation (a
+    new rule recomputes). What it cannot see (a unit renamed to a name of the same length) lasts at most
+    `KEEP_FOR`.
     """
     t = {m: m._meta.db_table for m in (Submission, Task, Target, Document, ReportingPeriod, OrgUnit)}
     if units is None:
@@ -1212,7 +1219,8 @@ def scope_version(units: Collection[int] | None) -> str:
         f" (SELECT SUM(CASE WHEN status = %s THEN id ELSE 0 END) FROM {t[Document]}),"
         f" (SELECT MAX(id) FROM {t[ReportingPeriod]}), (SELECT MAX(id) FROM {t[OrgUnit]}),"
         f" (SELECT COUNT(*) FROM {t[OrgUnit]}),"
-        f" (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0) + LENGTH(name)) FROM {t[OrgUnit]})"
+        " (SELECT SUM(COALESCE(parent_id, 0) + 3 * COALESCE(successor_id, 0) + LENGTH(name) + 7 * LENGTH(code)"
+        f" + 11 * LENGTH(kind)) FROM {t[OrgUnit]})"
         " FROM (SELECT MAX(CASE WHEN state <> %s THEN updated_at END) AS changed,"
         " SUM(CASE WHEN state <> %s THEN 1 ELSE 0 END) AS sent,"
         " SUM(CASE WHEN state = %s THEN 1 ELSE 0 END) AS approved,"

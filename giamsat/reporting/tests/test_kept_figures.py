@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from giamsat.domain.deadline import DeadlineSpec
 from giamsat.org.models import OrgUnit, Role, UnitKind
@@ -252,3 +253,23 @@ def test_a_row_in_an_older_format_is_computed_again(dong_nai: Any, admin: Any) -
     KeptFigures.objects.update(figures='{"old": true}')
 
     assert _kept(admin, as_of=AS_OF, unit_id="dong-nai") == _fresh(admin, as_of=AS_OF, unit_id="dong-nai")
+
+
+def test_a_row_kept_for_more_than_a_day_is_computed_again(dong_nai: Any, admin: Any) -> None:
+    _kept(admin, as_of=AS_OF, unit_id="dong-nai")
+    _mark("dong-nai")
+    assert _kept(admin, as_of=AS_OF, unit_id="dong-nai").tasks_total == MARK
+    KeptFigures.objects.update(computed_at=timezone.now() - evaluation.KEEP_FOR - dt.timedelta(minutes=1))
+
+    assert _kept(admin, as_of=AS_OF, unit_id="dong-nai").tasks_total == 6
+    assert _row("dong-nai").computed_at > timezone.now() - dt.timedelta(minutes=1)
+
+
+def test_a_kind_or_code_change_makes_the_row_stale(dong_nai: Any, admin: Any) -> None:
+    _kept(admin, as_of=AS_OF, unit_id="dong-nai")
+    _mark("dong-nai")
+    department = unit("dong-nai.so-y-te")
+    department.code = "dong-nai.so-yte"
+    department.save()
+
+    assert _kept(admin, as_of=AS_OF, unit_id="dong-nai").tasks_total == 6
