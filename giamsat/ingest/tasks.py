@@ -415,11 +415,18 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
     return min(cells, key=rank)
 
 
+_DOC_NUMBER = re.compile(r"(?<![a-z])so\s*$")
+_BARE_YEAR = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*$")
+
+
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
     folded = [fold(x) for x in outline.lines[lo:hi + 1]]
     best: tuple[int, int, int, int] | None = None
     for k, f in enumerate(folded):
         for m in DEADLINE_PHRASE.finditer(f):
+            if _DOC_NUMBER.search(f[:m.start()]) or ((mm := re.match(r"(?:thang\s*)?(\d{1,2})\s*/\s*\d{4}$", m.group(0)))
+                                                     and not 1 <= int(mm.group(1)) <= 12):
+                continue            # "Nghị định số 79/2021": a document's number, not a month
             tail = len(f.rstrip()) - m.end()
             score = (tail <= 2) * 100 - abs(lo + k - anchor) * 3 + m.start() // 20
             if best is None or score > best[0]:
@@ -446,6 +453,16 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         task.deadline_text = "Thường xuyên"
         task.deadline = parse_deadline(task.deadline_text)
         return
+    if best is None:
+        # a deadline cell holding a bare year ("… Quyết định | 2025"): the year ends a line of the row,
+        # the row's number line first, and is not the end of a document number ("79/2021")
+        years = [(abs(lo + k - anchor), k, m) for k, f in enumerate(folded)
+                 if (m := _BARE_YEAR.search(f)) is not None]
+        if years:
+            _d, k, m = min(years, key=lambda y: y[:2])
+            task.deadline_text = outline.line_out(lo + k, m.start(1), m.end(1))
+            task.deadline = parse_deadline(task.deadline_text)
+            return
     if best is None:
         return
     _, k, a, b = best

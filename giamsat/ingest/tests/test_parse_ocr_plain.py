@@ -73,3 +73,16 @@ def test_an_indicator_annex_group_row_without_bars_gives_the_year() -> None:
                       "3 Ty le thanh toan so | % 70 Bo Y te"])
     targets = parse_text(text, registry=MINISTRIES).targets
     assert [(t.no, t.year, t.lead_code) for t in targets] == [("1", 2030, "BD"), ("2", 2030, "BE"), ("3", 2035, "BE")]
+
+
+def test_a_bare_year_ending_a_row_line_is_its_deadline() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join(["Phu luc", "DANH MUC NHIEM VU", "TT Ten nhiem vu Co quan chu tri Co quan phoi hop Thoi gian",
+                      "1. Lap de an theo Nghi dinh | Bo Y te Cac bo, Quyet dinh | 2026",
+                      "so 79/2021 ve y te so | nganh, dia",
+                      "2. Ra soat quy chuan | Bo Noi vu Cac bo, Thong tu",
+                      "ve nhan luc y te. | nganh 2027"])
+    tasks = parse_text(text, registry=MINISTRIES).tasks
+    assert [(t.no, t.deadline_text) for t in tasks] == [("1", "2026"), ("2", "2027")]
+    assert tasks[0].deadline is not None and tasks[0].deadline.end is not None and tasks[0].deadline.end.year == 2026
