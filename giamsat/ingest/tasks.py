@@ -456,11 +456,11 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     if best is None:
         # a deadline cell holding a bare year ("… Quyết định | 2025"): the year ends a line of the row,
         # the row's number line first, and is not the end of a document number ("79/2021")
-        years = [(abs(lo + k - anchor), k, m) for k, f in enumerate(folded)
-                 if (m := _BARE_YEAR.search(f)) is not None]
+        years = [(abs(lo + k - anchor), k, y) for k, f in enumerate(folded)
+                 if (y := _BARE_YEAR.search(f)) is not None]
         if years:
-            _d, k, m = min(years, key=lambda y: y[:2])
-            task.deadline_text = outline.line_out(lo + k, m.start(1), m.end(1))
+            _d, k, ym = min(years, key=lambda y: y[:2])
+            task.deadline_text = outline.line_out(lo + k, ym.start(1), ym.end(1))
             task.deadline = parse_deadline(task.deadline_text)
             return
     if best is None:
