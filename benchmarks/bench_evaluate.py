@@ -149,7 +149,10 @@ WITH RECURSIVE sub(id) AS (
     SELECT id FROM units WHERE id = $province
     UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id),
 t AS (SELECT t.* FROM tasks t JOIN sub ON t.unit_id = sub.id),
-r AS (SELECT r.* FROM task_reports r JOIN t ON r.task_id = t.id WHERE r.reported_on <= $as_of),
+r AS NOT MATERIALIZED (  -- rkey orders reports by reported_on, then period_end
+    SELECT r.*, date_diff('day', DATE '1970-01-01', r.reported_on) * 100000
+                + date_diff('day', DATE '1970-01-01', r.period_end) AS rkey
+    FROM task_reports r JOIN t ON r.task_id = t.id WHERE r.reported_on <= $as_of),
 -- one-off, conditional and unknown deadlines -------------------------------------------------
 oneoff AS (
     SELECT t.*,
@@ -161,9 +164,11 @@ oneoff AS (
         CASE WHEN deadline_kind = 'conditional' THEN trigger_date
              ELSE coalesce(assigned_on, deadline_start) END AS ws0
     FROM t WHERE deadline_kind NOT IN ('recurring', 'continuous')),
-latest AS (
-    SELECT task_id, state, percent, period_end, completed_on FROM r
-    QUALIFY row_number() OVER (PARTITION BY task_id ORDER BY reported_on DESC, period_end DESC) = 1),
+latest AS (  -- the latest report known (by reported_on, then period_end), for each one-off task
+    SELECT task_id, x.state, x.percent, x.period_end, x.completed_on FROM (
+        SELECT task_id, arg_max({{'state': state, 'percent': percent, 'period_end': period_end,
+                                  'completed_on': completed_on}}, rkey) AS x
+        FROM r WHERE task_id IN (SELECT id FROM oneoff) GROUP BY task_id)),
 oneoff_status AS (
     SELECT o.id, o.unit_id, o.due,
         CASE
@@ -201,30 +206,34 @@ occ AS (
     SELECT per.id, per.unit_id, per.continuous, p.key, p.start, p."end", p.due_date, $as_of > p.due_date AS closed
     FROM per JOIN periods p ON p.frequency = per.freq AND p.start <= per.hi AND p."end" >= per.lo
     WHERE p.start <= $as_of AND p.due_date >= $reporting_start),
+period_day AS (  -- every day of every period of the frequencies in use (a few thousand rows)
+    SELECT frequency, key, "end", unnest(generate_series(start, "end", INTERVAL 1 DAY))::DATE AS day
+    FROM periods WHERE frequency IN (SELECT DISTINCT freq FROM per)),
+rp AS (  -- each report of a periodic task placed in the period of the task's frequency holding it
+    SELECT r.task_id AS id, d.key, d."end", r.state, r.percent, r.rkey, r.completed_on
+    FROM r JOIN per ON r.task_id = per.id JOIN period_day d ON d.frequency = per.freq AND d.day = r.period_end),
 occ_rep AS (
-    SELECT o.id, o.key,
-        bool_or(r.state IN ('completed', 'completed_late')) AS done_any,
-        bool_or(r.state = 'completed' AND (r.completed_on IS NULL OR r.completed_on <= o."end")) AS done_ok,
-        arg_max(r.state, (r.reported_on, r.period_end)) AS last_state,
-        arg_max(r.percent, (r.reported_on, r.period_end)) AS last_percent,
-        count(r.task_id) AS n
-    FROM occ o JOIN r ON r.task_id = o.id AND r.period_end BETWEEN o.start AND o."end"
-    GROUP BY o.id, o.key),
+    SELECT id, key,
+        bool_or(state IN ('completed', 'completed_late')) AS done_any,
+        bool_or(state = 'completed' AND (completed_on IS NULL OR completed_on <= "end")) AS done_ok,
+        arg_max({{'state': state, 'percent': percent}}, rkey) AS last,
+        count(*) AS n
+    FROM rp GROUP BY id, key),
 occ_status AS (
     SELECT o.*, CASE
         WHEN x.done_any THEN CASE WHEN x.done_ok THEN 'completed_on_time' ELSE 'completed_late' END
         WHEN x.n IS NULL THEN CASE WHEN o.closed THEN 'not_reported' ELSE 'not_started_on_time' END
-        WHEN x.last_state = 'suspended' THEN 'suspended'
-        WHEN x.last_state = 'in_progress' OR (o.continuous AND coalesce(x.last_percent, 0) > 0) THEN
+        WHEN x.last.state = 'suspended' THEN 'suspended'
+        WHEN x.last.state = 'in_progress' OR (o.continuous AND coalesce(x.last.percent, 0) > 0) THEN
             CASE WHEN o.continuous OR NOT o.closed THEN 'in_progress_on_time' ELSE 'in_progress_overdue' END
         ELSE CASE WHEN o.closed THEN 'not_started_overdue' ELSE 'not_started_on_time' END END AS status
     FROM occ o LEFT JOIN occ_rep x ON x.id = o.id AND x.key = o.key),
-per_status AS (
-    SELECT per.id, per.unit_id, coalesce(
-        (SELECT arg_max(status, start) FROM occ_status s WHERE s.id = per.id AND s.closed),
-        (SELECT arg_min(status, start) FROM occ_status s WHERE s.id = per.id AND NOT s.closed),
-        'not_started_on_time') AS status
-    FROM per),
+per_status AS (  -- the latest closed occurrence's status, else the first open one's
+    SELECT per.id, per.unit_id, coalesce(s.last_closed, s.first_open, 'not_started_on_time') AS status
+    FROM per LEFT JOIN (
+        SELECT id, arg_max(status, start) FILTER (WHERE closed) AS last_closed,
+            arg_min(status, start) FILTER (WHERE NOT closed) AS first_open
+        FROM occ_status GROUP BY id) s ON s.id = per.id),
 task_status AS (
     SELECT id, unit_id, status FROM oneoff_status UNION ALL SELECT id, unit_id, status FROM per_status),
 task_due AS (
@@ -252,26 +261,26 @@ head AS (
     SELECT g.id, coalesce(
         min(m.year) FILTER (WHERE make_date(m.year, 12, 31) >= $as_of), max(m.year)) AS year
     FROM g JOIN milestones m ON m.target_id = g.id GROUP BY g.id),
+kagg AS (  -- one pass over the trusted values: first, last, and last on or before the head milestone
+    SELECT k.target_id, count(*) AS n,
+        arg_max(k.value, k."on") AS v_last, max(k."on") AS d_last,
+        arg_min(k.value, k."on") AS v_first, min(k."on") AS d_first,
+        arg_max(k.value, k."on") FILTER (WHERE k."on" <= make_date(h.year, 12, 31)) AS v_due,
+        max(k."on") FILTER (WHERE k."on" <= make_date(h.year, 12, 31)) AS d_due
+    FROM known k JOIN head h ON h.id = k.target_id GROUP BY k.target_id),
 tv AS (
     SELECT g.id, g.unit_id, g.comparator, m.value AS t, coalesce(m.upper, 'infinity'::DOUBLE) AS upper,
         make_date(m.year, 12, 31) AS due,
-        (SELECT count(*) FROM known k WHERE k.target_id = g.id) AS n,
-        CASE WHEN make_date(m.year, 12, 31) < $as_of THEN
-            coalesce((SELECT arg_max(k.value, k."on") FROM known k WHERE k.target_id = g.id
-                      AND k."on" <= make_date(m.year, 12, 31)),
-                     (SELECT arg_min(k.value, k."on") FROM known k WHERE k.target_id = g.id))
-        ELSE (SELECT arg_max(k.value, k."on") FROM known k WHERE k.target_id = g.id) END AS v,
-        CASE WHEN make_date(m.year, 12, 31) < $as_of THEN
-            coalesce((SELECT max(k."on") FROM known k WHERE k.target_id = g.id
-                      AND k."on" <= make_date(m.year, 12, 31)),
-                     (SELECT min(k."on") FROM known k WHERE k.target_id = g.id))
-        ELSE (SELECT max(k."on") FROM known k WHERE k.target_id = g.id) END AS day,
+        coalesce(a.n, 0) AS n,
+        CASE WHEN make_date(m.year, 12, 31) < $as_of THEN coalesce(a.v_due, a.v_first) ELSE a.v_last END AS v,
+        CASE WHEN make_date(m.year, 12, 31) < $as_of THEN coalesce(a.d_due, a.d_first) ELSE a.d_last END AS day,
         g.baseline IS NOT NULL AND g.baseline_date IS NOT NULL AS has_base,
         CASE WHEN g.baseline IS NOT NULL AND g.baseline_date IS NOT NULL THEN g.baseline
-             ELSE (SELECT arg_min(k.value, k."on") FROM known k WHERE k.target_id = g.id) END AS b,
+             ELSE a.v_first END AS b,
         CASE WHEN g.baseline IS NOT NULL AND g.baseline_date IS NOT NULL THEN g.baseline_date
-             ELSE (SELECT min(k."on") FROM known k WHERE k.target_id = g.id) END AS bday
-    FROM g JOIN head h ON h.id = g.id JOIN milestones m ON m.target_id = g.id AND m.year = h.year),
+             ELSE a.d_first END AS bday
+    FROM g JOIN head h ON h.id = g.id JOIN milestones m ON m.target_id = g.id AND m.year = h.year
+    LEFT JOIN kagg a ON a.target_id = g.id),
 tm AS (
     SELECT *,
         CASE comparator WHEN '>=' THEN v >= t WHEN 'text' THEN v >= t WHEN '>' THEN v > t
