@@ -220,7 +220,62 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             if gline <= i:
                 group = gname
         out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines))
+    _column_blocks(outline, anchors, out, matcher, end, exclude)
     return out
+
+
+def _number_only(line: str) -> bool:
+    return bool(re.match(r"^\s*\d{1,3}\s*[|.]?\s*$", line))
+
+
+def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list[Task], matcher: AgencyMatcher,
+                   end: int, exclude: frozenset[str]) -> None:
+    """Rows OCR read column by column: two or more row numbers alone on their lines with only blank lines
+    between ("21." / "22."), then the band's cells as paragraphs, one column after the other (task texts,
+    then lead cells, then coordinators' …). The k-th paragraph naming only units is the k-th row's lead,
+    the k-th paragraph holding only a deadline its deadline."""
+    lines = outline.lines
+    n = 0
+    while n < len(anchors):
+        group = [n]
+        while group[-1] + 1 < len(anchors) and _number_only(lines[anchors[group[-1]][0]]) and \
+                _number_only(lines[anchors[group[-1] + 1][0]]) and \
+                not any(x.strip() for x in lines[anchors[group[-1]][0] + 1:anchors[group[-1] + 1][0]]):
+            group.append(group[-1] + 1)
+        n = group[-1] + 1
+        if len(group) < 2:
+            continue
+        top = anchors[group[-1]][0] + 1
+        bottom = anchors[n][0] - 1 if n < len(anchors) else end
+        paragraphs: list[tuple[int, str]] = []
+        k = top
+        while k <= bottom:
+            if not lines[k].strip():
+                k += 1
+                continue
+            first = k
+            while k <= bottom and lines[k].strip():
+                k += 1
+            paragraphs.append((first, squash(" ".join(outline.line_out(j) for j in range(first, k)))))
+        leads: list[tuple[str, str]] = []
+        deadlines: list[str] = []
+        for _first, text in paragraphs:
+            f = fold(text)
+            if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")):
+                deadlines.append(text.strip(" ."))
+                continue
+            hits = matcher.match_many(text)
+            if hits and all(h.agency is not None and h.score >= 90 for h in hits) and len(text) <= 90:
+                agency = next(h.agency for h in hits if h.agency is not None)
+                if agency.code not in exclude:
+                    leads.append((agency.code, agency.name))
+        rows = [tasks[g] for g in group]
+        if len(leads) >= len(rows):
+            for task, (code, name) in zip(rows, leads, strict=False):
+                task.lead_code, task.lead = code, name
+        if len(deadlines) >= len(rows):
+            for task, text in zip(rows, deadlines, strict=False):
+                task.deadline_text, task.deadline = text, parse_deadline(text)
 
 
 def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:

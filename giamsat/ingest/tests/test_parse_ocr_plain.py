@@ -86,3 +86,19 @@ def test_a_bare_year_ending_a_row_line_is_its_deadline() -> None:
     tasks = parse_text(text, registry=MINISTRIES).tasks
     assert [(t.no, t.deadline_text) for t in tasks] == [("1", "2026"), ("2", "2027")]
     assert tasks[0].deadline is not None and tasks[0].deadline.end is not None and tasks[0].deadline.end.year == 2026
+
+
+def test_rows_read_column_by_column_take_their_cells_in_order() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join(["Phu luc", "DANH MUC NHIEM VU", "TT Ten nhiem vu Co quan chu tri Co quan phoi hop Thoi gian", "",
+                      "1.", "", "2.", "",
+                      "Lap de an y te so cho", "cac benh vien.", "",
+                      "Ra soat quy chuan nhan", "luc y te.", "",
+                      "Bo Y te", "", "Bo Noi", "vu", "", "Cac bo,", "nganh", "", "Cac bo,", "nganh", "",
+                      "6/2026", "", "Năm 2027", "",
+                      "3. Ban hanh quy che | Bo Cong an | Cac bo, nganh | 2028"])
+    reg = [*MINISTRIES, Agency("ALL", "Các bộ, ngành, địa phương", ("Các bộ, ngành",), "group")]
+    tasks = parse_text(text, registry=reg).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        ("1", "BE", "6/2026"), ("2", "BD", "Năm 2027"), ("3", "BC", "2028")]
