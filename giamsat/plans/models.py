@@ -164,6 +164,14 @@ class Target(SourceSpan):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STRATEGIC)
     measure = models.CharField(max_length=10, choices=Measure.choices, default=Measure.STOCK)
+    monotone = models.BooleanField(
+        "lũy kế, không giảm", default=False,
+        help_text="Số liệu cộng dồn không thể giảm: một giá trị thấp hơn giá trị trước là số liệu sai.",
+    )
+    cascade_denominator = models.DecimalField(
+        "mẫu số khi tổng hợp lên cấp trên", max_digits=20, decimal_places=4, null=True, blank=True,
+        help_text="Chỉ tiêu tỷ lệ phục vụ chỉ tiêu cấp trên: quy mô (ví dụ tổng số hồ sơ) làm trọng số khi tính tỷ lệ chung.",
+    )
     baseline_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     baseline_year = models.PositiveIntegerField(null=True, blank=True)
     method = models.TextField("phương pháp tính", blank=True)

@@ -582,13 +582,14 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
     out: list[TargetFacts] = []
     for row in _raw(qs.values_list("id", "responsible_id", "document__owner_id", "document__issuer_id", "document_id",
                                    "name", "direction", "baseline_value", "baseline_year", "unit_of_measure",
-                                   "serves_id", "theme"), scope.unit_pks is None):
-        pk, resp, owner, issuer, doc, name, direction, base, base_year, uom, serves, theme = row
+                                   "serves_id", "theme", "monotone", "cascade_denominator"), scope.unit_pks is None):
+        pk, resp, owner, issuer, doc, name, direction, base, base_year, uom, serves, theme, monotone, denominator = row
         unit = _unit_of(resp, owner, issuer)
         if unit is None:
             continue
         facts = _target_facts(str(pk), codes[unit], milestones.get(pk, []), values.get(pk, []), direction, base,
-                              base_year, uom, serves, name)
+                              base_year, uom, serves, name, bool(monotone),
+                              None if denominator is None else float(denominator))
         out.append(facts)
         meta.targets[facts.id] = (doc, name, unit, theme)
     return out
@@ -596,7 +597,10 @@ def _targets(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: d
 
 def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Any, Any, str]],
                   values: list[tuple[dt.date, float]], direction: str, base: Any,
-                  base_year: int | None, uom: str, serves: int | None, name: str) -> TargetFacts:
+                  base_year: int | None, uom: str, serves: int | None, name: str, monotone: bool = False,
+                  denominator: float | None = None) -> TargetFacts:
+    """A target's facts. In the plan cascade a count feeds its parent as a sum; a percentage with a
+    denominator (its scale, e.g. the number of files) as a weighted ratio; other percentages do not."""
     comparator = Comparator.GE
     ms: list[Milestone] = []
     for year, cmp, value, high, raw in sorted(ms_rows, key=lambda m: m[0]):
@@ -606,13 +610,15 @@ def _target_facts(tid: str, unit: str, ms_rows: list[tuple[int, str, Any, Any, s
         ms.append(Milestone(year, 1.0 if value is None else float(value), None if high is None else float(high),
                             raw or ""))
     is_percent = uom.strip() == "%"
+    rollup = RollupRule.NONE
+    if serves:
+        rollup = RollupRule.SUM if not is_percent else RollupRule.RATIO if denominator is not None else RollupRule.NONE
     return TargetFacts(
         tid, unit, comparator, Direction(direction), tuple(ms),
         baseline=None if base is None else float(base),
         baseline_date=dt.date(base_year, 12, 31) if base_year else None,
-        values=values, is_percent=is_percent, plausible_min=0.0,
-        parent_target_id=str(serves) if serves else None,
-        rollup=RollupRule.SUM if serves and not is_percent else RollupRule.NONE,
+        values=values, monotone=monotone, is_percent=is_percent, plausible_min=0.0,
+        parent_target_id=str(serves) if serves else None, rollup=rollup, denominator=denominator,
         name=name,
     )
 

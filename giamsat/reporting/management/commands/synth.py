@@ -23,6 +23,7 @@ import datetime as dt
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -203,7 +204,8 @@ def _target_row(g: TargetFacts, k: int, doc: int, unit: int, serves: int | None)
     base_year = g.baseline_date.year if g.baseline_date else None
     return Target(document_id=doc, responsible_id=unit, code=f"CT{k + 1}", name=g.name, unit_of_measure=uom,
                   direction=g.direction.value, baseline_value=g.baseline, baseline_year=base_year,
-                  theme=THEMES[k % len(THEMES)], serves_id=serves, order=k)
+                  theme=THEMES[k % len(THEMES)], serves_id=serves, order=k, monotone=g.monotone,
+                  cascade_denominator=None if g.denominator is None else Decimal(str(g.denominator)))
 
 
 def _targets(ds: Dataset, docs: dict[str, int], units: dict[str, int]) -> dict[str, int]:
