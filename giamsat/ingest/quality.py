@@ -598,14 +598,18 @@ def _item_pages(gold: dict[str, Any], pdf: bytes) -> dict[tuple[str, int], int]:
             starts.append((len(text), page.page_number))
             text += " " + " ".join(fold(page.extract_text() or "").split())
     for key in ("targets", "tasks"):
+        cursor = 0          # items known by their text come in document order: a repeated text is the next one
         for k, g in enumerate(gold.get(key) or []):
             if g.get("no") and (key, str(g["no"])) in row_page:
                 out[(key, k)] = row_page[(key, str(g["no"]))]
                 continue
             words = fold(g.get("name") or "").split()
-            at = text.find(" ".join(words[:6])) if words else -1
+            at = text.find(" ".join(words[:6]), cursor) if words else -1
+            if at < 0 and words:
+                at = text.find(" ".join(words[:6]))
             if at >= 0:
                 out[(key, k)] = max(p for off, p in starts if off <= at)
+                cursor = at + 1
     return out
 
 
