@@ -488,8 +488,9 @@ def main() -> int:
     same = same_evaluation(ev, ev2)
     print(f"  {'':<44} workers' own cpu {p_child:5.2f} s, total cpu {p_total:5.2f} s "
           f"(+{100 * (p_total / cpu - 1):.0f}% over serial: pickling, forks, merge)")
+    busiest = max(p_cpu, p_child / max(1, args.workers - 1))
     print(f"  on an idle machine the wall time would be about the busiest process's cpu: "
-          f"{max(p_cpu, p_child / max(1, args.workers - 1)):.2f} s vs {cpu:.2f} s serial")
+          f"{busiest:.2f} s vs {cpu:.2f} s serial")
     print(f"  caller's peak RSS +{peak_mb() - before:,.0f} MB over {before:,.0f} MB (serial result still held); "
           f"largest worker's peak RSS {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MB "
           f"(pages shared with the caller until written)")
@@ -515,7 +516,7 @@ def main() -> int:
           else "  DIFFERENCES:\n    " + "\n    ".join(ndiffs))
     print(f"  engine/DuckDB serial:      cpu {cpu / n_cpu:5.1f}x   wall {wall / n_wall:5.1f}x")
     print(f"  engine/DuckDB {args.workers} processes: cpu {p_total / n_cpu:5.1f}x   wall {p_wall / n_wall:5.1f}x   "
-          f"(busiest process's cpu / DuckDB wall: {max(p_cpu, p_child) / n_wall:.1f}x)")
+          f"(busiest process's cpu / DuckDB wall: {busiest / n_wall:.1f}x)")
 
     print(f"province {args.province} dashboard")
     py, py_wall, py_cpu = timed("engine (evaluate subtree + figures)",

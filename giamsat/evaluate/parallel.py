@@ -14,7 +14,8 @@ How: the workers are forked (``fork`` start method: they inherit the dataset,
 nothing is sent to them). The calling process judges blocks too. Blocks are
 taken from a shared counter, largest first, so a busy process simply takes
 fewer. A worker pickles each block's results as soon as it is judged and
-sends it through a pipe; a thread of the calling process reads the pipes.
+sends it through a pipe; a thread of the calling process reads the pipes and
+unpickles as the blocks arrive.
 Without ``fork`` (Windows, macOS defaults) the serial path is used.
 
 Costs, on the national synthetic set: pickling is about a quarter of the
@@ -121,12 +122,14 @@ def _worker(job: Job, blocks: list[_Block], order: list[int], counter: Any, conn
         conn.close()
 
 
-def _reader(conn: Connection, into: list[bytes]) -> None:
+def _reader(conn: Connection, into: list[_Payload]) -> None:
+    """Receive a worker's blocks and unpickle them at once, while this process judges its own
+    (the shared counter then gives this process fewer blocks: the unpickling is balanced too)."""
     while True:
         data = conn.recv_bytes()
         if not data:
             break
-        into.append(data)
+        into.append(pickle.loads(data))
 
 
 def evaluate_parallel(dataset: Dataset, as_of: dt.date, unit_id: str | None = None,
@@ -149,7 +152,7 @@ def evaluate_parallel(dataset: Dataset, as_of: dt.date, unit_id: str | None = No
         counter = ctx.Value("i", 0)
         procs = []
         readers = []
-        received: list[bytes] = []
+        received: list[_Payload] = []
         pipes = []
         for _ in range(forks):  # every fork before any reader thread starts
             mine, theirs = ctx.Pipe(duplex=False)
@@ -175,8 +178,7 @@ def evaluate_parallel(dataset: Dataset, as_of: dt.date, unit_id: str | None = No
         finally:
             for p in procs:
                 p.join()
-        for data in received:
-            i, part = pickle.loads(data)
+        for i, part in received:
             parts[i] = part
         bad = [p.exitcode for p in procs if p.exitcode != 0]
         if bad or len(parts) != len(blocks):
