@@ -11,8 +11,9 @@ The task histories (`TaskHistory`, what the evaluation reads instead of the task
 rebuilt once after a bulk load, timed apart, as `giamsat rebuild_facts` would.
 
 Measured: the national evaluation from the database (loading the facts, then the engine); one
-province's dashboard figures, cold (empty cache) and warm (cached, data unchanged); peak memory
-(maximum resident set size of this process). Reference: the same facts exported to DuckDB
+province's dashboard figures (see `bench_province`: cold with and without kept figures, in this
+process and in a new one, warm, the refresh after one approval and the read after it; `--skip-national`
+runs only these); peak memory (maximum resident set size of this process). Reference: the same facts exported to DuckDB
 (in-process, through a CSV file) and the core aggregations run there — each task's latest
 approved report and its status as of the date (one-off deadlines), rolled up per province;
 reporting timeliness per unit; each target's latest value — timing only the queries.
@@ -217,9 +218,14 @@ def bench_province(as_of: dt.date) -> dict[str, float]:
     _print_child(f"tỉnh {province}: tiến trình mới, từ số liệu lưu sẵn", child)
     _, warm = _timed_server(f"tỉnh {province}: lần sau (bộ nhớ)", lambda: evaluation.dashboard_figures(
         user, as_of=as_of, unit_id=province))
+    standing = _standing_agency(root)
+    evaluation.clear_cache()
+    _, agency = _timed_server(f"tỉnh {province}: cơ quan thường trực, từ số liệu lưu sẵn",
+                              lambda: evaluation.dashboard_figures(standing, as_of=as_of))
     evaluation.clear_cache()
     evaluation.dashboard_figures(user, as_of=as_of, unit_id=province, document_id=None)  # kept row → memory
-    out = {"cold_engine": cold, "cold_kept": kept, "cold_kept_process": child["wall"], "warm": warm}
+    out = {"cold_engine": cold, "cold_kept": kept, "cold_kept_process": child["wall"], "warm": warm,
+           "agency": agency}
     sub = Submission.objects.filter(unit__code__startswith=f"{province}-s", state="approved").order_by("-id").first()
     if sub is None:
         return out
@@ -242,6 +248,19 @@ def bench_province(as_of: dt.date) -> dict[str, float]:
     _, lazy = _timed_server(f"tỉnh {province}: sau phê duyệt, chưa làm mới (engine)", lambda: evaluation.dashboard_figures(
         user, as_of=as_of, unit_id=province))
     return out | {"refresh": refresh, "after": after, "refresh_process": fresh_worker["wall"], "lazy": lazy}
+
+
+def _standing_agency(root: Any) -> Any:
+    """The province's standing agency (sees the province's subtree, opens its dashboard without a unit)."""
+    from django.contrib.auth import get_user_model
+
+    from giamsat.org.actions import grant_role
+    from giamsat.org.models import Role
+
+    user = get_user_model().objects.filter(username="bench-standing").first() or get_user_model().objects.create_user(
+        "bench-standing", "standing@example.invalid", "bench-standing-password")
+    grant_role(None, user, root, Role.STANDING_AGENCY)
+    return user
 
 
 def _approve_again(sub: Any) -> None:
