@@ -54,7 +54,7 @@ def _public_context(number: str) -> dict[str, Any]:
     documents = public_documents()
     listed = with_counts(documents.select_related("owner").defer(*HEAVY))
     plan_page = Paginator(listed, PUBLIC_PLANS_PER_PAGE).get_page(number)
-    evaluation = _evaluation(documents.values_list("pk", flat=True))
+    evaluation = evaluation_of(documents.values_list("pk", flat=True))
     by_unit = _completion_by_unit(evaluation)
     led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
     totals = {"plans": plan_page.paginator.count, "targets": len(evaluation.targets), "tasks": len(evaluation.tasks),
@@ -65,7 +65,7 @@ def _public_context(number: str) -> dict[str, Any]:
             "answered": answered}
 
 
-def _evaluation(document_ids: Any) -> Any:
+def evaluation_of(document_ids: Any) -> Any:
     """The engine's evaluation of these plans (as `figures` asks for it, so both share the adapter's cache)."""
     return evaluation_adapter.evaluate_scope(None, dt.date.today(), document_ids=sorted(set(document_ids)))
 
@@ -94,14 +94,15 @@ def _public_plan_context(pk: int) -> dict[str, Any]:
     plan = get_object_or_404(public_documents().select_related("owner"), pk=pk)
     targets = list(plan.targets.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year"))))
     tasks = list(plan.tasks.select_related("lead", "group"))
-    t_status = figures.target_statuses([plan.pk], [t.pk for t in targets])
-    k_status = figures.task_statuses([plan.pk], [t.pk for t in tasks])
+    evaluation = evaluation_of([plan.pk])  # this plan only, once for its targets and its tasks
     values = _approved_values(targets)
     for t in targets:
-        t.status = t_status.get(t.pk, "")
+        found = evaluation.targets.get(str(t.pk))
+        t.status = str(found.status) if found else ""
         t.latest = values.get(t.pk)
     for t in tasks:
-        t.status = k_status.get(t.pk, "")
+        found = evaluation.tasks.get(str(t.pk))
+        t.status = str(found.status) if found else ""
     return {"plan": plan, "targets": targets, "tasks": tasks}
 
 

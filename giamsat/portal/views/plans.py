@@ -19,6 +19,7 @@ from giamsat.portal import caching, figures
 from giamsat.portal.scope import public_documents, tracked_documents, with_counts
 from giamsat.portal.status import json_for_script
 from giamsat.portal.views.dashboard import parse_filters
+from giamsat.portal.views.pages import evaluation_of
 from giamsat.reporting.models import IndicatorValue
 
 TASK_SORTS = {"deadline": ("due_date", "order"), "name": ("name",), "lead": ("lead__name", "order"), "order": ("order",)}
@@ -63,9 +64,9 @@ def _plan_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
     targets = list(plan.targets.select_related("responsible", "objective")
                    .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")),
                                      Prefetch("served_by", queryset=Target.objects.select_related("document"))))
-    results = figures.target_results([plan.pk], [t.pk for t in targets])
+    evaluation = evaluation_of([plan.pk])  # this plan only, once for its targets and its tasks
     for t in targets:
-        t.result = results.get(t.pk)
+        t.result = evaluation.targets.get(str(t.pk))
         t.status = str(t.result.status) if t.result else ""
         t.progress = _progress(t.result)
     tasks_qs = plan.tasks.select_related("lead", "group").prefetch_related("coordinators")
@@ -80,10 +81,10 @@ def _plan_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
     sort = request.GET.get("sort", "order")
     tasks_qs = tasks_qs.order_by(*TASK_SORTS.get(sort, TASK_SORTS["order"]))
     tasks = list(tasks_qs)
-    k_status = figures.task_statuses([plan.pk], [t.pk for t in tasks])
     wanted = _status_filter(request.GET.get("status", ""))
     for t in tasks:
-        t.status = k_status.get(t.pk, "")
+        found = evaluation.tasks.get(str(t.pk))
+        t.status = str(found.status) if found else ""
     if wanted is not None:
         tasks = [t for t in tasks if t.status in wanted]
     visible = visible_documents(request.user)
