@@ -42,6 +42,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -434,6 +435,49 @@ def reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
+def _pss_mb(pid: int) -> tuple[float, float]:
+    """(proportional set size, private memory) of a process, MB (0 when unreadable)."""
+    vals: dict[str, int] = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                vals[parts[0].rstrip(":")] = int(parts[1])
+    except OSError:
+        return 0.0, 0.0
+    return vals.get("Pss", 0) / 1024, (vals.get("Private_Clean", 0) + vals.get("Private_Dirty", 0)) / 1024
+
+
+class MemoryWatch:
+    """Samples, every 0.1 s, the memory of this process and its children (forked workers share
+    the caller's pages until either writes them; CPython writes reference counts on every object
+    it reads, so each worker ends up with private copies of the facts it read)."""
+
+    def __init__(self) -> None:
+        self.peak_total = self.peak_worker_private = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import multiprocessing
+
+        while not self._stop.wait(0.1):
+            total = _pss_mb(os.getpid())[0]
+            for child in multiprocessing.active_children():
+                pss, private = _pss_mb(child.pid or 0)
+                total += pss
+                self.peak_worker_private = max(self.peak_worker_private, private)
+            self.peak_total = max(self.peak_total, total)
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def children_cpu() -> float:
     t = os.times()
     return t.children_user + t.children_system
@@ -481,8 +525,10 @@ def main() -> int:
     reset_peak()
     before = peak_mb()
     c0 = children_cpu()
-    ev2, p_wall, p_cpu = timed(f"engine, {args.workers} processes (caller's cpu)",
-                               lambda: evaluate(ds, AS_OF, workers=args.workers))
+    held = _pss_mb(os.getpid())[0]  # the dataset and the serial result
+    with MemoryWatch() as mem:
+        ev2, p_wall, p_cpu = timed(f"engine, {args.workers} processes (caller's cpu)",
+                                   lambda: evaluate(ds, AS_OF, workers=args.workers))
     p_child = children_cpu() - c0
     p_total = p_cpu + p_child
     same = same_evaluation(ev, ev2)
@@ -492,8 +538,12 @@ def main() -> int:
     print(f"  on an idle machine the wall time would be about the busiest process's cpu: "
           f"{busiest:.2f} s vs {cpu:.2f} s serial")
     print(f"  caller's peak RSS +{peak_mb() - before:,.0f} MB over {before:,.0f} MB (serial result still held); "
-          f"largest worker's peak RSS {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MB "
-          f"(pages shared with the caller until written)")
+          f"a worker's private memory up to {mem.peak_worker_private:,.0f} MB (copies of the pages it or the "
+          f"caller wrote, reference counts included); caller + workers (PSS) up to {mem.peak_total:,.0f} MB")
+    alone = rss0 + mem.peak_total - held
+    print(f"  a parallel run alone would peak at about {alone:,.0f} MB in all (dataset {rss0:,.0f} MB + "
+          f"{mem.peak_total - held:,.0f} MB): {'within' if alone < 2048 else 'OVER'} the 2 GB goal "
+          f"(serial: {rss1:,.0f} MB)")
     print("  parallel result equals the serial one" if same else "  PARALLEL RESULT DIFFERS FROM THE SERIAL ONE")
     del ev2
     commune = next(u.id for u in ds.units if u.kind == "commune" and u.parent_id == args.province)
