@@ -50,12 +50,23 @@ def _mark_recipients(raw: list[str], folded: list[str], drop: dict[int, str]) ->
         f = folded[i]
         if _RECIPIENTS.match(f) or (_SIGN.match(f) and _looks_like_closing(folded, i)):
             j = i
-            while j < n and not (j > i and (_ANNEX.match(loose(raw[j])) or _BODY_RESUMES.match(folded[j]))):
+            while j < n and not (j > i and (_ANNEX.match(loose(raw[j])) or _BODY_RESUMES.match(folded[j])
+                                            or _title(raw[j], folded[j]))):
                 drop[j] = "signature"
                 j += 1
             i = j
             continue
         i += 1
+
+
+_TITLE = re.compile(r"^\s*(chuong trinh|ke hoach|quy che|de an)\b")
+
+
+def _title(raw: str, folded: str) -> bool:
+    """'CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ': a document's title in capitals (the programme a resolution
+    issues follows the resolution's signature)."""
+    text = raw.strip()
+    return len(text) >= 12 and text == text.upper() and bool(_TITLE.match(folded))
 
 
 def _looks_like_closing(folded: list[str], i: int) -> bool:

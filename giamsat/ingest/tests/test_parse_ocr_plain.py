@@ -102,3 +102,14 @@ def test_rows_read_column_by_column_take_their_cells_in_order() -> None:
     tasks = parse_text(text, registry=reg).tasks
     assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
         ("1", "BE", "6/2026"), ("2", "BD", "Năm 2027"), ("3", "BC", "2028")]
+
+
+def test_a_programme_title_in_capitals_ends_the_resolutions_signature_block() -> None:
+    from giamsat.ingest.clean import clean_lines
+
+    raw = ["Điều 3. Các Bộ trưởng chịu trách nhiệm thi hành Nghị quyết này.", "", "Nơi nhận:",
+           "- Ban Bí thư Trung ương Đảng;", "- Lưu: VT.", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "",
+           "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", "I. MỤC TIÊU", "1. Tổ chức thực hiện đầy đủ các nhiệm vụ."]
+    kept = clean_lines(raw).lines
+    assert kept[0].startswith("Điều 3.") and "Nơi nhận:" not in kept and "THỦ TƯỚNG" not in kept
+    assert kept[-3:] == ["CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", "I. MỤC TIÊU", "1. Tổ chức thực hiện đầy đủ các nhiệm vụ."]
