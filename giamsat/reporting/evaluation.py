@@ -1100,7 +1100,9 @@ def _units_of(text: str) -> frozenset[int] | None:
 
 
 def _usable(units: frozenset[int] | None, visible: frozenset[int] | None, exact: bool) -> bool:
-    """A kept row serves a viewer only if the viewer's scope is exactly the row's units."""
+    """A kept row serves a viewer only if the viewer's scope would be exactly the row's units: the viewer
+    sees them all (a unit's subtree, intersected with what the viewer sees), or sees exactly them (no
+    unit filter: the scope is everything the viewer sees)."""
     if visible is None:
         return True
     if units is None:
