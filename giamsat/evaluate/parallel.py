@@ -18,9 +18,15 @@ sends it through a pipe; a thread of the calling process reads the pipes and
 unpickles as the blocks arrive.
 Without ``fork`` (Windows, macOS defaults) the serial path is used.
 
-Costs, on the national synthetic set: pickling is about a quarter of the
-judging time of the blocks a worker judged, unpickling a tenth; see
-``benchmarks/bench_evaluate.py``.
+Costs, on the national synthetic set (``benchmarks/bench_evaluate.py``):
+pickling is about a quarter of the judging time of the blocks a worker
+judged, unpickling about a tenth, so two processes use about a third more CPU
+in all than the serial run for a shorter wall time. Memory: a forked worker
+shares the caller's pages only until one of them writes, and CPython writes
+the reference count of every object it reads, so the facts judged in the run
+end up copied (about 1 GB more at national scale: a worker's private memory).
+Use it where wall time matters and memory is plentiful (a batch or the CLI),
+not inside a threaded web worker (fork copies one thread only).
 """
 
 from __future__ import annotations
