@@ -21,7 +21,7 @@ _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%
                     r"|(?<=\|)\s*[<>≥≤~]\s*\d{1,3}(?:[.,]\d{1,2})?(?=\s*(?:\||$))")     # "| >70 |": a cell without its %
 _ROW = ROW_NO
 _YEAR_GROUP = re.compile(r"^\s*(?:[il1]{1,3}|v|iv|vi{1,3})\s*[|.]?\s*(?:den\s*nam|giai\s*doan|nam)\s*20\d\d")  # "II Đến năm 2045"
-_UNIT = re.compile(r"(%\s*o?\s*grdp|%\s*dan\s*s[a-z0-9]|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
+_UNIT = re.compile(r"(%\s*o?\s*g?r?dp|%\s*/\s*nam|%\s*dan\s*s[a-z0-9]|%\s*tong\s*chi[a-z ]*|%|/o|thu\s*bac|thi\s*bac|nguoi\s*/\s*van\s*dan|"
                    r"to\s*chuc|do\s*thi|doanh\s*nghiep/1000\s*dan|doanh\s*nghiep|trung\s*tam[a-z ]{0,20})", re.I)
 
 

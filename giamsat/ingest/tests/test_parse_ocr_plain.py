@@ -113,3 +113,14 @@ def test_a_programme_title_in_capitals_ends_the_resolutions_signature_block() ->
     kept = clean_lines(raw).lines
     assert kept[0].startswith("Điều 3.") and "Nơi nhận:" not in kept and "THỦ TƯỚNG" not in kept
     assert kept[-3:] == ["CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", "I. MỤC TIÊU", "1. Tổ chức thực hiện đầy đủ các nhiệm vụ."]
+
+
+def test_indicator_units_per_year_and_of_gdp_are_not_part_of_the_value() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join(["PHU LUC I", "DANH MUC CAC CHI TIEU", "TT Chi tieu Don vi Ket qua Co quan chu tri",
+                      "I Den nam 2030",
+                      "1 So bai bao khoa hoc quoc te tang | %/năm 12 Bo Y te",
+                      "2 Chi cho nghien cuu va phat trien | % GDP 2 Bo Noi vu"])
+    targets = parse_text(text, registry=MINISTRIES).targets
+    assert [(t.no, t.value, t.comparator) for t in targets] == [("1", "12", "="), ("2", "2", "=")]
