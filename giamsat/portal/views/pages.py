@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -29,6 +33,8 @@ from giamsat.reporting.actions import raise_recommendation
 from giamsat.reporting.errors import ReportingError
 from giamsat.reporting.models import IndicatorValue, Recommendation
 
+logger = logging.getLogger(__name__)
+
 
 class LoginView(auth_views.LoginView):
     template_name = "portal/login.html"
@@ -39,30 +45,90 @@ def public(request: HttpRequest) -> HttpResponse:
     """Published plans only: no drafts, no attachments, no names of officials."""
     number = request.GET.get("page", "1")
     number = number if number.isdigit() else "1"
-    return caching.cached_page(request, "public", (number,), "portal/public.html", lambda: _public_context(number),
-                               public=True)
+    version = caching.request_version(request)
+    summary = public_summary(version)
+    current = summary is not None and summary["version"] == (version, dt.date.today().isoformat())
+    # A page showing old figures (or none yet) is kept only briefly: the new ones are being computed.
+    return caching.cached_page(request, "public", (number, summary["stamp"] if summary else "pending"),
+                               "portal/public.html", lambda: _public_context(number, summary, current), public=True,
+                               timeout=caching.TIMEOUT if current else PENDING_TIMEOUT)
+
+
+SUMMARY_KEY = "giamsat:public-summary"
+SUMMARY_LOCK = "giamsat:public-summary:lock"
+SUMMARY_LOCK_SECONDS = 600  # a refresh that died (worker killed) lets another try after this
+SUMMARY_KEEP_SECONDS = 7 * 24 * 3600
+PENDING_TIMEOUT = 5
+
+
+def public_summary(version: str) -> dict[str, Any] | None:
+    """The public home's figures (completion per unit, totals) over every published plan.
+
+    They need the evaluation of every published plan — on the national set ~25 s of CPU when it is not
+    in memory — so a visitor never waits for it: the figures are kept in the shared cache with the data
+    version and the day they were computed for; when those changed, the last figures are shown (with
+    their time) while one thread of one worker (a lock in the shared cache) computes the new ones, and
+    the first ever visitor sees the plans with the figures marked as being compiled. Without the page
+    cache (tests), or in a process's main thread (the warm-up before gunicorn forks, commands, a sync
+    worker), they are computed in place."""
+    wanted = (version, dt.date.today().isoformat())
+    if not settings.GIAMSAT_PAGE_CACHE:
+        return _compute_summary(wanted)
+    kept = cache.get(SUMMARY_KEY)
+    if isinstance(kept, dict) and kept.get("version") == wanted:
+        return kept
+    if threading.current_thread() is threading.main_thread():
+        return _store_summary(wanted)
+    if cache.add(SUMMARY_LOCK, "1", SUMMARY_LOCK_SECONDS):
+        threading.Thread(target=_refresh_summary, args=(wanted,), name="giamsat-public-summary", daemon=True).start()
+    return kept if isinstance(kept, dict) else None
+
+
+def _refresh_summary(wanted: tuple[str, str]) -> None:
+    from django.db import connection
+
+    try:
+        _store_summary(wanted)
+    except Exception:  # the next visit tries again; the log says why
+        logger.exception("public summary failed")
+    finally:
+        cache.delete(SUMMARY_LOCK)
+        connection.close()
+
+
+def _store_summary(wanted: tuple[str, str]) -> dict[str, Any]:
+    summary = _compute_summary(wanted)
+    cache.set(SUMMARY_KEY, summary, SUMMARY_KEEP_SECONDS)
+    return summary
+
+
+def _compute_summary(wanted: tuple[str, str]) -> dict[str, Any]:
+    evaluation = evaluation_of(public_documents().values_list("pk", flat=True))
+    by_unit = _completion_by_unit(evaluation)
+    led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
+    now = timezone.now()
+    return {"version": wanted, "stamp": now.isoformat(), "computed_at": now, "by_unit": by_unit[:30],
+            "targets": len(evaluation.targets), "tasks": len(evaluation.tasks), "done": done,
+            "percent": round(100 * done / led) if led else 0}
 
 
 PUBLIC_PLANS_PER_PAGE = 50  # a province has a few dozen plans; the nation thousands
 HEAVY = ("source_text", "restored_text")  # a plan's full text: never needed to list it
 
 
-def _public_context(number: str) -> dict[str, Any]:
-    """The page's 50 plans (their counts only), and the figures of every published plan from one evaluation:
-    the engine's own per-unit figures, so no task row is read here (on the national set the page used to
-    read 608,250 tasks and their statuses: ~1.3 s of CPU even with the evaluation in memory)."""
+def _public_context(number: str, summary: dict[str, Any] | None, current: bool = True) -> dict[str, Any]:
+    """The page's 50 plans (their counts only) and the kept figures of every published plan (`public_summary`:
+    no task row is read here; on the national set the page used to read 608,250 tasks and their statuses,
+    ~1.3 s of CPU even with the evaluation in memory, ~25 s without)."""
     documents = public_documents()
     listed = with_counts(documents.select_related("owner").defer(*HEAVY))
     plan_page = Paginator(listed, PUBLIC_PLANS_PER_PAGE).get_page(number)
-    evaluation = evaluation_of(documents.values_list("pk", flat=True))
-    by_unit = _completion_by_unit(evaluation)
-    led, done = sum(r["total"] for r in by_unit), sum(r["done"] for r in by_unit)
-    totals = {"plans": plan_page.paginator.count, "targets": len(evaluation.targets), "tasks": len(evaluation.tasks),
-              "done": done, "percent": round(100 * done / led) if led else 0}
+    totals = {"plans": plan_page.paginator.count, **{k: summary[k] for k in ("targets", "tasks", "done", "percent")}} \
+        if summary else {"plans": plan_page.paginator.count}
     answered = list(reporting_access.public_recommendations().filter(state__in=("answered", "closed"))
                     .exclude(answer="").order_by("-answered_at")[:5])
-    return {"plans": plan_page.object_list, "plan_page": plan_page, "by_unit": by_unit[:30], "totals": totals,
-            "answered": answered}
+    return {"plans": plan_page.object_list, "plan_page": plan_page, "by_unit": summary["by_unit"] if summary else [],
+            "totals": totals, "summary": summary, "summary_current": current, "answered": answered}
 
 
 def evaluation_of(document_ids: Any) -> Any:
