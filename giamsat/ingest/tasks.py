@@ -445,6 +445,11 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
             return False
         return not text[:col].strip() if opening else re.search(r"[a-zà-ỹđ]{3,}", text[:col]) is not None
 
+    def split_cell(c: CellMention) -> bool:
+        """A name going on below at about its own column ("Bộ Thông" / "tin và"), not at the start of
+        the next line as a sentence would: a cell, whatever the width of the task column."""
+        return len(c.parts) >= 2 and all(col >= 8 and abs(col - c.col) <= 15 for _ln, col in c.parts[1:])
+
     def in_cell(line: int, col: int) -> bool:
         return not prose(line, col) and not prose(line, col, opening=True)
 
@@ -465,7 +470,7 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
         beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
         near = min((abs(ln - center) for ln, col in c.parts if in_cell(ln, col)),
                    default=abs(c.line - center))
-        return prose(c.line, c.col), beaten, max(near - 1, 0), c.agency.kind == "group", near, c.col
+        return prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0), c.agency.kind == "group", near, c.col
 
     return min(cells, key=rank)
 

@@ -124,3 +124,17 @@ def test_indicator_units_per_year_and_of_gdp_are_not_part_of_the_value() -> None
                       "2 Chi cho nghien cuu va phat trien | % GDP 2 Bo Noi vu"])
     targets = parse_text(text, registry=MINISTRIES).targets
     assert [(t.no, t.value, t.comparator) for t in targets] == [("1", "12", "="), ("2", "2", "=")]
+
+
+def test_a_name_split_down_its_cell_is_a_cell_even_beside_a_narrow_task_column() -> None:
+    from giamsat.ingest.tasks import _pick_lead
+
+    # the task column is narrow: "Bộ Khoa" stands early on a long line after task words, yet goes on
+    # below at its own column ("học và" / "Công" / "nghệ"), so it is the lead cell, not the sentence
+    m = AgencyMatcher([*MINISTRIES, Agency("ALL", "Các bộ, ngành, địa phương", ("Các bộ, ngành",), "group")])
+    bodies = ["    Xay dung va cong bo nhanh Bo Khoa    Cac bo, Quyet dinh cua Thu | 2026",
+              "danh muc cac nhiem vu     hoc va     nganh, dia tuong",
+              "trong diem ve chuyen      Cong       phuong Chinh phu",
+              "doi so.                   nghe"]
+    pick = _pick_lead(m.scan_cells(bodies), bodies, 0)
+    assert pick is not None and pick.agency.code == "BA"
