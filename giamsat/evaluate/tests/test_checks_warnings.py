@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from giamsat.domain.deadline import DeadlineSpec
+from giamsat.domain.deadline import DeadlineSpec, Recurrence
 from giamsat.domain.states import Comparator, Direction, Frequency
 from giamsat.domain.states import ReportedTaskState as R
 from giamsat.domain.states import TaskStatus as S
@@ -121,3 +121,15 @@ def test_projection_and_no_task_warnings() -> None:
     ok = tgt([10, 30, 50, 70])
     assert target_projection_warning(ok, judge_target(ok, ok.values, D(2026, 1, 10))) is None
     assert target_without_task_warning(t).kind is WarningKind.TARGET_WITHOUT_TASK
+
+
+def test_check_task_recurring_checks_the_range_only() -> None:
+    # each period of a recurring duty starts afresh: a lower percent is no step backwards
+    reps = [TaskReportFact(D(2026, 1, 14), R.IN_PROGRESS, 50, D(2026, 1, 20)),
+            TaskReportFact(D(2026, 2, 14), R.IN_PROGRESS, 30, D(2026, 2, 20)),
+            TaskReportFact(D(2026, 3, 14), R.IN_PROGRESS, -5, D(2026, 3, 20))]
+    monthly = DeadlineSpec.every(Recurrence.MONTHLY, "Hằng tháng")
+    found = check_task(TaskFacts("t", "u", monthly, reps))
+    assert [(i.code, i.on, i.value, i.excluded) for i in found] == [
+        ("percent_out_of_range", D(2026, 3, 14), -5, True)]
+    assert check_task(TaskFacts("t", "u", DeadlineSpec.continuous("Thường xuyên"), reps[:2])) == []

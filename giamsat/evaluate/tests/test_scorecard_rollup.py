@@ -161,3 +161,28 @@ def test_cascade_multi_level() -> None:
     rs = {t.id: _tr(t.id, v) for t, v in zip(ts, [None, None, 1.0, 2.0], strict=True)}
     derive_cascade(ts, rs)
     assert rs["P"].derived_value == 3.0 and rs["N"].derived_value == 3.0
+
+
+def test_unit_figures_count_occurrences_closed_inside_the_window() -> None:
+    from giamsat.domain.deadline import DeadlineSpec
+    from giamsat.domain.states import ReportedTaskState as R
+    from giamsat.evaluate.model import TaskFacts, TaskReportFact
+    from giamsat.evaluate.tasks import counts_as_due, judge_task
+
+    # a continuous duty (monthly windows 15th–14th, report due the 15th of the next month):
+    # January active, February silent, March active, April no activity, May open on 20/5
+    reports = [TaskReportFact(D(2026, 1, 14), R.IN_PROGRESS, 100, D(2026, 1, 19)),
+               TaskReportFact(D(2026, 3, 14), R.IN_PROGRESS, 100, D(2026, 3, 19)),
+               TaskReportFact(D(2026, 4, 14), R.NOT_STARTED, 0, D(2026, 4, 16))]
+    duty = judge_task(TaskFacts("c", "u", DeadlineSpec.continuous("Thường xuyên"), reports, D(2026, 1, 1)),
+                      D(2026, 5, 20))
+    one_off = _task("u", TaskStatus.COMPLETED_ON_TIME, D(2026, 3, 31))
+    # windows ending 14/2 (not reported) and 14/3 (active) fall in February–March; the one-off is due 31/3
+    window = (D(2026, 2, 1), D(2026, 3, 31))
+    f = unit_figures([duty, one_off], [], [], [], window, D(2026, 5, 20))
+    assert (f.tasks_due, f.tasks_on_time) == (3, 2)
+    assert counts_as_due(duty, *window) == (2, 1) and counts_as_due(one_off, *window) == (1, 1)
+    # the whole history: January, March on time; February, April not; May still open
+    f = unit_figures([duty], [], [], [], (D(1900, 1, 1), D(2026, 5, 20)), D(2026, 5, 20))
+    assert (f.tasks_due, f.tasks_on_time) == (4, 2)
+    assert f.task_status == {TaskStatus.NOT_STARTED_OVERDUE: 1}

@@ -237,3 +237,33 @@ def test_recurring_occurrences_before_reporting_start_are_not_judged() -> None:
     assert keys[0] == "2024-M12"  # 15/11–14/12/2024 overlaps the plan's start
     cfg = EvalConfig(reporting_start=D(2025, 2, 15))  # the first report was Tháng 1/2025's
     assert next(o.period for o in judge_task(t, D(2025, 3, 1), cfg).occurrences) == "2025-M01"
+
+
+def test_tasks_sharing_a_deadline_are_judged_each_on_its_own_reports() -> None:
+    # the occurrence series of a deadline is computed once and shared; the judgements are not
+    done = task([rep(D(2026, 3, 14), R.COMPLETED, 100, D(2026, 4, 10))], QUARTERLY_2026)
+    silent = task([], QUARTERLY_2026)
+    late = task([rep(D(2026, 2, 14), R.IN_PROGRESS, 40)], QUARTERLY_2026)
+    as_of = D(2026, 5, 1)
+    for _ in range(2):  # and again, once the series is cached
+        a, b, c = (judge_task(t, as_of) for t in (done, silent, late))
+        assert [o.status for o in a.occurrences] == [S.COMPLETED_ON_TIME, S.NOT_STARTED_ON_TIME]
+        assert [o.status for o in b.occurrences] == [S.NOT_REPORTED, S.NOT_STARTED_ON_TIME]
+        assert [o.status for o in c.occurrences] == [S.IN_PROGRESS_OVERDUE, S.NOT_STARTED_ON_TIME]
+        assert (a.status, b.status, c.status) == (S.COMPLETED_ON_TIME, S.NOT_REPORTED, S.IN_PROGRESS_OVERDUE)
+        assert (a.overdue, b.overdue, c.overdue) == (False, False, True)
+        assert a.reason == b.reason == "Nhiệm vụ định kỳ: 1 kỳ đã đến hạn báo cáo"
+    # a later date is another series: Q2 (due 15/7) has closed by 20/7
+    assert judge_task(silent, D(2026, 7, 20)).reason == "Nhiệm vụ định kỳ: 2 kỳ đã đến hạn báo cáo"
+    assert judge_task(done, D(2026, 7, 20)).status is S.NOT_REPORTED  # Q2: nothing reported
+
+
+def test_one_off_reasons() -> None:
+    assert judge_task(task([rep(D(2026, 6, 14), R.COMPLETED, 100)]), D(2026, 7, 1)).reason == (
+        "Hoàn thành ngày 14/06/2026, hạn 30/06/2026")
+    assert judge_task(task([rep(D(2026, 7, 14), R.COMPLETED, 100)]), D(2026, 8, 1)).reason == (
+        "Hoàn thành ngày 14/07/2026, sau hạn 30/06/2026")
+    assert judge_task(task([rep(D(2026, 6, 14), R.IN_PROGRESS, 50)]), D(2026, 7, 3)).reason == (
+        "Quá hạn 3 ngày (hạn 30/06/2026)")
+    assert judge_task(task([rep(D(2026, 2, 14), R.IN_PROGRESS, 50)]), D(2026, 3, 1)).reason == (
+        "Trong hạn (hạn 30/06/2026)")
