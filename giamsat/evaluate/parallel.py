@@ -10,23 +10,30 @@ once, in the calling process, after the blocks are merged back in unit order.
 The result is the serial `engine.evaluate`'s, field by field and in the same
 order (tests/test_parallel.py).
 
-How: the workers are forked (``fork`` start method: they inherit the dataset,
-nothing is sent to them). The calling process judges blocks too. Blocks are
-taken from a shared counter, largest first, so a busy process simply takes
-fewer. A worker pickles each block's results as soon as it is judged and
-sends it through a pipe; a thread of the calling process reads the pipes and
-unpickles as the blocks arrive.
-Without ``fork`` (Windows, macOS defaults) the serial path is used.
+How: `workers` processes are forked at a time (``fork`` start method: they
+inherit the dataset, nothing is sent to them) and take blocks from a shared
+counter, largest first, so a slower process simply takes fewer. Each worker
+lives for about 1/`LIVES` of its share of the work, writes its blocks'
+results (pickled) to a temporary file and exits; the calling process, which
+judges nothing itself, reads each file as its worker ends, forks the next
+worker while blocks remain, and merges. Without ``fork`` (Windows, macOS
+defaults) or with fewer than two blocks the serial path is used.
 
-Costs, on the national synthetic set (``benchmarks/bench_evaluate.py``):
-pickling is about a quarter of the judging time of the blocks a worker
-judged, unpickling about a tenth, so two processes use about a third more CPU
-in all than the serial run for a shorter wall time. Memory: a forked worker
-shares the caller's pages only until one of them writes, and CPython writes
-the reference count of every object it reads, so the facts judged in the run
-end up copied (about 1 GB more at national scale: a worker's private memory).
-Use it where wall time matters and memory is plentiful (a batch or the CLI),
-not inside a threaded web worker (fork copies one thread only).
+Why short lives: a forked worker shares the caller's pages only until it
+writes them, and CPython writes the reference count of every object it
+reads, so a worker ends up with private copies of the pages of every fact it
+judged (a long-lived worker judging half the nation copied ≈ 1.1 GB). A
+worker that exits gives its copies back; and the caller, judging nothing,
+copies nothing. On the national synthetic set the caller and its workers
+together peaked at ≈ 1.9 GB (sum of PSS) against 2.6 GB for two long-lived
+processes and 1.5 GB for the serial run.
+
+Costs (``benchmarks/bench_evaluate.py``): pickling is about a quarter of the
+judging time, unpickling about a tenth (in the caller, while the workers
+judge), plus the forks and their page copies, so the run takes about half
+again the serial CPU in all, spread over the cores. Use it where wall time
+matters (a batch, the CLI), not inside a threaded web worker (fork copies
+one thread only).
 """
 
 from __future__ import annotations
@@ -35,8 +42,10 @@ import datetime as dt
 import multiprocessing as mp
 import os
 import pickle
-import threading
-from multiprocessing.connection import Connection
+import shutil
+import tempfile
+from multiprocessing.connection import wait
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from giamsat.evaluate.engine import Job, finish, prepare
@@ -45,6 +54,7 @@ from giamsat.evaluate.scorecard import DEFAULT_BANDS, ScoreWeights
 from giamsat.evaluate.util import paused_gc
 
 TARGET_WEIGHT = 4  # a target costs about four tasks to judge (checks, milestones, projection)
+LIVES = 4  # worker processes forked in turn per slot: each copies (and frees at exit) about 1/LIVES of its pages
 
 _Block = tuple[int, int]  # [start, end) indexes into Job.units
 _Payload = tuple[int, Evaluation]
@@ -115,81 +125,76 @@ def _next(counter: Any) -> int:
     return k
 
 
-def _worker(job: Job, blocks: list[_Block], order: list[int], counter: Any, conn: Connection) -> None:
-    try:
-        while True:
-            k = _next(counter)
-            if k >= len(order):
-                break
-            i = order[k]
-            conn.send_bytes(pickle.dumps((i, _judge_block(job, blocks[i])), protocol=pickle.HIGHEST_PROTOCOL))
-    finally:
-        conn.send_bytes(b"")
-        conn.close()
-
-
-def _reader(conn: Connection, into: list[_Payload]) -> None:
-    """Receive a worker's blocks and unpickle them at once, while this process judges its own
-    (the shared counter then gives this process fewer blocks: the unpickling is balanced too)."""
-    while True:
-        data = conn.recv_bytes()
-        if not data:
+def _worker(job: Job, blocks: list[_Block], order: list[int], costs: list[int], counter: Any, share: int,
+            path: str) -> None:
+    """Judge blocks taken from the counter until about `share` of the work is done, write them to
+    `path` and exit (a short life: the pages this process copies are given back soon)."""
+    done: list[_Payload] = []
+    spent = 0
+    while spent < share:
+        k = _next(counter)
+        if k >= len(order):
             break
-        into.append(pickle.loads(data))
+        i = order[k]
+        done.append((i, _judge_block(job, blocks[i])))
+        spent += costs[i]
+    with open(path + ".part", "wb") as fh:
+        pickle.dump(done, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(path + ".part", path)
 
 
 def evaluate_parallel(dataset: Dataset, as_of: dt.date, unit_id: str | None = None,
                       weights: ScoreWeights | None = None,
                       bands: tuple[tuple[float, str], ...] = DEFAULT_BANDS, workers: int = 2) -> Evaluation:
-    """`engine.evaluate` with the province blocks judged by `workers` processes in all (the calling
-    one included, so ``workers=2`` forks one). Same result as the serial evaluation."""
+    """`engine.evaluate` with the province blocks judged by `workers` forked processes at a time
+    (short-lived: each judges about 1/`LIVES` of its share, then a new one is forked); the calling
+    process collects and merges. Same result as the serial evaluation."""
     with paused_gc():
         job = prepare(dataset, as_of, unit_id)
         blocks = province_blocks(job.units)
-        forks = min(workers, len(blocks)) - 1
-        if forks < 1 or "fork" not in mp.get_all_start_methods():
+        width = min(workers, len(blocks))
+        if width < 2 or "fork" not in mp.get_all_start_methods():
             ev = job.empty()
             for u in job.units:
                 job.judge_unit(u.id, ev)
             return finish(job, ev, weights, bands)
         costs = [_cost(job, b) for b in blocks]
         order = sorted(range(len(blocks)), key=lambda i: (-costs[i], i))  # largest first
+        share = max(1, sum(costs) // (width * LIVES))
         ctx = mp.get_context("fork")
         counter = ctx.Value("i", 0)
-        procs = []
-        readers = []
-        received: list[_Payload] = []
-        pipes = []
-        for _ in range(forks):  # every fork before any reader thread starts
-            mine, theirs = ctx.Pipe(duplex=False)
-            p = ctx.Process(target=_worker, args=(job, blocks, order, counter, theirs), daemon=True)
-            p.start()
-            theirs.close()
-            procs.append(p)
-            pipes.append(mine)
-        for mine in pipes:
-            t = threading.Thread(target=_reader, args=(mine, received), daemon=True)
-            t.start()
-            readers.append(t)
         parts: dict[int, Evaluation] = {}
+        running: dict[int, tuple[BaseProcess, str]] = {}
+        tmp = tempfile.mkdtemp(prefix="giamsat-evaluate-")
+        forked = 0
         try:
             while True:
-                k = _next(counter)
-                if k >= len(order):
+                while len(running) < width and counter.value < len(order):
+                    path = os.path.join(tmp, f"{forked}.pickle")
+                    forked += 1
+                    started: BaseProcess = ctx.Process(
+                        target=_worker, args=(job, blocks, order, costs, counter, share, path), daemon=True)
+                    started.start()
+                    running[started.sentinel] = (started, path)
+                if not running:
                     break
-                i = order[k]
-                parts[i] = _judge_block(job, blocks[i])
-            for t in readers:
-                t.join()
+                for sentinel in wait(list(running)):
+                    assert isinstance(sentinel, int)
+                    proc, path = running.pop(sentinel)
+                    proc.join()
+                    if proc.exitcode != 0:
+                        raise RuntimeError(f"parallel evaluation: a worker failed (exit code {proc.exitcode})")
+                    with open(path, "rb") as fh:
+                        for i, part in pickle.load(fh):
+                            parts[i] = part
+                    os.unlink(path)
         finally:
-            for p in procs:
-                p.join()
-        for i, part in received:
-            parts[i] = part
-        bad = [p.exitcode for p in procs if p.exitcode != 0]
-        if bad or len(parts) != len(blocks):
-            raise RuntimeError(f"parallel evaluation: a worker failed (exit codes {bad}, "
-                               f"{len(parts)}/{len(blocks)} blocks judged)")
+            for proc, _ in running.values():
+                proc.terminate()
+                proc.join()
+            shutil.rmtree(tmp, ignore_errors=True)
+        if len(parts) != len(blocks):
+            raise RuntimeError(f"parallel evaluation: {len(parts)}/{len(blocks)} blocks judged")
         ev = job.empty()
         for i in range(len(blocks)):
             _merge(ev, parts.pop(i))
