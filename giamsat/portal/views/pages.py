@@ -77,23 +77,38 @@ def public_summary(version: str) -> dict[str, Any] | None:
     kept = cache.get(SUMMARY_KEY)
     if isinstance(kept, dict) and kept.get("version") == wanted:
         return kept
-    if threading.current_thread() is threading.main_thread():
+    if not _serving_thread():
         return _store_summary(wanted)
     if cache.add(SUMMARY_LOCK, "1", SUMMARY_LOCK_SECONDS):
-        threading.Thread(target=_refresh_summary, args=(wanted,), name="giamsat-public-summary", daemon=True).start()
+        _start_refresh(wanted)
     return kept if isinstance(kept, dict) else None
 
 
-def _refresh_summary(wanted: tuple[str, str]) -> None:
+def _serving_thread() -> bool:
+    """A request handled by one of a server's threads (gunicorn's gthread workers), not a process's main thread."""
+    return threading.current_thread() is not threading.main_thread()
+
+
+def _start_refresh(wanted: tuple[str, str]) -> None:
+    threading.Thread(target=_refresh_in_thread, args=(wanted,), name="giamsat-public-summary", daemon=True).start()
+
+
+def _refresh_in_thread(wanted: tuple[str, str]) -> None:
     from django.db import connection
 
+    try:
+        _refresh_summary(wanted)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def _refresh_summary(wanted: tuple[str, str]) -> None:
     try:
         _store_summary(wanted)
     except Exception:  # the next visit tries again; the log says why
         logger.exception("public summary failed")
     finally:
         cache.delete(SUMMARY_LOCK)
-        connection.close()
 
 
 def _store_summary(wanted: tuple[str, str]) -> dict[str, Any]:
