@@ -89,6 +89,7 @@ class SubmissionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     search_fields = ["unit__name", "unit__code", "period__label"]
     inlines = [TaskReportInline, IndicatorValueInline, AttachmentInline, EventInline]
     actions = [approve_selected]
+    changes_through_actions = True  # the list's only change is the approval action, which is audited
 
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return obj is None  # the list (and its actions) is usable; a row's form is read-only
