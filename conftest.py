@@ -22,6 +22,18 @@ def shared_dir() -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _fresh_unit_tree() -> Iterator[None]:
+    """Each test builds its own units; a tree kept by an earlier test (whose rows were rolled back
+    and whose ids may come again) must not be reused."""
+    import sys
+
+    module = sys.modules.get("giamsat.reporting.evaluation")
+    if module is not None:
+        module._TREE = None  # type: ignore[attr-defined]
+    yield
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -241,8 +241,9 @@ def test_dashboard_figures_carry_ids_and_compliance(dong_nai: Any) -> None:
 def test_dashboard_query_count_is_pinned(dong_nai: Any, django_assert_max_num_queries: Any) -> None:
     standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
     evaluation.refresh_facts()  # as the approvals would have left them
-    # 18 to evaluate, 3 for the kept figures (the row, the scope's version, keeping the new figures)
-    with django_assert_max_num_queries(21):
+    # 18 to evaluate, 1 for the units' stamp (the tree is built once), 3 for the kept figures (the row,
+    # the scope's version, keeping the new figures)
+    with django_assert_max_num_queries(22):
         cold = evaluation.dashboard_figures(standing, as_of=AS_OF)
     with django_assert_max_num_queries(4):  # memberships are cached on the user; the data version decides
         warm = evaluation.dashboard_figures(standing, as_of=AS_OF)
@@ -251,7 +252,7 @@ def test_dashboard_query_count_is_pinned(dong_nai: Any, django_assert_max_num_qu
     for i in range(30):
         dong_nai.plan.task("dong-nai.so-y-te", f"Nhiệm vụ thêm {i}", DeadlineSpec.in_year(2026, "Năm 2026"))
     evaluation.clear_cache()
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         bigger = evaluation.dashboard_figures(standing, as_of=AS_OF)
     assert bigger.tasks_total == cold.tasks_total + 30
 
@@ -482,4 +483,30 @@ def test_saving_a_draft_keeps_the_evaluation_but_opening_or_sending_one_does_not
     assert sent != opened
     draft.return_count, draft.state = 1, "draft"  # returned to the unit
     draft.save()
-    assert evaluation.data_version() != sent
+    returned = evaluation.data_version()
+    assert returned != sent
+    draft.state = "submitted"
+    draft.save()
+    again = evaluation.data_version()
+    draft.state, draft.approved_at = "approved", _moment(dt.date(2026, 12, 12))
+    draft.save()
+    assert evaluation.data_version() != again  # an approval: same rows out of draft, a newer change
+
+
+def test_the_unit_tree_is_built_once_and_again_when_the_units_change(dong_nai: Any, monkeypatch: Any) -> None:
+    tree = evaluation.current_tree()
+    assert evaluation.current_tree() is tree  # nothing changed: the same tree
+    so_y_te = unit("dong-nai.so-y-te")
+    so_y_te.name = "Sở Y tế (tên mới sau sắp xếp)"
+    so_y_te.save()
+    renamed = evaluation.current_tree()
+    assert renamed is not tree and renamed.by_pk[so_y_te.pk].name == "Sở Y tế (tên mới sau sắp xếp)"
+    moved = OrgUnit.objects.create(code="dong-nai.so-moi", name="Sở mới", kind=so_y_te.kind, parent=unit("dong-nai"))
+    grown = evaluation.current_tree()
+    assert grown is not renamed and moved.pk in grown.subtree(unit("dong-nai").pk)
+    moved.parent = unit("lang-son")
+    moved.save()
+    assert moved.pk not in evaluation.current_tree().subtree(unit("dong-nai").pk)
+    monkeypatch.setattr(evaluation, "TREE_TTL", 0.0)  # a rename the stamp cannot see shows once the tree is old
+    before = evaluation.current_tree()
+    assert evaluation.current_tree() is not before
