@@ -123,18 +123,9 @@ def bench_database(as_of: dt.date, national: bool = True) -> dict[str, float]:
 
 def _server_cpu() -> float | None:
     """CPU seconds of this connection's PostgreSQL backend so far (None on SQLite or another host)."""
-    from django.db import connection
+    from giamsat.ops.backend_cpu import backend_cpu
 
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cur:
-        cur.execute("SELECT pg_backend_pid()")
-        pid = cur.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return backend_cpu()
 
 
 def _timed_server(label: str, fn: Any) -> tuple[Any, float]:

@@ -41,24 +41,15 @@ from django.db import connection, connections  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from giamsat.ops.backend_cpu import backend_cpu as server_backend_cpu  # noqa: E402
 from giamsat.portal import caching  # noqa: E402
 
 LEADERS = ["bcd.dongnai", "thuongtruc.dongnai"]
 REPORTERS = ["baocao.sotaichinh", "baocao.sokhcn", "baocao.soyte", "baocao.longbinh"]
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 def backend_cpu() -> float:
-    if connection.vendor != "postgresql":
-        return 0.0
-    with connection.cursor() as cur:
-        cur.execute("SELECT pg_backend_pid()")
-        pid = cur.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICK
+    return server_backend_cpu() or 0.0
 
 
 def session_for(username: str) -> str:

@@ -47,6 +47,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
+from giamsat.ops.backend_cpu import backend_cpu as server_backend_cpu  # noqa: E402
 from giamsat.plans.models import Task  # noqa: E402
 from giamsat.portal import caching  # noqa: E402
 from giamsat.portal.scope import public_documents  # noqa: E402
@@ -55,21 +56,10 @@ from giamsat.reporting import evaluation  # noqa: E402
 LEADER = "bcd.dongnai"
 REPORTER = "baocao.sotaichinh"
 SEARCHES = ["chuyen doi so", "dữ liệu", "DTI", "ha tang so", "nen tang"]
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 def backend_cpu() -> float:
-    """CPU seconds the database server process serving this connection has used (PostgreSQL on this host)."""
-    if connection.vendor != "postgresql":
-        return 0.0
-    with connection.cursor() as cur:
-        cur.execute("SELECT pg_backend_pid()")
-        pid = cur.fetchone()[0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICK
+    return server_backend_cpu() or 0.0
 
 
 def requests_of_the_profile() -> list[tuple[str, str | None, str, list[Any]]]:
