@@ -82,3 +82,18 @@ def people(plan: Document) -> Any:
         outsider = persona("baocao.soyte", "dong-nai.so-y-te", Role.REPORTER)
 
     return People
+
+
+@pytest.fixture
+def page_cache(settings: Any) -> Any:
+    """The page cache on, shared and per-worker copies empty before and after."""
+    from django.core.cache import cache
+
+    from giamsat.portal import caching
+
+    settings.GIAMSAT_PAGE_CACHE = True
+    cache.clear()
+    caching.clear_local()
+    yield
+    cache.clear()
+    caching.clear_local()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -22,13 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings: Any) -> Any:
-    settings.GIAMSAT_PAGE_CACHE = True
-    cache.clear()
-    caching.clear_local()
-    yield
-    cache.clear()
-    caching.clear_local()
+def _page_cache(page_cache: None) -> None:
+    """Every test here runs with the page cache on (conftest's `page_cache`)."""
 
 
 def signed_in(user: Any) -> Client:

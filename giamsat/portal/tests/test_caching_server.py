@@ -10,11 +10,9 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from giamsat.plans.models import Document
-from giamsat.portal import caching
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,13 +41,9 @@ class Log:
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings: Any) -> Any:
-    settings.GIAMSAT_PAGE_CACHE = True
-    cache.clear()
-    caching.clear_local()
+def _page_cache(page_cache: None) -> Any:
+    """The page cache on (conftest's `page_cache`); the garbage collector unfrozen after each test."""
     yield
-    cache.clear()
-    caching.clear_local()
     gc.unfreeze()
 
 
