@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,12 +41,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 @pytest.fixture
 def browser() -> Iterator[Any]:
     """Debian's headless Chromium driven by Playwright. Missing Chromium skips on a developer's
-    machine but fails in CI, where scripts/setup.sh installs it."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed at /usr/bin/chromium (scripts/setup.sh dev installs it)")
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    machine but fails under scripts/test.sh (CI), which installs it."""
+    from playwright import sync_api
+
+    from giamsat.testing import require_tool
+
+    require_tool(Path(CHROMIUM).exists(), "Chromium (/usr/bin/chromium)")
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh dev
 export GIAMSAT_SHARED_DIR="${GIAMSAT_SHARED_DIR:-$(cd .. && pwd)/shared}"
+export GIAMSAT_REQUIRE_TOOLS=1  # setup.sh installed them: a missing tool fails its tests instead of skipping them
 
 echo "== ruff";  .venv/bin/ruff check .
 echo "== mypy";  .venv/bin/mypy

@@ -20,6 +20,7 @@ from giamsat.exchange.tables import report_workbook
 from giamsat.org.tests.factories import unit
 from giamsat.plans.models import Task
 from giamsat.reporting.models import Submission, TaskReport
+from giamsat.testing import require_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -132,8 +133,8 @@ def _dark_share(pgm: bytes) -> float:
 
 @pytest.mark.slow
 def test_the_pdf_renders_a_page_with_text(world: World) -> None:
-    if soffice_path() is None or shutil.which("pdftoppm") is None:
-        pytest.skip("LibreOffice (soffice) or poppler-utils (pdftoppm) is not installed: cannot render the PDF")
+    require_tool(soffice_path() is not None, "LibreOffice (soffice)")
+    require_tool(shutil.which("pdftoppm") is not None, "poppler-utils (pdftoppm)")
     pdf = docx_to_pdf(render_docx(ward_report(world)))
     assert pdf.startswith(b"%PDF")
     ARTIFACTS.mkdir(exist_ok=True)

@@ -113,7 +113,6 @@ def test_a_two_row_table_header_is_understood() -> None:
 
 
 def test_text_pdf_table_without_rulings_is_rebuilt_from_positions() -> None:
-    pytest.importorskip("fpdf")
     plan = parse_bytes(build.borderless_pdf())
     assert plan.input_kind == "pdf_text"
     assert [(t.no, t.lead_code, t.deadline_text) for t in plan.tasks] == [

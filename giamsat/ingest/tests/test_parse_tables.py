@@ -3,7 +3,7 @@ cells carried over a page, group rows, numbers wrapped by a narrow column."""
 
 from __future__ import annotations
 
-import contextlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from giamsat.ingest.pipeline import parse_bytes, parse_text
 from giamsat.ingest.quality import table_row_names
 from giamsat.ingest.readers import unwrap_number
 from giamsat.ingest.samples import build
+from giamsat.testing import require_tool
 
 HEAD = ["KẾ HOẠCH", "Số: 9/KH-UBND", "PHỤ LỤC", "DANH MỤC NHIỆM VỤ"]
 HEADER = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |"
@@ -91,7 +92,6 @@ def _long_plan(rows: int) -> str:
 
 
 def test_a_text_pdf_table_over_several_pages_without_a_repeated_header() -> None:
-    pytest.importorskip("fpdf")
     pdf = build.to_pdf(_long_plan(60))
     plan = parse_bytes(pdf)
     assert plan.input_kind == "pdf_text"
@@ -108,15 +108,12 @@ def test_a_docx_table_whose_header_repeats_reads_whole() -> None:
 
 @pytest.mark.slow
 def test_a_libreoffice_pdf_with_rows_split_over_pages(tmp_path: Path) -> None:
-    docx = build.to_docx(_long_plan(40), repeat_header=True)
-    with contextlib.suppress(FileNotFoundError):
-        pdf = build.docx_to_pdf(docx, tmp_path)
-        plan = parse_bytes(pdf)
-        assert plan.input_kind == "pdf_text"
-        assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 41)]
-        assert all(t.name.endswith("của các cơ quan") for t in plan.tasks)
-        return
-    pytest.skip("LibreOffice is not installed")
+    require_tool(shutil.which("soffice") is not None, "LibreOffice (soffice)")
+    pdf = build.docx_to_pdf(build.to_docx(_long_plan(40), repeat_header=True), tmp_path)
+    plan = parse_bytes(pdf)
+    assert plan.input_kind == "pdf_text"
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 41)]
+    assert all(t.name.endswith("của các cơ quan") for t in plan.tasks)
 
 
 def test_a_row_number_misread_by_ocr_is_put_back_in_sequence() -> None:
