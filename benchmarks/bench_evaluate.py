@@ -86,16 +86,7 @@ def timed(label: str, fn: Callable[[], T], repeat: int = 1) -> tuple[T, float, f
 # --------------------------------------------------------------------------- engine side
 
 def engine_dashboard(ds: synth.Dataset, province: str) -> dict[str, Any]:
-    ev = evaluate(ds, AS_OF, unit_id=province)
-    f = ev.rollups[province]
-    ranking = sorted(((c.unit_id, c.rank, round(c.score, 4)) for uid, c in ev.scorecards.items()
-                      if uid != province), key=lambda x: x[0])
-    return {
-        "task_status": {k.value: v for k, v in f.task_status.items()},
-        "target_status": {k.value: v for k, v in f.target_status.items()},
-        "compliance": (f.submissions_on_time, f.submissions_due),
-        "ranking": ranking,
-    }
+    return national_figures(evaluate(ds, AS_OF, unit_id=province), province)
 
 
 # --------------------------------------------------------------------------- DuckDB side

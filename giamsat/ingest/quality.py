@@ -280,6 +280,22 @@ def _annex_page(pdf: bytes) -> int:
     return 1
 
 
+def _numbered_rows(page: Any, item: str) -> tuple[str, list[tuple[str, str]]]:
+    """The numbered rows of a PDF page's ruled tables as (item kind, row number), and the kind the
+    page ends with: a header row naming "chỉ tiêu" or "nhiệm vụ" sets the kind, a table without one
+    continues the kind of the one before (`item`, from the pages before)."""
+    rows: list[tuple[str, str]] = []
+    for table in page.extract_tables():
+        for row in table:
+            no = squash(readers.unwrap_number(row[0] or "")).rstrip(". ")
+            head = fold(" ".join(c or "" for c in row[:3]))
+            if not re.match(r"\d", no) and ("chi tieu" in head or "nhiem vu" in head):
+                item = "targets" if "chi tieu" in head else "tasks"
+            if re.fullmatch(r"\d+(\.\d+)*", no):
+                rows.append((item, no))
+    return item, rows
+
+
 def _on_pages(gold: dict[str, Any], pdf: bytes, first: int, count: int) -> dict[str, Any]:
     """The gold restricted to the rows that start on pages first..first+count-1 (read from the
     PDF's own ruled tables; a table without a header continues the kind of the one before)."""
@@ -289,14 +305,9 @@ def _on_pages(gold: dict[str, Any], pdf: bytes, first: int, count: int) -> dict[
     item = "tasks"
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages[:first - 1 + count]:
-            for table in page.extract_tables():
-                for row in table:
-                    no = squash(readers.unwrap_number(row[0] or "")).rstrip(". ")
-                    head = fold(" ".join(c or "" for c in row[:3]))
-                    if not re.match(r"\d", no) and ("chi tieu" in head or "nhiem vu" in head):
-                        item = "targets" if "chi tieu" in head else "tasks"
-                    if page.page_number >= first and re.fullmatch(r"\d+(\.\d+)*", no):
-                        starts.add((item, no))
+            item, rows = _numbered_rows(page, item)
+            if page.page_number >= first:
+                starts.update(rows)
     out = dict(gold)
     for key in ("targets", "tasks"):
         out[key] = [g for g in gold.get(key) or [] if (key, str(g.get("no"))) in starts]
@@ -587,14 +598,9 @@ def _item_pages(gold: dict[str, Any], pdf: bytes) -> dict[tuple[str, int], int]:
     item = "tasks"
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
-            for table in page.extract_tables():
-                for row in table:
-                    no = squash(readers.unwrap_number(row[0] or "")).rstrip(". ")
-                    head = fold(" ".join(c or "" for c in row[:3]))
-                    if not re.match(r"\d", no) and ("chi tieu" in head or "nhiem vu" in head):
-                        item = "targets" if "chi tieu" in head else "tasks"
-                    if re.fullmatch(r"\d+(\.\d+)*", no):
-                        row_page.setdefault((item, no), page.page_number)
+            item, rows = _numbered_rows(page, item)
+            for found in rows:
+                row_page.setdefault(found, page.page_number)
             starts.append((len(text), page.page_number))
             text += " " + " ".join(fold(page.extract_text() or "").split())
     for key in ("targets", "tasks"):
