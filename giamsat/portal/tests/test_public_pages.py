@@ -22,14 +22,14 @@ def test_a_visitor_never_waits_for_the_figures_they_are_computed_aside_and_shown
         client: Any, plan: Document, frozen: Any, settings: Any, monkeypatch: Any) -> None:
     from django.core.cache import cache
 
-    from giamsat.portal import caching
+    from giamsat.portal import caching, public_summary
     from giamsat.portal.views import pages
 
     settings.GIAMSAT_PAGE_CACHE = True
     monkeypatch.setattr(pages, "PENDING_TIMEOUT", 0)  # the page without figures is kept 5 s: not here
-    monkeypatch.setattr(pages, "_serving_thread", lambda: True)  # as in a gunicorn worker's thread
+    monkeypatch.setattr(public_summary, "_serving_thread", lambda: True)  # as in a gunicorn worker's thread
     refreshes: list[tuple[str, str]] = []
-    monkeypatch.setattr(pages, "_start_refresh", refreshes.append)  # the refresh runs when the test says
+    monkeypatch.setattr(public_summary, "_start_refresh", refreshes.append)  # the refresh runs when the test says
     cache.clear()
     caching.clear_local()
 
@@ -37,8 +37,8 @@ def test_a_visitor_never_waits_for_the_figures_they_are_computed_aside_and_shown
     assert "Đang tổng hợp số liệu" in body and "45/KH-UBND" in body and len(refreshes) == 1
     client.get(reverse("portal:public"))
     assert len(refreshes) == 1  # one refresh at a time (a lock in the shared cache)
-    pages._refresh_summary(refreshes[0])
+    public_summary._refresh_summary(refreshes[0])
     caching.clear_local()
     body = client.get(reverse("portal:public")).content.decode()
-    assert "Đang tổng hợp số liệu" not in body and cache.get(pages.SUMMARY_KEY)["tasks"] == 2
-    assert cache.get(pages.SUMMARY_LOCK) is None  # the next change may start a refresh
+    assert "Đang tổng hợp số liệu" not in body and cache.get(public_summary.SUMMARY_KEY)["tasks"] == 2
+    assert cache.get(public_summary.SUMMARY_LOCK) is None  # the next change may start a refresh

@@ -16,10 +16,10 @@ from giamsat.org.models import OrgUnit
 from giamsat.plans.access import get_document_for_user, visible_documents
 from giamsat.plans.models import Milestone, Target, Task
 from giamsat.portal import caching, figures
+from giamsat.portal.public_summary import evaluation_of
 from giamsat.portal.scope import public_documents, tracked_documents, with_counts
 from giamsat.portal.status import json_for_script
 from giamsat.portal.views.dashboard import parse_filters
-from giamsat.portal.views.pages import evaluation_of
 from giamsat.reporting.models import IndicatorValue
 
 TASK_SORTS = {"deadline": ("due_date", "order"), "name": ("name",), "lead": ("lead__name", "order"), "order": ("order",)}
