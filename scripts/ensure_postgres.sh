@@ -6,6 +6,11 @@ set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 db="${GIAMSAT_PG_DB:-giamsat}"
+if ! command -v psql >/dev/null 2>&1; then  # the client first: a server may run without it on this machine
+  echo "ensure_postgres: installing the PostgreSQL client from Debian" >&2
+  as_root apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql-client >&2
+fi
 # The database itself must exist too: `check` connects to it (generated columns ask the server what
 # it supports), pytest then creates its own test_<name> beside it.
 ensure_db() {
