@@ -245,3 +245,31 @@ def test_the_warm_up_compiles_the_templates_before_the_workers_fork() -> None:
     assert caching.compile_templates() > 10
     loader = engines["django"].engine.template_loaders[0]
     assert "portal/login.html" in {key.split(":")[0] for key in map(str, loader.get_template_cache)}
+
+
+def test_leaders_of_different_scopes_share_one_render_of_a_plans_tasks_but_not_its_linked_plans(
+        people: Any, plan: Document, frozen: Any, monkeypatch: Any) -> None:
+    """A published plan's objectives, targets and tasks are the same for every viewer: the second scope's
+    first visit evaluates nothing and renders only its own part (the linked plans it may see)."""
+    from giamsat.portal.views import plans as plan_views
+
+    evaluated: list[Any] = []
+    evaluation_of = plan_views.evaluation_of
+    monkeypatch.setattr(plan_views, "evaluation_of", lambda ids: evaluated.append(list(ids)) or evaluation_of(ids))
+    elsewhere = persona("bcd.langson", "lang-son", Role.STEERING)
+    assert caching.viewer_scope(elsewhere) != caching.viewer_scope(people.steering)
+    url = reverse("portal:plan", args=[plan.pk])
+    pages = [signed_in(user).get(url).content.decode() for user in (people.steering, elsewhere, people.standing)]
+    assert evaluated == [[plan.pk]]
+    task_names = [t.name for t in plan.tasks.all()]
+    for page in pages:
+        assert all(name in page for name in task_names) and plan.number in page
+    tasks_part = [page[page.index('id="tasks"'):] for page in pages]
+    assert tasks_part[0] == tasks_part[1] == tasks_part[2]
+    filtered = signed_in(elsewhere).get(url, {"q": task_names[0]}).content.decode()  # other arguments: their own render
+    assert task_names[0] in filtered and task_names[1] not in filtered and len(evaluated) == 2
+
+
+def test_a_draft_plan_under_review_shows_its_tasks_without_the_cache(people: Any, draft_plan: Document) -> None:
+    page = signed_in(people.standing).get(reverse("portal:plan", args=[draft_plan.pk])).content.decode()
+    assert "Nhiệm vụ nháp chưa rà soát về trí tuệ nhân tạo" in page and 'id="tasks"' in page

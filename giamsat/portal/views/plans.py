@@ -10,6 +10,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from giamsat.domain.states import TARGET_STATUS_LABELS, TASK_STATUS_LABELS, TaskStatus
 from giamsat.org.models import OrgUnit
@@ -55,12 +57,32 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # A published, non-confidential plan is visible to everyone (plans.access); only others need the scope check.
     plan = public_documents().filter(pk=pk).first() or get_document_for_user(request.user, pk)
     if not plan.is_published:
-        return render(request, "portal/plan_detail.html", _plan_context(request, plan))
+        return render(request, "portal/plan_detail.html", {**_plan_context(request, plan), **_plan_body(request, plan)})
     args = [pk, *caching.query_args(request)]
-    return caching.cached_page(request, "plan", args, "portal/plan_detail.html", lambda: _plan_context(request, plan))
+    return caching.cached_page(request, "plan", args, "portal/plan_detail.html",
+                               lambda: {**_plan_context(request, plan), "plan_body": _shared_body(request, plan, args)})
+
+
+def _shared_body(request: HttpRequest, plan: Any, args: list[Any]) -> str:
+    """A published plan's objectives, targets and tasks, rendered once for every viewer: they show the plan
+    itself, never what the viewer may see elsewhere (only the linked plans above and below are per scope).
+    Leaders of different scopes opening the same plan then share its one evaluation and render."""
+    made = caching.fragment("plan-body", args, "published", lambda: (
+        "", render_to_string("portal/_plan_body.html", {**_plan_body(request, plan), "cached_render": True}, request)),
+        version=caching.request_version(request))
+    return mark_safe("".join(made.parts))  # our own rendered HTML
 
 
 def _plan_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
+    """What depends on the viewer: the linked plans they may see, whether they may review."""
+    visible = visible_documents(request.user)
+    children = list(plan.children.filter(pk__in=visible.values("pk")).select_related("owner"))
+    parents = list(plan.parents.filter(pk__in=visible.values("pk")))
+    return {"plan": plan, "children": children, "parents": parents, "can_review": _can_review(request.user, plan)}
+
+
+def _plan_body(request: HttpRequest, plan: Any) -> dict[str, Any]:
+    """The plan's objectives, targets and tasks with the engine's statuses (the same for every viewer)."""
     targets = list(plan.targets.select_related("responsible", "objective")
                    .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")),
                                      Prefetch("served_by", queryset=Target.objects.select_related("document"))))
@@ -87,18 +109,14 @@ def _plan_context(request: HttpRequest, plan: Any) -> dict[str, Any]:
         t.status = str(found.status) if found else ""
     if wanted is not None:
         tasks = [t for t in tasks if t.status in wanted]
-    visible = visible_documents(request.user)
-    children = list(plan.children.filter(pk__in=visible.values("pk")).select_related("owner"))
-    parents = list(plan.parents.filter(pk__in=visible.values("pk")))
     groups: dict[Any, list[Task]] = {}
     for t in tasks:
         groups.setdefault(t.group, []).append(t)
     leads = OrgUnit.objects.filter(led_tasks__document=plan).distinct().order_by("name")
     return {
         "plan": plan, "objectives": list(plan.objectives.all()), "targets": targets, "groups": groups,
-        "task_count": len(tasks), "children": children, "parents": parents, "leads": leads, "sort": sort,
+        "task_count": len(tasks), "leads": leads, "sort": sort,
         "status_choices": [(s.value, TASK_STATUS_LABELS[s]) for s in TaskStatus], "evaluated": plan.is_published,
-        "can_review": _can_review(request.user, plan),
     }
 
 
