@@ -214,15 +214,9 @@ def _pdf_page_lines(page: Any) -> list[str]:
     items: list[tuple[float, list[str]]] = []
     words = body.extract_words(keep_blank_chars=False, use_text_flow=False)
     if words and not boxes:
-        # No ruling lines: rebuild borderless tables from word positions, as for a scan.
-        boxes_words = [{"text": nfc(w["text"]), "x0": w["x0"], "x1": w["x1"], "top": w["top"],
-                        "h": w["bottom"] - w["top"]} for w in words]
-        tops = _line_tops(boxes_words)
-        lines = words_to_lines(boxes_words)
-        if any(line.startswith("|") for line in lines):
-            return lines
-        items.extend((t, [line]) for t, line in zip(tops, lines, strict=False))
-        return [line for _, chunk in items for line in chunk]
+        # No ruling lines: rebuild borderless tables from word positions.
+        return borderless_lines([{"text": nfc(w["text"]), "x0": w["x0"], "x1": w["x1"], "top": w["top"],
+                                  "h": w["bottom"] - w["top"]} for w in words])
     for tl in body.extract_text_lines(layout=False, strip=True):
         items.append((tl["top"], [nfc(tl["text"])]))
     for t in tables:
@@ -242,10 +236,17 @@ def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
     import pypdfium2  # type: ignore[import-untyped]
 
     out: dict[str, list[str]] = {}
-    pdf = pypdfium2.PdfDocument(data)
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:  # pdfplumber read the structure, the renderer refuses it
+        raise IngestError("PDF hỏng: không dựng được trang để nhận dạng chữ (OCR).", "bad_pdf") from exc
     try:
         for done, number in enumerate(pages, 1):
-            image = pdf[number].render(scale=300 / 72).to_pil()
+            try:
+                image = pdf[number].render(scale=300 / 72).to_pil()
+            except pypdfium2.PdfiumError as exc:
+                raise IngestError(f"PDF hỏng: không dựng được trang {number + 1} để nhận dạng chữ (OCR).",
+                                  "bad_pdf") from exc
             out[f"\x00page{number}"] = ocr_image(image, warnings)
             if progress:
                 progress(done, len(pages))
@@ -729,3 +730,143 @@ def _table_from_rows(rows: list[list[tuple[float, str]]], height: float) -> list
         else:
             logical[-1] = [(a + " " + b).strip() for a, b in zip(logical[-1], cells, strict=True)]
     return ["", *_pipe_rows(logical), ""]
+
+
+# --- tables without ruling lines, from exact word positions (a text PDF) ------------------------
+
+_ROW_LABEL = re.compile(r"\d{1,3}(\.\d{1,2})*\.?|[IVXL]{1,5}\.?|[a-zđ]\)|[A-ZĐ]\.?|S?TT")
+_HEAD_WORDS = re.compile(r"\bs?tt\b|chu tri|phoi hop|thoi gian|thoi han|tien do|chi tieu|nhiem vu|noi dung|ket qua"
+                         r"|san pham|don vi")
+
+
+def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
+    """The lines of a page without ruling lines, whose tables are rebuilt from word positions: a table is
+    a run of lines split into three or more columns by vertical strips of white that no line crosses
+    (a merged group row that opens with its label may cross them); a row starts where the first
+    column has text. Elsewhere, the words' lines as they stand."""
+    if not words:
+        return []
+    height = statistics.median(w["h"] for w in words) or 10
+    lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]
+    left = min(w["x0"] for w in words)
+    width = max(w["x1"] for w in words) - left
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        found = _borderless_table(lines, k, height, width)
+        if found is None:
+            out.append(" ".join(w["text"] for w in lines[k]))
+            k += 1
+            continue
+        rows, rivers, after = found
+        if k and len(out) == k:
+            # the page opens with the end of a row the page above began: lines within the columns, no label
+            top = [_line_cells(line, rivers) for line in lines[:k]]
+            if all(cells is not None and not cells[0] for cells in top):
+                rows.insert(0, [" ".join(c) for c in zip(*[c for c in top if c is not None], strict=True)])
+                del out[:]
+        out.extend(["", *_pipe_rows(rows), ""])
+        k = after
+    return out
+
+
+def _line_cells(line: list[dict[str, Any]], rivers: list[tuple[float, float]]) -> list[str] | None:
+    """A line's words by the columns the rivers part, or None when a word crosses a river."""
+    if any(w["x0"] < b and w["x1"] > a for w in line for a, b in rivers):
+        return None
+    cells: list[list[str]] = [[] for _ in range(len(rivers) + 1)]
+    for w in line:
+        centre = (w["x0"] + w["x1"]) / 2
+        cells[sum(1 for a, b in rivers if centre > (a + b) / 2)].append(w["text"])
+    return [" ".join(c) for c in cells]
+
+
+def _chunks(line: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]]:
+    out: list[list[dict[str, Any]]] = []
+    for w in line:
+        if out and w["x0"] - out[-1][-1]["x1"] < gap:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _is_label(text: str) -> bool:
+    return bool(_ROW_LABEL.fullmatch(text.strip()))
+
+
+def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float,
+                      page_width: float) -> tuple[list[list[str]], list[tuple[float, float]], int] | None:
+    """The rows of a table whose first line is lines[k], the strips of white between its columns and the
+    index of the line after it; None when no table starts there."""
+    from .fold import fold
+
+    gap = 0.6 * height
+    if len(_chunks(lines[k], gap)) < 3:
+        return None
+    # the run of lines it may span: up to a line of prose across the page, a wide gap between lines,
+    # or another table's header
+    pitch = statistics.median([b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [height * 1.5])
+    end = k + 1
+    while end < len(lines):
+        line = lines[end]
+        chunks = _chunks(line, gap)
+        if len(chunks) == 1 and line[-1]["x1"] - line[0]["x0"] >= 0.7 * page_width:
+            break
+        if line[0]["top"] - lines[end - 1][0]["top"] > max(3 * pitch, 4 * height):
+            break
+        if end > k + 2 and len(chunks) >= 3 and \
+                len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2:
+            break
+        end += 1
+    block = lines[k:end]
+    lo = min(w["x0"] for line in block for w in line)
+    hi = max(w["x1"] for line in block for w in line)
+
+    def spanning(line: list[dict[str, Any]]) -> bool:
+        """A title or a merged cell may cross the columns: one chunk (after its label), a third of the table wide."""
+        body = line[1:] if _is_label(line[0]["text"]) and len(line) > 1 else line
+        return len(_chunks(body, gap)) == 1 and body[-1]["x1"] - body[0]["x0"] >= 0.35 * (hi - lo)
+
+    solid = [line for line in block if not spanning(line)]
+    covered = bytearray(int(hi - lo) + 2)
+    for line in solid:
+        for w in line:
+            covered[int(w["x0"] - lo):int(w["x1"] - lo) + 1] = b"\x01" * (int(w["x1"] - lo) + 1 - int(w["x0"] - lo))
+    rivers: list[tuple[float, float]] = []
+    start = None
+    for x, c in enumerate(covered):
+        if not c and start is None:
+            start = x
+        elif c and start is not None:
+            if x - start >= gap:
+                a, b = lo + start, lo + x
+                # a strip between columns has words starting just right of it on two lines or more
+                if sum(1 for line in solid if any(b - 1 <= w["x0"] <= b + 2 * height for w in line)) >= 2:
+                    rivers.append((a, b))
+            start = None
+    if len(rivers) < 2:
+        return None
+    rows: list[list[str]] = []
+    labels = 0
+    stop = end
+    for n in range(k, end):
+        line = lines[n]
+        cells = _line_cells(line, rivers)
+        if cells is None:
+            # a merged group row crosses the columns after its label; any other crossing line ends the table
+            if not (_is_label(line[0]["text"]) and len(line) > 1 and line[0]["x1"] <= rivers[0][0] + 1):
+                stop = n
+                break
+            cells = [line[0]["text"], " ".join(w["text"] for w in line[1:]), *[""] * (len(rivers) - 1)]
+        if cells[0] and rows and labels >= 2 and not _is_label(cells[0]) and not any(cells[1:]):
+            stop = n                       # a line after the table (a label column holds no prose)
+            break
+        if cells[0] or not rows:
+            labels += _is_label(cells[0])
+            rows.append(cells)
+        else:
+            rows[-1] = [f"{a} {c}".strip() for a, c in zip(rows[-1], cells, strict=True)]
+    if len(rows) < 2:
+        return None
+    return rows, rivers, stop

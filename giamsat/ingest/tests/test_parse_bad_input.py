@@ -6,6 +6,7 @@ import io
 import os
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,11 @@ def test_missing_file_is_an_ingest_error(tmp_path: object) -> None:
 def test_legacy_word_file_is_refused_with_advice() -> None:
     err = _refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096, "legacy_office")
     assert "DOCX" in str(err)
+
+
+def test_pdf_the_text_reader_takes_but_the_renderer_refuses() -> None:
+    """Found by the atheris fuzzer: pdfplumber reads a mangled PDF as pages without text, PDFium refuses to
+    render them for OCR; that is a broken PDF, not a crash."""
+    data = (Path(__file__).parent / "data" / "fuzz" / "pdf_renderer_refuses.pdf").read_bytes()
+    err = _refused(data, "bad_pdf")
+    assert "PDF hỏng" in str(err)
