@@ -369,9 +369,40 @@ def _renders(text: str, gold: dict[str, Any],
         yield "scan", f"/p{first}-{first + count - 1}", parse_bytes(scan, registry=reg), sgold
 
 
-def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
+def _form_renders(text: str, gold: dict[str, Any],
+                  reg: list[Agency] | None) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
+    """A plan of the forms set (tests/data/forms/, written for giamsat) as DOCX, as the PDF LibreOffice
+    lays out from it, as an fpdf2 PDF, and, every page scanned (200 dpi, skew, speckles), read by
+    Tesseract with its word boxes ("scan") and as plain text, as is ("ocr_plain") and degraded like the
+    seeds ("ocr_text", `degrade`, seeded by page)."""
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    docx = _cached(key, ".docx", lambda: build.to_docx(text, repeat_header=True))
+    yield "docx", "", parse_bytes(docx, registry=reg), gold
+    with contextlib.suppress(ImportError):
+        fpdf = _cached(key, ".fpdf.pdf", lambda: build.to_pdf(text))
+        yield "pdf_text", "/fpdf2", parse_bytes(fpdf, registry=reg), gold
+    try:
+        pdf = _cached(key, ".lo.pdf", lambda: build.docx_to_pdf(docx, CACHE_DIR))
+    except (OSError, RuntimeError):       # no LibreOffice on this machine
+        return
+    yield "pdf_text", "/libreoffice", parse_bytes(pdf, registry=reg), gold
+    if SCAN_PAGES <= 0:
+        return
+    count = _pdf_pages(pdf)
+    scan = _cached(key, f".scan1-{count}.pdf", lambda: build.scan_pages(pdf, 1, count))
+    with _ocr_cache():
+        yield "scan", "", parse_bytes(scan, registry=reg), gold
+    if OCR_TEXT_PAGES <= 0:
+        return
+    pages = ocr_text_pages(scan)
+    yield "ocr_plain", "", parse_bytes("\n\n".join(pages).encode(), "plan.txt", registry=reg), gold
+    damaged = "\n\n".join(degrade(t, seed=n) for n, t in enumerate(pages, 1))
+    yield "ocr_text", "/degraded", parse_bytes(damaged.encode(), "plan.txt", registry=reg), gold
+
+
+def runs(shared: Path, only: str = "") -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
     """(gold name, input kind, parsed plan, gold) for every gold file and every rendering of it."""
-    for path in sorted(GOLD_DIR.glob("*.json")):
+    for path in sorted(GOLD_DIR.glob(f"{only}*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         src = gold["source"]
         reg = _registry(gold)
@@ -386,6 +417,11 @@ def runs(shared: Path) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
             if gold.get("renders"):
                 for rkind, variant, plan, rgold in _renders(f.read_text(encoding="utf-8"), gold, reg):
                     yield path.stem + variant, rkind, plan, rgold
+        elif src.startswith("forms/"):
+            text = (GOLD_DIR.parent / src).read_text(encoding="utf-8")
+            yield path.stem, "clean_text", parse_bytes(text.encode(), registry=reg), gold
+            for rkind, variant, plan, rgold in _form_renders(text, gold, reg):
+                yield path.stem + variant, rkind, plan, rgold
         elif src == "samples/sample_plan.txt":
             text = build.sample_text()
             yield path.stem, "clean_text", parse_bytes(text.encode()), gold
@@ -430,9 +466,10 @@ def in_scope(plan: ParsedPlan, gold: dict[str, Any]) -> dict[str, Any]:
     return j
 
 
-def evaluate(shared: Path, by_file: bool = False) -> dict[str, dict[str, Score]]:
+def evaluate(shared: Path, by_file: bool = False, only: str = "") -> dict[str, dict[str, Score]]:
+    """Scores per input kind (and gold file with `by_file`); `only`: the gold files whose name starts so."""
     out: dict[str, dict[str, Score]] = {}
-    for name, kind, plan, gold in runs(shared):
+    for name, kind, plan, gold in runs(shared, only):
         j = in_scope(plan, gold)
         bucket = out.setdefault(f"{kind} {name}" if by_file else kind, {"tasks": Score(), "targets": Score(), "document": Score()})
         if "tasks" in gold or "task_count" in gold:
@@ -461,10 +498,10 @@ def report(results: dict[str, dict[str, Score]]) -> str:
     return "\n".join(lines)
 
 
-def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",)) -> Iterator[str]:
+def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",), only: str = "") -> Iterator[str]:
     """One line per gold item the reader missed or got wrong (lead, deadline, value, milestones),
     and per item found that no gold item matches (when the gold is complete)."""
-    for name, kind, plan, gold in runs(shared):
+    for name, kind, plan, gold in runs(shared, only):
         if kind not in kinds:
             continue
         j = in_scope(plan, gold)
