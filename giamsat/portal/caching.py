@@ -24,6 +24,7 @@ for one render.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -45,7 +46,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from giamsat.audit.models import AuditEvent
 from giamsat.org.models import OrgUnit, Role
-from giamsat.plans.models import Document, Target, Task
+from giamsat.plans.models import Document, DocumentStatus, Target, Task
 from giamsat.portal.profile import profile_for
 from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission
 
@@ -285,6 +286,11 @@ class _NoMessages(list[Any]):
 
 
 def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
+    """The warm-up's pages in order: the public home and each scope's landing pages, then the plans, taking
+    one in turn from each list that offers them (the public home's plans, and for each oversight scope the
+    plans it follows, then the other plans it may open), each list in the order the site lists it (newest
+    first, as the public home, the plan list and the API's plan list show them): the plans offered first are
+    the ones opened first, and no list waits for another to be exhausted."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser
     from django.urls import reverse
@@ -293,12 +299,13 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
     from giamsat.portal.scope import public_documents, tracked_documents
     from giamsat.portal.views import dashboard, pages, plans, reports
 
+    listed = ("-issued_on", "number", "pk")
     anonymous = AnonymousUser()
     out: list[tuple[str, Any, tuple[Any, ...], Any]] = [(reverse("portal:public"), pages.public, (), anonymous)]
-    later: list[tuple[str, Any, tuple[Any, ...], Any]] = [
+    lists: list[list[tuple[str, Any, tuple[Any, ...], Any]]] = [[
         (reverse("portal:public-plan", args=[pk]), pages.public_plan, (pk,), anonymous)
-        for pk in public_documents().values_list("pk", flat=True)[:500]]  # as the public home lists them
-    last: list[tuple[str, Any, tuple[Any, ...], Any]] = []
+        for pk in public_documents().order_by(*listed).values_list("pk", flat=True)[:WARM_PLANS]]]
+    others: list[list[tuple[str, Any, tuple[Any, ...], Any]]] = []
     seen: set[str] = set()
     users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
     for user in users:
@@ -309,14 +316,23 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
         if profile_for(user).is_oversight:
             out.append((reverse("portal:dashboard"), dashboard.dashboard, (), user))
             out.append((reverse("portal:targets"), plans.target_list, (), user))
-            tracked = list(tracked_documents(user).values_list("pk", flat=True))
-            later += [(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in tracked]
+            tracked = list(tracked_documents(user).order_by(*listed).values_list("pk", flat=True)[:WARM_PLANS])
+            lists.append([(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in tracked])
             # The other plans the scope may open (published plans of other units, the API's plan list):
             # leaders open them too, and each costs a whole evaluation when missed.
-            others = visible_documents(user).exclude(pk__in=tracked).order_by("-pk").values_list("pk", flat=True)[:500]
-            last += [(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in others]
+            rest = visible_documents(user).filter(status=DocumentStatus.PUBLISHED).exclude(pk__in=tracked).order_by(
+                *listed).values_list("pk", flat=True)[:WARM_PLANS]
+            others.append([(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in rest])
         out.append((reverse("portal:reports"), reports.report_list, (), user))
-    return out + later + last
+    return out + _in_turn(lists + others)
+
+
+WARM_PLANS = 500  # plans per list the warm-up may render
+
+
+def _in_turn(lists: list[list[Any]]) -> list[Any]:
+    """The lists' items taken one from each list in turn: [[a1, a2, a3], [b1]] -> [a1, b1, a2, a3]."""
+    return [item for items in itertools.zip_longest(*lists) for item in items if item is not None]
 
 
 def compile_templates() -> int:

@@ -273,3 +273,20 @@ def test_leaders_of_different_scopes_share_one_render_of_a_plans_tasks_but_not_i
 def test_a_draft_plan_under_review_shows_its_tasks_without_the_cache(people: Any, draft_plan: Document) -> None:
     page = signed_in(people.standing).get(reverse("portal:plan", args=[draft_plan.pk])).content.decode()
     assert "Nhiệm vụ nháp chưa rà soát về trí tuệ nhân tạo" in page and 'id="tasks"' in page
+
+
+def test_the_warm_up_takes_plans_in_turn_from_each_list_newest_first(people: Any, plan: Document) -> None:
+    """The public home's plans and each leader scope's plans alternate, so a short budget reaches every list."""
+    import copy
+
+    from giamsat.plans.actions import import_parsed_plan, publish_plan
+    from giamsat.portal.tests.conftest import PLAN
+
+    other = copy.deepcopy(PLAN)
+    other["document"] = {**other["document"], "number": "13/KH-UBND", "date": "2026-01-05"}
+    newer = publish_plan("test", import_parsed_plan("test", other, owner=unit_by_code("dong-nai")))
+    plan_pages = [(path, user) for path, _view, _args, user in caching._warm_plan() if "ke-hoach" in path]
+    first_round = plan_pages[:len({caching.viewer_scope(user) for _path, user in plan_pages})]
+    assert all(str(newer.pk) in path for path, _user in first_round)  # every list starts with its newest plan
+    assert {str(plan.pk) in path for path, _user in plan_pages[len(first_round):]} == {True}
+    assert caching._in_turn([[1, 2, 3], [], [4]]) == [1, 4, 2, 3]
