@@ -101,16 +101,24 @@ def _issuer(head: list[str], restored: list[str], number_at: int, restore: Calla
             elif words:
                 break
         chunk = " ".join(words).strip(" -–,")
-        if len(chunk) >= 4 and not re.match(r"s[o0-9]\b", fold(chunk)):
+        if len(chunk) >= 4 and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk)):     # "Số: 12", not "SỞ Y TẾ"
             src = restored[i] if len(restored[i]) == len(line) else None
             parts.append(restore(chunk) if src is None else _same_span(line, src, chunk))
     if not parts:
         return None
     if len(parts) >= 2 and re.match(r"(dang uy|chi bo|ban |uy ban kiem|dang doan)", fold(parts[-1])):
         return parts[-1]
+    if len(parts) >= 2 and _SUPERIOR.match(fold(parts[0])) and _SUBORDINATE.match(fold(parts[1])):
+        return parts[1]         # "UBND TỈNH HÀ TĨNH" over "SỞ Y TẾ": the body below its superior issues
     if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
         return f"{parts[0]} {parts[1]}"
     return parts[-1] if re.match(r"(ban chap hanh|dang cong san)", fold(parts[0])) else parts[0]
+
+
+# A header's first line naming the superior body, its second the issuing one below it.
+_SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so)\s+\S")
+_SUBORDINATE = re.compile(r"(so|ban|van phong|trung tam|cong an|thanh tra|chi cuc|cuc|phong|benh vien|truong|vien"
+                          r"|bo chi huy|dai|bao)\s+\S")
 
 
 def _same_span(line: str, restored: str, chunk: str) -> str:
@@ -184,10 +192,18 @@ def _parents(lines: list[str], title_end: int, meta: DocumentMeta) -> None:
     meta.parents = seen
 
 
+_REPLACES = re.compile(r"\bnay\s+(?:se\s+)?thay\s*th[e]\b"
+                       # "… có hiệu lực kể từ ngày ký, thay thế Kế hoạch số 96/KH-UBND": the replaced document named
+                       # in the sentence that speaks of this document ("… này …"), not a task's "ban hành thay thế …"
+                       r"|\bnay\b[^.;|]{0,80}?\bthay\s*th[e]\s+(?:cho\s+)?(?=(?:ke\s*hoach|chuong\s*trinh|quyet\s*dinh|nghi\s*quyet|chi\s*thi)"
+                       r"\s+(?:hanh\s*dong\s+)?so\b)")
+
+
 def _replaces(lines: list[str], meta: DocumentMeta) -> None:
+    """The documents the plan says it replaces ("Kế hoạch này thay thế …", "…, thay thế Kế hoạch số …")."""
     text = re.sub(r"-\s+", "-", " ".join(lines))
     lz = loose(text)
-    for m in re.finditer(r"\bnay\s+(?:se\s+)?thay\s*th[e]\b", lz):
+    for m in _REPLACES.finditer(lz):
         syms = find_symbols(text[m.end():m.end() + 160])
         if syms and syms[0][1] not in meta.replaces and syms[0][1] != meta.number:
             meta.replaces.append(syms[0][1])

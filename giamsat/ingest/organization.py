@@ -11,10 +11,12 @@ from .structure import Item, Outline
 
 _VERB = re.compile(r"\s(chu\s*tri|phoi\s*hop|co\s*trach\s*nhiem|chiu\s*trach|theo\s*doi|lanh\s*dao|chi\s*dao|xay\s*dung|"
                    r"to\s*chuc|tham\s*muu|thuc\s*hien|huong\s*dan|can\s*cu|rasoat|ra\s*soat|tap\s*trung|trien\s*khai|"
-                   r"kiem\s*tra|tuyen\s*truyen|giup|la\s*co\s*quan)\b")
+                   r"kiem\s*tra|tuyen\s*truyen|giup|la\s*co\s*quan|dua|bo\s*tri|cu\s*the\s*hoa|de\s*xuat|"
+                   r"cap\s*nhat|bao\s*dam|dam\s*bao|quan\s*ly|ban\s*hanh)\b")
 _ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong an|mat tran|cap uy|thuong truc|"
                        r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|"
-                       r"tinh uy|[a-z]{1,2}ang uy)\b")
+                       r"tinh uy|[a-z]{1,2}ang uy|cac don vi|don vi|trung tam|benh vien|truong|cac thon|thon|cac phong|"
+                       r"chi cuc|hoi)\b")
 _NOT_ORG = re.compile(r"^(co che|kinh phi|che do|nguon|thong tin|trong qua trinh|ke hoach nay|tren day)")
 
 
@@ -75,6 +77,8 @@ def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
     if 0 < k < 90:
         return k, k + 1
     m = _VERB.search(f[:140], max(min_end - 1, 0))
+    if min_end > 3 and (m is None or m.start() > min_end + 12):
+        return min_end, min_end     # a known unit opens the item and a verb not listed follows ("Sở Nội vụ đưa …")
     if m and m.start() > 3:
         return m.start(), m.start()
     if len(f) < 110:
@@ -89,7 +93,8 @@ _FREQ = [
     ("quarterly", re.compile(r"\bquy\b(?!\s*[ivl1-4]\b)|\b(3|ba|03)\s*thang")),
     ("semiannual", re.compile(r"\b(6|sau|06)\s*thang")),
     ("nine_months", re.compile(r"\b(9|chin|09)\s*thang")),
-    ("annual", re.compile(r"\b(h[a-z]{1,2}ng|moi|01|1|mot)\s*n[a-z]{1,2}m\b|,\s*n[a-z]{1,2}m\b|\bn[a-z]{1,2}m\s*bao\s*cao")),
+    ("annual", re.compile(r"\b(h[a-z]{1,2}ng|moi|01|1|mot)\s*n[a-z]{1,2}m\b|(,|\bva)\s*n[a-z]{1,2}m\b(?!\s*\d)"
+                          r"|\bn[a-z]{1,2}m\s*bao\s*cao")),
 ]
 
 
@@ -104,8 +109,8 @@ def reporting(outline: Outline) -> ReportingRegime:
         for m in re.finditer(r"bao\s*c[a-z]o", g):
             lo = max(0, m.start() - 110)
             window = g[lo:m.end() + 60]
-            if not re.search(r"dinh\s*ky|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy",
-                             window):
+            if not re.search(r"dinh\s*ky|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy"
+                             r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", window):
                 continue
             seg = _freq_segment(window)
             for name, rx in _FREQ:
@@ -125,4 +130,9 @@ def reporting(outline: Outline) -> ReportingRegime:
 def _freq_segment(window: str) -> str:
     m = re.search(r"(dinh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
                   r"\s*(?:,|va|hoac)?\s*)+)", window)
-    return m.group(0) if m else ""
+    if m:
+        return m.group(0)
+    # "báo cáo kết quả thực hiện 6 tháng và năm": the periods named right after "báo cáo", without "định kỳ"
+    m = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*"
+                  r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)
+    return m.group(1) if m else ""

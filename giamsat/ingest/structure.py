@@ -32,6 +32,7 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("tasks", re.compile(r"nhi[a-z]?m\s*v[uy]|giai\s*phap|phan\s*cong")),
     ("purpose", re.compile(r"muc\s*[dp][i1]ch|yeu\s*c[a-z]u")),
     ("viewpoints", re.compile(r"quan\s*di[a-z]?m")),
+    ("objectives", re.compile(r"chi\s*tie[a-z]?u")),       # "II. CÁC CHỈ TIÊU CHỦ YẾU"
 ]
 
 
