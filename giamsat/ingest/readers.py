@@ -149,10 +149,19 @@ def _docx_rows(table: Any) -> list[list[str]]:
     return rows
 
 
+# a year a narrow column broke after its first digits: "31/12/202" over "6", "Quý II/20" over "26"
+_BROKEN_YEAR = re.compile(r"(?<=[/-])(2\d{0,2})\n(\d{1,3})(?!\d)")
+
+
+def _rejoin(cell: str) -> str:
+    return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], cell)
+
+
 def _pipe_rows(rows: list[list[str]]) -> list[str]:
+    """Rows as "| a | b |" lines; a cell's lines (\n) become one, a year broken over two joined again."""
     out = []
     for row in rows:
-        cells = [squash(c.replace("|", "/")) for c in row]
+        cells = [squash(_rejoin(c).replace("|", "/")) for c in row]
         out.append("| " + " | ".join(cells) + " |")
     return out
 
@@ -651,7 +660,8 @@ def _cell_text(words: list[dict[str, Any]]) -> str:
             lines[-1][1].append(w)
         else:
             lines.append((centre, [w]))
-    return " ".join(x["text"] for _c, line in lines for x in sorted(line, key=lambda w: w["x0"]))
+    text = "\n".join(" ".join(x["text"] for x in sorted(line, key=lambda w: w["x0"])) for _c, line in lines)
+    return _rejoin(text).replace("\n", " ")
 
 
 def _visual_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -760,19 +770,21 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
             continue
         rows, rivers, after = found
         if k and len(out) == k:
-            # the page opens with the end of a row the page above began: lines within the columns, no label
-            top = [_line_cells(line, rivers) for line in lines[:k]]
-            if all(cells is not None and not cells[0] for cells in top):
-                rows.insert(0, [" ".join(c) for c in zip(*[c for c in top if c is not None], strict=True)])
-                del out[:]
+            # the page opens with the rest of a row the page above began (and maybe more rows): lines
+            # within the columns, after the page number
+            first = 1 if re.fullmatch(r"\W*\d{1,3}\W*", " ".join(w["text"] for w in lines[0])) else 0
+            top, stop = _walk(lines, first, after, rivers)
+            if stop == after and len(top) > len(rows):
+                rows = top
+                del out[first:]
         out.extend(["", *_pipe_rows(rows), ""])
         k = after
     return out
 
 
 def _line_cells(line: list[dict[str, Any]], rivers: list[tuple[float, float]]) -> list[str] | None:
-    """A line's words by the columns the rivers part, or None when a word crosses a river."""
-    if any(w["x0"] < b and w["x1"] > a for w in line for a, b in rivers):
+    """A line's words by the columns the rivers part, or None when a word crosses the middle of one."""
+    if any(w["x0"] < (a + b) / 2 < w["x1"] for w in line for a, b in rivers):
         return None
     cells: list[list[str]] = [[] for _ in range(len(rivers) + 1)]
     for w in line:
@@ -798,75 +810,93 @@ def _is_label(text: str) -> bool:
 def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float,
                       page_width: float) -> tuple[list[list[str]], list[tuple[float, float]], int] | None:
     """The rows of a table whose first line is lines[k], the strips of white between its columns and the
-    index of the line after it; None when no table starts there."""
+    index of the line after it; None when no table starts there. The table grows line by line while
+    its strips of white stay open: a strip that three lines have words just right of is a column's
+    edge, and a line that closes one is past the table (prose, a title, the next table's header).
+    A title or a merged cell may cross the columns: one chunk (after its label), a quarter of the
+    table wide, is left out of the strips and judged when the rows are read."""
     from .fold import fold
 
     gap = 0.6 * height
     if len(_chunks(lines[k], gap)) < 3:
         return None
-    # the run of lines it may span: up to a line of prose across the page, a wide gap between lines,
-    # or another table's header
     pitch = statistics.median([b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [height * 1.5])
-    end = k + 1
-    while end < len(lines):
-        line = lines[end]
+    left = min(w["x0"] for line in lines for w in line)
+    covered = bytearray(int(max(w["x1"] for line in lines for w in line) - left) + 2)
+    solid: list[list[dict[str, Any]]] = []
+    edges: list[tuple[float, float]] = []
+
+    def runs(cover: bytearray) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        start, inked = None, False
+        for x, c in enumerate(cover):
+            if c:
+                if start is not None and inked and x - start >= gap:
+                    out.append((left + start, left + x))
+                start, inked = None, True
+            elif start is None:
+                start = x
+        return out
+
+    def starts_after(river: tuple[float, float], among: list[list[dict[str, Any]]]) -> int:
+        return sum(1 for line in among if any(river[1] - 1 <= w["x0"] <= river[1] + 2 * height for w in line))
+
+    end = k
+    for m in range(k, len(lines)):
+        line = lines[m]
         chunks = _chunks(line, gap)
-        if len(chunks) == 1 and line[-1]["x1"] - line[0]["x0"] >= 0.7 * page_width:
-            break
-        if line[0]["top"] - lines[end - 1][0]["top"] > max(3 * pitch, 4 * height):
-            break
-        if end > k + 2 and len(chunks) >= 3 and \
-                len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2:
-            break
-        end += 1
-    block = lines[k:end]
-    lo = min(w["x0"] for line in block for w in line)
-    hi = max(w["x1"] for line in block for w in line)
-
-    def spanning(line: list[dict[str, Any]]) -> bool:
-        """A title or a merged cell may cross the columns: one chunk (after its label), a third of the table wide."""
-        body = line[1:] if _is_label(line[0]["text"]) and len(line) > 1 else line
-        return len(_chunks(body, gap)) == 1 and body[-1]["x1"] - body[0]["x0"] >= 0.35 * (hi - lo)
-
-    solid = [line for line in block if not spanning(line)]
-    covered = bytearray(int(hi - lo) + 2)
-    for line in solid:
+        if m > k:
+            if len(chunks) == 1 and line[-1]["x1"] - line[0]["x0"] >= 0.7 * page_width:
+                break                                   # prose across the page
+            if line[0]["top"] - lines[m - 1][0]["top"] > max(3 * pitch, 4 * height):
+                break
+            if m > k + 2 and len(chunks) >= 3 and \
+                    len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2:
+                break                                   # another table's header
+            body = line[1:] if _is_label(line[0]["text"]) and len(line) > 1 else line
+            span = max(x for _a, x in edges) - min(x for x, _b in edges) if edges else page_width
+            if len(_chunks(body, gap)) == 1 and body[-1]["x1"] - body[0]["x0"] >= 0.25 * span:
+                end = m + 1
+                continue
+        trial = bytearray(covered)
         for w in line:
-            covered[int(w["x0"] - lo):int(w["x1"] - lo) + 1] = b"\x01" * (int(w["x1"] - lo) + 1 - int(w["x0"] - lo))
-    rivers: list[tuple[float, float]] = []
-    start = None
-    for x, c in enumerate(covered):
-        if not c and start is None:
-            start = x
-        elif c and start is not None:
-            if x - start >= gap:
-                a, b = lo + start, lo + x
-                # a strip between columns has words starting just right of it on two lines or more
-                if sum(1 for line in solid if any(b - 1 <= w["x0"] <= b + 2 * height for w in line)) >= 2:
-                    rivers.append((a, b))
-            start = None
+            a, b = int(w["x0"] - left), int(w["x1"] - left) + 1
+            trial[a:b] = b"\x01" * (b - a)
+        found = runs(trial)
+        if any(not any(r[0] < e[1] and e[0] < r[1] for r in found) for e in edges):
+            break
+        covered = trial
+        solid.append(line)
+        end = m + 1
+        edges = [r for r in found if starts_after(r, solid) >= 3]
+    rivers = [r for r in runs(covered) if starts_after(r, solid) >= 2]
     if len(rivers) < 2:
         return None
+    rows, stop = _walk(lines, k, end, rivers)
+    if len(rows) < 2:
+        return None
+    return rows, rivers, stop
+
+
+def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,
+          rivers: list[tuple[float, float]]) -> tuple[list[list[str]], int]:
+    """Rows of lines[a:end] in the columns the rivers part: a row starts where the first column has text;
+    the rows end at a line that crosses a river (unless a label opens it: a merged group row) or at
+    prose in the label column. Returns the rows and the index of the line after them."""
     rows: list[list[str]] = []
     labels = 0
-    stop = end
-    for n in range(k, end):
+    for n in range(a, end):
         line = lines[n]
         cells = _line_cells(line, rivers)
         if cells is None:
-            # a merged group row crosses the columns after its label; any other crossing line ends the table
-            if not (_is_label(line[0]["text"]) and len(line) > 1 and line[0]["x1"] <= rivers[0][0] + 1):
-                stop = n
-                break
+            if not (_is_label(line[0]["text"]) and len(line) > 1 and line[0]["x1"] < sum(rivers[0]) / 2):
+                return rows, n
             cells = [line[0]["text"], " ".join(w["text"] for w in line[1:]), *[""] * (len(rivers) - 1)]
         if cells[0] and rows and labels >= 2 and not _is_label(cells[0]) and not any(cells[1:]):
-            stop = n                       # a line after the table (a label column holds no prose)
-            break
+            return rows, n                 # a line after the table (a label column holds no prose)
         if cells[0] or not rows:
             labels += _is_label(cells[0])
             rows.append(cells)
         else:
-            rows[-1] = [f"{a} {c}".strip() for a, c in zip(rows[-1], cells, strict=True)]
-    if len(rows) < 2:
-        return None
-    return rows, rivers, stop
+            rows[-1] = [f"{x}\n{c}".strip() for x, c in zip(rows[-1], cells, strict=True)]
+    return rows, end
