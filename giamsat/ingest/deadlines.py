@@ -9,7 +9,8 @@ from giamsat.domain.deadline import DeadlineSpec, Recurrence
 
 from .fold import fold, squash
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l": 1, "ll": 2, "lll": 3}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l": 1, "ll": 2, "lll": 3,
+          "11": 2, "111": 3, "1v": 4, "lv": 4}      # OCR reads "II" as "11": no quarter is numbered past 4
 _Y = r"((?:19|20)\d\d)"
 
 _CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke(?:\s*hoach|\b)|theo tien do|theo yeu cau"
@@ -22,7 +23,7 @@ _RECURRING = [
     (re.compile(_HANG + r"(6|sau) thang|6 thang mot lan"), Recurrence.SEMIANNUAL),
     (re.compile(_HANG + r"n[a-z]{1,2}m\b"), Recurrence.ANNUAL),
 ]
-_QUARTER = re.compile(r"quy\s*([ivl]{1,3}|[1-4])\s*(?:/|nam|-)\s*" + _Y)
+_QUARTER = re.compile(r"quy\s*([ivl]{1,3}|[1l]{2,3}|[1l]v|[1-4])\s*(?:/|nam|-)\s*" + _Y)
 _HALF = re.compile(r"(6|sau) thang (dau|cuoi) nam\s*" + _Y)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
@@ -115,11 +116,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 # A deadline phrase as it appears at the end of an OCR'd table row or in prose.
 DEADLINE_PHRASE = re.compile(
-    r"(ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
+    r"((?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
-    r"|h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
+    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
 )

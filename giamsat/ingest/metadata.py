@@ -145,6 +145,9 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                         break
                     if rest and re.match(r"(thuc hien|can cu|theo de nghi)", fj) and lines[j - 1].rstrip()[-1:] in ".;:":
                         break
+                    if rest and re.match(r"(thuc hien|can cu|ngay \d)", fj) and lines[j].lstrip("#* ")[:1].isupper() \
+                            and not _is_caps(lines[j]):
+                        break       # a PDF's text layer keeps no blank line: "Thực hiện …" opens the preamble
                     if re.match(r"(can cu|theo de nghi|trong thoi gian)", fj):
                         break
                     rl = restored[j] if len(restored[j]) == len(lines[j]) else restore(lines[j])
@@ -155,6 +158,11 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                 meta.title = squash(" ".join([first, *rest]))
                 return j
     return 0
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _case_words(text: str) -> str:

@@ -22,7 +22,7 @@ def _columns(row: list[str]) -> dict[str, int]:
             cols.setdefault("no", c)
         elif "phoi hop" in f:
             cols.setdefault("coord", c)
-        elif "chu tri" in f:
+        elif "chu tri" in f or re.search(r"(don vi|co quan)\s*(thuc hien|chiu trach nhiem|phu trach)", f):
             cols.setdefault("lead", c)
         elif "thoi gian" in f or "thoi han" in f or "tien do" in f:
             cols.setdefault("deadline", c)
@@ -99,7 +99,9 @@ def _deadline(task: Task, text: str) -> None:
 
 # --- numbered items of "Nhiệm vụ và giải pháp" -------------------------------------------------
 
-_LEAD_BEFORE = re.compile(r"\s+chu\s*tri\b(?!\s*:)")
+_LEAD_BEFORE = re.compile(r"\s+(?:chu\s*tri|thuc\s*hien|phu\s*trach)\b(?!\s*:)")
+# between a unit's name and its verb: nothing, or the level it stands at ("Trung tâm … công xã chủ trì")
+_LEAD_GAP = re.compile(r"[\s,]*(?:(?:cap\s*)?(?:xa|phuong|tinh|huyen|thi\s*xa|thanh\s*pho)\b)?[\s,]*")
 _LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80})")
 
 
@@ -158,7 +160,7 @@ def _leaf_duty(item: Item, nxt: Item | None) -> bool:
     if item.kind != "num" or (nxt is not None and nxt.level > item.level):
         return False
     f = item.folded.strip()
-    return len(f) >= 40 and f.endswith((".", ";")) and bool(re.search(r"\bchu\s*tri\b", f))
+    return len(f) >= 40 and f.endswith((".", ";")) and bool(re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f))
 
 
 def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
@@ -181,16 +183,19 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         hit = matcher.match(lead)
         if hit.agency is not None:
             task.lead, task.lead_code = hit.text, hit.agency.code
-    if task.lead is None and (m := _LEAD_BEFORE.search(f)) is not None:
-        # "Sở Khoa học và Công nghệ chủ trì xây dựng …": the agency is the subject of "chủ trì".
-        found = [x for x in matcher.scan(item.text[:m.start()]) if not item.folded[x[1]:m.start()].strip(" ,")]
+    for m in _LEAD_BEFORE.finditer(f):
+        # "Sở Khoa học và Công nghệ chủ trì xây dựng …", "Công an xã thực hiện …": the agency is the subject.
+        if task.lead is not None:
+            break
+        found = [x for x in matcher.scan(item.text[:m.start()]) if _LEAD_GAP.fullmatch(f[x[1]:m.start()])]
         if found:
             s, e, agency = found[-1]
             task.lead, task.lead_code = outline.out(item, s, e).strip(" ,"), agency.code
     for m in DEADLINE_PHRASE.finditer(f):
         phrase = f[m.start():m.end()]
-        if re.match(r"(nam|\d)", phrase) and not re.search(r"(trong|truoc|hoan thanh|den het)\s*(nam\s*)?$",
-                                                            f[max(0, m.start() - 20):m.start()]):
+        if re.match(r"(nam|\d)", phrase) and not re.search(
+                r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian|thoi han|tien do)\s*(ngay\s*)?:?\s*(nam\s*)?$",
+                f[max(0, m.start() - 20):m.start()]):
             continue
         task.deadline_text = outline.out(item, m.start(), m.end())
         task.deadline = parse_deadline(task.deadline_text)

@@ -1,0 +1,147 @@
+"""Plans in forms the seeds lack (tests/data/forms/, written for giamsat): a commune plan with no annex,
+a department plan whose tables use other column titles, a plan that replaces another. Each is read
+as text, DOCX and text PDF; the expected values are read from the documents by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from giamsat.ingest.agencies import Agency, default_registry
+from giamsat.ingest.pipeline import parse_bytes
+from giamsat.ingest.quality import degrade
+from giamsat.ingest.samples import build
+
+FORMS = Path(__file__).parent / "data" / "forms"
+
+
+def _text(name: str) -> str:
+    return (FORMS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _renderings(name: str) -> list[tuple[str, bytes]]:
+    text = _text(name)
+    return [("text", text.encode()), ("docx", build.to_docx(text)), ("pdf_text", build.to_pdf(text))]
+
+
+# The Sở's own units, as the app passes them to the reader.
+DEPARTMENT_UNITS = [*default_registry(), Agency("PNVY", "Phòng Nghiệp vụ Y"),
+                    Agency("CDC", "Trung tâm Kiểm soát bệnh tật tỉnh"), Agency("PKHTC", "Phòng Kế hoạch - Tài chính"),
+                    Agency("VPS", "Văn phòng Sở"), Agency("BVDK", "Bệnh viện Đa khoa tỉnh")]
+
+
+def _read(name: str, kind: str, data: bytes, registry: list[Agency] | None = None) -> dict[str, Any]:
+    plan = parse_bytes(data, registry=registry)
+    assert plan.input_kind == kind
+    return plan.to_json()
+
+
+def _deadline(task: dict[str, Any]) -> tuple[str | None, str | None]:
+    d = task["deadline"] or {}
+    return d.get("kind"), d.get("end") or d.get("recurrence")
+
+
+@pytest.mark.parametrize(("kind", "data"), _renderings("commune_prose"), ids=lambda x: x if isinstance(x, str) else "")
+def test_commune_plan_without_annex(kind: str, data: bytes) -> None:
+    """Duties are the numbered items of 'Nhiệm vụ và giải pháp': the unit is the sentence's subject
+    ('Giao X chủ trì', 'X thực hiện', 'Trung tâm … xã chủ trì'), the deadline a phrase of the sentence."""
+    j = _read("commune_prose", kind, data)
+    doc = j["document"]
+    assert (doc["issuer"], doc["number"], doc["date"], doc["doc_type"]) == \
+        ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "27/KH-UBND", "2026-05-12", "plan")
+    assert doc["parents"] == ["57-NQ/TW", "145/KH-UBND"]
+    assert doc["replaces"] == []
+    assert [(t["no"], t["lead_code"], *_deadline(t)) for t in j["tasks"]] == [
+        ("1", "PHONG_VHXH", "continuous", None),
+        ("2", "VP_HDND_UBND_XA", "quarter", "2026-09-30"),       # not "Hệ thống thông tin" read as "hằng tháng"
+        ("3", "CA_XA", "date", "2026-06-30"),                    # "Công an xã thực hiện …": a duty, not a group
+        ("4", "PHONG_KT", "year", "2027-12-31"),
+        ("5", "TRUNG_TAM_PVHCC", "month", "2026-09-30"),
+        ("6", "PHONG_KT", "range", "2027-12-31"),                # "trong giai đoạn 2026 - 2027"
+        ("7", "VP_HDND_UBND_XA", "recurring", "annual"),
+        ("8", "PHONG_VHXH", "quarter", "2026-06-30"),
+    ]
+    assert [(t["comparator"], t["value"], t["year"]) for t in j["targets"]] == [
+        (">=", "70", 2027), ("=", "100", 2027), (">", "90", 2027), (">=", "05", 2027), (">=", "80", 2027)]
+    assert [a["org_code"] for a in j["assignments"]] == ["VP_HDND_UBND_XA", "PHONG_KT", None]
+    assert j["reporting"]["frequencies"] == ["quarterly"]
+    assert j["reporting"]["due_day"] == 15
+
+
+@pytest.mark.parametrize(("kind", "data"), _renderings("department_annex"), ids=lambda x: x if isinstance(x, str) else "")
+def test_department_plan_with_other_column_titles(kind: str, data: bytes) -> None:
+    """'Đơn vị thực hiện' is the lead column; Roman rows inside the table are groups; the indicator
+    table has year columns ('Năm 2025 | Năm 2026 | Năm 2030') and a lead column."""
+    j = _read("department_annex", kind, data, DEPARTMENT_UNITS)
+    doc = j["document"]
+    assert (doc["issuer"], doc["number"], doc["date"]) == ("SỞ Y TẾ", "1532/KH-SYT", "2025-07-04")
+    assert doc["title"] == "Kế hoạch Chuyển đổi số ngành Y tế tỉnh Hà Tĩnh năm 2025 và định hướng đến năm 2030"
+    assert doc["parents"] == ["210/KH-UBND", "57-NQ/TW"]
+    assert [(t["no"], t["lead_code"], *_deadline(t)) for t in j["tasks"]] == [
+        ("1", "BVDK", "quarter", "2025-12-31"),
+        ("2", "CDC", "date", "2025-09-30"),
+        ("3", "PNVY", "recurring", "monthly"),
+        ("4", "PNVY", "range", "2026-12-31"),
+        ("5", "CDC", "continuous", None),
+        ("6", "PKHTC", "month", "2025-12-31"),
+        ("7", "VPS", "quarter", "2026-06-30"),
+        ("8", "VPS", "conditional", None),
+    ]
+    assert [t["group"] for t in j["tasks"]] == ["Hạ tầng và nền tảng số"] * 3 + ["Dữ liệu và dịch vụ số"] * 3 + \
+        ["Nhân lực và quản trị"] * 2
+    assert j["tasks"][1]["coordinators"] == ["Sở Khoa học và Công nghệ"]
+    assert j["tasks"][0]["output"] == "Hạ tầng được nâng cấp"
+    assert [(t["no"], t["lead_code"], t["year"], t["value"], t["milestones"]) for t in j["targets"]] == [
+        ("1", "PNVY", 2025, "30", {"2025": "30", "2026": "60", "2030": "100"}),
+        ("2", "CDC", 2025, "70", {"2025": "70", "2026": "80", "2030": "≥ 95"}),
+        ("3", "PKHTC", 2025, "50", {"2025": "50", "2026": "70", "2030": "100"}),
+        ("4", "PNVY", 2025, "10", {"2025": "10", "2026": "25", "2030": "60"}),
+        ("5", "VPS", 2025, "60", {"2025": "60", "2026": "80", "2030": "100"}),
+    ]
+    assert [a["org_code"] for a in j["assignments"]] == ["VPS", "PKHTC", None]
+    assert j["assignments"][2]["org"] == "Các đơn vị trực thuộc"
+    # "báo cáo kết quả thực hiện 6 tháng và năm … trước ngày 10": no "định kỳ" in the sentence
+    assert (j["reporting"]["frequencies"], j["reporting"]["due_day"]) == (["semiannual", "annual"], 10)
+
+
+@pytest.mark.parametrize(("kind", "data"), _renderings("replacing_plan"), ids=lambda x: x if isinstance(x, str) else "")
+def test_plan_replacing_another(kind: str, data: bytes) -> None:
+    """Duties as bullets with '(cơ quan chủ trì: …; thời gian: …)'; the replaced plan named in
+    '… có hiệu lực kể từ ngày ký, thay thế Kế hoạch số …'; the year of the targets in the heading."""
+    j = _read("replacing_plan", kind, data)
+    doc = j["document"]
+    assert (doc["issuer"], doc["number"], doc["date"]) == ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "58/KH-UBND", "2026-02-28")
+    assert doc["title"].endswith("chuyển đổi số của tỉnh Quảng Ngãi đến năm 2030")
+    assert doc["parents"] == ["57-NQ/TW", "03/NQ-CP", "15-CTr/TU"]
+    assert doc["replaces"] == ["96/KH-UBND"]
+    assert [(t["lead_code"], *_deadline(t)) for t in j["tasks"]] == [
+        ("SKHCN", "quarter", "2026-06-30"),
+        ("STP", "date", "2026-04-30"),                 # "thời gian: trước ngày 30/4/2026"
+        ("SKHCN", "range", "2027-12-31"),              # "thời gian: 2026 - 2027"
+        ("SNV", "month", "2026-10-31"),
+        ("SKHCN", "year", "2027-12-31"),               # "thời gian: năm 2027"
+        ("SNV", "recurring", "annual"),
+        ("SGDDT", "half", "2026-12-31"),               # "6 tháng cuối năm 2026"
+        ("SCT", "continuous", None),
+        ("STC", "recurring", "annual"),
+    ]
+    assert {t["group"] for t in j["tasks"]} == {"Hoàn thiện thể chế, cơ chế, chính sách",
+                                                 "Phát triển hạ tầng số và dữ liệu", "Phát triển nhân lực và kinh tế số"}
+    assert [(t["comparator"], t["value"], t["year"]) for t in j["targets"]] == [
+        (">=", "20", 2030), ("rank_top", "30", 2030), (">", "80", 2030), ("=", "1", 2030), ("=", "10", 2030)]
+    assert [a["org"] for a in j["assignments"]] == ["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ",
+                                                     "Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+    assert (j["reporting"]["frequencies"], j["reporting"]["due_day"]) == (["semiannual", "annual"], 20)
+
+
+def test_commune_plan_with_damaged_diacritics_still_gives_its_duties() -> None:
+    """The same commune plan as OCR text with most marks lost, look-alike glyphs and run-on lines."""
+    j = parse_bytes(degrade(_text("commune_prose"), seed=3).encode(), "plan.txt").to_json()
+    assert j["document"]["number"] == "27/KH-UBND"
+    got = [(t["no"], t["lead_code"]) for t in j["tasks"]]
+    assert len(got) == 8
+    assert sum(code is not None for _no, code in got) >= 7
+    assert sum(t["deadline"] is not None and t["deadline"]["kind"] != "unknown" for t in j["tasks"]) >= 7
+    assert j["reporting"]["frequencies"] == ["quarterly"]
