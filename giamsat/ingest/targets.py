@@ -46,7 +46,8 @@ class _Ctx:
 def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
     out: list[Target] = []
     for section in outline.section("objectives"):
-        year: int | None = None
+        head = _YEAR_CTX.search(fold(section.title[:120]))       # "II. MỤC TIÊU ĐẾN NĂM 2030"
+        year: int | None = int(head.group(1)) if head else None
         items = section.items
         specific = next((k for k, it in enumerate(items) if it.kind in ("num", "num2", "letter", "caps")
                          and re.search(r"muc\s*ti[a-z]{1,2}u\s*cu\s*th", loose(it.text[:60]))), None)
