@@ -182,6 +182,7 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
         raise IngestError("PDF hỏng: không đọc được cấu trúc tệp.", "bad_pdf") from exc
     if n_pages > MAX_PAGES:
         raise IngestError(f"PDF có {n_pages} trang, vượt giới hạn {MAX_PAGES} trang.", "too_many_pages")
+    data = _upright(reader, data)
     import pdfplumber
 
     lines: list[str] = []
@@ -209,6 +210,25 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
         ocr = _ocr_pdf_pages(data, scanned, progress, warnings)
         lines = [x for line in lines for x in (ocr.get(line, [line]) if line.startswith("\x00") else [line])]
     return Extracted([x for x in lines if x != "\f"], kind, n_pages, warnings)
+
+
+def _upright(reader: Any, data: bytes) -> bytes:
+    """A PDF whose pages ask the viewer to turn them (/Rotate, as a landscape page often is) rewritten
+    with the turn in the page's content: text and ruling lines then share upright coordinates."""
+    import pypdf
+
+    try:
+        if not any(page.rotation % 360 for page in reader.pages):
+            return data
+        writer = pypdf.PdfWriter(clone_from=reader)
+        for page in writer.pages:
+            if page.rotation % 360:
+                page.transfer_rotation_to_content()
+        buf = io.BytesIO()
+        writer.write(buf)
+        return buf.getvalue()
+    except Exception:  # a page pypdf cannot turn is read as it stands
+        return data
 
 
 def _pdf_page_lines(page: Any) -> list[str]:

@@ -166,3 +166,22 @@ def test_two_columns_of_prose_are_no_table() -> None:
     """A signature block (two columns) is not a table: a table has three columns or more."""
     words = [*_line(0, (10, "Nơi nhận:"), (250, "KT. CHỦ TỊCH")), *_line(15, (10, "- Như trên;"), (260, "PHÓ CHỦ TỊCH"))]
     assert borderless_lines(words) == ["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH"]
+
+
+def test_landscape_content_on_a_turned_portrait_page() -> None:
+    """A print driver's landscape page: the content drawn a quarter turn into a portrait page that asks
+    viewers to turn it back (/Rotate 90); its ruled table reads as on an upright page."""
+    import io
+
+    import pypdf
+
+    rows = _rows(3)
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(_pdf(rows, orientation="L", widths=(10, 100, 40, 45, 45, 25))))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(pypdf.Transformation().rotate(90).translate(height, 0))
+        page.mediabox = pypdf.generic.RectangleObject([0, 0, height, width])
+        page.rotate(90)
+    buf = io.BytesIO()
+    writer.write(buf)
+    _assert_whole(buf.getvalue(), rows)
