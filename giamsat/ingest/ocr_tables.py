@@ -26,6 +26,8 @@ _UNIT = re.compile(r"(%\s*o?\s*g?r?dp|%\s*/\s*nam|%\s*dan\s*s[a-z0-9]|%\s*tong\s
 
 
 def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
+    from .targets import ocr_annex_targets
+
     out: list[Target] = []
     lines = outline.lines
     for i, line in enumerate(lines):
@@ -40,7 +42,7 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         wider = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 120) + 1])
         if re.search(r"chi\s*tieu", window) and (re.search(r"don\s*vi", window) or
                                                 (re.search(r"don\s*vi", wider) and re.search(r"ket\s*qua", wider))):
-            out.extend(annex_indicators(outline, section.start, section.end, matcher, warnings))
+            out.extend(ocr_annex_targets(outline, section.start, section.end, matcher, warnings))
     return out
 
 
@@ -175,66 +177,3 @@ def _table_end(outline: Outline, header: int) -> int:
         if section.start > header:
             return section.start - 1
     return len(outline.lines) - 1
-
-
-def annex_indicators(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
-                     warnings: list[str]) -> list[Target]:
-    lines = outline.lines
-    anchors = _anchors(lines, start, end, allow_sub=True, resync=True)
-    groups = [(i, int(m.group(1))) for i in range(start, end + 1)
-              if (re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) or _YEAR_GROUP.match(fold(lines[i])))
-              and (m := re.search(r"(20\d\d)", fold(lines[i])))]
-    out: list[Target] = []
-    for n, (i, label) in enumerate(anchors):
-        hi = _span_end(lines, anchors, n, end)
-        lo = i
-        while lo - 1 > (anchors[n - 1][0] if n else start) and lines[lo - 1].strip() and len(lines[lo - 1]) < 200 \
-                and not _ROW.match(lines[lo - 1]) and i - lo < 2 and not re.search(r"\d\s*$", lines[lo - 1]):
-            lo -= 1
-        block = lines[lo:hi + 1]
-        main = _ROW.sub("", lines[i], count=1)
-        mentions = matcher.scan(main)
-        cut = mentions[0][0] if mentions else len(main)
-        head = main[:cut]
-        fh = fold(head)
-        unit_m = None
-        for m in _UNIT.finditer(fh):
-            if m.start() > len(fh) * 0.35:
-                unit_m = m
-                break
-        value_txt = ""
-        name_txt = head
-        if unit_m is not None:
-            name_txt = head[:unit_m.start()]
-            value_txt = head[unit_m.end():].strip(" |")
-        elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*$", head.strip())):
-            name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
-        pre = len(lines[i]) - len(main)
-        extra = [outline.line_out(k) for k in range(lo, hi + 1) if k != i and len(fold(lines[k])) > 25][:2]
-        name = squash(" ".join([outline.line_out(i, pre, pre + len(name_txt)), *extra]))
-        t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45, raw=" / ".join(block))
-        t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) \
-            if unit_m and unit_m.re is _UNIT and unit_m.string is fh else (unit_m.group(0) if unit_m else None)
-        if t.unit and fold(t.unit) in ("/o", "%o"):
-            t.unit = "%"
-        elif t.unit and re.match(r"(%\s*o|/o)\s*grdp", fold(t.unit)):
-            t.unit = "% GRDP"                   # "%o GRDP": OCR of "% GRDP"
-        if not re.match(r"\s*[<>≥≤~]?\s*\d", value_txt):
-            value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
-            if t.unit is None and unit_m is not None:       # "% GRDP > 50" on a neighbouring line
-                t.unit = _unit_name(fold(unit_m.group(0)))
-        v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())
-        vm2 = re.match(r"([<>≥≤~]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
-        if vm2:
-            v = vm2.group(0)
-        t.value, t.comparator = parse_value(v) if v else (None, "text")
-        block_mentions = [a for line in block for _s, _e, a in matcher.scan(line)]
-        if block_mentions:
-            t.lead, t.lead_code = block_mentions[0].name, block_mentions[0].code
-        for gline, year in groups:
-            if gline <= i:
-                t.year = year
-        if t.value is None and not t.lead:
-            continue
-        out.append(t)
-    return out

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -351,18 +353,189 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
 def parse_value(text: str) -> tuple[str | None, str]:
     """'≥ 30' → ('30', '>='); '16 - 18' → ('16-18', 'range'); 'Đạt mức …' → (text, 'text')."""
     t = squash(text)
-    f = fold(t)
+    # HTML entities and two-character forms an export or OCR leaves ("&gt;= 30", "=> 5", "≧ 3")
+    f = re.sub(r"^(?:=>|≧)", "≥", re.sub(r"^(?:=<|≦)", "≤", fold(html.unescape(t)).replace("&ge;", "≥").replace("&le;", "≤")))
     if not t or f in ("x", "-"):
         return (None, "text") if not t else (t, "text")
     if rank := re.match(r"^(?:top|nhom|thuoc nhom)\s*(\d{1,3})\b", f):
         return rank.group(1), "rank_top"
-    m = re.match(r"^(≥|>=|≤|<=|>|<|~|tren|duoi|toi thieu|it nhat|toi da)?\s*(\d+(?:[.,]\d+)?)\s*%?"
-                 r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?", f)
+    m = re.match(r"^(≥|>=|≤|<=|>|<|~|=|tren|duoi|toi thieu|it nhat|toi da|khong duoi|khong qua|tu)?\s*(\d+(?:[.,]\d+)?)\s*%?"
+                 r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?(\s*tro len)?", f)
     if not m or (m.end() < len(f.rstrip(" %&")) * 0.5 and not m.group(1)):
         return t, "text"
     op = m.group(1) or ""
     if m.group(3):
         return f"{m.group(2)}-{m.group(3)}", "range"
-    cmp = {"≥": ">=", ">=": ">=", "toi thieu": ">=", "it nhat": ">=", ">": ">", "tren": ">", "≤": "<=",
-           "<=": "<=", "toi da": "<=", "<": "<", "duoi": "<"}.get(op, "=")
+    if m.group(4):                              # "từ 45% trở lên", "45% trở lên"
+        return m.group(2), ">="
+    if op == "tu":
+        return t, "text"                        # "từ 45 đến …" without its end: not a bound
+    cmp = {"≥": ">=", ">=": ">=", "toi thieu": ">=", "it nhat": ">=", "khong duoi": ">=", ">": ">", "tren": ">",
+           "≤": "<=", "<=": "<=", "toi da": "<=", "khong qua": "<=", "<": "<", "duoi": "<"}.get(op, "=")
     return m.group(2), cmp
+
+
+# --- indicator annexes that OCR flattened into loose lines ---------------------------------------
+
+# a group row of the annex: "I Đến năm 2030", "II | Đến năm 2045", or the title alone ("Đến năm 2045")
+_GROUP_ROW = re.compile(r"^\s*(?:[ivxl1|]{1,4}\s*[|.]?\s*)?(?:den\s*n[a-z]m|giai\s*doan|nam)\s*(20\d\d)(?:\s*-\s*20\d\d)?\s*[:.]?\s*$")
+# an unnumbered row read across its cells: name words, then the unit/result cells, then the lead's capital
+_ROW_SHAPE = re.compile(r"^\s*[A-ZĐÀ-Ỹ](?:[^\d|]|(?<=[^\W\d_])\d){6,}?(?:\s\|\s*|\s)(?:[^\d|]{0,30}?\s)?[<>=≥≤~]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?"
+                        r"(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+[A-ZĐ]")
+
+
+def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
+                      warnings: list[str]) -> list[Target]:
+    """The rows of an indicator annex ("TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì") that OCR
+    left as loose lines: rows by their running numbers (`annex_anchors`, numbers OCR lost recovered),
+    unit, result and lead from the row's lines, the year from the group row above."""
+    from .ocr_tables import _ROW, _UNIT, _unit_name, _value_elsewhere
+    from .rows import row_anchors
+
+    lines = outline.lines
+    anchors = annex_anchors(lines, start, end, row_anchors(lines, start, end, allow_sub=True, resync=True))
+    groups = [(i, int(m.group(1))) for i in range(start, end + 1)
+              if (len(lines[i]) < 60 and (m := _GROUP_ROW.match(fold(lines[i])))) or
+              (re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i]))))]
+    glyphs = any("≥" in x or "≤" in x for x in lines)        # the text can show them: ">" means ">"
+    guessed: list[str] = []
+    out: list[Target] = []
+    for n, (i, label) in enumerate(anchors):
+        hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
+        lo = i
+        while lo - 1 > (anchors[n - 1][0] if n else start) and lines[lo - 1].strip() and len(lines[lo - 1]) < 200 \
+                and not _ROW.match(lines[lo - 1]) and i - lo < 2 and not re.search(r"\d\s*$", lines[lo - 1]) \
+                and not any(g == lo - 1 for g, _y in groups):
+            lo -= 1
+        block = lines[lo:hi + 1]
+        rm = _ROW.match(lines[i])
+        main = lines[i][rm.end():] if rm else lines[i]
+        mentions = matcher.scan(main)
+        cut = mentions[0][0] if mentions else len(main)
+        head = main[:cut]
+        fh = fold(head)
+        unit_m = None
+        for m in _UNIT.finditer(fh):
+            if m.start() > len(fh) * 0.35:
+                unit_m = m
+                break
+        value_txt = ""
+        name_txt = head
+        if unit_m is not None:
+            name_txt = head[:unit_m.start()]
+            value_txt = head[unit_m.end():].strip(" |")
+            if (tail := re.search(r"[<>≥≤~=]?\s*\d+(?:[.,]\d+)?\s*%?(?:\s*[-–]\s*\d+(?:[.,]\d+)?\s*%?)?\s*$", value_txt)) \
+                    and tail.start() and re.fullmatch(r"[,\s]*[^\d|<>]{1,25}\s*", value_txt[:tail.start()]):
+                value_txt = value_txt[tail.start():]    # "Tổ chức, doanh >5": the unit's cell goes on before the value
+        elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?\s*$", head.strip())):
+            name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
+        pre = len(lines[i]) - len(main)
+        extra = [outline.line_out(k) for k in range(lo, hi + 1) if k != i and len(fold(lines[k])) > 25][:2]
+        name = squash(" ".join([outline.line_out(i, pre, pre + len(name_txt)), *extra]))
+        t = Target(name=name.strip(" |"), no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45,
+                   raw=" / ".join(block))
+        t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) if unit_m else None
+        if t.unit and fold(t.unit) in ("/o", "%o"):
+            t.unit = "%"
+        elif t.unit and re.match(r"(%\s*o|/o)\s*grdp", fold(t.unit)):
+            t.unit = "% GRDP"                   # "%o GRDP": OCR of "% GRDP"
+        value_txt = html.unescape(value_txt).replace("=>", "≥").replace("=<", "≤")
+        if not re.match(r"\s*(?:[<>≥≤~]=?|=)?\s*\d", value_txt):
+            value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
+            if t.unit is None and unit_m is not None:       # "% GRDP > 50" on a neighbouring line
+                t.unit = _unit_name(fold(unit_m.group(0)))
+        v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())
+        vm2 = re.match(r"((?:[<>≥≤~]=?|=)\s*)?\d+(?:[.,]\d+)?\s*%?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
+        if vm2:
+            v = vm2.group(0)
+        t.value, t.comparator = parse_value(v) if v else (None, "text")
+        if t.comparator in (">", "<") and not glyphs and re.match(r"\s*[<>]\s*\d", v):  # not "> =", "&gt;="
+            # Tesseract has no "≥"/"≤": it prints ">"/"<" for them, and a plan's indicator is a threshold
+            # to reach ("≥ 80"), seldom a strict bound; the reviewer is told so in the warnings
+            t.comparator += "="
+            t.confidence = 0.4
+            guessed.append(label)
+        block_mentions = [a for line in block for _s, _e, a in matcher.scan(line)] or \
+            [c.agency for c in matcher.scan_cells(block)]       # "Văn phòng" / "Chính phủ": split over the cell's lines
+        if block_mentions:
+            t.lead, t.lead_code = block_mentions[0].name, block_mentions[0].code
+        for gline, year in groups:
+            if gline <= i:
+                t.year = year
+        if t.value is None and not t.lead:
+            continue
+        out.append(t)
+    if guessed:
+        warnings.append("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
+                        f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
+    return out
+
+
+def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The row anchors of an indicator annex completed: sub-rows past a stretch of lost sub-numbers
+    ("11.5" after "11.1"), a sub-number with its parent misread ("28.3" between 23.2 and 23.4), and
+    rows whose numbers OCR lost altogether, when as many lines shaped like a row read across its cells
+    ("Tỉ lệ cấp kết quả | % 100 Văn phòng") stand between two anchors as numbers are missing there."""
+    from .rows import ROW_NO
+
+    anchors = sorted(anchors)
+    taken = {i for i, _ in anchors}
+    # dotted labels the running sequence skipped
+    for i in range(start, end + 1):
+        m = ROW_NO.match(lines[i])
+        if i in taken or not m or "." not in m.group(1):
+            continue
+        parent_s, k_s = m.group(1).split(".")
+        k = int(k_s)
+        before = [(j, lab) for j, lab in anchors if j < i]
+        after = [(j, lab) for j, lab in anchors if j > i]
+        plain = next((lab for _j, lab in reversed(before) if "." not in lab), None)
+        if plain is None or not _one_digit_off(parent_s, plain):
+            continue
+        prev_k = next((int(lab.split(".")[1]) for _j, lab in reversed(before) if lab.startswith(plain + ".")), 0)
+        if before and "." not in before[-1][1] and before[-1][1] != plain:
+            continue
+        next_k = next((int(lab.split(".")[1]) for _j, lab in after if lab.startswith(plain + ".")), None)
+        next_plain = next((int(lab) for _j, lab in after if "." not in lab), None)
+        if not prev_k < k <= prev_k + 6 or (next_k is not None and k >= next_k):
+            continue
+        if next_plain is not None and next_plain != int(plain) + 1 and next_k is None:
+            continue
+        anchors.append((i, f"{plain}.{k}"))
+        anchors.sort()
+        taken.add(i)
+    # rows whose numbers were lost, recognised by their shape
+    found: list[tuple[int, str]] = []
+    for (a, la), (b, lb) in pairwise(anchors):
+        missing = _missing_labels(la, lb)
+        shaped = [k for k in range(a + 1, b) if not ROW_NO.match(lines[k]) and _ROW_SHAPE.match(lines[k])]
+        if not shaped:
+            continue
+        if missing is None:          # after a sub-row, up to the parent's next row: more sub-rows
+            if len(shaped) > 3:
+                continue
+            parent, k0 = la.split(".")
+            missing = [f"{parent}.{int(k0) + n}" for n in range(1, len(shaped) + 1)]
+        if len(shaped) == len(missing):
+            found.extend(zip(shaped, missing, strict=True))
+    return sorted(anchors + found)
+
+
+def _one_digit_off(a: str, b: str) -> bool:
+    return a == b or (len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1)
+
+
+def _missing_labels(la: str, lb: str) -> list[str] | None:
+    """Labels between two row labels ("2", "6" → 3, 4, 5; "11.1", "11.5" → 11.2 … 11.4; "11", "11.3" →
+    11.1, 11.2); None when a sub-row is followed by its parent's next row (the count is unknown)."""
+    pa, _, ka = la.partition(".")
+    pb, _, kb = lb.partition(".")
+    if not ka and not kb:
+        return [str(n) for n in range(int(pa) + 1, int(pb))]
+    if pa == pb and ka and kb:
+        return [f"{pa}.{n}" for n in range(int(ka) + 1, int(kb))]
+    if pa == pb and not ka:
+        return [f"{pa}.{n}" for n in range(1, int(kb))]
+    if ka and not kb and int(pb) == int(pa) + 1:
+        return None
+    return []

@@ -1,0 +1,107 @@
+"""Targets read from OCR text without positions: indicator annexes whose row numbers OCR lost or misread,
+group rows, comparators OCR cannot print ("≥" comes out as ">"), and the prose forms of objectives."""
+
+from __future__ import annotations
+
+from giamsat.ingest.agencies import Agency
+from giamsat.ingest.model import Target
+from giamsat.ingest.pipeline import parse_text
+from giamsat.ingest.targets import annex_anchors
+
+REG = [Agency("BA", "Bộ Khoa học và Công nghệ"), Agency("BB", "Bộ Tài chính"), Agency("BC", "Bộ Công an"),
+       Agency("VP", "Văn phòng Chính phủ"), Agency("BY", "Bộ Y tế")]
+HEAD = ["PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "TT Chỉ tiêu Đơn vị Kết quả Cơ quan chủ trì"]
+
+
+def _targets(lines: list[str]) -> tuple[dict[str, Target], list[str]]:
+    plan = parse_text("\n".join(HEAD + lines), registry=REG)
+    return {t.no or "": t for t in plan.targets}, plan.warnings
+
+
+def test_sub_rows_whose_numbers_ocr_lost_are_numbered_by_their_shape() -> None:
+    # 3.2-3.4 lost their numbers; each still reads across its cells (name | unit result lead)
+    targets, _w = _targets([
+        "I Đến năm 2030",
+        "1 Tỉ lệ doanh nghiệp số | % 40 Bộ Khoa học và Công nghệ",
+        "2 Quy mô kinh tế số | % GDP 30 Bộ Tài chính",
+        "3 Chỉ tiêu về thủ tục hành chính",
+        "3.1 Tỉ lệ sử dụng dịch vụ | % 80 Văn phòng",
+        "công trực tuyến Chính phủ",
+        "Tỉ lệ cung cấp dịch vụ | % 90 Văn phòng",
+        "công trực tuyến toàn trình Chính phủ",
+        "Tỉ lệ hồ sơ hợp lệ, kết | % 100 Văn phòng",
+        "quả giải quyết thủ tục Chính phủ",
+        "Tỉ lệ cấp kết quả giải | % 95 Văn phòng",
+        "quyết thủ tục điện tử Chính phủ",
+        "3.5 Tỉ lệ thanh toán trực | % 70 Văn phòng",
+        "tuyến trong giải quyết Chính phủ",
+        "4 Tỉ lệ giao dịch không | % 60 Bộ Tài chính",
+        "dùng tiền mặt"])
+    got = [(no, t.value, t.lead_code, t.year) for no, t in targets.items() if no.startswith("3.")]
+    assert got == [("3.1", "80", "VP", 2030), ("3.2", "90", "VP", 2030), ("3.3", "100", "VP", 2030),
+                   ("3.4", "95", "VP", 2030), ("3.5", "70", "VP", 2030)]
+    assert targets["4"].lead_code == "BB"
+
+
+def test_lost_numbers_are_not_guessed_when_the_count_does_not_fit() -> None:
+    # two numbers missing (3, 4) but only one line shaped like a row: nothing is invented
+    lines = ["2 Tỉ lệ hồ sơ | % 90 Bộ Y tế", "Tỉ lệ thanh toán số | % 70 Bộ Y tế", "ghi chú thêm về số liệu",
+             "5 Tỉ lệ giao dịch | % 60 Bộ Tài chính"]
+    assert annex_anchors(lines, 0, 3, [(0, "2"), (3, "5")]) == [(0, "2"), (3, "5")]
+    lines[2] = "Tỉ lệ người dân có | % 50 Bộ Công an"
+    assert annex_anchors(lines, 0, 3, [(0, "2"), (3, "5")]) == [(0, "2"), (1, "3"), (2, "4"), (3, "5")]
+
+
+def test_a_sub_number_with_its_parent_misread_keeps_its_place() -> None:
+    lines = ["23 Hạ tầng số Tiên tiến Bộ Khoa học", "23.1 Tỉ lệ người dùng | % 100 Bộ Khoa học",
+             "23.2 Số tuyến cáp | Tuyến 09 Bộ Khoa học", "28.3 Tổng dung lượng | Tbps 350 Bộ Khoa học",
+             "23.4 Phủ sóng 5G | % 99 Bộ Khoa học", "24 Đô thị thông minh | Thành phố 6 Bộ Khoa học"]
+    anchors = [(0, "23"), (1, "23.1"), (2, "23.2"), (4, "23.4"), (5, "24")]
+    assert annex_anchors(lines, 0, 5, anchors) == [(0, "23"), (1, "23.1"), (2, "23.2"), (3, "23.3"), (4, "23.4"),
+                                                   (5, "24")]
+
+
+def test_a_group_title_without_its_numeral_sets_the_year() -> None:
+    targets, _w = _targets(["I Đến năm 2030", "1 Quy mô kinh tế số | % GDP 30 Bộ Tài chính",
+                            "Đến năm 2045", "2 Quy mô kinh tế số | % GDP 50 Bộ Tài chính"])
+    assert [(no, t.year, t.value) for no, t in targets.items()] == [("1", 2030, "30"), ("2", 2045, "50")]
+
+
+def test_greater_than_printed_by_ocr_reads_as_at_least_and_the_reviewer_is_told() -> None:
+    targets, warnings = _targets(["I Đến năm 2030", "1 Tỉ lệ hồ sơ trực tuyến | % >80 Bộ Y tế",
+                                  "2 Xếp hạng an toàn thông tin | Thứ bậc <10 Bộ Công an",
+                                  "3 Tổ chức được xếp hạng | Tổ chức, doanh >5 Bộ Khoa học và Công nghệ"])
+    assert [(no, t.comparator, t.value) for no, t in targets.items()] == [
+        ("1", ">=", "80"), ("2", "<=", "10"), ("3", ">=", "5")]
+    assert any("“≥”" in w and "1, 2, 3" in w for w in warnings)
+
+
+def test_a_text_that_shows_the_glyph_keeps_a_strict_bound() -> None:
+    targets, warnings = _targets(["I Đến năm 2030", "1 Tỉ lệ hồ sơ trực tuyến | % ≥ 80 Bộ Y tế",
+                                  "2 Chỉ số phát triển con người | HDI > 0,7 Bộ Khoa học và Công nghệ"])
+    assert [(no, t.comparator, t.value) for no, t in targets.items()] == [("1", ">=", "80"), ("2", ">", "0,7")]
+    assert not any("“≥”" in w for w in warnings)
+
+
+def test_prose_forms_of_an_objective() -> None:
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "1. Mục tiêu cụ thể đến năm 2030",
+        "- Quy mô kinh tế số đạt tối thiểu 30% GRDP.",
+        "- Tỉnh thuộc nhóm 05 tỉnh dẫn đầu cả nước về chỉ số đổi mới sáng tạo.",
+        "- Tỷ lệ dịch vụ công trực tuyến toàn trình trên 90%.",
+        "- Tỷ lệ người dân có tài khoản ngân hàng từ 45% trở lên.",
+        "- Số lượng công bố khoa học quốc tế tăng trung bình 10%/năm.",
+        "- Tỷ lệ hồ sơ giải quyết đúng hạn ít nhất 95%.",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Hoàn thiện thể chế."])
+    got = [(t.comparator, t.value, t.unit, t.year) for t in parse_text(text).targets]
+    assert got == [(">=", "30", "% GRDP", 2030), ("rank_top", "05", "thứ hạng", 2030), (">", "90", "%", 2030),
+                   (">=", "45", "%", 2030), ("=", "10", "%/năm", 2030), (">=", "95", "%", 2030)]
+
+
+def test_result_cells_in_the_forms_exports_and_ocr_leave() -> None:
+    from giamsat.ingest.targets import parse_value
+
+    assert [parse_value(x) for x in ["&gt;= 30", "&gt; 30", "=> 5", "= 80", "từ 45% trở lên", "Không dưới 5",
+                                      "20% - 50%", "Đạt mức tiên tiến"]] == [
+        ("30", ">="), ("30", ">"), ("5", ">="), ("80", "="), ("45", ">="), ("5", ">="), ("20-50", "range"),
+        ("Đạt mức tiên tiến", "text")]
