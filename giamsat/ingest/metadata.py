@@ -153,6 +153,9 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                     rl = restored[j] if len(restored[j]) == len(lines[j]) else restore(lines[j])
                     rest.append(re.sub(r"^[#*\s]+|[*\s]+$", "", rl))
                     j += 1
+                    if j + 1 < len(lines) and not lines[j].strip() and lines[j + 1].lstrip("#* ")[:1].islower() \
+                            and lines[j - 1].rstrip()[-1:] not in ".;:":
+                        j += 1      # OCR put a blank line between two lines of the title ("…" / "" / "và chuyển đổi số …")
                 first = label + body[len(label):] if len(body) > len(label) else label
                 first = squash(_case_words(restore(body)) if body != body.lower() else body) or first
                 meta.title = squash(" ".join([first, *rest]))

@@ -194,6 +194,9 @@ class Outline:
                 i = j
                 continue
             if not line.strip():
+                if cur and self._goes_on(cur[-1], i):
+                    i += 1
+                    continue
                 self._flush(cur, meta)
                 cur = []
                 i += 1
@@ -207,6 +210,19 @@ class Outline:
                 cur.append(i)
             i += 1
         self._flush(cur, meta)
+
+    def _goes_on(self, last: int, blank: int) -> bool:
+        """A blank line OCR put inside a sentence ("… khu vực biển" / "" / "đảo (cơ quan chủ trì: …)"): the
+        line before it ends with no stop and the next line after one or two blanks opens in lowercase."""
+        if self.lines[last].rstrip()[-1:] in ".;:!?)|" or len(self.lines[last].strip()) < 25:
+            return False
+        k = blank
+        while k < len(self.lines) and k <= blank + 1 and not self.lines[k].strip():
+            k += 1
+        if k >= len(self.lines) or not self.lines[k].strip():
+            return False
+        nxt = self.lines[k].lstrip()
+        return nxt[:1].islower() and classify(self.lines[k])[0] == "text"
 
     def _flush(self, idx: list[int], meta: tuple[str, int, int]) -> None:
         if not idx:

@@ -145,3 +145,17 @@ def test_commune_plan_with_damaged_diacritics_still_gives_its_duties() -> None:
     assert sum(code is not None for _no, code in got) >= 7
     assert sum(t["deadline"] is not None and t["deadline"]["kind"] != "unknown" for t in j["tasks"]) >= 7
     assert j["reporting"]["frequencies"] == ["quarterly"]
+
+
+def test_blank_lines_ocr_puts_inside_a_title_and_a_duty() -> None:
+    """Tesseract's plain text of the replacing plan's scan: a blank line between two lines of the title
+    and inside a bullet ("… khu vực biển" / "" / "đảo (cơ quan chủ trì: …)")."""
+    text = _text("replacing_plan").replace(
+        "và chuyển đổi số của tỉnh Quảng Ngãi", "\nvà chuyển đổi số của tỉnh Quảng Ngãi").replace(
+        "khu vực biển đảo (cơ quan", "khu vực biển\n\nđảo (cơ quan")
+    j = parse_bytes(text.encode(), "plan.txt").to_json()
+    assert j["document"]["title"].endswith("chuyển đổi số của tỉnh Quảng Ngãi đến năm 2030")
+    coverage = next(t for t in j["tasks"] if t["name"].startswith("Phủ sóng"))
+    assert coverage["name"].startswith("Phủ sóng di động 4G, 5G đến tất cả các thôn, tổ dân phố và khu vực biển đảo")
+    assert (coverage["lead_code"], _deadline(coverage)) == ("SKHCN", ("year", "2027-12-31"))
+    assert len(j["tasks"]) == 9
