@@ -220,6 +220,29 @@ class KeptFigures(models.Model):
         return f"{self.key} ngày {self.as_of:%d/%m/%Y}"
 
 
+class KeptPlanResults(models.Model):
+    """Derived: the engine's statuses of one published plan's tasks and targets, the plan evaluated alone (as
+    its pages show them), for one day: a page that misses the page cache reads them instead of evaluating.
+
+    `version` is `evaluation.plan_version(document)` read before the evaluation: the row counts only while
+    the plan's submissions, rows and links, and the unit tree, still give that version. One writer:
+    `evaluation` (on a read that missed, and the background refresh after an approval)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    as_of = models.DateField()
+    version = models.CharField(max_length=64)
+    results = models.TextField()
+    computed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "as_of"], name="uniq_kept_plan_results")]
+        verbose_name = "tình trạng nhiệm vụ, chỉ tiêu của kế hoạch (lưu sẵn)"
+        verbose_name_plural = "tình trạng nhiệm vụ, chỉ tiêu của kế hoạch (lưu sẵn)"
+
+    def __str__(self) -> str:
+        return f"Kế hoạch {self.document_id} ngày {self.as_of:%d/%m/%Y}"
+
+
 class Attachment(models.Model):
     """Evidence: a file attached to a submission (or one of its task rows) or to a recommendation."""
 

@@ -254,8 +254,8 @@ def test_leaders_of_different_scopes_share_one_render_of_a_plans_tasks_but_not_i
     from giamsat.portal.views import plans as plan_views
 
     evaluated: list[Any] = []
-    evaluation_of = plan_views.evaluation_of
-    monkeypatch.setattr(plan_views, "evaluation_of", lambda ids: evaluated.append(list(ids)) or evaluation_of(ids))
+    plan_results = plan_views.plan_results
+    monkeypatch.setattr(plan_views, "plan_results", lambda pk: evaluated.append([pk]) or plan_results(pk))
     elsewhere = persona("bcd.langson", "lang-son", Role.STEERING)
     assert caching.viewer_scope(elsewhere) != caching.viewer_scope(people.steering)
     url = reverse("portal:plan", args=[plan.pk])

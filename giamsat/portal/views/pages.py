@@ -22,12 +22,13 @@ from giamsat.plans.models import DocumentStatus, ImportRun, Milestone, Target
 from giamsat.portal import caching, figures
 from giamsat.portal.forms import PublicRecommendationForm
 from giamsat.portal.profile import profile_for
-from giamsat.portal.public_summary import evaluation_of, public_summary
+from giamsat.portal.public_summary import public_summary
 from giamsat.portal.scope import public_documents, public_receiver, with_counts
 from giamsat.portal.search import search as run_search
 from giamsat.reporting import access as reporting_access
 from giamsat.reporting.actions import raise_recommendation
 from giamsat.reporting.errors import ReportingError
+from giamsat.reporting.evaluation import plan_results
 from giamsat.reporting.models import IndicatorValue, Recommendation
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def _public_plan_context(pk: int) -> dict[str, Any]:
     plan = get_object_or_404(public_documents().select_related("owner"), pk=pk)
     targets = list(plan.targets.prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year"))))
     tasks = list(plan.tasks.select_related("lead", "group"))
-    evaluation = evaluation_of([plan.pk])  # this plan only, once for its targets and its tasks
+    evaluation = plan_results(plan.pk)  # this plan alone, once for its targets and its tasks (kept per plan)
     values = _approved_values(targets)
     for t in targets:
         found = evaluation.targets.get(str(t.pk))

@@ -18,10 +18,10 @@ from giamsat.org.models import OrgUnit
 from giamsat.plans.access import get_document_for_user, visible_documents
 from giamsat.plans.models import Milestone, Target, Task
 from giamsat.portal import caching, figures
-from giamsat.portal.public_summary import evaluation_of
 from giamsat.portal.scope import public_documents, tracked_documents, with_counts
 from giamsat.portal.status import json_for_script
 from giamsat.portal.views.dashboard import parse_filters
+from giamsat.reporting.evaluation import plan_results
 from giamsat.reporting.models import IndicatorValue
 
 TASK_SORTS = {"deadline": ("due_date", "order"), "name": ("name",), "lead": ("lead__name", "order"), "order": ("order",)}
@@ -86,7 +86,7 @@ def _plan_body(request: HttpRequest, plan: Any) -> dict[str, Any]:
     targets = list(plan.targets.select_related("responsible", "objective")
                    .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("year")),
                                      Prefetch("served_by", queryset=Target.objects.select_related("document"))))
-    evaluation = evaluation_of([plan.pk])  # this plan only, once for its targets and its tasks
+    evaluation = plan_results(plan.pk)  # this plan alone, once for its targets and its tasks (kept per plan)
     for t in targets:
         t.result = evaluation.targets.get(str(t.pk))
         t.status = str(t.result.status) if t.result else ""
