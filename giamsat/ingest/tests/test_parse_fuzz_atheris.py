@@ -36,4 +36,4 @@ def test_mutated_documents_never_crash_the_reader(tmp_path: Path) -> None:
     found = sorted(p.name for p in artifacts.iterdir())
     assert run.returncode == 0 and not found, (found, run.stderr[-4000:])
     done = re.search(r"Done (\d+) runs", run.stderr)
-    assert done and int(done.group(1)) >= 20, run.stderr[-2000:]
+    assert done and int(done.group(1)) >= 10, run.stderr[-2000:]
