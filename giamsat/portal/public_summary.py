@@ -1,13 +1,22 @@
 """The public home's figures over every published plan, computed aside and shared.
 
-On the national set they need ~25 s of CPU, so a visitor never waits for them: see `public_summary`.
+On the national set they need ~25 s of CPU, so a visitor never waits for them: see `public_summary`. They are
+computed in a process of their own (`giamsat public_summary`, at a lower priority), never in a web worker's
+thread: a thread holding the worker's interpreter lock for ~25 s would stall every other request of that
+worker, and the master's warm-up would spend its whole budget on them before rendering any other page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import shutil
+import subprocess
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -33,17 +42,17 @@ def public_summary(version: str) -> dict[str, Any] | None:
     They need the evaluation of every published plan — on the national set ~25 s of CPU when it is not
     in memory — so a visitor never waits for it: the figures are kept in the shared cache with the data
     version and the day they were computed for; when those changed, the last figures are shown (with
-    their time) while one thread of one worker (a lock in the shared cache) computes the new ones, and
-    the first ever visitor sees the plans with the figures marked as being compiled. Without the page
-    cache (tests), or in a process's main thread (the warm-up before gunicorn forks, commands, a sync
-    worker), they are computed in place."""
+    their time) while one process of their own (a lock in the shared cache: one at a time) computes the new
+    ones, and the first ever visitor sees the plans with the figures marked as being compiled. Without the
+    page cache (tests), or in a process's main thread outside the warm-up (commands, a sync worker), they
+    are computed in place."""
     wanted = (version, dt.date.today().isoformat())
     if not settings.GIAMSAT_PAGE_CACHE:
         return _compute_summary(wanted)
     kept = cache.get(SUMMARY_KEY)
     if isinstance(kept, dict) and kept.get("version") == wanted:
         return kept
-    if not _serving_thread():
+    if not _serving_thread() and not _ASIDE:
         return _store_summary(wanted)
     if cache.add(SUMMARY_LOCK, "1", SUMMARY_LOCK_SECONDS):
         _start_refresh(wanted)
@@ -55,8 +64,39 @@ def _serving_thread() -> bool:
     return threading.current_thread() is not threading.main_thread()
 
 
+_ASIDE: list[bool] = []  # non-empty while the warm-up runs: the master computes nothing in place
+
+
+@contextmanager
+def aside() -> Iterator[None]:
+    """Within it, a main thread too starts the refresh aside instead of computing it (the master's warm-up)."""
+    _ASIDE.append(True)
+    try:
+        yield
+    finally:
+        _ASIDE.pop()
+
+
+def refresh_command(wanted: tuple[str, str]) -> list[str]:
+    """`giamsat public_summary --content-version V --day D`, at a lower priority where `nice` exists."""
+    command = [sys.executable, "-m", "django", "public_summary", "--content-version", wanted[0], "--day", wanted[1]]
+    nice = shutil.which("nice")
+    return [nice, "-n", "10", *command] if nice else command
+
+
 def _start_refresh(wanted: tuple[str, str]) -> None:
-    threading.Thread(target=_refresh_in_thread, args=(wanted,), name="giamsat-public-summary", daemon=True).start()
+    """Compute the figures in a process of their own; where no process can be started, in a thread."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE") or "giamsat.settings"}
+    try:
+        process = subprocess.Popen(refresh_command(wanted), env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        logger.exception("public summary: no process started, computing in a thread")
+        threading.Thread(target=_refresh_in_thread, args=(wanted,), name="giamsat-public-summary",
+                         daemon=True).start()
+        return
+    # Collect its exit status when it ends (no zombie left behind); waiting releases the interpreter lock.
+    threading.Thread(target=process.wait, name="giamsat-public-summary-wait", daemon=True).start()
 
 
 def _refresh_in_thread(wanted: tuple[str, str]) -> None:
@@ -69,10 +109,16 @@ def _refresh_in_thread(wanted: tuple[str, str]) -> None:
 
 
 def _refresh_summary(wanted: tuple[str, str]) -> None:
+    refresh_summary(wanted)
+
+
+def refresh_summary(wanted: tuple[str, str]) -> dict[str, Any] | None:
+    """Compute and keep the figures for `wanted` (version, day), then release the refresh lock."""
     try:
-        _store_summary(wanted)
+        return _store_summary(wanted)
     except Exception:  # the next visit tries again; the log says why
         logger.exception("public summary failed")
+        return None
     finally:
         cache.delete(SUMMARY_LOCK)
 
