@@ -150,6 +150,8 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                         break       # a PDF's text layer keeps no blank line: "Thực hiện …" opens the preamble
                     if re.match(r"(can cu|theo de nghi|trong thoi gian)", fj):
                         break
+                    if rest and _is_caps(lines[j]) and not all(_is_caps(x) for x in rest):
+                        break       # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" below a decision's title (no blank line in a PDF)
                     rl = restored[j] if len(restored[j]) == len(lines[j]) else restore(lines[j])
                     rest.append(re.sub(r"^[#*\s]+|[*\s]+$", "", rl))
                     j += 1

@@ -108,7 +108,7 @@ def reporting(outline: Outline) -> ReportingRegime:
         g = re.sub(r"\s+", " ", item.folded)
         for m in re.finditer(r"bao\s*c[a-z]o", g):
             lo = max(0, m.start() - 110)
-            window = g[lo:m.end() + 60]
+            window = g[lo:m.end() + 120]
             if not re.search(r"dinh\s*ky|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy"
                              r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", window):
                 continue
@@ -128,6 +128,7 @@ def reporting(outline: Outline) -> ReportingRegime:
 
 
 def _freq_segment(window: str) -> str:
+    window = re.sub(r"\([^()]{0,60}\)", " ", window)      # "hằng quý (trước ngày 25 …) và hằng năm (…)"
     m = re.search(r"(dinh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
                   r"\s*(?:,|va|hoac)?\s*)+)", window)
     if m:

@@ -125,6 +125,10 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
 def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
     """Annex regions whose header mentions task-table columns but that OCR left as loose lines."""
     out: list[tuple[int, int]] = []
+    for section in outline.section("tasks"):
+        # a task table in the body: "II. NHIỆM VỤ" / "STT | Nhiệm vụ Cơ quan chủ Cơ quan phối Thời hạn hoàn" / "trì hợp thành"
+        if any(_task_header(outline.lines, k) for k in range(section.start + 1, min(section.end, section.start + 6) + 1)):
+            out.append((section.start, section.end))
     for section in outline.section("annex"):
         window = " ".join(fold(x) for x in outline.lines[section.start:min(section.end, section.start + 60) + 1])
         if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b", window) or window.count("co quan") >= 2) \
@@ -132,6 +136,15 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
                 and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
             out.append((section.start, section.end))
     return out
+
+
+def _task_header(lines: list[str], k: int) -> bool:
+    """Line k (with the next one, a header's titles often wrap) is a task table's header row: the task,
+    lead, coordinator and deadline columns named, short, no sentence in it."""
+    text = " ".join(fold(x) for x in lines[k:k + 2])
+    return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
+        re.search(r"nhiem\s*vu|noi\s*dung", text) and re.search(r"chu\s*tri|(?:co quan|don vi)\s*chu\b", text)
+        and re.search(r"phoi\s*hop|(?:co quan|don vi)\s*phoi\b", text) and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text))
 
 
 def _ocr_targets(outline: Outline, matcher: AgencyMatcher, plan: ParsedPlan) -> list:  # type: ignore[type-arg]
