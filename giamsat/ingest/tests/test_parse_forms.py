@@ -159,3 +159,61 @@ def test_blank_lines_ocr_puts_inside_a_title_and_a_duty() -> None:
     assert coverage["name"].startswith("Phủ sóng di động 4G, 5G đến tất cả các thôn, tổ dân phố và khu vực biển đảo")
     assert (coverage["lead_code"], _deadline(coverage)) == ("SKHCN", ("year", "2027-12-31"))
     assert len(j["tasks"]) == 9
+
+
+@pytest.mark.parametrize(("kind", "data"), _renderings("decision_with_plan"), ids=lambda x: x if isinstance(x, str) else "")
+def test_decision_issuing_a_plan(kind: str, data: bytes) -> None:
+    """A Chairman's decision (Căn cứ …, Điều 1–3) replacing an earlier one, its plan attached behind
+    its own header; lettered group rows in the task table; reporting periods with brackets between."""
+    j = _read("decision_with_plan", kind, data)
+    doc = j["document"]
+    assert (doc["number"], doc["date"], doc["doc_type"]) == ("815/QĐ-UBND", "2025-06-19", "decision")
+    assert doc["title"] == "Quyết định Ban hành Kế hoạch phát triển hạ tầng số và dữ liệu số tỉnh Lào Cai năm 2025 - 2026"
+    assert doc["parents"] == ["57-NQ/TW", "41-KH/TU"]            # not the Tờ trình
+    assert doc["replaces"] == ["1320/QĐ-UBND"]
+    assert [(t["no"], t["lead_code"], *_deadline(t)) for t in j["tasks"]] == [
+        ("1", "SKHCN", "quarter", "2025-12-31"), ("2", "SXD", "range", "2026-12-31"), ("3", "SCT", "date", "2025-12-31"),
+        ("4", "SKHCN", "quarter", "2026-06-30"), ("5", "VPUBND", "recurring", "quarterly"), ("6", "SNNMT", "continuous", None)]
+    assert (j["reporting"]["frequencies"], j["reporting"]["due_day"]) == (["quarterly", "annual"], 25)
+
+
+# Tesseract's plain text of a ruled task table in the body of a plan (no annex): header titles wrapped,
+# cells of a row interleaved on its lines.
+OCR_BODY_TABLE = """KẾ HOẠCH
+Phát triển hạ tầng số năm 2026
+
+II. NHIỆM VỤ
+
+STT | Nhiệm vụ Cơ quan chủ Cơ quan phối Thời hạn hoàn
+trì hợp thành
+
+1 Kéo cáp quang đến | Sở Khoa học và | Các doanh Quý IV/2026
+các thôn vùng cao Công nghệ nghiệp viễn
+chưa có đường truyền thông
+
+2 Bảo đảm nguồn điện | Sở Công Công ty Điện 31/12/2026
+cho các trạm phát Thương lực tỉnh
+sóng ở xã vùng sâu.
+
+3 Số hóa hồ sơ thủ tục | Văn phòng Ủy | Ủy ban nhân Hằng quý
+hành chính còn hiệu | ban nhân dân | dân các xã,
+lực. tỉnh phường
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Khoa học và Công nghệ: theo dõi, đôn đốc việc thực hiện Kế hoạch.
+"""
+
+
+def test_ocr_task_table_in_the_body_is_read_by_its_rows() -> None:
+    j = parse_bytes(OCR_BODY_TABLE.encode(), "plan.txt").to_json()
+    assert [(t["no"], t["lead_code"], *_deadline(t)) for t in j["tasks"]] == [
+        ("1", "SKHCN", "quarter", "2026-12-31"), ("2", "SCT", "date", "2026-12-31"),
+        ("3", "VPUBND", "recurring", "quarterly")]
+
+
+def test_a_prose_duty_naming_lead_and_deadline_is_not_a_table_header() -> None:
+    """'… chủ trì, phối hợp với … hoàn thành trong quý III/2026' at the top of 'Nhiệm vụ' is a duty."""
+    j = parse_bytes(_text("commune_prose").encode(), "plan.txt").to_json()
+    assert [t["no"] for t in j["tasks"]] == [str(n) for n in range(1, 9)]
+    assert j["tasks"][0]["name"].startswith("Giao Phòng Văn hóa - Xã hội chủ trì")
