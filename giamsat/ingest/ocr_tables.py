@@ -26,15 +26,22 @@ _UNIT = re.compile(r"(%\s*o?\s*g?r?dp|%\s*/\s*nam|%\s*dan\s*s[a-z0-9]|%\s*tong\s
 
 
 def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
-    from .targets import ocr_annex_targets
+    from .targets import ocr_annex_targets, ocr_year_unit_table
 
     out: list[Target] = []
     lines = outline.lines
+    done = -1
     for i, line in enumerate(lines):
         f = fold(line)
         years = _YEARS.findall(f)
-        if len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
-                re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f):
+        above = fold(next((x for x in reversed(lines[max(0, i - 3):i]) if x.strip()), ""))   # a header on two lines
+        if i > done and len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
+                re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above):
+            if re.search(r"don\s*v", f + " " + above) and \
+                    (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i))):
+                out.extend(rows)
+                done = max(t.source.end_line - 1 for t in rows if t.source)
+                continue
             out.extend(year_table(outline, i, [int(y) for y in years]))
     for section in outline.section("annex"):
         window = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 30) + 1])

@@ -75,10 +75,13 @@ def prose_only(prose: list[Target], table: list[Target]) -> list[Target]:
     same year; a matching value makes a weaker name match enough."""
     keep: list[Target] = []
     names = [(_name_key(t.name), t) for t in table]
+    rows = [(t.source.start_line, t.source.end_line) for t in table if t.source]
     for p in prose:
         pn = _name_key(p.name)
         if len(pn.split()) < 2:
             continue
+        if p.source and any(a <= p.source.start_line <= b for a, b in rows):
+            continue            # the "prose" is a table row OCR left as a line: the row is read already
         dup = False
         for tn, t in names:
             if p.year and t.year and p.year != t.year:
@@ -377,11 +380,13 @@ def parse_value(text: str) -> tuple[str | None, str]:
 
 # --- indicator annexes that OCR flattened into loose lines ---------------------------------------
 
+# capital letters, Vietnamese ones included (the Latin Extended Additional block alternates cases)
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
 # a group row of the annex: "I Đến năm 2030", "II | Đến năm 2045", or the title alone ("Đến năm 2045")
 _GROUP_ROW = re.compile(r"^\s*(?:[ivxl1|]{1,4}\s*[|.]?\s*)?(?:den\s*n[a-z]m|giai\s*doan|nam)\s*(20\d\d)(?:\s*-\s*20\d\d)?\s*[:.]?\s*$")
 # an unnumbered row read across its cells: name words, then the unit/result cells, then the lead's capital
-_ROW_SHAPE = re.compile(r"^\s*[A-ZĐÀ-Ỹ](?:[^\d|]|(?<=[^\W\d_])\d){6,}?(?:\s\|\s*|\s)(?:[^\d|]{0,30}?\s)?[<>=≥≤~]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?"
-                        r"(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+[A-ZĐ]")
+_ROW_SHAPE = re.compile(r"^\s*[" + _UP + r"](?:[^\d|]|(?<=[^\W\d_])\d){6,}?(?:\s\|\s*|\s)(?:[^\d|]{0,30}?\s)?[<>=≥≤~]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?"
+                        r"(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+[" + _UP + "]")
 
 
 def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
@@ -539,3 +544,97 @@ def _missing_labels(la: str, lb: str) -> list[str] | None:
     if ka and not kb and int(pb) == int(pa) + 1:
         return None
     return []
+
+
+# --- year-column tables with unit and lead columns, flattened by OCR ----------------------------
+
+_CELL = r"(?:[<>≥≤~=]\s*)?\d{1,4}(?:[.,]\d{1,2})?\s*%?|X|x|-"
+
+
+def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher: AgencyMatcher,
+                        end: int) -> list[Target] | None:
+    """A year-column table with unit and lead columns ("STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026 |
+    Năm 2030 | Đơn vị chủ trì") that OCR read row by row: each row's first line holds its name's first
+    words, the unit, one value per year in a run (bare figures, "> 95") and the lead's first words; the
+    lines below carry on the name (left) and the lead (right). None when most rows show no such run
+    (another layout: the caller reads it otherwise)."""
+    from .rows import ROW_NO, row_anchors
+
+    lines = outline.lines
+    k = len(years)
+    run = re.compile(r"(?:^|(?<=[\s|]))((?:(?:" + _CELL + r")[\s|]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|]|$)")
+    glyphs = any("≥" in x or "≤" in x for x in lines)
+    anchors = row_anchors(lines, header + 1, end)
+    out: list[Target] = []
+    for n, (i, label) in enumerate(anchors):
+        hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else min(end, i + 8)
+        rm = ROW_NO.match(lines[i])
+        body = lines[i][rm.end():] if rm else lines[i]
+        cells = [m for m in run.finditer(body) if re.search(r"[^\W\d_]{2}", body[:m.start()])]
+        if not cells:
+            continue
+        m = cells[0]
+        before = body[:m.start()].rstrip(" |")
+        tokens = [squash(x) for x in re.findall(_CELL, m.group(1))]
+        if len(tokens) != k:
+            continue
+        unit_m = re.search(r"(?:\|\s*|\s)(%|[A-ZĐ][^\s|,]{1,12}(?:\s*/\s*[^\s|]+)?|[^\W\d_]{1,8}\s*/\s*[^\s|]+)$", before) \
+            or re.search(r"\|\s*([^|]{1,20})$", before)
+        unit = unit_m.group(1).strip() if unit_m else None
+        name_first = before[:unit_m.start()] if unit_m else before
+        pre = len(lines[i]) - len(body)
+        name_parts = [outline.line_out(i, pre, pre + len(name_first))]
+        lead_lines = [body[m.end():]]
+        for j in range(i + 1, hi + 1):
+            line = lines[j]
+            if not line.strip() or len(_YEARS_IN.findall(line)) >= 2 or re.search(r"chi\s*ti[e]u|don\s*v", fold(line)):
+                continue        # a blank line or the header repeated on the next page
+            name_left, _r = _split_left(outline.line_out(j))
+            if name_left:
+                name_parts.append(name_left)
+            lead_lines.append(_split_left(line)[1])
+        name = squash(" ".join(name_parts)).strip(" |")
+        if not name:
+            continue
+        t = Target(name=name, no=label, unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.5,
+                   raw=" / ".join(lines[i:hi + 1]))
+        for year, tok in zip(years, tokens, strict=True):
+            if tok in ("-", ""):
+                continue
+            if not glyphs and tok[:1] in "<>" and tok[1:2] != "=":
+                tok = ("≥" if tok[0] == ">" else "≤") + tok[1:].strip()     # Tesseract has no "≥": see ocr_annex_targets
+            t.milestones[str(year)] = tok.upper() if tok in ("x", "X") else tok
+        if not t.milestones:
+            continue
+        first = next((y for y in sorted(t.milestones) if t.milestones[y] != "X"), None)
+        if first is None:
+            t.comparator, t.value = "text", None
+        else:
+            t.year = int(first)
+            t.value, t.comparator = parse_value(t.milestones[first])
+        pieces = [x.strip(" |") for x in lead_lines if x.strip(" |")]
+        mentions = matcher.scan_cells(pieces)
+        if mentions:
+            t.lead, t.lead_code = mentions[0].agency.name, mentions[0].agency.code
+        elif pieces:
+            # a name broken over three lines of its cell ("Trung tâm" / "Kiểm soát bệnh" / …): its pieces joined
+            for text in (" ".join(pieces[:3]), " ".join(pieces[:2]), pieces[0]):
+                found = matcher.match(text)
+                if found.agency is not None:
+                    t.lead, t.lead_code = found.agency.name, found.agency.code
+                    break
+        out.append(t)
+    return out if anchors and len(out) * 2 >= len(anchors) else None
+
+
+_YEARS_IN = re.compile(r"(?<!\d)20[2-5]\d(?!\d)")
+
+
+def _split_left(line: str) -> tuple[str, str]:
+    """A continuation line of a row read across its cells: the name cell's words (lowercase, on the
+    left) and the rest, from the first capitalised word on (the lead's cell: "khỏe điện tử được Kiểm soát")."""
+    text = line.strip(" |")
+    if not text[:1].islower():
+        return "", text
+    cut = re.search(r"[\s|](?=[" + _UP + "])", text)
+    return (text[:cut.start()].strip(" |"), text[cut.start():].strip(" |")) if cut else (text, "")

@@ -105,3 +105,27 @@ def test_result_cells_in_the_forms_exports_and_ocr_leave() -> None:
                                       "20% - 50%", "Đạt mức tiên tiến"]] == [
         ("30", ">="), ("30", ">"), ("5", ">="), ("80", "="), ("45", ">="), ("5", ">="), ("20-50", "range"),
         ("Đạt mức tiên tiến", "text")]
+
+
+def test_a_year_table_with_unit_and_lead_columns_read_row_by_row() -> None:
+    # the header's years stand on the line below its titles; bare figures, one per year, after the unit;
+    # the lead's name goes on down its cell ("Trung tâm" / "Y tế tỉnh"), beside the name's next words
+    reg = [*REG, Agency("TTYT", "Trung tâm Y tế tỉnh"), Agency("PKH", "Phòng Kế hoạch - Tài chính")]
+    text = "\n".join([
+        "KẾ HOẠCH", "II. CÁC CHỈ TIÊU CHỦ YẾU",
+        "STT | Chỉ tiêu Đơn vị | Năm Năm Năm Đơn vị chủ trì",
+        "tính 2025 2026 2030", "",
+        "1 Trạm y tế có | % 40 60 100 Trung tâm",
+        "hồ sơ điện tử Y tế tỉnh", "",
+        "2 Người dân có sổ sức | % 70 80 > 95 Phòng Kế",
+        "khỏe điện tử hoạch - Tài chính", "",
+        "3 Bệnh viện kết nối | Bệnh viện 2 5 12 Bộ Y tế",
+        "khám từ xa", "",
+        "III. NHIỆM VỤ TRỌNG TÂM", "1. Triển khai hồ sơ sức khỏe điện tử."])
+    got = [(t.no, t.unit, t.milestones, t.year, t.value, t.comparator, t.lead_code) for t in parse_text(text, registry=reg).targets]
+    assert got == [
+        ("1", "%", {"2025": "40", "2026": "60", "2030": "100"}, 2025, "40", "=", "TTYT"),
+        ("2", "%", {"2025": "70", "2026": "80", "2030": "≥95"}, 2025, "70", "=", "PKH"),
+        ("3", "Bệnh viện", {"2025": "2", "2026": "5", "2030": "12"}, 2025, "2", "=", "BY")]
+    names = [t.name for t in parse_text(text, registry=reg).targets]
+    assert names[0].startswith("Trạm y tế có hồ sơ điện tử") and names[2].startswith("Bệnh viện kết nối khám từ xa")
