@@ -28,7 +28,7 @@ DOC_TYPES = [
 ]
 _TYPE_BY_CODE = {"CTr": "programme", "KH": "plan", "NQ": "resolution", "QĐ": "decision", "CT": "directive",
                  "KL": "conclusion"}
-_HEADER_STOP = re.compile(r"([dpb]ang cong san viet nam|cong hoa xa|doc lap|\*)")
+_HEADER_STOP = re.compile(r"([dpb]ang cong san viet nam|c[o0-9&]ng h[o0-9&]a x|d[o0-9&]c\s*l[a-z0-9]p\b|\*)")   # OCR: "D9c lap"
 
 
 def find_symbols(text: str) -> list[tuple[int, str]]:

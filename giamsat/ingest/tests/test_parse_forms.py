@@ -217,3 +217,9 @@ def test_a_prose_duty_naming_lead_and_deadline_is_not_a_table_header() -> None:
     j = parse_bytes(_text("commune_prose").encode(), "plan.txt").to_json()
     assert [t["no"] for t in j["tasks"]] == [str(n) for n in range(1, 9)]
     assert j["tasks"][0]["name"].startswith("Giao Phòng Văn hóa - Xã hội chủ trì")
+
+
+def test_issuer_beside_an_ocr_misread_motto() -> None:
+    """'Độc lập' read 'D9c lap' by OCR still ends the issuer's part of the header line."""
+    text = "UBND TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ D9c lap - Tu do - Hanh phuc\nSố: 12/KH-SYT\n"
+    assert parse_bytes(text.encode(), "plan.txt").document.issuer == "SỞ Y TẾ"
