@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 import statistics
 import zipfile
@@ -792,6 +793,7 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
     a run of lines split into three or more columns by vertical strips of white that no line crosses
     (a merged group row that opens with its label may cross them); a row starts where the first
     column has text. Elsewhere, the words' lines as they stand."""
+    words = [w for w in words if all(math.isfinite(w[key]) for key in ("x0", "x1", "top", "h"))]
     if not words:
         return []
     height = statistics.median(w["h"] for w in words) or 10
@@ -860,7 +862,10 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float,
         return None
     pitch = statistics.median([b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [height * 1.5])
     left = min(w["x0"] for line in lines for w in line)
-    covered = bytearray(int(max(w["x1"] for line in lines for w in line) - left) + 2)
+    span = max(w["x1"] for line in lines for w in line) - left
+    if not 0 <= span < 20_000:              # words far off any page (a crafted PDF): no table
+        return None
+    covered = bytearray(int(span) + 2)
     solid: list[list[dict[str, Any]]] = []
     edges: list[tuple[float, float]] = []
 

@@ -185,3 +185,9 @@ def test_landscape_content_on_a_turned_portrait_page() -> None:
     buf = io.BytesIO()
     writer.write(buf)
     _assert_whole(buf.getvalue(), rows)
+
+
+def test_words_far_off_the_page_are_no_table_and_cost_nothing() -> None:
+    """A crafted PDF may set words anywhere: one 10¹² units away makes no strip map of that size."""
+    words = [*_line(0, (10, "TT"), (60, "Nhiệm vụ"), (1e12, "Chủ trì")), *_line(15, (10, "1"), (60, "Số hóa"), (1e12, "Sở"))]
+    assert borderless_lines(words) == ["TT Nhiệm vụ Chủ trì", "1 Số hóa Sở"]
