@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import ocr_names
 from .agencies import AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, parse_deadline
 from .fold import fold, squash
@@ -219,14 +220,27 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     out: list[Task] = []
     hit = matcher.match(issuer) if issuer else None
     exclude = frozenset({hit.agency.code}) if hit and hit.agency else frozenset()
-    for (i, v), (lo, hi) in zip(anchors, spans, strict=True):
+    marks = [i for i, _v in anchors]
+    width = ocr_names.name_width(lines, marks, start, end, matcher)
+    top = ocr_names.top_aligned(lines, marks, matcher)
+    for n, ((i, v), (lo, hi)) in enumerate(zip(anchors, spans, strict=True)):
         group = None
         for gline, gname, _used in groups:
             if gline <= i:
                 group = gname
-        out.append(_ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines))
+        if top and _NUMBER_TEXT.match(lines[i]):
+            lo = i          # the lines above the number belong to the row before
+        task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines)
+        if top and _NUMBER_TEXT.match(lines[i]):
+            # cells aligned to the top of the row: the name runs from the number line to the next row
+            nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
+            task.name = ocr_names.top_name(outline, i, nxt, matcher, width, group_lines) or task.name
+        out.append(task)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
     return out
+
+
+_NUMBER_TEXT = re.compile(r"^\s*\d{1,3}\s*[|.]?[\s|]*[A-ZÀ-ỸĐ]")
 
 
 def _number_only(line: str) -> bool:
@@ -264,6 +278,10 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
             paragraphs.append((first, squash(" ".join(outline.line_out(j) for j in range(first, k)))))
         leads: list[tuple[str, str]] = []
         deadlines: list[str] = []
+        names = _band_names(outline, paragraphs, matcher, len(group))
+        if names is not None:
+            for g, name in zip(group, names, strict=True):
+                tasks[g].name = name
         for _first, text in paragraphs:
             f = fold(text)
             if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")):
@@ -281,6 +299,27 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
         if len(deadlines) >= len(rows):
             for task, text in zip(rows, deadlines, strict=False):
                 task.deadline_text, task.deadline = text, parse_deadline(text)
+
+
+def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: AgencyMatcher,
+                count: int) -> list[str] | None:
+    """The name cells of a band of rows read column by column: the paragraphs before the first one that
+    names only units or holds only a deadline (the name column comes first), split into `count`."""
+    lines = outline.lines
+    column: list[list[str]] = []
+    for first, text in paragraphs:
+        f = fold(text)
+        hits = matcher.match_many(text) if len(text) <= 90 else []
+        if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")) or \
+                (hits and all(h.agency is not None and h.score >= 90 for h in hits)):
+            break
+        k = first
+        para: list[str] = []
+        while k < len(lines) and lines[k].strip():
+            para.append(outline.line_out(k).strip())
+            k += 1
+        column.append(para)
+    return ocr_names.split_names(column, count) if column else None
 
 
 def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
