@@ -290,9 +290,9 @@ class _NoMessages(list[Any]):
 
 
 def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
-    """The warm-up's pages in order: the public home and each scope's landing pages, then the plans, taking
-    one in turn from each list that offers them (the public home's plans, and for each oversight scope the
-    plans it follows, then the other plans it may open), each list in the order the site lists it (newest
+    """The warm-up's pages in order: the public home and each scope's landing pages (the administrators' last),
+    then the plans, taking one in turn from each list that offers them (the public home's plans, and for each
+    oversight scope the plans it follows, then the other plans it may open), each list in the order the site lists it (newest
     first, as the public home, the plan list and the API's plan list show them): the plans offered first are
     the ones opened first, and no list waits for another to be exhausted."""
     from django.contrib.auth import get_user_model
@@ -312,7 +312,9 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
     others: list[list[tuple[str, Any, tuple[Any, ...], Any]]] = []
     seen: set[str] = set()
     users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
-    for user in users:
+    # The administrators' scope (every unit: a national dashboard and target list cost tens of seconds) comes
+    # after every other scope's pages, so that its evaluations do not spend the budget before theirs.
+    for user in sorted(users, key=lambda u: viewer_scope(u) == "admin"):
         scope = viewer_scope(user)
         if scope in seen:
             continue
