@@ -22,18 +22,20 @@ _LE = r"(?:toi\s*da|khong\s*qua|khong\s*vuot\s*qua|<=|≤)"
 _LT = r"(?:duoi|<)"
 _TRO_LEN = r"(?:\s*tr[a-z]{1,2}\s*[l1i][a-z]n)"
 _FIGURE = re.compile(
-    r"(?P<cmp>(?:" + _GE + "|" + _GT + "|" + _LE + "|" + _LT + r"|>=|≥|>|<|dat|la|chiem|o\s*muc)(?:\s*dat)?\s*)?"
+    r"(?P<cmp>(?:" + _GE + "|" + _GT + "|" + _LE + "|" + _LT + r"|&gt;=|&ge;|&gt;|&lt;=|&le;|&lt;|>=|≥|>|<|dat|la|chiem|o\s*muc)(?:\s*dat)?\s*)?"
     r"(?P<a>" + _NUM + r")\s*(?P<pct>%)?\s*(?:(?P<rng>-|–|den)\s*(?P<b>" + _NUM + r")\s*%?)?"
     r"(?P<trolen>" + _TRO_LEN + r")?"
 )
-_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
+_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z0-9&]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
 _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd vowels, one character each
 # the words qualifying a counted noun ("doanh nghiệp khoa học công nghệ"), up to the next figure's "và" or "trở lên"
 _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
-_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach[a-z ]{0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
+_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|ngu[a-z]{0,2}i\s*/\s*van\s*dan)")
+# a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
+_COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*\d{1,4}\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
 _VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|tu|tir|co))+\s*$")
@@ -63,7 +65,7 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
                 m = _YEAR_CTX.search(f[:80])
                 if m and (item.kind != "dash" and len(f) < 120):
                     year = int(m.group(1))
-                if len(f) < 120 and not re.search(r"\d+\s*%", f):
+                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f):
                     continue
             out.extend(_item_targets(outline, item, year))
     return out
@@ -199,6 +201,7 @@ def _comparator(word: str, m: re.Match[str]) -> tuple[str, str]:
         return "range", f"{a}-{m.group('b')}"
     w = re.sub(r"\s+", " ", word)
     w = re.sub(r"(?<=\S) dat$", "", w)          # "tối thiểu đạt 25%" is "tối thiểu 25%"
+    w = {"&gt;=": ">=", "&ge;": ">=", "&gt;": ">", "&lt;=": "<=", "&le;": "<=", "&lt;": "<"}.get(w, w)
     if m.group("trolen") or re.fullmatch(_GE, w) or w in (">=", "≥"):
         return ">=", a
     if re.fullmatch(_GT, w):

@@ -129,3 +129,16 @@ def test_a_year_table_with_unit_and_lead_columns_read_row_by_row() -> None:
         ("3", "Bệnh viện", {"2025": "2", "2026": "5", "2030": "12"}, 2025, "2", "=", "BY")]
     names = [t.name for t in parse_text(text, registry=reg).targets]
     assert names[0].startswith("Trạm y tế có hồ sơ điện tử") and names[2].startswith("Bệnh viện kết nối khám từ xa")
+
+
+def test_prose_figures_with_ocr_damage() -> None:
+    items = ["Ty 1& ho so giai quyet dung han it nhát 95%.",
+             "Quy mo kinh te so dat &gt;= 30% GRDP.",
+             "Chi cho khoa hoc va cong nghe dat 2% tong chi ngan sach tro lén.",
+             "Tinh thuoc nh6m 10 tinh dan dau ca nuoc ve chi so chuyen doi so.",
+             "Phan dau co it nhat 05 doanh nghiep cong nghe so."]
+    text = "\n".join(["KE HOACH", "I. MUC TIEU", "2. Muc tieu cu the den nam 2030", *("- " + x for x in items),
+                      "II. NHIEM VU VA GIAI PHAP", "1. Hoan thien the che."])
+    got = [(t.comparator, t.value, t.unit, t.year) for t in parse_text(text).targets]
+    assert got == [(">=", "95", "%", 2030), (">=", "30", "% GRDP", 2030), (">=", "2", "% tổng chi ngân sách", 2030),
+                   ("rank_top", "10", "thứ hạng", 2030), (">=", "05", "doanh nghiệp công nghệ số", 2030)]
