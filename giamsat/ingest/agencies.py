@@ -52,7 +52,7 @@ _SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi
                  r"|thong|lao)\b)")
 _HEAD_END = r")(?![a-z])"
 _HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
-                   r"|ban tuyen|uy ban|cac" + _HEAD_END)
+                   r"|ban tuyen|uy ban|cac|phong|benh vien|trung tam" + _HEAD_END)
 
 
 @lru_cache(maxsize=32768)
@@ -83,7 +83,7 @@ def _base_key(text: str) -> str:
     k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
     k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)                  # "c6ng" → "cong"
     k = k.replace("&", "o").replace("¢", "e").replace("w", "u")
-    k = re.sub(r"(?<![a-z])v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k)
+    k = re.sub(r"(?<![a-z])(?!vien\b)v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k)  # not "viện Phòng"
     k = re.sub(r"[^a-z0-9 ]", " ", k)
     return re.sub(r"(?<![a-z])c[e4adh]c(?![a-z])", "cac", k)
 

@@ -81,3 +81,16 @@ def test_names_are_split_only_where_a_sentence_ends_and_a_capital_opens_the_next
     assert split_names([["Lập đề án.", "Ban hành quy chế"]], 2) == ["Lập đề án.", "Ban hành quy chế"]
     assert split_names([["Lập đề án về", "Ban hành quy chế"]], 2) is None      # no sentence end: not guessed
     assert split_names([["a"], ["b"], ["c"]], 2) is None
+
+
+def test_units_of_a_department_split_over_cell_lines_are_found() -> None:
+    from giamsat.ingest.agencies import AgencyMatcher
+
+    m = AgencyMatcher([Agency("BV", "Bệnh viện Đa khoa tỉnh"), Agency("PY", "Phòng Nghiệp vụ Y"),
+                       Agency("VPTU", "Văn phòng Tỉnh ủy"), Agency("BH", "Bảo hiểm xã hội tỉnh")])
+    # "… Bệnh viện" / "Đa khoa tỉnh": not "viện Phòng" read as "Văn phòng" joined with "tỉnh" below
+    lines = ["Nâng cấp hạ Bệnh viện Phòng Kế | Quý IV/2025 | Hạ tầng", "tầng mạng, máy | Đa khoa tỉnh | hoạch - Tài"]
+    assert [c.agency.code for c in m.scan_cells(lines)] == ["BV"]
+    # a department ("Phòng …") is a unit's head like "Sở …": its name goes on in the cell below
+    lines = ["Kết nối dữ liệu y tế Phòng", "Nghiệp vụ Y"]
+    assert [c.agency.code for c in m.scan_cells(lines)] == ["PY"]
