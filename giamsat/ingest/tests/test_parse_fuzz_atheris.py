@@ -33,7 +33,9 @@ def test_mutated_documents_never_crash_the_reader(tmp_path: Path) -> None:
         [sys.executable, "-m", module, str(corpus), "-runs=400", "-max_total_time=45", "-timeout=60",
          "-rss_limit_mb=2048", "-max_len=65536", f"-artifact_prefix={artifacts}/", "-print_final_stats=1"],
         capture_output=True, text=True, timeout=600)
-    found = sorted(p.name for p in artifacts.iterdir())
+    # libFuzzer also leaves "slow-unit-*" files (an input over 10 s of wall time, as a loaded machine gives):
+    # a note, not a failure; crashes, memory and time-outs are.
+    found = sorted(p.name for p in artifacts.iterdir() if not p.name.startswith("slow-unit-"))
     assert run.returncode == 0 and not found, (found, run.stderr[-4000:])
     done = re.search(r"Done (\d+) runs", run.stderr)
     assert done and int(done.group(1)) >= 10, run.stderr[-2000:]
