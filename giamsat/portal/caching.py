@@ -290,11 +290,11 @@ class _NoMessages(list[Any]):
 
 
 def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
-    """The warm-up's pages in order: the public home and each scope's landing pages (the administrators' last),
-    then the plans, taking one in turn from each list that offers them (the public home's plans, and for each
-    oversight scope the plans it follows, then the other plans it may open), each list in the order the site lists it (newest
-    first, as the public home, the plan list and the API's plan list show them): the plans offered first are
-    the ones opened first, and no list waits for another to be exhausted."""
+    """The warm-up's pages in order: the public home and each scope's landing pages, then the plans, taking one
+    in turn from each list that offers them (the public home's plans, and for each oversight scope the plans it
+    follows, then the other plans it may open), each list in the order the site lists it (newest first, as the
+    public home, the plan list and the API's plan list show them): the plans offered first are the ones opened
+    first, and no list waits for another to be exhausted. The administrators' landing pages come last."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser
     from django.urls import reverse
@@ -312,16 +312,18 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
     others: list[list[tuple[str, Any, tuple[Any, ...], Any]]] = []
     seen: set[str] = set()
     users = get_user_model().objects.filter(is_active=True, memberships__isnull=False).distinct().order_by("pk")
-    # The administrators' scope (every unit: a national dashboard and target list cost tens of seconds) comes
-    # after every other scope's pages, so that its evaluations do not spend the budget before theirs.
-    for user in sorted(users, key=lambda u: viewer_scope(u) == "admin"):
+    admins: list[tuple[str, Any, tuple[Any, ...], Any]] = []
+    for user in users:
         scope = viewer_scope(user)
         if scope in seen:
             continue
         seen.add(scope)
+        # The administrators' landing pages (every unit: a national dashboard and target list, each tens of
+        # seconds to a few minutes of evaluation) come after everything else, so they never spend the budget.
+        landing = admins if scope == "admin" else out
         if profile_for(user).is_oversight:
-            out.append((reverse("portal:dashboard"), dashboard.dashboard, (), user))
-            out.append((reverse("portal:targets"), plans.target_list, (), user))
+            landing.append((reverse("portal:dashboard"), dashboard.dashboard, (), user))
+            landing.append((reverse("portal:targets"), plans.target_list, (), user))
             tracked = list(tracked_documents(user).order_by(*listed).values_list("pk", flat=True)[:WARM_PLANS])
             lists.append([(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in tracked])
             # The other plans the scope may open (published plans of other units, the API's plan list):
@@ -329,8 +331,8 @@ def _warm_plan() -> list[tuple[str, Any, tuple[Any, ...], Any]]:
             rest = visible_documents(user).filter(status=DocumentStatus.PUBLISHED).exclude(pk__in=tracked).order_by(
                 *listed).values_list("pk", flat=True)[:WARM_PLANS]
             others.append([(reverse("portal:plan", args=[pk]), plans.plan_detail, (pk,), user) for pk in rest])
-        out.append((reverse("portal:reports"), reports.report_list, (), user))
-    return out + _in_turn(lists + others)
+        landing.append((reverse("portal:reports"), reports.report_list, (), user))
+    return out + _in_turn(lists + others) + admins
 
 
 WARM_PLANS = 500  # plans per list the warm-up may render

@@ -290,3 +290,12 @@ def test_the_warm_up_takes_plans_in_turn_from_each_list_newest_first(people: Any
     assert all(str(newer.pk) in path for path, _user in first_round)  # every list starts with its newest plan
     assert {str(plan.pk) in path for path, _user in plan_pages[len(first_round):]} == {True}
     assert caching._in_turn([[1, 2, 3], [], [4]]) == [1, 4, 2, 3]
+
+
+def test_the_warm_up_leaves_the_administrators_national_pages_to_the_end(people: Any, plan: Document) -> None:
+    """An administrator's dashboard and target list evaluate every unit: after every plan page, not before."""
+    admin = persona("quantri.test", "dong-nai", Role.ADMIN)
+    pages = [(path, user) for path, _view, _args, user in caching._warm_plan()]
+    assert any("ke-hoach" in path for path, _user in pages)
+    assert [path for path, user in pages[-3:]] == ["/dieu-hanh/", "/chi-tieu/", "/bao-cao/"]
+    assert all(caching.viewer_scope(user) == "admin" for _path, user in pages[-3:]) and admin.is_active
