@@ -144,6 +144,14 @@ def score_tasks(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
     return s
 
 
+def _value_ok(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Comparator and value; a gold comparator given as a list accepts any of them (the source cannot tell,
+    e.g. OCR printing '>' where the original may have had '≥')."""
+    accepted = gold["comparator"] if isinstance(gold["comparator"], list) else [gold["comparator"]]
+    return pred.get("comparator") in accepted and (
+        gold.get("value") is None or _num(pred.get("value")) == _num(gold["value"]))
+
+
 def score_targets(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
     s = Score()
     gt = gold.get("targets") or []
@@ -155,8 +163,7 @@ def score_targets(plan: dict[str, Any], gold: dict[str, Any]) -> Score:
         if gold.get("names"):
             s.add_field("name", _same_name(p.get("name") or "", g.get("name") or ""))
         if "comparator" in g:
-            s.add_field("value", p.get("comparator") == g["comparator"] and
-                        (g.get("value") is None or _num(p.get("value")) == _num(g["value"])))
+            s.add_field("value", _value_ok(p, g))
         if g.get("lead"):
             s.add_field("lead", p.get("lead_code") in g["lead"])
         if g.get("year"):
@@ -525,9 +532,7 @@ def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",), only: str = "")
                     yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})"
                 if item == "tasks" and g.get("deadline") and not _deadline_ok(p.get("deadline"), g["deadline"]):
                     yield f"{label}: deadline {p.get('deadline_text')!r} (want {g['deadline']})"
-                if item == "targets" and "comparator" in g and not (
-                        p.get("comparator") == g["comparator"]
-                        and (g.get("value") is None or _num(p.get("value")) == _num(g["value"]))):
+                if item == "targets" and "comparator" in g and not _value_ok(p, g):
                     yield f"{label}: value {p.get('comparator')} {p.get('value')} (want {g['comparator']} {g.get('value')})"
 
 
