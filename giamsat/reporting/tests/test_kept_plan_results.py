@@ -14,12 +14,20 @@ from typing import Any
 
 import pytest
 
-from giamsat.org.models import OrgUnit, Role, UnitKind
+from giamsat.org.models import Role
 from giamsat.org.tests.factories import persona, unit
 from giamsat.reporting import actions, evaluation
 from giamsat.reporting.models import KeptPlanResults, Submission
 from giamsat.reporting.tests.test_evaluation import AS_OF, Plan, dong_nai  # noqa: F401 (the fixture)
-from giamsat.reporting.tests.test_kept_figures import today  # noqa: F401 (the fixture)
+
+# The changes both kinds of kept results must notice, shared with the dashboard figures' tests.
+from giamsat.reporting.tests.test_kept_figures import (
+    _merger,
+    _new_unit,
+    _reopened,
+    _returned,
+    today,  # noqa: F401 (the fixture)
+)
 
 MARK = 999.0
 
@@ -89,14 +97,6 @@ def _approved_by_hand(dong_nai: Any) -> None:
     sub.save()  # written without the action: no job, no hook
 
 
-def _returned(dong_nai: Any) -> None:
-    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
-    actions.return_report(persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY), sub, "Thiếu minh chứng")
-
-
-def _reopened(dong_nai: Any) -> None:
-    sub = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[9])
-    actions.reopen_report(persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY), sub, "Sửa số liệu")
 
 
 def _task_linked(dong_nai: Any) -> None:
@@ -112,15 +112,6 @@ def _lead_mapped(dong_nai: Any) -> None:
     task.save()
 
 
-def _merger(dong_nai: Any) -> None:
-    moved = unit("dong-nai.so-y-te")
-    moved.successor = unit("dong-nai.so-khcn")
-    moved.save()
-
-
-def _new_unit(dong_nai: Any) -> None:
-    OrgUnit(code="dong-nai.so-moi", name="Sở Mới tỉnh Đồng Nai", kind=UnitKind.DEPARTMENT,
-            parent=unit("dong-nai")).save()
 
 
 @pytest.mark.parametrize("change", [_approved_by_hand, _returned, _reopened, _task_linked, _lead_mapped, _merger,
