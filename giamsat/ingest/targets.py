@@ -452,7 +452,10 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
             if t.unit is None and unit_m is not None:       # "% GRDP > 50" on a neighbouring line
                 t.unit = _unit_name(fold(unit_m.group(0)))
-        v = re.sub(r"^2(?=\d{2}\b)", "≥", value_txt.strip())
+        # OCR's "2" for "≥" before a percentage ("280%" for "≥ 80%"); a count ("250 doanh nghiệp") stays whole
+        v = value_txt.strip()
+        if (t.unit and "%" in t.unit) or re.match(r"2\d{2}\s*%", v):
+            v = re.sub(r"^2(?=\d{2}\b)", "≥", v)
         vm2 = re.match(r"((?:[<>≥≤~]=?|=)\s*)?\d+(?:[.,]\d+)?\s*%?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
         if vm2:
             v = vm2.group(0)

@@ -142,3 +142,13 @@ def test_prose_figures_with_ocr_damage() -> None:
     got = [(t.comparator, t.value, t.unit, t.year) for t in parse_text(text).targets]
     assert got == [(">=", "95", "%", 2030), (">=", "30", "% GRDP", 2030), (">=", "2", "% tổng chi ngân sách", 2030),
                    ("rank_top", "10", "thứ hạng", 2030), (">=", "05", "doanh nghiệp công nghệ số", 2030)]
+
+
+def test_a_count_starting_with_2_is_not_read_as_at_least() -> None:
+    # OCR prints "≥ 80%" as "280%", but "250" enterprises are 250: the "2" is "≥" only before a percentage
+    targets, _w = _targets([
+        "I Đến năm 2030",
+        "1 Tỉ lệ doanh nghiệp số | % 280 Bộ Khoa học và Công nghệ",
+        "2 Số doanh nghiệp công nghệ số | Doanh nghiệp 250 Bộ Tài chính"])
+    assert (targets["1"].comparator, targets["1"].value) == (">=", "80")
+    assert targets["2"].value == "250"
