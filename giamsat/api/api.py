@@ -38,6 +38,7 @@ from giamsat.api.schemas import (
     TaskOut,
     UnitOut,
     ValueOut,
+    submission_detail,
 )
 from giamsat.org.access import get_unit_for_user
 from giamsat.portal.caching import content_version
@@ -217,7 +218,7 @@ def list_submissions(request: HttpRequest, filters: Query[SubmissionFilter]) -> 
 @api.get("/submissions/{submission_id}", response={200: SubmissionDetailOut, 404: ErrorOut}, auth=READ_AUTH,
          tags=["reporting"])
 def get_submission(request: HttpRequest, submission_id: Id) -> Any:
-    return queries.submission(caller(request), submission_id)
+    return _detail_response(request, queries.submission(caller(request), submission_id))
 
 
 class ValueFilter(Schema):
@@ -282,7 +283,14 @@ def _submission(request: HttpRequest, submission_id: int) -> Any:
 
 
 def _detail(request: HttpRequest, submission: Any) -> Any:
-    return queries.submission(caller(request), submission.pk)
+    """The submission after an action, read again through the access check (what the caller may still see)."""
+    return _detail_response(request, queries.submission(caller(request), submission.pk))
+
+
+def _detail_response(request: HttpRequest, submission: Any) -> Any:
+    """`SubmissionDetailOut` of a submission read from the database (`schemas.submission_detail`: the same JSON
+    as the schema's validation gives, without validating what our own database returned)."""
+    return api.create_response(request, submission_detail(submission), status=200)
 
 
 @api.post("/submissions", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"],
@@ -304,7 +312,9 @@ def save_draft(request: HttpRequest, submission_id: Id, payload: SaveDraftIn) ->
     texts = {k: data[k] for k in ("summary", "difficulties", "proposals") if k in data}
     saved = actions.save_draft(caller(request), submission, expected_version=payload.expected_version,
                                task_reports=task_rows, values=value_rows, **texts)
-    return _detail(request, saved)
+    # Checked above in this request (`_submission`) and saved under its lock: its unit and period did not change,
+    # so no second access check; its rows are read anew for the answer.
+    return _detail_response(request, saved)
 
 
 @api.post("/submissions/{submission_id}/submit", response={200: SubmissionDetailOut, **WRITE_ERRORS}, tags=["reporting"])

@@ -17,8 +17,15 @@ from giamsat.reporting.models import Recommendation, Submission
 
 
 def submissions_for_user(user: Any) -> QuerySet[Submission]:
-    """Submissions of the units the user may read (own unit for entry roles, subtree for oversight)."""
-    return Submission.objects.filter(visible_units_q(user, "unit__")).select_related("period", "period__document", "unit")
+    """Submissions of the units the user may read (own unit for entry roles, subtree for oversight).
+
+    The plan is joined without its full text (`source_text`, `restored_text`: 50-140 KB a plan on the demo data),
+    which no reader of a submission shows: reading it made every submission fetch carry the whole plan."""
+    return Submission.objects.filter(visible_units_q(user, "unit__")).select_related(
+        "period", "period__document", "unit").defer(*PLAN_TEXT)
+
+
+PLAN_TEXT = ("period__document__source_text", "period__document__restored_text")
 
 
 def get_submission_for_user(user: Any, pk: Any) -> Submission:

@@ -321,6 +321,8 @@ def _row_label(kind: str, index: Any, name: str) -> str:
 
 
 def _clean_task_rows(sub: Submission, rows: list[dict[str, Any]], errors: list[str]) -> list[tuple[TaskReport, dict[str, Any]]]:
+    if not rows:  # a save of the texts alone (the most frequent) reads none of the rows
+        return []
     by_task = {r.task_id: r for r in sub.task_reports.select_related("task")}
     out = []
     for i, data in enumerate(rows, start=1):
@@ -377,6 +379,8 @@ def _clean_task_row(row: TaskReport, data: dict[str, Any], label: str, errors: l
 
 
 def _clean_value_rows(sub: Submission, rows: list[dict[str, Any]], errors: list[str]) -> list[tuple[IndicatorValue, dict[str, Any]]]:
+    if not rows:
+        return []
     by_target = {v.target_id: v for v in sub.values.select_related("target")}
     out = []
     for i, data in enumerate(rows, start=1):
