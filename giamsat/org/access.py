@@ -33,11 +33,17 @@ def is_admin(user: Any) -> bool:
 
 
 def _memberships(user: Any) -> Any:
+    return _MembershipList(memberships(user))
+
+
+def memberships(user: Any) -> list[Membership]:
+    """The user's memberships with their units, read once per request (kept on the user object), for the
+    access checks here and the portal's profile (navigation) alike."""
     cache = getattr(user, "_giamsat_memberships", None)
     if cache is None:
         cache = list(Membership.objects.filter(user=user).select_related("unit"))
         user._giamsat_memberships = cache
-    return _MembershipList(cache)
+    return cache  # type: ignore[no-any-return]
 
 
 class _MembershipList:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from giamsat.org.access import memberships
 from giamsat.org.models import Membership, OrgUnit, Role
 
 
@@ -57,7 +58,7 @@ def profile_for(user: Any) -> Profile:
     if not getattr(user, "is_authenticated", False):
         profile = Profile()
     else:
-        items = list(Membership.objects.filter(user=user).select_related("unit"))
+        items = list(memberships(user))  # the same read as the access checks' (one query per request)
         items.sort(key=lambda m: (_ORDER.get(Role(m.role), 9), m.unit.path))
         profile = Profile(items, bool(user.is_superuser))
     user._portal_profile = profile
