@@ -916,7 +916,124 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float,
     rows, stop = _walk(lines, k, end, rivers)
     if len(rows) < 2:
         return None
-    return rows, rivers, stop
+    return _aligned_rows(lines[k:stop], rivers, height) or rows, rivers, stop
+
+
+def _aligned_rows(lines: list[list[dict[str, Any]]], rivers: list[tuple[float, float]],
+                  height: float) -> list[list[str]] | None:
+    """The rows of a table whose cells are centred (or bottom-aligned) in their rows, or None when its
+    cells are top-aligned (`_walk` reads those). A row's label then sits mid-row, the lines above it
+    are its own and not the row before's. The rows tile the table: a row centred on its label ends as
+    far below the label's centre as it began above it, at a strip of white that crosses every column
+    (the one nearest that point); bottom-aligned rows end at the first strip below their label. The
+    alignment is the one under which most cells line up with their row's label."""
+    def cells_of(line: list[dict[str, Any]]) -> list[str]:
+        cells = _line_cells(line, rivers)
+        if cells is None:                   # a merged group row: its label, then its title
+            return [line[0]["text"], " ".join(w["text"] for w in line[1:]), *[""] * (len(rivers) - 1)]
+        return cells
+
+    anchors = [line for line in lines if cells_of(line)[0]]
+    if len(anchors) < 2:
+        return None
+    top = [min(w["top"] for w in line) for line in anchors]
+    bottom = [max(w["top"] + w["h"] for w in line) for line in anchors]
+    centre = [(a + b) / 2 for a, b in zip(top, bottom, strict=True)]
+    boxes = sorted((w["top"], w["top"] + w["h"]) for line in lines for w in line)
+    gaps: list[float] = []                  # the middles of the strips of white across the table
+    reach = boxes[0][1]
+    for a, b in boxes[1:]:
+        if a > reach:
+            gaps.append((reach + a) / 2)
+        reach = max(reach, b)
+
+    def middle_cuts() -> list[float]:
+        cuts, start = [], boxes[0][0]
+        for r in range(len(anchors) - 1):
+            inside = [g for g in gaps if bottom[r] < g < top[r + 1]]
+            if not inside:
+                return []
+            start = min(inside, key=lambda g: abs(g - (2 * centre[r] - start)))
+            cuts.append(start)
+        return cuts
+
+    def bottom_cuts() -> list[float]:
+        cuts = [min((g for g in gaps if g > bottom[r]), default=math.inf) for r in range(len(anchors) - 1)]
+        return cuts if all(c < top[r + 1] for r, c in enumerate(cuts)) else []
+
+    def split(cuts: list[float]) -> list[list[list[dict[str, Any]]]]:
+        rows: list[list[list[dict[str, Any]]]] = [[] for _ in anchors]
+        for line in lines:
+            parts: dict[int, list[dict[str, Any]]] = {}
+            for w in line:
+                parts.setdefault(sum(1 for c in cuts if w["top"] + w["h"] / 2 > c), []).append(w)
+            for r, part in parts.items():
+                rows[r].append(part)
+        return rows
+
+    def column(w: dict[str, Any]) -> int:
+        return sum(1 for a, b in rivers if (w["x0"] + w["x1"]) / 2 > (a + b) / 2)
+
+    def spans(ws: list[dict[str, Any]]) -> list[tuple[float, float]]:
+        """The lines a cell's words stand on, top to bottom."""
+        out: list[tuple[float, float]] = []
+        for a, b in sorted((w["top"], w["top"] + w["h"]) for w in ws):
+            if out and a < out[-1][1] - 0.5 * height:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        return out
+
+    by_column: dict[int, list[dict[str, Any]]] = {}
+    for line in lines:
+        for w in line:
+            by_column.setdefault(column(w), []).append(w)
+    leads = [b[0] - a[1] for ws in by_column.values() for a, b in itertools.pairwise(spans(ws)) if b[0] - a[1] < height]
+    blank = (statistics.median(leads) if leads else 0.0) + 0.6 * height    # a gap this tall is a missing line
+    blocks: list[tuple[float, float]] = []          # each column's runs of lines without a missing line
+    for ws in by_column.values():
+        runs: list[tuple[float, float]] = []
+        for a, b in spans(ws):
+            if runs and a - runs[-1][1] <= blank:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], b))
+            else:
+                runs.append((a, b))
+        blocks.extend(runs)
+
+    def fit(rows: list[list[list[dict[str, Any]]]], mode: str, cuts: list[float]) -> int:
+        """Cells (other than the label's) that line up with their row's label under the mode, less the
+        cells that hold a missing line (the end of one cell and the start of another) and the runs of
+        lines the cuts break."""
+        score = -sum(1 for a, b in blocks for c in cuts if a < c < b)
+        for r, row in enumerate(rows):
+            columns: dict[int, list[dict[str, Any]]] = {}
+            for part in row:
+                for w in part:
+                    columns.setdefault(column(w), []).append(w)
+            for c, ws in columns.items():
+                cell = spans(ws)
+                score -= any(b[0] - a[1] > blank for a, b in itertools.pairwise(cell))
+                if c:
+                    a, b = cell[0][0], cell[-1][1]
+                    mine = {"top": (a, top[r]), "middle": ((a + b) / 2, centre[r]), "bottom": (b, bottom[r])}[mode]
+                    score += abs(mine[0] - mine[1]) < 0.35 * height
+        return score
+
+    top_cuts = [t - 0.01 for t in top[1:]]
+    trials = [(fit(split(top_cuts), "top", top_cuts), 2, top_cuts)]
+    for mode, cuts in (("middle", middle_cuts()), ("bottom", bottom_cuts())):
+        if cuts:
+            trials.append((fit(split(cuts), mode, cuts), 1 if mode == "middle" else 0, cuts))
+    best = max(trials, key=lambda t: (t[0], t[1]))
+    if best[2] is top_cuts:
+        return None
+    out: list[list[str]] = []
+    for row in split(best[2]):
+        cells = [""] * (len(rivers) + 1)
+        for part in row:
+            cells = [f"{x}\n{c}".strip() for x, c in zip(cells, cells_of(part), strict=True)]
+        out.append(cells)
+    return out
 
 
 def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,

@@ -56,9 +56,9 @@ def _rows(repeat: int) -> list[list[str]]:
 
 
 def _pdf(rows: list[list[str]], orientation: str = "P", borders: str = "ALL", indicators: bool = False,
-         widths: tuple[int, ...] = (10, 60, 30, 30, 30, 20)) -> bytes:
+         widths: tuple[int, ...] = (10, 60, 30, 30, 30, 20), v_align: str = "TOP") -> bytes:
     """A plan whose annex holds the rows (and an indicator table before them, on the same page),
-    cells top-aligned with margins as a word processor lays them out."""
+    cells aligned (top by default) with margins as a word processor lays them out."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation=orientation, format="A4")
@@ -70,7 +70,7 @@ def _pdf(rows: list[list[str]], orientation: str = "P", borders: str = "ALL", in
                  "Thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ", "I. MỤC TIÊU",
                  "II. NHIỆM VỤ VÀ GIẢI PHÁP", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.", "", "PHỤ LỤC"):
         pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    style: dict[str, Any] = {"line_height": 4.5, "borders_layout": borders, "v_align": "TOP", "padding": (0.5, 1.5),
+    style: dict[str, Any] = {"line_height": 4.5, "borders_layout": borders, "v_align": v_align, "padding": (0.5, 1.5),
                              "text_align": "LEFT"}
     pdf.set_font("DejaVu", size=9)
     if indicators:
@@ -114,6 +114,21 @@ def test_annex_in_another_column_order_and_wording_over_pages(borders: str) -> N
     pages (header not repeated), ruled, without any ruling line, and with horizontal rules only."""
     rows = _rows(5)
     _assert_whole(_pdf(rows, borders=borders), rows)
+
+
+@pytest.mark.parametrize("v_align", ["MIDDLE", "BOTTOM"])
+@pytest.mark.parametrize("borders", ["NONE", "HORIZONTAL_LINES"])
+def test_cells_centred_or_bottom_aligned_without_ruling_lines(borders: str, v_align: str) -> None:
+    """Cells centred in their rows (a common word-processor setting) or set on their bottom: a row's number
+    stands mid-row or on its last line, so the lines above it are its own, not the row before's."""
+    rows = _rows(5)
+    _assert_whole(_pdf(rows, borders=borders, v_align=v_align), rows)
+    rows = _rows(1)
+    plan = _assert_whole(_pdf(rows, orientation="L", borders=borders, widths=(10, 100, 40, 45, 45, 25),
+                              v_align=v_align, indicators=True), rows)
+    assert [(t.name, t.value, t.milestones) for t in plan.targets] == [
+        ("Tỷ lệ dịch vụ công trực tuyến toàn trình", "80", {"2026": "≥ 80", "2030": "100"}),
+        ("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", "90", {"2026": "≥ 90", "2030": "100"})]
 
 
 @pytest.mark.parametrize("borders", ["ALL", "NONE"])
