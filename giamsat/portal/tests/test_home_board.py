@@ -1,0 +1,58 @@
+"""The standing agency's home page shows the dashboard's figures (KPIs, reporting compliance) through the page
+cache: the same HTML as rendered without it, new figures after a change, one evaluation per scope and version."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from giamsat.plans.models import Document
+from giamsat.portal import caching, figures
+from giamsat.reporting import actions
+from giamsat.reporting.models import ReportingPeriod
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=|"X-CSRFToken": )"[^"]+"')
+
+
+def home(user: Any) -> str:
+    client = Client()
+    client.force_login(user)
+    return TOKEN.sub(r"\1TOKEN", client.get(reverse("portal:home")).content.decode())
+
+
+def test_the_home_figures_are_the_uncached_ones_and_follow_a_submitted_report(
+        people: Any, plan: Document, frozen: Any, page_cache: None, monkeypatch: Any) -> None:
+    actions.open_periods(plan)
+    period = ReportingPeriod.objects.filter(document=plan).order_by("due_date").first()
+    draft = actions.get_or_create_draft(people.approver, people.approver.memberships.get().unit, period)
+    settings.GIAMSAT_PAGE_CACHE = False
+    uncached = home(people.standing)
+    settings.GIAMSAT_PAGE_CACHE = True
+    evaluated: list[Any] = []
+    build = figures.build_dashboard
+    monkeypatch.setattr(figures, "build_dashboard", lambda *a, **k: evaluated.append(a) or build(*a, **k))
+    first = home(people.standing)
+    again = home(people.standing)
+    assert first == uncached == again
+    assert "Tuân thủ chế độ báo cáo" in first and 'class="kpis"' in first
+    assert len(evaluated) == 1  # the second visit reads the rendered figures
+    actions.submit_report(people.approver, draft)
+    after = home(people.standing)
+    assert after != first and len(evaluated) == 2  # a new content version: the figures count the report as sent
+    settings.GIAMSAT_PAGE_CACHE = False
+    cache.clear()
+    caching.clear_local()
+    assert home(people.standing) == after
+
+
+def test_a_reporter_home_has_no_figures(people: Any, plan: Document, frozen: Any, page_cache: None) -> None:
+    page = home(people.reporter)
+    assert 'class="kpis"' not in page and "Tuân thủ chế độ báo cáo" not in page
