@@ -108,7 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     args = caching.query_args(request)
     return caching.cached_page(request, "dashboard", args, "portal/dashboard.html",
                                lambda: _dashboard_context(request, None), shell="portal/dashboard_page.html",
-                               extra=personal)
+                               extra=personal, content="portal/_dashboard_content.html")
 
 
 def _recommendations(request: HttpRequest) -> str:
