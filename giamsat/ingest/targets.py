@@ -9,9 +9,10 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from .agencies import AgencyMatcher
+from .agencies import Agency, AgencyMatcher
 from .fold import fold, loose, squash
 from .model import SourceSpan, Target
+from .rows import ROW_NO
 from .structure import Item, Outline, Table
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
@@ -33,7 +34,8 @@ _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd
 _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
-                         r"|ngu[a-z]{0,2}i\s*/\s*van\s*dan)")
+                         r"|ngu[a-z]{0,2}i\s*/\s*van\s*dan"
+                         r"|(?P<measure>[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*\d{1,4}\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
@@ -160,7 +162,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                         comparator = ">="
             elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue
-            counted = unit is None or (um is not None and not unit.startswith("%"))
+            # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
+            counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
             noun = um is not None and counted and re.match(r"\s*(doanh|to)", f[fig_end:]) is not None
             # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
             name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted)
@@ -408,13 +411,11 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
     glyphs = any("≥" in x or "≤" in x for x in lines)        # the text can show them: ">" means ">"
     guessed: list[str] = []
     out: list[Target] = []
+    group_lines = {g for g, _y in groups}
+    starts = [_row_top(lines, i, anchors[n - 1][0] if n else start, group_lines) for n, (i, _l) in enumerate(anchors)]
     for n, (i, label) in enumerate(anchors):
-        hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
-        lo = i
-        while lo - 1 > (anchors[n - 1][0] if n else start) and lines[lo - 1].strip() and len(lines[lo - 1]) < 200 \
-                and not _ROW.match(lines[lo - 1]) and i - lo < 2 and not re.search(r"\d\s*$", lines[lo - 1]) \
-                and not any(g == lo - 1 for g, _y in groups):
-            lo -= 1
+        hi = starts[n + 1] - 1 if n + 1 < len(anchors) else end
+        lo = starts[n]
         block = lines[lo:hi + 1]
         rm = _ROW.match(lines[i])
         main = lines[i][rm.end():] if rm else lines[i]
@@ -438,8 +439,14 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?\s*$", head.strip())):
             name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
         pre = len(lines[i]) - len(main)
-        extra = [outline.line_out(k) for k in range(lo, hi + 1) if k != i and len(fold(lines[k])) > 25][:2]
-        name = squash(" ".join([outline.line_out(i, pre, pre + len(name_txt)), *extra]))
+        lead_words, done = _lead_start(matcher, mentions, main, cut, block, i - lo)
+        parts_above: list[str] = []
+        parts_below: list[str] = []
+        for k in _name_lines(lines, lo, hi, i, group_lines):
+            text, done = _strip_cell_tail(outline.line_out(k), lead_words, done)
+            (parts_above if k < i else parts_below).append(_first_cell(text))
+        name = squash(" ".join([*parts_above, outline.line_out(i, pre, pre + len(name_txt)), *parts_below]))
+        name = re.sub(r"\s*\|\s*", " ", name)
         t = Target(name=name.strip(" |"), no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45,
                    raw=" / ".join(block))
         t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) if unit_m else None
@@ -480,6 +487,96 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         warnings.append("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
                         f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
     return out
+
+
+def _row_top(lines: list[str], i: int, floor: int, groups: set[int]) -> int:
+    """The first line of the row numbered on line i: the number line itself when its name cell starts
+    there with a capital ("8 Tỉ lệ đóng góp của | % …"; the lines above end the row before), else up
+    to two lines above it (a name cell centred on its number)."""
+    rm = ROW_NO.match(lines[i])
+    body = (lines[i][rm.end():] if rm else lines[i]).lstrip(" |")
+    if body[:1].isupper():
+        return i
+    lo = i
+    while lo - 1 > floor and lines[lo - 1].strip() and len(lines[lo - 1]) < 200 \
+            and not ROW_NO.match(lines[lo - 1]) and i - lo < 2 and not re.search(r"\d\s*$", lines[lo - 1]) \
+            and lo - 1 not in groups:
+        lo -= 1
+    return lo
+
+
+# words of an annex header's titles that wrap onto lines of their own ("Cơ quan chủ" / "trì theo dõi," / "đánh giá")
+_HEADER_WORDS = frozenset(["tt", "stt", "chi", "tieu", "don", "vi", "tinh", "ket", "qua", "co", "quan", "chu", "tri",
+                           "theo", "doi", "danh", "gia", "thuc", "hien", "phoi", "hop", "ghi", "du", "kien", "nam", "muc"])
+
+
+def _name_lines(lines: list[str], lo: int, hi: int, i: int, groups: set[int]) -> list[int]:
+    """The lines of a row's name cell besides its number line: the row's other lines, less blank
+    ones, group rows and the table header a page break repeats ("TT Chỉ tiêu Đơn vị …" / "trì theo dõi,")."""
+    out: list[int] = []
+    header = False
+    for k in range(lo, hi + 1):
+        f = fold(lines[k]).strip()
+        if k == i or not f:
+            continue
+        words = re.findall(r"[a-z]+", f)
+        if re.search(r"chi\s*tieu", f) and re.search(r"don\s*vi|ket\s*qua|co\s*quan", f):
+            header = True
+            continue
+        if k in groups or (header and words and len(f) < 40 and set(words) <= _HEADER_WORDS):
+            continue
+        header = False
+        out.append(k)
+    return out[:12]
+
+
+def _first_cell(text: str) -> str:
+    """A continuation line's first cell: its words before a bar OCR kept between cells."""
+    head = text.split("|", 1)[0]
+    return head if head.strip() else text.replace("|", " ")
+
+
+def _lead_start(matcher: AgencyMatcher, mentions: list[tuple[int, int, Agency]], main: str, cut: int,
+                block: list[str], at: int) -> tuple[list[str], int]:
+    """The lead's name words (folded) and how many of them the row's number line ends with: a name found
+    on that line, or one whose pieces only the row's lines together give ("Văn phòng" / "Chính phủ")."""
+    if mentions:
+        words = fold(mentions[0][2].name).split()
+        return words, _cell_prefix(fold(main[cut:]).split(), words)
+    first = next((c for c in matcher.scan_cells(block) if c.line == at), None)
+    if first is None:
+        return [], 0
+    words = fold(first.agency.name).split()
+    n = len(matcher.repaired_key(block[at])[first.col:].split())
+    return words, _cell_prefix(fold(block[at]).split()[-n:] if n else [], words)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 4 and len(b) >= 4 and fuzz.ratio(a, b) >= 75)
+
+
+def _cell_prefix(words: list[str], name: list[str]) -> int:
+    """How many of a lead's name words (folded) the words on its first line give."""
+    k = 0
+    while k < len(words) and k < len(name) and _same_word(words[k], name[k]):
+        k += 1
+    return k if k == len(words) else 0
+
+
+def _strip_cell_tail(text: str, name: list[str], done: int) -> tuple[str, int]:
+    """A continuation line with the lead's next words at its end ("năng suất nhân tố và Đầu tư" after
+    "Bộ Kế hoạch"): those words dropped, and how many of the lead's words are now placed. The lead is
+    the right-most cell, its words come in order; a lone short word must end the name ("và" may be
+    the name's own)."""
+    if not done or done >= len(name):
+        return text, done
+    words = text.split()
+    folded = [fold(w).strip(",.;:|") for w in words]
+    for k in range(min(len(words), len(name) - done), 0, -1):
+        if all(_same_word(a, b) for a, b in zip(folded[-k:], name[done:done + k], strict=True)) and \
+                (k > 1 or len(folded[-1]) >= 4 or done + k == len(name)):
+            return " ".join(words[:-k]), done + k
+    return text, done
 
 
 def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -1,0 +1,68 @@
+"""Indicator annexes in OCR text without positions: a row's name cell runs down several lines, and
+the lead's cell (the right-most) puts its next words at the end of the same lines ("Bộ Kế hoạch" /
+"… và Đầu tư"); the number line starts the name, so the lines above it end the row before."""
+
+from __future__ import annotations
+
+from giamsat.ingest.agencies import Agency
+from giamsat.ingest.pipeline import parse_text
+
+REGISTRY = [Agency("KHCN", "Bộ Khoa học và Công nghệ"), Agency("KHDT", "Bộ Kế hoạch và Đầu tư"),
+            Agency("VP", "Văn phòng Chính phủ"), Agency("TC", "Bộ Tài chính")]
+
+HEAD = ["PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU", "TT Chỉ tiêu Đơn vị Kết quả Cơ quan chủ", "trì theo dõi,", "đánh giá",
+        "", "I Đến năm 2030", ""]
+
+
+def _names(lines: list[str]) -> dict[str, str]:
+    return {t.no or "": t.name for t in parse_text("\n".join(lines), registry=REGISTRY).targets}
+
+
+def test_a_name_down_its_cell_without_the_leads_words_beside_it() -> None:
+    names = _names([*HEAD,
+                    "1 Tỉ lệ đóng góp của % >55 Bộ Kế hoạch",
+                    "năng suất nhân tố và Đầu tư",
+                    "tổng hợp vào",
+                    "tăng trưởng",
+                    "",
+                    "2 Tỉ trọng xuất khẩu % >50 Bộ Khoa học",
+                    "sản phẩm công nghệ và Công nghệ",
+                    "cao trên tổng giá trị",
+                    "xuất khẩu",
+                    "3 Tỉ lệ hồ sơ trực | % 100 Văn phòng",
+                    "tuyến được giải Chính phủ",
+                    "quyết đúng hạn"])
+    assert names == {"1": "Tỉ lệ đóng góp của năng suất nhân tố tổng hợp vào tăng trưởng",
+                     "2": "Tỉ trọng xuất khẩu sản phẩm công nghệ cao trên tổng giá trị xuất khẩu",
+                     "3": "Tỉ lệ hồ sơ trực tuyến được giải quyết đúng hạn"}
+
+
+def test_a_page_break_repeats_the_header_and_the_name_goes_on_below_it() -> None:
+    names = _names([*HEAD,
+                    "1 Tỉ lệ sản phẩm công | % >5 Bộ Khoa học",
+                    "nghệ được thương và Công",
+                    "", "", "",
+                    "TT Chỉ tiêu Đơn vị Kết quả Cơ quan chủ", "trì theo dõi,", "đánh giá", "",
+                    "mại hóa mỗi năm nghệ",
+                    "",
+                    "2 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính",
+                    "cho nghiên cứu"])
+    assert names == {"1": "Tỉ lệ sản phẩm công nghệ được thương mại hóa mỗi năm", "2": "Tỉ lệ chi ngân sách cho nghiên cứu"}
+
+
+def test_a_lone_short_word_ending_a_line_stays_in_the_name() -> None:
+    # "và" could be the lead's next word ("Bộ Khoa học" / "và Công nghệ"), but alone it is the name's own
+    names = _names([*HEAD,
+                    "1 Số doanh nghiệp % 40 Bộ Khoa học",
+                    "khởi nghiệp sáng tạo và",
+                    "vườn ươm và Công nghệ"])
+    assert names == {"1": "Số doanh nghiệp khởi nghiệp sáng tạo và vườn ươm"}
+
+
+def test_a_measure_after_the_figure_is_its_unit() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "I. MỤC TIÊU", "1. Đến hết năm 2026",
+                      "- Tốc độ truy cập Internet băng rộng cố định trung bình đạt trên 150 Mbps.",
+                      "- Tổng vốn đầu tư cho hạ tầng số của tỉnh đạt tối thiểu 500 tỷ đồng."])
+    got = [(t.name, t.comparator, t.value, t.unit, t.year) for t in parse_text(text).targets]
+    assert got == [("Tốc độ truy cập Internet băng rộng cố định trung bình", ">", "150", "Mbps", 2026),
+                   ("Tổng vốn đầu tư cho hạ tầng số của tỉnh", ">=", "500", "tỷ đồng", 2026)]
