@@ -90,3 +90,16 @@ def test_a_message_is_shown_once_on_a_cached_page(people: Any, plan: Document, p
     shown = client.get(url).content.decode()
     assert "Đã lưu bản nháp báo cáo." in shown
     assert "Đã lưu bản nháp báo cáo." not in client.get(url).content.decode()
+
+
+def test_the_token_in_a_kept_layout_is_accepted(people: Any, plan: Document, page_cache: None) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.reporter)
+    url = reverse("portal:reports")
+    client.get(url)  # the layout is kept
+    page = client.get(url).content.decode()
+    header = [value for name, value in TOKEN.findall(page) if "X-CSRFToken" in name]
+    assert len(header) == 1  # the layout's token (htmx sends it), filled in for this request
+    switched = client.post(reverse("set_language"), {"language": "en", "next": url, "csrfmiddlewaretoken": header[0]})
+    assert switched.status_code == 302
+    assert 'lang="en"' in client.get(url).content.decode()
