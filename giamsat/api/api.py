@@ -39,6 +39,7 @@ from giamsat.api.schemas import (
     UnitOut,
     ValueOut,
     submission_detail,
+    task_rows,
 )
 from giamsat.org.access import get_unit_for_user
 from giamsat.portal.caching import content_version
@@ -90,6 +91,15 @@ class VersionedCountPage(Page):
 
 
 COUNT_TIMEOUT = 600
+
+
+class TaskPage(VersionedCountPage):
+    """`/api/tasks`: the page's tasks as light rows (`schemas.task_rows`) for the schema to validate."""
+
+    def paginate_queryset(self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page[self.items_attribute] = task_rows(page[self.items_attribute])
+        return page
 
 
 @api.exception_handler(Http404)
@@ -178,7 +188,7 @@ class TaskFilter(Schema):
 
 
 @api.get("/tasks", response=list[TaskOut], auth=READ_AUTH, tags=["plans"])
-@paginate(VersionedCountPage)
+@paginate(TaskPage)
 def list_tasks(request: HttpRequest, filters: Query[TaskFilter]) -> Any:
     return queries.tasks(caller(request), **filters.dict())
 

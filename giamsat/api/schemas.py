@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 from django.urls import reverse
 from ninja import Field, Schema
 
+from giamsat.org.models import OrgUnit
 from giamsat.reporting.models import TaskReport
 
 
@@ -157,6 +159,38 @@ class TaskOut(Schema):
     @staticmethod
     def resolve_coordinators(obj: Any) -> list[str]:
         return [u.code for u in obj.coordinators.all()]
+
+
+def task_rows(queryset: Any) -> list[Any]:
+    """A page of `queries.tasks` as light rows for `TaskOut` (the list's 50-500 tasks): plain values, the group,
+    lead and coordinators as the attributes the schema's resolvers read, instead of model instances with their
+    related rows and the coordinators' prefetch. The schema still validates them, so the JSON is the same
+    (`tests/test_detail.py` compares it with the instances' one)."""
+    rows = list(queryset.prefetch_related(None).values(*TASK_COLUMNS))
+    coordinators: dict[int, _Units] = {}
+    if rows:
+        # OrgUnit's own ordering (path, name), as the prefetch read them.
+        for task_id, code in OrgUnit.objects.filter(coordinated_tasks__in=[r["id"] for r in rows]).values_list(
+                "coordinated_tasks", "code"):
+            coordinators.setdefault(task_id, _Units()).append(SimpleNamespace(code=code))
+    return [SimpleNamespace(
+        **{k: r[k] for k in TASK_FIELDS},
+        group=SimpleNamespace(title=r["group__title"]) if r["group_id"] is not None else None,
+        lead=SimpleNamespace(code=r["lead__code"]) if r["lead_id"] is not None else None,
+        coordinators=coordinators.get(r["id"], _Units()),
+    ) for r in rows]
+
+
+class _Units(list[Any]):
+    """The coordinators of a task row, read like a related manager (`.all()`)."""
+
+    def all(self) -> list[Any]:
+        return self
+
+
+TASK_FIELDS = ("id", "document_id", "order", "code", "name", "lead_text", "coordinators_text", "output",
+               "deadline_text", "deadline_kind", "due_date")
+TASK_COLUMNS = (*TASK_FIELDS, "group_id", "group__title", "lead_id", "lead__code")
 
 
 class PeriodOut(Schema):

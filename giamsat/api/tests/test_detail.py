@@ -6,16 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from giamsat.api import api as api_module
 from giamsat.api.api import api
 from giamsat.api.schemas import SubmissionDetailOut, submission_detail
 from giamsat.api.tests.test_writes import bearer, put
 from giamsat.api.tests.world import World
 from giamsat.audit.models import AuditEvent
+from giamsat.org.tests.factories import unit
+from giamsat.plans.models import Task
 from giamsat.reporting.access import get_submission_for_user
 from giamsat.reporting.models import IndicatorValue, Submission, TaskReport
 
@@ -93,3 +97,24 @@ def test_a_save_of_the_texts_alone_reads_the_rows_once_for_the_answer(world: Wor
     assert response.status_code == 200 and json.loads(response.content)["version"] == sub.version + 2
     target.refresh_from_db()
     assert target.value == Decimal("5") and not target.carried_forward
+
+
+def test_the_task_list_from_light_rows_is_the_list_from_model_instances(world: World, monkeypatch: Any) -> None:
+    """Coordinators (two, in the units' order, and none), a task without group and lead, a due date and none."""
+    tasks = list(Task.objects.filter(document=world.province_plan).order_by("order"))
+    tasks[0].coordinators.set([unit("dong-nai.so-y-te"), unit("dong-nai.so-tai-chinh")])
+    Task.objects.filter(pk=tasks[1].pk).update(group=None, lead=None, due_date=None)
+    api_client = bearer(world.standing_dongnai)
+    api_client.get("/api/health")
+    urls = ["/api/tasks", "/api/tasks?limit=1&offset=1", f"/api/tasks?plan={world.province_plan.pk}"]
+    light = [api_client.get(url) for url in urls]
+    monkeypatch.setattr(api_module, "task_rows", lambda queryset: list(queryset))  # the model instances, as before
+    instances = [api_client.get(url) for url in urls]
+    for url, a, b in zip(urls, light, instances, strict=True):
+        assert a.status_code == b.status_code == 200, url
+        assert a.content == b.content, url
+    body = json.loads(light[0].content)
+    first = next(t for t in body["items"] if t["id"] == tasks[0].pk)
+    second = next(t for t in body["items"] if t["id"] == tasks[1].pk)
+    assert len(first["coordinators"]) == 2 and first["group"] and first["lead"]
+    assert second["group"] is None and second["lead"] is None and second["due_date"] is None
