@@ -412,10 +412,10 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
     guessed: list[str] = []
     out: list[Target] = []
     group_lines = {g for g, _y in groups}
-    starts = [_row_top(lines, i, anchors[n - 1][0] if n else start, group_lines) for n, (i, _l) in enumerate(anchors)]
+    tops = [_row_top(lines, i, anchors[n - 1][0] if n else start, group_lines) for n, (i, _l) in enumerate(anchors)]
     for n, (i, label) in enumerate(anchors):
-        hi = starts[n + 1] - 1 if n + 1 < len(anchors) else end
-        lo = starts[n]
+        hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
+        lo = tops[n][0]
         block = lines[lo:hi + 1]
         rm = _ROW.match(lines[i])
         main = lines[i][rm.end():] if rm else lines[i]
@@ -442,7 +442,10 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         lead_words, done = _lead_start(matcher, mentions, main, cut, block, i - lo)
         parts_above: list[str] = []
         parts_below: list[str] = []
-        for k in _name_lines(lines, lo, hi, i, group_lines):
+        # the name cell: from its first line down to the next row's first line
+        for k in _name_lines(lines, tops[n][1], tops[n + 1][1] - 1 if n + 1 < len(anchors) else end, i, group_lines):
+            if _only_agency(matcher, lines[k]):
+                continue            # another row's lead, its cell centred above that row's number
             text, done = _strip_cell_tail(outline.line_out(k), lead_words, done)
             (parts_above if k < i else parts_below).append(_first_cell(text))
         name = squash(" ".join([*parts_above, outline.line_out(i, pre, pre + len(name_txt)), *parts_below]))
@@ -489,20 +492,19 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
     return out
 
 
-def _row_top(lines: list[str], i: int, floor: int, groups: set[int]) -> int:
-    """The first line of the row numbered on line i: the number line itself when its name cell starts
-    there with a capital ("8 Tỉ lệ đóng góp của | % …"; the lines above end the row before), else up
-    to two lines above it (a name cell centred on its number)."""
-    rm = ROW_NO.match(lines[i])
-    body = (lines[i][rm.end():] if rm else lines[i]).lstrip(" |")
-    if body[:1].isupper():
-        return i
+def _row_top(lines: list[str], i: int, floor: int, groups: set[int]) -> tuple[int, int]:
+    """The first line of the row numbered on line i, and of its name cell. Cells centred on the number
+    put the row's first words up to two lines above it (another cell's, e.g. the lead's, even when the
+    name starts on the number line); the name cell starts on the number line when its words there
+    start with a capital ("8 Tỉ lệ đóng góp của | % …": the lines above end the row before's name)."""
     lo = i
     while lo - 1 > floor and lines[lo - 1].strip() and len(lines[lo - 1]) < 200 \
             and not ROW_NO.match(lines[lo - 1]) and i - lo < 2 and not re.search(r"\d\s*$", lines[lo - 1]) \
             and lo - 1 not in groups:
         lo -= 1
-    return lo
+    rm = ROW_NO.match(lines[i])
+    body = (lines[i][rm.end():] if rm else lines[i]).lstrip(" |")
+    return lo, i if body[:1].isupper() else lo
 
 
 # words of an annex header's titles that wrap onto lines of their own ("Cơ quan chủ" / "trì theo dõi," / "đánh giá")
@@ -549,6 +551,11 @@ def _lead_start(matcher: AgencyMatcher, mentions: list[tuple[int, int, Agency]],
     words = fold(first.agency.name).split()
     n = len(matcher.repaired_key(block[at])[first.col:].split())
     return words, _cell_prefix(fold(block[at]).split()[-n:] if n else [], words)
+
+
+def _only_agency(matcher: AgencyMatcher, line: str) -> bool:
+    text = line.strip(" |")
+    return any(s <= 1 and e >= len(text) - 2 for s, e, _a in matcher.scan(text))
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -66,3 +66,14 @@ def test_a_measure_after_the_figure_is_its_unit() -> None:
     got = [(t.name, t.comparator, t.value, t.unit, t.year) for t in parse_text(text).targets]
     assert got == [("Tốc độ truy cập Internet băng rộng cố định trung bình", ">", "150", "Mbps", 2026),
                    ("Tổng vốn đầu tư cho hạ tầng số của tỉnh", ">=", "500", "tỷ đồng", 2026)]
+
+
+def test_a_lead_centred_above_the_number_line_is_still_the_rows() -> None:
+    # cells centred on the row's number: the lead's cell starts above it though the name starts on it
+    lines = [*HEAD,
+             "1 Tỉ lệ hồ sơ trực tuyến | % 80 Văn phòng Chính phủ",
+             "Bộ Khoa học và Công nghệ",
+             "2 Quy mô kinh tế số % 30 Bộ Tài chính"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    assert [(t.no, t.name, t.lead_code) for t in targets] == [("1", "Tỉ lệ hồ sơ trực tuyến", "VP"),
+                                                              ("2", "Quy mô kinh tế số", "KHCN")]
