@@ -430,6 +430,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                 break
         value_txt = ""
         name_txt = head
+        cell_unit: tuple[int, int] | None = None
         if unit_m is not None:
             name_txt = head[:unit_m.start()]
             value_txt = head[unit_m.end():].strip(" |")
@@ -438,6 +439,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                 value_txt = value_txt[tail.start():]    # "Tổ chức, doanh >5": the unit's cell goes on before the value
         elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?\s*$", head.strip())):
             name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
+            name_txt, cell_unit = _unit_cell(name_txt)
         pre = len(lines[i]) - len(main)
         lead_words, done = _lead_start(matcher, mentions, main, cut, block, i - lo)
         parts_above: list[str] = []
@@ -453,6 +455,8 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         t = Target(name=name.strip(" |"), no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45,
                    raw=" / ".join(block))
         t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) if unit_m else None
+        if t.unit is None and cell_unit:
+            t.unit = squash(outline.line_out(i, pre + cell_unit[0], pre + cell_unit[1]))
         if t.unit and fold(t.unit) in ("/o", "%o"):
             t.unit = "%"
         elif t.unit and re.match(r"(%\s*o|/o)\s*grdp", fold(t.unit)):
@@ -530,6 +534,19 @@ def _name_lines(lines: list[str], lo: int, hi: int, i: int, groups: set[int]) ->
         header = False
         out.append(k)
     return out[:12]
+
+
+def _unit_cell(text: str) -> tuple[str, tuple[int, int] | None]:
+    """A unit cell no unit pattern knows, between the name's first words and the result: a capitalised
+    word after a lower-case one and at most three lower-case words ("Số tuyến cáp quang Tuyến cáp
+    quang | 09"). The name's words before it, and where the unit stands."""
+    words = list(re.finditer(r"[^\s|]+", text))
+    k = len(words) - 1
+    while k >= 0 and len(words) - 1 - k < 3 and words[k].group(0)[:1].islower():
+        k -= 1
+    if k < 2 or not words[k].group(0)[:1].isupper() or not words[k - 1].group(0)[:1].islower():
+        return text, None
+    return text[:words[k].start()], (words[k].start(), words[-1].end())
 
 
 def _first_cell(text: str) -> str:

@@ -77,3 +77,15 @@ def test_a_lead_centred_above_the_number_line_is_still_the_rows() -> None:
     targets = parse_text("\n".join(lines), registry=REGISTRY).targets
     assert [(t.no, t.name, t.lead_code) for t in targets] == [("1", "Tỉ lệ hồ sơ trực tuyến", "VP"),
                                                               ("2", "Quy mô kinh tế số", "KHCN")]
+
+
+def test_a_unit_cell_no_pattern_knows_is_not_part_of_the_name() -> None:
+    lines = [*HEAD,
+             "1 Số tuyến cáp quang Tuyến cáp quang | 09 Bộ Khoa học",
+             "biển mới đưa vào hoạt và Công nghệ",
+             "động",
+             "2 Tỉ lệ hồ sơ của Việt Nam 80 Bộ Tài chính"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    assert [(t.no, t.name, t.unit, t.value) for t in targets] == [
+        ("1", "Số tuyến cáp quang biển mới đưa vào hoạt động", "Tuyến cáp quang", "09"),
+        ("2", "Tỉ lệ hồ sơ của Việt Nam", None, "80")]
