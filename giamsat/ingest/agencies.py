@@ -405,7 +405,7 @@ class AgencyMatcher:
                 for n, nxt in enumerate(below):
                     if n and " " not in m.group(1):
                         break           # a bare "Sở" joins only the very next line
-                    hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start())
+                    hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start(), lines[nxt])
                     if hit is not None:
                         out.append(CellMention(k, m.start(), hit[0], ((k, m.start()), (nxt, hit[1]))))
                         break
@@ -487,9 +487,9 @@ class AgencyMatcher:
                             break
         return sorted(out, key=lambda c: (c.line, c.col))
 
-    def _join(self, head: str, below: str, col: int) -> tuple[Agency, int] | None:
-        """The unit whose name starts with `head` and goes on in `below`, near the same column:
-        (agency, column of the continuation)."""
+    def _join(self, head: str, below: str, col: int, raw: str = "") -> tuple[Agency, int] | None:
+        """The unit whose name starts with `head` and goes on in `below` (`raw`: that line as read), near
+        the same column: (agency, column of the continuation)."""
         top = head.split()[:4]
         words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", below)]
         if len(below.strip()) >= 30:
@@ -499,9 +499,12 @@ class AgencyMatcher:
                      if p <= col + 45 and (p >= col - 30 or not re.search(r"[a-z]{3}", below[:p]))]
         for n1 in range(len(top), 0, -1):
             first = " ".join(top[:n1])
-            # a bare "Sở" goes on with the first words under it, never with words further along the line
-            starts = range(min(len(words), 12)) if n1 >= 2 else [j for j in range(min(len(words), 1))
-                                                               if abs(words[j][0] - col) <= 12 or len(words) <= 6]
+            # a bare "Sở" goes on with the first words under it, never with words further along the line,
+            # but where OCR marked a cell's start with a bar just under it ("Phòng" / "… bệnh | Nghiệp vụ Y |")
+            starts = range(min(len(words), 12)) if n1 >= 2 else [
+                j for j in range(min(len(words), 12))
+                if (j == 0 and (abs(words[j][0] - col) <= 12 or len(words) <= 6)) or
+                (j > 0 and abs(words[j][0] - col) <= 8 and "|" in raw[max(0, words[j][0] - 3):words[j][0] + 1])]
             for j in starts:
                 cand = first + " " + " ".join(w for _p, w in words[j:j + 4])
                 m = self._scan.match(cand)

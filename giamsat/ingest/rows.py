@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 
 ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)")     # "12 | …", "12. …", "12." alone
-_LOOKALIKE = re.compile(r"^\s*([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2})\s*[|]?\s+\S")
+# a look-alike of a number, or a bracket standing for a narrow digit ("2" read ")") before a capital
+_LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2})\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ])")
 
 
 def _similar(label: str, expected: str) -> bool:
     if label == expected:
         return True
     if not label[:1].isdigit():
-        return label[:1] in "?!'|]lI"
+        return label[:1] in "?!'|]lI)"
     label = label.rstrip("]|")
     if len(label) == len(expected):
         return sum(a != b for a, b in zip(label, expected, strict=True)) <= 1
@@ -36,7 +37,7 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         m = ROW_NO.match(lines[i])
         if not m:
             if (g := _LOOKALIKE.match(lines[i])) is not None:
-                lookalikes.append((i, g.group(1)))
+                lookalikes.append((i, g.group(1) or g.group(2)))
             continue
         label = m.group(1)
         if "." in label:

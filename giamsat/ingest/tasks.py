@@ -214,7 +214,10 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     """Rows of an OCR'd task table: numbered rows in sequence; each row is the block of lines around its number."""
     lines = outline.lines
     anchors = row_anchors(lines, start, end)
-    spans = row_spans(lines, anchors, start, end)
+    lost = _lost_rows(outline, anchors, end, matcher)
+    anchors = sorted([*anchors, *lost])
+    paragraph_rows = frozenset(i for i, _v in lost)
+    spans = row_spans(lines, anchors, start, end, matcher, paragraph_rows)
     groups = _roman_groups(outline, start, end)
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
     out: list[Task] = []
@@ -231,6 +234,8 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if top and _NUMBER_TEXT.match(lines[i]):
             lo = i          # the lines above the number belong to the row before
         task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines)
+        if i in paragraph_rows:
+            task.name = _cell_text(outline, i, hi)
         if top and _NUMBER_TEXT.match(lines[i]):
             # cells aligned to the top of the row: the name runs from the number line to the next row
             nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
@@ -326,9 +331,12 @@ def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
     return [(i, int(label)) for i, label in find_rows(lines, start, end, min_gap=3, resync=True)]
 
 
-def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end: int,
+              matcher: AgencyMatcher | None = None,
+              paragraph_rows: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Split the annex between row numbers: an interleaved row ends with its task's full stop,
-    a row whose number stands alone owns the lines down to the next row."""
+    a row whose number stands alone owns the lines down to the next row, and so does a row whose
+    number was lost, from its name's paragraph on (`paragraph_rows`)."""
     spans: list[tuple[int, int]] = []
     for n, (i, _v) in enumerate(anchors):
         prev_hi = spans[-1][1] if spans else max(start - 1, i - 9)
@@ -336,7 +344,13 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
         lo = prev_hi + 1
         while lo < i and (not lines[lo].strip() or _is_header(lines[lo])):
             lo += 1
-        if not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
+        if i in paragraph_rows:
+            lo, hi = i, nxt - 1
+        elif not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
+            # a number alone on its line opens its row (its cells follow it); the lines above it are the
+            # row before's, run on past a page break, and so is a paragraph below it that opens in lower
+            # case when a name opens with a capital after it
+            lo = _after_run_on(lines, i, nxt, matcher)
             hi = nxt - 1
             if n + 1 < len(anchors) and re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[nxt]).strip():
                 hi = _before_next_top(lines, i, nxt)
@@ -350,6 +364,94 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
             hi -= 1
         spans.append((lo, max(i, hi)))
     return spans
+
+
+def _paragraph(lines: list[str], k: int) -> list[int]:
+    """The lines of the paragraph (a run of non-blank lines) that starts on line k."""
+    out = []
+    while k < len(lines) and lines[k].strip():
+        out.append(k)
+        k += 1
+    return out
+
+
+def _cell_text(outline: Outline, k: int, hi: int) -> str:
+    """A cell read as a paragraph from line k, with the paragraphs up to `hi` that go on with it (open
+    in lower case: OCR broke the cell with a blank line)."""
+    lines = outline.lines
+    rows = _paragraph(lines, k)
+    while True:
+        j = rows[-1] + 1
+        while j <= hi and not lines[j].strip():
+            j += 1
+        if j > hi or not lines[j].strip()[:1].islower():
+            break
+        rows.extend(_paragraph(lines, j))
+    return squash(" ".join(outline.line_out(j).strip() for j in rows if j <= hi))[:800]
+
+
+def _units_only(text: str, matcher: AgencyMatcher) -> bool:
+    hits = matcher.match_many(text) if len(text) <= 90 else []
+    return bool(hits) and all(h.agency is not None and h.score >= 90 for h in hits)
+
+
+def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
+               matcher: AgencyMatcher) -> list[tuple[int, int]]:
+    """Rows whose numbers OCR lost in a table it read cell by cell, each cell a paragraph (the name, the
+    lead, the coordinators, …): between rows v and w > v + 1, the paragraphs that open with a capital,
+    hold a few words (20 characters) and are followed (past paragraphs in lower case, the rest of the
+    cell) by a paragraph naming only units are
+    the names of rows v + 1 … w - 1 when there are exactly that many (row v's own name, the paragraph
+    right under its lone number, aside). (line of the name, row number)."""
+    lines = outline.lines
+    out: list[tuple[int, int]] = []
+    for n, (i, v) in enumerate(anchors[:-1]):
+        nxt, w = anchors[n + 1]
+        if w <= v + 1:
+            continue
+        paragraphs: list[list[int]] = []
+        k = i + 1
+        while k < nxt:
+            if lines[k].strip():
+                paragraphs.append([j for j in _paragraph(lines, k) if j < nxt])
+                k = paragraphs[-1][-1] + 1
+            else:
+                k += 1
+        lone = not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip()
+        names = []
+        for m, para in enumerate(paragraphs[:-1]):
+            text = squash(" ".join(lines[j] for j in para))
+            if (lone and m == 0) or not text[:1].isupper() or len(text) < 20 or \
+                    _is_header(text) or DEADLINE_PHRASE.fullmatch(fold(text).strip(" .")) or _units_only(text, matcher):
+                continue
+            # the next paragraph that opens with a capital (a lower-case one goes on with the same cell)
+            after = next((squash(" ".join(lines[j] for j in p)) for p in paragraphs[m + 1:]
+                          if not lines[p[0]].strip()[:1].islower()), "")
+            if _units_only(after, matcher):
+                names.append(para[0])
+        if len(names) == w - v - 1:
+            out.extend((line, v + 1 + k) for k, line in enumerate(names))
+    return out
+
+
+def _after_run_on(lines: list[str], i: int, nxt: int, matcher: AgencyMatcher | None) -> int:
+    """The first line of the row whose number stands alone on line i: the number line, or, when the
+    paragraph below it opens in lower case (the row before's cell run on past a page break) and the
+    next paragraph opens a name with a capital (not a unit's name), that next paragraph."""
+    k = i + 1
+    while k < nxt and not lines[k].strip():
+        k += 1
+    if k >= nxt or not lines[k].strip()[:1].islower():
+        return i
+    while k < nxt and lines[k].strip():
+        k += 1
+    while k < nxt and not lines[k].strip():
+        k += 1
+    first = squash(" ".join(lines[j] for j in _paragraph(lines, k))) if k < nxt else ""
+    if len(first) < 8 or not first[:1].isupper() or (matcher is not None and (
+            matcher.scan(first[:20]) or _units_only(first, matcher))):
+        return i
+    return k
 
 
 def _ends_name(line: str) -> bool:
@@ -587,8 +689,9 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
     """The task column: on each line, the text left of the first agency mention or cell break."""
     parts: list[str] = []
     if not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", outline.lines[anchor]).strip():
-        # The number stands alone: the task is the first paragraph below it.
-        i = anchor + 1
+        # The number stands alone: the task is the first paragraph below it (below the row before's
+        # run-on text when the row starts past it).
+        i = max(anchor + 1, lo)
         while i <= hi and not outline.lines[i].strip():
             i += 1
         while i <= hi and outline.lines[i].strip():

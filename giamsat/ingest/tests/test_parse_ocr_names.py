@@ -94,3 +94,57 @@ def test_units_of_a_department_split_over_cell_lines_are_found() -> None:
     # a department ("Phòng …") is a unit's head like "Sở …": its name goes on in the cell below
     lines = ["Kết nối dữ liệu y tế Phòng", "Nghiệp vụ Y"]
     assert [c.agency.code for c in m.scan_cells(lines)] == ["PY"]
+
+
+def test_a_bare_head_goes_on_in_the_cell_a_bar_opens_under_it() -> None:
+    from giamsat.ingest.agencies import AgencyMatcher
+
+    m = AgencyMatcher([Agency("PY", "Phòng Nghiệp vụ Y"), Agency("BH", "Bảo hiểm xã hội tỉnh")])
+    # "Phòng" ends the first line of its cell; under it, past the task column's words, a bar opens the
+    # cell that holds the rest of its name
+    lines = ["3 Kết nối dữ liệu Phòng Bảo hiểm | Hằng tháng | Dữ liệu",
+             "khám, chữa bệnh | Nghiệp vụ Y | xã hội tỉnh được đẩy"]
+    assert [c.agency.code for c in m.scan_cells(lines)] == ["PY", "BH"]
+    # without the bar the words further along the line are another cell's: a bare head does not take them
+    lines = ["3 Kết nối dữ liệu Phòng Bảo hiểm Hằng tháng Dữ liệu",
+             "khám, chữa bệnh Nghiệp vụ Y xã hội tỉnh được đẩy"]
+    assert [c.agency.code for c in m.scan_cells(lines)] == ["BH"]
+
+
+def test_a_lone_number_opens_its_row_below_the_row_befores_text_run_on_past_a_page_break() -> None:
+    # row 1's name runs on past the page break; OCR put row 2's number above that run-on text
+    lines = [*HEAD, "", "1.", "", "Lập danh mục dữ liệu dùng chung", "của các bộ, ngành và", "", "Bộ Y tế", "",
+             "2025", "", "Tên nhiệm vụ", "", "Cơ quan chủ trì", "", "2.", "", "địa phương trên cả nước.", "",
+             "Ban hành quy chế quản lý hồ sơ", "điện tử của công chức.", "", "Bộ Nội vụ", "", "2026"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BE"), ("2", "BD")]
+    assert tasks[1].name == "Ban hành quy chế quản lý hồ sơ điện tử của công chức."
+    assert tasks[1].source is not None and tasks[1].source.start_line > lines.index("2.")
+
+
+def test_rows_whose_numbers_ocr_lost_are_found_by_their_cells_read_as_paragraphs() -> None:
+    # rows 2 and 3 lost their numbers; each cell is a paragraph: the name, then the lead, then the deadline
+    lines = [*HEAD, "", "1.", "", "Lập danh mục dữ liệu dùng chung", "của các bộ, ngành.", "", "Bộ Y tế", "", "2025", "",
+             "Ban hành quy chế quản lý hồ sơ", "điện tử của công chức", "", "viên chức.", "", "Bộ Nội vụ", "", "6/2026", "",
+             "Tổ chức tập huấn kỹ năng số", "cho giảng viên.", "", "Bộ Khoa học và", "Công nghệ", "", "Bộ Tài chính", "",
+             "Kế hoạch của các", "bộ, ngành", "", "2027", "", "4.", "", "Đánh giá kết quả thực hiện.", "", "Bộ Y tế", "",
+             "2028"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        ("1", "BE", "2025"), ("2", "BD", "6/2026"), ("3", "BA", "2027"), ("4", "BE", "2028")]
+    assert tasks[1].name == "Ban hành quy chế quản lý hồ sơ điện tử của công chức viên chức."
+    assert tasks[2].name == "Tổ chức tập huấn kỹ năng số cho giảng viên."
+    # one row too few for the numbers lost: nothing is guessed
+    short = lines[:lines.index("Tổ chức tập huấn kỹ năng số")] + lines[lines.index("4."):]
+    assert [t.no for t in parse_text("\n".join(short), registry=REG).tasks] == ["1", "4"]
+
+
+def test_a_repeated_line_whose_sentence_goes_on_below_is_not_a_running_header() -> None:
+    from giamsat.ingest.clean import clean_lines
+
+    cells = ["Xây dựng Chương", "trình chuyển đổi số", "", "Xây dựng Chương", "trình đào tạo", "", "Xây dựng Chương",
+             "trình hợp tác", ""]
+    assert clean_lines(cells).lines == [x.rstrip() for x in cells]
+    headers = ["Chương trình hành động của Chính phủ", "", "Nội dung trang một.", ""] * 3
+    assert clean_lines(headers).removed == {"running_header": 2}
+    assert clean_lines(headers).lines.count("Chương trình hành động của Chính phủ") == 1

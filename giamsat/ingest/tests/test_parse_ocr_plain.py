@@ -138,3 +138,12 @@ def test_a_name_split_down_its_cell_is_a_cell_even_beside_a_narrow_task_column()
               "doi so.                   nghe"]
     pick = _pick_lead(m.scan_cells(bodies), bodies, 0)
     assert pick is not None and pick.agency.code == "BA"
+
+
+def test_a_bracket_before_a_capital_between_two_rows_is_the_missing_number() -> None:
+    # OCR read the narrow "2" as ")": between rows 1 and 3 it opens row 2
+    lines = ["1 Nâng cấp hạ tầng mạng", "đáp ứng yêu cầu", ") Triển khai phần mềm", "chung cho các xã", "3 Kết nối dữ liệu"]
+    assert row_anchors(lines, 0, len(lines) - 1) == [(0, "1"), (2, "2"), (4, "3")]
+    # a closing bracket before lower-case text is the end of a bracketed phrase, not a row
+    lines[2] = ") triển khai phần mềm"
+    assert row_anchors(lines, 0, len(lines) - 1) == [(0, "1"), (4, "3")]
