@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from .agencies import Agency, AgencyMatcher
+from .agencies import Agency, AgencyMatcher, CellMention
 from .fold import fold, loose, squash
 from .model import SourceSpan, Target
 from .rows import ROW_NO
@@ -441,7 +441,9 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
             name_txt, cell_unit = _unit_cell(name_txt)
         pre = len(lines[i]) - len(main)
-        lead_words, done = _lead_start(matcher, mentions, main, cut, block, i - lo)
+        line_mentions = [a for line in block for _s, _e, a in matcher.scan(line)]
+        cells = [] if line_mentions else matcher.scan_cells(block)     # "Văn phòng" / "Chính phủ": split over the cell's lines
+        lead_words, done = _lead_start(mentions, main, cut, cells, matcher, block, i - lo)
         parts_above: list[str] = []
         parts_below: list[str] = []
         # the name cell: from its first line down to the next row's first line
@@ -480,8 +482,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             t.comparator += "="
             t.confidence = 0.4
             guessed.append(label)
-        block_mentions = [a for line in block for _s, _e, a in matcher.scan(line)] or \
-            [c.agency for c in matcher.scan_cells(block)]       # "Văn phòng" / "Chính phủ": split over the cell's lines
+        block_mentions = line_mentions or [c.agency for c in cells]
         if block_mentions:
             t.lead, t.lead_code = block_mentions[0].name, block_mentions[0].code
         for gline, year in groups:
@@ -555,14 +556,14 @@ def _first_cell(text: str) -> str:
     return head if head.strip() else text.replace("|", " ")
 
 
-def _lead_start(matcher: AgencyMatcher, mentions: list[tuple[int, int, Agency]], main: str, cut: int,
-                block: list[str], at: int) -> tuple[list[str], int]:
+def _lead_start(mentions: list[tuple[int, int, Agency]], main: str, cut: int, cells: list[CellMention],
+                matcher: AgencyMatcher, block: list[str], at: int) -> tuple[list[str], int]:
     """The lead's name words (folded) and how many of them the row's number line ends with: a name found
     on that line, or one whose pieces only the row's lines together give ("Văn phòng" / "Chính phủ")."""
     if mentions:
         words = fold(mentions[0][2].name).split()
         return words, _cell_prefix(fold(main[cut:]).split(), words)
-    first = next((c for c in matcher.scan_cells(block) if c.line == at), None)
+    first = next((c for c in cells if c.line == at), None)
     if first is None:
         return [], 0
     words = fold(first.agency.name).split()
