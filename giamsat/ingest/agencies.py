@@ -405,7 +405,10 @@ class AgencyMatcher:
                 for n, nxt in enumerate(below):
                     if n and " " not in m.group(1):
                         break           # a bare "Sở" joins only the very next line
-                    hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start(), lines[nxt])
+                    # a one-word head followed on its line by a word in lower case is the sentence's ("Bộ chỉ
+                    # số"): it goes on below only with the words after it
+                    going_on = lines[k][m.end():m.end() + 3].lstrip()[:1].islower()
+                    hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start(), lines[nxt], going_on)
                     if hit is not None:
                         out.append(CellMention(k, m.start(), hit[0], ((k, m.start()), (nxt, hit[1]))))
                         break
@@ -487,7 +490,7 @@ class AgencyMatcher:
                             break
         return sorted(out, key=lambda c: (c.line, c.col))
 
-    def _join(self, head: str, below: str, col: int, raw: str = "") -> tuple[Agency, int] | None:
+    def _join(self, head: str, below: str, col: int, raw: str = "", going_on: bool = False) -> tuple[Agency, int] | None:
         """The unit whose name starts with `head` and goes on in `below` (`raw`: that line as read), near
         the same column: (agency, column of the continuation)."""
         top = head.split()[:4]
@@ -497,7 +500,7 @@ class AgencyMatcher:
             # lets it stand further left
             words = [(p, w) for p, w in words
                      if p <= col + 45 and (p >= col - 30 or not re.search(r"[a-z]{3}", below[:p]))]
-        for n1 in range(len(top), 0, -1):
+        for n1 in range(len(top), 1 if going_on else 0, -1):
             first = " ".join(top[:n1])
             # a bare "Sở" goes on with the first words under it, never with words further along the line,
             # but where OCR marked a cell's start with a bar just under it ("Phòng" / "… bệnh | Nghiệp vụ Y |")

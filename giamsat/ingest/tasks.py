@@ -587,8 +587,8 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
         """Inside the task's own sentence: early on a full line, after a word of prose (or, for a piece
         of a split name, opening the line: the task column is the first)."""
         text = bodies[line] if 0 <= line < len(bodies) else ""
-        if len(text.rstrip()) < 60 or col >= 35:
-            return False
+        if len(text.rstrip()) < 60 or col >= 35 or text[:col].rstrip().endswith("|"):
+            return False        # (a bar just before it: OCR saw a cell start there)
         return not text[:col].strip() if opening else re.search(r"[a-zà-ỹđ]{3,}", text[:col]) is not None
 
     def split_cell(c: CellMention) -> bool:
@@ -623,6 +623,7 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
 
 _DOC_NUMBER = re.compile(r"(?<![a-z])so\s*$")
 _BARE_YEAR = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*$")
+_YEAR_AND = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s+va\s*$")
 
 
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
@@ -660,6 +661,14 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         task.deadline = parse_deadline(task.deadline_text)
         return
     if best is None:
+        # "2025 và" / "những năm" / "tiếp theo": a deadline cell wrapped over the ends of the row's lines
+        for k, f in enumerate(folded):
+            ym = _YEAR_AND.search(f)
+            tails = " ".join(" ".join(x.split()[-3:]) for x in folded[k + 1:k + 4] if x.strip())
+            if ym and re.search(r"nh[a-z]{1,3}ng\s+n[a-z]{1,3}m", tails) and re.search(r"ti[a-z]{1,2}p\s+theo", tails):
+                task.deadline_text = outline.line_out(lo + k, ym.start(1), ym.end(1)) + " và những năm tiếp theo"
+                task.deadline = parse_deadline(task.deadline_text)
+                return
         # a deadline cell holding a bare year ("… Quyết định | 2025"): the year ends a line of the row,
         # the row's number line first, and is not the end of a document number ("79/2021")
         years = [(abs(lo + k - anchor), k, y) for k, f in enumerate(folded)

@@ -148,3 +148,24 @@ def test_a_repeated_line_whose_sentence_goes_on_below_is_not_a_running_header() 
     headers = ["Chương trình hành động của Chính phủ", "", "Nội dung trang một.", ""] * 3
     assert clean_lines(headers).removed == {"running_header": 2}
     assert clean_lines(headers).lines.count("Chương trình hành động của Chính phủ") == 1
+
+
+def test_a_unit_just_after_a_bar_on_a_long_row_line_is_a_cell_not_the_task_sentence() -> None:
+    reg = [*REG, Agency("BT", "Bộ Thông tin và Truyền thông")]
+    # "| Bộ Thông" / "tin và" / "Truyền" / "thông" opens the lead cell, left of the coordinators' "Bộ Y tế"
+    lines = [*HEAD, "1. | Nghiên cứu, đề nghị | Bộ Thông | Bộ Y tế Các cơ sở y | 06/2025",
+             "các doanh nghiệp tin và tế và người", "cung cấp chữ ký số | Truyền bệnh có",
+             "công cộng có chế độ | thông chữ ký số", "ưu đãi cho người bệnh.",
+             "2. | Xây dựng quy chế | Bộ Nội vụ | Các bộ, ngành | Thông tư | 2026", "về nhân lực y tế."]
+    tasks = parse_text("\n".join(lines), registry=reg).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BT"), ("2", "BD")]
+
+
+def test_a_one_word_head_followed_by_lower_case_on_its_line_does_not_join_the_line_below() -> None:
+    from giamsat.ingest.agencies import AgencyMatcher
+
+    m = AgencyMatcher([*REG, Agency("BT", "Bộ Thông tin và Truyền thông")])      # "Bộ" opens six names
+    # "Bộ chỉ số" is the sentence's: "Bộ" does not go on with "thông tin" below
+    assert m.scan_cells(["Bộ chỉ số, Hệ thống", "thông tin phục vụ"]) == []
+    # a head that ends its cell's line (a capital or nothing after it) still does
+    assert [c.agency.code for c in m.scan_cells(["Lập đề án Bộ", "Tài chính"])] == ["BB"]

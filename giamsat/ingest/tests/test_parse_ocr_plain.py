@@ -147,3 +147,17 @@ def test_a_bracket_before_a_capital_between_two_rows_is_the_missing_number() -> 
     # a closing bracket before lower-case text is the end of a bracketed phrase, not a row
     lines[2] = ") triển khai phần mềm"
     assert row_anchors(lines, 0, len(lines) - 1) == [(0, "1"), (4, "3")]
+
+
+def test_a_year_and_the_years_after_wrapped_over_the_ends_of_row_lines_is_continuous() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join(["Phu luc", "DANH MUC NHIEM VU", "TT Ten nhiem vu Co quan chu tri Co quan phoi hop Thoi gian",
+                      "1. | Đẩy mạnh kết nối dữ liệu | Bộ Y tế Các bộ, 2025 và",
+                      "y tế giữa các bệnh viện | ngành những năm",
+                      "và cơ sở khám bệnh. | tiếp theo",
+                      "2. | Rà soát quy chuẩn | Bộ Nội vụ Các bộ, 2027",
+                      "về nhân lực y tế. | ngành"])
+    tasks = parse_text(text, registry=MINISTRIES).tasks
+    assert [(t.no, t.deadline_text) for t in tasks] == [("1", "2025 và những năm tiếp theo"), ("2", "2027")]
+    assert tasks[0].deadline is not None and tasks[0].deadline.kind.value == "continuous"
