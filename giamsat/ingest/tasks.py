@@ -681,6 +681,15 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     if best is None:
         return
     _, k, a, b = best
+    # a bare year standing as a paragraph of its own is a deadline cell read column by column ("2025"
+    # between blank lines): it wins over a phrase inside a longer line, the task's text ("giai đoạn 2025-2030")
+    own = [(abs(lo + j - anchor), j) for j, f in enumerate(folded) if re.fullmatch(r"\s*20[2-4]\d\s*", f) and
+           (j == 0 or not folded[j - 1].strip()) and (j + 1 >= len(folded) or not folded[j + 1].strip())]
+    if own and folded[k][:a].strip() + folded[k][b:].strip():
+        j = min(own)[1]
+        task.deadline_text = squash(outline.line_out(lo + j))
+        task.deadline = parse_deadline(task.deadline_text)
+        return
     line = outline.lines[lo + k]
     phrase = line[a:b]
     if fold(phrase).strip().startswith("hang") and b >= len(line.rstrip()) - 1 and fold(phrase).strip() == "hang":

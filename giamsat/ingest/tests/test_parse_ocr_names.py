@@ -169,3 +169,10 @@ def test_a_one_word_head_followed_by_lower_case_on_its_line_does_not_join_the_li
     assert m.scan_cells(["Bộ chỉ số, Hệ thống", "thông tin phục vụ"]) == []
     # a head that ends its cell's line (a capital or nothing after it) still does
     assert [c.agency.code for c in m.scan_cells(["Lập đề án Bộ", "Tài chính"])] == ["BB"]
+
+
+def test_a_bare_year_standing_as_its_own_paragraph_is_the_deadline_cell_not_a_period_in_the_name() -> None:
+    lines = [*HEAD, "", "1.", "", "Xây dựng Nghị quyết về cơ chế", "đầu tư giai đoạn 2025-2030", "", "Bộ Y tế", "",
+             "Nghị quyết", "", "2026", "", "2.", "", "Ban hành quy chế quản lý hồ sơ.", "", "Bộ Nội vụ", "", "2027"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.deadline_text) for t in tasks] == [("1", "2026"), ("2", "2027")]
