@@ -89,14 +89,15 @@ def _mark_page_numbers(raw: list[str], drop: dict[int, str]) -> None:
 
 def _mark_running_headers(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
     """A line repeated three times or more, unless its sentence goes on below it in lower case (the first
-    line of a narrow cell, "Xây dựng Chương" / "trình …", repeats in a long annex)."""
+    line of a narrow cell, "Xây dựng Chương" / "trình …", repeats in a long annex); a line in capitals is
+    a header even then (a page that opens in the middle of a sentence)."""
     keys = [re.sub(r"[\d\W]+", " ", f).strip() for f in folded]
     counts = Counter(k for k in keys if 15 <= len(k) <= 80)
     seen: set[str] = set()
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 3 and not folded[i].lstrip().startswith(("-", "+", "|", "*")) \
                 and not folded[i].rstrip().endswith((".", ",", ";")) \
-                and not (i + 1 < len(raw) and raw[i + 1].strip()[:1].islower()):
+                and (raw[i].isupper() or not (i + 1 < len(raw) and raw[i + 1].strip()[:1].islower())):
             if k in seen:
                 drop.setdefault(i, "running_header")
             seen.add(k)

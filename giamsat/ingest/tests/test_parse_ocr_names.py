@@ -148,6 +148,9 @@ def test_a_repeated_line_whose_sentence_goes_on_below_is_not_a_running_header() 
     headers = ["Chương trình hành động của Chính phủ", "", "Nội dung trang một.", ""] * 3
     assert clean_lines(headers).removed == {"running_header": 2}
     assert clean_lines(headers).lines.count("Chương trình hành động của Chính phủ") == 1
+    # a header in capitals stays a header where a page opens in the middle of a sentence
+    mid = ["KẾ HOẠCH CHUYỂN ĐỔI SỐ CỦA TỈNH", "của các sở, ngành.", ""] * 3
+    assert clean_lines(mid).removed == {"running_header": 2}
 
 
 def test_a_unit_just_after_a_bar_on_a_long_row_line_is_a_cell_not_the_task_sentence() -> None:
