@@ -39,6 +39,7 @@ DOMAIN_WEIGHT = 4
 REFERENCE_WEIGHT = 4
 GOLD_WEIGHT = 2
 CATALOGUE_WEIGHT = 1
+GAZETTEER_WEIGHT = 1
 DEV_FOLDS = 3
 SELF_TRAIN_WEIGHT = int(os.environ.get("GIAMSAT_RESTORE_SELF_TRAIN", "1"))
 
@@ -87,6 +88,23 @@ def catalogue_lines() -> Iterator[str]:
             if isinstance(value, str):
                 text = re.sub(r"%[-+ #0-9.*]*[a-zA-Z]|[_&~]", " ", value)
                 yield from text.splitlines()
+
+
+def gazetteer_lines() -> Iterator[str]:
+    """Vietnam's provinces, districts and communes ("Xã Tân Phú", "Phường Ba Đình", "Tỉnh Đồng Nai"), before
+    and after the 2025 reorganisation, from the `vietnam-provinces` package's data: plans name their units
+    and places in every line of their headers and assignments, and OCR drops the marks of capitals first."""
+    try:
+        import vietnam_provinces as current
+        from vietnam_provinces import legacy
+    except ImportError:
+        return
+    for module in (current, legacy):
+        for kind in ("Province", "District", "Ward"):
+            cls = getattr(module, kind, None)
+            if cls is not None and hasattr(cls, "iter_all"):
+                for unit in cls.iter_all():
+                    yield str(unit.name)
 
 
 def hunspell_words() -> list[str]:
@@ -180,6 +198,7 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
     tri: Counter[tuple[str, str, str]] = Counter()
     count_ngrams(reference_lines(shared), REFERENCE_WEIGHT, uni, bi, tri)
     count_ngrams(domain_lines(), DOMAIN_WEIGHT, uni, bi, tri)
+    count_ngrams(gazetteer_lines(), GAZETTEER_WEIGHT, uni, bi, tri)
     tuning = tuning_rows(dev_fold)
     count_ngrams((g[3] for g in tuning), GOLD_WEIGHT, uni, bi, tri)
     cat_uni: Counter[str] = Counter()

@@ -139,3 +139,11 @@ def test_engine_has_no_django_import() -> None:
 def test_candidates_are_cached(restorer: Restorer) -> None:
     restorer.restore_text("zzcong nghé")
     assert "nghé" in restorer._cands
+
+
+def test_place_names_in_a_header_that_lost_its_marks() -> None:
+    """Communes, districts and provinces (the gazetteer in the model, none of them in the seeds or the
+    reference plans) restore in capitals and in running text."""
+    assert restore_text("UY BAN NHAN DAN XA DAT MUI") == "ỦY BAN NHÂN DÂN XÃ ĐẤT MŨI"
+    assert restore_text("xa Dat Mui, tinh Ca Mau") == "xã Đất Mũi, tỉnh Cà Mau"
+    assert restore_text("UBND phuong Ngoc Ha") == "UBND phường Ngọc Hà"

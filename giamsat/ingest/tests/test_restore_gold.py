@@ -6,6 +6,7 @@ repository); the tests skip when the shared folder is absent.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -122,7 +123,8 @@ def test_build_command_rebuilds_the_shipped_model(shared: Path, tmp_path: Path) 
     out = tmp_path / "model.tsv.gz"
     build(shared, out)
     assert Restorer(out).restore_text("chuyén ddi sé quéc gia") == "chuyển đổi số quốc gia"
-    # without hunspell-vi or the Vietnamese catalogues the model differs by design
+    # without hunspell-vi, the Vietnamese catalogues or the gazetteer the model differs by design
     require_tool(HUNSPELL.exists() and LOCALE.is_dir(), "hunspell-vi (or the Vietnamese catalogues)")
+    require_tool(importlib.util.find_spec("vietnam_provinces") is not None, "vietnam-provinces (pip, dev extras)")
     with gzip.open(out, "rt", encoding="utf-8") as fresh, gzip.open(MODEL_PATH, "rt", encoding="utf-8") as shipped:
         assert fresh.read() == shipped.read()
