@@ -34,7 +34,6 @@ _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd
 _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
-                         r"|ngu[a-z]{0,2}i\s*/\s*van\s*dan"
                          r"|(?P<measure>[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*\d{1,4}\s+[a-z]")

@@ -310,20 +310,13 @@ def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: Ag
                 count: int) -> list[str] | None:
     """The name cells of a band of rows read column by column: the paragraphs before the first one that
     names only units or holds only a deadline (the name column comes first), split into `count`."""
-    lines = outline.lines
     column: list[list[str]] = []
     for first, text in paragraphs:
         f = fold(text)
-        hits = matcher.match_many(text) if len(text) <= 90 else []
         if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")) or \
-                (hits and all(h.agency is not None and h.score >= 90 for h in hits)):
+                _units_only(text, matcher):
             break
-        k = first
-        para: list[str] = []
-        while k < len(lines) and lines[k].strip():
-            para.append(outline.line_out(k).strip())
-            k += 1
-        column.append(para)
+        column.append([outline.line_out(k).strip() for k in _paragraph(outline.lines, first)])
     return ocr_names.split_names(column, count) if column else None
 
 
