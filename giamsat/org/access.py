@@ -18,6 +18,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404
 
@@ -46,6 +47,12 @@ def memberships(user: Any) -> list[Membership]:
     return cache  # type: ignore[no-any-return]
 
 
+def keep_memberships(user: Any, items: list[Membership]) -> None:
+    """Memberships read with the user (`org.auth.load_user`: one query for both), as `memberships` would read
+    them: every membership of the user, its unit joined."""
+    user._giamsat_memberships = list(items)
+
+
 class _MembershipList:
     def __init__(self, items: list[Membership]) -> None:
         self.items = items
@@ -69,14 +76,23 @@ def scope_paths(unit: OrgUnit) -> list[str]:
     known = getattr(unit, "_giamsat_scope_paths", None)
     if known is not None:
         return list(known)
-    paths, frontier, seen = [unit.path], [unit], {unit.pk}
-    while frontier:
-        preds = list(OrgUnit.objects.filter(successor__in=frontier).exclude(pk__in=seen))
-        seen.update(p.pk for p in preds)
-        paths.extend(p.path for p in preds)
-        frontier = preds
+    paths = [unit.path, *_predecessor_paths(unit.pk)]
     unit._giamsat_scope_paths = tuple(paths)  # type: ignore[attr-defined]
     return paths
+
+
+def _predecessor_paths(pk: int) -> list[str]:
+    """The paths of every unit merged into `pk`, at any depth (predecessors of predecessors), read fresh in one
+    recursive query (UNION, not UNION ALL: a cycle in bad data ends instead of looping). It replaces one ORM query
+    per generation of mergers (2-3 on a merged province, ~0.4 ms of CPU each, on every request of its leaders)."""
+    quote = connection.ops.quote_name
+    table, successor = quote(OrgUnit._meta.db_table), quote(OrgUnit._meta.get_field("successor").column)
+    sql = (f"WITH RECURSIVE preds(id, path) AS (SELECT id, path FROM {table} WHERE {successor} = %s"
+           f" UNION SELECT u.id, u.path FROM {table} u JOIN preds p ON u.{successor} = p.id)"
+           " SELECT path FROM preds WHERE id <> %s ORDER BY path")
+    with connection.cursor() as cur:
+        cur.execute(sql, [pk, pk])
+        return [row[0] for row in cur.fetchall()]
 
 
 def _within(unit: OrgUnit, paths: list[str]) -> bool:

@@ -10,14 +10,17 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections, router, transaction
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
 
 from giamsat.audit.actions import record
-from giamsat.org.models import LoginThrottle
+from giamsat.org.access import keep_memberships
+from giamsat.org.models import LoginThrottle, Membership, OrgUnit
 
 LOCKED_MESSAGE = "Tài khoản tạm thời bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau."
 
@@ -63,4 +66,90 @@ class ThrottledModelBackend(ModelBackend):
             register_failure(username, request)
         else:
             clear_failures(username, request)
+        return user
+
+    def get_user(self, user_id: Any) -> Any:
+        """The session's user, with the memberships and units every signed-in request's access checks read
+        (`org.access.memberships`), in one query instead of two; the same rule as Django's (an inactive user
+        is no user). Django then checks the session against the password as before."""
+        user = load_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+def load_user(user_id: Any) -> Any:
+    """The user `user_id` with `memberships` kept on it (`org.access.keep_memberships`), or None.
+
+    One statement, compiled once per database connection, read into model instances with the converters the
+    ORM applies to each column: the two ORM queries it replaces cost ~1.2 ms of CPU a request, most of it
+    building their SQL."""
+    user_model = get_user_model()
+    try:
+        pk = user_model._meta.pk.to_python(user_id)
+    except ValidationError:
+        return None
+    connection = connections[router.db_for_read(user_model)]
+    reader = getattr(connection, "_giamsat_user_reader", None)
+    if reader is None:
+        reader = _UserReader(connection, user_model)
+        connection._giamsat_user_reader = reader  # type: ignore[attr-defined]
+    return reader.read(pk)
+
+
+class _Columns:
+    """A model's concrete columns under a table alias, as the ORM selects and converts them."""
+
+    def __init__(self, connection: Any, model: type[Model], alias: str) -> None:
+        self.model = model
+        self.fields = list(model._meta.concrete_fields)
+        self.names = [f.attname for f in self.fields]
+        cols = [f.get_col(alias) for f in self.fields]
+        quote = connection.ops.quote_name
+        self.sql = ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in self.fields)
+        self.converters = [(i, c, connection.ops.get_db_converters(c) + c.get_db_converters(connection))
+                           for i, c in enumerate(cols)]
+        self.converters = [(i, c, convs) for i, c, convs in self.converters if convs]
+
+    def build(self, db: str, connection: Any, values: list[Any]) -> Model:
+        for i, col, convs in self.converters:
+            for convert in convs:
+                values[i] = convert(values[i], col, connection)
+        return self.model.from_db(db, self.names, values)
+
+
+class _UserReader:
+    def __init__(self, connection: Any, user_model: type[Model]) -> None:
+        self.user = _Columns(connection, user_model, "u")
+        self.membership = _Columns(connection, Membership, "m")
+        self.unit = _Columns(connection, OrgUnit, "o")
+        quote = connection.ops.quote_name
+        m_user = quote(Membership._meta.get_field("user").column)
+        m_unit = quote(Membership._meta.get_field("unit").column)
+        self.sql = (
+            f"SELECT {self.user.sql}, {self.membership.sql}, {self.unit.sql}"
+            f" FROM {quote(user_model._meta.db_table)} u"
+            f" LEFT JOIN {quote(Membership._meta.db_table)} m ON m.{m_user} = u.{quote(user_model._meta.pk.column)}"
+            f" LEFT JOIN {quote(OrgUnit._meta.db_table)} o ON o.{quote(OrgUnit._meta.pk.column)} = m.{m_unit}"
+            f" WHERE u.{quote(user_model._meta.pk.column)} = %s ORDER BY m.{quote(Membership._meta.pk.column)}"
+        )
+
+    def read(self, pk: Any) -> Any:
+        connection = connections[router.db_for_read(self.user.model)]
+        with connection.cursor() as cur:
+            cur.execute(self.sql, [pk])
+            rows = cur.fetchall()
+        if not rows:
+            return None
+        db = connection.alias
+        n_user, n_member = len(self.user.fields), len(self.membership.fields)
+        user = self.user.build(db, connection, list(rows[0][:n_user]))
+        items = []
+        for row in rows:
+            if row[n_user] is None:  # no membership (the LEFT JOIN's empty row)
+                continue
+            membership = self.membership.build(db, connection, list(row[n_user:n_user + n_member]))
+            unit = self.unit.build(db, connection, list(row[n_user + n_member:]))
+            Membership.unit.field.set_cached_value(membership, unit)
+            Membership.user.field.set_cached_value(membership, user)
+            items.append(membership)
+        keep_memberships(user, items)
         return user
