@@ -139,7 +139,8 @@ def submissions(user: Any, unit: str | None = None, period: int | None = None, p
 
 
 def submission(user: Any, pk: int) -> Submission:
-    return reporting_access.get_submission_for_user(user, pk)
+    """A submission the caller may read, for the API's detail and actions (which show the plan's id only)."""
+    return reporting_access.get_submission_for_user(user, pk, with_plan=False)
 
 
 def values(user: Any, unit: str | None = None, period: int | None = None, target: int | None = None,

@@ -323,7 +323,10 @@ def submission_detail(obj: Any) -> dict[str, Any]:
     most of their CPU. The rows come from the database, so their types are the schema's already: the rows are
     read as plain values, and this gives the same keys in the same order and the same values
     (`tests/test_detail.py` compares the JSON with the validated one byte for byte). `obj` is a submission as
-    `reporting.access.get_submission_for_user` returns it (period and unit joined)."""
+    `reporting.access.get_submission_for_user` returns it (period and unit joined). The rows are in the models' order
+    (`Meta.ordering`: by submission, then task or target order); within one submission that is the task's or
+    target's order, asked for directly: the models' order joined the submission, its period and unit to every row
+    only to sort by values the one submission shares."""
     period = obj.period
     unit_code = str(obj.unit.code)
     task_states = _labels(TaskReport, "state")
@@ -333,14 +336,14 @@ def submission_detail(obj: Any) -> dict[str, Any]:
         "percent": r["percent"], "completed_on": r["completed_on"], "progress": r["progress"], "output": r["output"],
         "difficulties": r["difficulties"], "recommendations": r["recommendations"],
         "suspended_reason": r["suspended_reason"], "carried_forward": r["carried_forward"],
-    } for r in obj.task_reports.values(*TASK_REPORT_COLUMNS)]
+    } for r in obj.task_reports.order_by("task__order", "pk").values(*TASK_REPORT_COLUMNS)]
     values = [{
         "id": v["id"], "submission": v["submission_id"], "unit": unit_code, "period": int(obj.period_id),
         "target": v["target_id"], "target_name": str(v["target__name"]),
         "national_code": (v["target__indicator__national_code"] or None) if v["target__indicator_id"] is not None else None,
         "value": v["value"], "text_value": v["text_value"], "measured_on": v["measured_on"], "source": v["source"],
         "note": v["note"], "carried_forward": v["carried_forward"],
-    } for v in obj.values.values(*VALUE_COLUMNS)]
+    } for v in obj.values.order_by("target__order", "pk").values(*VALUE_COLUMNS)]
     return {
         "id": obj.id, "unit": unit_code, "unit_name": str(obj.unit.name),
         "period": {"id": period.id, "plan": period.document_id, "frequency": period.frequency, "year": period.year,

@@ -113,7 +113,17 @@ def _audit(actor: Any, action: str, submission: Submission, before: dict[str, An
 
 
 def _lock(submission: Submission) -> Submission:
-    return Submission.objects.select_for_update(of=("self",)).select_related("period", "unit").get(pk=submission.pk)
+    """The submission's row read anew under its lock. Its period and unit (which a submission never changes) are
+    the caller's where it holds them (the access check just read them), else read with the row."""
+    fields = [f for f in (Submission.period.field, Submission.unit.field) if f.is_cached(submission)]
+    if len(fields) < 2:
+        return Submission.objects.select_for_update(of=("self",)).select_related("period", "unit").get(pk=submission.pk)
+    sub = Submission.objects.select_for_update().get(pk=submission.pk)
+    for field in fields:
+        related = field.get_cached_value(submission)
+        if related is not None and related.pk == getattr(sub, field.attname):
+            field.set_cached_value(sub, related)
+    return sub
 
 
 def _refresh(target: Submission, source: Submission) -> Submission:
@@ -308,7 +318,7 @@ def save_draft(actor: Any, submission: Submission, *, expected_version: int, sum
     for key, text in texts.items():
         setattr(sub, key, text)
     sub.version += 1
-    sub.save()
+    sub.save(update_fields=[*texts, "version", "updated_at"])  # what a save changes (the row is locked)
     _event(sub, "saved", actor, sub.state, comment=f"{len(task_changes)} nhiệm vụ, {len(value_changes)} chỉ tiêu")
     _audit(actor, "draft_saved", sub, after={"version": sub.version, "tasks": [r.task_id for r, _ in task_changes],
                                              "targets": [v.target_id for v, _ in value_changes]})
