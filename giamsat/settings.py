@@ -222,7 +222,7 @@ _shared_cache = env_str("GIAMSAT_CACHE", "locmem") == "redis"
 if _shared_cache:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "giamsat.ops.cache.KeptClientRedisCache",  # Django's, one client per pool
             "LOCATION": env_str("REDIS_URL", "redis://127.0.0.1:6379/1"),
             "KEY_PREFIX": env_str("GIAMSAT_CACHE_PREFIX", "giamsat"),  # one Redis may serve several sites
         }
