@@ -15,7 +15,10 @@ Task reports are read from `TaskHistory` (one row per task, its approved reports
 derived table with one writer (`refresh_facts`: the approval actions, `giamsat rebuild_facts`, and
 this module whenever a unit's `FactsStamp` no longer matches its approved submissions), so a
 dashboard never sees stale histories; ``load_dataset(..., histories=False)`` reads the
-`TaskReport` rows themselves, the reference the tests compare with.
+`TaskReport` rows themselves, the reference the tests compare with. Evaluations over plans
+(`document_ids`: the target and task lists, the public figures, a plan's page) read them too: the
+database keeps every report row in a period of its task's own plan (migration reporting 0008), so a
+task's history is exactly its reports in its plan's periods.
 
 Results are cached in-process per (scope, as_of, filters) together with a data version
 (`data_version`); a stale version means a reload, so correctness never depends on anyone
@@ -384,7 +387,7 @@ def _tasks(scope: Scope, meta: Meta, subs: dict[int, _SubmissionRow], as_of: dt.
     for task_id, targets in links.items():
         if task_id in by_id:
             by_id[task_id].target_ids = tuple(targets)
-    if scope.document_ids is None and use_histories and _histories_ready(scope.unit_pks):
+    if use_histories and _histories_ready(_history_units(scope, unit_pk)):
         _read_histories(scope, by_id, as_of)
         return list(by_id.values())
     # Narrowed by the reporting units, not by a subquery on tasks: rows of other tasks are skipped below.
@@ -505,10 +508,28 @@ def _histories_ready(unit_pks: Collection[int] | None) -> bool:
     return True
 
 
+HISTORY_UNITS_LISTED = 1000  # beyond, the stamps of every unit are compared (one scan instead of a long list)
+
+
+def _history_units(scope: Scope, unit_pk: dict[int, int]) -> Collection[int] | None:
+    """The units whose histories a reading needs fresh: the scope's, or for plans over every unit, the
+    units owning the plans' tasks (a plan's few units, not the nation's stamps for one plan's page)."""
+    if scope.unit_pks is not None or scope.document_ids is None:
+        return scope.unit_pks
+    owners = set(unit_pk.values())
+    return owners if len(owners) <= HISTORY_UNITS_LISTED else None
+
+
 def _read_histories(scope: Scope, by_id: dict[int, TaskFacts], as_of: dt.date) -> None:
+    """Each task's approved reports by its own unit, from its packed history. A history holds the
+    task's reports from any submission; over plans (`document_ids`) that is exactly the reports in the
+    plans' own periods, because a report row always belongs to a period of its task's own plan (the
+    database refuses any other: migration reporting 0008)."""
     rows = TaskHistory.objects.all()
     if scope.unit_pks is not None:
         rows = rows.filter(unit_id__in=list(scope.unit_pks))
+    if scope.document_ids is not None:
+        rows = rows.filter(task__document_id__in=scope.document_ids)
     tokens = _Tokens(as_of)
     for task_id, text in _raw(rows.values_list("task_id", "reports"), scope.unit_pks is None):
         task = by_id.get(task_id)

@@ -510,3 +510,52 @@ def test_the_unit_tree_is_built_once_and_again_when_the_units_change(dong_nai: A
     monkeypatch.setattr(evaluation, "TREE_TTL", 0.0)  # a rename the stamp cannot see shows once the tree is old
     before = evaluation.current_tree()
     assert evaluation.current_tree() is not before
+
+
+def test_evaluations_over_plans_read_the_histories_and_equal_the_report_rows(dong_nai: Any, monkeypatch: Any) -> None:
+    """The target and task lists and the public figures evaluate plans (`document_ids`) over every unit:
+    they read the task histories, and judge exactly as the report rows of the plans' own periods do, with
+    returned and reopened reports, a report approved again later, a merged unit's plan and a plan nobody
+    reported on."""
+    standing = persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY)
+    sent = Submission.objects.get(unit=unit("dong-nai.so-khcn"), period=dong_nai.plan.periods[10])
+    actions.return_report(standing, sent, "Thiếu minh chứng")  # submitted → returned
+    actions.reopen_report(standing, Submission.objects.get(unit=unit("dong-nai.so-khcn"),
+                                                          period=dong_nai.plan.periods[8]), "Sai ngày")
+    again = Submission.objects.get(unit=unit("dong-nai.so-y-te"), period=dong_nai.plan.periods[7])
+    actions.reopen_report(standing, again, "Sai số liệu")
+    again.refresh_from_db()
+    again.state, again.approved_at = "approved", _moment(dt.date(2026, 10, 1))  # approved again, later
+    again.save()
+    quiet = Plan("lang-son", "7/KH-UBND", months=3)  # a plan nobody reported on
+    quiet.task("lang-son.so-khcn", "Số hoá hồ sơ", DeadlineSpec.in_month(2026, 2, "2/2026"))
+    docs = {"all": [dong_nai.plan.doc.pk, dong_nai.bp.doc.pk, quiet.doc.pk], "dong-nai": [dong_nai.plan.doc.pk],
+            "merged": [dong_nai.bp.doc.pk], "quiet": [quiet.doc.pk]}
+    read: list[Any] = []
+    monkeypatch.setattr(evaluation, "_read_histories",
+                        lambda *a, _read=evaluation._read_histories: read.append(a[0]) or _read(*a))
+    tree = evaluation.UnitTree()
+
+    def reports(ds: Any) -> dict[str, list[tuple[Any, ...]]]:
+        return {t.id: sorted((r.period_end, r.reported_on, r.state.value, r.percent, r.completed_on)
+                             for r in t.reports) for t in ds.tasks}
+
+    for as_of in (AS_OF, dt.date(2026, 9, 20), dt.date(2026, 3, 1)):
+        for name, ids in docs.items():
+            for units in (None, frozenset(tree.subtree(unit("dong-nai").pk))):
+                scope = evaluation.Scope(units, tuple(ids))
+                read.clear()
+                fast, _ = evaluation.load_dataset(scope, as_of, tree)
+                assert [s.document_ids for s in read] == [tuple(ids)], name  # the histories, not the rows
+                full, _ = evaluation.load_dataset(scope, as_of, tree, histories=False)
+                assert reports(fast) == reports(full), (name, as_of)
+                assert (engine.evaluate(fast, as_of).to_dict() == engine.evaluate(full, as_of).to_dict()), name
+    all_plans, _ = evaluation.load_dataset(evaluation.Scope(None, tuple(docs["all"])), AS_OF, tree)
+    by_task = {t.id: t for t in all_plans.tasks}
+    assert len(by_task[str(dong_nai.quy_che.pk)].reports) == 0  # its only completed report was reopened
+    assert len(by_task[str(dong_nai.ket_noi.pk)].reports) == 8  # Tháng 1–7 and 9; 8 reopened, 10 returned
+    assert len(by_task[str(dong_nai.bp_task.pk)].reports) == 1
+    assert len(all_plans.tasks) == 7
+    early, _ = evaluation.load_dataset(evaluation.Scope(None, tuple(docs["all"])), dt.date(2026, 9, 20), tree)
+    y_te = next(t for t in early.tasks if t.unit_id == "dong-nai.so-y-te")
+    assert len(y_te.reports) == 6  # Tháng 7 approved again only on 01/10

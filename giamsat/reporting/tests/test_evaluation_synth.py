@@ -109,3 +109,22 @@ def test_a_provinces_dashboard_is_the_same_from_task_histories(small: Any, monke
 
     assert fast == full
     assert fast.tasks_total == Task.objects.filter(document__owner__path__startswith=province.path).count() > 0
+
+
+def test_plans_evaluated_over_every_unit_are_the_same_from_task_histories(small: Any) -> None:
+    """The target list's and the public figures' evaluation (plans, every unit): histories equal the rows."""
+    tree = evaluation.UnitTree()
+    plans = sorted(Document.objects.filter(is_demo=True).values_list("pk", flat=True))
+    for docs in (plans, plans[::3]):
+        scope = evaluation.Scope(None, tuple(docs))
+        fast, _ = evaluation.load_dataset(scope, AS_OF, tree)
+        full, _ = evaluation.load_dataset(scope, AS_OF, tree, histories=False)
+
+        def reports(ds: Any) -> dict[str, list[tuple[Any, ...]]]:
+            return {t.id: sorted((r.period_end, r.reported_on, r.state.value, r.percent, r.completed_on)
+                                 for r in t.reports) for t in ds.tasks}
+
+        assert reports(fast) == reports(full)
+        assert sum(len(r) for r in reports(fast).values()) > 100
+        assert (_canonical(engine.evaluate(fast, AS_OF).to_dict())
+                == _canonical(engine.evaluate(full, AS_OF).to_dict()))
