@@ -235,6 +235,17 @@ def cached_page(request: HttpRequest, page: str, args: Sequence[Any], template: 
     return HttpResponse(html.replace(LAYOUT_TITLE, made.title, 1).replace(LAYOUT_CONTENT, body, 1))
 
 
+def in_layout(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """A page rendered on every request (not cached) in the site layout kept for this viewer (`_layout`): only its
+    title and content blocks are rendered (`template` extends `base_template`). The same HTML as `render`; pages
+    with a message to show, and every page when the page cache is off, are rendered in full."""
+    if not settings.GIAMSAT_PAGE_CACHE or _has_messages(request):
+        return render(request, template, context)
+    title, body = render_body(request, template, context)
+    html = _layout(request).replace(TOKEN_MARK, get_token(request))
+    return HttpResponse(html.replace(LAYOUT_TITLE, title, 1).replace(LAYOUT_CONTENT, body, 1))
+
+
 DEFAULT_SHELL = "portal/_cached_page.html"
 LAYOUT_TITLE = "<!--giamsat:layout-title-->"
 LAYOUT_CONTENT = "<!--giamsat:layout-content-->"

@@ -103,3 +103,26 @@ def test_the_token_in_a_kept_layout_is_accepted(people: Any, plan: Document, pag
     switched = client.post(reverse("set_language"), {"language": "en", "next": url, "csrfmiddlewaretoken": header[0]})
     assert switched.status_code == 302
     assert 'lang="en"' in client.get(url).content.decode()
+
+
+def test_the_home_page_in_the_kept_layout_is_the_full_render(
+        people: Any, plan: Document, frozen: Any, page_cache: None, monkeypatch: Any) -> None:
+    """The home page (the first page of every sign-in, not cached: the viewer's own reports, queue and
+    recommendations) is rendered in the kept layout: the same HTML as a full render, for each kind of home."""
+    actions.open_periods(plan)
+    url = reverse("portal:home")
+    caching.clear_local()
+    for user in (people.reporter, people.approver, people.standing):
+        client = Client()
+        client.force_login(user)
+        for _ in range(2):  # the second visit reads the kept layout
+            kept = client.get(url)
+            assert kept.status_code == 200
+            html = kept.content.decode()
+            assert without_tokens(html) == without_tokens(full_render(client, url, monkeypatch))
+            assert caching.LAYOUT_TITLE not in html and caching.LAYOUT_CONTENT not in html
+            assert caching.TOKEN_MARK not in html and user.username in html
+    assert len(caching._LAYOUTS) == 3  # one layout kept per viewer
+    reporter = Client()
+    reporter.force_login(people.reporter)
+    assert "Trang chủ" in reporter.get(url).content.decode().split("</title>")[0]

@@ -139,7 +139,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["board_kpis"], context["board_compliance"] = _home_board(request)
     context["recommendations"] = list(reporting_access.recommendations_for_user(request.user)
                                       .exclude(state=Recommendation.State.CLOSED).select_related("routed_to")[:5])
-    return render(request, "portal/home.html", context)
+    return caching.in_layout(request, "portal/home.html", context)  # the first page of every sign-in
 
 
 def _home_board(request: HttpRequest) -> tuple[str, str]:
