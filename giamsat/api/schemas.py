@@ -10,8 +10,9 @@ from typing import Annotated, Any
 from django.urls import reverse
 from ninja import Field, Schema
 
+from giamsat.ops.prepared import PreparedValues
 from giamsat.org.models import OrgUnit
-from giamsat.reporting.models import TaskReport
+from giamsat.reporting.models import IndicatorValue, TaskReport
 
 
 def _code(obj: Any) -> str | None:
@@ -323,10 +324,8 @@ def submission_detail(obj: Any) -> dict[str, Any]:
     most of their CPU. The rows come from the database, so their types are the schema's already: the rows are
     read as plain values, and this gives the same keys in the same order and the same values
     (`tests/test_detail.py` compares the JSON with the validated one byte for byte). `obj` is a submission as
-    `reporting.access.get_submission_for_user` returns it (period and unit joined). The rows are in the models' order
-    (`Meta.ordering`: by submission, then task or target order); within one submission that is the task's or
-    target's order, asked for directly: the models' order joined the submission, its period and unit to every row
-    only to sort by values the one submission shares."""
+    `reporting.access.get_submission_for_user` returns it (period and unit joined); its rows are read by
+    `TASK_REPORT_ROWS` and `VALUE_ROWS`."""
     period = obj.period
     unit_code = str(obj.unit.code)
     task_states = _labels(TaskReport, "state")
@@ -336,14 +335,14 @@ def submission_detail(obj: Any) -> dict[str, Any]:
         "percent": r["percent"], "completed_on": r["completed_on"], "progress": r["progress"], "output": r["output"],
         "difficulties": r["difficulties"], "recommendations": r["recommendations"],
         "suspended_reason": r["suspended_reason"], "carried_forward": r["carried_forward"],
-    } for r in obj.task_reports.order_by("task__order", "pk").values(*TASK_REPORT_COLUMNS)]
+    } for r in TASK_REPORT_ROWS.rows(obj.pk)]
     values = [{
         "id": v["id"], "submission": v["submission_id"], "unit": unit_code, "period": int(obj.period_id),
         "target": v["target_id"], "target_name": str(v["target__name"]),
         "national_code": (v["target__indicator__national_code"] or None) if v["target__indicator_id"] is not None else None,
         "value": v["value"], "text_value": v["text_value"], "measured_on": v["measured_on"], "source": v["source"],
         "note": v["note"], "carried_forward": v["carried_forward"],
-    } for v in obj.values.order_by("target__order", "pk").values(*VALUE_COLUMNS)]
+    } for v in VALUE_ROWS.rows(obj.pk)]
     return {
         "id": obj.id, "unit": unit_code, "unit_name": str(obj.unit.name),
         "period": {"id": period.id, "plan": period.document_id, "frequency": period.frequency, "year": period.year,
@@ -367,6 +366,13 @@ TASK_REPORT_COLUMNS = ("task_id", "task__code", "task__name", "is_lead", "state"
 VALUE_COLUMNS = ("id", "submission_id", "target_id", "target__name", "target__indicator_id",
                  "target__indicator__national_code", "value", "text_value", "measured_on", "source", "note",
                  "carried_forward")
+# A submission's rows in the models' order (`Meta.ordering`: by submission, then task or target order), asked for
+# directly: within one submission that is the task's or target's order (the models' order joined the submission,
+# its period and unit to every row to sort by what the one submission shares). SQL built once per connection.
+TASK_REPORT_ROWS = PreparedValues(TaskReport, lambda pk: TaskReport.objects.filter(submission_id=pk).order_by(
+    "task__order", "pk").values(*TASK_REPORT_COLUMNS))
+VALUE_ROWS = PreparedValues(IndicatorValue, lambda pk: IndicatorValue.objects.filter(submission_id=pk).order_by(
+    "target__order", "pk").values(*VALUE_COLUMNS))
 
 
 class RecommendationOut(Schema):

@@ -1,0 +1,56 @@
+"""`values()` queries whose SQL is built once per database connection, then run with each request's ids.
+
+Building a query's SQL through the ORM (resolving lookups, joins, ordering, selected columns) costs more CPU
+than running it for the small, indexed reads of the hottest requests: ~0.65 of the ~1.0 ms of each of the two
+row reads of a submission's detail, which every draft read and save returns. A `PreparedValues` builds its
+queryset once per connection with stand-in ids, checks that the ids are the statement's only parameters, in
+order, and keeps the SQL with the converters the ORM applies to each column; later calls run the kept SQL with
+their own ids and give the same dicts `values()` gives. A queryset whose parameters are anything else (a
+constant, a repeated id) is not kept: every call then runs it through the ORM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connections, router
+from django.db.models import Model, QuerySet
+
+_STAND_IN = -7_919_000_001  # an id no table holds, told apart from the statement's other parameters
+
+
+class PreparedValues:
+    def __init__(self, model: type[Model], build: Callable[..., QuerySet[Any]]) -> None:
+        """`build(*ids)` returns the `values()` queryset over `model` for those integer ids."""
+        self.model = model
+        self.build = build
+
+    def rows(self, *ids: int) -> list[dict[str, Any]]:
+        ids = tuple(int(i) for i in ids)
+        connection = connections[router.db_for_read(self.model)]
+        kept: dict[int, Any] = connection.__dict__.setdefault("_giamsat_prepared", {})
+        entry = kept.get(id(self))
+        if entry is None:
+            entry = kept[id(self)] = self._prepare(connection, len(ids))
+        if entry is False:
+            return list(self.build(*ids))
+        sql, names, compiler, converters = entry
+        with connection.cursor() as cur:
+            cur.execute(sql, list(ids))
+            rows = cur.fetchall()
+        if converters:
+            rows = list(compiler.apply_converters(rows, converters))
+        width = len(names)
+        return [dict(zip(names, row[:width], strict=True)) for row in rows]
+
+    def _prepare(self, connection: Any, count: int) -> Any:
+        stand_ins = [_STAND_IN - i for i in range(count)]
+        query = self.build(*stand_ins).query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        if list(params) != stand_ins:
+            return False
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        converters = compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]])
+        return sql, names, compiler, converters
