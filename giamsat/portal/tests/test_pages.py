@@ -93,6 +93,20 @@ def test_saved_dashboard_follows_a_provincial_task_beyond_the_national_template(
     assert client.get(reverse("portal:dashboard") + f"?saved={saved.pk}").status_code == 404
 
 
+def test_the_dashboard_lists_the_viewers_own_saved_dashboards_by_name(client: Any, people: Any, plan: Document) -> None:
+    from giamsat.portal.models import SavedDashboard
+
+    for name in ("Bảng B", "Bảng A"):
+        SavedDashboard.objects.create(user=people.steering, name=name)
+    other = SavedDashboard.objects.create(user=people.standing, name="Bảng của người khác")
+    login(client, people.steering)
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    mine = list(people.steering.saved_dashboards.order_by("name"))
+    links = [f'href="?saved={s.pk}">{s.name}</a>' for s in mine]
+    assert all(link in page for link in links) and page.index(links[0]) < page.index(links[1])
+    assert f"?saved={other.pk}" not in page and other.name not in page
+
+
 def test_search_ignores_marks_and_case_and_hides_drafts_from_the_public(client: Any, people: Any, draft_plan: Document) -> None:
     login(client, people.standing)
     results = client.get(reverse("portal:search"), {"q": "CHUYEN doi so"}).context["results"]
