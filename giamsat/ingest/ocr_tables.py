@@ -14,7 +14,7 @@ from .fold import fold, squash
 from .model import SourceSpan, Target
 from .rows import ROW_NO, row_anchors
 from .structure import Outline
-from .targets import parse_value
+from .targets import parse_value, row_label
 
 _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
 _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])"
@@ -96,7 +96,7 @@ def year_table(outline: Outline, header: int, years: list[int]) -> list[Target]:
         name = squash(" ".join(name_parts))
         if not name:
             continue
-        t = Target(name=name, no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.5, raw=" / ".join(block))
+        t = Target(name=name, no=row_label(label), source=SourceSpan(lo + 1, hi + 1), confidence=0.5, raw=" / ".join(block))
         for year, value in zip(years, values, strict=False):
             t.milestones[str(year)] = value
         if values and all(v == "X" for v in values):

@@ -412,8 +412,16 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
     out: list[Target] = []
     group_lines = {g for g, _y in groups}
     tops = [_row_top(lines, i, anchors[n - 1][0] if n else start, group_lines) for n, (i, _l) in enumerate(anchors)]
+    width = _first_line_width(lines, anchors, matcher)
+    band: dict[int, list[_BandRow]] = {}        # rows OCR read column by column, after the row n
+    for n, ((a, la), (b, lb)) in enumerate(pairwise(anchors)):
+        if (missing := _missing_labels(la, lb)) and (rows := band_rows(lines, a, b, missing, matcher, group_lines)):
+            band[n] = rows
     for n, (i, label) in enumerate(anchors):
         hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
+        name_hi = tops[n + 1][1] - 1 if n + 1 < len(anchors) else end
+        if n in band:
+            hi = name_hi = band[n][0].name_lines[0] - 1
         lo = tops[n][0]
         block = lines[lo:hi + 1]
         rm = _ROW.match(lines[i])
@@ -445,15 +453,31 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         lead_words, done = _lead_start(mentions, main, cut, cells, matcher, block, i - lo)
         parts_above: list[str] = []
         parts_below: list[str] = []
+        last = ""       # the name's line above, below the number line (where that line's name part ends is known)
+        # unit or result cells of several words between the name and the lead ("% tổng chi > 3% và tăng") go on
+        # on the lines below, after the name's words: those lines hold no more of the name than its first line
+        middle = head[len(name_txt):] if unit_m is not None or cell_unit else ""
+        cap = len(squash(name_txt.replace("|", " ")))
+        if len(re.findall(r"[^\W\d_]{2,}", middle)) < 2 or not width or cap < 0.8 * width:
+            cap = 0         # no such cells, or the first line's end is in doubt (shorter than the name cell's lines)
         # the name cell: from its first line down to the next row's first line
-        for k in _name_lines(lines, tops[n][1], tops[n + 1][1] - 1 if n + 1 < len(anchors) else end, i, group_lines):
+        for k in _name_lines(lines, tops[n][1], name_hi, i, group_lines):
             if _only_agency(matcher, lines[k]):
                 continue            # another row's lead, its cell centred above that row's number
             text, done = _strip_cell_tail(outline.line_out(k), lead_words, done)
-            (parts_above if k < i else parts_below).append(_first_cell(text))
+            part = _first_cell(text)
+            if k > i:
+                if _cell_ended(last, part, width):
+                    break           # a line of another row OCR put here, or the next page's
+                if cap and part.split():
+                    if not last:    # the first line's words and the next word did not fit on one line
+                        cap += 1 + len(part.split()[0])
+                    part = _within(part, cap)
+                last = squash(part)
+            (parts_above if k < i else parts_below).append(part)
         name = squash(" ".join([*parts_above, outline.line_out(i, pre, pre + len(name_txt)), *parts_below]))
         name = re.sub(r"\s*\|\s*", " ", name)
-        t = Target(name=name.strip(" |"), no=label, source=SourceSpan(lo + 1, hi + 1), confidence=0.45,
+        t = Target(name=name.strip(" |"), no=row_label(label), source=SourceSpan(lo + 1, hi + 1), confidence=0.45,
                    raw=" / ".join(block))
         t.unit = squash(outline.line_out(i, pre + unit_m.start(), pre + unit_m.end())) if unit_m else None
         if t.unit is None and cell_unit:
@@ -467,19 +491,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
             if t.unit is None and unit_m is not None:       # "% GRDP > 50" on a neighbouring line
                 t.unit = _unit_name(fold(unit_m.group(0)))
-        # OCR's "2" for "≥" before a percentage ("280%" for "≥ 80%"); a count ("250 doanh nghiệp") stays whole
-        v = value_txt.strip()
-        if (t.unit and "%" in t.unit) or re.match(r"2\d{2}\s*%", v):
-            v = re.sub(r"^2(?=\d{2}\b)", "≥", v)
-        vm2 = re.match(r"((?:[<>≥≤~]=?|=)\s*)?\d+(?:[.,]\d+)?\s*%?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
-        if vm2:
-            v = vm2.group(0)
-        t.value, t.comparator = parse_value(v) if v else (None, "text")
-        if t.comparator in (">", "<") and not glyphs and re.match(r"\s*[<>]\s*\d", v):  # not "> =", "&gt;="
-            # Tesseract has no "≥"/"≤": it prints ">"/"<" for them, and a plan's indicator is a threshold
-            # to reach ("≥ 80"), seldom a strict bound; the reviewer is told so in the warnings
-            t.comparator += "="
-            t.confidence = 0.4
+        if _annex_value(t, value_txt, glyphs):
             guessed.append(label)
         block_mentions = line_mentions or [c.agency for c in cells]
         if block_mentions:
@@ -490,10 +502,48 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         if t.value is None and not t.lead:
             continue
         out.append(t)
+    for rows in band.values():
+        for r in rows:
+            first, final = r.name_lines[0], r.name_lines[-1]
+            t = Target(name=squash(" ".join(outline.line_out(k) for k in r.name_lines)), no=r.label,
+                       source=SourceSpan(first + 1, final + 1), confidence=0.35, raw=" / ".join(lines[first:final + 1]))
+            if r.unit:
+                t.unit = squash(outline.line_out(r.unit[0]))
+            if _annex_value(t, r.value, glyphs):
+                guessed.append(r.label)
+            if r.lead:
+                t.lead, t.lead_code = r.lead.name, r.lead.code
+            t.year = next((year for gline, year in reversed(groups) if gline <= first), None)
+            out.append(t)
     if guessed:
         warnings.append("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
                         f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
     return out
+
+
+def row_label(label: str) -> str:
+    """A row's number as the table means it: "01" is row 1, "02.1" row 2.1."""
+    return ".".join(str(int(p)) if p.isdigit() else p for p in label.split("."))
+
+
+def _annex_value(t: Target, value_txt: str, glyphs: bool) -> bool:
+    """The result cell's figure as the target's value and comparator; True when a ">"/"<" was read as
+    "≥"/"≤" (a guess the reviewer is warned of)."""
+    # OCR's "2" for "≥" before a percentage ("280%" for "≥ 80%"); a count ("250 doanh nghiệp") stays whole
+    v = value_txt.strip()
+    if (t.unit and "%" in t.unit) or re.match(r"2\d{2}\s*%", v):
+        v = re.sub(r"^2(?=\d{2}\b)", "≥", v)
+    vm2 = re.match(r"((?:[<>≥≤~]=?|=)\s*)?\d+(?:[.,]\d+)?\s*%?(?:\s*-\s*\d+(?:[.,]\d+)?)?", v)
+    if vm2:
+        v = vm2.group(0)
+    t.value, t.comparator = parse_value(v) if v else (None, "text")
+    if t.comparator in (">", "<") and not glyphs and re.match(r"\s*[<>]\s*\d", v):  # not "> =", "&gt;="
+        # Tesseract has no "≥"/"≤": it prints ">"/"<" for them, and a plan's indicator is a threshold
+        # to reach ("≥ 80"), seldom a strict bound; the reviewer is told so in the warnings
+        t.comparator += "="
+        t.confidence = min(t.confidence, 0.4)
+        return True
+    return False
 
 
 def _row_top(lines: list[str], i: int, floor: int, groups: set[int]) -> tuple[int, int]:
@@ -534,6 +584,46 @@ def _name_lines(lines: list[str], lo: int, hi: int, i: int, groups: set[int]) ->
         header = False
         out.append(k)
     return out[:12]
+
+
+def _first_line_width(lines: list[str], anchors: list[tuple[int, str]], matcher: AgencyMatcher) -> int | None:
+    """About how many characters a line of the name cell holds: the median length of the name's part of
+    the number lines whose unit cell ('| %', '% GDP') tells where that part ends, when the name goes on
+    below (the line was full). None when fewer than five rows tell."""
+    from .ocr_tables import _UNIT
+
+    lens: list[int] = []
+    for i, _label in anchors:
+        rm = ROW_NO.match(lines[i])
+        main = lines[i][rm.end():] if rm else lines[i]
+        mentions = matcher.scan(main)
+        head = fold(main[:mentions[0][0]] if mentions else main)
+        m = next((m for m in _UNIT.finditer(head) if m.start() > len(head) * 0.35), None)
+        below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if m is not None and below[:1].islower():
+            lens.append(len(squash(head[:m.start()].replace("|", " "))))
+    if len(lens) < 5:
+        return None
+    return sorted(lens)[len(lens) // 2]
+
+
+def _within(text: str, cap: int) -> str:
+    """The words of a line that fit in `cap` characters (one word at least)."""
+    words = text.split()
+    k = 1
+    while k < len(words) and len(" ".join(words[:k + 1])) <= cap:
+        k += 1
+    return " ".join(words[:k])
+
+
+def _cell_ended(last: str, part: str, width: int | None) -> bool:
+    """A cell's line breaks only where its next word does not fit: when the first word of the line
+    below would have fitted well on a line of the name (`width` characters, less a margin for a
+    proportional font), the name ended there ('… và doanh' / 'nghiệp' / 'giải quyết phi …')."""
+    words = part.split()
+    if not width or not last or not words:
+        return False
+    return len(last) + 1 + len(words[0]) <= 0.8 * width
 
 
 def _unit_cell(text: str) -> tuple[str, tuple[int, int] | None]:
@@ -653,6 +743,76 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
     return sorted(anchors + found)
 
 
+_BAND_VALUE = re.compile(r"^\s*(?:[<>≥≤~=]=?\s*)?\d{1,4}(?:[.,]\d{1,2})?\s*%?(?:\s*[-–]\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?)?\s*$")
+
+
+@dataclass
+class _BandRow:
+    label: str
+    name_lines: list[int]
+    unit: tuple[int, str] | None = None
+    value: str = ""
+    lead: Agency | None = None
+
+
+def band_rows(lines: list[str], a: int, b: int, missing: list[str], matcher: AgencyMatcher,
+              groups: set[int]) -> list[_BandRow] | None:
+    """Rows whose numbers OCR lost because it read the table column by column between the rows on lines
+    a and b: each cell a paragraph of its own, the name cells (capitalised, three words or more) first,
+    then the units, results and leads in the rows' order ("Quy mô kinh tế số" / "Chỉ số đổi mới …" /
+    "Thứ bậc" / ">50" / "Bộ Thông tin" / "và Truyền" / "thông"). Lower-case paragraphs before the first
+    name go on the row on line a. The name cells must be as many as the lost numbers, and the leads or
+    the results as well; a column whose cells are fewer (OCR lost one) is left out, not guessed."""
+    from .ocr_tables import _UNIT
+
+    paras: list[list[int]] = []
+    for k in range(a + 1, b):
+        if not lines[k].strip() or k in groups:
+            if paras and paras[-1]:
+                paras.append([])
+            continue
+        if not paras:
+            paras.append([])
+        paras[-1].append(k)
+    paras = [p for p in paras if p]
+    names: list[list[int]] = []
+    units: list[tuple[int, str]] = []
+    values: list[str] = []
+    lead_lines: list[int] = []
+    for para in paras:
+        text = squash(" ".join(lines[k] for k in para))
+        f = fold(text)
+        words = re.findall(r"[a-z]+", f)
+        if (words and set(words) <= _HEADER_WORDS) or re.search(r"chi\s*tieu|ket\s*qua", f):
+            continue                                    # the table header a page break repeats
+        if _BAND_VALUE.match(text) and len(para) == 1:
+            values.append(text.strip())
+        elif lead_lines or ((found := matcher.scan(text)) and found[0][0] <= 1):
+            lead_lines.extend(para)                     # the leads' column comes last
+        elif _UNIT.fullmatch(f.strip()) or (len(text.split()) <= 2 and len(para) == 1):
+            units.append((para[0], text.strip()))
+        elif text[:1].isupper() and len(text.split()) >= 3 and not re.search(r"\d{2}", text):
+            if lead_lines or values or (units and not names):
+                return None                             # not one column after another
+            names.append(para)
+        elif names or units or values:
+            return None                                 # a lower-case paragraph among the columns
+    if not names or len(names) != len(missing):
+        return None
+    cells = matcher.scan_cells([lines[k] for k in lead_lines])
+    leads = [c.agency for c in cells]
+    if len(leads) != len(missing) and len(values) != len(missing):
+        return None
+    rows = [_BandRow(label, para) for label, para in zip(missing, names, strict=True)]
+    for row, lead in zip(rows, leads if len(leads) == len(rows) else [], strict=False):
+        row.lead = lead
+    for row, value in zip(rows, values if len(values) == len(rows) else [], strict=False):
+        row.value = value
+    for row, unit in zip(rows, units if len(units) == len(rows) else [], strict=False):
+        row.unit = unit
+    return rows
+
+
 def _one_digit_off(a: str, b: str) -> bool:
     return a == b or (len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1)
 
@@ -723,7 +883,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         name = squash(" ".join(name_parts)).strip(" |")
         if not name:
             continue
-        t = Target(name=name, no=label, unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.5,
+        t = Target(name=name, no=row_label(label), unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.5,
                    raw=" / ".join(lines[i:hi + 1]))
         for year, tok in zip(years, tokens, strict=True):
             if tok in ("-", ""):

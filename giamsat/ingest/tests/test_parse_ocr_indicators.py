@@ -89,3 +89,91 @@ def test_a_unit_cell_no_pattern_knows_is_not_part_of_the_name() -> None:
     assert [(t.no, t.name, t.unit, t.value) for t in targets] == [
         ("1", "Số tuyến cáp quang biển mới đưa vào hoạt động", "Tuyến cáp quang", "09"),
         ("2", "Tỉ lệ hồ sơ của Việt Nam", None, "80")]
+
+
+# five rows whose number line's unit cell shows where the name's first line ends (about 20 characters)
+FULL_ROWS = ["1 Tỉ lệ đóng góp của | % >55 Bộ Kế hoạch", "năng suất nhân tố và Đầu tư", "tổng hợp vào tăng", "trưởng kinh tế", "",
+             "2 Tỉ trọng xuất khẩu | % >50 Bộ Khoa học", "sản phẩm công nghệ và Công nghệ", "cao trên tổng giá trị",
+             "hàng hoá xuất khẩu", "",
+             "3 Tỉ lệ hồ sơ trực | % 100 Văn phòng", "tuyến được giải quyết Chính phủ", "đúng hạn trên tổng số",
+             "hồ sơ tiếp nhận", "",
+             "4 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính", "cho nghiên cứu phát", "triển khoa học", ""]
+
+
+def test_a_line_whose_first_word_would_have_fitted_above_is_not_the_names() -> None:
+    # a cell's line breaks only where the next word does not fit: after "nghiệp" (a short last line)
+    # "giải quyết phi địa giới" is another row's line that OCR put here, or the next page's
+    names = _names([*HEAD, *FULL_ROWS,
+                    "5 Tỉ lệ sử dụng dịch vụ | % 80 Bộ Kế hoạch",
+                    "công trực tuyến của và Đầu tư",
+                    "người dân và doanh",
+                    "nghiệp",
+                    "",
+                    "giải quyết phi địa giới",
+                    "",
+                    "6 Quy mô kinh tế số | % 30 Bộ Tài chính",
+                    "trên tổng sản phẩm",
+                    "trong tỉnh"])
+    assert names["5"] == "Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp"
+    assert names["6"] == "Quy mô kinh tế số trên tổng sản phẩm trong tỉnh"      # a short last line ends the name
+    assert names["1"] == "Tỉ lệ đóng góp của năng suất nhân tố tổng hợp vào tăng trưởng kinh tế"
+
+
+def test_rows_read_column_by_column_are_found_when_their_cells_fill_the_lost_numbers() -> None:
+    # OCR read three rows cell by cell, each cell a paragraph, and lost their numbers: the names, then
+    # the units, results and leads in the rows' order; the row before keeps its own last line only
+    lines = [*HEAD,
+             "1 Tỉ lệ đóng góp của | % >55 Bộ Kế hoạch", "năng suất nhân tố và Đầu tư", "tổng hợp",
+             "",
+             "2 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính", "", "cho nghiên cứu",
+             "",
+             "Số doanh nghiệp khởi", "nghiệp sáng tạo", "",
+             "Chỉ số đổi mới sáng", "tạo cấp tỉnh", "",
+             "Doanh nghiệp", "", "Thứ bậc", "",
+             ">40", "", "<10", "",         # (a bare "40" between blank lines is taken for a page number)
+             "Bộ Khoa học", "và Công nghệ", "", "Văn phòng", "Chính phủ", "",
+             "5 Tỉ lệ hồ sơ trực | % 100 Văn phòng", "tuyến Chính phủ"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    got = {t.no: (t.name, t.unit, t.comparator, t.value, t.lead_code, t.year) for t in targets}
+    assert got["2"] == ("Tỉ lệ chi ngân sách cho nghiên cứu", "%", "=", "3", "TC", 2030)
+    assert got["3"] == ("Số doanh nghiệp khởi nghiệp sáng tạo", "Doanh nghiệp", ">=", "40", "KHCN", 2030)
+    assert got["4"] == ("Chỉ số đổi mới sáng tạo cấp tỉnh", "Thứ bậc", "<=", "10", "VP", 2030)
+    assert got["5"][0] == "Tỉ lệ hồ sơ trực tuyến"
+
+
+def test_a_column_with_a_cell_lost_is_left_out_not_guessed() -> None:
+    lines = [*HEAD,
+             "1 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính", "cho nghiên cứu", "",
+             "Số doanh nghiệp khởi", "nghiệp sáng tạo", "", "Quy mô kinh tế số", "",
+             ">40", "",
+             "Bộ Khoa học", "và Công nghệ", "", "Bộ Tài chính", "",
+             "4 Tỉ lệ hồ sơ trực | % 100 Văn phòng", "tuyến Chính phủ"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    got = {t.no: (t.name, t.value, t.lead_code) for t in targets}
+    assert got["2"] == ("Số doanh nghiệp khởi nghiệp sáng tạo", None, "KHCN")
+    assert got["3"] == ("Quy mô kinh tế số", None, "TC")
+    assert got["1"] == ("Tỉ lệ chi ngân sách cho nghiên cứu", "3", "TC")
+
+
+def test_unit_and_result_cells_of_several_lines_stay_out_of_the_name() -> None:
+    # the unit ("% tổng chi" / "NSNN") and the result ("> 3% và tăng" / "dần theo yêu" / …) run down the
+    # row's lines after the name's words: a line holds no more of the name than its first line did
+    names = _names([*HEAD, *FULL_ROWS,
+                    "5 Chi ngân sách hàng % tổng chi > 3% và tăng | Bộ Tài chính",
+                    "năm cho phát triển NSNN dần theo yêu",
+                    "khoa học, công nghệ, cầu phát",
+                    "đổi mới sáng tạo, triển",
+                    "chuyển đổi số quốc",
+                    "gia",
+                    "",
+                    "6 Tỉ lệ doanh nghiệp | Số doanh 1 Bộ Khoa học",
+                    "công nghệ số nghiệp/1000 dân và Công nghệ"])
+    assert names["5"] == "Chi ngân sách hàng năm cho phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số quốc gia"
+    assert names["6"] == "Tỉ lệ doanh nghiệp công nghệ số"
+    assert names["2"] == "Tỉ trọng xuất khẩu sản phẩm công nghệ cao trên tổng giá trị hàng hoá xuất khẩu"
+
+
+def test_a_row_number_written_with_a_leading_zero_is_the_row() -> None:
+    names = _names([*HEAD, "01 Quy mô kinh tế số | % 30 Bộ Tài chính", "02 Tỉ lệ hồ sơ trực | % 100 Văn phòng",
+                    "tuyến Chính phủ"])
+    assert names == {"1": "Quy mô kinh tế số", "2": "Tỉ lệ hồ sơ trực tuyến"}
