@@ -10,7 +10,9 @@ import re
 
 ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)")     # "12 | …", "12. …", "12." alone
 # a look-alike of a number, or a bracket standing for a narrow digit ("2" read ")") before a capital
-_LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2})\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ])")
+# ("18;" for "13.", or a number alone on its line with a glyph misread: "2Ÿ." for "27.")
+_LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2})[;:,]?\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ]"
+                        r"|(\d[^\s\d.;:,]?)[.;:,]\s*$)")
 
 
 def _similar(label: str, expected: str) -> bool:
@@ -37,7 +39,7 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         m = ROW_NO.match(lines[i])
         if not m:
             if (g := _LOOKALIKE.match(lines[i])) is not None:
-                lookalikes.append((i, g.group(1) or g.group(2)))
+                lookalikes.append((i, g.group(1) or g.group(2) or g.group(3)))
             continue
         label = m.group(1)
         if "." in label:
@@ -63,7 +65,15 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                 not any(i < j <= i + 80 and expected <= w <= expected + 2 for j, w in plain):
             # OCR lost a stretch of numbers (or a stray number opened the sequence): the sequence goes
             # on where three running numbers follow one another closely and the expected ones are not
-            # just below
+            # just below; numbers read just before it that lead up to it ("121" when "122" was lost) are rows too
+            last = anchors[-1][0] if anchors else start - 1
+            back: list[tuple[int, str]] = []
+            want = v
+            for j, lab in reversed(lookalikes):
+                if j > last and lab.isdigit() and expected <= int(lab) < want <= int(lab) + 2:
+                    back.append((j, lab))
+                    want = int(lab)
+            anchors.extend(reversed(back))
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 from . import ocr_names
@@ -212,11 +213,18 @@ _ROW_NO = re.compile(r"^\s*(\d{1,3})\s*(?:[|.]\s*|\s+(?=\S)|$)")
 def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
                     warnings: list[str], issuer: str | None = None) -> list[Task]:
     """Rows of an OCR'd task table: numbered rows in sequence; each row is the block of lines around its number."""
+    anchors = row_anchors(outline.lines, start, end)
+    outline = _mend_numbers(outline, anchors)
     lines = outline.lines
-    anchors = row_anchors(lines, start, end)
     lost = _lost_rows(outline, anchors, end, matcher)
     anchors = sorted([*anchors, *lost])
     paragraph_rows = frozenset(i for i, _v in lost)
+    # (only where a row's cells start on its number line: in a table whose cells are centred, a row's
+    # first lines stand above its number)
+    unnumbered = _lost_lines(outline, anchors, matcher) if \
+        ocr_names.top_aligned(lines, [i for i, _v in anchors], matcher) else []
+    anchors = sorted([*anchors, *unnumbered])
+    line_rows = frozenset(i for i, _v in unnumbered)
     spans = row_spans(lines, anchors, start, end, matcher, paragraph_rows)
     groups = _roman_groups(outline, start, end)
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
@@ -231,12 +239,15 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         for gline, gname, _used in groups:
             if gline <= i:
                 group = gname
-        if top and _NUMBER_TEXT.match(lines[i]):
+        opens = top and (_NUMBER_TEXT.match(lines[i]) is not None or i in line_rows)
+        if opens:
             lo = i          # the lines above the number belong to the row before
         task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines)
         if i in paragraph_rows:
             task.name = _cell_text(outline, i, hi)
-        if top and _NUMBER_TEXT.match(lines[i]):
+        if not v:
+            task.no = None
+        if opens:
             # cells aligned to the top of the row: the name runs from the number line to the next row
             nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
             task.name = ocr_names.top_name(outline, i, nxt, matcher, width, group_lines) or task.name
@@ -246,6 +257,32 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
 
 
 _NUMBER_TEXT = re.compile(r"^\s*\d{1,3}\s*[|.]?[\s|]*[A-ZÀ-ỸĐ]")
+
+
+def _mend_numbers(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
+    """The outline seen with each row number that OCR misread, and that its neighbours told
+    (`rows.row_anchors`: "18;" for 13, "2Ÿ." for 27, ")" for 2), written as digits of the same length, so
+    that the row's cells start past it; the restored text, which the items are read from, is unchanged."""
+    mend: dict[int, str] = {}
+    for i, v in anchors:
+        line = outline.lines[i]
+        if re.match(r"^\s*\d{1,3}\s*(?:[|.]|\s|$)", line):
+            continue
+        m = re.match(r"^(\s*)(\S{1,3}?)[.;:,]?(?=\s|$)", line)
+        if m is None:
+            continue
+        token = m.group(2)
+        digits = str(v)[-len(token):].rjust(len(token))
+        mend[i] = m.group(1) + digits + "." + line[m.end():] if m.end() > m.end(2) else \
+            m.group(1) + digits + line[m.end():]
+    if not mend:
+        return outline
+    view = copy.copy(outline)
+    view.lines = list(outline.lines)
+    view._maps = {}
+    for i, line in mend.items():
+        view.lines[i] = line
+    return view
 
 
 def _number_only(line: str) -> bool:
@@ -370,7 +407,7 @@ def _paragraph(lines: list[str], k: int) -> list[int]:
 
 def _cell_text(outline: Outline, k: int, hi: int) -> str:
     """A cell read as a paragraph from line k, with the paragraphs up to `hi` that go on with it (open
-    in lower case: OCR broke the cell with a blank line)."""
+    in lower case: OCR broke the cell with a blank line), and its end past a page break (`_over_page`)."""
     lines = outline.lines
     rows = _paragraph(lines, k)
     while True:
@@ -380,7 +417,39 @@ def _cell_text(outline: Outline, k: int, hi: int) -> str:
         if j > hi or not lines[j].strip()[:1].islower():
             break
         rows.extend(_paragraph(lines, j))
-    return squash(" ".join(outline.line_out(j).strip() for j in rows if j <= hi))[:800]
+    rows = [j for j in rows if j <= hi]
+    if rows and not lines[rows[-1]].rstrip().endswith("."):
+        rows.extend(_over_page(lines, rows[-1], hi))
+    return squash(" ".join(outline.line_out(j).strip() for j in rows))[:800]
+
+
+_HEADER_WORDS = frozenset({"tt", "stt", "ten", "nhiem", "vu", "co", "quan", "chu", "tri", "phoi", "hop", "ket", "qua",
+                           "thoi", "gian", "han", "hoan", "thanh", "san", "pham", "noi", "dung", "don", "vi", "thuc",
+                           "hien"})
+
+
+def _header_words(line: str) -> bool:
+    """'chủ trì hợp hoàn thành': the second line of a table header, titles' words only."""
+    words = re.findall(r"[a-z]+", fold(line))
+    return bool(words) and all(w in _HEADER_WORDS for w in words)
+
+
+def _over_page(lines: list[str], last: int, hi: int) -> list[int]:
+    """The end of a name cell that a page break cut, below line `last` (the cell's last line on its page):
+    past the table header the next page repeats, the lines of the paragraph that opens that page in lower
+    case, down to a blank line, a bar (other cells beside it) or a row's number."""
+    h = next((k for k in range(last + 1, hi + 1) if _is_header(lines[k])), None)
+    if h is None:
+        return []
+    k = h
+    while k <= hi and (not lines[k].strip() or _is_header(lines[k]) or _header_words(lines[k])):
+        k += 1
+    out: list[int] = []
+    while k <= hi and lines[k].strip() and (out or lines[k].strip()[:1].islower()) and "|" not in lines[k] and \
+            not ROW_START.match(lines[k]) and not _GROUP_LINE.match(lines[k].strip()):
+        out.append(k)
+        k += 1
+    return out
 
 
 def _units_only(text: str, matcher: AgencyMatcher) -> bool:
@@ -411,10 +480,15 @@ def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
             else:
                 k += 1
         lone = not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip()
+        # a lone number's own name: the first paragraph below it that opens with a capital (those in
+        # lower case above it are the row before's, run on past a page break)
+        own = next((m for m, para in enumerate(paragraphs) if not lines[para[0]].strip()[:1].islower()), -1) \
+            if lone else -1
         names = []
         for m, para in enumerate(paragraphs[:-1]):
             text = squash(" ".join(lines[j] for j in para))
-            if (lone and m == 0) or not text[:1].isupper() or len(text) < 20 or \
+            # (a name cut short by the page, "Xây dựng cơ chế,", may be shorter)
+            if m <= own or not text[:1].isupper() or len(text) < (12 if text.endswith(",") else 20) or \
                     _is_header(text) or DEADLINE_PHRASE.fullmatch(fold(text).strip(" .")) or _units_only(text, matcher):
                 continue
             # the next paragraph that opens with a capital (a lower-case one goes on with the same cell)
@@ -424,7 +498,45 @@ def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
                 names.append(para[0])
         if len(names) == w - v - 1:
             out.extend((line, v + 1 + k) for k, line in enumerate(names))
+        elif 2 <= len(names) < w - v - 1:
+            # fewer than the numbers lost (a row's name that does not fit the pattern, past a page break):
+            # rows all the same, whose numbers cannot be told (0: no number)
+            out.extend((line, 0) for line in names)
     return out
+
+
+def _lost_lines(outline: Outline, anchors: list[tuple[int, int]], matcher: AgencyMatcher) -> list[tuple[int, int]]:
+    """Rows whose numbers OCR lost in a table it read row by row (the cells of a row interleaved on its
+    lines): between rows v and w > v + 1 whose number lines carry text, the lines that open with a capital
+    and hold a further cell (a bar, a unit named past the name's first words opening with a capital, a
+    deadline at the line's end) after two words or more of a name are the first lines of rows v + 1 …
+    w - 1 when there are exactly that many. (line, row number)."""
+    lines = outline.lines
+    out: list[tuple[int, int]] = []
+    for n, (i, v) in enumerate(anchors[:-1]):
+        nxt, w = anchors[n + 1]
+        if not v or not w or w <= v + 1 or not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
+            continue
+        found = [k for k in range(i + 1, nxt) if _opens_row(lines[k], matcher)]
+        if len(found) == w - v - 1:
+            out.extend((k, v + 1 + m) for m, k in enumerate(found))
+    return out
+
+
+def _opens_row(line: str, matcher: AgencyMatcher) -> bool:
+    text = line.strip()
+    if len(text) < 25 or not re.match(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]", text) or _GROUP_LINE.match(text) or _is_header(text):
+        return False
+    cuts = [m.start() for m in re.finditer(r"\s[_|]*\|", text)]
+    cuts += [s for s, _e, _a in matcher.scan(text) if s >= 10 and text[s:s + 1].isupper()]
+    cuts += [m.start() for m in DEADLINE_PHRASE.finditer(fold(text)) if m.start() >= 10 and m.end() >= len(text) - 1]
+    if not cuts:
+        return False
+    head = text[:min(cuts)].strip(" |_")
+    return len(head.split()) >= 2 and len(head) >= 8 and not _junk(head)
+
+
+_GROUP_LINE = re.compile(r"^([IVX]{1,4}|[Il1]{2,3})\s*[|.]")
 
 
 def _after_run_on(lines: list[str], i: int, nxt: int, matcher: AgencyMatcher | None) -> int:
@@ -555,7 +667,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
                 task.coordinators.append(c.agency.name)
         task.confidence = 0.6
     else:
-        warnings.append(f"Dòng {no} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
+        warnings.append(f"Dòng {no or 'không số'} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
     task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
 
@@ -605,11 +717,21 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
             return a.col + 6 <= b.col
         return False
 
-    def rank(c: CellMention) -> tuple[bool, int, int, bool, int, int]:
+    def lower(c: CellMention) -> bool:
+        """Named from its first word in lower case ("… các trường đại học …"): the sentence's words, as a cell
+        opens with a capital (the end of a split name, "và Công nghệ", is no such first word)."""
+        text = bodies[c.line] if 0 <= c.line < len(bodies) else ""
+        if not text[c.col:c.col + 1].islower():
+            return False
+        word = fold(text[c.col:].split(" ", 1)[0])
+        return any(fold(n).split(" ", 1)[0] == word for n in (c.agency.name, *c.agency.aliases))
+
+    def rank(c: CellMention) -> tuple[bool, bool, int, int, bool, int, int]:
         beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
         near = min((abs(ln - center) for ln, col in c.parts if in_cell(ln, col)),
                    default=abs(c.line - center))
-        return prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0), c.agency.kind == "group", near, c.col
+        return (lower(c), prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0),
+                c.agency.kind == "group", near, c.col)
 
     return min(cells, key=rank)
 
@@ -708,6 +830,8 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
         while i <= hi and outline.lines[i].strip():
             parts.append(outline.line_out(i).strip())
             i += 1
+        if parts and not outline.lines[i - 1].rstrip().endswith("."):
+            parts.extend(outline.line_out(k).strip() for k in _over_page(outline.lines, i - 1, hi))
         return squash(" ".join(parts))[:500]
     for i in range(lo, hi + 1):
         line = outline.lines[i]

@@ -1,0 +1,140 @@
+"""Annex task rows whose numbers OCR misread or lost, in plain text without positions: each row is still
+found, and read past its (misread) number."""
+
+from __future__ import annotations
+
+from giamsat.ingest.agencies import Agency
+from giamsat.ingest.pipeline import parse_text
+from giamsat.ingest.rows import row_anchors
+
+REG = [Agency("BA", "Bộ Khoa học và Công nghệ"), Agency("BB", "Bộ Tài chính"), Agency("BC", "Bộ Công an"),
+       Agency("BD", "Bộ Nội vụ"), Agency("BE", "Bộ Y tế"),
+       Agency("ALL", "Các bộ, ngành, địa phương", ("Các bộ, ngành",), "group")]
+HEAD = ["Phụ lục", "DANH MỤC NHIỆM VỤ", "TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian", ""]
+
+
+def test_a_number_misread_with_a_semicolon_or_a_stray_glyph_is_the_missing_row() -> None:
+    lines = ["1. Lập danh mục dữ liệu", "y tế số", "8; Phát động phong trào", "thi đua", "3. Ban hành quy chế"]
+    assert row_anchors(lines, 0, 4) == [(0, "1"), (2, "2"), (4, "3")]
+    lines = [f"{n}. Việc số {n}" for n in range(1, 12)] + ["1Ÿ.", "Xây dựng Nghị định", "13.", "Ban hành quy chế"]
+    assert row_anchors(lines, 0, len(lines) - 1)[-3:] == [(10, "11"), (11, "12"), (13, "13")]
+    # not between its neighbours: no row
+    lines = ["1. Lập danh mục dữ liệu", "8; Phát động phong trào", "2. Ban hành quy chế"]
+    assert row_anchors(lines, 0, 2) == [(0, "1"), (2, "2")]
+
+
+def test_a_number_read_just_before_the_sequence_resumes_is_a_row() -> None:
+    # 2-5 were lost; 7 lost too, so 6 alone cannot restart the sequence, but 8, 9, 10 do, and 6 leads up to 8
+    lines = ["1 Lập danh mục", "Ban hành quy chế", "6 Tổ chức tập huấn", "Kết nối hệ thống",
+             "8 Xây dựng cơ sở dữ liệu", "9 Kết nối hệ thống", "10 Đánh giá kết quả"]
+    assert [v for _i, v in row_anchors(lines, 0, 6, resync=True)] == ["1", "6", "8", "9", "10"]
+    # a number that does not lead up to it (4, with 5-7 between) stays out
+    lines[2] = "4 Tổ chức tập huấn"
+    assert [v for _i, v in row_anchors(lines, 0, 6, resync=True)] == ["1", "8", "9", "10"]
+
+
+def test_the_name_of_a_row_whose_number_was_misread_starts_past_it() -> None:
+    text = "\n".join([*HEAD,
+                      "1. | Lập đề án y tế số | Bộ Y tế | Các bộ, Quyết định | 2026",
+                      "cho các bệnh viện. | ngành",
+                      "8; Phát động phong trào | Bộ Nội vụ | Các bộ, Văn bản | 2027",
+                      "thi đua trong ngành. | ngành",
+                      "3. | Ban hành quy chế | Bộ Công an | Các bộ, Thông tư | 2028",
+                      "về dữ liệu dân cư. | ngành"])
+    tasks = parse_text(text, registry=REG).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BE"), ("2", "BD"), ("3", "BC")]
+    assert tasks[1].name.startswith("Phát động phong trào")
+
+
+ROWS_WITH_A_LOST_NUMBER = [
+    *HEAD,
+    "1. | Lập đề án y tế số cho | Bộ Y tế | Các bộ, Quyết định | 2026",
+    "các bệnh viện tuyến tỉnh | ngành, địa",
+    "và tuyến huyện | phương",
+    "Bảo đảm nguồn lực | Bộ Tài chính | Các bộ, Kế hoạch | 2027",
+    "cho các dự án hạ tầng | ngành, địa",
+    "dữ liệu dùng chung | phương",
+    "3. | Ban hành quy chế quản lý | Bộ Công an | Các bộ, Thông tư | 2028",
+    "dữ liệu dân cư | ngành",
+    "4. | Tổ chức tập huấn kỹ năng | Bộ Nội vụ | Các bộ, Kế hoạch | 2029",
+    "số cho công chức | ngành",
+]
+
+
+def test_a_row_line_whose_number_ocr_lost_opens_the_row_between_its_neighbours() -> None:
+    tasks = parse_text("\n".join(ROWS_WITH_A_LOST_NUMBER), registry=REG).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        ("1", "BE", "2026"), ("2", "BB", "2027"), ("3", "BC", "2028"), ("4", "BD", "2029")]
+    assert tasks[1].name.startswith("Bảo đảm nguồn lực")
+    assert "Bảo đảm" not in tasks[0].name
+
+
+def test_a_row_line_above_a_number_is_no_lost_row_where_cells_are_centred() -> None:
+    # cells centred on the number line: a row's first line stands above its number, so a line with cells
+    # between rows 1 and 3 is row 3's (or row 1's) own, not row 2
+    lines = [*HEAD, "Lập đề án y tế số cho | ngành, địa", "1. | các bệnh viện tuyến tỉnh | Bộ Y tế | Các bộ, 2026",
+             "và tuyến huyện | phương", "trên cả nước", "Bảo đảm nguồn lực | Bộ Tài chính | Các bộ, Kế hoạch | 2027",
+             "3. | cho các dự án hạ tầng | Bộ Công an | ngành, địa", "dữ liệu dùng chung | phương"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [t.no for t in tasks] == ["1", "3"]
+
+
+def test_a_capitalised_line_without_a_further_cell_does_not_open_a_row() -> None:
+    # "Chính phủ" (a result cell going on) and a line of the name that opens with a proper noun are no rows
+    lines = [*ROWS_WITH_A_LOST_NUMBER]
+    lines[lines.index("Bảo đảm nguồn lực | Bộ Tài chính | Các bộ, Kế hoạch | 2027")] = \
+        "Bảo đảm nguồn lực cho các dự án hạ tầng"
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [t.no for t in tasks] == ["1", "3", "4"]
+
+
+def test_rows_read_cell_by_cell_are_kept_without_a_number_when_fewer_than_the_numbers_lost() -> None:
+    # rows 2-4 lost their numbers; two of them show as a name paragraph followed by a lead's paragraph
+    # (the third's lead is not a registry unit): the two are rows, whose numbers cannot be told
+    cells = [("Xây dựng chương trình học", "tập trên các nền tảng số.", "Bộ Nội vụ", "6/2025"),
+             ("Tổ chức tập huấn kỹ năng", "số cho công chức.", "Trường Chính trị", "2026"),
+             ("Đánh giá mức độ hoàn thành", "nhiệm vụ chuyển đổi số.", "Bộ Công an", "2027")]
+    lines = [*HEAD, "1. | Lập danh mục dữ liệu | Bộ Tài chính | Các bộ, ngành | 2025", ""]
+    for name1, name2, lead, when in cells:
+        lines += [name1, name2, "", lead, "", "Các bộ,", "ngành", "", when, ""]
+    lines += ["5. | Kết nối hệ thống thông tin | Bộ Y tế | Các bộ, ngành | 2028",
+              "6. | Lập bản đồ số y tế | Bộ Y tế | Các bộ, ngành | 2029",
+              "7. | Rà soát quy chuẩn dữ liệu | Bộ Y tế | Các bộ, ngành | 2030"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [
+        ("1", "BB"), (None, "BD"), (None, "BC"), ("5", "BE"), ("6", "BE"), ("7", "BE")]
+    assert [t.name for t in tasks[1:3]] == ["Xây dựng chương trình học tập trên các nền tảng số.",
+                                            "Đánh giá mức độ hoàn thành nhiệm vụ chuyển đổi số."]
+
+
+def test_a_name_cut_short_by_the_page_with_a_comma_is_a_lost_row() -> None:
+    lines = [*HEAD, "1.", "", "Xây dựng Nghị định về quỹ đầu tư", "mạo hiểm.", "", "Bộ Tài chính", "", "2026", "",
+             "Xây dựng cơ chế,", "", "Bộ Nội vụ", "", "12/2025", "", "3. | Ban hành quy chế | Bộ Y tế | 2027"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code, t.name) for t in tasks][:2] == [
+        ("1", "BB", "Xây dựng Nghị định về quỹ đầu tư mạo hiểm."), ("2", "BD", "Xây dựng cơ chế,")]
+
+
+def test_a_unit_named_in_lower_case_inside_a_short_name_line_is_not_the_lead() -> None:
+    # narrow name column, short lines: "trường đại học" is the sentence's, the lead cell opens with a capital
+    reg = [*REG, Agency("BG", "Bộ Giáo dục và Đào tạo"), Agency("DH", "Trường Đại học", (), "institute")]
+    text = "\n".join([*HEAD,
+                      "1. Đề án phát triển các | Bộ Giáo Bộ Y tế | Quyết định | 2025",
+                      "trường đại học trở dục và Đào | của Thủ",
+                      "thành trung tâm mạnh tạo | tướng",
+                      "2. | Ban hành quy chế | Bộ Công an | Các bộ, Thông tư | 2028",
+                      "về dữ liệu dân cư. | ngành"])
+    tasks = parse_text(text, registry=reg).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BG"), ("2", "BC")]
+
+
+def test_a_name_cut_by_a_page_break_goes_on_below_the_repeated_header() -> None:
+    lines = [*HEAD, "1.", "", "Dự án Luật Năng lượng", "", "Bộ Y tế", "", "Các bộ,", "", "2025", "", "", "",
+             "Tên nhiệm vụ", "", "Cơ quan", "chủ trì", "", "Cơ quan phối", "hợp", "", "Thời gian", "hoàn thành", "",
+             "nguyên tử (sửa đổi)", "", "2.", "", "Lập đề án y tế số.", "", "Bộ Nội vụ", "", "2026"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.name) for t in tasks] == [("1", "Dự án Luật Năng lượng nguyên tử (sửa đổi)"),
+                                               ("2", "Lập đề án y tế số.")]
+    # a name that ended on its page (a full stop) takes nothing from the next
+    lines[lines.index("Dự án Luật Năng lượng")] = "Dự án Luật Năng lượng."
+    assert parse_text("\n".join(lines), registry=REG).tasks[0].name == "Dự án Luật Năng lượng."
