@@ -54,3 +54,25 @@ class PreparedValues:
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
         converters = compiler.get_converters([s[0] for s in compiler.select[:compiler.col_count]])
         return sql, names, compiler, converters
+
+
+class ModelColumns:
+    """A model's concrete columns under a table alias in a hand-built statement (`sql`), and `build` to make the
+    model instance from them with the converters the ORM applies to each column (`Model.from_db`)."""
+
+    def __init__(self, connection: Any, model: type[Model], alias: str) -> None:
+        self.model = model
+        self.fields = list(model._meta.concrete_fields)
+        self.names = [f.attname for f in self.fields]
+        cols = [f.get_col(alias) for f in self.fields]
+        quote = connection.ops.quote_name
+        self.sql = ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in self.fields)
+        self.converters = [(i, c, connection.ops.get_db_converters(c) + c.get_db_converters(connection))
+                           for i, c in enumerate(cols)]
+        self.converters = [(i, c, convs) for i, c, convs in self.converters if convs]
+
+    def build(self, db: str, connection: Any, values: list[Any]) -> Model:
+        for i, col, convs in self.converters:
+            for convert in convs:
+                values[i] = convert(values[i], col, connection)
+        return self.model.from_db(db, self.names, values)

@@ -147,6 +147,22 @@ def visible_units_q(user: Any, prefix: str = "") -> Q:
     return reduce(or_, clauses) if clauses else Q(pk__in=[])
 
 
+def can_read_unit(user: Any, unit: OrgUnit) -> bool:
+    """`visible_units_q` for one unit in hand (the same rule, clause for clause): whether a row of `unit` is in
+    what the user may read. For a row fetched by its key, checked without building the filter's SQL."""
+    if not user.is_authenticated:
+        return False
+    if is_admin(user):
+        return True
+    for m in _memberships(user).items:
+        if m.role in {str(r) for r in ENTRY_ROLES}:
+            if unit.pk == m.unit_id:
+                return True
+        elif any(unit.path.startswith(p) for p in scope_paths(m.unit)):
+            return True
+    return False
+
+
 def get_unit_for_user(user: Any, unit_id: int | str) -> OrgUnit:
     """The unit if the user may see it; otherwise the same 404 as for a unit that does not exist."""
     unit = OrgUnit.objects.filter(pk=unit_id).first() if str(unit_id).isdigit() else OrgUnit.objects.filter(code=unit_id).first()

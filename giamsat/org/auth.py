@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from giamsat.audit.actions import record
+from giamsat.ops.prepared import ModelColumns
 from giamsat.org.access import keep_memberships
 from giamsat.org.models import LoginThrottle, Membership, OrgUnit
 
@@ -95,32 +96,11 @@ def load_user(user_id: Any) -> Any:
     return reader.read(pk)
 
 
-class _Columns:
-    """A model's concrete columns under a table alias, as the ORM selects and converts them."""
-
-    def __init__(self, connection: Any, model: type[Model], alias: str) -> None:
-        self.model = model
-        self.fields = list(model._meta.concrete_fields)
-        self.names = [f.attname for f in self.fields]
-        cols = [f.get_col(alias) for f in self.fields]
-        quote = connection.ops.quote_name
-        self.sql = ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in self.fields)
-        self.converters = [(i, c, connection.ops.get_db_converters(c) + c.get_db_converters(connection))
-                           for i, c in enumerate(cols)]
-        self.converters = [(i, c, convs) for i, c, convs in self.converters if convs]
-
-    def build(self, db: str, connection: Any, values: list[Any]) -> Model:
-        for i, col, convs in self.converters:
-            for convert in convs:
-                values[i] = convert(values[i], col, connection)
-        return self.model.from_db(db, self.names, values)
-
-
 class _UserReader:
     def __init__(self, connection: Any, user_model: type[Model]) -> None:
-        self.user = _Columns(connection, user_model, "u")
-        self.membership = _Columns(connection, Membership, "m")
-        self.unit = _Columns(connection, OrgUnit, "o")
+        self.user = ModelColumns(connection, user_model, "u")
+        self.membership = ModelColumns(connection, Membership, "m")
+        self.unit = ModelColumns(connection, OrgUnit, "o")
         quote = connection.ops.quote_name
         m_user = quote(Membership._meta.get_field("user").column)
         m_unit = quote(Membership._meta.get_field("unit").column)

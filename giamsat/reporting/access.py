@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connections, router
 from django.db.models import Q, QuerySet
+from django.db.transaction import TransactionManagementError
 from django.http import Http404
 
-from giamsat.org.access import can_review, is_admin, visible_units_q
+from giamsat.ops.prepared import ModelColumns
+from giamsat.org.access import can_read_unit, can_review, is_admin, visible_units_q
 from giamsat.org.models import OrgUnit
-from giamsat.reporting.models import Recommendation, Submission
+from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission
 
 
 def submissions_for_user(user: Any, *, with_plan: bool = True) -> QuerySet[Submission]:
@@ -38,10 +41,61 @@ def get_submission_for_user(user: Any, pk: Any, *, with_plan: bool = True) -> Su
     the unit's name), the fetch costs ~1.5 instead of ~2.1 ms of CPU."""
     if not str(pk).isdigit():
         raise Http404("Không tìm thấy báo cáo.")
-    submission = submissions_for_user(user, with_plan=with_plan).filter(pk=pk).order_by()[:1]  # by key: no ordering
+    if not with_plan:
+        found = read_submission(int(pk))
+        if found is None or not can_read_unit(user, found.unit):  # `submissions_for_user`'s filter, on the row
+            raise Http404("Không tìm thấy báo cáo.")
+        return found
+    submission = submissions_for_user(user).filter(pk=pk).order_by()[:1]  # by key: no ordering
     if not submission:
         raise Http404("Không tìm thấy báo cáo.")
     return submission[0]
+
+
+def read_submission(pk: int, *, for_update: bool = False) -> Submission | None:
+    """Submission `pk` with its period and unit (no access check: callers check), in one statement built once per
+    connection; `for_update` locks the submission's row (`reporting.actions`' lock). The ORM query it replaces
+    spent most of its ~1.5 ms of CPU building its SQL."""
+    connection = connections[router.db_for_write(Submission) if for_update else router.db_for_read(Submission)]
+    if for_update and not connection.in_atomic_block:
+        raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+    readers = connection.__dict__.setdefault("_giamsat_submission_reader", {})
+    reader = readers.get(for_update)
+    if reader is None:
+        reader = readers[for_update] = _SubmissionReader(connection, for_update)
+    return reader.read(connection, pk)
+
+
+class _SubmissionReader:
+    def __init__(self, connection: Any, for_update: bool) -> None:
+        self.columns = [ModelColumns(connection, model, alias) for model, alias in
+                        ((Submission, "s"), (ReportingPeriod, "p"), (OrgUnit, "u"))]
+        quote = connection.ops.quote_name
+        column = {name: quote(Submission._meta.get_field(name).column) for name in ("period", "unit")}
+        lock = " FOR UPDATE OF s" if for_update and connection.features.has_select_for_update_of else (
+            " FOR UPDATE" if for_update and connection.features.has_select_for_update else "")
+        self.sql = (
+            f"SELECT {', '.join(c.sql for c in self.columns)} FROM {quote(Submission._meta.db_table)} s"
+            f" INNER JOIN {quote(ReportingPeriod._meta.db_table)} p ON p.{quote(ReportingPeriod._meta.pk.column)} = s.{column['period']}"
+            f" INNER JOIN {quote(OrgUnit._meta.db_table)} u ON u.{quote(OrgUnit._meta.pk.column)} = s.{column['unit']}"
+            f" WHERE s.{quote(Submission._meta.pk.column)} = %s{lock}"
+        )
+
+    def read(self, connection: Any, pk: int) -> Submission | None:
+        with connection.cursor() as cur:
+            cur.execute(self.sql, [pk])
+            row = cur.fetchone()
+        if row is None:
+            return None
+        values, start, made = list(row), 0, []
+        for columns in self.columns:
+            end = start + len(columns.fields)
+            made.append(columns.build(connection.alias, connection, values[start:end]))
+            start = end
+        submission, period, unit = made
+        Submission.period.field.set_cached_value(submission, period)
+        Submission.unit.field.set_cached_value(submission, unit)
+        return submission  # type: ignore[return-value]
 
 
 def get_submission_for_review(user: Any, pk: Any) -> Submission:

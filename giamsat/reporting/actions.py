@@ -33,6 +33,7 @@ from giamsat.org import access
 from giamsat.org.models import Membership, OrgUnit, Role
 from giamsat.plans.matching import fold
 from giamsat.plans.models import Document, Target, Task
+from giamsat.reporting import access as reporting_access
 from giamsat.reporting import schedule
 from giamsat.reporting.errors import ConflictError, LockedError, NotAllowed, ReportingError, ValidationError
 from giamsat.reporting.evidence import check_upload
@@ -113,16 +114,10 @@ def _audit(actor: Any, action: str, submission: Submission, before: dict[str, An
 
 
 def _lock(submission: Submission) -> Submission:
-    """The submission's row read anew under its lock. Its period and unit (which a submission never changes) are
-    the caller's where it holds them (the access check just read them), else read with the row."""
-    fields = [f for f in (Submission.period.field, Submission.unit.field) if f.is_cached(submission)]
-    if len(fields) < 2:
-        return Submission.objects.select_for_update(of=("self",)).select_related("period", "unit").get(pk=submission.pk)
-    sub = Submission.objects.select_for_update().get(pk=submission.pk)
-    for field in fields:
-        related = field.get_cached_value(submission)
-        if related is not None and related.pk == getattr(sub, field.attname):
-            field.set_cached_value(sub, related)
+    """The submission's row read anew under its lock, with its period and unit (`access.read_submission`)."""
+    sub = reporting_access.read_submission(submission.pk, for_update=True)
+    if sub is None:
+        raise Submission.DoesNotExist("Submission matching query does not exist.")
     return sub
 
 

@@ -151,3 +151,21 @@ def test_the_evaluation_of_dong_nai_is_for_those_who_oversee_it(world: World) ->
     assert set(world.province_plan.tasks.values_list("pk", flat=True)) <= judged
     assert all(t["status_label"] for t in body["tasks"])
     assert bearer(world.reporter_yte).get("/api/evaluations/dong-nai").status_code == 404
+
+
+def test_the_lock_reads_the_row_anew_with_its_period_and_unit(world: World) -> None:
+    """`reporting.access.read_submission` (the API's fetch and the actions' lock): the row as the ORM reads it, its
+    period and unit joined; None for no row."""
+    from django.db import transaction
+
+    from giamsat.reporting.access import read_submission
+
+    submission = Submission.objects.select_related("period", "unit").order_by("pk").first()
+    assert submission is not None
+    fields = lambda obj: {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}  # noqa: E731
+    read = read_submission(submission.pk)
+    assert fields(read) == fields(submission)
+    assert fields(read.period) == fields(submission.period) and fields(read.unit) == fields(submission.unit)
+    assert read_submission(10**9) is None
+    with transaction.atomic():  # (the test itself runs in a transaction: the guard outside one is not testable here)
+        assert fields(read_submission(submission.pk, for_update=True)) == fields(submission)

@@ -133,3 +133,29 @@ def test_scope_paths_end_on_a_cycle_of_successors():
     a.save()
     assert _fresh("vong-a") == sorted([a.path, b.path])
     assert _fresh("vong-b") == sorted([a.path, b.path])
+
+
+def test_can_read_unit_is_visible_units_q_for_every_role_and_unit():
+    from django.contrib.auth.models import AnonymousUser
+
+    from giamsat.org.access import can_read_unit
+
+    registry()
+    people = [
+        persona("baocao.soyte", "dong-nai.so-y-te", Role.REPORTER),
+        persona("lanhdao.soyte", "dong-nai.so-y-te", Role.APPROVER),
+        persona("thuongtruc.dongnai", "dong-nai", Role.STANDING_AGENCY),
+        persona("bcd.binhphuoc", "binh-phuoc", Role.STEERING),
+        persona("quantri", "viet-nam", Role.ADMIN),
+        persona("quantri.dongnai", "dong-nai", Role.ADMIN),
+        get_user_model().objects.create_user("khach", password="mat-khau-thu-nghiem-2026"),
+        get_user_model().objects.create_superuser("goc", password="mat-khau-thu-nghiem-2026"),
+        AnonymousUser(),
+    ]
+    two = persona("hai.vaitro", "lang-son", Role.STEERING)
+    grant_role("test", two, unit("dong-nai.so-tai-chinh"), Role.REPORTER)
+    people.append(get_user_model().objects.get(pk=two.pk))
+    units = list(OrgUnit.objects.all())
+    for user in people:
+        expected = set(OrgUnit.objects.filter(visible_units_q(user)).values_list("pk", flat=True))
+        assert {u.pk for u in units if can_read_unit(user, u)} == expected, str(user)
