@@ -403,7 +403,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
     from .rows import row_anchors
 
     lines = outline.lines
-    anchors = annex_anchors(lines, start, end, row_anchors(lines, start, end, allow_sub=True, resync=True))
+    anchors = annex_anchors(lines, start, end, row_anchors(lines, start, end, allow_sub=True, resync=True), matcher)
     groups = [(i, int(m.group(1))) for i in range(start, end + 1)
               if (len(lines[i]) < 60 and (m := _GROUP_ROW.match(fold(lines[i])))) or
               (re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i]))))]
@@ -507,8 +507,8 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             first, final = r.name_lines[0], r.name_lines[-1]
             t = Target(name=squash(" ".join(outline.line_out(k) for k in r.name_lines)), no=r.label,
                        source=SourceSpan(first + 1, final + 1), confidence=0.35, raw=" / ".join(lines[first:final + 1]))
-            if r.unit:
-                t.unit = squash(outline.line_out(r.unit[0]))
+            if r.unit is not None:
+                t.unit = squash(outline.line_out(r.unit))
             if _annex_value(t, r.value, glyphs):
                 guessed.append(r.label)
             if r.lead:
@@ -693,11 +693,14 @@ def _strip_cell_tail(text: str, name: list[str], done: int) -> tuple[str, int]:
     return text, done
 
 
-def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]],
+                  matcher: AgencyMatcher | None = None) -> list[tuple[int, str]]:
     """The row anchors of an indicator annex completed: sub-rows past a stretch of lost sub-numbers
     ("11.5" after "11.1"), a sub-number with its parent misread ("28.3" between 23.2 and 23.4), and
     rows whose numbers OCR lost altogether, when as many lines shaped like a row read across its cells
-    ("Tỉ lệ cấp kết quả | % 100 Văn phòng") stand between two anchors as numbers are missing there."""
+    ("Tỉ lệ cấp kết quả | % 100 Văn phòng") stand between two anchors as numbers are missing there;
+    with a `matcher`, a row whose result is written out ("Lĩnh vực khoa học | Thứ bậc | Một số lĩnh vực |
+    Bộ Khoa học") is shaped so too when no figure-shaped line fills the gap."""
     from .rows import ROW_NO
 
     anchors = sorted(anchors)
@@ -731,6 +734,11 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
     for (a, la), (b, lb) in pairwise(anchors):
         missing = _missing_labels(la, lb)
         shaped = [k for k in range(a + 1, b) if not ROW_NO.match(lines[k]) and _ROW_SHAPE.match(lines[k])]
+        if matcher is not None and missing and len(shaped) != len(missing):
+            wider = [k for k in range(a + 1, b) if not ROW_NO.match(lines[k]) and
+                     (k in shaped or _lead_row_shape(lines[k], matcher))]
+            if len(wider) == len(missing):
+                shaped = wider
         if not shaped:
             continue
         if missing is None:          # after a sub-row, up to the parent's next row: more sub-rows
@@ -750,7 +758,7 @@ _BAND_VALUE = re.compile(r"^\s*(?:[<>≥≤~=]=?\s*)?\d{1,4}(?:[.,]\d{1,2})?\s*%
 class _BandRow:
     label: str
     name_lines: list[int]
-    unit: tuple[int, str] | None = None
+    unit: int | None = None             # its line
     value: str = ""
     lead: Agency | None = None
 
@@ -775,42 +783,70 @@ def band_rows(lines: list[str], a: int, b: int, missing: list[str], matcher: Age
             paras.append([])
         paras[-1].append(k)
     paras = [p for p in paras if p]
-    names: list[list[int]] = []
-    units: list[tuple[int, str]] = []
-    values: list[str] = []
+    capitals: list[tuple[int, list[int]]] = []       # (order, paragraph): names, then results written out
+    units: list[tuple[int, int]] = []                 # (order, line)
+    figures: list[tuple[int, str]] = []               # result cells that open with a figure (">50", "≤ 3 Đông Nam Á")
     lead_lines: list[int] = []
-    for para in paras:
+    for order, para in enumerate(paras):
         text = squash(" ".join(lines[k] for k in para))
         f = fold(text)
         words = re.findall(r"[a-z]+", f)
         if (words and set(words) <= _HEADER_WORDS) or re.search(r"chi\s*tieu|ket\s*qua", f):
             continue                                    # the table header a page break repeats
-        if _BAND_VALUE.match(text) and len(para) == 1:
-            values.append(text.strip())
+        if (_BAND_VALUE.match(text) and len(para) == 1) or re.match(r"\s*[<>≥≤~=]=?\s*\d", text):
+            figures.append((order, text.strip()))
         elif lead_lines or ((found := matcher.scan(text)) and found[0][0] <= 1):
             lead_lines.extend(para)                     # the leads' column comes last
         elif _UNIT.fullmatch(f.strip()) or (len(text.split()) <= 2 and len(para) == 1):
-            units.append((para[0], text.strip()))
+            units.append((order, para[0]))
         elif text[:1].isupper() and len(text.split()) >= 3 and not re.search(r"\d{2}", text):
-            if lead_lines or values or (units and not names):
+            if lead_lines or (units and not capitals):
                 return None                             # not one column after another
-            names.append(para)
-        elif names or units or values:
+            capitals.append((order, para))
+        elif capitals or units or figures:
             return None                                 # a lower-case paragraph among the columns
-    if not names or len(names) != len(missing):
+    count = len(missing)
+    if len(capitals) < count:
         return None
+    # the name cells come first; capitalised paragraphs past them, after a unit or a figure, are results
+    # written out ("Tăng dần theo từng năm"), in the results' column with the figures
+    last_name = capitals[count - 1][0]
+    extra = capitals[count:]
+    if extra and not any(last_name < o < extra[0][0] for o in [u for u, _k in units] + [o for o, _v in figures]):
+        return None
+    results = sorted([*figures, *((o, "") for o, _p in extra)])
     cells = matcher.scan_cells([lines[k] for k in lead_lines])
     leads = [c.agency for c in cells]
-    if len(leads) != len(missing) and len(values) != len(missing):
+    if len(leads) != count and len(results) != count:
         return None
-    rows = [_BandRow(label, para) for label, para in zip(missing, names, strict=True)]
-    for row, lead in zip(rows, leads if len(leads) == len(rows) else [], strict=False):
+    rows = [_BandRow(label, para) for label, (_o, para) in zip(missing, capitals, strict=False)]
+    for row, lead in zip(rows, leads if len(leads) == count else [], strict=False):
         row.lead = lead
-    for row, value in zip(rows, values if len(values) == len(rows) else [], strict=False):
+    for row, (_o, value) in zip(rows, results if len(results) == count else [], strict=False):
         row.value = value
-    for row, unit in zip(rows, units if len(units) == len(rows) else [], strict=False):
-        row.unit = unit
+    for row, (_o, line) in zip(rows, units if len(units) == count else [], strict=False):
+        row.unit = line
     return rows
+
+
+def _lead_row_shape(line: str, matcher: AgencyMatcher) -> bool:
+    """A row's first line read across its cells without a figure: a capitalised name's words, another
+    cell (a unit the unit pattern knows, or a capitalised word after a lower-case one: a result written
+    out), and a lead's name that ends the line ("Hạ tầng số Tiên tiến, Bộ Thông tin")."""
+    from .ocr_tables import _UNIT
+
+    text = line.strip(" |")
+    mentions = matcher.scan(text)
+    if not text[:1].isupper() or not mentions or mentions[-1][1] < len(text) - 2:
+        return False
+    head = text[:mentions[-1][0]]
+    words = re.findall(r"[^\s|]+", head)
+    if len(words) < 3 or mentions[-1][0] < 0.4 * len(text):
+        return False
+    folded = fold(head)
+    second = any(m.start() > len(folded) * 0.35 for m in _UNIT.finditer(folded)) or \
+        any(w[:1].isupper() and p[:1].islower() for p, w in pairwise(words[1:]))
+    return second
 
 
 def _one_digit_off(a: str, b: str) -> bool:

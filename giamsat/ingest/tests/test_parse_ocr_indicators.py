@@ -177,3 +177,35 @@ def test_a_row_number_written_with_a_leading_zero_is_the_row() -> None:
     names = _names([*HEAD, "01 Quy mô kinh tế số | % 30 Bộ Tài chính", "02 Tỉ lệ hồ sơ trực | % 100 Văn phòng",
                     "tuyến Chính phủ"])
     assert names == {"1": "Quy mô kinh tế số", "2": "Tỉ lệ hồ sơ trực tuyến"}
+
+
+def test_results_written_out_in_a_column_read_band_are_results_not_names() -> None:
+    # past the names and a unit, a capitalised paragraph is a result cell ("Tăng dần theo từng năm"); a
+    # result that opens with a figure ("≤ 10 trong vùng; …") gives its first figure
+    lines = [*HEAD,
+             "1 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính", "cho nghiên cứu", "",
+             "Số doanh nghiệp khởi", "nghiệp sáng tạo", "",
+             "Chỉ số đổi mới sáng", "tạo cấp tỉnh", "",
+             "Doanh nghiệp", "", "Thứ bậc", "",
+             "Tăng dần theo", "từng năm", "",
+             "≤ 10 trong vùng;", "≤ 30 cả nước", "",
+             "Bộ Khoa học", "và Công nghệ", "", "Văn phòng", "Chính phủ", "",
+             "4 Tỉ lệ hồ sơ trực | % 100 Văn phòng", "tuyến Chính phủ"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    got = {t.no: (t.name, t.unit, t.comparator, t.value, t.lead_code) for t in targets}
+    assert got["2"] == ("Số doanh nghiệp khởi nghiệp sáng tạo", "Doanh nghiệp", "text", None, "KHCN")
+    assert got["3"] == ("Chỉ số đổi mới sáng tạo cấp tỉnh", "Thứ bậc", "<=", "10", "VP")
+    assert got["1"][0] == "Tỉ lệ chi ngân sách cho nghiên cứu"
+
+
+def test_rows_with_results_written_out_and_their_numbers_lost_fill_the_gap() -> None:
+    # no figure on their first lines, so only a unit or a second capitalised cell and the lead at the
+    # end tell a row read across its cells; as many such lines as numbers are missing
+    lines = [*HEAD,
+             "1 Tiềm lực khoa học | Thứ bậc | Đạt mức tiên tiến | Bộ Khoa học", "và công nghệ và Công nghệ", "",
+             "Lĩnh vực khoa học, công | Thứ bậc | Một số lĩnh vực | Bộ Khoa học", "nghệ đạt trình độ và Công nghệ", "",
+             "Hạ tầng số Tiên tiến, hiện đại Bộ Tài chính", "",
+             "4 Quy mô kinh tế số | % 30 Bộ Tài chính"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    assert [(t.no, t.name.split()[0], t.lead_code) for t in targets] == [
+        ("1", "Tiềm", "KHCN"), ("2", "Lĩnh", "KHCN"), ("3", "Hạ", "TC"), ("4", "Quy", "TC")]
