@@ -807,6 +807,7 @@ def clear_cache() -> None:
         _FIGURES.clear()
         _KEPT.clear()
         _KEPT_PLANS.clear()
+        _EVERY_PLAN.clear()
     with _TREE_LOCK:
         _TREE = None
 
@@ -847,8 +848,36 @@ def evaluate_scope(unit: OrgUnit | None, as_of: dt.date, document_ids: Iterable[
     """
     tree = current_tree()
     docs = tuple(sorted(document_ids)) if document_ids is not None else None
+    version = data_version()
+    if docs is not None and _every_plan(docs, version):
+        docs = None  # the same evaluation: one cache entry with the dashboards' (national: ~1 GB each)
     scope = Scope(scope_of(unit, tree), docs)
-    return _evaluate(scope, as_of, unit.pk if unit else None, tree).evaluation
+    return _evaluate(scope, as_of, unit.pk if unit else None, tree, version).evaluation
+
+
+EVERY_PLAN_MIN = 50  # fewer plans (a plan's page, a saved dashboard): not worth the check's queries
+_EVERY_PLAN: dict[tuple[tuple[Any, ...], tuple[int, ...]], bool] = {}
+
+
+def _every_plan(docs: tuple[int, ...], version: tuple[Any, ...]) -> bool:
+    """True when an evaluation over `docs` is exactly the one without a plan filter: `docs` hold every
+    published plan (only those are ever evaluated) and every submission is to a period of a published
+    plan (so both read the same submissions, and through them the same values and task reports).
+    The target and task lists of an administrator and the public figures then share the national
+    dashboard's cache entry instead of holding a second evaluation of the nation. Known per data version."""
+    if len(docs) < EVERY_PLAN_MIN:
+        return False
+    key = (version, docs)
+    known = _EVERY_PLAN.get(key)
+    if known is None:
+        published = Document.objects.filter(status=DocumentStatus.PUBLISHED)
+        known = (published.count() <= len(docs) and set(published.values_list("pk", flat=True)) <= set(docs)
+                 and not Submission.objects.exclude(period__document__status=DocumentStatus.PUBLISHED).exists())
+        with _LOCK:
+            if len(_EVERY_PLAN) > 64:
+                _EVERY_PLAN.clear()
+            _EVERY_PLAN[key] = known
+    return known
 
 
 def on_submission_approved(submission: Submission) -> None:

@@ -128,3 +128,26 @@ def test_plans_evaluated_over_every_unit_are_the_same_from_task_histories(small:
         assert sum(len(r) for r in reports(fast).values()) > 100
         assert (_canonical(engine.evaluate(fast, AS_OF).to_dict())
                 == _canonical(engine.evaluate(full, AS_OF).to_dict()))
+
+
+def test_every_published_plan_shares_the_evaluation_without_a_plan_filter(small: Any, monkeypatch: Any) -> None:
+    """The target list of an administrator and the public figures (every published plan) use the national
+    dashboard's evaluation, the same one, instead of holding a second; not when a plan is left out, nor
+    when a submission is to a period of a plan no longer published (the two would then differ)."""
+    monkeypatch.setattr(evaluation, "EVERY_PLAN_MIN", 1)
+    plans = sorted(Document.objects.filter(is_demo=True).values_list("pk", flat=True))
+    whole = evaluation.evaluate_scope(None, AS_OF)
+    monkeypatch.setattr(evaluation, "EVERY_PLAN_MIN", 10**6)
+    filtered = evaluation.evaluate_scope(None, AS_OF, document_ids=plans)  # evaluated apart
+    monkeypatch.setattr(evaluation, "EVERY_PLAN_MIN", 1)
+
+    assert filtered is not whole
+    assert _canonical(filtered.to_dict()) == _canonical(whole.to_dict())
+    assert evaluation.evaluate_scope(None, AS_OF, document_ids=reversed(plans)) is whole
+    assert evaluation.evaluate_scope(None, AS_OF, document_ids=plans[1:]) is not whole
+    Document.objects.filter(pk=plans[0]).update(status="draft")  # its periods keep their submissions
+    evaluation.clear_cache()
+    again = evaluation.evaluate_scope(None, AS_OF)
+    assert evaluation.evaluate_scope(None, AS_OF, document_ids=plans[1:]) is not again
+    Submission.objects.filter(period__document_id=plans[0]).delete()
+    assert evaluation.evaluate_scope(None, AS_OF, document_ids=plans[1:]) is evaluation.evaluate_scope(None, AS_OF)
