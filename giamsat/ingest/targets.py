@@ -733,10 +733,17 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
     found: list[tuple[int, str]] = []
     for (a, la), (b, lb) in pairwise(anchors):
         missing = _missing_labels(la, lb)
-        shaped = [k for k in range(a + 1, b) if not ROW_NO.match(lines[k]) and _ROW_SHAPE.match(lines[k])]
+        if missing and len(missing) == 1 and "." in missing[0]:
+            # "83" for "8.3": OCR lost the dot of the one sub-number missing here
+            dotless = [k for k in range(a + 1, b) if (m := ROW_NO.match(lines[k])) and m.group(1) == missing[0].replace(".", "")]
+            if len(dotless) == 1:
+                found.append((dotless[0], missing[0]))
+                continue
+        # a row read across its cells: its number lost, or misread into one out of the sequence ("30" for "8.9")
+        shaped = [k for k in range(a + 1, b) if _ROW_SHAPE.match(_misnumbered(lines[k]))]
         if matcher is not None and missing and len(shaped) != len(missing):
-            wider = [k for k in range(a + 1, b) if not ROW_NO.match(lines[k]) and
-                     (k in shaped or _lead_row_shape(lines[k], matcher))]
+            wider = [k for k in range(a + 1, b) if k in shaped or
+                     (not ROW_NO.match(lines[k]) and _lead_row_shape(lines[k], matcher))]
             if len(wider) == len(missing):
                 shaped = wider
         if not shaped:
@@ -827,6 +834,12 @@ def band_rows(lines: list[str], a: int, b: int, missing: list[str], matcher: Age
     for row, (_o, line) in zip(rows, units if len(units) == count else [], strict=False):
         row.unit = line
     return rows
+
+
+def _misnumbered(line: str) -> str:
+    """A line between two rows without its number, when it opens with one (not in the sequence there)."""
+    m = ROW_NO.match(line)
+    return line[m.end():] if m else line
 
 
 def _lead_row_shape(line: str, matcher: AgencyMatcher) -> bool:

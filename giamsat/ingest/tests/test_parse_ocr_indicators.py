@@ -209,3 +209,21 @@ def test_rows_with_results_written_out_and_their_numbers_lost_fill_the_gap() -> 
     targets = parse_text("\n".join(lines), registry=REGISTRY).targets
     assert [(t.no, t.name.split()[0], t.lead_code) for t in targets] == [
         ("1", "Tiềm", "KHCN"), ("2", "Lĩnh", "KHCN"), ("3", "Hạ", "TC"), ("4", "Quy", "TC")]
+
+
+def test_a_sub_number_that_lost_its_dot_and_a_misread_number_still_open_their_rows() -> None:
+    # "13" for "1.3" where only 1.3 is missing; "30" for "1.5", out of the sequence, on a line shaped
+    # like a row read across its cells (name, figure, lead)
+    lines = [*HEAD,
+             "1 Chỉ tiêu về dịch vụ công",
+             "1.1 Tỉ lệ hồ sơ trực tuyến % 80 Văn phòng Chính phủ",
+             "1.2 Tỉ lệ thanh toán trực tuyến % 50 Văn phòng Chính phủ",
+             "13 Tỉ lệ số hóa hồ sơ % 100 Văn phòng Chính phủ",
+             "1.4 Tỉ lệ cấp kết quả điện tử % 100 Văn phòng Chính phủ",
+             "30 Tỉ lệ văn bản điện tử % 90 Văn phòng Chính phủ",
+             "2 Quy mô kinh tế số % 30 Bộ Tài chính"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    assert [(t.no, t.name, t.value) for t in targets] == [
+        ("1.1", "Tỉ lệ hồ sơ trực tuyến", "80"), ("1.2", "Tỉ lệ thanh toán trực tuyến", "50"),
+        ("1.3", "Tỉ lệ số hóa hồ sơ", "100"), ("1.4", "Tỉ lệ cấp kết quả điện tử", "100"),
+        ("1.5", "Tỉ lệ văn bản điện tử", "90"), ("2", "Quy mô kinh tế số", "30")]
