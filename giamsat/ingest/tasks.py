@@ -6,7 +6,7 @@ import copy
 import re
 
 from . import ocr_names
-from .agencies import AgencyMatcher, CellMention
+from .agencies import Agency, AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, parse_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
@@ -348,13 +348,44 @@ def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: Ag
     """The name cells of a band of rows read column by column: the paragraphs before the first one that
     names only units or holds only a deadline (the name column comes first), split into `count`."""
     column: list[list[str]] = []
-    for first, text in paragraphs:
+    rest = len(paragraphs)
+    for n, (first, text) in enumerate(paragraphs):
         f = fold(text)
         if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")) or \
                 _units_only(text, matcher):
+            rest = n
             break
-        column.append([outline.line_out(k).strip() for k in _paragraph(outline.lines, first)])
+        cell = [outline.line_out(k).strip() for k in _paragraph(outline.lines, first)]
+        if column and text[:1].islower():
+            column[-1].extend(cell)         # OCR broke the cell with a blank line
+        else:
+            column.append(cell)
+    if 0 < len(column) < count:
+        # the band read row by row, each cell a paragraph (name, lead, coordinators, …): the other rows'
+        # names are the later paragraphs that open with a capital, hold a sentence's length and open with
+        # no unit's name (not a lead, a result or a deadline), down to the table header a page repeats
+        more: list[list[str]] = []
+        for first, text in paragraphs[rest:]:
+            if _is_header(text):
+                break
+            cell = [outline.line_out(k).strip() for k in _paragraph(outline.lines, first)]
+            if more and text[:1].islower():
+                more[-1].extend(cell)
+            elif text[:1].isupper() and len(text) >= 40 and not _units_only(text, matcher) and \
+                    not _UNIT_HEAD.match(fold(text)) and not any(s0 == 0 for s0, _e, _a in matcher.scan(text[:40])) and \
+                    not DEADLINE_PHRASE.search(fold(text[-12:])):
+                more.append(cell)
+            else:
+                more.append([])
+        found = [c for c in more if c]
+        if len(column) + len(found) == count:
+            column += found
     return ocr_names.split_names(column, count) if column else None
+
+
+# how a unit's name opens ("Bộ Tư pháp tổng hợp, báo cáo …" is a lead's cell, even for a unit no registry holds)
+_UNIT_HEAD = re.compile(r"(bo (?!chi so|tieu chi|du lieu|cong cu)|so |uy ban|ubnd|van phong|tong cuc|cuc |vien han lam"
+                        r"|dai (truyen hinh|tieng noi)|thong tan xa|ngan hang|cac (bo|so|tinh|dia phuong|co quan)\b)")
 
 
 def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -666,10 +697,28 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
             if c.agency.code != pick.agency.code and c.agency.name not in task.coordinators:
                 task.coordinators.append(c.agency.name)
         task.confidence = 0.6
+    elif (cut := _cut_unit(outline.lines[lo:hi + 1], matcher, exclude)) is not None:
+        task.lead_code, task.lead = cut.code, cut.name
+        task.confidence = 0.5
     else:
         warnings.append(f"Dòng {no or 'không số'} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
     task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
+
+
+def _cut_unit(lines: list[str], matcher: AgencyMatcher, exclude: frozenset[str]) -> Agency | None:
+    """A unit's name that a page break (or OCR) cut after its first words: a line of its own, opening with a
+    capital, that is the start of one registry name only ("Bộ Khoa" / … next page: "học và Công nghệ")."""
+    for line in lines:
+        text = line.strip(" ,;|")
+        words = fold(text).split()
+        if not 2 <= len(words) <= 3 or not text[:1].isupper():
+            continue
+        owners = {a.code: a for a in matcher.registry if a.code not in exclude and not a.kind.endswith("_legacy")
+                  and (name := fold(a.name).split())[:len(words)] == words and len(name) > len(words)}
+        if len(owners) == 1:
+            return next(iter(owners.values()))
+    return None
 
 
 def _co_so(bodies: list[str], c: CellMention) -> bool:

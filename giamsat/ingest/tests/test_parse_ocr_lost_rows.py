@@ -138,3 +138,29 @@ def test_a_name_cut_by_a_page_break_goes_on_below_the_repeated_header() -> None:
     # a name that ended on its page (a full stop) takes nothing from the next
     lines[lines.index("Dự án Luật Năng lượng")] = "Dự án Luật Năng lượng."
     assert parse_text("\n".join(lines), registry=REG).tasks[0].name == "Dự án Luật Năng lượng."
+
+
+def test_two_lone_numbers_whose_cells_come_row_by_row_take_each_name() -> None:
+    # "36." / "37." alone, then row 36's cells (its name broken by a blank line), then row 37's: the second
+    # name stands after row 36's lead; a lead's cell opening with a unit no registry holds is no name
+    lines = [*HEAD, "36.", "", "37.", "", "Xây dựng quy định về cơ chế đặc biệt trong", "nghiên cứu công nghệ", "",
+             "của nước ngoài.", "", "Bộ Khoa học và Công nghệ", "",
+             "Rà soát các quy định pháp luật để tháo gỡ", "điểm nghẽn về khoa học", "", "Bộ Công an", "",
+             "Bộ Tư pháp tổng hợp, báo cáo, đề xuất phương án", "sửa đổi, bổ sung", "", "2025", "", "6/2025", "",
+             "38. | Ban hành quy chế | Bộ Y tế | Các bộ, ngành | 2027", "39. | Lập bản đồ số | Bộ Y tế | Các bộ | 2028"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.name) for t in tasks[:2]] == [
+        ("36", "Xây dựng quy định về cơ chế đặc biệt trong nghiên cứu công nghệ của nước ngoài."),
+        ("37", "Rà soát các quy định pháp luật để tháo gỡ điểm nghẽn về khoa học")]
+    assert [(t.lead_code, t.deadline_text) for t in tasks[:2]] == [("BA", "2025"), ("BC", "6/2025")]
+
+
+def test_a_unit_cut_after_its_first_words_is_the_lead_when_one_name_starts_so() -> None:
+    lines = [*HEAD, "1.", "", "Dự án Luật Năng lượng nguyên tử", "", "Bộ Khoa", "", "Các bộ,", "", "2025", "",
+             "2. | Ban hành quy chế | Bộ Y tế | Các bộ, ngành | 2027"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BA"), ("2", "BE")]
+    # "Bộ Công" opens two registry names ("Bộ Công an", "Bộ Công Thương"): no lead is guessed
+    reg = [*REG, Agency("BCT", "Bộ Công Thương")]
+    lines[lines.index("Bộ Khoa")] = "Bộ Công"
+    assert parse_text("\n".join(lines), registry=reg).tasks[0].lead_code is None
