@@ -390,7 +390,7 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() an
 # a group row of the annex: "I Đến năm 2030", "II | Đến năm 2045", or the title alone ("Đến năm 2045")
 _GROUP_ROW = re.compile(r"^\s*(?:[ivxl1|]{1,4}\s*[|.]?\s*)?(?:den\s*n[a-z]m|giai\s*doan|nam)\s*(20\d\d)(?:\s*-\s*20\d\d)?\s*[:.]?\s*$")
 # an unnumbered row read across its cells: name words, then the unit/result cells, then the lead's capital
-_ROW_SHAPE = re.compile(r"^\s*[" + _UP + r"](?:[^\d|]|(?<=[^\W\d_])\d){6,}?(?:\s\|\s*|\s)(?:[^\d|]{0,30}?\s)?[<>=≥≤~]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?"
+_ROW_SHAPE = re.compile(r"^\s*[" + _UP + r"](?:[^\d|]|(?<=[^\W\d_])\d|\d(?=[^\W\d_])){6,}?(?:\s\|\s*|\s)(?:[^\d|]{0,30}?\s)?[<>=≥≤~]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?"
                         r"(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+[" + _UP + "]")
 
 
@@ -715,13 +715,24 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
         before = [(j, lab) for j, lab in anchors if j < i]
         after = [(j, lab) for j, lab in anchors if j > i]
         plain = next((lab for _j, lab in reversed(before) if "." not in lab), None)
-        if plain is None or not _one_digit_off(parent_s, plain):
+        if plain is None:
+            continue
+        next_plain = next((int(lab) for _j, lab in after if "." not in lab), None)
+        if int(parent_s) == int(plain) + 1 and next_plain == int(plain) + 2 and \
+                not any(lab.startswith(parent_s + ".") for _j, lab in before):
+            # the parent row's number was lost ("22", "23.1", …, "24"): its sub-rows are its own; the parent
+            # is found among the lines above them as a lost row
+            if 1 <= k <= 6 and not any(lab.startswith(parent_s + ".") and int(lab.split(".")[1]) >= k for _j, lab in after):
+                anchors.append((i, f"{parent_s}.{k}"))
+                anchors.sort()
+                taken.add(i)
+            continue
+        if not _one_digit_off(parent_s, plain):
             continue
         prev_k = next((int(lab.split(".")[1]) for _j, lab in reversed(before) if lab.startswith(plain + ".")), 0)
         if before and "." not in before[-1][1] and before[-1][1] != plain:
             continue
         next_k = next((int(lab.split(".")[1]) for _j, lab in after if lab.startswith(plain + ".")), None)
-        next_plain = next((int(lab) for _j, lab in after if "." not in lab), None)
         if not prev_k < k <= prev_k + 6 or (next_k is not None and k >= next_k):
             continue
         if next_plain is not None and next_plain != int(plain) + 1 and next_k is None:
@@ -741,10 +752,10 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
                 continue
         # a row read across its cells: its number lost, or misread into one out of the sequence ("30" for "8.9")
         shaped = [k for k in range(a + 1, b) if _ROW_SHAPE.match(_misnumbered(lines[k]))]
-        if matcher is not None and missing and len(shaped) != len(missing):
+        if matcher is not None and (missing or (missing is None and not shaped)) and len(shaped) != len(missing or [0]):
             wider = [k for k in range(a + 1, b) if k in shaped or
                      (not ROW_NO.match(lines[k]) and _lead_row_shape(lines[k], matcher))]
-            if len(wider) == len(missing):
+            if len(wider) == len(missing or [0]):
                 shaped = wider
         if not shaped:
             continue
@@ -879,6 +890,8 @@ def _missing_labels(la: str, lb: str) -> list[str] | None:
         return [f"{pa}.{n}" for n in range(1, int(kb))]
     if ka and not kb and int(pb) == int(pa) + 1:
         return None
+    if kb and not ka and int(pb) == int(pa) + 1:
+        return [pb]                 # "22", "23.1": row 23, the sub-rows' parent
     return []
 
 

@@ -227,3 +227,27 @@ def test_a_sub_number_that_lost_its_dot_and_a_misread_number_still_open_their_ro
         ("1.1", "Tỉ lệ hồ sơ trực tuyến", "80"), ("1.2", "Tỉ lệ thanh toán trực tuyến", "50"),
         ("1.3", "Tỉ lệ số hóa hồ sơ", "100"), ("1.4", "Tỉ lệ cấp kết quả điện tử", "100"),
         ("1.5", "Tỉ lệ văn bản điện tử", "90"), ("2", "Quy mô kinh tế số", "30")]
+
+
+def test_a_parent_row_whose_number_was_lost_keeps_its_sub_rows() -> None:
+    # "2" lost: 2.1 … are its sub-rows (not 1's with a misread parent), and the line above them shaped
+    # like a row (a result written out, the lead at its end) is row 2
+    lines = [*HEAD,
+             "1 Quy mô kinh tế số | % 30 Bộ Tài chính",
+             "Hạ tầng số Tiên tiến, hiện đại Bộ Khoa học",
+             "2.1 Tỉ lệ hồ sơ trực tuyến | % 80 Văn phòng Chính phủ",
+             "2.2 Phủ sóng 5G cho % dân số 99 Bộ Khoa học",
+             "3 Tỉ lệ văn bản điện tử | % 90 Văn phòng Chính phủ"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    assert [(t.no, t.name.split()[0], t.lead_code) for t in targets] == [
+        ("1", "Quy", "TC"), ("2", "Hạ", "KHCN"), ("2.1", "Tỉ", "VP"), ("2.2", "Phủ", "KHCN"), ("3", "Tỉ", "VP")]
+
+
+def test_a_sub_row_with_a_figure_in_a_word_is_shaped_like_a_row() -> None:
+    lines = [*HEAD,
+             "1 Hạ tầng số | Tiên tiến Bộ Khoa học",
+             "1.1 Tỉ lệ hồ sơ trực tuyến | % 80 Văn phòng Chính phủ",
+             "Phủ sóng 5G cho % dân số 99 Bộ Khoa học",
+             "2 Tỉ lệ văn bản điện tử | % 90 Văn phòng Chính phủ"]
+    targets = parse_text("\n".join(lines), registry=REGISTRY).targets
+    assert [(t.no, t.value) for t in targets] == [("1", None), ("1.1", "80"), ("1.2", "99"), ("2", "90")]
