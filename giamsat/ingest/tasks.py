@@ -244,7 +244,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             lo = i          # the lines above the number belong to the row before
         task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines)
         if i in paragraph_rows:
-            task.name = _cell_text(outline, i, hi)
+            task.name = _cell_text(outline, i, hi, matcher)
         if not v:
             task.no = None
         if opens:
@@ -436,7 +436,7 @@ def _paragraph(lines: list[str], k: int) -> list[int]:
     return out
 
 
-def _cell_text(outline: Outline, k: int, hi: int) -> str:
+def _cell_text(outline: Outline, k: int, hi: int, matcher: AgencyMatcher | None = None) -> str:
     """A cell read as a paragraph from line k, with the paragraphs up to `hi` that go on with it (open
     in lower case: OCR broke the cell with a blank line), and its end past a page break (`_over_page`)."""
     lines = outline.lines
@@ -450,7 +450,8 @@ def _cell_text(outline: Outline, k: int, hi: int) -> str:
         rows.extend(_paragraph(lines, j))
     rows = [j for j in rows if j <= hi]
     if rows and not lines[rows[-1]].rstrip().endswith("."):
-        rows.extend(_over_page(lines, rows[-1], hi))
+        return squash(" ".join([*(outline.line_out(j).strip() for j in rows),
+                                *(outline.line_out(j, 0, e).strip(" |_") for j, e in _over_page(lines, rows[-1], hi, matcher))]))[:800]
     return squash(" ".join(outline.line_out(j).strip() for j in rows))[:800]
 
 
@@ -465,20 +466,29 @@ def _header_words(line: str) -> bool:
     return bool(words) and all(w in _HEADER_WORDS for w in words)
 
 
-def _over_page(lines: list[str], last: int, hi: int) -> list[int]:
+def _over_page(lines: list[str], last: int, hi: int,
+               matcher: AgencyMatcher | None = None) -> list[tuple[int, int]]:
     """The end of a name cell that a page break cut, below line `last` (the cell's last line on its page):
-    past the table header the next page repeats, the lines of the paragraph that opens that page in lower
-    case, down to a blank line, a bar (other cells beside it) or a row's number."""
+    past the table header the next page repeats, the paragraph that opens that page in lower case, down to
+    a blank line or a row's number; on a line where a bar or a unit's name (a capital, past the line's first
+    words) opens another cell, the text before it. (line, end column)."""
     h = next((k for k in range(last + 1, hi + 1) if _is_header(lines[k])), None)
     if h is None:
         return []
     k = h
     while k <= hi and (not lines[k].strip() or _is_header(lines[k]) or _header_words(lines[k])):
         k += 1
-    out: list[int] = []
-    while k <= hi and lines[k].strip() and (out or lines[k].strip()[:1].islower()) and "|" not in lines[k] and \
+    out: list[tuple[int, int]] = []
+    while k <= hi and lines[k].strip() and (out or lines[k].strip()[:1].islower()) and \
             not ROW_START.match(lines[k]) and not _GROUP_LINE.match(lines[k].strip()):
-        out.append(k)
+        line = lines[k]
+        cuts = [m.start() for m in re.finditer(r"\s[_|]*\|", line)]
+        if matcher is not None:
+            cuts += [s0 for s0, _e, _a in matcher.scan(line) if s0 >= 8 and line[s0:s0 + 1].isupper()]
+        end = min(cuts, default=len(line))
+        if not line[:end].strip(" |_"):
+            break
+        out.append((k, end))
         k += 1
     return out
 
@@ -675,7 +685,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
-    bodies = [re.sub(r"^\s*\d{1,3}\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
+    bodies = [re.sub(r"^\s*\d{1,3}\s*[.|]?\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
               for k, line in enumerate(lines)]
     cells = [c for c in matcher.scan_cells(bodies)
              if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
@@ -880,11 +890,11 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
             parts.append(outline.line_out(i).strip())
             i += 1
         if parts and not outline.lines[i - 1].rstrip().endswith("."):
-            parts.extend(outline.line_out(k).strip() for k in _over_page(outline.lines, i - 1, hi))
+            parts.extend(outline.line_out(k, 0, e).strip(" |_") for k, e in _over_page(outline.lines, i - 1, hi, matcher))
         return squash(" ".join(parts))[:500]
     for i in range(lo, hi + 1):
         line = outline.lines[i]
-        start = len(m.group(0)) if i == anchor and (m := re.match(r"^\s*\d{1,3}\s*[|]?\s*", line)) else 0
+        start = len(m.group(0)) if i == anchor and (m := re.match(r"^\s*\d{1,3}\s*[.|]?\s*[|]?\s*", line)) else 0
         body = line[start:]
         cuts = [s for s, _e, _a in matcher.scan(body)]
         if (m2 := re.search(r"\s\|\s", body)) is not None:

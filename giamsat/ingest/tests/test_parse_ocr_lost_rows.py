@@ -164,3 +164,14 @@ def test_a_unit_cut_after_its_first_words_is_the_lead_when_one_name_starts_so() 
     reg = [*REG, Agency("BCT", "Bộ Công Thương")]
     lines[lines.index("Bộ Khoa")] = "Bộ Công"
     assert parse_text("\n".join(lines), registry=reg).tasks[0].lead_code is None
+
+
+def test_a_name_going_on_past_a_page_break_beside_other_cells_takes_its_column_only() -> None:
+    # the next page's first lines hold the end of the name and, after a bar or a unit's name, other cells
+    lines = [*HEAD, "1.", "", "Xây dựng kế hoạch triển khai", "", "Bộ Y tế", "", "2025", "", "", "",
+             "TT Tên nhiệm vụ Cơ quan Cơ quan phối | Kết quả Thời gian", "chủ trì hợp hoàn thành",
+             "chương trình hành động | ngành, địa", "của Chính phủ. Bộ Tài chính",
+             "2. | Ban hành quy chế | Bộ Nội vụ | Các bộ, ngành | 2027"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.name) for t in tasks] == [
+        ("1", "Xây dựng kế hoạch triển khai chương trình hành động của Chính phủ."), ("2", "Ban hành quy chế")]
