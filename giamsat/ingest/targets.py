@@ -460,6 +460,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         cap = len(squash(name_txt.replace("|", " ")))
         if len(re.findall(r"[^\W\d_]{2,}", middle)) < 2 or not width or cap < 0.8 * width:
             cap = 0         # no such cells, or the first line's end is in doubt (shorter than the name cell's lines)
+        first_below: str | None = None
         # the name cell: from its first line down to the next row's first line
         for k in _name_lines(lines, tops[n][1], name_hi, i, group_lines):
             if _only_agency(matcher, lines[k]):
@@ -474,7 +475,14 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                         cap += 1 + len(part.split()[0])
                     part = _within(part, cap)
                 last = squash(part)
+                if first_below is None:
+                    first_below = last
             (parts_above if k < i else parts_below).append(part)
+        if unit_m is None and not value_txt and width and \
+                (short := _text_result_cut(head)) is not None and len(first_below or "") <= 0.8 * width:
+            # no unit, no figure: a one-line name, then a result written out whose short lines run on below
+            # ("Hạ tầng số Tiên tiến, | Bộ Thông tin" / "hiện đại," / "dung lượng" …)
+            name_txt, parts_below = short, []
         name = squash(" ".join([*parts_above, outline.line_out(i, pre, pre + len(name_txt)), *parts_below]))
         name = re.sub(r"\s*\|\s*", " ", name)
         t = Target(name=name.strip(" |"), no=row_label(label), source=SourceSpan(lo + 1, hi + 1), confidence=0.45,
@@ -605,6 +613,18 @@ def _first_line_width(lines: list[str], anchors: list[tuple[int, str]], matcher:
     if len(lens) < 5:
         return None
     return sorted(lens)[len(lens) // 2]
+
+
+def _text_result_cut(head: str) -> str | None:
+    """The name's words of a number line whose next cell is a result written out: up to a capitalised
+    word after a lower-case one, at least three words in, with three words at most after it ("Hạ tầng
+    số Tiên tiến,"); None if none."""
+    words = list(re.finditer(r"[^\s|]+", head))
+    for k in range(3, len(words)):
+        if words[k].group(0)[:1].isupper() and words[k - 1].group(0)[:1].islower() and words[k].group(0)[1:2].islower():
+            # the result column is narrow: its first line holds a few words only
+            return head[:words[k].start()] if len(words) - k <= 3 else None
+    return None
 
 
 def _within(text: str, cap: int) -> str:

@@ -251,3 +251,22 @@ def test_a_sub_row_with_a_figure_in_a_word_is_shaped_like_a_row() -> None:
              "2 Tỉ lệ văn bản điện tử | % 90 Văn phòng Chính phủ"]
     targets = parse_text("\n".join(lines), registry=REGISTRY).targets
     assert [(t.no, t.value) for t in targets] == [("1", None), ("1.1", "80"), ("1.2", "99"), ("2", "90")]
+
+
+def test_a_one_line_name_before_a_result_written_out() -> None:
+    # no unit, no figure: the name ends where a capitalised word follows a lower-case one with a few words
+    # after it ("Tiên tiến,"), when the lines below are the result's short ones, not a name's full lines
+    names = _names([*HEAD, *FULL_ROWS,
+                    "5 Hạ tầng số Tiên tiến, Bộ Khoa học",
+                    "hiện đại, và Công nghệ",
+                    "dung lượng",
+                    "siêu lớn",
+                    "",
+                    "6 Tỷ lệ dân số có Căn cước Bộ Tài chính",
+                    "điện tử được kích hoạt",
+                    "trên tổng dân số",
+                    "",
+                    "7 Quy mô kinh tế số | % 30 Bộ Tài chính",
+                    "trên tổng sản phẩm"])
+    assert names["5"] == "Hạ tầng số"
+    assert names["6"] == "Tỷ lệ dân số có Căn cước điện tử được kích hoạt trên tổng dân số"
