@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 
 from . import ocr_names
@@ -110,7 +111,7 @@ _LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80
 def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
     out: list[Task] = []
     for section in outline.section("tasks"):
-        items = [it for it in section.items if it.kind != "table"]
+        items = _letters_read_as_digits([it for it in section.items if it.kind != "table"])
         group: str | None = None
         child_level: int | None = None
         owner: tuple[str, str | None, int] | None = None      # a sub-heading naming the unit in charge
@@ -149,6 +150,23 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
             if owner is not None and task.lead is None:
                 task.lead, task.lead_code = owner[0], owner[1]
             out.append(task)
+    return out
+
+
+def _letters_read_as_digits(items: list[Item]) -> list[Item]:
+    """'k) …' then '1) …': OCR read the letter l (o) as the digit 1 (0); the item is the letter item after k (n)."""
+    out: list[Item] = []
+    last = ""
+    for item in items:
+        mark = item.marker.strip()
+        if item.kind == "letter":
+            last = fold(mark[:1])
+        elif item.kind == "num" and (mark, last) in (("1)", "k"), ("0)", "n")):
+            item = dataclasses.replace(item, kind="letter", level=4)
+            last = "l" if mark == "1)" else "o"
+        elif item.kind in ("num", "roman", "caps"):
+            last = ""
+        out.append(item)
     return out
 
 

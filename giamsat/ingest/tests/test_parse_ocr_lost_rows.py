@@ -175,3 +175,15 @@ def test_a_name_going_on_past_a_page_break_beside_other_cells_takes_its_column_o
     tasks = parse_text("\n".join(lines), registry=REG).tasks
     assert [(t.no, t.name) for t in tasks] == [
         ("1", "Xây dựng kế hoạch triển khai chương trình hành động của Chính phủ."), ("2", "Ban hành quy chế")]
+
+
+def test_a_letter_item_l_read_as_1_after_k_heads_its_units_duties() -> None:
+    # "l)" OCR'd as "1)" between "k)" and "m)": the owner heading of the duties below it, not a numbered group
+    reg = [*REG, *(Agency(code, f"Tổ đảng ở Thường trực Ủy ban {name}")
+                   for code, name in (("UBA", "Đối ngoại"), ("UBB", "Xã hội"), ("UBC", "Tư pháp")))]
+    text = "\n".join(["II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Nhiệm vụ của các cơ quan",
+                      "k) Tổ đảng ở Thường trực Ủy ban Xã hội", "- Chủ trì thẩm tra việc thực hiện chính sách xã hội.",
+                      "1) Tổ đảng ở Thường trực Ủy ban Đối ngoại", "- Chủ trì thẩm tra việc thực hiện điều ước quốc tế.",
+                      "m) Tổ đảng ở Thường trực Ủy ban Tư pháp", "- Chủ trì thẩm tra việc thực hiện pháp luật tư pháp."])
+    tasks = parse_text(text, registry=reg).tasks
+    assert [t.lead_code for t in tasks] == ["UBB", "UBA", "UBC"]
