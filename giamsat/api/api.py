@@ -38,6 +38,7 @@ from giamsat.api.schemas import (
     TaskOut,
     UnitOut,
     ValueOut,
+    plan_rows,
     submission_detail,
     task_rows,
 )
@@ -102,6 +103,15 @@ class TaskPage(VersionedCountPage):
         return page
 
 
+class PlanPage(VersionedCountPage):
+    """`/api/plans`: the page's plans as light rows (`schemas.plan_rows`) for the schema to validate."""
+
+    def paginate_queryset(self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page[self.items_attribute] = plan_rows(page[self.items_attribute])
+        return page
+
+
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> Any:
     return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
@@ -151,7 +161,7 @@ class PlanFilter(Schema):
 
 
 @api.get("/plans", response=list[PlanOut], auth=READ_AUTH, tags=["plans"])
-@paginate(VersionedCountPage)
+@paginate(PlanPage)
 def list_plans(request: HttpRequest, filters: Query[PlanFilter]) -> Any:
     return queries.plans(caller(request), **filters.dict())
 

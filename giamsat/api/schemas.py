@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from types import SimpleNamespace
 from typing import Annotated, Any
 
@@ -12,6 +13,7 @@ from ninja import Field, Schema
 
 from giamsat.ops.prepared import PreparedValues
 from giamsat.org.models import OrgUnit
+from giamsat.plans.models import Document
 from giamsat.reporting.models import IndicatorValue, TaskReport
 
 
@@ -89,6 +91,25 @@ class PlanOut(Schema):
     def resolve_tasks(obj: Any) -> int:
         n = getattr(obj, "n_tasks", None)
         return int(n) if n is not None else obj.tasks.count()
+
+
+def plan_rows(queryset: Any) -> list[Any]:
+    """A page of `queries.plans` (up to 500 plans) as light rows for `PlanOut`, as `task_rows` does for tasks:
+    plain values with the issuer and owner codes joined and the two labels looked up, instead of model instances
+    (each with its issuer and owner units). The schema still validates them: the same JSON (test_detail)."""
+    kinds, states = _labels(Document, "kind"), _labels(Document, "status")
+    return [SimpleNamespace(
+        **{k: r[k] for k in PLAN_FIELDS},
+        issuer=SimpleNamespace(code=r["issuer__code"]) if r["issuer_id"] is not None else None,
+        owner=SimpleNamespace(code=r["owner__code"]) if r["owner_id"] is not None else None,
+        get_kind_display=partial(str, kinds.get(r["kind"], r["kind"])),
+        get_status_display=partial(str, states.get(r["status"], r["status"])),
+    ) for r in queryset.values(*PLAN_COLUMNS)]
+
+
+PLAN_FIELDS = ("id", "number", "kind", "title", "issued_on", "issuer_text", "status", "published_at", "n_targets",
+               "n_tasks")
+PLAN_COLUMNS = (*PLAN_FIELDS, "issuer_id", "issuer__code", "owner_id", "owner__code")
 
 
 class MilestoneOut(Schema):

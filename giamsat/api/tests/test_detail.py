@@ -118,3 +118,23 @@ def test_the_task_list_from_light_rows_is_the_list_from_model_instances(world: W
     second = next(t for t in body["items"] if t["id"] == tasks[1].pk)
     assert len(first["coordinators"]) == 2 and first["group"] and first["lead"]
     assert second["group"] is None and second["lead"] is None and second["due_date"] is None
+
+
+def test_the_plan_list_from_light_rows_is_the_list_from_model_instances(world: World, monkeypatch: Any) -> None:
+    """Plans with and without an issuer and an owner unit, every status the caller may see, pages and filters."""
+    from giamsat.plans.models import Document
+
+    plan = Document.objects.filter(pk=world.province_plan.pk)
+    plan.update(issuer=None)
+    api_client = bearer(world.standing_dongnai)
+    api_client.get("/api/health")
+    urls = ["/api/plans", "/api/plans?limit=1&offset=1", "/api/plans?status=published", "/api/plans?q=chuyen"]
+    light = [api_client.get(url) for url in urls]
+    monkeypatch.setattr(api_module, "plan_rows", lambda queryset: list(queryset))  # the model instances, as before
+    instances = [api_client.get(url) for url in urls]
+    for url, a, b in zip(urls, light, instances, strict=True):
+        assert a.status_code == b.status_code == 200, url
+        assert a.content == b.content, url
+    body = json.loads(light[0].content)
+    assert body["count"] >= 2 and any(p["issuer"] is None for p in body["items"])
+    assert any(p["issuer"] is not None for p in body["items"]) and all(p["kind_label"] for p in body["items"])
