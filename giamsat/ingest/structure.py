@@ -214,12 +214,13 @@ class Outline:
         self._flush(cur, meta)
 
     def _goes_on(self, last: int, blank: int) -> bool:
-        """A blank line OCR put inside a sentence ("… khu vực biển" / "" / "đảo (cơ quan chủ trì: …)"): the
-        line before it ends with no stop and the next line after one or two blanks opens in lowercase."""
+        """A blank line OCR put inside a sentence ("… khu vực biển" / "" / "đảo (cơ quan chủ trì: …)"), or a page
+        break (a few blank lines where the page's number and running header were): the line before it ends
+        with no stop and the next line after at most six blanks opens in lowercase."""
         if self.lines[last].rstrip()[-1:] in ".;:!?)|" or len(self.lines[last].strip()) < 25:
             return False
         k = blank
-        while k < len(self.lines) and k <= blank + 1 and not self.lines[k].strip():
+        while k < len(self.lines) and k <= blank + 5 and not self.lines[k].strip():
             k += 1
         if k >= len(self.lines) or not self.lines[k].strip():
             return False

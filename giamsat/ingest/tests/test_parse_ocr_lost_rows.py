@@ -187,3 +187,15 @@ def test_a_letter_item_l_read_as_1_after_k_heads_its_units_duties() -> None:
                       "m) Tổ đảng ở Thường trực Ủy ban Tư pháp", "- Chủ trì thẩm tra việc thực hiện pháp luật tư pháp."])
     tasks = parse_text(text, registry=reg).tasks
     assert [t.lead_code for t in tasks] == ["UBB", "UBA", "UBC"]
+
+
+def test_an_item_cut_by_a_page_break_goes_on_in_lower_case_after_the_blank_lines() -> None:
+    lines = ["II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Nhiệm vụ chung",
+             "- Sở Y tế chủ trì tổ chức phổ biến, quán triệt nghiêm túc đến các tổ chức đảng trực thuộc và", "", "", "",
+             "", "đảng viên để có nhận thức đúng đắn.", "- Sở Nội vụ chủ trì rà soát quy chế làm việc của các cơ quan."]
+    tasks = parse_text("\n".join(lines), registry=[Agency("SYT", "Sở Y tế"), Agency("SNV", "Sở Nội vụ")]).tasks
+    assert [t.name.endswith(("nhận thức đúng đắn.", "của các cơ quan.")) for t in tasks] == [True, True]
+    assert "đảng viên" in tasks[0].name
+    # a stop before the gap ends the item
+    lines[2] += "."
+    assert len(parse_text("\n".join(lines)).tasks[0].name) < 100
