@@ -461,16 +461,39 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         if len(re.findall(r"[^\W\d_]{2,}", middle)) < 2 or not width or cap < 0.8 * width:
             cap = 0         # no such cells, or the first line's end is in doubt (shorter than the name cell's lines)
         first_below: str | None = None
+        if mentions:
+            # the number line run into the next one ("… | % 90 Văn phòng công trực tuyến toàn Chính phủ"):
+            # the name's words after the lead's first ones go on the name, the lead's next ones are placed
+            after_lead = main[cut:].split()
+            lead_first = fold(mentions[0][2].name).split()
+            n0 = 0
+            while n0 < len(after_lead) and n0 < len(lead_first) and \
+                    _same_word(fold(after_lead[n0]).strip(",.;:|"), lead_first[n0]):
+                n0 += 1
+            if n0 and n0 < len(after_lead) and after_lead[n0][:1].islower() and not done:
+                at = pre + cut + list(re.finditer(r"\S+", main[cut:]))[n0].start()
+                rest, placed = _strip_cell_tail(outline.line_out(i, at), lead_first, n0)
+                if (placed > n0 or n0 == len(lead_first)) and rest.strip():
+                    lead_words, done = lead_first, placed
+                    if cap:
+                        cap += 1 + len(rest.split()[0])
+                        rest = _within(rest, cap)
+                    parts_below.append(rest)
+                    last = first_below = squash(rest)
         # the name cell: from its first line down to the next row's first line
         for k in _name_lines(lines, tops[n][1], name_hi, i, group_lines):
             if _only_agency(matcher, lines[k]):
                 continue            # another row's lead, its cell centred above that row's number
-            text, done = _strip_cell_tail(outline.line_out(k), lead_words, done)
+            text, placed = _strip_cell_tail(outline.line_out(k), lead_words, done)
+            joined = False
+            if placed == done:
+                text, placed, joined = _strip_cell_middle(text, lead_words, done)
+            done = placed
             part = _first_cell(text)
             if k > i:
                 if _cell_ended(last, part, width):
                     break           # a line of another row OCR put here, or the next page's
-                if cap and part.split():
+                if cap and part.split() and not joined:
                     if not last:    # the first line's words and the next word did not fit on one line
                         cap += 1 + len(part.split()[0])
                     part = _within(part, cap)
@@ -711,6 +734,22 @@ def _strip_cell_tail(text: str, name: list[str], done: int) -> tuple[str, int]:
                 (k > 1 or len(folded[-1]) >= 4 or done + k == len(name)):
             return " ".join(words[:-k]), done + k
     return text, done
+
+
+def _strip_cell_middle(text: str, name: list[str], done: int) -> tuple[str, int, bool]:
+    """Two lines of the row run into one ("công nghệ được xếp và Công nghệ hạng khu vực và thế"): the
+    lead's next words (two or more) between the name's words are dropped; the text, how many of the
+    lead's words are placed, and whether such a run was found."""
+    if not done or done >= len(name):
+        return text, done, False
+    words = text.split()
+    folded = [fold(w).strip(",.;:|") for w in words]
+    for k in range(min(len(words) - 3, len(name) - done), 1, -1):
+        for at in range(2, len(words) - k):
+            if all(_same_word(a, b) for a, b in zip(folded[at:at + k], name[done:done + k], strict=True)) and \
+                    words[at + k][:1].islower():
+                return " ".join(words[:at] + words[at + k:]), done + k, True
+    return text, done, False
 
 
 def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]],

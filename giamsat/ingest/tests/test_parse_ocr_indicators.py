@@ -270,3 +270,18 @@ def test_a_one_line_name_before_a_result_written_out() -> None:
                     "trên tổng sản phẩm"])
     assert names["5"] == "Hạ tầng số"
     assert names["6"] == "Tỷ lệ dân số có Căn cước điện tử được kích hoạt trên tổng dân số"
+
+
+def test_two_lines_of_a_row_run_into_one_keep_the_names_words() -> None:
+    # OCR (or a paste) ran a line into the one above: the lead's next words now stand inside the line
+    names = _names([*HEAD,
+                    "1 Tổ chức khoa học và | Tổ chức 40 - 50 Bộ Khoa học",
+                    "công nghệ được xếp và Công nghệ hạng khu vực và thế",
+                    "giới",
+                    "",
+                    "2 Tỉ lệ hồ sơ trực | % 100 Bộ Khoa học tuyến được giải và Công nghệ",
+                    "quyết đúng hạn",
+                    "",
+                    "3 Quy mô kinh tế số | % 30 Bộ Tài chính"])
+    assert names == {"1": "Tổ chức khoa học và công nghệ được xếp hạng khu vực và thế giới",
+                     "2": "Tỉ lệ hồ sơ trực tuyến được giải quyết đúng hạn", "3": "Quy mô kinh tế số"}
