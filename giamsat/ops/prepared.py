@@ -29,10 +29,11 @@ class PreparedValues:
     def rows(self, *ids: int) -> list[dict[str, Any]]:
         ids = tuple(int(i) for i in ids)
         connection = connections[router.db_for_read(self.model)]
-        kept: dict[int, Any] = connection.__dict__.setdefault("_giamsat_prepared", {})
-        entry = kept.get(id(self))
+        kept: dict[tuple[int, int], Any] = connection.__dict__.setdefault("_giamsat_prepared", {})
+        key = (id(self), len(ids))  # the kept SQL holds as many stand-ins as the first call had ids
+        entry = kept.get(key)
         if entry is None:
-            entry = kept[id(self)] = self._prepare(connection, len(ids))
+            entry = kept[key] = self._prepare(connection, len(ids))
         if entry is False:
             return list(self.build(*ids))
         sql, names, compiler, converters = entry

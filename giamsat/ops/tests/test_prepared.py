@@ -47,7 +47,7 @@ def test_a_query_with_other_parameters_runs_through_the_orm():
     prepared = PreparedValues(OrgUnit, departments)
     pk = unit("dong-nai").pk
     assert prepared.rows(pk) == list(departments(pk)) and prepared.rows(pk)
-    assert connections["default"].__dict__["_giamsat_prepared"][id(prepared)] is False  # not kept
+    assert connections["default"].__dict__["_giamsat_prepared"][(id(prepared), 1)] is False  # not kept
 
 
 def test_two_ids_in_their_order():
@@ -61,3 +61,16 @@ def test_two_ids_in_their_order():
     assert prepared.rows(viet_nam, dong_nai) == list(within(viet_nam, dong_nai))
     assert "binh-phuoc" not in {r["code"] for r in prepared.rows(viet_nam, dong_nai)}
     assert "binh-phuoc" in {r["code"] for r in prepared.rows(viet_nam, unit("lang-son").pk)}
+
+
+def test_a_build_taking_any_number_of_ids_keeps_one_statement_per_count():
+    registry()
+
+    def units(*pks: int) -> object:
+        return OrgUnit.objects.filter(pk__in=pks).order_by("pk").values("code")
+
+    prepared = PreparedValues(OrgUnit, units)
+    one, two = unit("dong-nai").pk, unit("lang-son").pk
+    assert prepared.rows(one) == [{"code": "dong-nai"}]
+    assert prepared.rows(one, two) == list(units(one, two)) and len(prepared.rows(one, two)) == 2
+    assert prepared.rows(two) == [{"code": "lang-son"}]
