@@ -158,7 +158,7 @@ def can_read_unit(user: Any, unit: OrgUnit) -> bool:
         if m.role in {str(r) for r in ENTRY_ROLES}:
             if unit.pk == m.unit_id:
                 return True
-        elif any(unit.path.startswith(p) for p in scope_paths(m.unit)):
+        elif _within(unit, scope_paths(m.unit)):
             return True
     return False
 
