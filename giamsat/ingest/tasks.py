@@ -63,7 +63,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         others = [get(key) for key in ("lead", "coord", "output", "deadline")]
         if not name:
             continue
-        if (no and _ROMAN_NO.match(fold(no))) or (not any(others) and not re.match(r"\d", no)):
+        if (no and _ROMAN_NO.match(fold(no))) or (not any(others) and (
+                not re.match(r"\d", no) or _heads_sub_rows(table.rows, k, cols, no))):
             group = name
             continue
         task = Task(name=name, group=group, no=no.strip(". ") or None, output=get("output") or None,
@@ -72,6 +73,14 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         _deadline(task, get("deadline"))
         out.append(task)
     return out
+
+
+def _heads_sub_rows(rows: list[list[str]], k: int, cols: dict[str, int], no: str) -> bool:
+    """'1 | Hoàn thiện thể chế | | |' above '1.1 | …': a numbered row with nothing but its title heads
+    the rows numbered under it."""
+    below = rows[k + 1] if k + 1 < len(rows) else []
+    below_no = below[cols["no"]].strip() if "no" in cols and cols["no"] < len(below) else ""
+    return bool(no.strip(". ")) and below_no.startswith(no.strip(". ") + ".")
 
 
 def _assign(task: Task, lead: str, coord: str, matcher: AgencyMatcher, warnings: list[str]) -> None:
@@ -214,8 +223,9 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
     for m in DEADLINE_PHRASE.finditer(f):
         phrase = f[m.start():m.end()]
         if re.match(r"(nam|\d)", phrase) and not re.search(
-                r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian|thoi han|tien do)\s*(ngay\s*)?:?\s*(nam\s*)?$",
-                f[max(0, m.start() - 20):m.start()]):
+                r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han|tien do)"
+                r"\s*(ngay\s*)?:?\s*(nam\s*)?$",
+                f[max(0, m.start() - 30):m.start()]):
             continue
         task.deadline_text = outline.out(item, m.start(), m.end())
         task.deadline = parse_deadline(task.deadline_text)

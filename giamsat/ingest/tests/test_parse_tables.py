@@ -61,6 +61,17 @@ def test_an_unnumbered_heading_row_stays_a_group() -> None:
     assert got == [("1", "SYT", "2026", "Nhóm nhiệm vụ về hạ tầng"), ("2", "CAT", "2026", "Nhóm nhiệm vụ về dữ liệu")]
 
 
+def test_an_arabic_numbered_row_heading_its_sub_numbered_rows_is_a_group() -> None:
+    """'1 | Hoàn thiện thể chế | | |' over '1.1', '1.2': a group; a numbered row with empty cells and no
+    sub-rows stays a task."""
+    got = _rows([HEADER, "| 1 | Hoàn thiện thể chế | | | |",
+                 "| 1.1 | Ban hành quy chế dữ liệu | Sở Tư pháp | | 2026 |",
+                 "| 1.2 | Rà soát thủ tục | Sở Nội vụ | | 2027 |", "| 2 | Hạ tầng số | | | |",
+                 "| 2.1 | Nâng cấp mạng | Sở Y tế | | 2026 |", "| 3 | Tổng kết việc thực hiện Kế hoạch | | | |"])
+    assert got == [("1.1", "STP", "2026", "Hoàn thiện thể chế"), ("1.2", "SNV", "2027", "Hoàn thiện thể chế"),
+                   ("2.1", "SYT", "2026", "Hạ tầng số"), ("3", None, None, "Hạ tầng số")]
+
+
 def test_in_a_table_whose_groups_are_numbered_an_unnumbered_row_carries_on() -> None:
     got = parse_text("\n".join([*HEAD, HEADER, "| I. | Hạ tầng số | | | |",
                                 "| 1. | Nâng cấp mạng truyền dẫn; | Sở Y tế | | 2026 |",
