@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
-from giamsat.domain.deadline import DeadlineSpec, Recurrence
+from giamsat.domain.deadline import DeadlineKind, DeadlineSpec, Recurrence
 
 from .fold import fold, squash
 
@@ -29,7 +30,7 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
 _MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*nam\s*" + _Y)
-_RANGE = re.compile(_Y + r"\s*(?:-|–|—|den|đen)\s*" + _Y)
+_RANGE = re.compile(_Y + r"\s*(?:-|–|—|den|đen)\s*(?:nam\s*)?" + _Y)
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
 # A year whose digits OCR read as letters ("2O26", "20l5"): o → 0, i/l → 1 when the result is a year.
 _OCR_YEAR = re.compile(r"(?<![a-z0-9])(?=[0-9oil]{4}(?![a-z0-9]))(?=[^ ]*\d)(?=[^ ]*[oil])([12oil][0-9oil]{3})")
@@ -55,7 +56,7 @@ def parse_deadline(raw: str) -> DeadlineSpec:
         return DeadlineSpec.unknown(text)
     if _CONDITIONAL.search(f):
         return DeadlineSpec.when(text, raw=text)
-    spec = _dated(f, text)
+    spec = _span(f, text) or _dated(f, text)
     if spec is not None:
         return spec
     for rx, rec in _RECURRING:
@@ -98,6 +99,24 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
     return None
 
 
+_SPAN = re.compile(r"^(?:tu\s*)?(.+?)\s*(?:-|–|—|\bden\b|\bđen\b)\s*(.+)$")
+
+
+def _span(f: str, text: str) -> DeadlineSpec | None:
+    """'Quý IV/2026 - Quý I/2027', 'từ tháng 3/2026 đến tháng 6/2026', 'từ năm 2026 đến năm 2027': two
+    dated periods, the second ending later. Due by the end of the second, from the start of the first;
+    the kind is the second's."""
+    m = _SPAN.match(f)
+    if not m:
+        return None
+    first, last = _dated(m.group(1), ""), _dated(m.group(2), "")
+    if first is None or last is None or first.end is None or last.end is None or last.end <= first.end:
+        return None
+    if DeadlineKind.YEAR in (first.kind, last.kind):
+        return None             # years: `_RANGE`, which knows OCR's misread end years
+    return dataclasses.replace(last, raw=text, start=first.start)
+
+
 def _misread_end_year(first: int, last: int) -> int:
     """'2025-2007', '2025-2080': OCR misread one digit of an end year that is not after the start
     or implausibly far; the nearest later year differing in a single digit (2027, 2030), else `last`."""
@@ -115,8 +134,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 # A deadline phrase as it appears at the end of an OCR'd table row or in prose.
+_PERIOD = (r"(?:quy\s*[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
+           r"|n[a-z]{1,2}m\s*(?:19|20)\d\d)")
 DEADLINE_PHRASE = re.compile(
-    r"((?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
+    r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
+    r"|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"

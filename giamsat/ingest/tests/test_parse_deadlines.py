@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec, Recurrence
 from giamsat.ingest.deadlines import parse_deadline
+from giamsat.ingest.pipeline import parse_text
 
 D = dt.date
 
@@ -91,3 +92,36 @@ def test_a_year_whose_digits_ocr_read_as_letters_is_still_a_year(raw: str, start
 @pytest.mark.parametrize("raw", ["Quý IV/3025", "4025", "lllo", "Hoàn thành lô đất"])
 def test_letters_or_impossible_years_are_never_made_into_a_deadline(raw: str) -> None:
     assert parse_deadline(raw).kind == DeadlineKind.UNKNOWN
+
+
+@pytest.mark.parametrize(("raw", "kind", "start", "end"), [
+    ("Quý IV/2026 - Quý I/2027", DeadlineKind.QUARTER, D(2026, 10, 1), D(2027, 3, 31)),
+    ("Từ tháng 3/2026 đến tháng 6/2026", DeadlineKind.MONTH, D(2026, 3, 1), D(2026, 6, 30)),
+    ("01/3/2026 - 30/6/2026", DeadlineKind.DATE, D(2026, 3, 1), D(2026, 6, 30)),
+    ("từ năm 2026 đến năm 2027", DeadlineKind.RANGE, D(2026, 1, 1), D(2027, 12, 31)),
+])
+def test_a_span_of_two_periods_is_due_at_the_end_of_the_second(raw: str, kind: DeadlineKind, start: dt.date,
+                                                                end: dt.date) -> None:
+    spec = parse_deadline(raw)
+    assert (spec.kind, spec.start, spec.end) == (kind, start, end)
+
+
+def test_a_span_whose_second_period_is_not_later_is_not_a_span() -> None:
+    assert parse_deadline("Quý II/2027 - Quý I/2027").end == D(2027, 6, 30)
+
+
+def test_prose_duties_carry_their_spans_and_conditions() -> None:
+    """Deadlines written in a duty's sentence: a span of years, a condition after 'thực hiện', a half
+    year after 'thời gian thực hiện:'."""
+    text = "\n".join([
+        "KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "",
+        "1. Phát triển kinh tế số",
+        "a) Lắp đặt camera tại các tuyến đường trọng điểm. Giao Công an phường chủ trì; thực hiện khi thành phố "
+        "bố trí kinh phí.",
+        "b) Xây dựng mô hình tổ dân phố số thí điểm. Giao Phòng Kinh tế chủ trì; thực hiện từ năm 2026 đến năm 2027.",
+        "c) Hướng dẫn hộ kinh doanh thanh toán không dùng tiền mặt. Giao Phòng Kinh tế chủ trì; thời gian thực hiện: "
+        "6 tháng cuối năm 2026.",
+    ])
+    got = [(t.deadline.kind, t.deadline.end) for t in parse_text(text).tasks if t.deadline]
+    assert got == [(DeadlineKind.CONDITIONAL, None), (DeadlineKind.RANGE, D(2027, 12, 31)),
+                   (DeadlineKind.HALF, D(2026, 12, 31))]
