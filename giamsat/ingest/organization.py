@@ -117,8 +117,8 @@ def reporting(outline: Outline) -> ReportingRegime:
                 if rx.search(seg) and name not in found:
                     found.append(name)
                     first = first or item
-            if regime.due_day is None and (d := re.search(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})", g[m.start():m.end() + 200])):
-                regime.due_day = int(d.group(1))
+            if regime.due_day is None:
+                regime.due_day = _due_day(g, lo, m.start(), m.end())
         _ = f
     order = ["monthly", "quarterly", "semiannual", "nine_months", "annual"]
     regime.frequencies = [x for x in order if x in found]
@@ -127,12 +127,27 @@ def reporting(outline: Outline) -> ReportingRegime:
     return regime
 
 
+_DUE = re.compile(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})")
+_OPENS = re.compile(r"dinh\s*ky")
+
+
+def _due_day(g: str, lo: int, start: int, end: int) -> int | None:
+    """The day of 'trước ngày 15 …' after 'báo cáo', else between the 'định kỳ …' that opens the
+    clause and 'báo cáo' ('định kỳ 6 tháng, trước ngày 10/6 và 10/12, tổng hợp … báo cáo …')."""
+    if d := _DUE.search(g, start, end + 200):
+        return int(d.group(1))
+    opens = [k.start() for k in _OPENS.finditer(g, lo, start)]
+    if opens and "." not in g[opens[-1]:start] and (d := _DUE.search(g, opens[-1], start)):
+        return int(d.group(1))
+    return None
+
+
 def _freq_segment(window: str) -> str:
     window = re.sub(r"\([^()]{0,60}\)", " ", window)      # "hằng quý (trước ngày 25 …) và hằng năm (…)"
     m = re.search(r"(dinh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
-                  r"\s*(?:,|va|hoac)?\s*)+)", window)
+                  r"\s*(?:,|va|hoac)?\s*(?:bao\s*c[a-z]o\s*(?=n[a-z]{1,2}m\b))?)+)", window)
     if m:
-        return m.group(0)
+        return re.sub(r"\bva\s*bao\s*c[a-z]o\s*", "va ", m.group(0))    # "hằng quý (…) và báo cáo năm (…)"
     # "báo cáo kết quả thực hiện 6 tháng và năm": the periods named right after "báo cáo", without "định kỳ"
     m = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*"
                   r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)

@@ -1,0 +1,33 @@
+"""The reporting regime, from sentences written the ways plans write it (made-up lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from giamsat.ingest.pipeline import parse_text
+
+
+def _regime(sentence: str) -> tuple[list[str], int | None]:
+    text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "IV. TỔ CHỨC THỰC HIỆN", "",
+                      "1. Sở Tài chính: bố trí kinh phí thực hiện Kế hoạch.", "", sentence])
+    regime = parse_text(text).reporting
+    return regime.frequencies, regime.due_day
+
+
+@pytest.mark.parametrize(("sentence", "frequencies", "due_day"), [
+    # a second period named as "báo cáo năm" after the first one's parenthesis
+    ("Các cơ quan báo cáo kết quả thực hiện hằng quý (trước ngày 20 của tháng cuối quý) và báo cáo năm "
+     "(trước ngày 15/12) gửi Sở Khoa học và Công nghệ.", ["quarterly", "annual"], 20),
+    # the due dates stand between "định kỳ" and "báo cáo"
+    ("Sở Nông nghiệp và Môi trường định kỳ 6 tháng, trước ngày 10/6 và 10/12, tổng hợp kết quả thực hiện "
+     "báo cáo Chủ tịch Ủy ban nhân dân tỉnh.", ["semiannual"], 10),
+    ("Định kỳ hằng quý, các đơn vị báo cáo kết quả trước ngày 25 của tháng cuối quý.", ["quarterly"], 25),
+])
+def test_reporting_regime_from_a_sentence(sentence: str, frequencies: list[str], due_day: int) -> None:
+    assert _regime(sentence) == (frequencies, due_day)
+
+
+def test_a_date_in_an_earlier_sentence_is_not_the_due_day() -> None:
+    sentence = ("Kế hoạch được ban hành trước ngày 30/6/2026. Định kỳ 6 tháng, các đơn vị tổng hợp "
+                "kết quả báo cáo Ủy ban nhân dân tỉnh.")
+    assert _regime(sentence) == (["semiannual"], None)
