@@ -273,7 +273,7 @@ def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
     try:
         for done, number in enumerate(pages, 1):
             try:
-                image = pdf[number].render(scale=300 / 72).to_pil()
+                image = pdf[number].render(scale=_ocr_scale(*pdf[number].get_size())).to_pil()
             except pypdfium2.PdfiumError as exc:
                 raise IngestError(f"PDF hỏng: không dựng được trang {number + 1} để nhận dạng chữ (OCR).",
                                   "bad_pdf") from exc
@@ -283,6 +283,17 @@ def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
     finally:
         pdf.close()
     return out
+
+
+_OCR_PAGE_PIXELS = 20_000_000      # an A3 page at 300 dpi is 17.4 M
+
+
+def _ocr_scale(width: float, height: float) -> float:
+    """300 dpi, or less for a page so large (a MediaBox of metres) that its image would pass an A3
+    page's: the render's memory and the OCR's time stay bounded whatever the page's size says."""
+    scale = 300 / 72
+    area = max(width * height, 1.0) * scale * scale
+    return scale if area <= _OCR_PAGE_PIXELS else scale * (_OCR_PAGE_PIXELS / area) ** 0.5
 
 
 # --- images and OCR ------------------------------------------------------------------

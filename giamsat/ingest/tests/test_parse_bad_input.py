@@ -106,3 +106,20 @@ def test_pdf_the_text_reader_takes_but_the_renderer_refuses() -> None:
     data = (Path(__file__).parent / "data" / "fuzz" / "pdf_renderer_refuses.pdf").read_bytes()
     err = _refused(data, "bad_pdf")
     assert "PDF hỏng" in str(err)
+
+
+def test_a_pdf_page_metres_tall_is_rendered_for_ocr_at_a_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the atheris fuzzer: a scanned page whose MediaBox is 595 x 81,889 points, rendered at 300 dpi,
+    took 2.4 GB; its image is now held to an A3 page's pixels."""
+    from giamsat.ingest import readers
+
+    sizes: list[tuple[int, int]] = []
+
+    def fake_ocr(image: object, warnings: list[str]) -> list[str]:
+        sizes.append(image.size)  # type: ignore[attr-defined]
+        return []
+
+    monkeypatch.setattr(readers, "ocr_image", fake_ocr)
+    data = (Path(__file__).parent / "data" / "fuzz" / "pdf_page_metres_tall.pdf").read_bytes()
+    assert parse_bytes(data, "fuzz").input_kind == "pdf_scan"
+    assert len(sizes) == 1 and sizes[0][0] * sizes[0][1] <= 20_200_000 and sizes[0][1] > 10 * sizes[0][0]   # pixels rounded up
