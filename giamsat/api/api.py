@@ -7,17 +7,20 @@ Thin on purpose: every list starts from a permission-checked queryset of the acc
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
+from functools import wraps
 from typing import Annotated, Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import create_model
 
 from giamsat.api import queries
 from giamsat.api.auth import READ_AUTH, caller, session_auth, token_auth
@@ -43,6 +46,7 @@ from giamsat.api.schemas import (
     task_rows,
 )
 from giamsat.org.access import get_unit_for_user
+from giamsat.portal import caching
 from giamsat.portal.caching import content_version
 from giamsat.reporting import access as reporting_access
 from giamsat.reporting import actions
@@ -112,6 +116,36 @@ class PlanPage(VersionedCountPage):
         return page
 
 
+def kept_per_scope(page: str, item: type[Schema]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A paginated list (`@paginate` below this) whose JSON is kept, as the portal's pages are (`caching.kept`), under
+    its filters and page, the caller's scope (`caching.viewer_scope`: callers who hold the same roles in the same units
+    see the same rows) and `content_version()`, which changes with every plan, target, task and unit. Only for lists
+    whose rows only change with that version, as `VersionedCountPage`'s totals. The kept body is the JSON ninja makes
+    from the same rows (`item` validated, then its renderer; test: byte for byte): each leader's first request,
+    `/api/plans` on the national set (100 plans a page out of 4,061), cost ~16-21 ms of CPU and ~13 ms of PostgreSQL."""
+    paged = create_model(f"Kept{item.__name__}Page", __base__=Schema, items=(list[item], ...), count=(int, ...))
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def kept_view(request: HttpRequest, **kwargs: Any) -> Any:
+            if not settings.GIAMSAT_PAGE_CACHE:
+                return view(request, **kwargs)
+
+            def build() -> bytes:
+                rows = paged.model_validate(view(request, **kwargs)).model_dump()
+                return bytes(api.create_response(request, rows, status=200).content)
+
+            args = sorted((name, value.model_dump() if isinstance(value, Schema) else value)
+                          for name, value in kwargs.items())
+            body = caching.kept("api:" + page, [repr(args)], caching.viewer_scope(caller(request)), build,
+                                COUNT_TIMEOUT, caching.request_version(request), bytes)
+            return HttpResponse(body, content_type=api.get_content_type())
+
+        return kept_view
+
+    return decorate
+
+
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> Any:
     return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
@@ -161,6 +195,7 @@ class PlanFilter(Schema):
 
 
 @api.get("/plans", response=list[PlanOut], auth=READ_AUTH, tags=["plans"])
+@kept_per_scope("plans", PlanOut)
 @paginate(PlanPage)
 def list_plans(request: HttpRequest, filters: Query[PlanFilter]) -> Any:
     return queries.plans(caller(request), **filters.dict())
@@ -198,6 +233,7 @@ class TaskFilter(Schema):
 
 
 @api.get("/tasks", response=list[TaskOut], auth=READ_AUTH, tags=["plans"])
+@kept_per_scope("tasks", TaskOut)
 @paginate(TaskPage)
 def list_tasks(request: HttpRequest, filters: Query[TaskFilter]) -> Any:
     return queries.tasks(caller(request), **filters.dict())

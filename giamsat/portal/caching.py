@@ -30,7 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -51,6 +51,7 @@ from giamsat.plans.models import Document, DocumentStatus, Target, Task
 from giamsat.portal.profile import profile_for
 from giamsat.reporting.models import Recommendation, ReportingPeriod, Submission
 
+T = TypeVar("T")
 TIMEOUT = 600  # seconds; bounds memory and the rare miss of two changes committing out of id order
 SHORT_TIMEOUT = 60  # pages keyed by free text (search): a stream of distinct queries cannot pile up
 SPLIT = "<!--giamsat:fragment-split-->"  # where a page puts per-user HTML between cached parts
@@ -127,15 +128,23 @@ def fragment(page: str, args: Sequence[Any], scope: str, build: Callable[[], tup
     """The cached fragment of `page`, or `build()` → (title, html) rendered, stored and returned."""
     if not settings.GIAMSAT_PAGE_CACHE:
         return _fragment(*build())
+    return kept(page, args, scope, lambda: _fragment(*build()), timeout, version, Fragment)
+
+
+def kept(page: str, args: Sequence[Any], scope: str, build: Callable[[], T], timeout: int = TIMEOUT,
+         version: str | None = None, kind: type[Any] = object) -> T:
+    """The value kept under `page`, its arguments, the viewer scope, the day and the content version (see the module
+    docstring), or `build()`'s, stored and returned; `kind`: the type a kept value must have (else it is rebuilt).
+    The caller decides whether the page cache is on (`settings.GIAMSAT_PAGE_CACHE`)."""
     key = cache_key(page, args, scope, version)
     hit = _shared_get(key)
-    if isinstance(hit, Fragment):
-        return hit
-    with _building(key):  # the worker's other threads wait for this render instead of repeating it
+    if hit is not None and isinstance(hit, kind):
+        return hit  # type: ignore[return-value]
+    with _building(key):  # the worker's other threads wait for this build instead of repeating it
         hit = _shared_get(key)
-        if isinstance(hit, Fragment):
-            return hit
-        made = _fragment(*build())
+        if hit is not None and isinstance(hit, kind):
+            return hit  # type: ignore[return-value]
+        made = build()
         _shared_set(key, made, timeout)
     return made
 
