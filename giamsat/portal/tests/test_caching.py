@@ -3,6 +3,7 @@ ever gets a page rendered for another scope (or another viewer's CSRF token)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -299,3 +300,47 @@ def test_the_warm_up_leaves_the_administrators_national_pages_to_the_end(people:
     assert any("ke-hoach" in path for path, _user in pages)
     assert [path for path, user in pages[-3:]] == ["/dieu-hanh/", "/chi-tieu/", "/bao-cao/"]
     assert all(caching.viewer_scope(user) == "admin" for _path, user in pages[-3:]) and admin.is_active
+
+
+def _unit_moved(plan: Document) -> None:
+    moved = unit_by_code("dong-nai.so-y-te")
+    moved.parent = unit_by_code("lang-son")
+    moved.save(update_fields=["parent"])
+
+
+def _unit_merged(plan: Document) -> None:
+    merged = unit_by_code("dong-nai.so-y-te")
+    merged.successor = unit_by_code("dong-nai.so-khcn")
+    merged.save(update_fields=["successor"])
+
+
+def _recommendation(**changes: Any) -> Any:
+    def write(plan: Document) -> None:
+        values = {k: v() if callable(v) else v for k, v in changes.items()}
+        Recommendation.objects.filter(title="Đề nghị về hạ tầng số").update(**values)
+    return write
+
+
+OUTSIDE_THE_ACTIONS = {  # writes that add no audit event (bulk loads, the registry, a hand fix): each changes the version
+    "plan withdrawn": lambda plan: Document.objects.filter(pk=plan.pk).update(status="draft"),
+    "plan marked confidential": lambda plan: Document.objects.filter(pk=plan.pk).update(confidential=True),
+    "plan's publication time": lambda plan: Document.objects.filter(pk=plan.pk).update(
+        published_at=plan.published_at - dt.timedelta(days=1)),
+    "plan removed": lambda plan: Document.objects.filter(pk=plan.pk).delete(),
+    "unit moved": _unit_moved,
+    "unit merged": _unit_merged,
+    "recommendation answered": _recommendation(state="answered"),
+    "recommendation's answer time": _recommendation(answered_at=dt.datetime(2026, 4, 1, tzinfo=dt.UTC)),
+    "recommendation routed elsewhere": _recommendation(routed_to=lambda: unit_by_code("lang-son")),
+    "recommendation escalated": _recommendation(escalated_to=lambda: unit_by_code("lang-son")),
+}
+
+
+@pytest.mark.parametrize("write", list(OUTSIDE_THE_ACTIONS), ids=list(OUTSIDE_THE_ACTIONS))
+def test_the_version_follows_writes_made_outside_the_actions(people: Any, plan: Document, write: str) -> None:
+    Recommendation.objects.create(title="Đề nghị về hạ tầng số", body="Nội dung", category="funding",
+                                  raised_by=people.steering, routed_to=unit_by_code("dong-nai.so-khcn"))
+    version = caching.content_version()
+    assert caching.content_version() == version
+    OUTSIDE_THE_ACTIONS[write](plan)
+    assert caching.content_version() != version
