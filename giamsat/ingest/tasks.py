@@ -21,17 +21,18 @@ def _columns(row: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for c, cell in enumerate(row):
         f = fold(cell)
+        j = f.replace(" ", "")         # OCR may lose the spaces of a header cell ("Nộidungcông việc")
         if re.fullmatch(r"\s*\**s?tt\**\s*|\s*so tt\s*", f):
             cols.setdefault("no", c)
-        elif "phoi hop" in f:
+        elif "phoihop" in j:
             cols.setdefault("coord", c)
-        elif "chu tri" in f or re.search(r"(don vi|co quan)\s*(thuc hien|chiu trach nhiem|phu trach)", f):
+        elif "chutri" in j or re.search(r"(donvi|coquan)(thuchien|chiutrachnhiem|phutrach)", j):
             cols.setdefault("lead", c)
-        elif "thoi gian" in f or "thoi han" in f or "tien do" in f:
+        elif "thoigian" in j or "thoihan" in j or "tiendo" in j:
             cols.setdefault("deadline", c)
-        elif "ket qua" in f or "san pham" in f:
+        elif "ketqua" in j or "sanpham" in j:
             cols.setdefault("output", c)
-        elif "nhiem vu" in f or "noi dung" in f or "ten" in f.split():
+        elif "nhiemvu" in j or "noidung" in j or "ten" in f.split():
             cols.setdefault("name", c)
     return cols
 
@@ -76,11 +77,13 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
 
 
 def _heads_sub_rows(rows: list[list[str]], k: int, cols: dict[str, int], no: str) -> bool:
-    """'1 | Hoàn thiện thể chế | | |' above '1.1 | …': a numbered row with nothing but its title heads
-    the rows numbered under it."""
-    below = rows[k + 1] if k + 1 < len(rows) else []
-    below_no = below[cols["no"]].strip() if "no" in cols and cols["no"] < len(below) else ""
-    return bool(no.strip(". ")) and below_no.startswith(no.strip(". ") + ".")
+    """'1 | Hoàn thiện thể chế | | |' above '1.1 | …': in a table whose rows are numbered under others
+    (1.1, 1.2, …), a whole-numbered row with nothing but its title heads them (OCR may have lost the
+    dots of the rows right below it: '11', '13')."""
+    if "no" not in cols or not re.fullmatch(r"\d{1,2}", no.strip(". ")):
+        return False
+    c = cols["no"]
+    return any(re.fullmatch(r"\d{1,2}\.\d{1,2}", r[c].strip(". ")) for r in rows[k + 1:] if c < len(r))
 
 
 def _assign(task: Task, lead: str, coord: str, matcher: AgencyMatcher, warnings: list[str]) -> None:

@@ -72,6 +72,18 @@ def test_an_arabic_numbered_row_heading_its_sub_numbered_rows_is_a_group() -> No
                    ("2.1", "SYT", "2026", "Hạ tầng số"), ("3", None, None, "Hạ tầng số")]
 
 
+def test_a_header_whose_cells_lost_their_spaces_to_ocr_still_names_the_columns() -> None:
+    got = _rows(["| STT | Nộidungcông việc | Cơquan thực hiện | Cơ quanphối hợp | Thờihạn |",
+                 "| 1 | Nâng cấp mạng | Sở Y tế | Sở Tài chính | Quý II/2026 |"])
+    assert got == [("1", "SYT", "Quý II/2026", None)]
+
+
+def test_a_group_row_keeps_its_tasks_when_ocr_lost_the_dots_of_their_numbers() -> None:
+    got = _rows([HEADER, "| 1 | Hoàn thiện thể chế | | | |", "| 11 | Ban hành quy chế dữ liệu | Sở Tư pháp | | 2026 |",
+                 "| 1.2 | Rà soát thủ tục | Sở Nội vụ | | 2027 |"])
+    assert got == [("11", "STP", "2026", "Hoàn thiện thể chế"), ("1.2", "SNV", "2027", "Hoàn thiện thể chế")]
+
+
 def test_in_a_table_whose_groups_are_numbered_an_unnumbered_row_carries_on() -> None:
     got = parse_text("\n".join([*HEAD, HEADER, "| I. | Hạ tầng số | | | |",
                                 "| 1. | Nâng cấp mạng truyền dẫn; | Sở Y tế | | 2026 |",
