@@ -75,8 +75,11 @@ def _looks_like_closing(folded: list[str], i: int) -> bool:
 
 
 def _mark_page_numbers(raw: list[str], drop: dict[int, str]) -> None:
-    """A lone number between blank lines, unless N±1 sits close by (then it numbers table rows)."""
+    """A lone number between blank lines, unless N±1 sits close by (then it numbers table rows). Where
+    two or more of them rise page by page (the document's page numbers), one off their run is a table's
+    cell that OCR read down its column ("50" alone between the units and the leads), not a page number."""
     lone = {i: int(m.group(1)) for i, line in enumerate(raw) if (m := _PAGE_NO.match(line))}
+    found: list[tuple[int, int]] = []
     for i, value in lone.items():
         if i in drop:
             continue
@@ -84,7 +87,42 @@ def _mark_page_numbers(raw: list[str], drop: dict[int, str]) -> None:
         next_blank = i + 1 >= len(raw) or not raw[i + 1].strip()
         near = any(abs(j - i) <= 30 and abs(v - value) == 1 for j, v in lone.items())
         if prev_blank and next_blank and not near:
+            found.append((i, value))
+    pages = _page_run(raw, found)
+    for i, _value in found:
+        if len(pages) < 2 or i in pages:
             drop[i] = "page_number"
+
+
+_PAGE_LINES = 8         # a page holds at least this many lines of OCR text
+
+
+def _page_run(raw: list[str], found: list[tuple[int, int]]) -> set[int]:
+    """The longest run of lone numbers that could number the pages: each greater than the one before, by
+    no more pages than the lines between could fill; on a tie, the run whose numbers stand more often at a
+    page break (two blank lines beside them)."""
+    def at_break(i: int) -> int:
+        above = i < 2 or not (raw[i - 1].strip() or raw[i - 2].strip())
+        below = i + 2 >= len(raw) or not (raw[i + 1].strip() or raw[i + 2].strip())
+        return int(above or below)
+
+    best: list[tuple[int, int, int]] = []       # per number: (run length, numbers at a break, previous in the run)
+    for n, (i, v) in enumerate(found):
+        here = at_break(i)
+        mine = (1, here, -1)
+        for m in range(n):
+            j, w = found[m]
+            if 0 < v - w <= max(1, (i - j) // _PAGE_LINES) and (best[m][0] + 1, best[m][1] + here) > mine[:2]:
+                mine = (best[m][0] + 1, best[m][1] + here, m)
+        best.append(mine)
+    if not best:
+        return set()
+    n = max(range(len(best)), key=lambda k: best[k][:2])
+    out: set[int] = set()
+    while n >= 0:
+        out.add(found[n][0])
+        n = best[n][2]
+    return out
 
 
 def _mark_running_headers(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:

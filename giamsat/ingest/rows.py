@@ -27,9 +27,11 @@ def _similar(label: str, expected: str) -> bool:
 
 
 def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
-                min_gap: int = 2, resync: bool = False) -> list[tuple[int, str]]:
+                min_gap: int = 2, resync: bool = False, short_resync: bool = False) -> list[tuple[int, str]]:
     """(line index, row label) in order; a missing number is taken from a look-alike line; with `resync`,
-    the sequence also goes on past a stretch of lost numbers (see `_run_follows`)."""
+    the sequence also goes on past a stretch of lost numbers (see `_run_follows`); with `short_resync`
+    too, past up to four lost numbers where the next number (or the one after) follows closely (a table's
+    last rows)."""
     anchors: list[tuple[int, str]] = []
     lookalikes: list[tuple[int, str]] = []
     expected, sub = 1, 1
@@ -61,7 +63,8 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                     last = hit
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
-        elif resync and v > expected + 2 and _run_follows(plain, i, v) and \
+        elif resync and v > expected + 2 and (_run_follows(plain, i, v) or (
+                short_resync and v <= expected + 4 and _next_follows(plain, i, v))) and \
                 not any(i < j <= i + 80 and expected <= w <= expected + 2 for j, w in plain):
             # OCR lost a stretch of numbers (or a stray number opened the sequence): the sequence goes
             # on where three running numbers follow one another closely and the expected ones are not
@@ -81,8 +84,8 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
     return anchors
 
 
-def _run_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 80) -> bool:
-    """Numbers v+1 and v+2 stand on later lines, in order, within `span` lines of line i."""
+def _run_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 80, count: int = 2) -> bool:
+    """Numbers v+1 … v+count (v+1 and v+2) stand on later lines, in order, within `span` lines of line i."""
     want, last = v + 1, i
     for j, w in plain:
         if j <= last:
@@ -91,6 +94,11 @@ def _run_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 80) -
             break
         if w == want:
             want, last = want + 1, j
-            if want == v + 3:
+            if want == v + count + 1:
                 return True
     return False
+
+
+def _next_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 40) -> bool:
+    """Number v+1 or v+2 stands within `span` lines below line i."""
+    return any(i < j <= i + span and v < w <= v + 2 for j, w in plain)

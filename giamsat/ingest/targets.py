@@ -403,10 +403,9 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
     from .rows import row_anchors
 
     lines = outline.lines
-    anchors = annex_anchors(lines, start, end, row_anchors(lines, start, end, allow_sub=True, resync=True), matcher)
-    groups = [(i, int(m.group(1))) for i in range(start, end + 1)
-              if (len(lines[i]) < 60 and (m := _GROUP_ROW.match(fold(lines[i])))) or
-              (re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i]))))]
+    groups = _group_rows(lines, start, end)
+    anchors = annex_anchors(lines, start, end, row_anchors(lines, start, end, allow_sub=True, resync=True, short_resync=True),
+                            matcher, {g for g, _y in groups})
     glyphs = any("≥" in x or "≤" in x for x in lines)        # the text can show them: ">" means ">"
     guessed: list[str] = []
     out: list[Target] = []
@@ -421,7 +420,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else end
         name_hi = tops[n + 1][1] - 1 if n + 1 < len(anchors) else end
         if n in band:
-            hi = name_hi = band[n][0].name_lines[0] - 1
+            hi = name_hi = min(k for r in band[n] for k in (r.name_lines[0], r.unit) if k is not None) - 1
         lo = tops[n][0]
         block = lines[lo:hi + 1]
         rm = _ROW.match(lines[i])
@@ -449,8 +448,10 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             name_txt, cell_unit = _unit_cell(name_txt)
         pre = len(lines[i]) - len(main)
         line_mentions = [a for line in block for _s, _e, a in matcher.scan(line)]
-        cells = [] if line_mentions else matcher.scan_cells(block)     # "Văn phòng" / "Chính phủ": split over the cell's lines
-        lead_words, done = _lead_start(mentions, main, cut, cells, matcher, block, i - lo)
+        # "Văn phòng" / "Chính phủ": split over the cell's lines, a page's break and header between them
+        cell_rows = sorted([i, *_name_lines(lines, lo, hi, i, group_lines)])
+        cells = [] if line_mentions else matcher.scan_cells([lines[k] for k in cell_rows])
+        lead_words, done = _lead_start(mentions, main, cut, cells, matcher, [lines[k] for k in cell_rows], cell_rows.index(i))
         parts_above: list[str] = []
         parts_below: list[str] = []
         last = ""       # the name's line above, below the number line (where that line's name part ends is known)
@@ -550,6 +551,13 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         warnings.append("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
                         f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
     return out
+
+
+def _group_rows(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """(line, year) of the annex's group rows ("I Đến năm 2030")."""
+    return [(i, int(m.group(1))) for i in range(start, end + 1)
+            if (len(lines[i]) < 60 and (m := _GROUP_ROW.match(fold(lines[i])))) or
+            (re.match(r"^\s*[I1l]{1,3}\s*[|]", lines[i]) and (m := re.search(r"(20\d\d)", fold(lines[i]))))]
 
 
 def row_label(label: str) -> str:
@@ -753,7 +761,7 @@ def _strip_cell_middle(text: str, name: list[str], done: int) -> tuple[str, int,
 
 
 def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]],
-                  matcher: AgencyMatcher | None = None) -> list[tuple[int, str]]:
+                  matcher: AgencyMatcher | None = None, groups: set[int] | None = None) -> list[tuple[int, str]]:
     """The row anchors of an indicator annex completed: sub-rows past a stretch of lost sub-numbers
     ("11.5" after "11.1"), a sub-number with its parent misread ("28.3" between 23.2 and 23.4), and
     rows whose numbers OCR lost altogether, when as many lines shaped like a row read across its cells
@@ -777,11 +785,12 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
         if plain is None:
             continue
         next_plain = next((int(lab) for _j, lab in after if "." not in lab), None)
-        if int(parent_s) == int(plain) + 1 and next_plain == int(plain) + 2 and \
-                not any(lab.startswith(parent_s + ".") for _j, lab in before):
+        if int(parent_s) == int(plain) + 1 and next_plain == int(plain) + 2:
             # the parent row's number was lost ("22", "23.1", …, "24"): its sub-rows are its own; the parent
             # is found among the lines above them as a lost row
-            if 1 <= k <= 6 and not any(lab.startswith(parent_s + ".") and int(lab.split(".")[1]) >= k for _j, lab in after):
+            prev_k = max((int(lab.split(".")[1]) for _j, lab in before if lab.startswith(parent_s + ".")), default=0)
+            if prev_k < k <= prev_k + 6 and \
+                    not any(lab.startswith(parent_s + ".") and int(lab.split(".")[1]) >= k for _j, lab in after):
                 anchors.append((i, f"{parent_s}.{k}"))
                 anchors.sort()
                 taken.add(i)
@@ -816,6 +825,13 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
                      (not ROW_NO.match(lines[k]) and _lead_row_shape(lines[k], matcher))]
             if len(wider) == len(missing or [0]):
                 shaped = wider
+        if not shaped and matcher is not None and missing and missing == [lb.partition(".")[0]] and "." in lb:
+            # the sub-rows' parent lost its number: its title ("Chỉ tiêu về thực hiện" / "thủ tục …") is the
+            # gap's one paragraph opening in a capital, with no figure and no lead
+            heads = [k for k in range(a + 1, b) if _title_opens(lines, k, matcher)]
+            if len(heads) == 1:
+                found.append((heads[0], missing[0]))
+            continue
         if not shaped:
             continue
         if missing is None:          # after a sub-row, up to the parent's next row: more sub-rows
@@ -825,7 +841,35 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
             missing = [f"{parent}.{int(k0) + n}" for n in range(1, len(shaped) + 1)]
         if len(shaped) == len(missing):
             found.extend(zip(shaped, missing, strict=True))
+        elif matcher is not None and 0 < len(shaped) < len(missing):
+            found.extend(_shaped_beside_band(lines, a, b, shaped, missing, matcher, groups or set()))
+    last, label = max(anchors + found) if anchors else (end, "")
+    if matcher is not None and label.isdigit():
+        # the table's last row read across its cells without its number, close below the last numbered one
+        tail = [k for k in range(last + 1, min(end, last + 15) + 1) if not ROW_NO.match(lines[k]) and _ROW_SHAPE.match(lines[k])]
+        if len(tail) == 1:
+            found.append((tail[0], str(int(label) + 1)))
     return sorted(anchors + found)
+
+
+def _title_opens(lines: list[str], k: int, matcher: AgencyMatcher) -> bool:
+    """Line k opens a paragraph with a title's words: a capital, three words or more, no figure, no lead."""
+    text = lines[k].strip(" |")
+    return k > 0 and not lines[k - 1].strip() and text[:1].isupper() and len(text.split()) >= 3 and \
+        not re.search(r"\d", text) and not matcher.scan(text)
+
+
+def _shaped_beside_band(lines: list[str], a: int, b: int, shaped: list[int], missing: list[str],
+                        matcher: AgencyMatcher, groups: set[int]) -> list[tuple[int, str]]:
+    """Rows read across their cells whose numbers were lost next to a band read column by column (the
+    band's rows lost theirs too): the first or last of the missing numbers are theirs when the band
+    between them and the other anchor gives exactly the rest."""
+    n = len(shaped)
+    if band_rows(lines, a, shaped[0], missing[:-n], matcher, groups):
+        return list(zip(shaped, missing[-n:], strict=True))
+    if band_rows(lines, shaped[-1], b, missing[n:], matcher, groups):
+        return list(zip(shaped, missing[:n], strict=True))
+    return []
 
 
 _BAND_VALUE = re.compile(r"^\s*(?:[<>≥≤~=]=?\s*)?\d{1,4}(?:[.,]\d{1,2})?\s*%?(?:\s*[-–]\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?)?\s*$")
@@ -848,43 +892,29 @@ def band_rows(lines: list[str], a: int, b: int, missing: list[str], matcher: Age
     "Thứ bậc" / ">50" / "Bộ Thông tin" / "và Truyền" / "thông"). Lower-case paragraphs before the first
     name go on the row on line a. The name cells must be as many as the lost numbers, and the leads or
     the results as well; a column whose cells are fewer (OCR lost one) is left out, not guessed."""
-    from .ocr_tables import _UNIT
-
-    paras: list[list[int]] = []
-    for k in range(a + 1, b):
-        if not lines[k].strip() or k in groups:
-            if paras and paras[-1]:
-                paras.append([])
-            continue
-        if not paras:
-            paras.append([])
-        paras[-1].append(k)
-    paras = [p for p in paras if p]
+    paras = _band_paras(lines, a, b, groups, matcher)
     capitals: list[tuple[int, list[int]]] = []       # (order, paragraph): names, then results written out
     units: list[tuple[int, int]] = []                 # (order, line)
     figures: list[tuple[int, str]] = []               # result cells that open with a figure (">50", "≤ 3 Đông Nam Á")
     lead_lines: list[int] = []
-    for order, para in enumerate(paras):
-        text = squash(" ".join(lines[k] for k in para))
-        f = fold(text)
-        words = re.findall(r"[a-z]+", f)
-        if (words and set(words) <= _HEADER_WORDS) or re.search(r"chi\s*tieu|ket\s*qua", f):
-            continue                                    # the table header a page break repeats
-        if (_BAND_VALUE.match(text) and len(para) == 1) or re.match(r"\s*[<>≥≤~=]=?\s*\d", text):
+    units_first = False
+    for order, (para, kind, text) in enumerate(paras):
+        if kind == "figure":
             figures.append((order, text.strip()))
-        elif lead_lines or ((found := matcher.scan(text)) and found[0][0] <= 1):
+        elif lead_lines or kind == "lead":
             lead_lines.extend(para)                     # the leads' column comes last
-        elif _UNIT.fullmatch(f.strip()) or (len(text.split()) <= 2 and len(para) == 1):
+        elif kind == "unit":
             units.append((order, para[0]))
-        elif text[:1].isupper() and len(text.split()) >= 3 and not re.search(r"\d{2}", text):
-            if lead_lines or (units and not capitals):
-                return None                             # not one column after another
+        elif kind == "name":
+            if lead_lines:
+                return _row_wise_band(lines, paras, missing, matcher)   # not one column after another
+            units_first = units_first or bool(units and not capitals)
             capitals.append((order, para))
         elif capitals or units or figures:
-            return None                                 # a lower-case paragraph among the columns
+            return _row_wise_band(lines, paras, missing, matcher)       # a lower-case paragraph among the columns
     count = len(missing)
-    if len(capitals) < count:
-        return None
+    if len(capitals) < count or (units_first and len(units) != count):
+        return _row_wise_band(lines, paras, missing, matcher)
     # the name cells come first; capitalised paragraphs past them, after a unit or a figure, are results
     # written out ("Tăng dần theo từng năm"), in the results' column with the figures
     last_name = capitals[count - 1][0]
@@ -903,6 +933,78 @@ def band_rows(lines: list[str], a: int, b: int, missing: list[str], matcher: Age
         row.value = value
     for row, (_o, line) in zip(rows, units if len(units) == count else [], strict=False):
         row.unit = line
+    return rows
+
+
+def _band_paras(lines: list[str], a: int, b: int, groups: set[int],
+                matcher: AgencyMatcher) -> list[tuple[list[int], str, str]]:
+    """The paragraphs between lines a and b (a page's repeated header left out), each with its kind as a
+    cell: "figure" (">50"), "lead" (opens with a lead's name), "unit" (a unit, or two words at most),
+    "name" (capitalised, three words or more, no figure) or "other"; and its text."""
+    from .ocr_tables import _UNIT
+
+    paras: list[list[int]] = []
+    for k in range(a + 1, b):
+        if not lines[k].strip() or k in groups:
+            if paras and paras[-1]:
+                paras.append([])
+            continue
+        if not paras:
+            paras.append([])
+        paras[-1].append(k)
+    out: list[tuple[list[int], str, str]] = []
+    for para in (p for p in paras if p):
+        text = squash(" ".join(lines[k] for k in para))
+        f = fold(text)
+        words = re.findall(r"[a-z]+", f)
+        if (words and set(words) <= _HEADER_WORDS) or re.search(r"chi\s*tieu|ket\s*qua", f):
+            continue                                    # the table header a page break repeats
+        if (_BAND_VALUE.match(text) and len(para) == 1) or re.match(r"\s*[<>≥≤~=]=?\s*\d", text):
+            kind = "figure"
+        elif (found := matcher.scan(text)) and found[0][0] <= 1:
+            kind = "lead"
+        elif _UNIT.fullmatch(f.strip()) or (len(text.split()) <= 2 and len(para) == 1):
+            kind = "unit"
+        elif text[:1].isupper() and len(text.split()) >= 3 and not re.search(r"\d{2}", text):
+            kind = "name"
+        else:
+            kind = "other"
+        out.append((para, kind, text))
+    return out
+
+
+def _row_wise_band(lines: list[str], paras: list[tuple[list[int], str, str]], missing: list[str],
+                   matcher: AgencyMatcher) -> list[_BandRow] | None:
+    """The lost rows' cells read row by row instead, each a paragraph ("Số doanh nghiệp …" / "Doanh
+    nghiệp" / ">40" / "Bộ Khoa học" / "và Công nghệ" / "Chỉ số …" …): a name opens each row, a unit, a
+    result and the lead's lines follow it. As many names as numbers lost, and each row's lead found (or
+    each row's result), else None."""
+    rows: list[_BandRow] = []
+    lead_lines: list[list[int]] = []
+    for para, kind, text in paras:
+        if kind == "name":
+            rows.append(_BandRow(missing[len(rows)] if len(rows) < len(missing) else "", list(para)))
+            lead_lines.append([])
+        elif not rows:
+            if kind != "other" or text[:1].isupper():
+                return None                 # before the first name: the row above's last lower-case lines only
+        elif kind == "figure" and not rows[-1].value and not lead_lines[-1]:
+            rows[-1].value = text.strip()
+        elif kind == "unit" and rows[-1].unit is None and not rows[-1].value and not lead_lines[-1]:
+            rows[-1].unit = para[0]
+        elif kind == "other" and text[:1].islower() and rows[-1].unit is None and not rows[-1].value and not lead_lines[-1]:
+            rows[-1].name_lines.extend(para)            # the name cell in two paragraphs
+        elif kind in ("lead", "other"):
+            lead_lines[-1].extend(para)
+        else:
+            return None
+    if len(rows) != len(missing):
+        return None
+    for row, at in zip(rows, lead_lines, strict=True):
+        cells = matcher.scan_cells([lines[k] for k in at])
+        row.lead = cells[0].agency if len(cells) == 1 else None
+    if not all(r.lead for r in rows) and not all(r.value for r in rows):
+        return None
     return rows
 
 
