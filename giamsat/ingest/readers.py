@@ -675,9 +675,7 @@ def place_grids(words: list[dict[str, Any]], grids: list[Grid]) -> list[str]:
                 for r, row in enumerate(cells)]
         pieces.append((ys[0], ["", *_pipe_rows([[_cell_text(c) for c in r] for r in rows if any(r)]), ""]))
     if rest:
-        text_lines = words_to_lines(rest)
-        tops = _line_tops(rest)
-        pieces.extend((t, [line]) for t, line in zip(tops, text_lines, strict=False))
+        pieces.extend(_line_pieces(rest))
     pieces.sort(key=lambda p: p[0])
     return [line for _, chunk in pieces for line in chunk]
 
@@ -728,18 +726,21 @@ def _visual_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return lines
 
 
-def _line_tops(words: list[dict[str, Any]]) -> list[float]:
-    return [min(w["top"] for w in line) for line in _visual_lines(words)]
-
-
 def words_to_lines(words: list[dict[str, Any]]) -> list[str]:
     """Group word boxes into visual lines, then rebuild tables from column gaps."""
+    return [line for _top, chunk in _line_pieces(words) for line in chunk]
+
+
+def _line_pieces(words: list[dict[str, Any]]) -> list[tuple[float, list[str]]]:
+    """(top, lines) of each text line or rebuilt table: a table folds several visual lines into its
+    rows, so its lines keep the top of its first visual line, and page order stays right."""
     if not words:
         return []
     height = statistics.median(w["h"] for w in words) or 10
     rows = _visual_lines(words)
+    tops = [min(w["top"] for w in r) for r in rows]
     cells_per_row = [_split_cells(sorted(r, key=lambda w: w["x0"]), height) for r in rows]
-    return _rows_to_text(cells_per_row, height)
+    return [(tops[i], chunk) for i, chunk in _row_chunks(cells_per_row, height)]
 
 
 def _split_cells(row: list[dict[str, Any]], height: float) -> list[tuple[float, str]]:
@@ -754,9 +755,10 @@ def _split_cells(row: list[dict[str, Any]], height: float) -> list[tuple[float, 
     return [(x, " ".join(ws)) for x, ws in cells]
 
 
-def _rows_to_text(rows: list[list[tuple[float, str]]], height: float) -> list[str]:
-    """Runs of multi-cell rows become pipe tables; a row whose first column is empty continues the cell above."""
-    out: list[str] = []
+def _row_chunks(rows: list[list[tuple[float, str]]], height: float) -> list[tuple[int, list[str]]]:
+    """(first row, lines): runs of multi-cell rows become pipe tables; a row whose first column is
+    empty continues the cell above; any other row is a line."""
+    out: list[tuple[int, list[str]]] = []
     i = 0
     while i < len(rows):
         j = i
@@ -764,10 +766,10 @@ def _rows_to_text(rows: list[list[tuple[float, str]]], height: float) -> list[st
                                                          + height * 2)):
             j += 1
         if j - i >= 2:
-            out.extend(_table_from_rows(rows[i:j], height))
+            out.append((i, _table_from_rows(rows[i:j], height)))
             i = j
             continue
-        out.append(" ".join(text for _, text in rows[i]))
+        out.append((i, [" ".join(text for _, text in rows[i])]))
         i += 1
     return out
 

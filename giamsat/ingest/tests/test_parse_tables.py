@@ -242,3 +242,18 @@ def test_an_ocr_inverted_i_still_opens_a_lettered_heading() -> None:
     from giamsat.ingest.structure import classify
 
     assert classify("¡) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục")[:2] == ("letter", 4)
+
+
+def test_lines_below_a_table_rebuilt_from_word_gaps_are_all_kept() -> None:
+    """A scan's words outside ruled grids: three rows with wide gaps make a table of one row per visual
+    line; the text lines below it keep their place and none is lost."""
+    from giamsat.ingest.readers import place_grids
+
+    def word(text: str, x0: int, top: int) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + 20 * len(text), "top": top, "h": 20}
+
+    words = [word("Mở", 100, 100), word("đầu", 150, 100),
+             *(word(t, x, top) for top in (150, 180, 210) for t, x in (("a", 100), ("b", 400), ("c", 700))),
+             word("Dòng", 100, 260), word("một", 200, 260), word("Dòng", 100, 290), word("hai", 200, 290)]
+    assert place_grids(words, []) == ["Mở đầu", "", "| a | b | c |", "| a | b | c |", "| a | b | c |", "",
+                                      "Dòng một", "Dòng hai"]
