@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import AgencyMatcher
+from .agencies import AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE
 from .fold import fold, loose, squash
 from .structure import Outline
@@ -80,7 +80,7 @@ def top_aligned(lines: list[str], anchors: list[int], matcher: AgencyMatcher) ->
     return up >= 3 and up > 2 * low
 
 
-def _segment(body: str, matcher: AgencyMatcher, width: int | None, part_cols: list[tuple[int, bool]]) -> str:
+def _segment(body: str, matcher: AgencyMatcher, width: int | None, part_cols: list[tuple[int, str]]) -> str:
     """The name column's text on one line: up to the first unit named, bar, deadline phrase, piece of
     a split unit's name standing past half the column, or the column's width."""
     # a unit named early on a line of a narrow column is the sentence's ("… các cơ sở giáo dục", "trình
@@ -93,8 +93,8 @@ def _segment(body: str, matcher: AgencyMatcher, width: int | None, part_cols: li
         cuts.append(m.start())
     cuts.extend(m3.start() for m3 in DEADLINE_PHRASE.finditer(fold(body)))
     if width:
-        cuts.extend(c for c, head in part_cols if (c >= 4 and head and body[c:c + 1].isupper()) or
-                    (c >= least and not head))
+        cuts.extend(c for c, kind in part_cols if (c >= 4 and kind == "head" and body[c:c + 1].isupper()) or
+                    (c >= least and kind == "piece") or kind == "end")
     cut = min(cuts) if cuts else len(body)
     seg = body[:cut].rstrip()
     if width and len(seg) > width + 1:
@@ -110,19 +110,22 @@ def top_name(outline: Outline, anchor: int, nxt: int, matcher: AgencyMatcher, wi
     lines = outline.lines
     rows = [k for k in range(anchor, nxt) if lines[k].strip() and k not in skip]
     bodies = [_body(lines[k], k == anchor)[1] for k in rows]
-    parts: dict[int, list[tuple[int, bool]]] = {}
+    parts: dict[int, list[tuple[int, str]]] = {}
     for c in matcher.scan_cells(bodies):
-        for n, (ln, col) in enumerate(c.parts):
-            parts.setdefault(ln, []).append((col, n == 0))
+        for ln, col, kind in _pieces(c, bodies, matcher):
+            parts.setdefault(ln, []).append((col, kind))
     out: list[str] = []
     prev_len: int | None = None
     widest = 0
+    header = _header_column(lines, rows)
     for n, k in enumerate(rows):
         if k != anchor and (_GROUP.match(lines[k]) or _NUMBER.fullmatch(lines[k])):
             break
-        if _is_header(lines[k]):
+        if _is_header(lines[k]) or k in header:
             prev_len = None
             continue
+        if out and width and n and rows[n - 1] < k - 1 and _narrow(lines, k, nxt, width):
+            break               # past a blank line, a narrower column's cell: the name ended above
         off, body = _body(lines[k], k == anchor)
         seg = _segment(body, matcher, width, parts.get(n, []))
         if not seg:
@@ -142,6 +145,102 @@ def top_name(outline: Outline, anchor: int, nxt: int, matcher: AgencyMatcher, wi
         if seg.endswith(".") and len(seg) < (width or 0) - 3:
             break
     return squash(" ".join(out))[:800]
+
+
+_TITLE_WORDS = frozenset({"tt", "stt", "ten", "nhiem", "vu", "co", "quan", "chu", "tri", "phoi", "hop", "ket", "qua",
+                          "thoi", "gian", "han", "hoan", "thanh", "san", "pham", "noi", "dung", "don", "vi", "thuc",
+                          "hien"})
+
+
+def _header_column(lines: list[str], rows: list[int]) -> set[int]:
+    """The lines of a table header that a page repeats, read column by column ("TT" / "Tên nhiệm vụ" /
+    "Cơ quan" / "chủ trì" / …): a run of lines of the titles' words only that holds two titles or more."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k in [*rows, -1]:
+        words = re.findall(r"[a-z]+", fold(lines[k])) if k >= 0 else []
+        if words and all(w in _TITLE_WORDS or w.replace("y", "u") in _TITLE_WORDS for w in words):
+            run.append(k)
+            continue
+        titles = {m.group(0) for m in _HEADER.finditer(" ".join(loose(lines[j]) for j in run))}
+        if len(titles) >= 2:
+            out.update(run)
+        run = []
+    return out
+
+
+def _narrow(lines: list[str], k: int, end: int, width: int) -> bool:
+    """The paragraph from line k (up to line `end`) has two lines or more, each under two thirds of the name
+    column's width."""
+    para = []
+    while k < end and lines[k].strip():
+        para.append(lines[k].strip())
+        k += 1
+    return len(para) >= 2 and all(len(x) < width * 2 / 3 for x in para)
+
+
+def _runs(key: str, words: list[str]) -> list[tuple[int, int]]:
+    """(column, count) of each place on a line's key where the words of `words` start to follow one
+    another, with how many of them do."""
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(key)]
+    out = []
+    for n, (col, _token) in enumerate(tokens):
+        used = 0
+        while used < len(words) and n + used < len(tokens) and tokens[n + used][1] == words[used]:
+            used += 1
+        if used:
+            out.append((col, used))
+    return out
+
+
+def _pieces(cell: CellMention, bodies: list[str], matcher: AgencyMatcher) -> list[tuple[int, int, str]]:
+    """Where the pieces of a unit's name split down its cell stand: its head ("head"), the pieces
+    `scan_cells` saw ("piece"), each moved to where the name's next words follow one another longest on
+    its line ("giáo dục | dục và Đào": the second "dục"), and the end of the name it did not see ("Bộ
+    Khoa" / "học và" seen, "Công" / "nghệ" below not: "end", which ends the task name on its line
+    wherever it stands). The end is looked for on the next two lines: where the next words follow longest,
+    in the name's case first ("Công", not the task's "công nghệ"), right-most when equal (the unit's
+    column stands right of the task name's, which may hold the same words); it is taken when two words
+    follow, or one opens with the name's capital, or one that is the name's last stands past a word of the
+    line. (line, column, kind)."""
+    words = _TOKEN.findall(fold(cell.agency.name))
+    initials = [cell.agency.name[m.start()] for m in _TOKEN.finditer(fold(cell.agency.name))]
+    out: list[tuple[int, int, str]] = []
+    done = 0
+    for n, (ln, col) in enumerate(cell.parts):
+        key = matcher.repaired_key(bodies[ln])
+        if n == 0:
+            head = _runs(key[col:], words)[:1]
+            done = head[0][1] if head and head[0][0] == 0 else -len(words)
+            out.append((ln, col, "head"))
+            continue
+        runs = [r for r in _runs(key, words[done:]) if r[0] >= col - 1] if done >= 0 else []
+        if not runs:
+            out.append((ln, col, "piece"))
+            done = -len(words)          # the name's words not followed: no end looked for
+            continue
+        at, used = max(runs, key=lambda r: (r[1], -abs(r[0] - col)))
+        out.append((ln, at, "piece"))
+        done += used
+    if done <= 0:
+        return out
+    for k in [k for k in range(out[-1][0] + 1, min(out[-1][0] + 3, len(bodies))) if bodies[k].strip()]:
+        if done >= len(words):
+            break
+        runs = _runs(matcher.repaired_key(bodies[k]), words[done:])
+        if not runs:
+            continue
+        upper = initials[done].isupper()
+        col, used = max(runs, key=lambda r: (bodies[k][r[0]:r[0] + 1].isupper() == upper, r[1], r[0]))
+        capital = upper and bodies[k][col:col + 1].isupper()
+        if used == 1 and not capital and (col == 0 or done + 1 < len(words)):
+            break
+        out.append((k, col, "end"))
+        done += used
+    return out
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def _junk(text: str) -> bool:

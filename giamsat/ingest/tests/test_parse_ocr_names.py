@@ -179,3 +179,50 @@ def test_a_bare_year_standing_as_its_own_paragraph_is_the_deadline_cell_not_a_pe
              "Nghị quyết", "", "2026", "", "2.", "", "Ban hành quy chế quản lý hồ sơ.", "", "Bộ Nội vụ", "", "2027"]
     tasks = parse_text("\n".join(lines), registry=REG).tasks
     assert [(t.no, t.deadline_text) for t in tasks] == [("1", "2026"), ("2", "2027")]
+
+
+
+def test_the_end_of_a_unit_name_split_down_a_narrow_lead_cell_ends_the_task_name() -> None:
+    # "Sở Giáo" / "dục và" / "Đào tạo" and "Bộ Khoa" / "học và" / "Công" / "nghệ": the pieces below the
+    # first two stand on lines where the task's name is short, or hold the same words ("giáo dục" / "dục
+    # và"; the task's "công nghệ" in lower case is not the unit's "Công nghệ")
+    rows = [
+        ROWS[0],
+        ("Xây dựng khung đánh giá năng lực số của học", "Sở Giáo dục và Đào tạo", "Các bộ, ngành",
+         "Quyết định của Ủy ban", "2026"),
+        ("Đổi mới phương thức giáo dục nghề nghiệp", "Sở Giáo dục và Đào tạo", "Bộ Tài chính", "Đề án", "2027"),
+        ROWS[1],
+        ("Ứng dụng công nghệ số trong quản lý", "Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Đề án", "2027"),
+        ROWS[2],
+    ]
+    lines = [*HEAD]
+    for n, row in enumerate(rows, 1):
+        lines += ocr_row(n, row, widths=(20, 7, 12, 12, 6))
+    assert "học Đào tạo" in lines and "giáo dục nghề nghiệp dục và" in lines
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [t.name for t in tasks] == [r[0] for r in rows]
+    assert [t.lead_code for t in tasks] == ["BE", "SGD", "SGD", "BD", "BA", "BA"]
+
+
+def test_a_top_aligned_name_goes_on_past_a_header_read_column_by_column_and_stops_at_a_narrower_cell() -> None:
+    over_page = ("Xây dựng cơ sở dữ liệu về đất đai của tỉnh, kết nối với cơ sở dữ liệu quốc gia về dân cư và các "
+                 "hệ thống thông tin của các sở, ngành trên địa bàn", "Bộ Tài chính", "Các bộ, ngành", "Cơ sở dữ liệu",
+                 "2026")
+    long_coordinators = ("Phát triển nền tảng học tập số dùng chung cho cán bộ, công chức", "Bộ Nội vụ",
+                         "Các bộ, ngành, doanh nghiệp, hiệp hội công nghệ số, các trường đại học và viện nghiên cứu",
+                         "Nền tảng", "2027")
+    lines = [*HEAD]
+    for n, row in enumerate([ROWS[0], over_page], 1):
+        lines += ocr_row(n, row)
+    # the page ends three lines into row 2; the next page repeats the header, one title a paragraph
+    lines[-2:-2] = ["", "", "", "TT", "", "Tên nhiệm vụ", "", "Cơ quan", "chủ trì", "", "Cơ quan phối", "hợp", "",
+                    "Thời gian", ""]
+    third = ocr_row(3, long_coordinators)
+    third.insert(4, "")         # OCR put a blank line in the coordinators' cell, below the name's last line
+    lines += [*third, *ocr_row(4, ROWS[1]), *ocr_row(5, ROWS[2])]
+    assert third[5:] == ["nghệ số, các", "trường đại", "học và viện", "nghiên cứu"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [t.lead_code for t in tasks] == ["BE", "BB", "BD", "BD", "BA"]
+    assert tasks[1].name == over_page[0]
+    assert tasks[2].name.startswith(long_coordinators[0]) and "trường" not in tasks[2].name
+    assert [t.name for t in tasks[3:]] == [ROWS[1][0], ROWS[2][0]]
