@@ -129,8 +129,10 @@ def recommendations_for_user(user: Any) -> QuerySet[Recommendation]:
     if is_admin(user):
         return base.all()
     units = OrgUnit.objects.filter(visible_units_q(user)).values("pk")
+    # Each condition is on a column of the row itself, so no row comes twice: no DISTINCT (sorting every column
+    # of the row and its three joined units: ~8 ms of PostgreSQL for the home page's five on the national set).
     return base.filter(Q(routed_to__in=units) | Q(raised_by_unit__in=units) | Q(escalated_to__in=units)
-                       | Q(raised_by=user)).distinct()
+                       | Q(raised_by=user))
 
 
 def get_recommendation_for_user(user: Any, pk: Any) -> Recommendation:
