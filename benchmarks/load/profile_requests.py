@@ -55,6 +55,7 @@ from giamsat.portal.scope import public_documents  # noqa: E402
 from giamsat.reporting import evaluation  # noqa: E402
 
 LEADER = "bcd.dongnai"
+STANDING = "thuongtruc.dongnai"  # the other leader of locustfile.py: signs in to the home page, not the dashboard
 REPORTER = "baocao.sotaichinh"
 SEARCHES = ["chuyen doi so", "dữ liệu", "DTI", "ha tang so", "nen tang"]
 
@@ -83,6 +84,8 @@ def requests_of_the_profile() -> list[tuple[str, str | None, str, list[Any]]]:
         ("/cong-khai/ke-hoach/[id]/", None, "get", [f"/cong-khai/ke-hoach/{pk}/" for pk in plans]),
         ("/cong-khai/tim-kiem/", None, "get", [f"/cong-khai/tim-kiem/?q={q}" for q in SEARCHES]),
         ("/dang-nhap/", None, "get", ["/dang-nhap/"]),
+        ("/trang-chu/ (standing agency)", STANDING, "get", ["/trang-chu/"]),
+        ("/trang-chu/ (reporter)", REPORTER, "get", ["/trang-chu/"]),
         ("/api/plans", LEADER, "get", ["/api/plans"]),
         ("/dieu-hanh/", LEADER, "get", ["/dieu-hanh/"]),
         ("/ke-hoach/[id]/", LEADER, "get", [f"/ke-hoach/{pk}/" for pk in leader_plans or plans]),

@@ -56,3 +56,32 @@ def test_the_home_figures_are_the_uncached_ones_and_follow_a_submitted_report(
 def test_a_reporter_home_has_no_figures(people: Any, plan: Document, frozen: Any, page_cache: None) -> None:
     page = home(people.reporter)
     assert 'class="kpis"' not in page and "Tuân thủ chế độ báo cáo" not in page
+
+
+def test_the_home_lists_are_the_uncached_ones_for_each_scope_and_follow_a_submitted_report(
+        people: Any, plan: Document, draft_plan: Document, frozen: Any, page_cache: None) -> None:
+    actions.open_periods(plan)
+    period = ReportingPeriod.objects.filter(document=plan).order_by("due_date").first()
+    draft = actions.get_or_create_draft(people.approver, people.approver.memberships.get().unit, period)
+    viewers = (people.standing, people.approver, people.reporter, people.outsider)
+
+    def homes() -> list[str]:
+        return [home(user) for user in viewers]
+
+    settings.GIAMSAT_PAGE_CACHE = False
+    uncached = homes()
+    settings.GIAMSAT_PAGE_CACHE = True
+    first, again = homes(), homes()
+    assert first == uncached == again
+    standing, approver, reporter, outsider = first
+    assert draft_plan.title[:40] in standing and "Hàng chờ phê duyệt báo cáo <small>0</small>" in standing
+    assert "Mở báo cáo" in approver and "Mở báo cáo" in reporter  # their unit's draft
+    assert "Mở báo cáo" not in outsider and draft_plan.title[:40] not in outsider + reporter
+    actions.submit_report(people.approver, draft)
+    after = homes()
+    assert "Hàng chờ phê duyệt báo cáo <small>1</small>" in after[0] and "Xem và duyệt" in after[0]
+    assert "Đã gửi" in after[2] and "Mở báo cáo" in after[2]
+    settings.GIAMSAT_PAGE_CACHE = False
+    cache.clear()
+    caching.clear_local()
+    assert homes() == after
