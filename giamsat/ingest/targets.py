@@ -276,7 +276,8 @@ def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, un
 
 # --- tables ----------------------------------------------------------------------------
 
-_YEAR_COL = re.compile(r"^\s*(?:nam\s*)?((?:20)\d\d)\s*$")
+# "2030", "Năm 2030", "Mục tiêu 2030", "Kế hoạch năm 2026", "Đến năm 2030" (not "Thực hiện 2025": a baseline)
+_YEAR_COL = re.compile(r"^\s*(?:(?:muc tieu|chi tieu|ke hoach)\s*)?(?:(?:den\s*)?nam\s*)?((?:20)\d\d)\s*$")
 
 
 def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:

@@ -257,3 +257,14 @@ def test_lines_below_a_table_rebuilt_from_word_gaps_are_all_kept() -> None:
              word("Dòng", 100, 260), word("một", 200, 260), word("Dòng", 100, 290), word("hai", 200, 290)]
     assert place_grids(words, []) == ["Mở đầu", "", "| a | b | c |", "| a | b | c |", "| a | b | c |", "",
                                       "Dòng một", "Dòng hai"]
+
+
+def test_a_target_column_titled_with_its_year_is_a_year_column() -> None:
+    """'Năm 2025 | Mục tiêu 2030': both are milestones (a 'Thực hiện 2025' baseline is not)."""
+    plan = parse_text("\n".join([
+        "KẾ HOẠCH", "Số: 9/KH-UBND", "I. MỤC TIÊU",
+        "| TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Mục tiêu 2030 | Đơn vị chủ trì |",
+        "| 1 | Hợp tác xã ứng dụng công nghệ số | % | 20 | ≥ 60 | Sở Công Thương |",
+        "| 2 | Trạm quan trắc tự động | Trạm | 25 | 60 | Sở Nông nghiệp và Môi trường |"]))
+    assert [(t.value, t.year, t.milestones, t.lead_code) for t in plan.targets] == [
+        ("20", 2025, {"2025": "20", "2030": "≥ 60"}, "SCT"), ("25", 2025, {"2025": "25", "2030": "60"}, "SNNMT")]
