@@ -79,7 +79,7 @@ def _plain(word: str) -> bool:
 @lru_cache(maxsize=32768)
 def _base_key(text: str) -> str:
     k = fold(text)
-    k = re.sub(r"(?<=[a-z]{2})[0-9]", " ", k)                       # "noi1 vu" → "noi  vu"
+    k = re.sub(r"(?<=[a-z]{2})[0-9](?![a-z])", " ", k)              # "noi1 vu" → "noi  vu" (not "th6ng")
     k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
     k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)                  # "c6ng" → "cong"
     k = k.replace("&", "o").replace("¢", "e").replace("w", "u")

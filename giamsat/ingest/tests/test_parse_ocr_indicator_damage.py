@@ -144,3 +144,15 @@ def test_the_tables_last_row_without_its_number_is_read() -> None:
              "Làm chủ một số công | % 20% - 50% Bộ Khoa học", "", "nghệ chiến lược"]
     got = _targets(lines)
     assert got["3"] == ("Làm chủ một số công nghệ chiến lược", "%", "range", "20-50", "KHCN")
+
+
+def test_a_digit_read_for_a_vowel_inside_a_leads_word_still_names_the_lead() -> None:
+    # "ô" read as "6" in the middle of a word ("Th6ng", "ph6ng"), as the seeds show; a digit ending a
+    # word ("noi1 vu") is still no letter
+    from giamsat.ingest.agencies import AgencyMatcher
+
+    matcher = AgencyMatcher([*REGISTRY, Agency("TT", "Bộ Thông tin và Truyền thông")])
+    assert [a.code for _s, _e, a in matcher.scan("Bo Th6ng tin va Truyen thong")] == ["TT"]
+    assert [a.code for _s, _e, a in matcher.scan("Văn ph6ng Chính phủ")] == ["VP"]
+    got = _targets([*HEAD, "1 Tỉ lệ hồ sơ trực | % 80 Văn ph6ng Chính phủ", "tuyến", "", "2 Quy mô kinh tế số | % 30 Bộ Tài chính"])
+    assert got["1"][4] == "VP"
