@@ -179,7 +179,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
 
 def _countable(f: str, e: int) -> bool:
     return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
-                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan)", f[e:e + 30].translate(_GLYPHS)))
+                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem)",
+                         f[e:e + 30].translate(_GLYPHS)))
 
 
 def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:

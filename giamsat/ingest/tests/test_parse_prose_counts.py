@@ -30,3 +30,10 @@ def test_an_ocr_damaged_vowel_does_not_hide_the_counted_noun() -> None:
 def test_a_share_inside_a_counted_targets_description_is_not_another_target() -> None:
     found = _targets("- Có ít nhất 02 cụm công nghiệp dành 25% diện tích cho doanh nghiệp công nghệ số thuê đất.\n")
     assert [(c, v) for _n, c, v in found] == [(">=", "02")]
+
+
+def test_a_count_of_commune_units_is_a_target() -> None:
+    """'01 tổ', '12 thôn', '05 trạm', '20 điểm': the units a commune's plan counts."""
+    found = _targets("- Mỗi tổ dân phố có ít nhất 01 tổ công nghệ số cộng đồng hoạt động thường xuyên.\n"
+                     "- Có 12 thôn được phủ sóng 4G.\n")
+    assert [(c, v) for _n, c, v in found] == [(">=", "01"), ("=", "12")]
