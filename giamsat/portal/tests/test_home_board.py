@@ -12,10 +12,12 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from giamsat.org.models import Role
+from giamsat.org.tests.factories import persona, unit
 from giamsat.plans.models import Document
 from giamsat.portal import caching, figures
 from giamsat.reporting import actions
-from giamsat.reporting.models import ReportingPeriod
+from giamsat.reporting.models import Recommendation, ReportingPeriod
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +87,20 @@ def test_the_home_lists_are_the_uncached_ones_for_each_scope_and_follow_a_submit
     cache.clear()
     caching.clear_local()
     assert homes() == after
+
+
+def test_the_home_recommendations_are_each_viewers_own_and_follow_a_new_one(
+        people: Any, plan: Document, frozen: Any, page_cache: None) -> None:
+    colleague = persona("thuongtruc2.dongnai", "dong-nai", Role.STANDING_AGENCY)
+    assert caching.viewer_scope(colleague) == caching.viewer_scope(people.standing)
+    Recommendation.objects.create(title="Đề nghị bổ sung kinh phí hạ tầng số", body="Nội dung", category="funding",
+                                  raised_by=people.standing, routed_to=unit("lang-son"))
+    mine, theirs = home(people.standing), home(colleague)
+    assert "Đề nghị bổ sung kinh phí hạ tầng số" in mine  # raised by them, routed outside their scope
+    assert "Đề nghị bổ sung kinh phí hạ tầng số" not in theirs
+    Recommendation.objects.create(title="Đề nghị đào tạo kỹ năng số", body="Nội dung", category="other",
+                                  raised_by_unit=unit("dong-nai.so-khcn"), routed_to=unit("dong-nai"))
+    mine, theirs = home(people.standing), home(colleague)
+    assert "Đề nghị đào tạo kỹ năng số" in mine and "Đề nghị đào tạo kỹ năng số" in theirs
+    settings.GIAMSAT_PAGE_CACHE = False
+    assert (home(people.standing), home(colleague)) == (mine, theirs)

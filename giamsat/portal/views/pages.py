@@ -130,8 +130,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"profile": profile, "kind": kind, "lists": _home_lists(request, kind)}
     if kind in ("standing_agency", "steering"):
         context["board_kpis"], context["board_compliance"] = _home_board(request)
-    context["recommendations"] = list(reporting_access.recommendations_for_user(request.user)
-                                      .exclude(state=Recommendation.State.CLOSED).select_related("routed_to")[:5])
+    context["recommendations"] = _home_recommendations(request)
     return caching.in_layout(request, "portal/home.html", context)  # the first page of every sign-in
 
 
@@ -170,6 +169,20 @@ def _home_lists(request: HttpRequest, kind: str) -> str:
         return "", render_to_string("portal/_home_lists.html", context, request)
 
     made = caching.fragment("home-lists", [kind], caching.viewer_scope(request.user), build,
+                            version=caching.request_version(request))
+    return mark_safe("".join(made.parts))  # rendered by the template above (its data escaped there)
+
+
+def _home_recommendations(request: HttpRequest) -> str:
+    """The viewer's five newest open recommendations (their own included, so kept per user, as the dashboard's are),
+    rendered once per content version. Read with the one unit shown: the access filter's three joined units made
+    PostgreSQL hash-join every unit (~6 ms on the national set's 4,273)."""
+    def build() -> tuple[str, str]:
+        items = list(reporting_access.recommendations_for_user(request.user).exclude(state=Recommendation.State.CLOSED)
+                     .select_related(None).select_related("routed_to")[:5])
+        return "", render_to_string("portal/_home_recommendations.html", {"recommendations": items}, request)
+
+    made = caching.fragment("home-recommendations", [request.user.pk], caching.viewer_scope(request.user), build,
                             version=caching.request_version(request))
     return mark_safe("".join(made.parts))  # rendered by the template above (its data escaped there)
 
