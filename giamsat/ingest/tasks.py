@@ -64,7 +64,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         others = [get(key) for key in ("lead", "coord", "output", "deadline")]
         if not name:
             continue
-        if (no and _ROMAN_NO.match(fold(no))) or (not any(others) and (
+        # a group row carries no lead and deadline: a row that has both is a task whose number OCR misread ("I" for 2.1)
+        if (no and _ROMAN_NO.match(fold(no)) and not (get("lead") and get("deadline"))) or (not any(others) and (
                 not re.match(r"\d", no) or _heads_sub_rows(table.rows, k, cols, no))):
             group = name
             continue
@@ -283,8 +284,35 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
             task.name = ocr_names.top_name(outline, i, nxt, matcher, width, group_lines) or task.name
         out.append(task)
+        if n and lo > i and not opens:
+            _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
     return out
+
+
+def _run_on_name(outline: Outline, before: Task, prev: int, i: int, lo: int, matcher: AgencyMatcher) -> None:
+    """The end of the name of the row before a page break, which OCR put below the next row's lone number
+    (line i; that row starts at line lo): when the page's repeated header stands between the two rows'
+    numbers and that name has no full stop, the paragraphs between the number and line lo that are no
+    unit's name nor a deadline go on with it."""
+    lines = outline.lines
+    if before.name.rstrip().endswith(".") or not before.name or \
+            not any(_is_header(lines[k]) or _header_words(lines[k]) for k in range(prev + 1, i)):
+        return
+    more: list[str] = []
+    k = i + 1
+    while k < lo:
+        if not lines[k].strip():
+            k += 1
+            continue
+        para = _paragraph(lines, k)
+        text = squash(" ".join(outline.line_out(j) for j in para if j < lo))
+        if _units_only(text, matcher) or DEADLINE_PHRASE.fullmatch(fold(text).strip(" .")):
+            break
+        more.append(text)
+        k = para[-1] + 1
+    if more:
+        before.name = squash(" ".join([before.name, *more]))[:800]
 
 
 _NUMBER_TEXT = re.compile(r"^\s*\d{1,3}\s*[|.]?[\s|]*[A-ZÀ-ỸĐ]")
@@ -614,16 +642,20 @@ _GROUP_LINE = re.compile(r"^([IVX]{1,4}|[Il1]{2,3})\s*[|.]")
 def _after_run_on(lines: list[str], i: int, nxt: int, matcher: AgencyMatcher | None) -> int:
     """The first line of the row whose number stands alone on line i: the number line, or, when the
     paragraph below it opens in lower case (the row before's cell run on past a page break) and the
-    next paragraph opens a name with a capital (not a unit's name), that next paragraph."""
+    next paragraph that does not go on with it opens a name with a capital (not a unit's name), that
+    paragraph."""
     k = i + 1
     while k < nxt and not lines[k].strip():
         k += 1
     if k >= nxt or not lines[k].strip()[:1].islower():
         return i
-    while k < nxt and lines[k].strip():
-        k += 1
-    while k < nxt and not lines[k].strip():
-        k += 1
+    # past the run-on paragraph and those that go on with it (opening in lower case or with a figure:
+    # "1% - 3% doanh thu.")
+    while k < nxt and (lines[k].strip()[:1].islower() or not lines[k].strip()[:1].isalpha()):
+        while k < nxt and lines[k].strip():
+            k += 1
+        while k < nxt and not lines[k].strip():
+            k += 1
     first = squash(" ".join(lines[j] for j in _paragraph(lines, k))) if k < nxt else ""
     if len(first) < 8 or not first[:1].isupper() or (matcher is not None and (
             matcher.scan(first[:20]) or _units_only(first, matcher))):

@@ -268,3 +268,10 @@ def test_a_target_column_titled_with_its_year_is_a_year_column() -> None:
         "| 2 | Trạm quan trắc tự động | Trạm | 25 | 60 | Sở Nông nghiệp và Môi trường |"]))
     assert [(t.value, t.year, t.milestones, t.lead_code) for t in plan.targets] == [
         ("20", 2025, {"2025": "20", "2030": "≥ 60"}, "SCT"), ("25", 2025, {"2025": "25", "2030": "60"}, "SNNMT")]
+
+
+def test_a_row_with_a_lead_and_a_deadline_is_a_task_though_its_number_reads_as_a_numeral() -> None:
+    """OCR read '2.1' as 'I': a group row has no lead and no deadline; this one has both."""
+    got = _rows([HEADER, "| 2 | Hạ tầng số | | | |", "| I | Nâng cấp trung tâm dữ liệu | Sở Y tế | | 2026 - 2027 |",
+                 "| 2.2 | Số hóa hồ sơ | Sở Nội vụ | | 2027 |", "| II | Dữ liệu số | | | |"])
+    assert got == [("I", "SYT", "2026 - 2027", "Hạ tầng số"), ("2.2", "SNV", "2027", "Hạ tầng số")]
