@@ -199,3 +199,24 @@ def test_an_item_cut_by_a_page_break_goes_on_in_lower_case_after_the_blank_lines
     # a stop before the gap ends the item
     lines[2] += "."
     assert len(parse_text("\n".join(lines)).tasks[0].name) < 100
+
+
+def test_a_name_cut_by_a_page_break_goes_on_below_the_next_rows_lone_number() -> None:
+    # rows read cell by cell; the page breaks in row 2's name: the next page repeats the header one title a
+    # paragraph, and OCR read row 3's number before the end of row 2's name (two paragraphs, one opening
+    # with a figure)
+    lines = [*HEAD,
+             "1.", "", "Lập danh mục dữ liệu y tế", "dùng chung cho các bệnh viện.", "", "Bộ Y tế", "", "2025", "",
+             "2.", "", "Xây dựng cơ sở dữ liệu", "về đất đai và nhà ở", "", "Bộ Tài chính", "", "2026",
+             "", "", "", "TT", "", "Tên nhiệm vụ", "", "Cơ quan", "chủ trì", "", "Thời gian", "",
+             "3.", "", "của các tỉnh, kết nối với", "dữ liệu dân cư", "", "5% - 10% số hồ sơ.", "",
+             "Ban hành quy chế quản lý", "hồ sơ điện tử của công chức.", "", "Bộ Nội vụ", "", "2027", "",
+             "4.", "", "Tổ chức tập huấn kỹ năng", "số cho cán bộ.", "", "Bộ Công an", "", "2028"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        ("1", "BE", "2025"), ("2", "BB", "2026"), ("3", "BD", "2027"), ("4", "BC", "2028")]
+    assert [t.name for t in tasks] == [
+        "Lập danh mục dữ liệu y tế dùng chung cho các bệnh viện.",
+        "Xây dựng cơ sở dữ liệu về đất đai và nhà ở của các tỉnh, kết nối với dữ liệu dân cư 5% - 10% số hồ sơ.",
+        "Ban hành quy chế quản lý hồ sơ điện tử của công chức.",
+        "Tổ chức tập huấn kỹ năng số cho cán bộ."]
