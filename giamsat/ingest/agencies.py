@@ -50,6 +50,7 @@ _AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo ch
 
 _SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai"
                  r"|thong|lao)\b)")
+_BO = re.compile(r"(?<![a-z0-9])b[04689¢&](?=\s+[a-z])")         # "Bộ" read with a digit or glyph for "ộ"
 _HEAD_END = r")(?![a-z])"
 _HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
                    r"|ban tuyen|uy ban|cac|phong|benh vien|trung tam" + _HEAD_END)
@@ -81,6 +82,7 @@ def _base_key(text: str) -> str:
     k = fold(text)
     k = re.sub(r"(?<=[a-z]{2})[0-9](?![a-z])", " ", k)              # "noi1 vu" → "noi  vu" (not "th6ng")
     k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
+    k = _BO.sub("bo", k)                                            # "B9 Công an", "B6 Tài chính" → "bo"
     k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)                  # "c6ng" → "cong"
     k = k.replace("&", "o").replace("¢", "e").replace("w", "u")
     k = re.sub(r"(?<![a-z])(?!vien\b)v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k)  # not "viện Phòng"

@@ -613,7 +613,7 @@ def _name_lines(lines: list[str], lo: int, hi: int, i: int, groups: set[int]) ->
     out: list[int] = []
     header = False
     for k in range(lo, hi + 1):
-        f = fold(lines[k]).strip()
+        f = fold(lines[k]).translate(_GLYPHS).strip()
         if k == i or not f:
             continue
         words = re.findall(r"[a-z]+", f)
@@ -718,8 +718,11 @@ def _only_agency(matcher: AgencyMatcher, line: str) -> bool:
     return any(s <= 1 and e >= len(text) - 2 for s, e, _a in matcher.scan(text))
 
 
+_VOWEL_GLYPHS = str.maketrans({"0": "o", "6": "o", "9": "o", "&": "o", "¢": "e"})   # "B9" for "Bộ", "c6ng" for "công"
+
+
 def _same_word(a: str, b: str) -> bool:
-    return a == b or (len(a) >= 4 and len(b) >= 4 and fuzz.ratio(a, b) >= 75)
+    return a == b or a.translate(_VOWEL_GLYPHS) == b or (len(a) >= 4 and len(b) >= 4 and fuzz.ratio(a, b) >= 75)
 
 
 def _cell_prefix(words: list[str], name: list[str]) -> int:
@@ -957,7 +960,7 @@ def _band_paras(lines: list[str], a: int, b: int, groups: set[int],
     out: list[tuple[list[int], str, str]] = []
     for para in (p for p in paras if p):
         text = squash(" ".join(lines[k] for k in para))
-        f = fold(text)
+        f = fold(text).translate(_GLYPHS)
         words = re.findall(r"[a-z]+", f)
         if (words and set(words) <= _HEADER_WORDS) or re.search(r"chi\s*tieu|ket\s*qua", f):
             continue                                    # the table header a page break repeats

@@ -156,3 +156,22 @@ def test_a_digit_read_for_a_vowel_inside_a_leads_word_still_names_the_lead() -> 
     assert [a.code for _s, _e, a in matcher.scan("Văn ph6ng Chính phủ")] == ["VP"]
     got = _targets([*HEAD, "1 Tỉ lệ hồ sơ trực | % 80 Văn ph6ng Chính phủ", "tuyến", "", "2 Quy mô kinh tế số | % 30 Bộ Tài chính"])
     assert got["1"][4] == "VP"
+
+
+def test_bo_read_with_a_digit_is_the_ministry_and_its_next_words_leave_the_name() -> None:
+    # "Bộ" read "B9" / "B6": the lead is the ministry (not "Công an tỉnh" from its last words), and the
+    # lead's next words at the end of the name's lines are still the lead's
+    reg = [*REGISTRY, Agency("BCA", "Bộ Công an"), Agency("CAT", "Công an tỉnh", ("Công an",))]
+    targets = parse_text("\n".join([*HEAD, "1 Làm chủ một số công | % 20 Bộ Công an", "nghệ chiến lược", "",
+                                    "2 Số lượng công bố | % 10 B9 Khoa học", "khoa học quốc tế và Công nghệ",
+                                    "", "3 Tỉ lệ làm chủ | % 30 B6 Công an", "công nghệ lõi"]), registry=reg).targets
+    got = {t.no: (t.name, t.lead_code) for t in targets}
+    assert got == {"1": ("Làm chủ một số công nghệ chiến lược", "BCA"),
+                   "2": ("Số lượng công bố khoa học quốc tế", "KHCN"), "3": ("Tỉ lệ làm chủ công nghệ lõi", "BCA")}
+
+
+def test_a_repeated_header_with_a_glyph_for_a_vowel_is_no_name_cell_of_a_band() -> None:
+    lines = [*HEAD, "2 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính", "cho nghiên cứu", "", "",
+             "C& quan chu trì theo doi, danh gia", "", *BAND, "5 Tỉ lệ hồ sơ trực | % 100 Văn phòng", "tuyến Chính phủ"]
+    got = _targets(lines)
+    assert {k: got[k] for k in BAND_ROWS} == BAND_ROWS
