@@ -45,6 +45,8 @@ def _repair_years(f: str) -> str:
     return _OCR_YEAR.sub(digits, f)
 
 
+# "Từ năm 2026", "từ năm 2026 trở đi": ongoing from that year (a second year would have made a range)
+_FROM_YEAR = re.compile(r"(?:^|\s)tu\s*(?:nam\s*)?(?:19|20)\d\d\b(?!\s*(?:-|–|den\b))")
 _NEXT_YEARS = re.compile(r"va\s*(cac|nh[a-z]{1,3}ng)\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo")
 
 
@@ -93,7 +95,7 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
             return DeadlineSpec.in_month(int(m.group(2)), int(m.group(1)), raw=text)
     if m := _YEAR.search(f):
         year = int(m.group(1))
-        if _NEXT_YEARS.search(f):
+        if _NEXT_YEARS.search(f) or _FROM_YEAR.search(f):
             return DeadlineSpec.continuous(raw=text, start=dt.date(year, 1, 1))
         return DeadlineSpec.in_year(year, raw=text)
     return None

@@ -125,3 +125,9 @@ def test_prose_duties_carry_their_spans_and_conditions() -> None:
     got = [(t.deadline.kind, t.deadline.end) for t in parse_text(text).tasks if t.deadline]
     assert got == [(DeadlineKind.CONDITIONAL, None), (DeadlineKind.RANGE, D(2027, 12, 31)),
                    (DeadlineKind.HALF, D(2026, 12, 31))]
+
+
+@pytest.mark.parametrize("raw", ["Từ năm 2026", "Từ năm 2026 trở đi", "từ 2026"])
+def test_from_a_year_on_is_continuous_from_that_year(raw: str) -> None:
+    spec = parse_deadline(raw)
+    assert (spec.kind, spec.start, spec.end) == (DeadlineKind.CONTINUOUS, D(2026, 1, 1), None)
