@@ -129,6 +129,8 @@ def reporting(outline: Outline) -> ReportingRegime:
 
 _DUE = re.compile(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})")
 _OPENS = re.compile(r"dinh\s*ky")
+_DUE_EVERY = re.compile(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})(?=\s*(?:cua\s*)?(?:thang\s*cuoi|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng)"
+                        r"|\s*/\s*\d{1,2}(?!\s*/\s*\d))")
 
 
 def _due_day(g: str, lo: int, start: int, end: int) -> int | None:
@@ -139,6 +141,10 @@ def _due_day(g: str, lo: int, start: int, end: int) -> int | None:
     opens = [k.start() for k in _OPENS.finditer(g, lo, start)]
     if opens and "." not in g[opens[-1]:start] and (d := _DUE.search(g, opens[-1], start)):
         return int(d.group(1))
+    # "Trước ngày 25 của tháng cuối quý, các cơ quan gửi báo cáo …": a day of every period (not a one-off date)
+    sentence = max(g.rfind(".", lo, start), g.rfind(";", lo, start), lo)
+    if d := _DUE_EVERY.search(g, sentence, start):
+        return int(d.group(1))
     return None
 
 
@@ -148,7 +154,8 @@ def _freq_segment(window: str) -> str:
                   r"\s*(?:,|va|hoac)?\s*(?:bao\s*c[a-z]o\s*(?=n[a-z]{1,2}m\b))?)+)", window)
     if m:
         return re.sub(r"\bva\s*bao\s*c[a-z]o\s*", "va ", m.group(0))    # "hằng quý (…) và báo cáo năm (…)"
-    # "báo cáo kết quả thực hiện 6 tháng và năm": the periods named right after "báo cáo", without "định kỳ"
-    m = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*"
+    # "báo cáo kết quả thực hiện 6 tháng và năm", "báo cáo sơ kết 6 tháng, tổng kết năm": the periods named
+    # right after "báo cáo", without "định kỳ"
+    m = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*(?:(?:so|tong)\s*ket\s*)?"
                   r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)
-    return m.group(1) if m else ""
+    return re.sub(r"\b(?:so|tong)\s*ket\s*", "", m.group(1)) if m else ""

@@ -22,6 +22,10 @@ def _regime(sentence: str) -> tuple[list[str], int | None]:
     ("Sở Nông nghiệp và Môi trường định kỳ 6 tháng, trước ngày 10/6 và 10/12, tổng hợp kết quả thực hiện "
      "báo cáo Chủ tịch Ủy ban nhân dân tỉnh.", ["semiannual"], 10),
     ("Định kỳ hằng quý, các đơn vị báo cáo kết quả trước ngày 25 của tháng cuối quý.", ["quarterly"], 25),
+    # the due day of every period opens the sentence, before "báo cáo"
+    ("Trước ngày 25 của tháng cuối quý, các cơ quan gửi báo cáo định kỳ hằng quý về Sở Tài chính.", ["quarterly"], 25),
+    # "sơ kết 6 tháng, tổng kết năm": two periods
+    ("Các cơ quan báo cáo sơ kết 6 tháng, tổng kết năm trước ngày 10/12.", ["semiannual", "annual"], 10),
 ])
 def test_reporting_regime_from_a_sentence(sentence: str, frequencies: list[str], due_day: int) -> None:
     assert _regime(sentence) == (frequencies, due_day)
@@ -31,3 +35,8 @@ def test_a_date_in_an_earlier_sentence_is_not_the_due_day() -> None:
     sentence = ("Kế hoạch được ban hành trước ngày 30/6/2026. Định kỳ 6 tháng, các đơn vị tổng hợp "
                 "kết quả báo cáo Ủy ban nhân dân tỉnh.")
     assert _regime(sentence) == (["semiannual"], None)
+
+
+def test_a_one_off_date_before_the_report_is_not_its_due_day() -> None:
+    sentence = "Trước ngày 30/6/2026, các sở xây dựng kế hoạch chi tiết và báo cáo định kỳ hằng quý."
+    assert _regime(sentence) == (["quarterly"], None)
