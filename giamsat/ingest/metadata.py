@@ -84,6 +84,7 @@ def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
 def _issuer(head: list[str], restored: list[str], number_at: int, restore: Callable[[str], str]) -> str | None:
     stop = number_at if number_at > 0 else 6
     parts: list[str] = []
+    goes_on: list[bool] = []        # the part's line breaks the name after a comma or "VÀ"
     for i, line in enumerate(head[:max(stop, 1) + 1]):
         if line.startswith("# source:"):
             continue
@@ -104,8 +105,10 @@ def _issuer(head: list[str], restored: list[str], number_at: int, restore: Calla
         if len(chunk) >= 4 and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk)):     # "Số: 12", not "SỞ Y TẾ"
             src = restored[i] if len(restored[i]) == len(line) else None
             parts.append(restore(chunk) if src is None else _same_span(line, src, chunk))
+            goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
     if not parts:
         return None
+    parts = _join_broken_names(parts, goes_on)
     if len(parts) >= 2 and re.match(r"(dang uy|chi bo|ban |uy ban kiem|dang doan)", fold(parts[-1])):
         return parts[-1]
     if len(parts) >= 2 and _SUPERIOR.match(fold(parts[0])) and _SUBORDINATE.match(fold(parts[1])):
@@ -113,6 +116,20 @@ def _issuer(head: list[str], restored: list[str], number_at: int, restore: Calla
     if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
         return f"{parts[0]} {parts[1]}"
     return parts[-1] if re.match(r"(ban chap hanh|dang cong san)", fold(parts[0])) else parts[0]
+
+
+def _join_broken_names(parts: list[str], goes_on: list[bool]) -> list[str]:
+    """'BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC,' / 'CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ' / 'CHUYỂN ĐỔI SỐ TỈNH …': one
+    name broken over the header's lines."""
+    out: list[str] = []
+    joined = False
+    for part, cont in zip(parts, goes_on, strict=True):
+        if joined:
+            out[-1] = f"{out[-1]}{',' if not fold(out[-1]).endswith(' va') else ''} {part}"
+        else:
+            out.append(part)
+        joined = cont
+    return out
 
 
 # A header's first line naming the superior body, its second the issuing one below it.

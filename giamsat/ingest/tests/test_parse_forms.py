@@ -247,3 +247,12 @@ def test_new_forms_read_whole_from_text_docx_and_pdf(gold_name: str) -> None:
             assert all(a == b for a, b in score.fields.values()), (kind, score.fields)
         wrong = {k: v for k, v in quality.score_document(j, gold).fields.items() if v[0] != v[1]}
         assert not wrong, (kind, wrong)
+
+
+def test_an_issuer_name_broken_over_the_header_lines_is_one_name() -> None:
+    text = ("BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC,       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ          Độc lập - Tự do - Hạnh phúc\n"
+            "CHUYỂN ĐỔI SỐ TỈNH NINH BÌNH\n\nSố: 03/KH-BCĐ                Ninh Bình, ngày 12 tháng 3 năm 2026\n\n"
+            "KẾ HOẠCH\nHoạt động của Ban Chỉ đạo năm 2026\n")
+    assert parse_bytes(text.encode(), "plan.txt").document.issuer == (
+        "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ TỈNH NINH BÌNH")
