@@ -118,7 +118,9 @@ def _deadline(task: Task, text: str) -> None:
 _LEAD_BEFORE = re.compile(r"\s+(?:chu\s*tri|thuc\s*hien|phu\s*trach)\b(?!\s*:)")
 # between a unit's name and its verb: nothing, or the level it stands at ("Trung tâm … công xã chủ trì")
 _LEAD_GAP = re.compile(r"[\s,]*(?:(?:cap\s*)?(?:xa|phuong|tinh|huyen|thi\s*xa|thanh\s*pho)\b)?[\s,]*")
-_LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80})")
+# "(cơ quan chủ trì: X", "chủ trì: X", "Đơn vị thực hiện: X"
+_LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80})"
+                           r"|(?:don vi|co quan)\s*(?:thuc hien|phu trach)\s*:\s*([^;,.)]{4,80})")
 
 
 def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
@@ -212,7 +214,8 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
                 source=SourceSpan(item.start + 1, item.end + 1), confidence=0.55)
     f = item.folded
     if m := _LEAD_IN_TEXT.search(f):
-        lead = outline.out(item, m.start(1), m.end(1))
+        k = 1 if m.group(1) is not None else 2
+        lead = outline.out(item, m.start(k), m.end(k))
         hit = matcher.match(lead)
         if hit.agency is not None:
             task.lead, task.lead_code = hit.text, hit.agency.code

@@ -256,3 +256,12 @@ def test_an_issuer_name_broken_over_the_header_lines_is_one_name() -> None:
             "KẾ HOẠCH\nHoạt động của Ban Chỉ đạo năm 2026\n")
     assert parse_bytes(text.encode(), "plan.txt").document.issuer == (
         "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ TỈNH NINH BÌNH")
+
+
+def test_a_duty_naming_its_unit_after_don_vi_thuc_hien() -> None:
+    """'Đơn vị thực hiện: X; thời gian: …' after the duty's sentence, as '(cơ quan chủ trì: X; …)' is."""
+    text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "II. NHIỆM VỤ TRỌNG TÂM", "", "1. Về hạ tầng số",
+                     "- Nâng cấp hệ thống loa truyền thanh thông minh. Đơn vị thực hiện: Phòng Văn hóa - Xã hội; "
+                     "thời gian: Quý IV/2026."])
+    got = [(t.lead_code, t.deadline.end.isoformat() if t.deadline and t.deadline.end else None) for t in parse_bytes(text.encode(), "plan.txt").tasks]
+    assert got == [("PHONG_VHXH", "2026-12-31")]
