@@ -942,6 +942,33 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     task.deadline = parse_deadline(task.deadline_text)
 
 
+# how a task's name opens: a verb of action, capitalised ("Xây dựng …"); a group's title opens so too
+_TASK_VERB = re.compile(r"(xay dung|trien khai|ban hanh|hoan thien|hoan thanh|nghien cuu|to chuc|sua doi|ra soat"
+                        r"|thanh lap|day manh|thuc hien|lap|de xuat|trinh|ho tro|thuc day|tang cuong|nang cao)\s")
+
+
+# a title the verb may open ("… Chương trình quốc gia" / "Hỗ trợ doanh nghiệp …" is one name)
+_TITLE_NOUN = re.compile(r"\b(chuong trinh|de an|du an|ke hoach|chien luoc|quy hoach|nghi quyet|nghi dinh|quyet dinh"
+                         r"|luat|mo hinh|phong trao)\b")
+
+
+def _past_lost_title(lines: list[str]) -> int:
+    """A group's title whose numeral OCR lost, run into the name below it in one paragraph ("Tăng cường hợp
+    tác …" / "… chuyển đổi số" / "Xây dựng Đề án …"): the first line, two lines in or more, that opens with a
+    capitalised verb of action after a line that ends in a word in lower case with no stop, when the lines
+    above open so too, hold a title's length (40 characters) and no stop, and name no programme, scheme or
+    document after their last comma (whose title the verb may open). The index of the name's first line (0 when
+    there is no such title)."""
+    for k in range(2, min(len(lines), 8)):
+        above = " ".join(lines[:k])
+        if lines[k][:1].isupper() and _TASK_VERB.match(fold(lines[k])) and \
+                re.search(r"[a-zà-ỹđ]$", lines[k - 1]) and lines[0][:1].isupper() and \
+                _TASK_VERB.match(fold(lines[0])) and len(above) >= 40 and not re.search(r"[.;:]", above) and \
+                not _TITLE_NOUN.search(fold(above).rsplit(",", 1)[-1]):
+            return k
+    return 0
+
+
 def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMatcher,
               skip: frozenset[int] = frozenset()) -> str:
     """The task column: on each line, the text left of the first agency mention or cell break."""
@@ -955,6 +982,7 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
         while i <= hi and outline.lines[i].strip():
             parts.append(outline.line_out(i).strip())
             i += 1
+        parts = parts[_past_lost_title(parts):]
         if parts and not outline.lines[i - 1].rstrip().endswith("."):
             parts.extend(outline.line_out(k, 0, e).strip(" |_") for k, e in _over_page(outline.lines, i - 1, hi, matcher))
         return squash(" ".join(parts))[:500]

@@ -220,3 +220,21 @@ def test_a_name_cut_by_a_page_break_goes_on_below_the_next_rows_lone_number() ->
         "Xây dựng cơ sở dữ liệu về đất đai và nhà ở của các tỉnh, kết nối với dữ liệu dân cư 5% - 10% số hồ sơ.",
         "Ban hành quy chế quản lý hồ sơ điện tử của công chức.",
         "Tổ chức tập huấn kỹ năng số cho cán bộ."]
+
+
+def test_a_group_title_whose_numeral_was_lost_is_not_the_name_it_ran_into() -> None:
+    lines = [*HEAD,
+             "1.", "", "Lập danh mục dữ liệu y tế", "dùng chung cho các bệnh viện.", "", "Bộ Y tế", "", "2025", "",
+             # the group "III | Tăng cường hợp tác …" lost its numeral: OCR ran its title into row 2's name
+             "2.", "", "Tăng cường hợp tác quốc tế", "về khoa học và đổi mới", "sáng tạo trong lĩnh vực số",
+             "Xây dựng chương trình trao đổi", "chuyên gia với các nước", "có nền công nghệ tiên tiến.", "",
+             "Bộ Tài chính", "", "2026", "",
+             # a programme's title that a verb opens is the name's own
+             "3.", "", "Xây dựng và ban hành Chương trình", "quốc gia về chuyển đổi số", "Hỗ trợ doanh nghiệp nhỏ và vừa",
+             "ứng dụng công nghệ số.", "", "Bộ Công an", "", "2027", "",
+             "4.", "", "Tổ chức tập huấn kỹ năng", "số cho cán bộ.", "", "Bộ Nội vụ", "", "2028"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "BE"), ("2", "BB"), ("3", "BC"), ("4", "BD")]
+    assert tasks[1].name == "Xây dựng chương trình trao đổi chuyên gia với các nước có nền công nghệ tiên tiến."
+    assert tasks[2].name == ("Xây dựng và ban hành Chương trình quốc gia về chuyển đổi số Hỗ trợ doanh nghiệp nhỏ và "
+                             "vừa ứng dụng công nghệ số.")
