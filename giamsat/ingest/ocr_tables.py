@@ -152,9 +152,28 @@ def _ends_sentence(line: str) -> bool:
     return _VALUE.sub("", line).replace("|", " ").rstrip().endswith(".")
 
 
+_FIGURE_CELL = re.compile(r"(?:^|[\s|])((?:[<>≥≤~]=?\s*)?\d+(?:[.,]\d+)?\s*%?(?:\s*-\s*\d+(?:[.,]\d+)?\s*%?)?)[\s|,]*$")
+
+
 def _value_elsewhere(lines: list[str], lo: int, hi: int, anchor: int, value_txt: str,
-                     unit_m: re.Match[str] | None, name_txt: str) -> tuple[str, re.Match[str] | None, str]:
-    """The result cell may sit on a neighbouring line of the row ("% GRDP > 50" below the number)."""
+                     unit_m: re.Match[str] | None, name_txt: str,
+                     matcher: AgencyMatcher | None = None) -> tuple[str, re.Match[str] | None, str]:
+    """The result cell may sit on a neighbouring line of the row ("% GRDP > 50" below the number), or
+    just before the lead's name on a line of the row below its number line ("… người 0,75 Sở Khoa học":
+    the cells centred in a tall row)."""
+    found = _value_on_lines(lines, lo, hi, anchor, unit_m)
+    if found is not None:
+        return found[0], found[1], name_txt
+    for k in range(lo, hi + 1):
+        mentions = matcher.scan(lines[k]) if matcher is not None and k != anchor else []
+        if mentions and mentions[0][0] and (m := _FIGURE_CELL.search(lines[k][:mentions[0][0]])) and \
+                m.group(1).strip() != "0":          # "0": OCR's "%" more often than a result
+            return m.group(1).strip(), unit_m, name_txt
+    return value_txt, unit_m, name_txt
+
+
+def _value_on_lines(lines: list[str], lo: int, hi: int, anchor: int,
+                    unit_m: re.Match[str] | None) -> tuple[str, re.Match[str] | None] | None:
     for k in range(lo, hi + 1):
         if k == anchor:
             continue
@@ -162,10 +181,10 @@ def _value_elsewhere(lines: list[str], lo: int, hi: int, anchor: int, value_txt:
         for m in _UNIT.finditer(f):
             rest = f[m.end():].strip(" |")
             if re.match(r"[<>≥≤~]?\s*\d", rest):
-                return rest, unit_m or m, name_txt
+                return rest, unit_m or m
         if re.match(r"^\s*[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*[,|]?\s*$", f) or re.match(r"^\s*[<>≥≤]\s*\d", f):
-            return f.strip(" ,|"), unit_m, name_txt
-    return value_txt, unit_m, name_txt
+            return f.strip(" ,|"), unit_m
+    return None
 
 
 def _unit_name(folded: str) -> str | None:

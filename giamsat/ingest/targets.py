@@ -522,7 +522,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             t.unit = "% GRDP"                   # "%o GRDP": OCR of "% GRDP"
         value_txt = html.unescape(value_txt).replace("=>", "≥").replace("=<", "≤")
         if not re.match(r"\s*(?:[<>≥≤~]=?|=)?\s*\d", value_txt):
-            value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt)
+            value_txt, unit_m, name_txt = _value_elsewhere(lines, lo, hi, i, value_txt, unit_m, name_txt, matcher)
             if t.unit is None and unit_m is not None:       # "% GRDP > 50" on a neighbouring line
                 t.unit = _unit_name(fold(unit_m.group(0)))
         if _annex_value(t, value_txt, glyphs):
@@ -1040,7 +1040,9 @@ def _lead_row_shape(line: str, matcher: AgencyMatcher) -> bool:
 
 
 def _one_digit_off(a: str, b: str) -> bool:
-    return a == b or (len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1)
+    """A parent number misread ("28" for 23) or read without its first digit ("9" for 19)."""
+    return a == b or (len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1) or \
+        (len(a) == len(b) - 1 and b.endswith(a))
 
 
 def _missing_labels(la: str, lb: str) -> list[str] | None:

@@ -175,3 +175,29 @@ def test_a_repeated_header_with_a_glyph_for_a_vowel_is_no_name_cell_of_a_band() 
              "C& quan chu trì theo doi, danh gia", "", *BAND, "5 Tỉ lệ hồ sơ trực | % 100 Văn phòng", "tuyến Chính phủ"]
     got = _targets(lines)
     assert {k: got[k] for k in BAND_ROWS} == BAND_ROWS
+
+
+def test_a_sub_number_whose_parent_lost_its_first_digit_is_the_sub_row() -> None:
+    lines = [*HEAD, "1 Quy mô kinh tế số | % 30 Bộ Tài chính", "2 Tỉ lệ chi ngân sách | % 3 Bộ Tài chính",
+             "3 Hạ tầng số hiện đại | Tiên tiến Bộ Khoa học",
+             "3.1 Tỉ lệ hồ sơ trực tuyến | % 80 Văn phòng Chính phủ",
+             "13 Tỉ lệ văn bản điện tử | % 90 Văn phòng Chính phủ",
+             "14 Tỉ lệ dân số có căn cước | % 95 Bộ Tài chính",
+             "Tỉ lệ người dùng có khả năng truy nhập", "4.1 băng rộng cố định | % 99 Bộ Khoa học",
+             "14.2 Tỉ lệ hộ gia đình có cáp quang | % 90 Bộ Khoa học",
+             "15 Quy mô thương mại điện tử | % 20 Bộ Tài chính"]
+    lines[len(HEAD) + 4:len(HEAD) + 4] = [f"{n} Chỉ số thành phần thứ {chr(96 + n)} | % 50 Bộ Tài chính" for n in range(4, 13)]
+    got = _targets(lines)
+    assert got["14.1"] == ("Tỉ lệ người dùng có khả năng truy nhập băng rộng cố định", "%", "=", "99", "KHCN")
+    assert [k for k in got if k.startswith("14")] == ["14", "14.1", "14.2"]
+
+
+def test_a_result_centred_in_a_tall_row_stands_before_the_leads_name_below_the_number() -> None:
+    # the number line holds no result; a line below it ends with the result and the lead's name
+    lines = [*HEAD, "1 Khoa học và công nghệ góp phần", "quan trọng xây dựng giá trị văn hoá,",
+             "duy trì chỉ số phát triển con người 0,75 Bộ Khoa học và Công nghệ", "",
+             "2 Thu hút thêm tổ chức, doanh nghiệp", "công nghệ lớn đặt trụ sở >03 Bộ Tài chính", "",
+             "3 Quy mô kinh tế số | % 30 Bộ Tài chính"]
+    got = _targets(lines)
+    assert (got["1"][3], got["1"][4]) == ("0,75", "KHCN")
+    assert (got["2"][2], got["2"][3], got["2"][4]) == (">=", "03", "TC")
