@@ -1,4 +1,4 @@
-"""The reporting regime, from sentences written the ways plans write it (made-up lines)."""
+"""The reporting regime and the assignments of "Tổ chức thực hiện", from sentences written the ways plans write them (made-up lines)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,12 @@ def test_a_date_in_an_earlier_sentence_is_not_the_due_day() -> None:
 def test_a_one_off_date_before_the_report_is_not_its_due_day() -> None:
     sentence = "Trước ngày 30/6/2026, các sở xây dựng kế hoạch chi tiết và báo cáo định kỳ hằng quý."
     assert _regime(sentence) == (["quarterly"], None)
+
+
+def test_an_assigned_unit_ends_before_la_dau_moi() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "III. TỔ CHỨC THỰC HIỆN", "",
+                      "1. Văn phòng HĐND và UBND phường là đầu mối theo dõi, đôn đốc các bộ phận triển khai Kế hoạch.",
+                      "", "2. Công an phường là đơn vị chủ trì bảo đảm an ninh mạng trên địa bàn."])
+    got = [(a.org, a.org_code, a.duties[:12]) for a in parse_text(text).assignments]
+    assert got == [("Văn phòng HĐND và UBND phường", "VP_HDND_UBND_XA", "là đầu mối t"),
+                   ("Công an phường", "CA_XA", "là đơn vị ch")]
