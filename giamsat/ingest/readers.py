@@ -101,7 +101,7 @@ def read_text(data: bytes) -> Extracted:
 def _check_zip(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError) as exc:   # a member's name not UTF-8, …
         raise IngestError("Tệp nén hỏng: không đọc được tệp DOCX.", "bad_zip") from exc
     infos = zf.infolist()
     if len(infos) > 5000:

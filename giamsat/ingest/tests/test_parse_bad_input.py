@@ -123,3 +123,10 @@ def test_a_pdf_page_metres_tall_is_rendered_for_ocr_at_a_bounded_size(monkeypatc
     data = (Path(__file__).parent / "data" / "fuzz" / "pdf_page_metres_tall.pdf").read_bytes()
     assert parse_bytes(data, "fuzz").input_kind == "pdf_scan"
     assert len(sizes) == 1 and sizes[0][0] * sizes[0][1] <= 20_200_000 and sizes[0][1] > 10 * sizes[0][0]   # pixels rounded up
+
+
+def test_a_docx_whose_member_name_is_not_utf8_is_a_broken_zip() -> None:
+    """Found by the atheris fuzzer: a zip entry flagged UTF-8 whose name is not made zipfile raise
+    UnicodeDecodeError, a crash; it is a broken file."""
+    data = (Path(__file__).parent / "data" / "fuzz" / "docx_member_name_not_utf8.docx").read_bytes()
+    assert "Tệp nén hỏng" in str(_refused(data, "bad_zip"))
