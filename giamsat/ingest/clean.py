@@ -125,6 +125,11 @@ def _page_run(raw: list[str], found: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+# a table row's first line, its number then its cells ("122. | Xây dựng, ban hành | Bộ Thông | …"): the
+# same cells recur row after row, the number does not
+_ROW_LINE = re.compile(r"^\s*\d{1,3}\s*[.|]\s*\|?\s*[A-ZÀ-ỸĐ]")
+
+
 def _mark_running_headers(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
     """A line repeated three times or more, unless its sentence goes on below it in lower case (the first
     line of a narrow cell, "Xây dựng Chương" / "trình …", repeats in a long annex); a line in capitals is
@@ -134,6 +139,7 @@ def _mark_running_headers(raw: list[str], folded: list[str], drop: dict[int, str
     seen: set[str] = set()
     for i, k in enumerate(keys):
         if counts.get(k, 0) >= 3 and not folded[i].lstrip().startswith(("-", "+", "|", "*")) \
+                and not _ROW_LINE.match(raw[i]) \
                 and not folded[i].rstrip().endswith((".", ",", ";")) \
                 and (raw[i].isupper() or not (i + 1 < len(raw) and raw[i + 1].strip()[:1].islower())):
             if k in seen:

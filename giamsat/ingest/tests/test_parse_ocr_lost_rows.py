@@ -238,3 +238,15 @@ def test_a_group_title_whose_numeral_was_lost_is_not_the_name_it_ran_into() -> N
     assert tasks[1].name == "Xây dựng chương trình trao đổi chuyên gia với các nước có nền công nghệ tiên tiến."
     assert tasks[2].name == ("Xây dựng và ban hành Chương trình quốc gia về chuyển đổi số Hỗ trợ doanh nghiệp nhỏ và "
                              "vừa ứng dụng công nghệ số.")
+
+
+def test_rows_whose_first_lines_hold_the_same_cells_are_not_a_running_header() -> None:
+    # "n. | Xây dựng, ban hành | Bộ Y tế | Quyết định | year": the same words on four rows, the numbers differ
+    names = ["Đề án dữ liệu y tế số", "Đề án bệnh viện thông minh", "Đề án hồ sơ sức khỏe điện tử", "Đề án khám bệnh từ xa"]
+    lines = [*HEAD]
+    for n, name in enumerate(names, 1):
+        lines += [f"{n}. | Xây dựng, ban hành | Bộ Y tế | Quyết định | {2024 + n}", name, "cho các tỉnh miền núi."]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        (str(n), "BE", str(2024 + n)) for n in range(1, 5)]
+    assert [t.name for t in tasks] == [f"Xây dựng, ban hành {name} cho các tỉnh miền núi." for name in names]
