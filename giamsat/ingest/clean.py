@@ -77,7 +77,8 @@ def _looks_like_closing(folded: list[str], i: int) -> bool:
 def _mark_page_numbers(raw: list[str], drop: dict[int, str]) -> None:
     """A lone number between blank lines, unless N±1 sits close by (then it numbers table rows). Where
     two or more of them rise page by page (the document's page numbers), one off their run is a table's
-    cell that OCR read down its column ("50" alone between the units and the leads), not a page number."""
+    cell that OCR read down its column ("50" alone between the units and the leads), not a page number;
+    where no such run shows, only one at a page break (two blank lines beside it) is taken for one."""
     lone = {i: int(m.group(1)) for i, line in enumerate(raw) if (m := _PAGE_NO.match(line))}
     found: list[tuple[int, int]] = []
     for i, value in lone.items():
@@ -90,11 +91,18 @@ def _mark_page_numbers(raw: list[str], drop: dict[int, str]) -> None:
             found.append((i, value))
     pages = _page_run(raw, found)
     for i, _value in found:
-        if len(pages) < 2 or i in pages:
+        if i in pages if len(pages) >= 2 else _at_break(raw, i):
             drop[i] = "page_number"
 
 
 _PAGE_LINES = 8         # a page holds at least this many lines of OCR text
+
+
+def _at_break(raw: list[str], i: int) -> bool:
+    """Line i stands at a page break: two blank lines (or the text's start or end) beside it."""
+    above = i < 2 or not (raw[i - 1].strip() or raw[i - 2].strip())
+    below = i + 2 >= len(raw) or not (raw[i + 1].strip() or raw[i + 2].strip())
+    return above or below
 
 
 def _page_run(raw: list[str], found: list[tuple[int, int]]) -> set[int]:
@@ -102,9 +110,7 @@ def _page_run(raw: list[str], found: list[tuple[int, int]]) -> set[int]:
     no more pages than the lines between could fill; on a tie, the run whose numbers stand more often at a
     page break (two blank lines beside them)."""
     def at_break(i: int) -> int:
-        above = i < 2 or not (raw[i - 1].strip() or raw[i - 2].strip())
-        below = i + 2 >= len(raw) or not (raw[i + 1].strip() or raw[i + 2].strip())
-        return int(above or below)
+        return int(_at_break(raw, i))
 
     best: list[tuple[int, int, int]] = []       # per number: (run length, numbers at a break, previous in the run)
     for n, (i, v) in enumerate(found):
