@@ -14,7 +14,7 @@ from .fold import fold, loose
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?(?:trang\s*)?(\d{1,3})(?:\s*-)?\s*$")
 _RECIPIENTS = re.compile(r"^\s*[*_]*\s*n[o0]i\s*nh[a-z]?n\b")
 _SIGN = re.compile(r"^\s*(t/?m\.?|tm\.|kt\.|k/t)\s*(ban|uy|ubnd|chinh phu|dang|hoi dong|thuong|chu tich|bi thu)")
-_ANNEX = re.compile(r"^\s*[#*\s]*(phu\s*luc|danh muc cac (nhiem vu|chi tieu))")
+_ANNEX = re.compile(r"^\s*[#*\s]*(ph[uy]\s*luc|danh muc cac (nhiem vu|chi tieu))")
 _BODY_RESUMES = re.compile(r"^\s*(#{1,6}\s|(chuong trinh|ke hoach|nghi quyet|quyet dinh)(\s+hanh dong)?\s*$)")
 _FOOTNOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹!]|\d{1,2}(?=\s+[A-ZĐ]))\s*\S.{0,50}?\b(nghi dinh|quyet dinh|thong tu|khoan|"
                        r"dieu|luat|nghi quyet|theo|van ban|ke hoach)\b")

@@ -132,7 +132,7 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
     for section in outline.section("annex"):
         window = " ".join(fold(x) for x in outline.lines[section.start:min(section.end, section.start + 60) + 1])
         if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b", window) or window.count("co quan") >= 2) \
-                and re.search(r"nhi[a-z]*m\s*v|thoi\s*gian|hoan\s*thanh", window) \
+                and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window) \
                 and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
             out.append((section.start, section.end))
     return out

@@ -23,10 +23,10 @@ _NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?=\S)(?!\d)")
 _LETTER = re.compile(r"^\s*([a-zđ¢¡]|[10])\s*\)\s*(?=\S)")    # ¢ and ¡: OCR of "c" and "i"
 _DASH = re.compile(r"^\s*[-–—•·*]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*\+\s*(?=\S)")
-_ANNEX = re.compile(r"^\s*(phu\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
+_ANNEX = re.compile(r"^\s*(ph[uy]\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
 
 SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
-    ("annex", re.compile(r"phu\s*luc")),
+    ("annex", re.compile(r"ph[uy]\s*luc")),      # "PHy LUC": OCR of "PHỤ LỤC"
     ("organization", re.compile(r"to\s*chu[a-z]?\s*thu[a-z]?c\s*hi[a-z]?n")),
     ("objectives", re.compile(r"muc\s*tie[a-z]?u")),
     ("tasks", re.compile(r"nhi[a-z]?m\s*v[uy]|giai\s*phap|phan\s*cong")),

@@ -41,3 +41,19 @@ def test_ocr_annex_lead_is_the_left_most_cell_not_the_first_line() -> None:
     assert tasks["1"].coordinators == ["Các sở, ban, ngành, địa phương"]
     assert tasks["2"].coordinators == ["Sở Khoa học và Công nghệ"]
     assert tasks["3"].coordinators == ["Sở Nội vụ"]
+
+
+def test_an_annex_whose_heading_and_title_ocr_misread_is_still_read_past_the_signature() -> None:
+    # "PHỤ LỤC" read "PHy LUC" below the signature, the title's "NHIỆM" read "NHI¢M", and a header naming
+    # "Thời hạn" (no "thời gian", no "chủ trì"): the annex is still the plan's and its rows its tasks
+    text = "\n".join(["UY BAN NHAN DAN TINH X", "So: 12/KH-UBND", "KE HOACH", "Trien khai chuyen doi so nam 2026", "",
+                      "I. MUC TIEU", "1. Hoan thanh cac nhiem vu tai Phu luc kem theo.", "",
+                      "T/M UY BAN NHAN DAN", "CHU TICH", "", "Nguyen Van A", "",
+                      "PHy LUC", "DANH MUC NHI¢M VU THUC HIEN KE HOACH", "",
+                      "STT | Noi dung | Co quan thuc hien | Co quan phoi hop | Thoi han", "",
+                      "1 | Xay dung co so du lieu dung chung | So Tai chinh | Cac so, nganh | Nam 2026", "",
+                      "2 | Ban hanh quy che khai thac du lieu | So Noi vu | Cac so, nganh | Quy IV/2026", "",
+                      "3 | To chuc tap huan ky nang so | So Tai chinh | Cac so, nganh | Nam 2027"])
+    tasks = parse_text(text).tasks
+    assert [t.no for t in tasks] == ["1", "2", "3"]
+    assert tasks[1].name.startswith("Ban hành quy chế")
