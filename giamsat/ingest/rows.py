@@ -27,11 +27,14 @@ def _similar(label: str, expected: str) -> bool:
 
 
 def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
-                min_gap: int = 2, resync: bool = False, short_resync: bool = False) -> list[tuple[int, str]]:
+                min_gap: int = 2, resync: bool = False, short_resync: bool = False,
+                restart: bool = False) -> list[tuple[int, str]]:
     """(line index, row label) in order; a missing number is taken from a look-alike line; with `resync`,
     the sequence also goes on past a stretch of lost numbers (see `_run_follows`); with `short_resync`
     too, past up to four lost numbers where the next number (or the one after) follows closely (a table's
-    last rows)."""
+    last rows); with `restart`, the numbering starts over at 1 under each group of rows (I: 1, 2, 3;
+    II: 1, 2 …) where a 1 past row 2 or later is followed closely by 2 (or 3) and the next number
+    expected does not follow."""
     anchors: list[tuple[int, str]] = []
     lookalikes: list[tuple[int, str]] = []
     expected, sub = 1, 1
@@ -79,6 +82,10 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
             anchors.extend(reversed(back))
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
+        elif restart and v == 1 and expected >= 3 and _next_follows(plain, i, v) and \
+                not any(i < j <= i + 80 and expected <= w <= expected + 2 for j, w in plain):
+            anchors.append((i, label))
+            expected, sub, lookalikes = 2, 1, []
         else:
             lookalikes.append((i, label))
     return anchors
@@ -102,3 +109,51 @@ def _run_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 80, c
 def _next_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 40) -> bool:
     """Number v+1 or v+2 stands within `span` lines below line i."""
     return any(i < j <= i + span and v < w <= v + 2 for j, w in plain)
+
+
+# a sub-row's number whose dot OCR misread ("1⁄9" for 1.3, "2,1" for 2.1): digits, one mark, digits
+_SUB_LOOKALIKE = re.compile(r"^\s*(\d{1,2})[^\w\s.|]\s?(\d{1,2})\.?\s*[|]?\s+\S")
+_FIRST = re.compile(r"^\s*(\S+)")
+
+
+def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """Rows numbered under group rows ('1 | Hoàn thiện thể chế', '1.1 | …', '1.2 | …', '2 | …', '2.1 | …'):
+    the (line, label) of each sub-row and the (line, number) of each group row, in order. A sub-row's
+    number whose dot OCR lost ('11' for 1.1 under group 1) or misread ('1⁄9' for 1.3) is the next
+    sub-row of the current group; a group row whose number was lost is told by its first sub-row ('3.1').
+    Empty unless two groups or more hold sub-rows (a table not numbered so)."""
+    subs: list[tuple[int, str]] = []
+    groups: list[tuple[int, int]] = []
+    g, k = 0, 1
+    for i in range(start, end + 1):
+        line = lines[i]
+        m = ROW_NO.match(line)
+        if m is None:
+            s = _SUB_LOOKALIKE.match(line)
+            if g and s is not None and int(s.group(1)) == g:
+                subs.append((i, f"{g}.{k}"))
+                k += 1
+            continue
+        label = m.group(1)
+        if "." in label:
+            a, b = (int(x) for x in label.split("."))
+            if a == g and k <= b <= k + 2:
+                subs.append((i, label))
+                k = b + 1
+            elif a == g + 1 and b <= 2:
+                g, k = a, b + 1
+                subs.append((i, label))
+            continue
+        v = int(label)
+        if g and label == f"{g}{k}" and v != g + 1:
+            subs.append((i, f"{g}.{k}"))       # the dot lost
+            k += 1
+        elif (v == g + 1 or (v == 1 and not subs)) and m.group(0).rstrip()[-1:] != ".":
+            if v == 1:
+                groups = []             # a list numbered before the table (or its first rows) starts over
+            groups.append((i, v))
+            g, k = v, 1
+    held = {int(label.split(".")[0]) for _i, label in subs}
+    if len(held) < 2:
+        return [], []
+    return subs, [(i, v) for i, v in groups if v in held]

@@ -12,6 +12,7 @@ from .deadlines import DEADLINE_PHRASE, parse_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
 from .rows import row_anchors as find_rows
+from .rows import sub_row_anchors
 from .structure import Item, Outline, Table
 
 _ROMAN_NO = re.compile(r"^\**\s*([ivxl]+|[a-z])\s*\.?\s*\**$")
@@ -248,8 +249,17 @@ _ROW_NO = re.compile(r"^\s*(\d{1,3})\s*(?:[|.]\s*|\s+(?=\S)|$)")
 def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
                     warnings: list[str], issuer: str | None = None) -> list[Task]:
     """Rows of an OCR'd task table: numbered rows in sequence; each row is the block of lines around its number."""
-    anchors = row_anchors(outline.lines, start, end)
-    outline = _mend_numbers(outline, anchors)
+    subs, heads = sub_row_anchors(outline.lines, start, end)
+    labels: dict[int, str] = {}
+    if subs:
+        # rows numbered under group rows (1.1, 1.2 under 1): the sub-rows are the tasks, read as rows
+        # numbered 1, 2, 3 … in turn; the group rows head them
+        anchors = [(i, n) for n, (i, _label) in enumerate(subs, 1)]
+        labels = {n: label for n, (_i, label) in enumerate(subs, 1)}
+        outline = _mend_labels(outline, anchors)
+    else:
+        anchors = row_anchors(outline.lines, start, end)
+        outline = _mend_numbers(outline, anchors)
     lines = outline.lines
     lost = _lost_rows(outline, anchors, end, matcher)
     anchors = sorted([*anchors, *lost])
@@ -260,9 +270,15 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         ocr_names.top_aligned(lines, [i for i, _v in anchors], matcher) else []
     anchors = sorted([*anchors, *unnumbered])
     line_rows = frozenset(i for i, _v in unnumbered)
+    marked = [(i, v) for i, v in unnumbered if _MISREAD_NO.match(outline.lines[i])]
+    if marked:
+        outline = _mend_numbers(outline, marked)
+        lines = outline.lines
     spans = row_spans(lines, anchors, start, end, matcher, paragraph_rows)
-    groups = _roman_groups(outline, start, end)
+    groups = sorted([*_roman_groups(outline, start, end), *(_number_group(outline, i, end) for i, _v in heads)])
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
+    if heads:
+        spans = _clip_to_groups(spans, [i for i, _v in anchors], group_lines)
     out: list[Task] = []
     hit = matcher.match(issuer) if issuer else None
     exclude = frozenset({hit.agency.code}) if hit and hit.agency else frozenset()
@@ -282,6 +298,8 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             task.name = _cell_text(outline, i, hi, matcher)
         if not v:
             task.no = None
+        elif labels:
+            task.no = labels.get(v)
         if opens:
             # cells aligned to the top of the row: the name runs from the number line to the next row
             nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
@@ -290,6 +308,41 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
+    return out
+
+
+def _mend_labels(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
+    """The outline seen with each sub-row's number ('1.1', '11', '1⁄9') written as the row's running
+    number (digits of the same width), so that the rows are read as those of a table numbered 1, 2, 3 …"""
+    view = copy.copy(outline)
+    view.lines = list(outline.lines)
+    view._maps = {}
+    for i, v in anchors:
+        line = outline.lines[i]
+        m = re.match(r"^(\s*)([^\s|]+)", line)
+        if m is None or len(str(v)) > len(m.group(2)):
+            continue
+        view.lines[i] = m.group(1) + str(v).rjust(len(m.group(2))) + line[m.end():]
+    return view
+
+
+def _number_group(outline: Outline, i: int, end: int) -> tuple[int, str, list[int]]:
+    """A group row numbered 1, 2 … above its sub-rows: its title, the paragraph from its number on
+    (three lines at most)."""
+    used = [k for k in _paragraph(outline.lines, i)[:3] if k <= end]
+    text = squash(" ".join(outline.line_out(k) for k in used))
+    return i, re.sub(r"^\s*\d{1,3}\s*[|.]?\s*", "", text), used
+
+
+def _clip_to_groups(spans: list[tuple[int, int]], marks: list[int],
+                    group_lines: frozenset[int]) -> list[tuple[int, int]]:
+    """Rows' spans kept off the group rows' lines: a row ends above the next group row and starts below
+    the group row above it."""
+    out = []
+    for (lo, hi), i in zip(spans, marks, strict=True):
+        hi = min([hi, *(k - 1 for k in group_lines if i < k <= hi)])
+        lo = max([lo, *(k + 1 for k in group_lines if lo <= k < i)])
+        out.append((lo, max(hi, i)))
     return out
 
 
@@ -451,7 +504,8 @@ _UNIT_HEAD = re.compile(r"(bo (?!chi so|tieu chi|du lieu|cong cu)|so |uy ban|ubn
 
 
 def row_anchors(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    return [(i, int(label)) for i, label in find_rows(lines, start, end, min_gap=3, resync=True)]
+    return [(i, int(label)) for i, label in find_rows(lines, start, end, min_gap=3, resync=True, short_resync=True,
+                                                             restart=True)]
 
 
 def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end: int,
@@ -620,15 +674,20 @@ def _lost_lines(outline: Outline, anchors: list[tuple[int, int]], matcher: Agenc
         nxt, w = anchors[n + 1]
         if not v or not w or w <= v + 1 or not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
             continue
-        found = [k for k in range(i + 1, nxt) if _opens_row(lines[k], matcher)]
+        found = [k for k in range(i + 1, nxt)
+                 if _opens_row(lines[k], matcher) or _opens_row(_MISREAD_NO.sub("", lines[k]), matcher)]
         if len(found) == w - v - 1:
             out.extend((k, v + 1 + m) for m, k in enumerate(found))
     return out
 
 
+# a row number OCR misread as a mark or a lone capital before the name ("6_ | Tổ chức …", "T Đào tạo …" for 7)
+_MISREAD_NO = re.compile(r"^\s*(?:\d{1,2}|[A-Z])[_.,;:]?\s*\|?\s+(?=[^\W\d_][a-zà-ỹđ])")
+
+
 def _opens_row(line: str, matcher: AgencyMatcher) -> bool:
     text = line.strip()
-    if len(text) < 25 or not re.match(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]", text) or _GROUP_LINE.match(text) or _is_header(text):
+    if len(text) < 25 or not re.match(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]", text) or not text[0].isupper() or _GROUP_LINE.match(text) or _is_header(text):
         return False
     cuts = [m.start() for m in re.finditer(r"\s[_|]*\|", text)]
     cuts += [s for s, _e, _a in matcher.scan(text) if s >= 10 and text[s:s + 1].isupper()]
