@@ -68,3 +68,11 @@ def test_row_numbers_misread_as_a_mark_or_a_capital_between_neighbours_open_thei
     assert [(t.no, t.lead_code) for t in tasks] == [("1", "BE"), ("2", "BB"), ("3", "BC"), ("4", "BD"),
                                                     ("5", "BC"), ("6", "BE")]
     assert tasks[2].name.startswith("Tổ chức hội chợ") and tasks[3].name.startswith("Đào tạo kỹ năng")
+
+
+def test_a_letter_and_a_mark_between_two_rows_is_the_row_number_between() -> None:
+    lines = ["1 Ban hành quy chế", "tiếp nhận văn bản", "", "Ị? Triển khai sổ tay", "đảng viên", "",
+             "3 Duy trì tổ công nghệ", "số cộng đồng"]
+    assert row_anchors(lines, 0, 7) == [(0, "1"), (3, "2"), (6, "3")]
+    # where no number is missing between its neighbours, such a token is no row
+    assert row_anchors([*lines[:3], "Ị? Triển khai sổ tay", *lines[4:6], "2 Duy trì tổ"], 0, 6) == [(0, "1"), (6, "2")]
