@@ -865,6 +865,11 @@ def _co_so(bodies: list[str], c: CellMention) -> bool:
     return bool(re.search(r"(?<![a-z])co\s*$", fold(above.split("|")[0])))
 
 
+# the end of a deadline cell read on the same line as the task's first words ("… | Hằng quý Sở Công")
+_AFTER_DEADLINE = re.compile(r"(?:(?<!\d)20[2-4]\d|\bhang\s*(?:ngay|tuan|thang|quy|nam)|\bthuong\s*xuyen"
+                             r"|\bdinh\s*ky)\s*[|,.;:-]?\s*$")
+
+
 def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> CellMention | None:
     """The lead is the left-most unit cell after the task text. Columns of OCR'd lines are comparable
     only on one line, so two names are ordered where pieces of both stand on the same line; cells are
@@ -878,6 +883,8 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
         text = bodies[line] if 0 <= line < len(bodies) else ""
         if len(text.rstrip()) < 60 or col >= 35 or text[:col].rstrip().endswith("|"):
             return False        # (a bar just before it: OCR saw a cell start there)
+        if _AFTER_DEADLINE.search(fold(text[:col])):
+            return False        # just after the deadline's cell ("Quý IV/2025 Sở Nông"): the next column
         return not text[:col].strip() if opening else re.search(r"[a-zà-ỹđ]{3,}", text[:col]) is not None
 
     def split_cell(c: CellMention) -> bool:

@@ -161,3 +161,18 @@ def test_a_year_and_the_years_after_wrapped_over_the_ends_of_row_lines_is_contin
     tasks = parse_text(text, registry=MINISTRIES).tasks
     assert [(t.no, t.deadline_text) for t in tasks] == [("1", "2025 và những năm tiếp theo"), ("2", "2027")]
     assert tasks[0].deadline is not None and tasks[0].deadline.kind.value == "continuous"
+
+
+def test_a_split_lead_just_after_the_deadline_cell_beats_a_coordinator_read_whole() -> None:
+    from giamsat.ingest.tasks import _pick_lead
+
+    # the deadline column stands before the lead's: "Bộ Khoa" opens the lead cell right after "Quý III/2026"
+    # on a long line, its name going on further left below; the coordinator "Bộ Tài chính" is read whole
+    m = AgencyMatcher(MINISTRIES)
+    for deadline in ("Quý III/2026", "Hằng quý", "Tháng 5/2027", "Thường xuyên"):
+        bodies = [f"   Xây dựng bộ chỉ | {deadline} Bộ Khoa Bộ Tài chính - | Bộ chỉ số".replace("|  ", "| "),
+                  "số đánh giá mức độ học và Công | được ban",
+                  "chuyển đổi số nghệ hành",
+                  "cấp xã"]
+        pick = _pick_lead(m.scan_cells(bodies), bodies, 0)
+        assert pick is not None and pick.agency.code == "BA", deadline
