@@ -50,6 +50,27 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         if re.search(r"chi\s*tieu", window) and (re.search(r"don\s*vi", window) or
                                                 (re.search(r"don\s*vi", wider) and re.search(r"ket\s*qua", wider))):
             out.extend(ocr_annex_targets(outline, section.start, section.end, matcher, warnings))
+    return merge_twins(out)
+
+
+def merge_twins(targets: list[Target]) -> list[Target]:
+    """One row read twice: a year-column table inside an annex is read both by its year columns (values
+    by year, the lead after them) and by the annex reader (the name bounded by its cell's width, one
+    value). Rows of the same number and first value whose lines overlap are one indicator: kept once,
+    the year reading's milestones, year, lead and unit, the annex reading's name."""
+    out: list[Target] = []
+    for t in targets:
+        twin = next((o for o in out if o.no and o.no == t.no and o.value == t.value and bool(o.milestones) != bool(t.milestones)
+                     and o.source and t.source and o.source.start_line <= t.source.end_line
+                     and t.source.start_line <= o.source.end_line), None)
+        if twin is None:
+            out.append(t)
+            continue
+        years, annex = (twin, t) if twin.milestones else (t, twin)
+        years.name = annex.name or years.name
+        years.lead, years.lead_code = (years.lead, years.lead_code) if years.lead else (annex.lead, annex.lead_code)
+        years.unit = years.unit or annex.unit
+        out[out.index(twin)] = years
     return out
 
 

@@ -1079,9 +1079,10 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
 
     lines = outline.lines
     k = len(years)
-    run = re.compile(r"(?:^|(?<=[\s|]))((?:(?:" + _CELL + r")[\s|]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|]|$)")
+    # "_" after the run: a cell's border OCR read as a low line (">70_ | Công an")
+    run = re.compile(r"(?:^|(?<=[\s|]))((?:(?:" + _CELL + r")[\s|]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|_]|$)")
     glyphs = any("≥" in x or "≤" in x for x in lines)
-    anchors = row_anchors(lines, header + 1, end)
+    anchors = _lost_numbers(lines, row_anchors(lines, header + 1, end), run)
     out: list[Target] = []
     for n, (i, label) in enumerate(anchors):
         hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else min(end, i + 8)
@@ -1145,6 +1146,22 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
 
 
 _YEARS_IN = re.compile(r"(?<!\d)20[2-5]\d(?!\d)")
+
+
+def _lost_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Rows of a year table whose number OCR lost ("ö Số doanh nghiệp | Doanh 350 420 500 700 Sở Khoa"
+    between rows 2 and 4): a line below a row's first one holding a whole run of values after words is
+    the first line of the row whose number is missing between its neighbours'."""
+    out = list(anchors)
+    for n in range(len(anchors) - 1):
+        (i, a), (j, b) = anchors[n], anchors[n + 1]
+        if not (a.isdigit() and b.isdigit() and int(b) == int(a) + 2):
+            continue
+        found = [k for k in range(i + 1, j) if not _YEARS_IN.search(lines[k])
+                 and any(re.search(r"[^\W\d_]{2}", lines[k][:m.start()]) for m in run.finditer(lines[k]))]
+        if len(found) == 1:
+            out.append((found[0], str(int(a) + 1)))
+    return sorted(out)
 
 
 def _split_left(line: str) -> tuple[str, str]:

@@ -152,3 +152,22 @@ def test_a_count_starting_with_2_is_not_read_as_at_least() -> None:
         "2 Số doanh nghiệp công nghệ số | Doanh nghiệp 250 Bộ Tài chính"])
     assert (targets["1"].comparator, targets["1"].value) == (">=", "80")
     assert targets["2"].value == "250"
+
+
+def test_a_year_table_in_an_annex_is_read_once_with_its_milestones() -> None:
+    # an annex's year-column table, OCR'd flat: read by its year columns and by the annex reader, one row
+    # each; the row number of the second lost ("ö"), a cell border read "_" after the last value of the third
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "Các chỉ tiêu tại Phụ lục I.", "II. NHIỆM VỤ", "1. Triển khai kế hoạch.",
+        "PHỤ LỤC I", "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030",
+        "STT | Chỉ tiêu Đơn vị 2026 |2027 |2028 |2030 | Cơ quan", "tính chủ trì",
+        "1 Tỷ lệ hồ sơ | % 60 70 80 95 Sở Tư",
+        "giải quyết trực tuyến pháp",
+        "ö Số hợp tác xã | Hợp tác 40 45 50 60 Sở Tài",
+        "ứng dụng công nghệ xã chính",
+        "3 Hộ dân dùng ví | % 30 40 50 >70_ | Công an",
+        "điện tử tỉnh"])
+    got = [(t.no, t.value, t.year, t.milestones) for t in parse_text(text).targets]
+    assert got == [("1", "60", 2026, {"2026": "60", "2027": "70", "2028": "80", "2030": "95"}),
+                   ("2", "40", 2026, {"2026": "40", "2027": "45", "2028": "50", "2030": "60"}),
+                   ("3", "30", 2026, {"2026": "30", "2027": "40", "2028": "50", "2030": "≥70"})]
