@@ -43,6 +43,10 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
                 done = max(t.source.end_line - 1 for t in rows if t.source)
                 continue
             out.extend(year_table(outline, i, [int(y) for y in years]))
+        elif i > done and not years and (split := _split_year_header(lines, i)) and \
+                (rows := ocr_year_unit_table(outline, split[0], split[1], matcher, _table_end(outline, split[0]))):
+            out.extend(rows)
+            done = max(t.source.end_line - 1 for t in rows if t.source)
     for section in outline.section("annex"):
         window = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 30) + 1])
         # OCR may read the header's cells one below the other, so its last titles come further down
@@ -72,6 +76,30 @@ def merge_twins(targets: list[Target]) -> list[Target]:
         years.unit = years.unit or annex.unit
         out[out.index(twin)] = years
     return out
+
+
+def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None:
+    """A year table's header whose titles OCR read one word under another ("TT Chỉ tiêu Đơn vị Năm Mục
+    Đơn vị chủ trì" / "tính 2025 tiêu" / "2030"): line i names the indicator, unit and year columns
+    without a year; the years stand on the next two short lines. Their last line and the years, or None."""
+    f = fold(lines[i])
+    if len(f) > 90 or not (re.search(r"chi\s*tieu", f) and re.search(r"don\s*v", f) and re.search(r"\bnam\b|muc", f)):
+        return None
+    years: list[int] = []
+    last = i
+    for k in range(i + 1, min(i + 4, len(lines))):
+        line = fold(lines[k])
+        if not line.strip():
+            continue
+        if len(line) > 30 or (_ROW.match(lines[k]) and not _YEARS.match(line.strip())):
+            break
+        found = [int(y) for y in _YEARS.findall(line)]
+        if found:
+            years.extend(found)
+            last = k
+    if len(years) >= 2 and years == sorted(set(years)):
+        return last, years
+    return None
 
 
 def _anchors(lines: list[str], start: int, end: int, allow_sub: bool, resync: bool = False) -> list[tuple[int, str]]:

@@ -171,3 +171,18 @@ def test_a_year_table_in_an_annex_is_read_once_with_its_milestones() -> None:
     assert got == [("1", "60", 2026, {"2026": "60", "2027": "70", "2028": "80", "2030": "95"}),
                    ("2", "40", 2026, {"2026": "40", "2027": "45", "2028": "50", "2030": "60"}),
                    ("3", "30", 2026, {"2026": "30", "2027": "40", "2028": "50", "2030": "≥70"})]
+
+
+def test_a_year_table_whose_header_ocr_split_over_lines() -> None:
+    # "Năm 2025" and "Mục tiêu 2030" read one word under another: the years stand below the header's line
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "2. Chỉ tiêu cụ thể",
+        "TT Chỉ tiêu Đơn vị Năm Mục Đơn vị chủ trì", "tính 2026 tiêu", "2030", "",
+        "1 Trường học có sổ | % 30 80 Sở Giáo dục", "điểm điện tử và Đào tạo",
+        "2 Xã có điểm phát | Điểm 12 40 Sở Văn hóa,", "sóng wifi công cộng Thể thao và Du lịch",
+        "3 Bệnh án điện tử tại | % 25 > 90 Sở Y tế", "bệnh viện tuyến tỉnh",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Triển khai kế hoạch."])
+    got = [(t.no, t.unit, t.year, t.value, t.milestones) for t in parse_text(text).targets]
+    assert got == [("1", "%", 2026, "30", {"2026": "30", "2030": "80"}),
+                   ("2", "Điểm", 2026, "12", {"2026": "12", "2030": "40"}),
+                   ("3", "%", 2026, "25", {"2026": "25", "2030": "≥90"})]
