@@ -932,6 +932,10 @@ _BARE_YEAR = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*$")
 _YEAR_AND = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s+va\s*$")
 
 
+_HALF_HEAD = re.compile(r"(?<![\d/])(?:6|sau)\s*thang\s*(?:dau|cuoi)(?!\s*n[a-z&]{1,3}m)")
+_YEAR_PHRASE = re.compile(r"n[a-z&]{1,3}m\s*20\d\d")
+
+
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
     folded = [fold(x) for x in outline.lines[lo:hi + 1]]
     best: tuple[int, int, int, int] | None = None
@@ -944,11 +948,16 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             score = (tail <= 2) * 100 - abs(lo + k - anchor) * 3 + m.start() // 20
             if best is None or score > best[0]:
                 best = (score, k, m.start(), m.end())
-    cond = re.compile(r"(ngay khi|sau khi|theo ke\s*$|theo ke\s*ho)")
+    cond = re.compile(r"(ngay khi|sau khi|theo ke\s*$|theo ke\s*ho|theo tien\s*do)")
     if any(cond.search(f) for f in folded) and (best is None or best[0] < 100):
         k = next((n for n, f in enumerate(folded) if cond.search(f)), 0)
-        mc = re.search(r"(ngay khi|sau khi|theo ke).*", folded[k])
+        mc = re.search(r"(ngay khi|sau khi|theo ke|theo tien\s*do)[^|]*", folded[k])
         start_at = mc.start() if mc else 0
+        if mc and mc.group(1).startswith("theo tien"):
+            # "Theo tiến độ dự | án được phê duyệt": the cell's first line, up to the bar OCR saw after it
+            task.deadline_text = squash(outline.line_out(lo + k, mc.start(), mc.end()))
+            task.deadline = parse_deadline(task.deadline_text)
+            return
         words = [outline.line_out(lo + k, start_at)]
         for j in range(k + 1, min(k + 5, len(folded))):
             tm = re.search(r"(\S+\s+)?\S+\s*$", outline.lines[lo + j])
@@ -1001,6 +1010,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     if fold(phrase).strip().startswith("hang") and b >= len(line.rstrip()) - 1 and fold(phrase).strip() == "hang":
         phrase += " nam"
     task.deadline_text = squash(outline.line_out(lo + k, a, b))
+    # "6 tháng đầu" / "năm 2027": a half-year's words wrapped in their cell, the year on the next line
+    half = _HALF_HEAD.search(folded[k - 1]) if k > 0 and _YEAR_PHRASE.fullmatch(fold(line[a:b]).strip()) else None
+    if half is not None:
+        task.deadline_text = squash(outline.line_out(lo + k - 1, half.start(), half.end())) + " " + task.deadline_text
     tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 10] if x.strip())
     if re.match(r"n[a-z&]{1,3}m\s*\d{4}$", fold(phrase).strip()) and \
             re.search(r"nh[a-z]{1,3}ng|ti[a-z]{1,2}p\s*theo", tails + " " + fold(line[b:])):

@@ -176,3 +176,19 @@ def test_a_split_lead_just_after_the_deadline_cell_beats_a_coordinator_read_whol
                   "cấp xã"]
         pick = _pick_lead(m.scan_cells(bodies), bodies, 0)
         assert pick is not None and pick.agency.code == "BA", deadline
+
+
+def test_a_half_year_wrapped_in_its_cell_and_a_deadline_by_the_projects_progress() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = "\n".join(["Phu luc", "DANH MUC NHIEM VU", "TT | Nhiệm vụ Thời gian Đơn vị chủ trì Đơn vị phối hợp",
+                      "1 | Chuẩn hóa dữ liệu 6 tháng cuối Bộ Nội vụ Bộ Y tế",
+                      "hồ sơ cán bộ năm 2027 các địa phương",
+                      "2 | Nâng cấp cổng Theo tiến độ dự | Bộ Công an Bộ Tài chính",
+                      "dịch vụ công án được phê duyệt",
+                      "3 | Mua sắm thiết bị năm 2026 Bộ Y tế Bộ Tài chính"])
+    tasks = parse_text(text, registry=MINISTRIES).tasks
+    got = [(t.no, t.deadline.kind.value if t.deadline else None, t.deadline.end if t.deadline else None)
+           for t in tasks]
+    assert [g[:2] for g in got] == [("1", "half"), ("2", "conditional"), ("3", "year")]
+    assert str(got[0][2]) == "2027-12-31"
