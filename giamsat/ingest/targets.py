@@ -1130,7 +1130,8 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         else:
             t.year = int(first)
             t.value, t.comparator = parse_value(t.milestones[first])
-        pieces = [x.strip(" |") for x in lead_lines if x.strip(" |")]
+        # a space OCR lost between a lead's first words ("SởTài" / "chính")
+        pieces = [_unglue(x.strip(" |")) for x in lead_lines if x.strip(" |")]
         mentions = matcher.scan_cells(pieces)
         if mentions:
             t.lead, t.lead_code = mentions[0].agency.name, mentions[0].agency.code
@@ -1143,6 +1144,11 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                     break
         out.append(t)
     return out if anchors and len(out) * 2 >= len(anchors) else None
+
+
+def _unglue(text: str) -> str:
+    """A space put back where a lower-case letter runs into a capital ("SởTài chính")."""
+    return "".join(c + " " if c.islower() and n.isupper() else c for c, n in zip(text, text[1:] + " ", strict=True))
 
 
 _YEARS_IN = re.compile(r"(?<!\d)20[2-5]\d(?!\d)")

@@ -186,3 +186,13 @@ def test_a_year_table_whose_header_ocr_split_over_lines() -> None:
     assert got == [("1", "%", 2026, "30", {"2026": "30", "2030": "80"}),
                    ("2", "Điểm", 2026, "12", {"2026": "12", "2030": "40"}),
                    ("3", "%", 2026, "25", {"2026": "25", "2030": "≥90"})]
+
+
+def test_a_lead_whose_space_ocr_lost_is_still_read() -> None:
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "2. Chỉ tiêu cụ thể",
+        "STT | Chỉ tiêu Đơn vị 2026 |2027 |2030 | Cơ quan", "tính chủ trì",
+        "1 Tỷ lệ chi ngân sách | % 10 12 15 |SởTài", "cho chuyển đổi số chính",
+        "2 Hồ sơ trực tuyến | % 60 70 90 Sở Tư", "toàn trình pháp",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Triển khai kế hoạch."])
+    assert [(t.no, t.lead) for t in parse_text(text).targets] == [("1", "Sở Tài chính"), ("2", "Sở Tư pháp")]
