@@ -1116,6 +1116,9 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
             continue
         t = Target(name=name, no=row_label(label), unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.5,
                    raw=" / ".join(lines[i:hi + 1]))
+        if any(re.fullmatch(r"\d+,\d+", x) for x in tokens):
+            # "0,5 07 0,9": among decimals, a figure with a leading zero lost its comma
+            tokens = [f"0,{x[1:]}" if re.fullmatch(r"0\d", x) else x for x in tokens]
         for year, tok in zip(years, tokens, strict=True):
             if tok in ("-", ""):
                 continue

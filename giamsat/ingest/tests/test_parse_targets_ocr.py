@@ -196,3 +196,14 @@ def test_a_lead_whose_space_ocr_lost_is_still_read() -> None:
         "2 Hồ sơ trực tuyến | % 60 70 90 Sở Tư", "toàn trình pháp",
         "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Triển khai kế hoạch."])
     assert [(t.no, t.lead) for t in parse_text(text).targets] == [("1", "Sở Tài chính"), ("2", "Sở Tư pháp")]
+
+
+def test_a_decimal_whose_comma_ocr_lost_among_decimals() -> None:
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "2. Chỉ tiêu cụ thể",
+        "STT | Chỉ tiêu Đơn vị 2026 |2027 |2030 | Cơ quan", "tính chủ trì",
+        "1 Chi nghiên cứu và | % 0,5 07 1,5 Sở Tư", "phát triển pháp",
+        "2 Số doanh nghiệp | Doanh 05 07 10 Sở Tư", "khởi nghiệp nghiệp pháp",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Triển khai kế hoạch."])
+    got = [t.milestones for t in parse_text(text).targets]
+    assert got == [{"2026": "0,5", "2027": "0,7", "2030": "1,5"}, {"2026": "05", "2027": "07", "2030": "10"}]
