@@ -75,6 +75,11 @@ _ROW_NO = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 _GROUP_NO = re.compile(r"^([IVXL]{1,5}|[A-ZĐ]|[a-zđ]\))\.?$")
 
 
+# words a title line does not end on: its name goes on below ("1. Sở Khoa học và" / "Công nghệ chủ trì …")
+_HANGING = frozenset({"va", "cua", "cac", "voi", "cho", "trong", "ve", "tai", "theo", "tren", "den", "tu", "de", "la",
+                      "nhung", "mot", "hoac", "o"})
+
+
 def _width(line: str) -> int:
     return line.strip().strip("|").count("|") + 1
 
@@ -204,7 +209,7 @@ class Outline:
                 i += 1
                 continue
             kind, level, off = classify(line)
-            if kind != "text" or not cur:
+            if kind != "text" or not cur or self._heading_alone(cur, meta, i):
                 self._flush(cur, meta)
                 cur = [i]
                 meta = (kind, level, off) if kind != "text" else ("para", 8, 0)
@@ -212,6 +217,18 @@ class Outline:
                 cur.append(i)
             i += 1
         self._flush(cur, meta)
+
+    def _heading_alone(self, cur: list[int], meta: tuple[str, int, int], i: int) -> bool:
+        """'5. Phòng Kế hoạch - Tài chính' / 'Cân đối, bố trí kinh phí …': a numbered line that is a short title
+        (a unit's name, 'Mục tiêu chung'; no stop, no word left hanging) above a paragraph opening in upper
+        case on the next line is a heading of its own, not the first line of that paragraph."""
+        if len(cur) != 1 or meta[0] not in ("num", "num2", "num3", "roman", "letter"):
+            return False
+        head = self.lines[cur[0]][meta[2]:].strip()
+        words = fold(head).split()
+        nxt = self.lines[i].strip()
+        return (0 < len(head) <= 60 and len(words) <= 10 and head[-1:].isalnum() and words[-1] not in _HANGING
+                and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith(".")) and len(nxt) > len(head))
 
     def _goes_on(self, last: int, blank: int) -> bool:
         """A blank line OCR put inside a sentence ("… khu vực biển" / "" / "đảo (cơ quan chủ trì: …)"), or a page

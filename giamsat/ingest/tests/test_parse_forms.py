@@ -265,3 +265,20 @@ def test_a_duty_naming_its_unit_after_don_vi_thuc_hien() -> None:
                      "thời gian: Quý IV/2026."])
     got = [(t.lead_code, t.deadline.end.isoformat() if t.deadline and t.deadline.end else None) for t in parse_bytes(text.encode(), "plan.txt").tasks]
     assert got == [("PHONG_VHXH", "2026-12-31")]
+
+
+def test_a_short_numbered_title_above_its_paragraph_is_a_heading() -> None:
+    """'1. Phòng Tài nguyên số' / 'Cập nhật …; thực hiện hằng quý.': tasks grouped under the unit that does them,
+    one paragraph each with no letter; the title is a heading, not the first line of the paragraph (a name
+    left hanging on 'và' goes on below)."""
+    from giamsat.ingest.structure import Outline
+
+    text = ("KẾ HOẠCH\nỨng dụng công nghệ số trong quản lý nông nghiệp năm 2027\n\nI. NHIỆM VỤ CỦA CÁC ĐƠN VỊ\n\n"
+            "1. Phòng Tài nguyên số\nCập nhật bản đồ số các tuyến đường liên thôn và vùng trồng; thực hiện hằng quý.\n\n"
+            "2. Trạm Khuyến nông\nHướng dẫn nông dân ghi nhật ký sản xuất điện tử; hoàn thành trong tháng 10/2027.\n")
+    tasks = parse_bytes(text.encode(), "plan.txt").to_json()["tasks"]
+    assert [(t["group"], t["name"][:20], *_deadline(t)) for t in tasks] == [
+        ("Phòng Tài nguyên số", "Cập nhật bản đồ số c", "recurring", "quarterly"),
+        ("Trạm Khuyến nông", "Hướng dẫn nông dân g", "month", "2027-10-31")]
+    lines = ["3. Sở Khoa học và", "Công nghệ chủ trì thẩm định các giải pháp phần mềm, hoàn thành trong Quý II/2027."]
+    assert [it.kind for it in Outline(lines, lines, lambda s: s).items] == ["num"]
