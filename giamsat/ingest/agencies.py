@@ -44,6 +44,8 @@ def default_registry() -> list[Agency]:
 
 _GENERIC_TAIL = re.compile(r"\b(tinh|thanh pho|phuong|xa)$")
 _LIST_SEP = re.compile(r"\s*(?:;|,(?!\s*(?:ban|nganh|dia phuong|phuong|xa|the thao)\b)|\n|\+)\s*")
+# a collective noun in lower case after a comma: the list of kinds that opened with "Các …" goes on
+_COLLECTIVE = re.compile(r"(?:don vi|co quan|to chuc|doanh nghiep|ca nhan|dia phuong|nganh|doan the)\b")
 _AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo chi huy|ngan hang|cac|bao|dai|truong"
                       r"|hoi|doan|phong)\b)")
 
@@ -351,7 +353,9 @@ class AgencyMatcher:
         """'Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan' → three names."""
         out: list[str] = []
         for part in _cut(squash(cell), _LIST_SEP):
-            if _key(part) in self._keys:
+            if out and part[:1].islower() and _COLLECTIVE.match(fold(part)) and fold(out[-1]).startswith("cac "):
+                out[-1] = f"{out[-1]}, {part}"      # "Các cơ quan, đơn vị liên quan": one collective, not two units
+            elif _key(part) in self._keys:
                 out.append(part)
             else:
                 out.extend(_cut(part, _AND_SEP))

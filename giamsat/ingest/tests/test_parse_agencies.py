@@ -34,6 +34,16 @@ def test_a_cell_with_several_agencies_splits() -> None:
     assert [h.agency.code if h.agency else None for h in hits] == ["STC", "SNV", "CAC_SO"]
 
 
+def test_a_list_of_kinds_opened_by_cac_is_one_collective() -> None:
+    """'Các cơ quan, đơn vị liên quan': the comma goes on with another kind of body in lower case, one
+    collective (no unknown unit 'đơn vị liên quan'); a named unit after a comma is still its own."""
+    assert [h.text for h in M.match_many("Các cơ quan, đơn vị liên quan")] == ["Các cơ quan, đơn vị liên quan"]
+    assert M.match_many("Các cơ quan, đơn vị liên quan")[0].agency is not None
+    assert [h.text for h in M.match_many("Các hợp tác xã, doanh nghiệp liên quan; Sở Công Thương")] == [
+        "Các hợp tác xã, doanh nghiệp liên quan", "Sở Công Thương"]
+    assert [h.text for h in M.match_many("Các trường học, Công an xã")] == ["Các trường học", "Công an xã"]
+
+
 def test_a_name_with_va_inside_stays_whole() -> None:
     assert [h.text for h in M.match_many("Sở Khoa học và Công nghệ; Văn phòng HĐND và UBND xã")] == [
         "Sở Khoa học và Công nghệ", "Văn phòng HĐND và UBND xã"]
