@@ -15,16 +15,19 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l
 _Y = r"((?:19|20)\d\d)"
 
 _CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke(?:\s*hoach|\b)|theo tien do|theo yeu cau"
-                          r"|theo lo trinh|theo huong dan|tuy thuoc)")
+                          r"|theo lo trinh|theo huong dan|tuy thuoc"
+                          # "30 ngày kể từ ngày Kế hoạch được ban hành", "trong vòng 06 tháng sau khi …": counted from an event
+                          r"|(?:trong\s*(?:vong\s*)?)?\d{1,3}\s*(?:ngay|thang)\s*(?:lam\s*viec\s*)?(?:ke\s*tu|sau\s*khi))")
 _CONTINUOUS = re.compile(r"th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
 _HANG = r"(h[a-z]{1,2}ng|moi|dinh ky)\s*"
 _RECURRING = [
     (re.compile(_HANG + r"th[a-z]{1,3}ng\b"), Recurrence.MONTHLY),
-    (re.compile(_HANG + r"quy"), Recurrence.QUARTERLY),
-    (re.compile(_HANG + r"(6|sau) thang|6 thang mot lan"), Recurrence.SEMIANNUAL),
+    (re.compile(_HANG + r"quy|(?<!\d)0?3 thang\s*(?:mot|/)\s*lan"), Recurrence.QUARTERLY),
+    (re.compile(_HANG + r"(6|sau) thang|(?<!\d)0?6 thang\s*(?:mot|/)\s*lan"), Recurrence.SEMIANNUAL),
     (re.compile(_HANG + r"n[a-z]{1,2}m\b"), Recurrence.ANNUAL),
 ]
 _QUARTER = re.compile(r"quy\s*([ivl]{1,3}|[1l]{2,3}|[1l]v|[1-4])\s*(?:/|nam|-)\s*" + _Y)
+_QUARTERS = re.compile(r"quy\s*([ivl]{1,3}|[1-4])\s*(?:,|-|–|va|den)\s*(?:quy\s*)?([ivl]{1,3}|[1-4])\s*(?:/|nam)\s*" + _Y)
 _HALF = re.compile(r"(6|sau) thang (dau|cuoi) nam\s*" + _Y)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
@@ -70,6 +73,10 @@ def parse_deadline(raw: str) -> DeadlineSpec:
 
 
 def _dated(f: str, text: str) -> DeadlineSpec | None:
+    if (m := _QUARTERS.search(f)) and (q1 := _ROMAN.get(m.group(1))) and (q2 := _ROMAN.get(m.group(2))) and q1 < q2:
+        # "Quý III - IV/2026", "Quý I, II/2026": due by the end of the last quarter named, from the first's start
+        opening = DeadlineSpec.in_quarter(int(m.group(3)), q1)
+        return dataclasses.replace(DeadlineSpec.in_quarter(int(m.group(3)), q2, raw=text), start=opening.start)
     if m := _QUARTER.search(f):
         q = _ROMAN.get(m.group(1))
         if q and _RECURRING[3][0].search(f) is None:
@@ -141,6 +148,7 @@ _PERIOD = (r"(?:quy\s*[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{
 DEADLINE_PHRASE = re.compile(
     r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
     r"|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
+    r"|quy\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:quy\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"

@@ -1,0 +1,38 @@
+"""Deadline phrases of plans in other forms (tests/data/forms/ and variants of them), on made-up cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from giamsat.ingest.deadlines import DEADLINE_PHRASE, parse_deadline
+from giamsat.ingest.fold import fold
+
+
+@pytest.mark.parametrize(("cell", "kind", "end", "start"), [
+    ("Quý III - IV/2027", "quarter", "2027-12-31", "2027-07-01"),
+    ("Quý I, II/2028", "quarter", "2028-06-30", "2028-01-01"),
+    ("Quý 2-3/2027", "quarter", "2027-09-30", "2027-04-01"),
+    ("Quý II và Quý III năm 2029", "quarter", "2029-09-30", "2029-04-01"),
+])
+def test_two_quarters_of_one_year_are_due_by_the_last(cell: str, kind: str, end: str, start: str) -> None:
+    d = parse_deadline(cell).to_dict()
+    assert (d["kind"], d["end"], d["start"]) == (kind, end, start)
+
+
+def test_a_quarter_pair_in_prose_is_one_phrase() -> None:
+    m = DEADLINE_PHRASE.search(fold("Rà soát dữ liệu hộ tịch, hoàn thành trong Quý III - IV/2027."))
+    assert m is not None and m.group(0) == "quy iii - iv/2027"
+
+
+@pytest.mark.parametrize(("cell", "recurrence"), [
+    ("6 tháng/lần", "semiannual"), ("03 tháng/lần", "quarterly"), ("06 tháng một lần", "semiannual")])
+def test_every_n_months(cell: str, recurrence: str) -> None:
+    d = parse_deadline(cell).to_dict()
+    assert (d["kind"], d["recurrence"]) == ("recurring", recurrence)
+
+
+@pytest.mark.parametrize("cell", ["45 ngày kể từ ngày Quyết định có hiệu lực",
+                                  "Trong vòng 03 tháng sau khi Đề án được phê duyệt",
+                                  "Trong 15 ngày làm việc kể từ ngày nhận đủ hồ sơ"])
+def test_a_time_counted_from_an_event_is_conditional(cell: str) -> None:
+    assert parse_deadline(cell).to_dict()["kind"] == "conditional"
