@@ -119,35 +119,228 @@ def read_docx(data: bytes) -> Extracted:
     _check_zip(data)
     import docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise IngestError("Không mở được tệp DOCX (tệp hỏng).", "bad_docx") from exc
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    numbers = _Numbering(document)
+    for child in _blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(nfc(Paragraph(child, document).text).split("\n"))
+            text = _para_text(child)
+            mark = numbers.mark(child)
+            lines.extend(nfc(f"{mark} {text}" if mark and text.strip() else text).split("\n"))
         elif tag == "tbl":
+            rows = _docx_rows(Table(child, document), numbers)
             lines.append("")
-            lines.extend(_pipe_rows(_docx_rows(Table(child, document))))
+            lines.extend(_layout_lines(rows) if not any(x.strip() for x in lines[:12]) and _is_letterhead(rows)
+                         else _pipe_rows(rows))
             lines.append("")
     return Extracted(lines, "docx")
 
 
-def _docx_rows(table: Any) -> list[list[str]]:
+_MOTTO = re.compile(r"c[oô]ng h[oòóa] x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|[dđ][aả]ng c[oộ]ng s[aả]n vi[eệ]t nam|[dđ][oộ]c l[aậ]p\s*-\s*t[uự] do",
+                    re.IGNORECASE)
+
+
+def _is_letterhead(rows: list[list[str]]) -> bool:
+    """The table a Word user lays the document's head out in (no rules): the issuer and 'Số: …' on the left,
+    the national (or Party) motto and the place and date on the right."""
+    return 0 < len(rows) <= 4 and max(len(r) for r in rows) <= 3 and any(_MOTTO.search(c) for r in rows for c in r)
+
+
+def _layout_lines(rows: list[list[str]]) -> list[str]:
+    """A letterhead table as the text forms print it: each row's cells side by side, line by line."""
+    out: list[str] = []
+    for row in rows:
+        cells = [[squash(x) for x in c.strip("\n").split("\n")] for c in row]    # blank lines kept: as Word aligns them
+        for k in range(max((len(c) for c in cells), default=0)):
+            parts = [c[k] if k < len(c) else "" for c in cells]
+            if any(parts):
+                out.append((parts[0].ljust(40) + "        " + "        ".join(p for p in parts[1:] if p)).rstrip())
+        out.append("")
+    return out
+
+
+def _docx_rows(table: Any, numbers: _Numbering | None = None) -> list[list[str]]:
     rows: list[list[str]] = []
+    seen: dict[Any, str] = {}             # keyed by the element: the dict keeps lxml's proxy (and its id) alive
     for row in table.rows:
         cells: list[str] = []
         last: Any = None
         for cell in row.cells:
-            # Horizontally merged cells repeat the same object; keep the first.
-            cells.append("" if cell._tc is last else nfc(cell.text))
+            # Horizontally merged cells repeat the same object; keep the first. A vertically merged one
+            # repeats the cell above (read once: its list numbers are counted once).
+            if cell._tc is last:
+                cells.append("")
+            else:
+                if cell._tc not in seen:
+                    seen[cell._tc] = nfc(_docx_cell_text(cell, numbers))
+                cells.append(seen[cell._tc])
             last = cell._tc
         rows.append(cells)
     return rows
+
+
+def _docx_cell_text(cell: Any, numbers: _Numbering | None) -> str:
+    out = []
+    for p in cell._tc.iterchildren(f"{_WNS}p"):
+        text = _para_text(p)
+        mark = numbers.mark(p) if numbers is not None else ""
+        out.append(f"{mark} {text}".strip() if mark else text)      # an STT cell: the number alone
+    return "\n".join(out)
+
+
+def _blocks(body: Any) -> Any:
+    """The body's paragraphs and tables in order, also those a content control (w:sdt) wraps."""
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "sdt":
+            for content in child.iterchildren(f"{_WNS}sdtContent"):
+                yield from _blocks(content)
+        elif tag in ("p", "tbl"):
+            yield child
+
+
+def _para_text(p: Any) -> str:
+    """A paragraph's text as Word shows it: its runs, also those inside an insertion still tracked as a change
+    (w:ins), a hyperlink, a field or an inline content control; not deleted text (w:del) nor a text box's."""
+    out: list[str] = []
+    for r in p.iter(f"{_WNS}r"):
+        up = r.getparent()
+        while up is not None and up is not p:
+            if up.tag.rsplit("}", 1)[-1] in ("del", "moveFrom", "txbxContent", "r"):
+                break
+            up = up.getparent()
+        else:
+            out.append(r.text or "")
+    return "".join(out)
+
+
+_WNS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class _Numbering:
+    """Word's automatic list numbers ("I.", "1.", "1.2.", "a)", "-"), which python-docx leaves out of a
+    paragraph's text: read from the numbering part (and the paragraph's style), counted in document order."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}     # abstractNumId → ilvl → (start, format, text)
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}           # numId → (abstractNumId, start overrides)
+        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}   # styleId → (numId, ilvl, basedOn)
+        self.counts: dict[str, list[int | None]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError, ValueError):
+            root = None
+        if root is not None:
+            for a in root.iter(f"{_WNS}abstractNum"):
+                levels: dict[int, tuple[int, str, str]] = {}
+                for lvl in a.iter(f"{_WNS}lvl"):
+                    start = _wval(lvl.find(f"{_WNS}start"))
+                    levels[int(lvl.get(f"{_WNS}ilvl") or 0)] = (
+                        int(start) if start and start.isdigit() else 1,
+                        _wval(lvl.find(f"{_WNS}numFmt")) or "decimal", _wval(lvl.find(f"{_WNS}lvlText")) or "")
+                self.levels[a.get(f"{_WNS}abstractNumId") or ""] = levels
+            for n in root.iter(f"{_WNS}num"):
+                overrides = {}
+                for o in n.iter(f"{_WNS}lvlOverride"):
+                    start = _wval(o.find(f"{_WNS}startOverride"))
+                    if start and start.isdigit():
+                        overrides[int(o.get(f"{_WNS}ilvl") or 0)] = int(start)
+                self.nums[n.get(f"{_WNS}numId") or ""] = (_wval(n.find(f"{_WNS}abstractNumId")) or "", overrides)
+        try:
+            styles = document.styles.element
+        except (NotImplementedError, KeyError, AttributeError, ValueError):
+            styles = None
+        if styles is not None and self.nums:
+            for st in styles.iter(f"{_WNS}style"):
+                num_id, ilvl = _numpr(st.find(f"{_WNS}pPr"))
+                self.styles[st.get(f"{_WNS}styleId") or ""] = (num_id, ilvl, _wval(st.find(f"{_WNS}basedOn")))
+        self.used = bool(self.nums)
+
+    def _style_numpr(self, style: str | None) -> tuple[str | None, int | None]:
+        for _ in range(10):                 # a chain of basedOn styles
+            if style is None or style not in self.styles:
+                return None, None
+            num_id, ilvl, based = self.styles[style]
+            if num_id is not None:
+                return num_id, ilvl
+            style = based
+        return None, None
+
+    def mark(self, p: Any) -> str:
+        """The paragraph's list mark as Word prints it, counting it; "" when it has none."""
+        if not self.used:
+            return ""
+        ppr = p.find(f"{_WNS}pPr")
+        num_id, ilvl = _numpr(ppr)
+        if num_id is None or ilvl is None:
+            snum, silvl = self._style_numpr(_wval(ppr.find(f"{_WNS}pStyle")) if ppr is not None else None)
+            num_id = num_id if num_id is not None else snum
+            ilvl = ilvl if ilvl is not None else silvl
+        if num_id is None or num_id == "0" or num_id not in self.nums:
+            return ""
+        level = ilvl or 0
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return ""
+        counts = self.counts.setdefault(abstract, [None] * 10)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for k, start in overrides.items():
+                if 0 <= k < 10:
+                    counts[k] = start - 1
+        now = counts[level]
+        counts[level] = levels[level][0] if now is None else now + 1
+        for k in range(level + 1, 10):
+            counts[k] = None
+        start, fmt, text = levels[level]
+        if fmt == "bullet":
+            return text if text in ("-", "–", "+") else "+" if text == "o" else "-"
+        if fmt == "none":
+            return ""
+
+        def number(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            kstart, kfmt, _ = levels.get(k, (1, "decimal", ""))
+            value = counts[k] if 0 <= k < 10 and counts[k] is not None else kstart
+            return _format_number(value or 0, kfmt)
+
+        return re.sub(r"%([1-9])", number, text).strip()
+
+
+def _wval(el: Any) -> str | None:
+    return None if el is None else el.get(f"{_WNS}val")
+
+
+def _numpr(ppr: Any) -> tuple[str | None, int | None]:
+    numpr = ppr.find(f"{_WNS}numPr") if ppr is not None else None
+    if numpr is None:
+        return None, None
+    ilvl = _wval(numpr.find(f"{_WNS}ilvl"))
+    return _wval(numpr.find(f"{_WNS}numId")), int(ilvl) if ilvl and ilvl.isdigit() else None
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        out = ""
+        for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                               (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while n >= value:
+                out += letters
+                n -= value
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
 
 
 # a year a narrow column broke after its first digits: "31/12/202" over "6", "Quý II/20" over "26"
