@@ -113,6 +113,8 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
             plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer))
     if not plan.tasks:
         plan.tasks.extend(item_tasks(outline, matcher))
+    else:
+        plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
     prose = prose_targets(outline, matcher)
     if not any(t.lead for t in plan.targets) or not plan.targets:
         plan.targets.extend(prose)
@@ -120,6 +122,24 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         plan.targets.extend(prose_only(prose, plan.targets))
     plan.assignments.extend(assignments(outline, matcher))
     plan.reporting = reporting(outline)
+
+
+_LABELLED_LEAD = re.compile(r"(?:don vi|co quan)\s*chu\s*tri\s*:")
+
+
+def _labelled_items(found: list, items: list, outline: Outline) -> list:  # type: ignore[type-arg]
+    """Numbered items outside the task tables that name their lead by label ("Đơn vị chủ trì: …") are tasks
+    beside the tables' rows: a plan that amends another moves some deadlines in a table and adds tasks as
+    lettered items with labelled fields."""
+    seen = {fold(t.name)[:60] for t in found}
+    out = []
+    for task in items:
+        if task.source is None or not task.lead or fold(task.name)[:60] in seen:
+            continue
+        text = " ".join(outline.lines[task.source.start_line - 1:task.source.end_line])
+        if _LABELLED_LEAD.search(fold(text)):
+            out.append(task)
+    return out
 
 
 def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
