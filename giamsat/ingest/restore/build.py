@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .channel import learn_counts
-from .syllable import corpus_syllables, is_syllable, is_word, modern_tone, tokenize
+from .syllable import NAME, PROSE, corpus_cases, corpus_syllables, is_syllable, is_word, modern_tone, tokenize
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -157,17 +157,37 @@ def token_pairs(damaged: str, corrected: str) -> list[tuple[str, str]]:
     return list(zip(a, b, strict=True))
 
 
+class Cases:
+    """How often each bigram and trigram was seen with its last word as a name's later syllable, and
+    as prose (`syllable.corpus_cases`): a gram seen only in names is a name's ("xuân sơn nam")."""
+
+    def __init__(self) -> None:
+        self.prose: Counter[tuple[str, ...]] = Counter()
+        self.name: Counter[tuple[str, ...]] = Counter()
+
+    def names(self, grams: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        return {g for g in grams if self.name[g] and not self.prose[g]}
+
+
 def count_ngrams(lines: Iterable[str], weight: int, uni: Counter[str], bi: Counter[tuple[str, str]],
-                 tri: Counter[tuple[str, str, str]], split_foreign: bool = False) -> None:
+                 tri: Counter[tuple[str, str, str]], split_foreign: bool = False, cases: Cases | None = None) -> None:
     """Add weighted n-gram counts; with split_foreign, runs between non-syllable words count apart
     (software messages are full of English words that would make <x> look common)."""
     for line in lines:
-        runs = [corpus_syllables(line)]
+        toks = corpus_syllables(line)
+        case = corpus_cases(line) if cases is not None else [""] * len(toks)
+        runs = [(toks, case)]
         if split_foreign:
-            runs = [r.split() for r in " ".join(runs[0]).split("<x>")]
-        for toks in runs:
-            if toks:
-                _count_run(toks, weight, uni, bi, tri)
+            runs, start = [], 0
+            for k, tok in enumerate([*toks, "<x>"]):
+                if tok == "<x>":
+                    runs.append((toks[start:k], case[start:k]))
+                    start = k + 1
+        for run, run_case in runs:
+            if run:
+                _count_run(run, weight, uni, bi, tri)
+                if cases is not None:
+                    _count_cases(run, run_case, cases)
 
 
 def _count_run(toks: list[str], weight: int, uni: Counter[str], bi: Counter[tuple[str, str]],
@@ -177,6 +197,15 @@ def _count_run(toks: list[str], weight: int, uni: Counter[str], bi: Counter[tupl
         uni[seq[i]] += weight
         bi[(seq[i - 1], seq[i])] += weight
         tri[(seq[i - 2], seq[i - 1], seq[i])] += weight
+
+
+def _count_cases(toks: list[str], case: list[str], cases: Cases) -> None:
+    seq = ["<s>", "<s>", *toks]
+    for i in range(2, len(seq)):
+        if case[i - 2] in (PROSE, NAME):
+            count = cases.prose if case[i - 2] == PROSE else cases.name
+            count[(seq[i - 1], seq[i])] += 1
+            count[(seq[i - 2], seq[i - 1], seq[i])] += 1
 
 
 def tuning_rows(dev_fold: int | None = None) -> list[tuple[str, int, str, str]]:
@@ -196,15 +225,16 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     tri: Counter[tuple[str, str, str]] = Counter()
-    count_ngrams(reference_lines(shared), REFERENCE_WEIGHT, uni, bi, tri)
-    count_ngrams(domain_lines(), DOMAIN_WEIGHT, uni, bi, tri)
-    count_ngrams(gazetteer_lines(), GAZETTEER_WEIGHT, uni, bi, tri)
+    cases = Cases()
+    count_ngrams(reference_lines(shared), REFERENCE_WEIGHT, uni, bi, tri, cases=cases)
+    count_ngrams(domain_lines(), DOMAIN_WEIGHT, uni, bi, tri, cases=cases)
+    count_ngrams(gazetteer_lines(), GAZETTEER_WEIGHT, uni, bi, tri, cases=cases)
     tuning = tuning_rows(dev_fold)
-    count_ngrams((g[3] for g in tuning), GOLD_WEIGHT, uni, bi, tri)
+    count_ngrams((g[3] for g in tuning), GOLD_WEIGHT, uni, bi, tri, cases=cases)
     cat_uni: Counter[str] = Counter()
     cat_bi: Counter[tuple[str, str]] = Counter()
     cat_tri: Counter[tuple[str, str, str]] = Counter()
-    count_ngrams(catalogue_lines(), CATALOGUE_WEIGHT, cat_uni, cat_bi, cat_tri, split_foreign=True)
+    count_ngrams(catalogue_lines(), CATALOGUE_WEIGHT, cat_uni, cat_bi, cat_tri, split_foreign=True, cases=cases)
     uni.update(cat_uni)
     bi.update({k: v for k, v in cat_bi.items() if v > 1 and "<x>" not in k})
     tri.update({k: v for k, v in cat_tri.items() if v > 2 and "<x>" not in k})
@@ -228,9 +258,9 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
                 pairs.append((d.lower(), gl))
     conf = learn_counts(pairs)
 
-    write_model(out, inventory, uni, bi, tri, conf)
+    write_model(out, inventory, uni, bi, tri, conf, cases)
     if SELF_TRAIN_WEIGHT:
-        self_train(shared, out, dev_fold, inventory, uni, bi, tri, conf)
+        self_train(shared, out, dev_fold, inventory, uni, bi, tri, conf, cases)
     print(f"inventory {len(inventory)} syllables; {len(uni)} unigrams, {len(bi)} bigrams, "
           f"{len(tri)} trigrams; {len(pairs)} confusion pairs from {len(tuning)} gold lines; "
           f"{out.stat().st_size / 1e6:.2f} MB -> {out}")
@@ -238,7 +268,7 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
 
 def self_train(shared: Path, out: Path, dev_fold: int | None, inventory: set[str], uni: Counter[str],
                bi: Counter[tuple[str, str]], tri: Counter[tuple[str, str, str]],
-               conf: dict[str, Counter[str]]) -> None:
+               conf: dict[str, Counter[str]], cases: Cases) -> None:
     """Restore the seed plans with the first model and add what it reads, at a low weight.
 
     This teaches the LM the seeds' own phrasing; the held-out gold lines (and, in a development
@@ -257,12 +287,12 @@ def self_train(shared: Path, out: Path, dev_fold: int | None, inventory: set[str
         lines = path.read_text(encoding="utf-8").split("\n")
         kept = ["" if (path.name, i + 1) in skip else line for i, line in enumerate(lines)]
         restored = restorer.restore_text("\n".join(kept)).split("\n")
-        count_ngrams(restored, SELF_TRAIN_WEIGHT, uni, bi, tri)
-    write_model(out, inventory, uni, bi, tri, conf)
+        count_ngrams(restored, SELF_TRAIN_WEIGHT, uni, bi, tri, cases=cases)
+    write_model(out, inventory, uni, bi, tri, conf, cases)
 
 
 def write_model(out: Path, inventory: set[str], uni: Counter[str], bi: Counter[tuple[str, str]],
-                tri: Counter[tuple[str, str, str]], conf: dict[str, Counter[str]]) -> None:
+                tri: Counter[tuple[str, str, str]], conf: dict[str, Counter[str]], cases: Cases | None = None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         for w in sorted(inventory):
@@ -273,6 +303,8 @@ def write_model(out: Path, inventory: set[str], uni: Counter[str], bi: Counter[t
             fh.write(f"2\t{a} {b}\t{n}\n")
         for (a, b, c), n in sorted(tri.items()):
             fh.write(f"3\t{a} {b} {c}\t{n}\n")
+        for gram in sorted(cases.names([*bi, *tri]) if cases is not None else ()):
+            fh.write(f"N\t{' '.join(gram)}\n")
         for c, segs in sorted(conf.items()):
             for seg, n in sorted(segs.items()):
                 fh.write(f"C\t{c}\t{seg}\t{n}\n")

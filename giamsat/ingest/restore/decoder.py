@@ -39,6 +39,7 @@ CHUNK_POSITIONS = 400
 MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
 VITERBI_BEAM = 10.0  # states this far below the best are dropped
 PIECE_CHARS = 20_000
+CLEAN_SHARE = 0.5  # typed text marks most of its words (87 %); OCR that kept fewer than half its marks is no such text
 
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -53,8 +54,10 @@ Choices = tuple[tuple[int, ...], tuple[float, ...], tuple[str | None, ...]]
 
 
 def load_model(path: Path = MODEL_PATH) -> tuple[list[str], Counter[str], Counter[tuple[str, str]],
-                                                Counter[tuple[str, str, str]], dict[str, Counter[str]]]:
-    """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts."""
+                                                Counter[tuple[str, str, str]], dict[str, Counter[str]],
+                                                set[tuple[str, ...]]]:
+    """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts, names' grams."""
+    names: set[tuple[str, ...]] = set()
     inventory: list[str] = []
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
@@ -76,17 +79,19 @@ def load_model(path: Path = MODEL_PATH) -> tuple[list[str], Counter[str], Counte
                 tri[(a, b, c)] = int(parts[2])
             elif kind == "C":
                 conf.setdefault(parts[1], Counter())[parts[2]] = int(parts[3])
-    return inventory, uni, bi, tri, conf
+            elif kind == "N":
+                names.add(tuple(parts[1].split(" ")))
+    return inventory, uni, bi, tri, conf, names
 
 
 class Restorer:
     """Loads the model once; restores lines of OCR-damaged Vietnamese."""
 
     def __init__(self, path: Path = MODEL_PATH) -> None:
-        inventory, uni, bi, tri, conf = load_model(path)
+        inventory, uni, bi, tri, conf, names = load_model(path)
         self.syllables = frozenset(inventory)
         self._build_trie(inventory)
-        self.lm = TrigramLM(inventory, uni, bi, tri)
+        self.lm = TrigramLM(inventory, uni, bi, tri, names)
         self.channel = Channel(conf)
         alphabet = sorted({c for s in inventory for c in s})
         self.channel.build_reverse(alphabet)
@@ -95,6 +100,7 @@ class Restorer:
         self._fixed: dict[int, Choices] = {}
         self._found: dict[str, list[tuple[str, float]]] = {}  # see _searched
         self._memo: dict[int, float] = {}  # trigram scores met while decoding
+        self._memo_lower: dict[int, float] = {}  # ... where the OCR token is in lower case
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
 
@@ -194,6 +200,8 @@ class Restorer:
             return self._kept(self.lm.id(tok) if tok in PUNCT_TOKENS else self.x_id)
         if tok.isdigit():
             return self._kept(self.num_id)
+        if len(tok) == 1 and t + 1 < len(tokens) and tokens[t + 1] == ")":
+            return self._kept(self.x_id)  # an item's letter: "b) Tổ chức …"
         low = tok.lower()
         if clean or len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
             # In typed text every word is left alone; the LM still sees it as context.
@@ -309,15 +317,19 @@ class Restorer:
         if not positions:
             return
         lm = self.lm
-        tri, bi, bow1, bow2, uni = lm.tri, lm.bi, lm.bow1, lm.bow2, lm.uni
-        memo = self._memo
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
+        bow1, bow2, uni = lm.bow1, lm.bow2, lm.uni
+        # A word the OCR read in lower case is no name's syllable: the grams seen only in names
+        # ("Xuân Sơn Nam") give way to their back-off there ("xã Xuân Sơn năm 2026").
+        tables = ((self._memo, lm.tri, lm.bi), (self._memo_lower, lm.tri_lower, lm.bi_lower))
+        for memo, _, _ in tables:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
         start = lm.unk  # OCR lines start mid-sentence: no sentence-start context
         # A state: (previous id, current id, score, candidate index, index of its back state).
         states: list[tuple[int, int, float, int, int]] = [(start, start, 0.0, 0, -1)]
         history: list[list[tuple[int, int, float, int, int]]] = []
-        for _tokens, _t, (ids, costs, _outs) in positions:
+        for tokens, t, (ids, costs, _outs) in positions:
+            memo, tri, bi = tables[tokens[t][:1].islower()]
             best: dict[int, tuple[float, int, int]] = {}
             for si, (pp, pid, score, j, _back) in enumerate(states):
                 base = (pp << SHIFT | pid) << SHIFT
@@ -391,7 +403,9 @@ def _is_code(tokens: list[str], t: int) -> bool:
 
 def _looks_clean(tokens: list[str]) -> bool:
     """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales."""
-    words = [t for t in tokens if is_word(t) and not t.isdigit()]
+    # Item letters ("đ)") and acronyms ("HĐND") are no syllables in typed text either.
+    words = [t for t in tokens if is_word(t) and not t.isdigit() and len(t) > 1
+             and not (t.isupper() and t.isalpha() and not is_syllable(t.lower()))]
     if not words:
         return False
     marked = 0
@@ -403,4 +417,4 @@ def _looks_clean(tokens: list[str]) -> bool:
             if not is_syllable(low):
                 return False
             marked += not set(low) <= _OCR_LETTERS
-    return marked * 10 >= len(words) * 3
+    return marked >= CLEAN_SHARE * len(words)

@@ -17,7 +17,7 @@ UNK = "<unk>"
 
 class TrigramLM:
     def __init__(self, vocab: list[str], uni: Counter[str], bi: Counter[tuple[str, str]],
-                 tri: Counter[tuple[str, str, str]]) -> None:
+                 tri: Counter[tuple[str, str, str]], names: set[tuple[str, ...]] | None = None) -> None:
         words = [BOS, UNK, *sorted(set(vocab) | set(uni) - {BOS, UNK})]
         self.ids: dict[str, int] = {w: i for i, w in enumerate(words)}
         self.words = words
@@ -29,6 +29,17 @@ class TrigramLM:
         self.uni[self.bos] = -30.0
         self.bi, self.bow1 = self._interpolate(bi.items(), self.uni)
         self.tri, self.bow2 = self._interpolate(tri.items(), None)
+        # The same scores without the grams seen only with a capitalised last word (names), for a
+        # word in lower case: those fall back to the lower order.
+        dropped = {self._key(g) for g in names or () if all(w in self.ids for w in g)}
+        self.bi_lower = {k: v for k, v in self.bi.items() if k not in dropped}
+        self.tri_lower = {k: v for k, v in self.tri.items() if k not in dropped}
+
+    def _key(self, gram: tuple[str, ...]) -> int:
+        key = 0
+        for w in gram:
+            key = (key << SHIFT) | self.ids.get(w, self.unk)
+        return key
 
     def _interpolate(self, grams: Iterable[tuple[tuple[str, ...], int]], lower: list[float] | None
                      ) -> tuple[dict[int, float], dict[int, float]]:

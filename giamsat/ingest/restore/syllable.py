@@ -98,6 +98,33 @@ def corpus_syllables(line: str) -> list[str]:
     return out
 
 
+# Case of a word in clean text, for the LM's names (`build`): a name's later syllable (capitalised
+# inside a sentence right after a capitalised word: "Xuân Sơn Nam"), prose (lower case, or a capital
+# after a lower-case word: "phía Nam"), or neither (all capitals, a sentence's first word, not a syllable).
+PROSE, NAME, NEUTRAL = "p", "n", ""
+_OPENS_SENTENCE = frozenset(".!?:;(\"“'‘-–")
+
+
+def corpus_cases(line: str) -> list[str]:
+    """The case (PROSE, NAME or NEUTRAL) of each LM token `corpus_syllables` gives for the line."""
+    out: list[str] = []
+    opens = True
+    before = ""     # the word before, if no punctuation came between
+    for tok in tokenize(unicodedata.normalize("NFC", line)):
+        if tok.isspace():
+            continue
+        case = NEUTRAL
+        if is_word(tok) and tok.isalpha():
+            if tok.islower():
+                case = PROSE
+            elif not opens and tok[0].isupper() and (len(tok) == 1 or tok[1:].islower()):
+                case = NAME if before[:1].isupper() else PROSE if before[:1].islower() else NEUTRAL
+        out.append(case)
+        opens = tok in _OPENS_SENTENCE
+        before = tok if is_word(tok) else ""
+    return out
+
+
 def lm_token(tok: str) -> str:
     if not is_word(tok):
         return tok if tok in PUNCT_TOKENS else "<x>"

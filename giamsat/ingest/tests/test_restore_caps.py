@@ -1,6 +1,7 @@
 """Headers in capitals that lost their marks ("UY BAN NHAN DAN TINH …"): the restorer reads a word in
-capitals as it reads it in lower case (candidates are searched on the lower-case token and the
-case put back), so a header restores as its lower-case words would, re-cased; acronyms stay."""
+capitals as it reads it capitalised (candidates are searched on the lower-case token and the case put
+back; a word in capitals or capitalised may be a name's, one in lower case is not), so a header
+restores as its capitalised words would, re-cased; acronyms stay."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ HEADERS = ["UY BAN NHAN DAN TINH BINH DINH", "KE HOACH TRIEN KHAI THUC HIEN NGHI
 
 
 @pytest.mark.parametrize("header", HEADERS)
-def test_a_header_in_capitals_restores_like_its_lower_case_words(header: str) -> None:
-    assert restore_text(header) == restore_text(header.lower()).upper()
+def test_a_header_in_capitals_restores_like_its_capitalised_words(header: str) -> None:
+    assert restore_text(header) == restore_text(header.title()).upper()
 
 
 def test_header_words_in_capitals_get_their_marks_and_acronyms_stay() -> None:
