@@ -1,0 +1,33 @@
+"""Document metadata read from OCR text that kept part of its marks: made-up headers."""
+
+from __future__ import annotations
+
+from giamsat.ingest.pipeline import parse_bytes
+
+HEADER = """\
+UBND HUYEN AN LAO CONG HOA XA HOI CHU NGHIA VIET NAM
+S& NOI VU Doc lap - Tu do - Hanh phuc
+So: 45/KH-SNV An Lao, ngay 10 thang 3 nam 2026
+KẾ HOACH
+Chuyen doi so trong cong tác noi vu
+cua huyện An Lao đến nam 2028
+
+Căn cứ Kế hoạch số 12/KH-UBND ngày 01/02/2026 của Ủy ban nhân dân huyện;
+
+I. MỤC ĐÍCH
+"""
+
+
+def test_issuer_in_capitals_and_title_restored() -> None:
+    doc = parse_bytes(HEADER.encode(), "plan.txt").to_json()["document"]
+    assert doc["issuer"] == "SỞ NỘI VỤ"         # "S&": OCR kept one capital of "SỞ"
+    assert doc["title"] == "Kế hoạch Chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
+    assert (doc["number"], doc["date"], doc["doc_type"]) == ("45/KH-SNV", "2026-03-10", "plan")
+    assert doc["parents"] == ["12/KH-UBND"]
+
+
+def test_a_decision_title_in_capitals_that_kept_some_marks() -> None:
+    text = HEADER.replace("KẾ HOACH", "QUYET ĐỊNH").replace("45/KH-SNV", "45/QĐ-SNV")
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert doc["title"] == "Quyết định Chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
+    assert doc["doc_type"] == "decision"
