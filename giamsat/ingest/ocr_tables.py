@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .agencies import AgencyMatcher
-from .fold import fold, squash
+from .fold import fold, loose, squash
 from .model import SourceSpan, Target
 from .rows import ROW_NO, row_anchors
 from .structure import Outline
@@ -36,15 +36,18 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         years = _YEARS.findall(f)
         above = fold(next((x for x in reversed(lines[max(0, i - 3):i]) if x.strip()), ""))   # a header on two lines
         if i > done and len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
-                re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above):
-            if re.search(r"don\s*v", f + " " + above) and \
-                    (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i))):
+                re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above) and \
+                not re.search(r"(?::|nhu\s*sau)\s*$", f):       # "… năm 2025, năm 2030 như sau:" leads a table in
+            if re.search(r"don\s*v", loose(f + " " + above)) and \
+                    (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i),
+                                                 _baseline(above + " " + f, years))):
                 out.extend(rows)
                 done = max(t.source.end_line - 1 for t in rows if t.source)
                 continue
             out.extend(year_table(outline, i, [int(y) for y in years]))
         elif i > done and not years and (split := _split_year_header(lines, i)) and \
-                (rows := ocr_year_unit_table(outline, split[0], split[1], matcher, _table_end(outline, split[0]))):
+                (rows := ocr_year_unit_table(outline, split[0], split[1], matcher, _table_end(outline, split[0]),
+                                             _baseline(" ".join(fold(x) for x in lines[i:split[0] + 1]), split[1]))):
             out.extend(rows)
             done = max(t.source.end_line - 1 for t in rows if t.source)
     for section in outline.section("annex"):
@@ -78,11 +81,20 @@ def merge_twins(targets: list[Target]) -> list[Target]:
     return out
 
 
+def _baseline(header: str, years: list[int]) -> int:
+    """1 when the first year column holds results already reached ("Thực hiện 2024 | Kế hoạch 2025 | Mục tiêu
+    2030", also with its words split over the header's lines: "Thực" / "hiện"), not a milestone; else 0. A
+    lead column "Đơn vị thực hiện" is not one."""
+    found = re.search(r"\b(?:thuc\s*hien|uoc\s*th[a-z]*|hien\s*trang)\s*(?:nam\s*)?20\d\d", header) or \
+        re.search(r"(?<!vi )(?<!quan )\b(?:thuc(?:\s*hien)?|uoc\s*th[a-z]*|hien\s*trang)\b", header)
+    return 1 if found and len(years) >= 2 else 0
+
+
 def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None:
     """A year table's header whose titles OCR read one word under another ("TT Chỉ tiêu Đơn vị Năm Mục
     Đơn vị chủ trì" / "tính 2025 tiêu" / "2030"): line i names the indicator, unit and year columns
     without a year; the years stand on the next two short lines. Their last line and the years, or None."""
-    f = fold(lines[i])
+    f = loose(lines[i])         # "D&n vị": OCR's glyph for ơ
     if len(f) > 90 or not (re.search(r"chi\s*tieu", f) and re.search(r"don\s*v", f) and re.search(r"\bnam\b|muc", f)):
         return None
     years: list[int] = []

@@ -16,7 +16,7 @@ from .rows import ROW_NO
 from .structure import Item, Outline, Table
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|khong\s*thap\s*hon|khong\s*duoi|tu|tir|tu|"
+_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|khong\s*thap\s*hon|khong\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
        r"o\s*muc\s*t[a-z]{1,2}i\s*thi[a-z]{1,2}u|o\s*muc\s*tu)")
 _GT = r"(?:tr[e]n|hon|vuot|>|tren\s*m[a-z]{1,3}c|o\s*muc\s*tren)"
 _LE = r"(?:toi\s*da|khong\s*qua|khong\s*vuot\s*qua|<=|≤)"
@@ -34,12 +34,13 @@ _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd
 _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
+                         r"|bai\s*bao|sang\s*che"
                          r"|(?P<measure>[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*\d{1,4}\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
 _VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–"
-                        r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|tu|tir|co))+\s*$")
+                        r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 
 
@@ -163,7 +164,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 continue
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
             counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
-            noun = um is not None and counted and re.match(r"\s*(doanh|to)", f[fig_end:]) is not None
+            noun = um is not None and counted and re.match(r"\s*(doanh|to|bai|sang)", f[fig_end:]) is not None
             # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
             name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted)
             if not name:
@@ -248,6 +249,11 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
     lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
+    # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')
+    quoted = re.match(r"(?:[^\"“”]*?:\s*)?[\"“”']\s*(?:[a-z0-9]\)\s*)?(?:(?:den|toi|trong|vao)\s*(?:het\s*)?nam\s*20\d\d\s*,\s*)?",
+                      f[a:b])
+    if quoted:
+        a += quoted.end()
     if len(f[a:b].split()) > 12:
         # A long run-in sentence: the indicator starts at its last head noun ("… phấn đấu có quy mô kinh tế số").
         heads = list(_HEAD_NOUN.finditer(f, a, b))
@@ -349,10 +355,10 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("no", c)
             elif "chi tieu" in f or "noi dung" in f or "ten chi" in f:
                 cols.setdefault("name", c)
-            elif "don vi" in f and "chu tri" not in f:
+            elif re.search(r"chu\s*tri|theo\s*doi|phu\s*trach|(?:don\s*vi|co\s*quan)\s*thuc\s*hien", f):
+                cols.setdefault("lead", c)      # "Đơn vị chủ trì", "Đơn vị theo dõi", "Cơ quan thực hiện"
+            elif "don vi" in f and "phoi hop" not in f:
                 cols.setdefault("unit", c)
-            elif "chu tri" in f or "theo doi" in f:
-                cols.setdefault("lead", c)
             elif "ket qua" in f or "gia tri" in f or "muc tieu" in f:
                 cols.setdefault("value", c)
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
@@ -1069,12 +1075,13 @@ _CELL = r"(?:[<>≥≤~=]\s*)?\d{1,4}(?:[.,]\d{1,2})?\s*%?|X|x|-"
 
 
 def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher: AgencyMatcher,
-                        end: int) -> list[Target] | None:
+                        end: int, baseline: int = 0) -> list[Target] | None:
     """A year-column table with unit and lead columns ("STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026 |
     Năm 2030 | Đơn vị chủ trì") that OCR read row by row: each row's first line holds its name's first
     words, the unit, one value per year in a run (bare figures, "> 95") and the lead's first words; the
     lines below carry on the name (left) and the lead (right). None when most rows show no such run
-    (another layout: the caller reads it otherwise)."""
+    (another layout: the caller reads it otherwise). The first `baseline` year columns are results already
+    reached ("Thực hiện 2024"), read but not kept as milestones."""
     from .rows import ROW_NO, row_anchors
 
     lines = outline.lines
@@ -1082,12 +1089,20 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     # "_" after the run: a cell's border OCR read as a low line (">70_ | Công an")
     run = re.compile(r"(?:^|(?<=[\s|]))((?:(?:" + _CELL + r")[\s|]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|_]|$)")
     glyphs = any("≥" in x or "≤" in x for x in lines)
-    anchors = _lost_numbers(lines, row_anchors(lines, header + 1, end), run)
+    numbered = row_anchors(lines, header + 1, end)
+    joined = _joined_numbers(lines, numbered, run, header + 1, end)
+    anchors = [(i, label, 0) for i, label in _lost_numbers(lines, sorted(numbered + [(i, lab) for i, lab, _c in joined]), run)
+               if not any(i == j and label == lab for j, lab, _c in joined)]
+    anchors = sorted(anchors + joined)
     out: list[Target] = []
-    for n, (i, label) in enumerate(anchors):
-        hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else min(end, i + 8)
-        rm = ROW_NO.match(lines[i])
-        body = lines[i][rm.end():] if rm else lines[i]
+    for n, (i, label, col) in enumerate(anchors):
+        # the row runs to the next one's start, which OCR may have run into a line of this row ("… chính 2 Hồ sơ …")
+        nxt = anchors[n + 1] if n + 1 < len(anchors) else None
+        hi = (nxt[0] - 1 if not nxt[2] or nxt[0] == i else nxt[0]) if nxt else min(end, i + 8)
+        stop = nxt[2] if nxt and nxt[2] and nxt[0] == i else len(lines[i])
+        rm = ROW_NO.match(lines[i][col:])
+        pre = col + (rm.end() if rm else 0)
+        body = lines[i][pre:stop]
         cells = [m for m in run.finditer(body) if re.search(r"[^\W\d_]{2}", body[:m.start()])]
         if not cells:
             continue
@@ -1100,14 +1115,14 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
             or re.search(r"\|\s*([^|]{1,20})$", before)
         unit = unit_m.group(1).strip() if unit_m else None
         name_first = before[:unit_m.start()] if unit_m else before
-        pre = len(lines[i]) - len(body)
         name_parts = [outline.line_out(i, pre, pre + len(name_first))]
         lead_lines = [body[m.end():]]
         for j in range(i + 1, hi + 1):
-            line = lines[j]
+            cut = nxt[2] if nxt and j == nxt[0] else len(lines[j])
+            line = lines[j][:cut]
             if not line.strip() or len(_YEARS_IN.findall(line)) >= 2 or re.search(r"chi\s*ti[e]u|don\s*v", fold(line)):
                 continue        # a blank line or the header repeated on the next page
-            name_left, _r = _split_left(outline.line_out(j))
+            name_left, _r = _split_left(outline.line_out(j, 0, cut))
             if name_left:
                 name_parts.append(name_left)
             lead_lines.append(_split_left(line)[1])
@@ -1119,7 +1134,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         if any(re.fullmatch(r"\d+,\d+", x) for x in tokens):
             # "0,5 07 0,9": among decimals, a figure with a leading zero lost its comma
             tokens = [f"0,{x[1:]}" if re.fullmatch(r"0\d", x) else x for x in tokens]
-        for year, tok in zip(years, tokens, strict=True):
+        for year, tok in zip(years[baseline:], tokens[baseline:], strict=True):
             if tok in ("-", ""):
                 continue
             if not glyphs and tok[:1] in "<>" and tok[1:2] != "=":
@@ -1171,6 +1186,28 @@ def _lost_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Patt
         if len(found) == 1:
             out.append((found[0], str(int(a) + 1)))
     return sorted(out)
+
+
+def _joined_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Pattern[str],
+                    start: int, end: int) -> list[tuple[int, str, int]]:
+    """Rows of a year table whose number OCR ran into the line above ("… chính 2 Hồ sơ trực tuyến | % 60 70
+    90 Sở Tư"): the number missing between its neighbours' (or after the last) standing inside a line, a
+    capitalised word after it and then, after words, a whole run of values. (line, label, column)."""
+    out: list[tuple[int, str, int]] = []
+    bounds = [(start - 1, "0"), *anchors, (min(end, (anchors[-1][0] if anchors else start) + 10) + 1, "")]
+    for (i, a), (j, b) in pairwise(bounds):
+        if not a.isdigit() or (b and (not b.isdigit() or int(b) != int(a) + 2)):
+            continue
+        want = str(int(a) + 1)
+        hits = []
+        for k in range(max(i, start), min(j, end + 1)):
+            for m in re.finditer(r"(?:(?<=[^\W\d_])|(?<=[|,.;]))\s+(" + want + r")\.?\s+(?=[" + _UP + "])", lines[k]):
+                rest = lines[k][m.end():]
+                if any(re.search(r"[^\W\d_]{2}", rest[:c.start()]) for c in run.finditer(rest)):
+                    hits.append((k, want, m.start(1)))
+        if len(hits) == 1:
+            out.append(hits[0])
+    return out
 
 
 def _split_left(line: str) -> tuple[str, str]:
