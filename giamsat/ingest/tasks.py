@@ -30,7 +30,11 @@ def _columns(row: list[str]) -> dict[str, int]:
         elif "chutri" in j or re.search(r"(donvi|coquan)(thuchien|chiutrachnhiem|phutrach)", j):
             cols.setdefault("lead", c)
         elif "thoigian" in j or "thoihan" in j or "tiendo" in j:
-            cols.setdefault("deadline", c)
+            # a plan moving another's deadlines: "Thời hạn đã giao | Thời hạn điều chỉnh" — the new one wins
+            if re.search(r"dieuchinh|\bmoi\b|giahan", j + " " + f):
+                cols["deadline"] = c
+            else:
+                cols.setdefault("deadline", c)
         elif "ketqua" in j or "sanpham" in j:
             cols.setdefault("output", c)
         elif "nhiemvu" in j or "noidung" in j or "ten" in f.split():
@@ -136,6 +140,9 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
             if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
                     not _leaf_duty(item, nxt_item):
                 group, child_level, owner = outline.out(item), None, None
+                # "1. Sở Tư pháp" heading its duties ("a) Rà soát …"): the unit is their lead
+                if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
+                    owner = (group, unit, item.level)
                 continue
             if owner is not None and item.level <= owner[2]:
                 owner = None
@@ -197,6 +204,16 @@ def _leaf_duty(item: Item, nxt: Item | None) -> bool:
         return False
     f = item.folded.strip()
     return len(f) >= 40 and f.endswith((".", ";")) and bool(re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f))
+
+
+def _unit_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> str | None:
+    """The code of the unit a numbered heading is the whole name of ("1. Phòng Đào tạo", with items
+    below it): short, no stop, resolved by the registry as a whole."""
+    text = squash(item.text).strip(" .:")
+    if nxt is None or nxt.level <= item.level or not 3 <= len(text) <= 80 or re.search(r"[.;:]", text):
+        return None
+    hit = matcher.match(text)
+    return hit.agency.code if hit.agency is not None and hit.score >= 90 else None
 
 
 def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
@@ -824,6 +841,9 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         bodies = outline.lines[max(0, lo - 2):lo] + outline.lines[hi + 1:hi + 2]
         cells = matcher.scan_cells(bodies)
         center = -1000
+    if center != -1000:
+        more = [*bodies, *outline.lines[hi + 1:hi + 3]]
+        cells = [c if (x := _whole_name(c, more, matcher)) is None or x.agency.code in exclude else x for c in cells]
     cells = [c for c in cells if c.agency.code not in exclude] or cells
     pick = _pick_lead(cells, bodies, center)
     if pick is not None:
@@ -839,6 +859,63 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         warnings.append(f"Dòng {no or 'không số'} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
     task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _whole_name(cell: CellMention, bodies: list[str], matcher: AgencyMatcher) -> CellMention | None:
+    """A unit's name split down its cell and read as a shorter one, or as another the registry also holds:
+    'Ủy ban' / 'nhân dân' / 'xã' and 'Ủy ban' / 'Kiểm tra' / 'Đảng ủy xã' read as the province's body of the
+    same title, 'Sở Công' / 'Thương' as "Các sở", 'Văn phòng' / 'Ủy ban nhân dân tỉnh' as the UBND. The
+    cell goes on below its last piece, or began above its head, with words that make a longer name the
+    registry holds whole (one to three words in a row, from about the piece's column): that name, its
+    pieces with the words taken."""
+    def near(line: int, col: int) -> list[re.Match[str]]:
+        return [m for m in _WORD.finditer(matcher.repaired_key(bodies[line])) if col - 12 <= m.start() <= col + 12]
+
+    def runs(toks: list[re.Match[str]]) -> list[tuple[int, list[str]]]:
+        return [(toks[a].start(), [t.group(0) for t in toks[a:n]])
+                for a in range(len(toks)) for n in range(a + 1, min(a + 3, len(toks)) + 1)]
+
+    def seen_of(words: list[str]) -> list[str]:
+        """The words of one of the unit's names as they stand in the cell's pieces."""
+        seen: list[str] = []
+        for ln, col in cell.parts:
+            # (the pieces' columns are those of the repaired key, near the line's only)
+            toks = [m.group(0) for m in _WORD.finditer(matcher.repaired_key(bodies[ln])) if m.start() >= col - 4]
+            k = next((k for k, t in enumerate(toks[:3]) if len(seen) < len(words) and t == words[len(seen)]),
+                     len(toks))
+            while k < len(toks) and len(seen) < len(words) and toks[k] == words[len(seen)]:
+                seen.append(toks[k])
+                k += 1
+        return seen
+
+    seen = max((seen_of(_WORD.findall(fold(n))) for n in (cell.agency.name, *cell.agency.aliases)), key=len)
+    heads = [(cell.col, seen)] if len(seen) >= 2 else []
+    if len(cell.parts) == 1:
+        # the name read may not be the words that stand there (a repaired word): the head's words
+        own = [m for m in _WORD.finditer(matcher.repaired_key(bodies[cell.line])) if m.start() >= cell.col]
+        heads += [(own[a].start(), [t.group(0) for t in own[a:a + n]]) for a in range(len(own))
+                 if own[a].start() <= cell.col + 4 for n in (2, 3) if a + n <= len(own)]
+    last, col = cell.parts[-1]
+    below = next((k for k in range(last + 1, min(last + 3, len(bodies))) if bodies[k].strip()), None)
+    above = next((k for k in range(cell.line - 1, max(cell.line - 3, -1), -1) if bodies[k].strip()), None)
+
+    def longer(text: list[str]) -> Agency | None:
+        agency = matcher._lookup(" ".join(text))      # exact names only (no fuzzy match: it is slow)
+        return agency if agency is not None and agency.code != cell.agency.code else None
+
+    for start, head in heads:
+        if below is not None:
+            for at, more in runs(near(below, col)):
+                if (agency := longer([*head, *more])) is not None:
+                    return CellMention(cell.line, start, agency, ((cell.line, start), *cell.parts[1:], (below, at)))
+        if above is not None and len(heads) == 1:
+            for at, more in runs(near(above, cell.col)):
+                if (agency := longer([*more, *head])) is not None:
+                    return CellMention(above, at, agency, ((above, at), *cell.parts))
+    return None
 
 
 def _cut_unit(lines: list[str], matcher: AgencyMatcher, exclude: frozenset[str]) -> Agency | None:

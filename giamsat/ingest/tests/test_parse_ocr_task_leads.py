@@ -1,0 +1,68 @@
+"""Task leads and deadlines: which unit leads a task, read from tables, headings and OCR text (made-up lines)."""
+
+from __future__ import annotations
+
+from giamsat.ingest.agencies import Agency, default_registry
+from giamsat.ingest.pipeline import parse_text
+
+
+def test_a_moved_deadline_column_wins_over_the_deadline_first_given() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Điều chỉnh thời hạn một số nhiệm vụ", "", "PHỤ LỤC", "",
+                      "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn đã giao | Thời hạn điều chỉnh |",
+                      "|---|---|---|---|---|",
+                      "| 1 | Số hóa sổ hộ tịch của các xã | Sở Tư pháp | Quý IV/2025 | Quý III/2026 |",
+                      "| 2 | Lập bản đồ số về đất đai | Sở Tài chính | Năm 2025 | Tháng 6/2026 |"])
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.deadline_text) for t in tasks] == [("STP", "Quý III/2026"), ("STC", "Tháng 6/2026")]
+    assert tasks[0].deadline is not None and str(tasks[0].deadline.end) == "2026-09-30"
+
+
+def test_a_numbered_heading_that_names_a_unit_leads_the_duties_below_it() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Triển khai chuyển đổi số", "", "III. NHIỆM VỤ CỤ THỂ CỦA CÁC ĐƠN VỊ", "",
+                      "1. Sở Tư pháp", "",
+                      "a) Rà soát văn bản quy phạm pháp luật về chuyển đổi số; thực hiện hằng năm.", "",
+                      "b) Số hóa sổ hộ tịch của các xã, phường; hoàn thành trong tháng 8/2026.", "",
+                      "2. Sở Tài chính", "",
+                      "a) Bố trí kinh phí thực hiện các nhiệm vụ chuyển đổi số hằng năm.", "",
+                      "3. Hoàn thiện thể chế về dữ liệu", "",
+                      "a) Xây dựng quy chế chia sẻ dữ liệu giữa các cơ quan nhà nước.", "",
+                      "IV. TỔ CHỨC THỰC HIỆN", "", "1. Các sở báo cáo kết quả."])
+    tasks = parse_text(text).tasks
+    assert [t.lead_code for t in tasks] == ["STP", "STP", "STC", None]
+
+
+def _rows(*rows: list[str]) -> str:
+    head = ["ĐẢNG BỘ XÃ PHÚ LẠC", "KẾ HOẠCH", "thực hiện chuyển đổi số", "", "PHỤ LỤC", "PHÂN CÔNG NHIỆM VỤ", "",
+            "STT | Nhiệm vụ Cơ quan Cơ quan Thời gian | Sản phẩm", "chủ trì | phối hợp hoàn thành", ""]
+    return "\n".join([*head, *(x for r in rows for x in [*r, ""])])
+
+
+def test_a_communes_unit_split_down_its_cell_is_not_read_as_the_provinces() -> None:
+    # "Ủy ban" / "nhân dân" / "xã" and "Ủy ban" / "Kiểm tra" / "Đảng ủy xã": the level stands on the cell's last
+    # line; read without it the name is the province's body of the same title
+    reg = [*default_registry(), Agency("UBX", "Ủy ban nhân dân xã"), Agency("KTX", "Ủy ban Kiểm tra Đảng ủy xã"),
+           Agency("HND", "Hội Nông dân xã")]
+    text = _rows(["1 Đưa sản phẩm nông | Ủy ban Hội Nông | 2027 - 2028 Gian hàng",
+                  "nghiệp của nông dân | nhân dân | dân xã trên sàn",
+                  "lên sàn giao dịch | xã thương mại",
+                  "thương mại điện tử"],
+                 ["2 Giám sát việc ứng | Ủy ban Hội Nông Quý II/2027 Báo cáo",
+                  "dụng phần mềm quản Kiểm tra dân xã kết quả",
+                  "lý tại các thôn | Đảng ủy xã | giám sát"])
+    tasks = parse_text(text, registry=reg).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "UBX"), ("2", "KTX")]
+
+
+def test_a_name_split_down_its_cell_is_read_whole_above_and_below_its_head() -> None:
+    # "Sở Công" / "Thương" (the sentence's "hợp tác" before it, repaired as "các") and "Văn phòng" / "Ủy ban"
+    # / "nhân dân" / "tỉnh" (read from "Ủy ban" down as the province's people's committee)
+    text = _rows(["1 | Hỗ trợ hợp tác Sở Công Sở Nội vụ Năm 2027 | Báo cáo",
+                  "xã, tiểu Thương kết quả",
+                  "thương xây dựng gian hàng trên sàn",
+                  "thương mại điện tử"],
+                 ["2 | Ban hành Quy Văn phòng | Các sở, Trước Quyết định",
+                  "chế số hóa hồ Ủy ban ban, ngành | 30/9/2027",
+                  "sơ của các cơ nhân dân",
+                  "quan hành chính | tỉnh"])
+    tasks = parse_text(text).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "SCT"), ("2", "VPUBND")]
