@@ -28,9 +28,9 @@ _ANNEX = re.compile(r"^\s*(ph[uy]\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
 SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("annex", re.compile(r"ph[uy]\s*luc")),      # "PHy LUC": OCR of "PHỤ LỤC"
     ("organization", re.compile(r"to\s*chu[a-z]?\s*thu[a-z]?c\s*hi[a-z]?n")),
-    ("objectives", re.compile(r"muc\s*tie[a-z]?u")),
+    ("objectives", re.compile(r"m[uy]c\s*tie[a-z]?u")),
     ("tasks", re.compile(r"nhi[a-z]?m\s*v[uy]|giai\s*phap|phan\s*cong")),
-    ("purpose", re.compile(r"muc\s*[dp][i1]ch|yeu\s*c[a-z]u")),
+    ("purpose", re.compile(r"m[uy]c\s*[dp][i1]ch|yeu\s*c[a-z]u")),
     ("viewpoints", re.compile(r"quan\s*di[a-z]?m")),
     ("objectives", re.compile(r"chi\s*tie[a-z]?u")),       # "II. CÁC CHỈ TIÊU CHỦ YẾU"
 ]

@@ -282,3 +282,19 @@ def test_a_short_numbered_title_above_its_paragraph_is_a_heading() -> None:
         ("Trạm Khuyến nông", "Hướng dẫn nông dân g", "month", "2027-10-31")]
     lines = ["3. Sở Khoa học và", "Công nghệ chủ trì thẩm định các giải pháp phần mềm, hoàn thành trong Quý II/2027."]
     assert [it.kind for it in Outline(lines, lines, lambda s: s).items] == ["num"]
+
+
+def test_the_motto_wrapped_onto_a_line_of_its_own_is_not_the_issuer() -> None:
+    """A PDF's text layer or a scan wraps the motto in its column ('… CHỦ NGHĨA' / 'VIỆT NAM'): that line
+    is not a body of the header, and the Sở below its superior is still the issuer."""
+    text = ("UBND TỈNH BẮC SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 77/KH-SNV Bắc Sơn, ngày 05 tháng 3 năm 2027\nKẾ HOẠCH\nChuyển đổi số trong quản lý cán bộ năm 2027\n")
+    assert parse_bytes(text.encode(), "plan.txt").document.issuer == "SỞ NỘI VỤ"
+
+
+def test_a_heading_whose_u_with_dot_ocr_read_as_y_still_names_its_section() -> None:
+    """'II. MyC TIEU', 'I. MyC DICH': OCR reads 'ụ' as 'y' (as 'NHIỆM Vy', 'PHy LỤC')."""
+    from giamsat.ingest.structure import Outline
+
+    lines = ["I. MyC DICH, YEU CAU", "- Nang cao nhan thuc.", "II. MyC TIEU", "Den nam 2028, 95% ho so duoc so hoa."]
+    assert [s.kind for s in Outline(lines, lines, lambda s: s).sections] == ["purpose", "objectives"]
