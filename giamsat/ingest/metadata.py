@@ -105,7 +105,8 @@ def _issuer(head: list[str], restored: list[str], number_at: int, restore: Calla
         # "Số: 12", not "SỞ Y TẾ"; not the motto's tail on a line of its own
         if len(chunk) >= 4 and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk)) and not _motto_tail(chunk):
             src = restored[i] if len(restored[i]) == len(line) else None
-            parts.append(restore(chunk) if src is None else _same_span(line, src, chunk))
+            # in capitals, as the header prints it: a word whose only capital OCR kept ("S&" for "SỞ") too
+            parts.append((restore(chunk) if src is None else _same_span(line, src, chunk)).upper())
             goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
     if not parts:
         return None
@@ -186,11 +187,24 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                     if j + 1 < len(lines) and not lines[j].strip() and lines[j + 1].lstrip("#* ")[:1].islower() \
                             and lines[j - 1].rstrip()[-1:] not in ".;:":
                         j += 1      # OCR put a blank line between two lines of the title ("…" / "" / "và chuyển đổi số …")
-                first = label + body[len(label):] if len(body) > len(label) else label
-                first = squash(_case_words(restore(body)) if body != body.lower() else body) or first
+                first = _first_words(body, f, rx, label, restore)
                 meta.title = squash(" ".join([first, *rest]))
                 return j
     return 0
+
+
+def _first_words(body: str, folded: str, rx: re.Pattern[str], label: str, restore: Callable[[str], str]) -> str:
+    """The title's first line: the kind's own words ("KE HOACH", "QUYET ĐỊNH" as OCR left them read as
+    "Kế hoạch", "Quyết định"), then the rest of the line restored ("KẾ HOẠCH HÀNH ĐỘNG" → "Kế hoạch hành
+    động")."""
+    m = rx.match(folded)
+    end = m.end() if m else 0
+    rest = body[end:]
+    if rest.strip():
+        restored = restore(body)
+        rest = restored[end:] if len(restored) == len(body) else restore(rest)
+        rest = rest.lower() if body != body.lower() else rest
+    return squash(f"{label} {rest}")
 
 
 def _is_caps(line: str) -> bool:
