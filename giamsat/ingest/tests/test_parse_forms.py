@@ -225,12 +225,13 @@ def test_issuer_beside_an_ocr_misread_motto() -> None:
     assert parse_bytes(text.encode(), "plan.txt").document.issuer == "SỞ Y TẾ"
 
 
-NEW_FORMS = ["forms_province", "forms_ward", "forms_decision_article", "forms_party"]
+NEW_FORMS = ["forms_province", "forms_ward", "forms_decision_article", "forms_party", "forms_university", "forms_trade",
+             "forms_amending"]
 
 
 @pytest.mark.parametrize("gold_name", NEW_FORMS)
 def test_new_forms_read_whole_from_text_docx_and_pdf(gold_name: str) -> None:
-    """The four forms added after the reader was built (measured unseen first, see their gold notes): as
+    """The forms added after the reader was built (measured unseen first, see their gold notes): as
     clean text, DOCX and text PDF every task and target is found, none extra, and every scored field
     (lead, deadline, value, year, milestones, document, reporting) agrees with the hand-made gold."""
     import json
