@@ -60,10 +60,48 @@ def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str
     title_at = _title(lines, restored, meta, restore)
     _parents(lines, title_at, meta)
     _replaces(lines, meta)
+    _spell_codes(restored[:150], meta)
     if meta.doc_type is None and meta.number:
         code = re.split(r"[-/]", meta.number.split("/", 1)[-1] if "/" in meta.number else meta.number)
         meta.doc_type = next((_TYPE_BY_CODE[c] for c in code if c in _TYPE_BY_CODE), None)
     return meta
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
+    """A symbol's agency code whose Đ OCR read as D ("318/KH-DHDB", "1002/QĐ-BGDDT") spelt as the initials of
+    the body it names where the text spells it out ("Trường Đại học Đông Bắc", "Bộ Giáo dục và Đào tạo";
+    "và" gives no letter): only a D becomes Đ, and only when one spelling of those initials is found."""
+    symbols = [x for x in (meta.number, *meta.parents, *meta.replaces) if x]
+    if not any("D" in part and "Đ" not in part for x in symbols for part in re.split(r"[-/]", x)[1:]):
+        return
+    spelt: dict[str, set[str]] = {}
+    for line in restored:
+        words = _WORD.findall(line)
+        for i in range(len(words)):
+            initials = ""
+            for w in words[i:i + 8]:
+                if fold(w) == "va" and initials:
+                    continue
+                initials += w[0].upper()
+                if len(initials) >= 2 and "Đ" in initials:
+                    spelt.setdefault(fold(initials), set()).add(initials)
+    if not spelt:
+        return
+
+    def spell(sym: str) -> str:
+        parts = re.split(r"([-/])", sym)
+        for k, part in enumerate(parts):
+            if k and "D" in part and "Đ" not in part and len(spelt.get(fold(part), ())) == 1:
+                parts[k] = next(iter(spelt[fold(part)]))
+        return "".join(parts)
+
+    if meta.number:
+        meta.number = spell(meta.number)
+    meta.parents = [spell(p) for p in meta.parents]
+    meta.replaces = [spell(r) for r in meta.replaces]
 
 
 def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:

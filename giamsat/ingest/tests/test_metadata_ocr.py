@@ -31,3 +31,21 @@ def test_a_decision_title_in_capitals_that_kept_some_marks() -> None:
     doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
     assert doc["title"] == "Quyết định Chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
     assert doc["doc_type"] == "decision"
+
+
+def test_an_agency_code_whose_d_stands_for_dj_is_spelt_as_the_body_it_names() -> None:
+    text = """\
+BO TAI CHINH CONG HOA XA HOI CHU NGHIA VIET NAM
+TRUONG CAO DANG TAI CHINH DONG NAM Doc lap - Tu do - Hanh phuc
+So: 77/KH-CDTCDN Ha Noi, ngay 02 thang 4 nam 2026
+KE HOACH
+Ứng dụng công nghệ số trong đào tạo giai đoạn 2026 - 2030
+
+Căn cứ Quyết định số 15/QĐ-HDT ngày 10/3/2026 của Hội đồng trường Trường Cao đẳng Tài chính Đông Nam;
+Căn cứ Kế hoạch số 9/KH-UBND ngày 01/02/2026 của Ủy ban nhân dân tỉnh;
+
+I. MỤC ĐÍCH
+"""
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert doc["number"] == "77/KH-CĐTCĐN"
+    assert sorted(doc["parents"]) == ["15/QĐ-HĐT", "9/KH-UBND"]
