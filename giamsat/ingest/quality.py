@@ -376,15 +376,68 @@ def _renders(text: str, gold: dict[str, Any],
         yield "scan", f"/p{first}-{first + count - 1}", parse_bytes(scan, registry=reg), sgold
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_LIST_MARK = re.compile(r"^((?:[IVX]{1,4})\.|\d{1,2}\.(?!\d)|[a-z]\))\s+(?=\S)")
+
+
+def word_layout_docx(text: str) -> bytes:
+    """A plan of the forms set as a Word user lays it out: the head (issuer and number, motto and date) in a
+    two-column table, and its headings and items ("I.", "1.", "a)") numbered by Word's automatic multilevel
+    list (numbering.xml, restarting under each higher level) instead of typed; a mark Word would print
+    otherwise ("đ)", a list running on under a new heading) stays typed. Tables as `build.to_docx`."""
+    import docx
+    from docx.oxml import parse_xml
+
+    lines = text.split("\n")
+    k = next((i for i, x in enumerate(lines[:20]) if re.fullmatch(r"[A-ZÀ-ỸĐ ]{6,20}", x.strip())
+              and fold(x).strip() in ("ke hoach", "quyet dinh", "chuong trinh")), 0)
+    head = [re.split(r"\s{3,}", x.strip(), maxsplit=1) for x in lines[:k] if x.strip()]
+    d = docx.Document(io.BytesIO(build.to_docx("\n".join(lines[k:]), repeat_header=True)))
+    if head:
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = "\n".join(r[0] for r in head)
+        t.cell(0, 1).text = "\n".join(r[1] if len(r) > 1 else "" for r in head)
+        d.element.body.insert(0, t._tbl)
+    d.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {_W} w:abstractNumId="990">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '</w:abstractNum>'))
+    d.part.numbering_part.element.append(parse_xml(f'<w:num {_W} w:numId="990"><w:abstractNumId w:val="990"/></w:num>'))
+    counts = [0, 0, 0]
+    for p in d.paragraphs:                  # the body's paragraphs only, not the tables' cells
+        m = _LIST_MARK.match(p.text)
+        if not m:
+            continue
+        mark = m.group(1)
+        level = 0 if mark[0] in "IVX" and mark.endswith(".") and not mark[:-1].isdigit() else 1 if mark[0].isdigit() else 2
+        value = counts[level] + 1
+        word = (readers._format_number(value, ("upperRoman", "decimal", "lowerLetter")[level])
+                + ("." if level < 2 else ")"))
+        if word != mark:
+            continue                        # Word would print another mark: left typed
+        counts[level] = value
+        counts[level + 1:] = [0] * (2 - level)
+        p.text = p.text[m.end():]
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="990"/></w:numPr>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 def _form_renders(text: str, gold: dict[str, Any],
                   reg: list[Agency] | None) -> Iterator[tuple[str, str, ParsedPlan, dict[str, Any]]]:
-    """A plan of the forms set (tests/data/forms/, written for giamsat) as DOCX, as the PDF LibreOffice
+    """A plan of the forms set (tests/data/forms/, written for giamsat) as DOCX (typed, and laid out as Word users
+    do: `word_layout_docx`), as the PDF LibreOffice
     lays out from it, as an fpdf2 PDF, and, every page scanned (200 dpi, skew, speckles), read by
     Tesseract with its word boxes ("scan") and as plain text, as is ("ocr_plain") and degraded like the
     seeds ("ocr_text", `degrade`, seeded by page)."""
     key = hashlib.sha1(text.encode()).hexdigest()[:16]
     docx = _cached(key, ".docx", lambda: build.to_docx(text, repeat_header=True))
     yield "docx", "", parse_bytes(docx, registry=reg), gold
+    yield "docx", "/word", parse_bytes(word_layout_docx(text), registry=reg), gold
     with contextlib.suppress(ImportError):
         fpdf = _cached(key, ".fpdf.pdf", lambda: build.to_pdf(text))
         yield "pdf_text", "/fpdf2", parse_bytes(fpdf, registry=reg), gold

@@ -116,3 +116,19 @@ def test_text_in_a_tracked_insertion_and_a_content_control_is_read() -> None:
     d.save(buf)
     assert [x for x in read_docx(buf.getvalue()).lines if x] == ["Hoàn thành trong Quý III/2027",
                                                                  "Giao Sở Tư pháp chủ trì."]
+
+
+def test_a_form_laid_out_as_word_users_do_reads_as_the_typed_one() -> None:
+    """quality.word_layout_docx (the benchmark's 'docx …/word' kind): letterhead table, Word's list numbers."""
+    import json
+
+    from giamsat.ingest import quality
+
+    gold = json.loads((quality.GOLD_DIR / "forms_ward.json").read_text(encoding="utf-8"))
+    data = quality.word_layout_docx((quality.GOLD_DIR.parent / gold["source"]).read_text(encoding="utf-8"))
+    numbered = docx.Document(io.BytesIO(data)).element.body.xpath(".//w:numPr")
+    assert len(numbered) >= 20
+    j = parse_bytes(data, registry=quality._registry(gold)).to_json()
+    for score in (quality.score_tasks(j, gold), quality.score_targets(j, gold), quality.score_document(j, gold)):
+        assert all(a == b for a, b in score.fields.values()), score.fields
+    assert quality.score_tasks(j, gold).hit == len(gold["tasks"])
