@@ -402,6 +402,10 @@ _ROW_SHAPE = re.compile(r"^\s*[" + _UP + r"](?:[^\d|]|(?<=[^\W\d_])\d|\d(?=[^\W\
                         r"(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+[" + _UP + "]")
 
 
+# a result cell inside the number line, after the name's words and before a capitalised lead's words
+_MID_RESULT = re.compile(r"(?<=[^\W\d_]\s)((?:[<>≥≤]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%?)\s+(?=[" + _UP + r"][^\W\d_])(?!.*\s\d)")
+
+
 def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMatcher,
                       warnings: list[str]) -> list[Target]:
     """The rows of an indicator annex ("TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì") that OCR
@@ -453,6 +457,11 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                 value_txt = value_txt[tail.start():]    # "Tổ chức, doanh >5": the unit's cell goes on before the value
         elif (vm := re.search(r"([<>≥≤]\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+)?\s*%?\s*$", head.strip())):
             name_txt, value_txt = head.strip()[:vm.start()], vm.group(0)
+            name_txt, cell_unit = _unit_cell(name_txt)
+        elif not mentions and (vm := _MID_RESULT.search(head)):
+            # a lead the registry does not know from its words on this line ("… tỉnh 01 Công nghệ và các Sở,
+            # ngành", its first words on the line above): the result is the last figure before a capital
+            name_txt, value_txt = head[:vm.start()], vm.group(1)
             name_txt, cell_unit = _unit_cell(name_txt)
         pre = len(lines[i]) - len(main)
         line_mentions = [a for line in block for _s, _e, a in matcher.scan(line)]

@@ -92,3 +92,20 @@ def test_tu_before_dat_is_a_word_of_the_name_not_the_comparator_tu() -> None:
         "II. NHIỆM VỤ", "1. Triển khai kế hoạch."])
     got = [(t.name.split()[-1], t.value, t.comparator) for t in parse_text(text, registry=REG).targets]
     assert got == [("tử", "60", "="), ("tử", "90", "="), ("tử", "40", ">=")]
+
+
+def test_an_annex_result_before_a_lead_whose_first_words_stand_above() -> None:
+    # the lead cell's first words ("Sở Tài") sit on the line above the number line, its rest ("chính và
+    # các Sở, ngành") after the result: the figure before the capital is the result
+    reg = [*REG, Agency("STTT", "Sở Thông tin và Truyền thông")]
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "II. NHIỆM VỤ", "1. Triển khai kế hoạch.",
+        "PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU", "TT Chỉ tiêu Đơn vị Kết quả Cơ quan chủ trì",
+        "I Đến năm 2030",
+        "1 Tỷ lệ hồ sơ được số hóa % 90 Sở Tư pháp",
+        "2 Số doanh nghiệp số đăng ký mới Doanh nghiệp 120 Sở Tài chính",
+        "Sở Thông tin",
+        "3 Xây dựng Kho dữ liệu số tỉnh Kho dữ liệu 01 Truyền thông và các Sở, ngành",
+        "4 Tỷ lệ xã có điểm wifi công cộng % 75 Sở Thông tin và Truyền thông"])
+    got = {t.no: (t.value, t.year) for t in parse_text(text, registry=reg).targets}
+    assert got["3"] == ("01", 2030) and got["2"] == ("120", 2030)
