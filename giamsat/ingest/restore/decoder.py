@@ -41,6 +41,7 @@ VITERBI_BEAM = 10.0  # states this far below the best are dropped
 PIECE_CHARS = 20_000
 CLEAN_SHARE = 0.5  # typed text marks most of its words (87 %); OCR that kept fewer than half its marks is no such text
 
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _OK_CHARS = re.compile(rf"^[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff{re.escape(DAMAGE_SYMBOLS)}]+$")
@@ -203,6 +204,8 @@ class Restorer:
         if len(tok) == 1 and t + 1 < len(tokens) and tokens[t + 1] == ")":
             return self._kept(self.x_id)  # an item's letter: "b) Tổ chức …"
         low = tok.lower()
+        if clean and tok.isupper() and low.isascii() and low.isalpha() and not _ROMAN.match(tok):
+            clean = False  # a word in capitals without marks where OCR kept others: a header that lost some
         if clean or len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
             # In typed text every word is left alone; the LM still sees it as context.
             return self._kept(self.lm.id(low) if is_syllable(low) else self.x_id)

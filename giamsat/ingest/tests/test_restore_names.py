@@ -34,3 +34,16 @@ def test_a_line_that_kept_some_of_its_marks_is_restored(damaged: str, expected: 
 ])
 def test_typed_lines_with_item_letters_and_acronyms_pass_through(line: str) -> None:
     assert restore_text(line) == line
+
+
+@pytest.mark.parametrize(("damaged", "expected"), [
+    ("ỦY BAN NHAN DAN XÃ ĐÔNG PHÚ", "ỦY BAN NHÂN DÂN XÃ ĐÔNG PHÚ"),
+    ("SỞ CONG THUONG Độc lập - Tự do - Hạnh phúc", "SỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc"),
+])
+def test_a_header_that_kept_most_of_its_marks_gets_the_rest(damaged: str, expected: str) -> None:
+    assert restore_text(damaged) == expected
+
+
+@pytest.mark.parametrize("line", ["VI. TỔ CHỨC THỰC HIỆN", "II. MỤC TIÊU VÀ CHỈ TIÊU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_typed_headings_in_capitals_pass_through(line: str) -> None:
+    assert restore_text(line) == line
