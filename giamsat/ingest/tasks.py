@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+import weakref
 
 from . import ocr_names
 from .agencies import Agency, AgencyMatcher, CellMention
@@ -844,6 +845,8 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     if center != -1000:
         more = [*bodies, *outline.lines[hi + 1:hi + 3]]
         cells = [c if (x := _whole_name(c, more, matcher)) is None or x.agency.code in exclude else x for c in cells]
+        cells += [c for c in _split_heads(more, len(bodies), matcher, cells)
+                  if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
     cells = [c for c in cells if c.agency.code not in exclude] or cells
     pick = _pick_lead(cells, bodies, center)
     if pick is not None:
@@ -916,6 +919,66 @@ def _whole_name(cell: CellMention, bodies: list[str], matcher: AgencyMatcher) ->
                 if (agency := longer([*more, *head])) is not None:
                     return CellMention(above, at, agency, ((above, at), *cell.parts))
     return None
+
+
+_PREFIXES: weakref.WeakKeyDictionary[AgencyMatcher, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _prefixes(matcher: AgencyMatcher) -> frozenset[str]:
+    """The keys of the registry's names cut after each of their words (the whole key too)."""
+    got = _PREFIXES.get(matcher)
+    if got is None:
+        out: set[str] = set()
+        for key in matcher._keys:
+            words = key.split()
+            out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        got = _PREFIXES[matcher] = frozenset(out)
+    return got
+
+
+def _split_heads(bodies: list[str], heads: int, matcher: AgencyMatcher, cells: list[CellMention]) -> list[CellMention]:
+    """Units' names split down their cells from a head the cell scan does not know ("Liên minh" / "Hợp tác xã"
+    / "tỉnh", "Hội Nông" / "dân tỉnh"): two words opening with a capital that begin a registry name and no
+    more, on one of the row's first `heads` lines, gone on with on the next lines (one to three words in a row,
+    the lines' columns being near only) to a name the registry holds whole."""
+    prefixes = _prefixes(matcher)
+    taken = {(ln, col) for c in cells for ln, col in c.parts}
+    out: list[CellMention] = []
+    for k in range(heads):
+        toks = list(_WORD.finditer(matcher.repaired_key(bodies[k])))
+        for a in range(len(toks) - 1):
+            col = toks[a].start()
+            words = [toks[a].group(0), toks[a + 1].group(0)]
+            if not bodies[k][col:col + 1].isupper() or " ".join(words) not in prefixes or \
+                    matcher._lookup(" ".join(words)) is not None or any(ln == k and abs(c - col) <= 3 for ln, c in taken):
+                continue
+            parts = [(k, col)]
+            line = k
+            found = None
+            while found is None and len(parts) <= 3:
+                line = next((j for j in range(line + 1, min(line + 3, len(bodies))) if bodies[j].strip()), -1)
+                if line < 0:
+                    break
+                near = [m for m in _WORD.finditer(matcher.repaired_key(bodies[line])) if col - 20 <= m.start() <= col + 12]
+                # the words nearest the piece above's column: a whole name first, else a longer start of one
+                whole, going = [], []
+                for b in range(len(near)):
+                    for n in range(b + 1, min(b + 3, len(near)) + 1):
+                        text = " ".join([*words, *(m.group(0) for m in near[b:n])])
+                        if text in matcher._keys:
+                            whole.append((abs(near[b].start() - parts[-1][1]), b - n, b, n))
+                        elif text in prefixes:
+                            going.append((abs(near[b].start() - parts[-1][1]), b - n, b, n))
+                if not whole and not going:
+                    break
+                _d, _len, b, n = min(whole or going)
+                if whole:
+                    found = matcher._keys[" ".join([*words, *(m.group(0) for m in near[b:n])])]
+                parts.append((line, near[b].start()))
+                words += [m.group(0) for m in near[b:n]]
+            if found is not None:
+                out.append(CellMention(k, col, found, tuple(parts)))
+    return out
 
 
 def _cut_unit(lines: list[str], matcher: AgencyMatcher, exclude: frozenset[str]) -> Agency | None:

@@ -66,3 +66,17 @@ def test_a_name_split_down_its_cell_is_read_whole_above_and_below_its_head() -> 
                   "quan hành chính | tỉnh"])
     tasks = parse_text(text).tasks
     assert [(t.no, t.lead_code) for t in tasks] == [("1", "SCT"), ("2", "VPUBND")]
+
+
+def test_a_lead_split_down_its_cell_from_a_head_the_scan_does_not_know_is_found() -> None:
+    # "Liên minh" / "Hợp tác xã" / "tỉnh" after the deadline cell, "Hội Liên" / "hiệp Phụ nữ" beside a coordinator;
+    # a line's words drift left where the name column's words are short, so the pieces stand at other columns
+    reg = [*default_registry(), Agency("LM", "Liên minh Hợp tác xã tỉnh")]
+    text = _rows(["1 Xây dựng sổ | 2026 - 2027 Liên minh Sở Công Sổ điện tử",
+                  "tay điện tử cho Hợp tác xã | Thương được",
+                  "các tổ hợp tác tỉnh dùng"],
+                 ["2 Tập huấn kỹ | Hằng năm Hội Liên Sở Nội vụ Lớp tập",
+                  "năng số cho hiệp Phụ nữ huấn",
+                  "phụ nữ làm kinh tế"])
+    tasks = parse_text(text, registry=reg).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "LM"), ("2", "HLHPN")]
