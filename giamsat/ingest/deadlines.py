@@ -61,7 +61,7 @@ def parse_deadline(raw: str) -> DeadlineSpec:
         return DeadlineSpec.unknown(text)
     if _CONDITIONAL.search(f):
         return DeadlineSpec.when(text, raw=text)
-    spec = _span(f, text) or _dated(f, text)
+    spec = _moved(f, text) or _span(f, text) or _dated(f, text)
     if spec is not None:
         return spec
     for rx, rec in _RECURRING:
@@ -108,6 +108,19 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
     return None
 
 
+# "Quý IV/2025 sang Quý II/2026", "từ tháng 9/2025 thành tháng 3/2026": a deadline moved (a plan amending
+# another); the new one is due
+_MOVED = re.compile(r"\s(?:sang|thanh|lui den|lui lai den)\s+(?=(?:quy|thang|nam|ngay|truoc|\d))")
+
+
+def _moved(f: str, text: str) -> DeadlineSpec | None:
+    for m in _MOVED.finditer(f):
+        old, new = _dated(f[:m.start()], ""), _dated(f[m.end():], "")
+        if old is not None and new is not None and old.end is not None and new.end is not None and new.end != old.end:
+            return dataclasses.replace(new, raw=text)
+    return None
+
+
 _SPAN = re.compile(r"^(?:tu\s*)?(.+?)\s*(?:-|–|—|\bden\b|\bđen\b)\s*(.+)$")
 
 
@@ -146,7 +159,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 _PERIOD = (r"(?:quy\s*[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
            r"|n[a-z]{1,2}m\s*(?:19|20)\d\d)")
 DEADLINE_PHRASE = re.compile(
-    r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
+    r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den|sang|thanh)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
     r"|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:quy\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"

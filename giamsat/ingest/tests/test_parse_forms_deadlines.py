@@ -36,3 +36,20 @@ def test_every_n_months(cell: str, recurrence: str) -> None:
                                   "Trong 15 ngày làm việc kể từ ngày nhận đủ hồ sơ"])
 def test_a_time_counted_from_an_event_is_conditional(cell: str) -> None:
     assert parse_deadline(cell).to_dict()["kind"] == "conditional"
+
+
+@pytest.mark.parametrize(("cell", "kind", "end"), [
+    ("Quý IV/2026 sang Quý II/2027", "quarter", "2027-06-30"),
+    ("Từ tháng 9/2026 sang tháng 3/2027", "month", "2027-03-31"),
+    ("Điều chỉnh từ 30/11/2026 thành 31/10/2027", "date", "2027-10-31"),
+    ("Năm 2026 sang năm 2028", "year", "2028-12-31"),
+    ("Quý II/2027 thành lập Tổ công tác, Quý IV/2027 hoàn thành", "quarter", "2027-06-30"),   # 'thành lập': a verb
+])
+def test_a_deadline_moved_by_an_amending_plan_is_the_new_one(cell: str, kind: str, end: str) -> None:
+    d = parse_deadline(cell).to_dict()
+    assert (d["kind"], d["end"]) == (kind, end)
+
+
+def test_a_moved_deadline_in_prose_is_one_phrase() -> None:
+    m = DEADLINE_PHRASE.search(fold("Điều chỉnh thời hạn hoàn thành nhiệm vụ số 8 từ Quý IV/2026 sang Quý II/2027."))
+    assert m is not None and parse_deadline(m.group(0)).to_dict()["end"] == "2027-06-30"
