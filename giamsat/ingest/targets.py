@@ -1042,7 +1042,12 @@ def _lead_row_shape(line: str, matcher: AgencyMatcher) -> bool:
 
     text = line.strip(" |")
     mentions = matcher.scan(text)
-    if not text[:1].isupper() or not mentions or mentions[-1][1] < len(text) - 2:
+    # the line may go on past the lead with the row's next line run into it, lower-case words of the name's
+    # and the result's cells ("… > 3% và tăng | Bộ Tài chính năm cho phát triển NSNN dần theo yêu")
+    if not text[:1].isupper() or not mentions:
+        return False
+    tail = text[mentions[-1][1]:].strip()
+    if len(tail) > 1 and not (tail[:1].islower() and not re.search(r"[\d|]", tail)):
         return False
     head = text[:mentions[-1][0]]
     words = re.findall(r"[^\s|]+", head)

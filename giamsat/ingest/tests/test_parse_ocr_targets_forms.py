@@ -109,3 +109,20 @@ def test_an_annex_result_before_a_lead_whose_first_words_stand_above() -> None:
         "4 Tỷ lệ xã có điểm wifi công cộng % 75 Sở Thông tin và Truyền thông"])
     got = {t.no: (t.value, t.year) for t in parse_text(text, registry=reg).targets}
     assert got["3"] == ("01", 2030) and got["2"] == ("120", 2030)
+
+
+def test_an_annex_row_without_its_number_whose_next_line_ran_past_its_lead() -> None:
+    # row 3's number lost; its first line holds a result written out ("> 3% và tăng") and, past the lead,
+    # the row's next line that OCR ran into it ("… | Sở Tài chính năm cho khoa học, công nghệ")
+    text = "\n".join([
+        "KẾ HOẠCH", "I. MỤC TIÊU", "II. NHIỆM VỤ", "1. Triển khai kế hoạch.",
+        "PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU", "TT Chỉ tiêu Đơn vị Kết quả Cơ quan chủ trì",
+        "I Đến năm 2030",
+        "1 Tỷ lệ hồ sơ được số hóa % 90 Sở Tư pháp", "",
+        "2 Số doanh nghiệp số đăng ký mới Doanh nghiệp 120 Sở Tài chính", "",
+        "Chi ngân sách hằng % tổng chi > 3% và tăng | Sở Tài chính năm cho khoa học, công nghệ dần theo yêu",
+        "đổi mới sáng tạo cầu", "",
+        "4 Tỷ lệ xã có điểm wifi công cộng % 75 Sở Y tế", "",
+        "5 Số trạm y tế kết nối hồ sơ Trạm 40 Sở Y tế"])
+    got = {t.no: t.lead_code for t in parse_text(text, registry=REG).targets}
+    assert got == {"1": "STP", "2": "STC", "3": "STC", "4": "SYT", "5": "SYT"}
