@@ -17,6 +17,7 @@ from .syllable import (
     has_marks,
     is_syllable,
     is_word,
+    strip_marks,
     tokenize,
 )
 
@@ -91,6 +92,7 @@ class Restorer:
     def __init__(self, path: Path = MODEL_PATH) -> None:
         inventory, uni, bi, tri, conf, names = load_model(path)
         self.syllables = frozenset(inventory)
+        self.skeletons = frozenset(strip_marks(s) for s in inventory)
         self._build_trie(inventory)
         self.lm = TrigramLM(inventory, uni, bi, tri, names)
         self.channel = Channel(conf)
@@ -159,7 +161,7 @@ class Restorer:
                 continue
             tokens = tokenize(line)
             pending[i] = tokens
-            clean = _looks_clean(tokens)
+            clean = _looks_clean(tokens, self.skeletons)
             for t in range(len(tokens)):
                 cands = self._position(tokens, t, clean)
                 if cands is not None:
@@ -173,7 +175,7 @@ class Restorer:
 
     def _restore_piece(self, piece: str) -> str:
         tokens = tokenize(piece)
-        clean = _looks_clean(tokens)
+        clean = _looks_clean(tokens, self.skeletons)
         positions = []
         for t in range(len(tokens)):
             cands = self._position(tokens, t, clean)
@@ -404,8 +406,9 @@ def _is_code(tokens: list[str], t: int) -> bool:
     return bool(before == "-" and t > 1 and tokens[t - 2][-1:].isdigit())
 
 
-def _looks_clean(tokens: list[str]) -> bool:
-    """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales."""
+def _looks_clean(tokens: list[str], skeletons: frozenset[str] = frozenset()) -> bool:
+    """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales; a word without
+    marks that is no syllable but the letters of one ("chuyen", "nguoi": `skeletons`) is such a tell-tale."""
     # Item letters ("đ)") and acronyms ("HĐND") are no syllables in typed text either.
     words = [t for t in tokens if is_word(t) and not t.isdigit() and len(t) > 1
              and not (t.isupper() and t.isalpha() and not is_syllable(t.lower()))]
@@ -420,4 +423,6 @@ def _looks_clean(tokens: list[str]) -> bool:
             if not is_syllable(low):
                 return False
             marked += not set(low) <= _OCR_LETTERS
+        elif low in skeletons and not is_syllable(low):
+            return False
     return marked >= CLEAN_SHARE * len(words)

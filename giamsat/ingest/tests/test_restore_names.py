@@ -47,3 +47,9 @@ def test_a_header_that_kept_most_of_its_marks_gets_the_rest(damaged: str, expect
 @pytest.mark.parametrize("line", ["VI. TỔ CHỨC THỰC HIỆN", "II. MỤC TIÊU VÀ CHỈ TIÊU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
 def test_typed_headings_in_capitals_pass_through(line: str) -> None:
     assert restore_text(line) == line
+
+
+def test_a_bare_word_that_only_marks_make_a_syllable_shows_damage() -> None:
+    # most words kept their marks, but "chuyen" and "nguoi" are no syllables without them
+    assert restore_text("và chuyen giao công nghệ cho nguoi dân ở các xã") == \
+        "và chuyển giao công nghệ cho người dân ở các xã"
