@@ -16,6 +16,7 @@ _SYMBOL = re.compile(
 _FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ"}
 _FIX_ISSUER = {"DU": "ĐU", "DDQH15": "ĐĐQH15", "TW": "TW", "TTG": "TTg", "HDND": "HĐND"}
 _DATE = re.compile(r"ngay\s*(\d{1,2})\s*t[a-z]{2,5}\s*(\d{1,2})\s*n[a-z]{1,2}m\s*((?:19|20)\d\d)")
+_NUMBER_ALONE = re.compile(r"(?:^|\s)s[o0-9]\s*:\s*$")
 _NUMBER_LINE = re.compile(r"(?:^|\s)(?:s[o0-9a-z]{0,2}|so)\s*[:.]?\s*(?=\d)")
 DOC_TYPES = [
     ("programme", re.compile(r"^chuong\s*trinh"), "Chương trình"),
@@ -107,10 +108,14 @@ def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
 def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
     for i, line in enumerate(head[:25]):
         m = _NUMBER_LINE.search(folded[i])
-        if not m:
+        if m:
+            text, limit = line[m.end():], 8
+        elif _NUMBER_ALONE.search(folded[i]) and i + 1 < len(head):
+            text, limit = head[i + 1], 3        # "Số:" / "27/KH-UBND …": OCR broke the line after "Số:"
+        else:
             continue
-        syms = find_symbols(line[m.end():])
-        if syms and syms[0][0] < 8:
+        syms = find_symbols(text)
+        if syms and syms[0][0] < limit:
             meta.number = syms[0][1]
             code = re.findall(r"(CTr|KH|NQ|QĐ|CT|KL)", meta.number)
             if code:

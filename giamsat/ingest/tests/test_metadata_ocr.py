@@ -49,3 +49,9 @@ I. MỤC ĐÍCH
     doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
     assert doc["number"] == "77/KH-CĐTCĐN"
     assert sorted(doc["parents"]) == ["15/QĐ-HĐT", "9/KH-UBND"]
+
+
+def test_a_number_line_broken_after_so() -> None:
+    text = HEADER.replace("So: 45/KH-SNV An Lao,", "So:\n45/KH-SNV An Lao,")
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert (doc["number"], doc["doc_type"], doc["issuer"]) == ("45/KH-SNV", "plan", "SỞ NỘI VỤ")
