@@ -227,6 +227,34 @@ def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> b
     return bool(_OWNER.match(f)) or matcher.match(item.text).agency is not None
 
 
+# a duty's labelled fields after its sentence: "… Đơn vị chủ trì: X; đơn vị phối hợp: Y, Z; thời gian hoàn thành: …"
+_FIELD = re.compile(r"[.;]\s*((?:don vi|co quan)\s*(?:chu\s*tri|thuc\s*hien|phu\s*trach|phoi\s*hop)"
+                    r"|thoi\s*(?:gian|han)(?:\s*(?:hoan\s*thanh|thuc\s*hien))?|san\s*pham|ket\s*qua)\s*:")
+
+
+def _labelled_fields(outline: Outline, item: Item, task: Task, matcher: AgencyMatcher) -> None:
+    """The name without its labelled fields, the coordinators and the output they give (the lead and the
+    deadline are read from the whole text)."""
+    f = item.folded
+    found = [m for m in _FIELD.finditer(f) if f[:m.start()].count("(") <= f[:m.start()].count(")")]
+    if not found or not any(re.match(r"(don vi|co quan)\s*(chu|thuc|phu)", m.group(1)) for m in found):
+        return
+    name = outline.out(item, 0, found[0].start()).strip(" .;:")
+    if len(name) < 10:
+        return
+    task.name = name
+    for n, m in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(f)
+        value = outline.out(item, m.end(), end).strip(" .;:")
+        if not value:
+            continue
+        if "phoi" in m.group(1):
+            task.coordinators = [h.agency.name if h.agency and h.score >= 100 and fold(h.text) == fold(h.agency.name)
+                                 else h.text for h in matcher.match_many(value)]
+        elif m.group(1).startswith(("san", "ket")):
+            task.output = value
+
+
 def _item_task(outline: Outline, item: Item, text: str, group: str | None, matcher: AgencyMatcher) -> Task:
     no = item.marker.strip(". )")
     task = Task(name=text, group=group, no=no if re.search(r"\w", no) else None,
@@ -256,6 +284,7 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         task.deadline_text = outline.out(item, m.start(), m.end())
         task.deadline = parse_deadline(task.deadline_text)
         break
+    _labelled_fields(outline, item, task, matcher)
     return task
 
 

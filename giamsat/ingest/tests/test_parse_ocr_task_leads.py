@@ -80,3 +80,19 @@ def test_a_lead_split_down_its_cell_from_a_head_the_scan_does_not_know_is_found(
                   "phụ nữ làm kinh tế"])
     tasks = parse_text(text, registry=reg).tasks
     assert [(t.no, t.lead_code) for t in tasks] == [("1", "LM"), ("2", "HLHPN")]
+
+
+def test_a_duty_with_labelled_fields_keeps_its_sentence_as_name_and_gives_the_coordinators() -> None:
+    text = "\n".join(["KẾ HOẠCH", "Triển khai chuyển đổi số", "", "II. NHIỆM VỤ", "", "1. Nhiệm vụ bổ sung", "",
+                      "a) Lập bản đồ số các công trình thủy lợi. Đơn vị chủ trì: Sở Tài chính; đơn vị phối hợp: Sở Nội "
+                      "vụ, Công an tỉnh; thời gian hoàn thành: Quý III năm 2027.", "",
+                      "b) Số hóa hồ sơ lưu trữ của các cơ quan; cơ quan chủ trì: Sở Nội vụ; thời hạn hoàn thành: "
+                      "tháng 6/2027; sản phẩm: kho lưu trữ số.", "",
+                      "c) Rà soát quy trình nội bộ (cơ quan chủ trì: Sở Tư pháp; thời gian: năm 2027).", "",
+                      "III. TỔ CHỨC THỰC HIỆN", "", "1. Các sở báo cáo kết quả."])
+    tasks = parse_text(text).tasks
+    assert [(t.name, t.lead_code, t.coordinators, t.output) for t in tasks] == [
+        ("Lập bản đồ số các công trình thủy lợi", "STC", ["Sở Nội vụ", "Công an tỉnh"], None),
+        ("Số hóa hồ sơ lưu trữ của các cơ quan", "SNV", [], "kho lưu trữ số"),
+        ("Rà soát quy trình nội bộ (cơ quan chủ trì: Sở Tư pháp; thời gian: năm 2027).", "STP", [], None)]
+    assert [t.deadline_text for t in tasks] == ["Quý III năm 2027", "tháng 6/2027", "năm 2027"]
