@@ -54,6 +54,12 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
                                          or matcher.match(org).agency):
         return []
     duties = outline.out(item, duty_start).strip(" :")
+    if not duties and children and _ROLE.fullmatch(fold(org)) and not matcher.match(org).agency:
+        # "5. Cơ quan Thường trực" / "Phòng Văn hóa - Xã hội là Cơ quan Thường trực có trách nhiệm: …": the unit
+        # named in the paragraph below the role's heading holds the role
+        first = children[0]
+        if (m := _HOLDS_ROLE.search(first.folded[:160])) and matcher.match(unit := outline.out(first, 0, m.start())).agency:
+            org = unit.strip(" ,")
     colon_children = [c for c in children if _colon_org(c.folded)]
     if not duties and colon_children and len(colon_children) >= len(children) / 2:
         return [a for c in colon_children for a in _from_item(outline, c, [], matcher)]
@@ -65,6 +71,11 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
     return [Assignment(org=org, duties=duties, org_code=hit.agency.code if hit.agency else None,
                        source=SourceSpan(item.start + 1, (children[-1].end if children else item.end) + 1),
                        confidence=0.7 if hit.agency else 0.55)]
+
+
+_ROLE = re.compile(r"(?:co\s*quan|don\s*vi)\s*(?:thuong\s*truc|chu\s*tri|dau\s*moi)(?:\s*(?:cua\s*)?ban\s*chi\s*dao)?"
+                   r"|thuong\s*truc(?:\s*ban\s*chi\s*dao)?")
+_HOLDS_ROLE = re.compile(r"\s(?:la|1a)\s+(?:co\s*quan|don\s*vi|dau\s*moi|thuong\s*truc)")
 
 
 def _colon_org(f: str) -> bool:

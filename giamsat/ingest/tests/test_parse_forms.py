@@ -299,3 +299,12 @@ def test_a_heading_whose_u_with_dot_ocr_read_as_y_still_names_its_section() -> N
 
     lines = ["I. MyC DICH, YEU CAU", "- Nang cao nhan thuc.", "II. MyC TIEU", "Den nam 2028, 95% ho so duoc so hoa."]
     assert [s.kind for s in Outline(lines, lines, lambda s: s).sections] == ["purpose", "objectives"]
+
+
+def test_a_role_heading_is_held_by_the_unit_its_paragraph_names() -> None:
+    """'3. Cơ quan thường trực' / 'Văn phòng Sở là cơ quan thường trực, có trách nhiệm: …': the assignment is the
+    unit's, not the role's."""
+    text = ("KẾ HOẠCH\nChuyển đổi số ngành năm 2027\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính bố trí kinh phí.\n\n"
+            "2. Cơ quan thường trực\nVăn phòng Sở là cơ quan thường trực, có trách nhiệm theo dõi, tổng hợp kết quả thực hiện.\n")
+    got = [(a["org"], a["org_code"]) for a in parse_bytes(text.encode(), "plan.txt", registry=DEPARTMENT_UNITS).to_json()["assignments"]]
+    assert got == [("Sở Tài chính", "STC"), ("Văn phòng Sở", "VPS")]
