@@ -202,8 +202,17 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
     for i, line in enumerate(lines[:60]):
         body = re.sub(r"^[#*\s]+|[*\s]+$", "", line)
         f = fold(body)
+        if i < 15 and (d := _DATE.search(f)) and f[d.end():].strip():
+            k = len(f) - len(f[d.end():].lstrip())      # "… năm 2025 QUYẾT ĐỊNH": OCR ran the kind's line into the date's
+            body, f = body[k:], f[k:]
         for kind, rx, label in DOC_TYPES:
-            if rx.match(f) and len(body) < 40 and body.upper() == body:
+            m = rx.match(f)
+            if not m or body.endswith(":"):     # "QUYẾT ĐỊNH:" opens a decision's articles, it heads no title
+                continue
+            head_word = body[:m.end()]
+            # the kind's line in capitals, or its words run into the title's first line ("KẾ HOẠCH của Ban …")
+            if (len(body) < 40 and body.upper() == body) or (head_word.upper() == head_word and len(head_word) > 5
+                                                            and re.match(r"\s+[^\W\d_A-ZĐ]", body[m.end():])):
                 if meta.doc_type is None:
                     meta.doc_type = kind
                 rest: list[str] = []
@@ -246,7 +255,7 @@ def _first_words(body: str, folded: str, rx: re.Pattern[str], label: str, restor
     if rest.strip():
         restored = restore(body)
         rest = restored[end:] if len(restored) == len(body) else restore(rest)
-        rest = rest.lower() if body != body.lower() else rest
+        rest = rest.lower() if rest.upper() == rest else rest
     return squash(f"{label} {rest}")
 
 

@@ -55,3 +55,14 @@ def test_a_number_line_broken_after_so() -> None:
     text = HEADER.replace("So: 45/KH-SNV An Lao,", "So:\n45/KH-SNV An Lao,")
     doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
     assert (doc["number"], doc["doc_type"], doc["issuer"]) == ("45/KH-SNV", "plan", "SỞ NỘI VỤ")
+
+
+def test_the_kind_run_into_the_title_or_into_the_date_line() -> None:
+    joined = HEADER.replace("KẾ HOACH\nChuyen doi so", "KẾ HOACH chuyen doi so")
+    doc = parse_bytes(joined.encode(), "plan.txt").to_json()["document"]
+    assert doc["title"] == "Kế hoạch chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
+    decision = HEADER.replace("45/KH-SNV", "45/QĐ-SNV").replace("nam 2026\nKẾ HOACH\n", "nam 2026 QUYET DINH\n\n")
+    decision = decision.replace("I. MỤC ĐÍCH\n", "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n")
+    doc = parse_bytes(decision.encode(), "plan.txt").to_json()["document"]
+    assert doc["title"] == "Quyết định Chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
+    assert doc["parents"] == ["12/KH-UBND"]
