@@ -729,7 +729,7 @@ def _lost_lines(outline: Outline, anchors: list[tuple[int, int]], matcher: Agenc
 
 
 # a row number OCR misread as a mark or a lone capital before the name ("6_ | Tổ chức …", "T Đào tạo …" for 7)
-_MISREAD_NO = re.compile(r"^\s*(?:\d{1,2}|[A-Z])[_.,;:]?\s*\|?\s+(?=[^\W\d_][a-zà-ỹđ])")
+_MISREAD_NO = re.compile(r"^\s*(?:\d{1,2}|[A-ZÀ-ỸĐ])[_.,;:]?\s*\|?\s+(?=[^\W\d_][a-zà-ỹđ])")
 
 
 def _opens_row(line: str, matcher: AgencyMatcher) -> bool:
@@ -1097,6 +1097,27 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
 
 
 _DOC_NUMBER = re.compile(r"(?<![a-z])so\s*$")
+# "Quý IV năm" with no year after it: a quarter whose cell wrapped, its year on a line below
+_QUARTER_CUT = re.compile(r"(?<![a-z])quy\s+(?:i{1,3}|iv|[1-4])\s+n[a-z]{1,2}m(?![a-z])(?!\s*\d)")
+_YEAR_CELL = re.compile(r"(?:^|[|\s])(20[2-4]\d)(?=\s|\||$)")
+
+
+def _wrapped_quarter(outline: Outline, folded: list[str], lo: int) -> str | None:
+    """A quarter's cell wrapped in an OCR'd row ("… | Quý IV năm Phòng …" / "… | 2026 lý …"): the quarter's
+    words and the first year standing as a word of its own on one of the next two lines (none: no such year)."""
+    for k, f in enumerate(folded):
+        m = _QUARTER_CUT.search(f)
+        if m is None:
+            continue
+        for j in range(k + 1, min(k + 3, len(folded))):
+            ym = _YEAR_CELL.search(folded[j])
+            if ym is not None:
+                return squash(outline.line_out(lo + k, m.start(), m.end()) + " " +
+                              outline.line_out(lo + j, ym.start(1), ym.end(1)))
+        return None
+    return None
+
+
 _BARE_YEAR = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*$")
 _YEAR_AND = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s+va\s*$")
 
@@ -1142,6 +1163,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         any(re.match(r"xuy[a-z]{1,2}n", e) for e in ends)
     if split_continuous and (best is None or best[0] < 100):
         task.deadline_text = "Thường xuyên"
+        task.deadline = parse_deadline(task.deadline_text)
+        return
+    if best is None and (wrapped := _wrapped_quarter(outline, folded, lo)) is not None:
+        task.deadline_text = wrapped
         task.deadline = parse_deadline(task.deadline_text)
         return
     if best is None:
