@@ -313,7 +313,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     paragraph_rows = frozenset(i for i, _v in lost)
     # (only where a row's cells start on its number line: in a table whose cells are centred, a row's
     # first lines stand above its number)
-    unnumbered = _lost_lines(outline, anchors, matcher) if \
+    unnumbered = [*_lost_lines(outline, anchors, matcher), *_tail_rows(outline, anchors, end, matcher)] if \
         ocr_names.top_aligned(lines, [i for i, _v in anchors], matcher) else []
     anchors = sorted([*anchors, *unnumbered])
     line_rows = frozenset(i for i, _v in unnumbered)
@@ -726,6 +726,25 @@ def _lost_lines(outline: Outline, anchors: list[tuple[int, int]], matcher: Agenc
         if len(found) == w - v - 1:
             out.extend((k, v + 1 + m) for m, k in enumerate(found))
     return out
+
+
+def _tail_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
+               matcher: AgencyMatcher) -> list[tuple[int, int]]:
+    """Rows whose numbers OCR lost on the page after the last numbered row, in a table read row by row: past
+    the header the page repeats, the lines that open a row (`_opens_row`) are rows v + 1, v + 2 … (v the
+    last number; up to four). (line, row number)."""
+    if not anchors:
+        return []
+    i, v = anchors[-1]
+    lines = outline.lines
+    if not v or not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
+        return []
+    h = next((k for k in range(i + 1, min(end, len(lines) - 1) + 1) if _is_header(lines[k])), None)
+    if h is None:
+        return []
+    found = [k for k in range(h + 1, min(end, len(lines) - 1) + 1)
+             if not _is_header(lines[k]) and not ROW_START.match(lines[k]) and _opens_row(lines[k], matcher)]
+    return [(k, v + 1 + m) for m, k in enumerate(found)] if 0 < len(found) <= 4 else []
 
 
 # a row number OCR misread as a mark or a lone capital before the name ("6_ | Tổ chức …", "T Đào tạo …" for 7)

@@ -46,3 +46,29 @@ def test_a_row_number_read_as_an_accented_capital_still_opens_its_row() -> None:
     assert [t.no for t in tasks] == ["1", "2", "3", "4"]
     assert tasks[1].deadline_text == "Tháng 9/2026"
     assert tasks[1].name.startswith("Số hóa hồ sơ")
+
+
+def test_rows_past_a_page_break_whose_numbers_ocr_lost_follow_the_last_numbered_row() -> None:
+    # the page repeats the header; its two rows lost their numbers (5 and 6)
+    text = _rows(["1 Rà soát thủ tục Danh mục | Tháng 3/2026 | Văn phòng Sở Tư pháp",
+                  "hành chính nội bộ | được công | Sở",
+                  "của ngành bố"],
+                 ["2 Số hóa hồ sơ lưu Hồ sơ được Tháng 9/2026 | Phòng Tổ Trung tâm",
+                  "trữ của các phòng | số hóa | chức biên Lưu trữ",
+                  "chuyên môn chế tỉnh"],
+                 ["3 Triển khai chữ ký Chữ ký số Năm 2026 Văn phòng | Sở Khoa học",
+                  "số cho công chức | được cấp Sở và Công",
+                  "nghệ"],
+                 ["4 Kiểm tra việc ứng Báo cáo Hằng năm Thanh tra Sở | Văn phòng",
+                  "dụng phần mềm quản kết quả Sở",
+                  "lý văn bản"],
+                 ["| STT | Nội dung nhiệm [ Sản phẩm Thời gian Đơn vị chủ Đơn vị phối", "vụ hoàn thành trì hợp"],
+                 ["Đánh giá mức độ | Báo cáo đánh | Quý IV/2026 | Văn phòng | Sở Tư pháp",
+                  "hài lòng của công | giá | Sở",
+                  "chức"],
+                 ["Bồi dưỡng kỹ năng Lớp bồi Hằng năm Phòng Tổ | Sở Tư pháp",
+                  "số cho lãnh đạo | dưỡng chức biên",
+                  "phòng chế"])
+    tasks = parse_text(text).tasks
+    assert [t.no for t in tasks] == ["1", "2", "3", "4", "5", "6"]
+    assert [t.deadline_text for t in tasks[4:]] == ["Quý IV/2026", "Hằng năm"]
