@@ -479,17 +479,19 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         if len(re.findall(r"[^\W\d_]{2,}", middle)) < 2 or not width or cap < 0.8 * width:
             cap = 0         # no such cells, or the first line's end is in doubt (shorter than the name cell's lines)
         first_below: str | None = None
-        if mentions:
+        lead_at = cut if mentions else _lead_on_line(main, unit_m.end() if unit_m is not None else len(main), lead_words)
+        if lead_at is not None and not done:
             # the number line run into the next one ("… | % 90 Văn phòng công trực tuyến toàn Chính phủ"):
             # the name's words after the lead's first ones go on the name, the lead's next ones are placed
-            after_lead = main[cut:].split()
-            lead_first = fold(mentions[0][2].name).split()
+            # (the lead found on the line, or from the row's lines together when the run-in split it)
+            after_lead = main[lead_at:].split()
+            lead_first = fold(mentions[0][2].name).split() if mentions else lead_words
             n0 = 0
             while n0 < len(after_lead) and n0 < len(lead_first) and \
                     _same_word(fold(after_lead[n0]).strip(",.;:|"), lead_first[n0]):
                 n0 += 1
             if n0 and n0 < len(after_lead) and after_lead[n0][:1].islower() and not done:
-                at = pre + cut + list(re.finditer(r"\S+", main[cut:]))[n0].start()
+                at = pre + lead_at + list(re.finditer(r"\S+", main[lead_at:]))[n0].start()
                 rest, placed = _strip_cell_tail(outline.line_out(i, at), lead_first, n0)
                 if (placed > n0 or n0 == len(lead_first)) and rest.strip():
                     lead_words, done = lead_first, placed
@@ -504,8 +506,11 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                 continue            # another row's lead, its cell centred above that row's number
             text, placed = _strip_cell_tail(outline.line_out(k), lead_words, done)
             joined = False
-            if placed == done:
-                text, placed, joined = _strip_cell_middle(text, lead_words, done)
+            # the lead's next words run in between the name's ("… qua hệ thống Chính phủ hồ sơ tài chính,"):
+            # placing more of the lead than the line's last word alone ("chính," the name's own) they are the lead's
+            mid, mid_placed, mid_joined = _strip_cell_middle(outline.line_out(k), lead_words, done)
+            if mid_joined and mid_placed > placed:
+                text, placed, joined = mid, mid_placed, True
             done = placed
             part = _first_cell(text)
             if k > i:
@@ -726,6 +731,25 @@ def _lead_start(mentions: list[tuple[int, int, Agency]], main: str, cut: int, ce
     words = fold(first.agency.name).split()
     n = len(matcher.repaired_key(block[at])[first.col:].split())
     return words, _cell_prefix(fold(block[at]).split()[-n:] if n else [], words)
+
+
+def _lead_on_line(main: str, frm: int, lead: list[str]) -> int | None:
+    """Where a lead's first words (two at least, or all of a shorter name) stand on a number line past
+    `frm` (the unit's end), capitalised as a name starts: "| % 85 Văn phòng cấp mã định danh Chính phủ"
+    gives the offset of "Văn"; None if they do not."""
+    if not lead:
+        return None
+    need = min(2, len(lead))
+    words = list(re.finditer(r"\S+", main[frm:]))
+    for j, w in enumerate(words):
+        if not w.group(0)[:1].isupper():
+            continue
+        n = 0
+        while j + n < len(words) and n < len(lead) and _same_word(fold(words[j + n].group(0)).strip(",.;:|"), lead[n]):
+            n += 1
+        if n >= need:
+            return frm + w.start()
+    return None
 
 
 def _only_agency(matcher: AgencyMatcher, line: str) -> bool:
