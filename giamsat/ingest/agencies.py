@@ -297,6 +297,9 @@ class AgencyMatcher:
                 far = (words[n - 2] if n >= 2 else None, words[n + 2] if n + 2 < len(words) else None)
                 if _plain(texts[n]) and (far[0], prev) not in self._pairs and (nxt, far[1]) not in self._pairs:
                     continue        # a real word stays unless two registry words stand on one side
+                if n and len(texts[n]) == 2 and texts[n].isalpha() and _SYLLABLE.match(texts[n]) and \
+                        _plain(texts[n - 1]) and texts[n - 1] not in self._words and words[n - 1] is None:
+                    continue        # "của hộ dân": a short real word after a sentence's word no unit has
                 words[n] = self._fix_between(texts[n], prev, nxt, far)
         if all(w is None or w == t for w, t in zip(words, texts, strict=True)):
             out = _UY.sub("uy", key)

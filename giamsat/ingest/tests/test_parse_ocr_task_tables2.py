@@ -72,3 +72,14 @@ def test_rows_past_a_page_break_whose_numbers_ocr_lost_follow_the_last_numbered_
     tasks = parse_text(text).tasks
     assert [t.no for t in tasks] == ["1", "2", "3", "4", "5", "6"]
     assert [t.deadline_text for t in tasks[4:]] == ["Quý IV/2026", "Hằng năm"]
+
+
+def test_a_short_word_of_a_sentence_is_not_repaired_into_a_units_name() -> None:
+    # "của hộ dân" / "của hộ kinh doanh": "hộ" after "của" (a word no unit's name has) is a real word, not a
+    # damaged "sở"; a damaged unit's name is still repaired
+    from giamsat.ingest.agencies import AgencyMatcher
+
+    m = AgencyMatcher()
+    assert m.repaired_key("hỗ trợ sinh kế của hộ dân") == "ho tro sinh ke cua ho dan"
+    assert m.repaired_key("thu nhập của hộ kinh doanh") == "thu nhap cua ho kinh doanh"
+    assert m.repaired_key("S& Noi vy") == "so noi vu"
