@@ -503,6 +503,11 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         # the name cell: from its first line down to the next row's first line
         for k in _name_lines(lines, tops[n][1], name_hi, i, group_lines):
             if _only_agency(matcher, lines[k]):
+                if k > i and not lead_words and line_mentions and \
+                        (own := _cell_prefix(fold(lines[k].strip(" |")).split(), fold(line_mentions[0].name).split())):
+                    # the row's own lead, its first words alone below the number line ("Bộ Tài" / "… chính"):
+                    # its next words may run into the name's lines
+                    lead_words, done = fold(line_mentions[0].name).split(), own
                 continue            # another row's lead, its cell centred above that row's number
             text, placed = _strip_cell_tail(outline.line_out(k), lead_words, done)
             joined = False
@@ -511,6 +516,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             mid, mid_placed, mid_joined = _strip_cell_middle(outline.line_out(k), lead_words, done)
             if mid_joined and mid_placed > placed:
                 text, placed, joined = mid, mid_placed, True
+                text, placed = _strip_cell_tail(text, lead_words, placed)  # "… và Truyền các nước tiên tiến thông"
             done = placed
             part = _first_cell(text)
             if k > i:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from giamsat.ingest.agencies import Agency
 from giamsat.ingest.pipeline import parse_text
 
-REGISTRY = [Agency("TC", "Bộ Tài chính"), Agency("VP", "Văn phòng Chính phủ")]
+REGISTRY = [Agency("TC", "Bộ Tài chính"), Agency("VP", "Văn phòng Chính phủ"), Agency("KHCN", "Bộ Khoa học và Công nghệ")]
 
 HEAD = ["PHỤ LỤC I", "DANH MỤC CÁC CHỈ TIÊU", "TT Chỉ tiêu Đơn vị Kết quả Cơ quan chủ", "trì theo dõi,", "đánh giá",
         "", "I Đến năm 2030", ""]
@@ -41,3 +41,14 @@ def test_a_number_line_run_into_the_next_splits_the_leads_name_around_the_names_
              "5 Tỉ lệ người nộp thuế | % 90 Bộ Tài chính", "dùng hóa đơn điện tử", ""]
     got = _targets(lines)
     assert got["4"] == ("Tỉ lệ hộ kinh doanh được cấp mã định danh điện tử trên tổng số hộ kinh doanh chính thức", "85", "VP")
+
+
+def test_a_leads_first_words_alone_below_the_number_then_its_next_words_run_into_the_name() -> None:
+    # "Bộ Khoa học" alone below the number line, its next words "và Công" run into the name's next line
+    # between the name's words, its last word "nghệ" at that line's end
+    lines = [*HEAD, *ROWS,
+             "4 Số hợp tác xã ứng | Hợp tác xã >25", "Bộ Khoa học",
+             "dụng nền tảng số và Công trong quản lý kho hàng nghệ", "",
+             "5 Tỉ lệ người nộp thuế | % 90 Bộ Tài chính", "dùng hóa đơn điện tử", ""]
+    got = _targets(lines)
+    assert got["4"] == ("Số hợp tác xã ứng dụng nền tảng số trong quản lý kho hàng", "25", "KHCN")
