@@ -154,6 +154,8 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
                 continue
             if item.kind == "para" and group is None:
                 continue
+            if child_level is None and item.kind == "para" and len(outline.out(item)) < 15:
+                continue        # a heading's tail a blank line broke off ("… Kế hoạch số 12/KH-" / "" / "UBND:")
             if child_level is None:
                 child_level = item.level if item.kind != "para" else 99
             if item.level != child_level and item.kind != "para":

@@ -30,3 +30,18 @@ def test_items_without_a_labelled_lead_stay_out_when_a_table_holds_the_tasks() -
              "b) Sở Nội vụ chủ trì rà soát, đánh giá việc thực hiện kế hoạch hằng năm."]
     plan = parse_text("\n".join([*HEAD, *items, *TAIL]), registry=REG)
     assert [t.lead_code for t in plan.tasks] == ["STP"]
+
+
+def test_a_heading_whose_tail_a_blank_line_broke_off_still_heads_its_lettered_tasks() -> None:
+    # OCR text: the heading's last word went to a line of its own past a blank line; no table was recognised
+    lines = ["ỦY BAN NHÂN DÂN TỈNH", "Số: 12/KH-UBND", "KẾ HOẠCH", "Sửa đổi, bổ sung kế hoạch chuyển đổi số",
+             "I. MỤC TIÊU", "Hoàn thành các nhiệm vụ chuyển đổi số đúng hạn.", "II. NHIỆM VỤ",
+             "1. Bổ sung các nhiệm vụ sau vào Phụ lục kèm theo Kế hoạch số 143/KH-", "", "UBND:", "",
+             "a) Xây dựng cơ sở dữ liệu tài sản công của tỉnh. Đơn vị chủ trì: Sở Tài chính; đơn vị phối",
+             "hợp: Sở Nội vụ; thời gian hoàn thành: Quý IV năm 2026.", "",
+             "b) Triển khai chữ ký số cho cán bộ cấp xã. Đơn vị chủ trì: Sở Nội vụ; đơn vị phối hợp: Công",
+             "an tỉnh; thời gian hoàn thành: tháng 12/2026.", "", *TAIL]
+    plan = parse_text("\n".join(lines), registry=REG)
+    assert [(t.lead_code, t.name) for t in plan.tasks] == [
+        ("STC", "Xây dựng cơ sở dữ liệu tài sản công của tỉnh"), ("SNV", "Triển khai chữ ký số cho cán bộ cấp xã")]
+    assert [t.deadline_text for t in plan.tasks] == ["Quý IV năm 2026", "tháng 12/2026"]
