@@ -8,6 +8,7 @@ structured input; this one reaches the binary readers' branches by coverage.
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import platform
 import re
@@ -18,6 +19,21 @@ from pathlib import Path
 import pytest
 
 from giamsat.testing import require_tool
+
+KEPT = Path(__file__).resolve().parents[3] / "var" / "fuzz-artifacts"
+
+
+def _keep(artifacts: Path, names: list[str]) -> list[str]:
+    """The failing inputs outlive pytest's temporary folder: copied to var/fuzz-artifacts/ and, when small, given
+    in the failure message as base64, so that a CI log alone lets one replay them through `parse_bytes`."""
+    KEPT.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in names:
+        data = (artifacts / name).read_bytes()
+        (KEPT / name).write_bytes(data)
+        out.append(f"{name} ({len(data)} bytes, kept in {KEPT})"
+                   + (f" base64:{base64.b64encode(data).decode()}" if len(data) <= 4096 else ""))
+    return out
 
 
 @pytest.mark.slow
@@ -36,6 +52,6 @@ def test_mutated_documents_never_crash_the_reader(tmp_path: Path) -> None:
     # libFuzzer also leaves "slow-unit-*" files (an input over 10 s of wall time, as a loaded machine gives):
     # a note, not a failure; crashes, memory and time-outs are.
     found = sorted(p.name for p in artifacts.iterdir() if not p.name.startswith("slow-unit-"))
-    assert run.returncode == 0 and not found, (found, run.stderr[-4000:])
+    assert run.returncode == 0 and not found, (_keep(artifacts, found), run.stderr[-4000:])
     done = re.search(r"Done (\d+) runs", run.stderr)
     assert done and int(done.group(1)) >= 10, run.stderr[-2000:]
