@@ -10,6 +10,14 @@ MAX_TEXT_CHARS = 5_000_000             # decoded text kept for parsing
 OCR_TIMEOUT_PER_PAGE = 60              # seconds Tesseract may spend on one page
 OCR_MAX_PAGES = 60                     # scanned pages OCR'd; more is refused
 MAX_IMAGE_PIXELS = 60_000_000          # larger images are refused (decompression bombs)
+# A PDF's text is read in a child process (readers.bounded) held to these; past them it is refused:
+PDF_CPU_SECONDS = 240                  # CPU (a 500-page plan reads in ~45 s)
+PDF_WALL_SECONDS = 600                 # wall time, on a loaded machine
+PDF_MEMORY = 1536 * 1024 * 1024        # memory beyond the server process's (a compression bomb)
+PDF_SECONDS = 180                      # CPU for the pages' text, checked between pages
+# … and each page to these; a page past them is left out with a warning:
+PDF_PAGE_OBJECTS = 20_000              # characters, path points, images and forms drawn (a dense page: ~5,000)
+PDF_PAGE_SECONDS = 10                  # CPU drawing it
 
 
 class IngestError(ValueError):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import os
 import re
 import statistics
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +27,12 @@ from .errors import (
     MAX_ZIP_RATIO,
     OCR_MAX_PAGES,
     OCR_TIMEOUT_PER_PAGE,
+    PDF_CPU_SECONDS,
+    PDF_MEMORY,
+    PDF_PAGE_OBJECTS,
+    PDF_PAGE_SECONDS,
+    PDF_SECONDS,
+    PDF_WALL_SECONDS,
     IngestError,
 )
 from .fold import nfc, squash
@@ -363,6 +371,31 @@ def _pipe_rows(rows: list[list[str]]) -> list[str]:
 # --- PDF ---------------------------------------------------------------------------
 
 def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
+    """A PDF's text, its tables as pipe rows; pages without text are OCR'd. Its text is read in a child
+    process held to PDF_CPU_SECONDS of CPU and PDF_MEMORY bytes more memory (`bounded`): a crafted
+    PDF (a compression bomb, forms drawing forms drawing forms …) is refused, not the server's
+    memory or time taken."""
+    lines, scanned, n_pages, warnings, upright = bounded(_pdf_text, data)
+    data = upright or data
+    kind = "pdf_text"
+    if scanned:
+        kind = "pdf_scan" if len(scanned) == n_pages else "pdf_mixed"
+        if len(scanned) > OCR_MAX_PAGES:
+            raise IngestError(f"PDF quét có {len(scanned)} trang, vượt giới hạn OCR {OCR_MAX_PAGES} trang.",
+                              "too_many_pages")
+        ocr = _ocr_pdf_pages(data, scanned, progress, warnings)
+        lines = [x for line in lines for x in (ocr.get(line, [line]) if line.startswith("\x00") else [line])]
+    return Extracted([x for x in lines if x != "\f"], kind, n_pages, warnings)
+
+
+_TOO_COMPLEX = "PDF quá phức tạp để đọc (nghi là tệp được dựng để làm treo máy chủ); đã từ chối."
+
+
+def _pdf_text(data: bytes) -> tuple[list[str], list[int], int, list[str], bytes | None]:
+    """(lines, pages without text, pages, warnings, the PDF rewritten upright or None); a page without
+    text stands as a "\x00pageN" line, pages end with "\f". Each page's drawing is held to
+    PDF_PAGE_OBJECTS objects and PDF_PAGE_SECONDS (a page past them is left out with a warning),
+    the whole to PDF_SECONDS."""
     import pypdf
 
     try:
@@ -376,34 +409,158 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
         raise IngestError("PDF hỏng: không đọc được cấu trúc tệp.", "bad_pdf") from exc
     if n_pages > MAX_PAGES:
         raise IngestError(f"PDF có {n_pages} trang, vượt giới hạn {MAX_PAGES} trang.", "too_many_pages")
-    data = _upright(reader, data)
+    upright = _upright(reader, data)
     import pdfplumber
 
     lines: list[str] = []
     warnings: list[str] = []
     scanned: list[int] = []
+    started = time.thread_time()
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(upright)) as pdf:
             for number, page in enumerate(pdf.pages):
-                page_lines = _pdf_page_lines(page)
-                if sum(len(x) for x in page_lines) < 20:
-                    scanned.append(number)
-                    lines.append(f"\x00page{number}")
+                if time.thread_time() - started > PDF_SECONDS:
+                    raise IngestError(_TOO_COMPLEX, "too_complex")
+                try:
+                    page._layout = _bounded_layout(page)
+                    page_lines = _pdf_page_lines(page)
+                except _OverBudget as over:
+                    warnings.append(f"Trang {number + 1} của PDF quá phức tạp ({over}): trang đó bị bỏ qua.")
+                    page_lines = []
                 else:
-                    lines.extend(page_lines)
+                    if sum(len(x) for x in page_lines) < 20:
+                        scanned.append(number)
+                        page_lines = [f"\x00page{number}"]
+                lines.extend(page_lines)
                 lines.append("\f")
                 page.flush_cache()
+    except IngestError:
+        raise
+    except MemoryError as exc:
+        raise IngestError(_TOO_COMPLEX, "too_complex") from exc
     except Exception as exc:
         raise IngestError("PDF hỏng hoặc được mã hóa: không trích được văn bản.", "bad_pdf") from exc
-    kind = "pdf_text"
-    if scanned:
-        kind = "pdf_scan" if len(scanned) == n_pages else "pdf_mixed"
-        if len(scanned) > OCR_MAX_PAGES:
-            raise IngestError(f"PDF quét có {len(scanned)} trang, vượt giới hạn OCR {OCR_MAX_PAGES} trang.",
-                              "too_many_pages")
-        ocr = _ocr_pdf_pages(data, scanned, progress, warnings)
-        lines = [x for line in lines for x in (ocr.get(line, [line]) if line.startswith("\x00") else [line])]
-    return Extracted([x for x in lines if x != "\f"], kind, n_pages, warnings)
+    return lines, scanned, n_pages, warnings, upright if upright is not data else None
+
+
+class _OverBudget(Exception):
+    """A page draws more than PDF_PAGE_OBJECTS objects or takes more than PDF_PAGE_SECONDS."""
+
+
+def _bounded_layout(page: Any) -> Any:
+    """The page's layout as pdfplumber computes it (`Page.layout`), by a device that counts what the page
+    draws (characters, path points, images, forms: a form drawn twice by a form drawn twice … is
+    counted each time) and the CPU time, and gives up past PDF_PAGE_OBJECTS or PDF_PAGE_SECONDS."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Device(PDFPageAggregatorWithMarkedContent):
+        drawn = 0
+        started = time.thread_time()
+
+        def count(self, n: int = 1) -> None:
+            before, self.drawn = self.drawn, self.drawn + n
+            if self.drawn > PDF_PAGE_OBJECTS:
+                raise _OverBudget(f"vẽ hơn {PDF_PAGE_OBJECTS:,} đối tượng".replace(",", "."))
+            if before // 256 != self.drawn // 256 and time.thread_time() - self.started > PDF_PAGE_SECONDS:
+                raise _OverBudget(f"đọc hơn {PDF_PAGE_SECONDS} giây")
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self.count()
+            return float(super().render_char(*args, **kwargs))
+
+        def render_image(self, *args: Any, **kwargs: Any) -> None:
+            self.count()
+            super().render_image(*args, **kwargs)
+
+        def paint_path(self, gstate: Any, stroke: Any, fill: Any, evenodd: Any, path: Any) -> None:
+            if sum(1 for op in path if op[0] == "m") <= 1:      # (a path of several is drawn one by one)
+                self.count(max(len(path), 1))
+            super().paint_path(gstate, stroke, fill, evenodd, path)
+
+        def begin_figure(self, *args: Any, **kwargs: Any) -> None:
+            self.count()
+            super().begin_figure(*args, **kwargs)
+
+    device = Device(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except RecursionError as exc:
+        raise _OverBudget("các đối tượng lồng nhau quá sâu") from exc
+    return device.get_result()
+
+
+SANDBOX = os.environ.get("GIAMSAT_PDF_SANDBOX", "1") != "0"     # 0: read in this process (the fuzzer, for coverage)
+
+
+def bounded(work: Callable[[bytes], Any], data: bytes) -> Any:
+    """`work(data)` in a forked child held to PDF_CPU_SECONDS of CPU (RLIMIT_CPU), PDF_MEMORY bytes of
+    address space more than this process's (RLIMIT_AS) and PDF_WALL_SECONDS, its result (or its
+    IngestError) sent back pickled; a child killed or out of memory is an IngestError "too_complex".
+    Where processes cannot fork (or GIAMSAT_PDF_SANDBOX=0), `work(data)` here."""
+    if not SANDBOX or not hasattr(os, "fork"):
+        return work(data)
+    import pickle
+    import resource
+    import select
+    import signal
+
+    try:
+        with open("/proc/self/statm") as fh:
+            size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        size = 0
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                              # the child
+        status = 0
+        try:
+            os.close(read_end)
+            resource.setrlimit(resource.RLIMIT_CPU, (PDF_CPU_SECONDS, PDF_CPU_SECONDS + 5))
+            if size:
+                resource.setrlimit(resource.RLIMIT_AS, (size + PDF_MEMORY, size + PDF_MEMORY))
+            try:
+                out: tuple[str, Any] = ("ok", work(data))
+            except IngestError as exc:
+                out = ("error", (str(exc), exc.code))
+            except MemoryError:
+                out = ("error", (_TOO_COMPLEX, "too_complex"))
+            except BaseException as exc:  # the parent raises it
+                out = ("crash", repr(exc))
+            payload = pickle.dumps(out)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view):]
+        except BaseException:  # whatever happens, the child ends here
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + PDF_WALL_SECONDS
+    killed = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([read_end], [], [], left)[0]:
+                os.kill(pid, signal.SIGKILL)
+                killed = True
+                break
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        _, status = os.waitpid(pid, 0)
+    if killed or os.WIFSIGNALED(status) or not chunks:
+        raise IngestError(_TOO_COMPLEX, "too_complex")
+    kind, value = pickle.loads(b"".join(chunks))
+    if kind == "error":
+        raise IngestError(*value)
+    if kind == "crash":
+        raise RuntimeError(f"PDF reader failed in its child process: {value}")
+    return value
 
 
 def _upright(reader: Any, data: bytes) -> bytes:
@@ -996,7 +1153,8 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
     """The lines of a page without ruling lines, whose tables are rebuilt from word positions: a table is
     a run of lines split into three or more columns by vertical strips of white that no line crosses
     (a merged group row that opens with its label may cross them); a row starts where the first
-    column has text. Elsewhere, the words' lines as they stand."""
+    column has text. Elsewhere, the words' lines as they stand, and so are the lines left when the
+    search has taken PDF_PAGE_SECONDS (a crafted page strewn with words: the search is quadratic)."""
     words = [w for w in words if all(math.isfinite(w[key]) for key in ("x0", "x1", "top", "h"))]
     if not words:
         return []
@@ -1006,8 +1164,13 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
     width = max(w["x1"] for w in words) - left
     out: list[str] = []
     k = 0
+    started = time.thread_time()
+    frame = _frame(lines, height)
     while k < len(lines):
-        found = _borderless_table(lines, k, height, width)
+        if time.thread_time() - started > PDF_PAGE_SECONDS:    # words strewn over a crafted page: lines as they stand
+            out.extend(" ".join(w["text"] for w in line) for line in lines[k:])
+            break
+        found = _borderless_table(lines, k, height, width, frame)
         if found is None:
             out.append(" ".join(w["text"] for w in lines[k]))
             k += 1
@@ -1051,8 +1214,16 @@ def _is_label(text: str) -> bool:
     return bool(_ROW_LABEL.fullmatch(text.strip()))
 
 
-def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float,
-                      page_width: float) -> tuple[list[list[str]], list[tuple[float, float]], int] | None:
+def _frame(lines: list[list[dict[str, Any]]], height: float) -> tuple[float, float, float]:
+    """The lines' pitch (median), left edge and width."""
+    pitch = statistics.median([b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [height * 1.5])
+    left = min(w["x0"] for line in lines for w in line)
+    return pitch, left, max(w["x1"] for line in lines for w in line) - left
+
+
+def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, page_width: float,
+                      frame: tuple[float, float, float] | None = None,
+                      ) -> tuple[list[list[str]], list[tuple[float, float]], int] | None:
     """The rows of a table whose first line is lines[k], the strips of white between its columns and the
     index of the line after it; None when no table starts there. The table grows line by line while
     its strips of white stay open: a strip that three lines have words just right of is a column's
@@ -1064,9 +1235,7 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float,
     gap = 0.6 * height
     if len(_chunks(lines[k], gap)) < 3:
         return None
-    pitch = statistics.median([b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [height * 1.5])
-    left = min(w["x0"] for line in lines for w in line)
-    span = max(w["x1"] for line in lines for w in line) - left
+    pitch, left, span = frame or _frame(lines, height)
     if not 0 <= span < 20_000:              # words far off any page (a crafted PDF): no table
         return None
     covered = bytearray(int(span) + 2)
