@@ -35,13 +35,26 @@ _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|bai\s*bao|sang\s*che"
-                         r"|(?P<measure>[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b))")
+                         r"|(?P<measure>[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
+                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*\d{1,4}\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|giam\s*(?:xuong|con)|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
+# a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");
+# "2.5" or "0.75" stay decimals
+_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\d]|[.,]\d)")
+# a year phrase opening a bullet before its indicator ("Đến hết năm 2026, 100% …", "Trong năm 2027, …")
+_YEAR_LEAD = re.compile(r"(?:(?:den|toi|trong|vao|tu)\s*(?:het\s*)?(?:nam\s*)?20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
+# ... or closing the name ("… không dùng tiền mặt vào năm 2027")
+_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu)\s+(?:het\s+)?(?:nam\s+)?20\d\d\s*$")
+
+
+def plain_number(text: str) -> str:
+    """Thousands dots dropped: '150.000' -> '150000'."""
+    return _THOUSANDS.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
 @dataclass
@@ -131,7 +144,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
     out: list[Target] = []
     for a, b in _clauses(f):
         clause = f[a:b]
-        inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause)
+        inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
+            re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause)      # "… không quá 03 ngày từ năm 2026."
         cyear = int(inline.group(1)) if inline else year
         last = a
         prev: tuple[int, str] | None = None          # (end, comparator) of the clause's last figure
@@ -196,6 +210,8 @@ def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
         return True
     if re.search(r"(\bso|nghi dinh|quyet dinh|khoan|dieu|nh[a-z]m|top|cua|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
         return True
+    if re.match(r"\s*(?:ngay|gio|phut)\b", f[e:e + 6]) and re.fullmatch(_LE + "|" + _LT, re.sub(r"\s+", " ", (m.group("cmp") or "").strip())):
+        return False            # a bounded duration ("không quá 03 ngày làm việc"), not a date
     return bool(re.match(r"\s*(g\b|gb|ngay|thang|nam\b)", f[e:e + 6]))
 
 
@@ -254,6 +270,8 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
                       f[a:b])
     if quoted:
         a += quoted.end()
+    if (yl := _YEAR_LEAD.match(f, a, b)) is not None:
+        a = yl.end()            # "Đến hết năm 2026, 100% hóa đơn …": the year is not the indicator's name
     if len(f[a:b].split()) > 12:
         # A long run-in sentence: the indicator starts at its last head noun ("… phấn đấu có quy mô kinh tế số").
         heads = list(_HEAD_NOUN.finditer(f, a, b))
@@ -263,20 +281,26 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     stop = _NAME_STOP.search(f[fig_end:hi])
     after_end = min(hi, fig_end + (stop.start() if stop else 160), fig_end + 160)
     if whole and after_end - fig_end >= 4:
-        return outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-")
+        return _no_year_tail(outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-"))
     if before_words >= 3:
-        return outline.out(item, a, b).strip(" ,;:(-")
+        return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
     if before_words >= 1 and after_end - fig_end >= 4:
-        return outline.out(item, a, after_end).strip(" ,;:(-")
+        return _no_year_tail(outline.out(item, a, after_end).strip(" ,;:(-"))
     if b - a >= 6:
-        return outline.out(item, a, b).strip(" ,;:(-")
-    return outline.out(item, fig_end, after_end).strip(" ,;:(-")
+        return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
+    return _no_year_tail(outline.out(item, fig_end, after_end).strip(" ,;:(-"))
+
+
+def _no_year_tail(name: str) -> str:
+    """A name without the year phrase that closes its sentence ("… không dùng tiền mặt vào năm 2027")."""
+    m = _YEAR_TAIL.search(fold(name))
+    return name[:m.start()].rstrip(" ,;:(-") if m and m.start() >= 8 else name
 
 
 def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, unit: str | None,
         year: int | None, s: int, e: int, conf: float) -> Target:
     line_at = item.start
-    return Target(name=squash(name)[:300], value=value.replace(",", ",") if value else None, comparator=comparator,
+    return Target(name=squash(name)[:300], value=plain_number(value) if value else None, comparator=comparator,
                   unit=unit, year=year, source=SourceSpan(line_at + 1, item.end + 1), confidence=conf,
                   raw=outline.out(item, max(0, s - 40), min(len(item.text), e + 20)))
 
@@ -326,7 +350,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
             for key in sorted(k2 for k2 in cols if k2.startswith("y")):
                 v = rrow[cols[key]] if cols[key] < len(rrow) else ""
                 if v.strip():
-                    t.milestones[key[1:]] = v.strip()
+                    t.milestones[key[1:]] = plain_number(v.strip())
             if t.milestones:
                 first = min(t.milestones)
                 t.year = int(first)
@@ -371,6 +395,7 @@ def parse_value(text: str) -> tuple[str | None, str]:
     t = squash(text)
     # HTML entities and two-character forms an export or OCR leaves ("&gt;= 30", "=> 5", "≧ 3")
     f = re.sub(r"^(?:=>|≧)", "≥", re.sub(r"^(?:=<|≦)", "≤", fold(html.unescape(t)).replace("&ge;", "≥").replace("&le;", "≤")))
+    f = plain_number(f)             # "150.000": a thousands dot
     if not t or f in ("x", "-"):
         return (None, "text") if not t else (t, "text")
     if rank := re.match(r"^(?:top|nhom|thuoc nhom)\s*(\d{1,3})\b", f):
