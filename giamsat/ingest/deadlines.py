@@ -10,8 +10,18 @@ from giamsat.domain.deadline import DeadlineKind, DeadlineSpec, Recurrence
 
 from .fold import fold, squash
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "l": 1, "ll": 2, "lll": 3,
-          "11": 2, "111": 3, "1v": 4, "lv": 4}      # OCR reads "II" as "11": no quarter is numbered past 4
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# OCR reads each stroke of a quarter's Roman numeral as "1" or "l" ("Quý 11", "Quý Il", "Quý lII", "Quý 1V"):
+# no quarter is numbered past 4, so the strokes are counted whatever glyph each was read as
+_NUMERAL = r"([ivl1]{1,3}(?![0-9])|[1-4])"
+
+
+def _quarter_no(numeral: str) -> int | None:
+    if numeral.isdigit() and len(numeral) == 1:
+        return _ROMAN.get(numeral)
+    return _ROMAN.get(numeral.replace("l", "i").replace("1", "i"))
+
+
 _Y = r"((?:19|20)\d\d)"
 
 _CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke(?:\s*hoach|\b)|theo tien do|theo yeu cau"
@@ -21,13 +31,14 @@ _CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke(?:\s*ho
 _CONTINUOUS = re.compile(r"th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
 _HANG = r"(h[a-z]{1,2}ng|moi|dinh ky)\s*"
 _RECURRING = [
-    (re.compile(_HANG + r"th[a-z]{1,3}ng\b"), Recurrence.MONTHLY),
+    # ("ngân hàng thương mại": a bank, not a month)
+    (re.compile(_HANG + r"th(?!uong)[a-z]{1,3}ng\b"), Recurrence.MONTHLY),
     (re.compile(_HANG + r"quy|(?<!\d)0?3 thang\s*(?:mot|/)\s*lan"), Recurrence.QUARTERLY),
     (re.compile(_HANG + r"(6|sau) thang|(?<!\d)0?6 thang\s*(?:mot|/)\s*lan"), Recurrence.SEMIANNUAL),
     (re.compile(_HANG + r"n[a-z]{1,2}m\b"), Recurrence.ANNUAL),
 ]
-_QUARTER = re.compile(r"quy\s*([ivl]{1,3}|[1l]{2,3}|[1l]v|[1-4])\s*(?:/|nam|-)\s*" + _Y)
-_QUARTERS = re.compile(r"quy\s*([ivl]{1,3}|[1-4])\s*(?:,|-|–|va|den)\s*(?:quy\s*)?([ivl]{1,3}|[1-4])\s*(?:/|nam)\s*" + _Y)
+_QUARTER = re.compile(r"quy\s*" + _NUMERAL + r"\s*(?:/|nam|-)\s*" + _Y)
+_QUARTERS = re.compile(r"quy\s*" + _NUMERAL + r"\s*(?:,|-|–|va|den)\s*(?:quy\s*)?" + _NUMERAL + r"\s*(?:/|nam)\s*" + _Y)
 _HALF = re.compile(r"(6|sau) thang (dau|cuoi) nam\s*" + _Y)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
@@ -73,17 +84,17 @@ def parse_deadline(raw: str) -> DeadlineSpec:
 
 
 def _dated(f: str, text: str) -> DeadlineSpec | None:
-    if (m := _QUARTERS.search(f)) and (q1 := _ROMAN.get(m.group(1))) and (q2 := _ROMAN.get(m.group(2))) and q1 < q2:
+    if (m := _QUARTERS.search(f)) and (q1 := _quarter_no(m.group(1))) and (q2 := _quarter_no(m.group(2))) and q1 < q2:
         # "Quý III - IV/2026", "Quý I, II/2026": due by the end of the last quarter named, from the first's start
         opening = DeadlineSpec.in_quarter(int(m.group(3)), q1)
         return dataclasses.replace(DeadlineSpec.in_quarter(int(m.group(3)), q2, raw=text), start=opening.start)
     if m := _QUARTER.search(f):
-        q = _ROMAN.get(m.group(1))
+        q = _quarter_no(m.group(1))
         if q and _RECURRING[3][0].search(f) is None:
             return DeadlineSpec.in_quarter(int(m.group(2)), q, raw=text)
-    if (m := re.search(r"quy\s*([ivl]{1,3}|[1-4])\s*(hang|moi) nam", f)) and m.group(1) in _ROMAN:
+    if (m := re.search(r"quy\s*" + _NUMERAL + r"\s*(hang|moi) nam", f)) and (q := _quarter_no(m.group(1))):
         spec = DeadlineSpec.every(Recurrence.ANNUAL, raw=text)
-        spec.extra["quarter"] = _ROMAN[m.group(1)]
+        spec.extra["quarter"] = q
         return spec
     if m := _HALF.search(f):
         return DeadlineSpec.in_half(int(m.group(3)), 1 if m.group(2) == "dau" else 2, raw=text)
@@ -167,5 +178,5 @@ DEADLINE_PHRASE = re.compile(
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
-    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
+    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
 )

@@ -131,3 +131,19 @@ def test_prose_duties_carry_their_spans_and_conditions() -> None:
 def test_from_a_year_on_is_continuous_from_that_year(raw: str) -> None:
     spec = parse_deadline(raw)
     assert (spec.kind, spec.start, spec.end) == (DeadlineKind.CONTINUOUS, D(2026, 1, 1), None)
+
+
+@pytest.mark.parametrize(("raw", "quarter"), [
+    ("Quý Il/2027", 2), ("Quý lI/2027", 2), ("Quý I1/2027", 2), ("Quý 11/2027", 2),
+    ("Quý lII/2027", 3), ("Quý IIl/2027", 3), ("Quý 1Il/2027", 3), ("Quý 111/2027", 3),
+    ("Quý lV/2027", 4), ("Quý 1V năm 2027", 4),
+])
+def test_a_quarters_numeral_whose_strokes_ocr_read_as_ones_or_ls_counts_its_strokes(raw: str, quarter: int) -> None:
+    # no quarter is numbered past IV: "1" and "l" after "Quý" are the numeral's strokes misread
+    assert parse_deadline(raw) == DeadlineSpec.in_quarter(2027, quarter, raw=raw)
+
+
+def test_a_span_of_quarters_whose_numerals_ocr_misread_is_still_a_span() -> None:
+    spec = parse_deadline("Quý Il - lV/2027")
+    assert (spec.start, spec.end) == (D(2027, 4, 1), D(2027, 12, 31))
+    assert parse_deadline("Quý lII hằng năm").extra == {"quarter": 3}
