@@ -7,6 +7,8 @@ import dataclasses
 import re
 import weakref
 
+from giamsat.domain.deadline import DeadlineKind
+
 from . import ocr_names
 from .agencies import Agency, AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, parse_deadline
@@ -30,14 +32,19 @@ def _columns(row: list[str]) -> dict[str, int]:
             cols.setdefault("coord", c)
         elif "chutri" in j or re.search(r"(donvi|coquan)(thuchien|chiutrachnhiem|phutrach)", j):
             cols.setdefault("lead", c)
+        elif "batdau" in j and not re.search(r"hoanthanh|ketthuc", j):
+            cols.setdefault("start", c)     # "Bắt đầu" (under "Thời gian thực hiện"): when the work starts
         elif "thoigian" in j or "thoihan" in j or "tiendo" in j:
-            # a plan moving another's deadlines: "Thời hạn đã giao | Thời hạn điều chỉnh" — the new one wins
-            if re.search(r"dieuchinh|\bmoi\b|giahan", j + " " + f):
+            # a plan moving another's deadlines: "Thời hạn đã giao | Thời hạn điều chỉnh" — the new one wins;
+            # "Thời gian thực hiện" over "Bắt đầu | Hoàn thành": the end wins
+            if re.search(r"dieuchinh|\bmoi\b|giahan", j + " " + f) or re.search(r"(?:hoanthanh|ketthuc)\**$", j):
                 cols["deadline"] = c
             else:
                 cols.setdefault("deadline", c)
         elif "ketqua" in j or "sanpham" in j:
             cols.setdefault("output", c)
+        elif re.fullmatch(r"\**(?:ngay|thoidiem)?(?:hoanthanh|ketthuc)\**", j):
+            cols["deadline"] = c            # "Bắt đầu | Hoàn thành": the end is the deadline
         elif "nhiemvu" in j or "noidung" in j or "ten" in f.split():
             cols.setdefault("name", c)
     return cols
@@ -143,7 +150,7 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
                 group, child_level, owner = outline.out(item), None, None
                 # "1. Sở Tư pháp" heading its duties ("a) Rà soát …"): the unit is their lead
                 if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
-                    owner = (group, unit, item.level)
+                    owner = (group, unit or None, item.level)
                 continue
             if owner is not None and item.level <= owner[2]:
                 owner = None
@@ -209,14 +216,26 @@ def _leaf_duty(item: Item, nxt: Item | None) -> bool:
     return len(f) >= 40 and f.endswith((".", ";")) and bool(re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f))
 
 
+# how the name of a body opens when the registry does not hold it: a party body ("Ban cán sự đảng …", "Đảng đoàn
+# …", "Đảng ủy Khối …"), or a unit's kind before its capitalised name ("Ban Dân tộc", "Trung tâm Y tế")
+_BODY_HEAD = re.compile(r"^(?:ban can su dang|dang doan|dang uy|uy ban nhan dan|cong an|van phong)\b")
+_UNIT_KIND = re.compile(r"^(?:ban|so|phong|trung tam|hoi|chi cuc|cuc|vien|doan|uy ban|bo|tong cong ty|cong ty)"
+                        r" [A-ZÀ-ỸĐ]")
+
+
 def _unit_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> str | None:
     """The code of the unit a numbered heading is the whole name of ("1. Phòng Đào tạo", with items
-    below it): short, no stop, resolved by the registry as a whole."""
+    below it): short, no stop, resolved by the registry as a whole; "" for a body's name the registry
+    does not hold ("1. Ban cán sự đảng Sở Bắc Sơn": its duties' lead is the heading, with no code)."""
     text = squash(item.text).strip(" .:")
     if nxt is None or nxt.level <= item.level or not 3 <= len(text) <= 80 or re.search(r"[.;:]", text):
         return None
     hit = matcher.match(text)
-    return hit.agency.code if hit.agency is not None and hit.score >= 90 else None
+    if hit.agency is not None and hit.score >= 90:
+        return hit.agency.code
+    kind = re.match(r"\S+(?: tam| cuc| cong ty)?", fold(text))
+    head = fold(text[:kind.end()]) + text[kind.end():kind.end() + 2] if kind else ""
+    return "" if _BODY_HEAD.match(fold(text)) or _UNIT_KIND.match(head) else None
 
 
 def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
@@ -257,6 +276,12 @@ def _labelled_fields(outline: Outline, item: Item, task: Task, matcher: AgencyMa
             task.output = value
 
 
+# a duty's labelled deadline: "thời gian: Quý III/2026", "thời hạn hoàn thành: trước ngày 30/9/2026" (up to the
+# next field or the bracket's end)
+_DEADLINE_FIELD = re.compile(r"(?:^|[(;.,]\s*)(?:thoi\s*(?:gian|han)|tien\s*do)(?:\s*(?:hoan\s*thanh|thuc\s*hien))?\s*:\s*"
+                             r"([^;()]{2,80}?)\s*(?=[;)]|\.?\s*$)")
+
+
 def _item_task(outline: Outline, item: Item, text: str, group: str | None, matcher: AgencyMatcher) -> Task:
     no = item.marker.strip(". )")
     task = Task(name=text, group=group, no=no if re.search(r"\w", no) else None,
@@ -276,14 +301,22 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         if found:
             s, e, agency = found[-1]
             task.lead, task.lead_code = outline.out(item, s, e).strip(" ,"), agency.code
-    for m in DEADLINE_PHRASE.finditer(f):
+    labelled = [(m.start(1), m.end(1)) for m in _DEADLINE_FIELD.finditer(f)
+                if parse_deadline(f[m.start(1):m.end(1)]).kind is not DeadlineKind.UNKNOWN]
+    for a, b in labelled[:1]:
+        # "(Chủ trì: …; thời gian: trước ngày 30/9/2026)": the field's value, whatever the name holds
+        task.deadline_text = outline.out(item, a, b).strip(" .,")
+        task.deadline = parse_deadline(task.deadline_text)
+    for m in DEADLINE_PHRASE.finditer(f) if not labelled else ():
         phrase = f[m.start():m.end()]
-        if re.match(r"(nam|\d)", phrase) and not re.search(
-                r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han|tien do)"
-                r"\s*(ngay\s*)?:?\s*(nam\s*)?$",
-                f[max(0, m.start() - 30):m.start()]):
+        before = re.search(r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han"
+                           r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu)\s*(ngay\s*)?:?\s*(nam\s*)?$", f[max(0, m.start() - 30):m.start()])
+        if re.match(r"(nam|\d)", phrase) and not before:
             continue
-        task.deadline_text = outline.out(item, m.start(), m.end())
+        start = m.start()
+        if before is not None and before.group(1) == "tu" and re.match(r"nam|(?:19|20)\d\d", phrase):
+            start = max(0, m.start() - 30) + before.start(1)        # "từ năm 2026": ongoing from that year
+        task.deadline_text = outline.out(item, start, m.end())
         task.deadline = parse_deadline(task.deadline_text)
         break
     _labelled_fields(outline, item, task, matcher)
