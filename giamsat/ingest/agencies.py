@@ -25,6 +25,7 @@ class Agency:
 @dataclass(frozen=True)
 class CellMention:
     """A unit named in OCR'd table lines: where its name starts and where each of its pieces stands."""
+
     line: int
     col: int
     agency: Agency
@@ -46,16 +47,22 @@ _GENERIC_TAIL = re.compile(r"\b(tinh|thanh pho|phuong|xa)$")
 _LIST_SEP = re.compile(r"\s*(?:;|,(?!\s*(?:ban|nganh|dia phuong|phuong|xa|the thao)\b)|\n|\+)\s*")
 # a collective noun in lower case after a comma: the list of kinds that opened with "Các …" goes on
 _COLLECTIVE = re.compile(r"(?:don vi|co quan|to chuc|doanh nghiep|ca nhan|dia phuong|nganh|doan the)\b")
-_AND_SEP = re.compile(r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo chi huy|ngan hang|cac|bao|dai|truong"
-                      r"|hoi|doan|phong)\b)")
+_AND_SEP = re.compile(
+    r"\s+va\s+(?=(?:so|ban|cong an|van phong|uy ban|ubnd|bo chi huy|ngan hang|cac|bao|dai|truong"
+    r"|hoi|doan|phong)\b)"
+)
 
 
-_SO = re.compile(r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai"
-                 r"|thong|lao)\b)")
-_BO = re.compile(r"(?<![a-z0-9])b[04689¢&](?=\s+[a-z])")         # "Bộ" read with a digit or glyph for "ộ"
+_SO = re.compile(
+    r"(?<![a-z0-9])(?:[s53][eo06d&¢éb]{1,2}|s)(?=\s*(khoa|tai|noi|giao|y|cong|nong|xay|tu|van|dan|ngoai"
+    r"|thong|lao)\b)"
+)
+_BO = re.compile(r"(?<![a-z0-9])b[04689¢&](?=\s+[a-z])")  # "Bộ" read with a digit or glyph for "ộ"
 _HEAD_END = r")(?![a-z])"
-_HEAD = re.compile(r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
-                   r"|ban tuyen|uy ban|cac|phong|benh vien|trung tam" + _HEAD_END)
+_HEAD = re.compile(
+    r"(?<![a-z])(so|van\s+phong|cong an|bo chi huy|ban quan ly|ngan hang|bao hiem|dai hoc"
+    r"|ban tuyen|uy ban|cac|phong|benh vien|trung tam" + _HEAD_END
+)
 
 
 @lru_cache(maxsize=32768)
@@ -70,7 +77,9 @@ _UY = re.compile(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])")
 _DIGIT_LOOK = str.maketrans({"0": "o", "6": "o", "5": "s", "1": "l", "4": "a", "8": "b"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NONE: frozenset[str] = frozenset()
-_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$")
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
+)
 
 
 @lru_cache(maxsize=32768)
@@ -82,12 +91,14 @@ def _plain(word: str) -> bool:
 @lru_cache(maxsize=32768)
 def _base_key(text: str) -> str:
     k = fold(text)
-    k = re.sub(r"(?<=[a-z]{2})[0-9](?![a-z])", " ", k)              # "noi1 vu" → "noi  vu" (not "th6ng")
-    k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)          # "S&", "S¢", "56", "Sé&" → "so"
-    k = _BO.sub("bo", k)                                            # "B9 Công an", "B6 Tài chính" → "bo"
-    k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)                  # "c6ng" → "cong"
+    k = re.sub(r"(?<=[a-z]{2})[0-9](?![a-z])", " ", k)  # "noi1 vu" → "noi  vu" (not "th6ng")
+    k = _SO.sub(lambda m: "so".ljust(len(m.group(0))), k)  # "S&", "S¢", "56", "Sé&" → "so"
+    k = _BO.sub("bo", k)  # "B9 Công an", "B6 Tài chính" → "bo"
+    k = re.sub(r"(?<=[a-z])[06](?=[a-z])", "o", k)  # "c6ng" → "cong"
     k = k.replace("&", "o").replace("¢", "e").replace("w", "u")
-    k = re.sub(r"(?<![a-z])(?!vien\b)v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k)  # not "viện Phòng"
+    k = re.sub(
+        r"(?<![a-z])(?!vien\b)v[a-z]{1,2}n(?=\s+phong\b)", lambda m: "van".ljust(len(m.group(0))), k
+    )  # not "viện Phòng"
     k = re.sub(r"[^a-z0-9 ]", " ", k)
     return re.sub(r"(?<![a-z])c[e4adh]c(?![a-z])", "cac", k)
 
@@ -118,7 +129,11 @@ def _build_trie(keys: list[str]) -> _Trie:
 
 
 def _trie_node(node: _Trie) -> str:
-    alts = [(r"\s*" if ch == " " else re.escape(ch)) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    alts = [
+        (r"\s*" if ch == " " else re.escape(ch)) + _trie_node(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
     if not alts:
         return ""
     if "" in node:
@@ -132,20 +147,32 @@ def _cut(text: str, rx: re.Pattern[str]) -> list[str]:
     pos = 0
     for m in rx.finditer(f):
         if m.start() > pos:
-            parts.append(text[pos:m.start()])
+            parts.append(text[pos : m.start()])
         pos = m.end()
     parts.append(text[pos:])
     return [p for p in parts if p.strip()]
 
 
 # Abbreviations written inside names ("Văn phòng UBND tỉnh", "Sở KH&CN"), on the folded text.
-_ABBREVIATIONS = (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"), ("kh&cn", "khoa hoc va cong nghe"),
-                  ("khcn", "khoa hoc va cong nghe"), ("gd&dt", "giao duc va dao tao"), ("gddt", "giao duc va dao tao"),
-                  ("nn&mt", "nong nghiep va moi truong"), ("nnmt", "nong nghiep va moi truong"),
-                  ("tt&tt", "thong tin va truyen thong"), ("vhttdl", "van hoa the thao va du lich"),
-                  ("kh&dt", "ke hoach va dau tu"), ("tn&mt", "tai nguyen va moi truong"),
-                  ("mttq", "mat tran to quoc"), ("vp", "van phong"))
-_ABBREVIATION = re.compile(r"(?<![\w&])(" + "|".join(re.escape(a) for a, _b in _ABBREVIATIONS) + r")(?![\w&])")
+_ABBREVIATIONS = (
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("kh&cn", "khoa hoc va cong nghe"),
+    ("khcn", "khoa hoc va cong nghe"),
+    ("gd&dt", "giao duc va dao tao"),
+    ("gddt", "giao duc va dao tao"),
+    ("nn&mt", "nong nghiep va moi truong"),
+    ("nnmt", "nong nghiep va moi truong"),
+    ("tt&tt", "thong tin va truyen thong"),
+    ("vhttdl", "van hoa the thao va du lich"),
+    ("kh&dt", "ke hoach va dau tu"),
+    ("tn&mt", "tai nguyen va moi truong"),
+    ("mttq", "mat tran to quoc"),
+    ("vp", "van phong"),
+)
+_ABBREVIATION = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(a) for a, _b in _ABBREVIATIONS) + r")(?![\w&])"
+)
 
 
 def expand(text: str) -> str:
@@ -159,6 +186,18 @@ def _key(text: str) -> str:
     k = re.sub(r"[^a-z0-9 ]+", " ", k)
     k = re.sub(r"\b(uy|ty|gy|ay|dy|iy|sy)\b", "uy", k)
     return squash(k)
+
+
+# A Party body named after the body it leads: the name after these words tells which ("Đảng đoàn Hội Nông dân
+# tỉnh" is not "Đảng đoàn Hội đồng nhân dân tỉnh", however alike the whole names are).
+_PARTY_OF = re.compile(r"(dang doan|ban can su dang|dang uy) ")
+
+
+def _same_body(key: str, choice: str, threshold: float) -> bool:
+    a, b = _PARTY_OF.match(key), _PARTY_OF.match(choice)
+    if not (a and b and a.group(1) == b.group(1)):
+        return True
+    return fuzz.ratio(key[a.end() :], choice[b.end() :]) >= threshold
 
 
 class AgencyMatcher:
@@ -184,9 +223,16 @@ class AgencyMatcher:
         # Words that open a unit's name and may end an OCR'd line, its name going on below ("Bộ Khoa" /
         # "học và Công nghệ"): the usual heads, and any first word five or more of the registry's names share ("Bộ")
         firsts = Counter(words[0] for a in self.registry if (words := _key(a.name).split()))
-        extra = sorted(w for w, n in firsts.items() if n >= 5 and len(w) >= 2 and w not in ("cac", "uy", "so"))
-        self._head = re.compile(_HEAD.pattern[:-len(_HEAD_END)] + "".join("|" + re.escape(w) for w in extra) + _HEAD_END) \
-            if extra else _HEAD
+        extra = sorted(
+            w for w, n in firsts.items() if n >= 5 and len(w) >= 2 and w not in ("cac", "uy", "so")
+        )
+        self._head = (
+            re.compile(
+                _HEAD.pattern[: -len(_HEAD_END)] + "".join("|" + re.escape(w) for w in extra) + _HEAD_END
+            )
+            if extra
+            else _HEAD
+        )
         self._lexicon()
 
     def _lexicon(self) -> None:
@@ -242,8 +288,9 @@ class AgencyMatcher:
                     return f"{head} {cand}"
         return None
 
-    def _fix_between(self, word: str, prev: str | None, nxt: str | None,
-                     far: tuple[str | None, str | None]) -> str | None:
+    def _fix_between(
+        self, word: str, prev: str | None, nxt: str | None, far: tuple[str | None, str | None]
+    ) -> str | None:
         """A damaged word ("vy", "hoe", "50") repaired only where the registry has it next to its neighbour
         ("Nội" + "vụ", "Khoa" + "học", "Các" + "sở"). A word spelt like a real syllable ("hoe", "theo") needs
         two registry words in a row on one side ("Sở Khoa" + "hoe"); a word with digits must read as the
@@ -255,13 +302,17 @@ class AgencyMatcher:
         if memo in self._between:
             return self._between[memo]
         look = word.translate(_DIGIT_LOOK)
-        floor = 100.0 if look != word else 66.0 if plain or len(word) == 1 else 50.0 if len(word) == 2 else 60.0
+        floor = (
+            100.0 if look != word else 66.0 if plain or len(word) == 1 else 50.0 if len(word) == 2 else 60.0
+        )
         best, score = None, 0.0
         after = self._after.get(memo[1], _NONE)
         before = self._before.get(memo[2], _NONE)
         for cand in sorted(after | before):
-            if len(word) == 1 and not (cand.startswith(word) or (word in "aeiouy" and len(cand) == 2 and cand[1] == word)):
-                continue        # a lone letter is a word's first letter, or the vowel left of a short word ("&" → "sở")
+            if len(word) == 1 and not (
+                cand.startswith(word) or (word in "aeiouy" and len(cand) == 2 and cand[1] == word)
+            ):
+                continue  # a lone letter is a word's first letter, or the vowel left of a short word ("&" → "sở")
             r = fuzz.ratio(look, cand, score_cutoff=floor)
             if not r:
                 continue
@@ -283,9 +334,12 @@ class AgencyMatcher:
         tokens = list(_TOKEN.finditer(key))
         texts = [m.group(0) for m in tokens]
         fixed = self._fixed
-        words: list[str | None] = [t if t in self._words else fixed[t] if t in fixed else self._fix_alone(t)
-                                   for t in texts]
-        pending = [n for n, w in enumerate(words) if w is None and (not texts[n].isdigit() or len(texts[n]) <= 2)]
+        words: list[str | None] = [
+            t if t in self._words else fixed[t] if t in fixed else self._fix_alone(t) for t in texts
+        ]
+        pending = [
+            n for n, w in enumerate(words) if w is None and (not texts[n].isdigit() or len(texts[n]) <= 2)
+        ]
         for _round in range(2):
             for n in pending:
                 if words[n] is not None:
@@ -295,11 +349,22 @@ class AgencyMatcher:
                 if prev is None and nxt is None:
                     continue
                 far = (words[n - 2] if n >= 2 else None, words[n + 2] if n + 2 < len(words) else None)
-                if _plain(texts[n]) and (far[0], prev) not in self._pairs and (nxt, far[1]) not in self._pairs:
-                    continue        # a real word stays unless two registry words stand on one side
-                if n and len(texts[n]) == 2 and texts[n].isalpha() and _SYLLABLE.match(texts[n]) and \
-                        _plain(texts[n - 1]) and texts[n - 1] not in self._words and words[n - 1] is None:
-                    continue        # "của hộ dân": a short real word after a sentence's word no unit has
+                if (
+                    _plain(texts[n])
+                    and (far[0], prev) not in self._pairs
+                    and (nxt, far[1]) not in self._pairs
+                ):
+                    continue  # a real word stays unless two registry words stand on one side
+                if (
+                    n
+                    and len(texts[n]) == 2
+                    and texts[n].isalpha()
+                    and _SYLLABLE.match(texts[n])
+                    and _plain(texts[n - 1])
+                    and texts[n - 1] not in self._words
+                    and words[n - 1] is None
+                ):
+                    continue  # "của hộ dân": a short real word after a sentence's word no unit has
                 words[n] = self._fix_between(texts[n], prev, nxt, far)
         if all(w is None or w == t for w, t in zip(words, texts, strict=True)):
             out = _UY.sub("uy", key)
@@ -307,7 +372,7 @@ class AgencyMatcher:
             parts: list[str] = []
             pos = 0
             for m, w in zip(tokens, words, strict=True):
-                parts.append(key[pos:m.start()])
+                parts.append(key[pos : m.start()])
                 parts.append(w if w is not None and w != m.group(0) else _UY.sub("uy", m.group(0)))
                 pos = m.end()
             parts.append(key[pos:])
@@ -317,8 +382,11 @@ class AgencyMatcher:
         return out
 
     def _scan_key(self, key: str) -> list[tuple[int, int, Agency]]:
-        return [(m.start(), m.end(), a) for m in self._scan.finditer(key)
-                if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))]
+        return [
+            (m.start(), m.end(), a)
+            for m in self._scan.finditer(key)
+            if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))
+        ]
 
     def _add_prefixes(self) -> None:
         """Unique word prefixes of canonical names ("so khoa hoc") so OCR-split cells are still found by scan."""
@@ -331,7 +399,11 @@ class AgencyMatcher:
         for prefix, codes in owners.items():
             # a prefix shared with names from before the 2025 reorganisation belongs to today's unit
             current = {c for c in codes if not by_code[c].kind.endswith("_legacy")}
-            if len(current) == 1 and (prefix.count(" ") >= 2 or len(prefix) >= 11) and prefix not in self._keys:
+            if (
+                len(current) == 1
+                and (prefix.count(" ") >= 2 or len(prefix) >= 11)
+                and prefix not in self._keys
+            ):
                 self._keys[prefix] = by_code[next(iter(current))]
 
     def match(self, text: str) -> AgencyMatch:
@@ -345,7 +417,7 @@ class AgencyMatcher:
                 return AgencyMatch(name, self._keys[k], 100.0)
         key = full
         best = process.extractOne(key, self._choices, scorer=fuzz.ratio)
-        if best and best[1] >= self.threshold:
+        if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold):
             return AgencyMatch(name, self._keys[best[0]], float(best[1]))
         best = process.extractOne(key, self._choices, scorer=fuzz.partial_ratio)
         if best and best[1] >= 95 and len(best[0]) >= 8 and len(key) <= len(best[0]) + 12:
@@ -356,8 +428,15 @@ class AgencyMatcher:
         """'Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan' → three names."""
         out: list[str] = []
         for part in _cut(squash(cell), _LIST_SEP):
-            if out and part[:1].islower() and _COLLECTIVE.match(fold(part)) and fold(out[-1]).startswith("cac "):
-                out[-1] = f"{out[-1]}, {part}"      # "Các cơ quan, đơn vị liên quan": one collective, not two units
+            if (
+                out
+                and part[:1].islower()
+                and _COLLECTIVE.match(fold(part))
+                and fold(out[-1]).startswith("cac ")
+            ):
+                out[-1] = (
+                    f"{out[-1]}, {part}"  # "Các cơ quan, đơn vị liên quan": one collective, not two units
+                )
             elif _key(part) in self._keys:
                 out.append(part)
             else:
@@ -372,8 +451,11 @@ class AgencyMatcher:
         cached = self._scanned.get(text)
         if cached is None:
             key = _key_keep_len(text)
-            cached = [(m.start(), m.end(), a) for m in self._scan.finditer(key)
-                      if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))]
+            cached = [
+                (m.start(), m.end(), a)
+                for m in self._scan.finditer(key)
+                if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))
+            ]
             if len(self._scanned) < 50_000:
                 self._scanned[text] = cached
         return list(cached)
@@ -402,7 +484,10 @@ class AgencyMatcher:
         out: list[CellMention] = []
         for k, key in enumerate(keys):
             spans = self._scan_key(key)
-            out.extend(CellMention(k, s, a, ((k, s), *self._rest_below(keys, k, s, key[s:e], a))) for s, e, a in spans)
+            out.extend(
+                CellMention(k, s, a, ((k, s), *self._rest_below(keys, k, s, key[s:e], a)))
+                for s, e, a in spans
+            )
             # The rest of the name is on the next line of the cell, or on the one after when the row's
             # number line sits in between ("Văn phòng" / "64 … 12/2025" / "UBND tỉnh").
             below = [j for j in range(k + 1, min(k + 5, len(keys))) if keys[j].strip()][:2]
@@ -413,31 +498,38 @@ class AgencyMatcher:
                     continue
                 for n, nxt in enumerate(below):
                     if n and " " not in m.group(1):
-                        break           # a bare "Sở" joins only the very next line
+                        break  # a bare "Sở" joins only the very next line
                     # a one-word head followed on its line by a word in lower case is the sentence's ("Bộ chỉ
                     # số"): it goes on below only with the words after it
-                    going_on = lines[k][m.end():m.end() + 3].lstrip()[:1].islower()
-                    hit = self._join(key[m.start():m.start() + 30], keys[nxt], m.start(), lines[nxt], going_on)
+                    going_on = lines[k][m.end() : m.end() + 3].lstrip()[:1].islower()
+                    hit = self._join(
+                        key[m.start() : m.start() + 30], keys[nxt], m.start(), lines[nxt], going_on
+                    )
                     if hit is not None:
                         out.append(CellMention(k, m.start(), hit[0], ((k, m.start()), (nxt, hit[1]))))
                         break
         return sorted(out, key=lambda c: (c.line, c.col))
 
-    def _rest_below(self, keys: list[str], k: int, col: int, found: str, agency: Agency) -> list[tuple[int, int]]:
+    def _rest_below(
+        self, keys: list[str], k: int, col: int, found: str, agency: Agency
+    ) -> list[tuple[int, int]]:
         """Where the rest of a name cut by the cell's line breaks stands ("Sở Khoa học" / "và Công" / "nghệ")."""
         name = self._name_words.get(agency.code)
         if name is None:
             name = self._name_words[agency.code] = _key(agency.name).split()
         have = found.split()
-        rest = name[len(have):] if name[:len(have)] == have else []
+        rest = name[len(have) :] if name[: len(have)] == have else []
         parts: list[tuple[int, int]] = []
         j = k
         while rest:
             # the next line of the cell, or the one after when another cell's line comes between
             hit = None
             for below in [n for n in range(j + 1, min(j + 4, len(keys))) if keys[n].strip()][:2]:
-                words = [(w.start(), w.group(0)) for w in _TOKEN.finditer(keys[below])
-                         if col - 20 <= w.start() <= col + 30]
+                words = [
+                    (w.start(), w.group(0))
+                    for w in _TOKEN.finditer(keys[below])
+                    if col - 20 <= w.start() <= col + 30
+                ]
                 hit = next(((n, p) for p, w in words for n, r in enumerate(rest) if r == w), None)
                 if hit is not None:
                     break
@@ -449,7 +541,7 @@ class AgencyMatcher:
             used = 0
             while used < len(following) and n + used < len(rest) and following[used] == rest[n + used]:
                 used += 1
-            rest = rest[n + max(used, 1):]
+            rest = rest[n + max(used, 1) :]
             j = below
         return parts
 
@@ -475,9 +567,14 @@ class AgencyMatcher:
             for agency in self.registry:
                 for word in _key(agency.name).split():
                     used.setdefault(word, set()).add(agency.code)
-            self._tails = {tail: by_code[next(iter(codes))] for tail, codes in owners.items()
-                           if len(codes) == 1 and len(last := tail.split()[-1]) >= 4 and len(used.get(last, ())) == 1
-                           and last not in ("tinh", "xa", "phuong", "huyen", "pho")}
+            self._tails = {
+                tail: by_code[next(iter(codes))]
+                for tail, codes in owners.items()
+                if len(codes) == 1
+                and len(last := tail.split()[-1]) >= 4
+                and len(used.get(last, ())) == 1
+                and last not in ("tinh", "xa", "phuong", "huyen", "pho")
+            }
         keys = [self.repaired_key(x) for x in lines]
         present = set(_TOKEN.findall(" ".join(keys)))
         out: list[CellMention] = []
@@ -488,18 +585,26 @@ class AgencyMatcher:
             rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, head_words)) + r"(?![a-z])")
             for k, key in enumerate(keys[:heads]):
                 for m in rx.finditer(key):
-                    if re.match(r"\s*" + re.escape(last), key[m.end():]):
-                        continue                # the whole name is on the line: scan() reads it
+                    if re.match(r"\s*" + re.escape(last), key[m.end() :]):
+                        continue  # the whole name is on the line: scan() reads it
                     below = [j for j in range(k + 1, min(k + 6, len(keys))) if keys[j].strip()][:3]
                     for j in below:
-                        hit = next((w for w in re.finditer(r"(?<![a-z])" + re.escape(last) + r"(?![a-z])", keys[j])
-                                    if abs(w.start() - m.start()) <= 30), None)
+                        hit = next(
+                            (
+                                w
+                                for w in re.finditer(r"(?<![a-z])" + re.escape(last) + r"(?![a-z])", keys[j])
+                                if abs(w.start() - m.start()) <= 30
+                            ),
+                            None,
+                        )
                         if hit is not None:
                             out.append(CellMention(k, m.start(), agency, ((k, m.start()), (j, hit.start()))))
                             break
         return sorted(out, key=lambda c: (c.line, c.col))
 
-    def _join(self, head: str, below: str, col: int, raw: str = "", going_on: bool = False) -> tuple[Agency, int] | None:
+    def _join(
+        self, head: str, below: str, col: int, raw: str = "", going_on: bool = False
+    ) -> tuple[Agency, int] | None:
         """The unit whose name starts with `head` and goes on in `below` (`raw`: that line as read), near
         the same column: (agency, column of the continuation)."""
         top = head.split()[:4]
@@ -507,18 +612,31 @@ class AgencyMatcher:
         if len(below.strip()) >= 30:
             # columns drift between OCR'd lines; only OCR noise (no word of three letters) before a word
             # lets it stand further left
-            words = [(p, w) for p, w in words
-                     if p <= col + 45 and (p >= col - 30 or not re.search(r"[a-z]{3}", below[:p]))]
+            words = [
+                (p, w)
+                for p, w in words
+                if p <= col + 45 and (p >= col - 30 or not re.search(r"[a-z]{3}", below[:p]))
+            ]
         for n1 in range(len(top), 1 if going_on else 0, -1):
             first = " ".join(top[:n1])
             # a bare "Sở" goes on with the first words under it, never with words further along the line,
             # but where OCR marked a cell's start with a bar just under it ("Phòng" / "… bệnh | Nghiệp vụ Y |")
-            starts = range(min(len(words), 12)) if n1 >= 2 else [
-                j for j in range(min(len(words), 12))
-                if (j == 0 and (abs(words[j][0] - col) <= 12 or len(words) <= 6)) or
-                (j > 0 and abs(words[j][0] - col) <= 8 and "|" in raw[max(0, words[j][0] - 3):words[j][0] + 1])]
+            starts = (
+                range(min(len(words), 12))
+                if n1 >= 2
+                else [
+                    j
+                    for j in range(min(len(words), 12))
+                    if (j == 0 and (abs(words[j][0] - col) <= 12 or len(words) <= 6))
+                    or (
+                        j > 0
+                        and abs(words[j][0] - col) <= 8
+                        and "|" in raw[max(0, words[j][0] - 3) : words[j][0] + 1]
+                    )
+                ]
+            )
             for j in starts:
-                cand = first + " " + " ".join(w for _p, w in words[j:j + 4])
+                cand = first + " " + " ".join(w for _p, w in words[j : j + 4])
                 m = self._scan.match(cand)
                 if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))):
                     return a, words[j][0]
