@@ -32,6 +32,7 @@ def clean_lines(raw: list[str]) -> Cleaned:
     drop: dict[int, str] = {}
     folded = [fold(x) for x in raw]
     _mark_recipients(raw, folded, drop)
+    _mark_templates(raw, folded, drop)
     _mark_page_numbers(raw, drop)
     _mark_running_headers(raw, folded, drop)
     _mark_footnotes(raw, folded, drop)
@@ -57,6 +58,56 @@ def _mark_recipients(raw: list[str], folded: list[str], drop: dict[int, str]) ->
             i = j
             continue
         i += 1
+
+
+# an annex that is a form to fill in, not part of the plan: "PHỤ LỤC II" / "MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN …",
+# "Phụ lục 03: Đề cương báo cáo …", "Mẫu số 01", "BIỂU MẪU THỐNG KÊ …"
+_TEMPLATE = re.compile(r"^[\s#*(\-–:.]*(?:mau\s*(?:so\s*\d{1,2}\b\s*)?(?:bao\s*cao|bieu|thong\s*ke)|mau\s*so\s*\d{1,2}\b"
+                       r"|de\s*cuong\s*(?:bao\s*cao|huong\s*dan\s*bao\s*cao)|bieu\s*mau\b)")
+_ANNEX_NO = re.compile(r"^\s*[#*\s]*ph[uy]\s*luc\s*(?:so\s*)?[ivxl\d]{0,5}\s*[.:\-–]?")
+
+
+def _mark_templates(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
+    """An annex whose heading or the next lines of its title (up to four) name it a report template ("MẪU BÁO CÁO",
+    "ĐỀ CƯƠNG BÁO CÁO", "Mẫu số 01", "BIỂU MẪU"): a form the units fill in — its placeholder header ("Số: …/BC-…"),
+    headings and tables with empty rows are no part of the plan. Dropped up to the next annex that is not one."""
+    n = len(raw)
+    i = 0
+    while i < n:
+        if not (_ANNEX.match(loose(raw[i])) and _is_template(raw, folded, i)) and not _template_title(raw[i], folded[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not (j > i and _ANNEX.match(loose(raw[j])) and not _is_template(raw, folded, j)):
+            drop.setdefault(j, "template")
+            j += 1
+        i = j
+
+
+def _template_title(raw: str, folded: str) -> bool:
+    """A line that is a template's own title, without an annex heading above it: 'MẪU SỐ 01', 'ĐỀ CƯƠNG BÁO CÁO'
+    (capitals, short), 'Mẫu số 02/BC' alone on its line."""
+    text = raw.strip().strip("*#_ ")
+    return 0 < len(text) <= 70 and bool(_TEMPLATE.match(folded)) and _not_own_list(folded) and (
+        text == text.upper() or bool(re.fullmatch(r"[\s*#_]*mau\s*so\s*\d{1,2}\s*(?:/\s*[a-z]{1,6}(?:-[a-z]{1,6})?)?[\s*_]*", folded)))
+
+
+def _is_template(raw: list[str], folded: list[str], i: int) -> bool:
+    title = [folded[i][len(m.group(0)):] if (m := _ANNEX_NO.match(folded[i])) else folded[i]]
+    k = i + 1
+    while k < len(raw) and len(title) < 5 and k <= i + 8:
+        if raw[k].strip():
+            if raw[k].lstrip().startswith("|"):
+                break
+            title.append(folded[k])
+        k += 1
+    return any(_TEMPLATE.search(x) and len(x) < 160 for x in title) and _not_own_list(" ".join(title))
+
+
+def _not_own_list(title: str) -> bool:
+    """'BIỂU MẪU SỐ 01: DANH MỤC NHIỆM VỤ …' is the plan's own list under a form's name; a report template
+    that lists them says so ('MẪU BÁO CÁO … danh mục nhiệm vụ')."""
+    return "danh muc" not in title or bool(re.search(r"bao\s*cao|thong\s*ke", title))
 
 
 _TITLE = re.compile(r"^\s*(chuong trinh|ke hoach|quy che|de an)\b")

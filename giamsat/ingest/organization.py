@@ -138,9 +138,12 @@ def reporting(outline: Outline) -> ReportingRegime:
     return regime
 
 
-_DUE = re.compile(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})")
+# "trước ngày 15", and the other words for a last day: "chậm nhất (vào/là) ngày 18", "không muộn hơn ngày 20",
+# "hạn cuối ngày 25"
+_BY = r"(?:tr[a-z]{2,4}|cham\s*nhat(?:\s*(?:vao|la))?|khong\s*(?:muon|cham)\s*hon|han\s*(?:chot|cuoi)(?:\s*(?:vao|la))?)\s*"
+_DUE = re.compile(_BY + r"ng[a-z]{1,2}y\s*(\d{1,2})")
 _OPENS = re.compile(r"dinh\s*ky")
-_DUE_EVERY = re.compile(r"tr[a-z]{2,4}\s*ng[a-z]{1,2}y\s*(\d{1,2})(?=\s*(?:cua\s*)?(?:thang\s*cuoi|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng)"
+_DUE_EVERY = re.compile(_BY + r"ng[a-z]{1,2}y\s*(\d{1,2})(?=\s*(?:cua\s*)?(?:thang\s*cuoi|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng)"
                         r"|\s*/\s*\d{1,2}(?!\s*/\s*\d))")
 
 
@@ -156,7 +159,15 @@ def _due_day(g: str, lo: int, start: int, end: int) -> int | None:
     sentence = max(g.rfind(".", lo, start), g.rfind(";", lo, start), lo)
     if d := _DUE_EVERY.search(g, sentence, start):
         return int(d.group(1))
+    # "báo cáo … định kỳ hằng tháng vào ngày 22", "vào ngày 20 hằng tháng": the day a period's report is sent on
+    stop = min(k for k in (g.find(".", end), g.find(";", end), len(g)) if k >= 0)
+    if d := _DUE_ON.search(g, sentence, stop):
+        return int(d.group(1) or d.group(2))
     return None
+
+
+_DUE_ON = re.compile(r"(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\s*,?\s*vao\s*ng[a-z]{1,2}y\s*(\d{1,2})(?!\s*/\s*\d)"
+                     r"|vao\s*ng[a-z]{1,2}y\s*(\d{1,2})\s*(?:cua\s*)?(?:h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|th[a-z]{1,3}ng\s*cuoi)")
 
 
 def _freq_segment(window: str) -> str:

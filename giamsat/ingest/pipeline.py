@@ -13,7 +13,7 @@ from .clean import clean_lines
 from .errors import IngestError
 from .fold import fold
 from .metadata import parse_metadata
-from .model import ParsedPlan, SourceSpan
+from .model import ParsedPlan, SourceSpan, Task
 from .organization import assignments, reporting
 from .readers import Extracted, read_bytes
 from .structure import Outline
@@ -112,7 +112,7 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         for start, end in _ocr_task_annexes(outline):
             plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer))
     if not plan.tasks:
-        plan.tasks.extend(item_tasks(outline, matcher))
+        plan.tasks.extend(_assigned_sections(item_tasks(outline, matcher), outline))
     else:
         plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
     prose = prose_targets(outline, matcher)
@@ -122,6 +122,30 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         plan.targets.extend(prose_only(prose, plan.targets))
     plan.assignments.extend(assignments(outline, matcher))
     plan.reporting = reporting(outline)
+
+
+def _assigned_sections(tasks: list, outline: Outline) -> list:  # type: ignore[type-arg]
+    """Items of a section that names no lead for any of them ("IV. GIẢI PHÁP THỰC HIỆN" / "- Ưu tiên
+    bố trí vốn …") are general lines, not tasks, when another section's items carry their leads or deadlines
+    ("III. NHIỆM VỤ CỤ THỂ" / "- Xây dựng … (Chủ trì: …; thời gian: …)"): that plan assigns the duties it means (a
+    "hằng năm" in a general line is no assignment)."""
+    spans = [(s.start, s.end) for s in outline.section("tasks")]
+
+    def where(task: Task) -> int:
+        line = task.source.start_line - 1 if task.source else -1
+        return next((k for k, (a, b) in enumerate(spans) if a <= line <= b), -1)
+
+    by_section: dict[int, list[Task]] = {}
+    for task in tasks:
+        by_section.setdefault(where(task), []).append(task)
+
+    def led(task: Task) -> bool:
+        return bool(task.lead or task.lead_code)
+
+    if len(by_section) < 2 or not any(sum(map(led, ts)) >= max(2, len(ts) / 2) for ts in by_section.values()):
+        return tasks
+    keep = {k for k, ts in by_section.items() if any(map(led, ts))}
+    return [t for t in tasks if where(t) in keep]
 
 
 _LABELLED_LEAD = re.compile(r"(?:don vi|co quan)\s*chu\s*tri\s*:")

@@ -24,6 +24,13 @@ def _regime(sentence: str) -> tuple[list[str], int | None]:
     ("Định kỳ hằng quý, các đơn vị báo cáo kết quả trước ngày 25 của tháng cuối quý.", ["quarterly"], 25),
     # the due day of every period opens the sentence, before "báo cáo"
     ("Trước ngày 25 của tháng cuối quý, các cơ quan gửi báo cáo định kỳ hằng quý về Sở Tài chính.", ["quarterly"], 25),
+    # the last day in other words than "trước ngày": "chậm nhất vào ngày 18", "không muộn hơn ngày 20"
+    ("Định kỳ hằng quý, chậm nhất vào ngày 18 của tháng cuối quý, các đơn vị báo cáo kết quả về Sở Nội vụ.",
+     ["quarterly"], 18),
+    ("Các xã báo cáo kết quả định kỳ hằng tháng, không muộn hơn ngày 20 hằng tháng, về Văn phòng.", ["monthly"], 20),
+    # the day the period's report is sent on: "vào ngày 22"
+    ("Các bộ phận báo cáo kết quả định kỳ hằng tháng vào ngày 22 về Văn phòng HĐND và UBND xã.", ["monthly"], 22),
+    ("Các đơn vị gửi báo cáo định kỳ vào ngày 20 hằng tháng về Phòng Kinh tế.", ["monthly"], 20),
     # "sơ kết 6 tháng, tổng kết năm": two periods
     ("Các cơ quan báo cáo sơ kết 6 tháng, tổng kết năm trước ngày 10/12.", ["semiannual", "annual"], 10),
 ])
@@ -35,6 +42,11 @@ def test_a_date_in_an_earlier_sentence_is_not_the_due_day() -> None:
     sentence = ("Kế hoạch được ban hành trước ngày 30/6/2026. Định kỳ 6 tháng, các đơn vị tổng hợp "
                 "kết quả báo cáo Ủy ban nhân dân tỉnh.")
     assert _regime(sentence) == (["semiannual"], None)
+
+
+def test_a_one_off_meeting_day_is_not_the_due_day() -> None:
+    sentence = "Định kỳ hằng quý, các đơn vị báo cáo kết quả; tổ chức hội nghị sơ kết vào ngày 15/7/2026."
+    assert _regime(sentence) == (["quarterly"], None)
 
 
 def test_a_one_off_date_before_the_report_is_not_its_due_day() -> None:

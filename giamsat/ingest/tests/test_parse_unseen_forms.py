@@ -1,0 +1,167 @@
+"""Shapes of plans first seen in the forms written last (tests/data/forms/: a report template annex, a
+section of general solutions beside assigned duties), on made-up plans."""
+
+from __future__ import annotations
+
+from giamsat.ingest.pipeline import parse_text
+
+_HEAD = [
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH BẮC SƠN",
+    "",
+    "Số: 17/KH-UBND",
+    "",
+    "KẾ HOẠCH",
+    "Chuyển đổi số tỉnh Bắc Sơn năm 2026",
+    "",
+]
+
+_TEMPLATE_PLAN = [
+    *_HEAD,
+    "I. MỤC TIÊU",
+    "",
+    "Đến năm 2026, 100% hồ sơ công việc được xử lý trên môi trường mạng.",
+    "",
+    "II. NHIỆM VỤ",
+    "",
+    "Chi tiết tại Phụ lục I.",
+    "",
+    "PHỤ LỤC I",
+    "DANH MỤC NHIỆM VỤ",
+    "",
+    "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành |",
+    "|---|---|---|---|",
+    "| 1 | Xây dựng kho dữ liệu dùng chung của tỉnh | Sở Khoa học và Công nghệ | Quý IV/2026 |",
+    "| 2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | 30/9/2026 |",
+    "",
+    "PHỤ LỤC II",
+    "ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ THỰC HIỆN",
+    "(Kèm theo Kế hoạch số 17/KH-UBND)",
+    "",
+    "TÊN ĐƠN VỊ",
+    "Số: …/BC-…",
+    "",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "",
+    "| STT | Nhiệm vụ được giao | Đơn vị chủ trì | Thời hạn hoàn thành | Kết quả |",
+    "|---|---|---|---|---|",
+    "| 1 | (Tên nhiệm vụ tại Phụ lục I) | | | |",
+    "| 2 | … | | | |",
+    "",
+    "| STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu được giao | Kết quả đạt được |",
+    "|---|---|---|---|---|",
+    "| 1 | Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng | % | | |",
+    "",
+    "II. ĐỀ XUẤT, KIẾN NGHỊ",
+    "",
+]
+
+
+def test_a_report_template_annex_gives_no_task_and_no_target() -> None:
+    plan = parse_text("\n".join(_TEMPLATE_PLAN))
+    assert [(t.no, t.lead_code) for t in plan.tasks] == [("1", "SKHCN"), ("2", "STP")]
+    assert [(t.value, t.year) for t in plan.targets] == [("100", 2026)]
+    assert plan.document.number == "17/KH-UBND"
+
+
+def test_an_annex_after_a_template_is_read_again() -> None:
+    lines = [
+        *_TEMPLATE_PLAN[: _TEMPLATE_PLAN.index("PHỤ LỤC I")],
+        *_TEMPLATE_PLAN[_TEMPLATE_PLAN.index("PHỤ LỤC II") :],
+        "PHỤ LỤC III",
+        "DANH MỤC NHIỆM VỤ NĂM 2027",
+        "",
+        "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành |",
+        "|---|---|---|---|",
+        "| 1 | Nâng cấp trung tâm dữ liệu của tỉnh | Sở Khoa học và Công nghệ | Quý II/2027 |",
+    ]
+    plan = parse_text("\n".join(lines))
+    assert [(t.no, t.lead_code, t.name) for t in plan.tasks] == [
+        ("1", "SKHCN", "Nâng cấp trung tâm dữ liệu của tỉnh")
+    ]
+
+
+def test_a_task_annex_naming_a_form_in_a_row_is_not_a_template() -> None:
+    lines = [
+        *_HEAD,
+        "PHỤ LỤC",
+        "DANH MỤC NHIỆM VỤ",
+        "",
+        "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành |",
+        "|---|---|---|---|",
+        "| 1 | Ban hành mẫu báo cáo thống kê chuyển đổi số | Sở Khoa học và Công nghệ | Quý II/2026 |",
+    ]
+    assert [t.no for t in parse_text("\n".join(lines)).tasks] == ["1"]
+
+
+def test_general_solutions_beside_assigned_duties_are_not_tasks() -> None:
+    lines = [
+        *_HEAD,
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Hạ tầng số",
+        "- Xây dựng mạng truyền số liệu chuyên dùng của tỉnh (Chủ trì: Sở Khoa học và Công nghệ; thời gian: Quý III/2026).",
+        "- Số hóa sổ hộ tịch của các xã (Chủ trì: Sở Tư pháp; phối hợp: Công an tỉnh; thời gian: tháng 9/2026).",
+        "2. Dịch vụ công",
+        "- Thanh toán trực tuyến phí, lệ phí (Chủ trì: Văn phòng UBND tỉnh; thời gian: Quý IV/2026).",
+        "",
+        "IV. GIẢI PHÁP THỰC HIỆN",
+        "- Ưu tiên bố trí kinh phí cho các dự án chuyển đổi số.",
+        "- Lồng ghép nội dung chuyển đổi số vào phong trào thi đua hằng năm.",
+        "",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+    ]
+    plan = parse_text("\n".join(lines))
+    assert [t.lead_code for t in plan.tasks] == ["SKHCN", "STP", "VPUBND"]
+
+
+def test_solutions_stay_tasks_when_no_section_names_leads() -> None:
+    lines = [
+        *_HEAD,
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "",
+        "- Đẩy mạnh tuyên truyền về chuyển đổi số trong cán bộ, đảng viên.",
+        "- Phát triển hạ tầng số đồng bộ, hiện đại.",
+        "",
+        "IV. GIẢI PHÁP THỰC HIỆN",
+        "",
+        "- Ưu tiên bố trí kinh phí cho các dự án chuyển đổi số.",
+        "",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+    ]
+    assert len(parse_text("\n".join(lines)).tasks) == 3
+
+
+def test_a_template_titled_without_an_annex_heading_is_dropped_too() -> None:
+    cut = _TEMPLATE_PLAN.index("PHỤ LỤC II")
+    lines = [*_TEMPLATE_PLAN[:cut], "", "MẪU SỐ 01", *_TEMPLATE_PLAN[cut + 1 :]]
+    plan = parse_text("\n".join(lines))
+    assert [(t.no, t.lead_code) for t in plan.tasks] == [("1", "SKHCN"), ("2", "STP")]
+    assert [(t.value, t.year) for t in plan.targets] == [("100", 2026)]
+
+
+def test_a_sentence_naming_a_form_is_no_template_title() -> None:
+    lines = [
+        *_HEAD,
+        "II. TỔ CHỨC THỰC HIỆN",
+        "",
+        "Mẫu báo cáo do Sở Nội vụ hướng dẫn, gửi các đơn vị trước ngày 15/3/2026.",
+        "",
+        "1. Sở Tư pháp chủ trì rà soát thủ tục hành chính, hoàn thành trong Quý II/2026.",
+    ]
+    plan = parse_text("\n".join(lines))
+    assert plan.clean_text.count("Mẫu báo cáo do Sở Nội vụ") == 1
+
+
+def test_an_annex_list_under_a_form_name_is_read() -> None:
+    lines = [
+        *_HEAD,
+        "PHỤ LỤC I",
+        "BIỂU MẪU SỐ 01: DANH MỤC NHIỆM VỤ NĂM 2026",
+        "",
+        "| STT | Nội dung công việc | Đơn vị chủ trì | Thời gian hoàn thành |",
+        "|---|---|---|---|",
+        "| 1 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Quý II/2026 |",
+    ]
+    assert [(t.no, t.lead_code) for t in parse_text("\n".join(lines)).tasks] == [("1", "STP")]
