@@ -66,7 +66,7 @@ def reference_lines(shared: Path) -> Iterator[str]:
 
 
 def domain_lines() -> Iterator[str]:
-    for name in ("domain_corpus.txt", "domain_reports.txt", "domain_lexicon.txt"):
+    for name in ("domain_corpus.txt", "domain_reports.txt", "domain_lexicon.txt", "domain_units.txt"):
         path = DATA / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
@@ -123,8 +123,11 @@ def tesseract_words() -> list[str]:
         prefix = str(Path(tmp) / "vie.")
         subprocess.run([combine, "-u", str(TESSDATA), prefix], check=False, capture_output=True)
         out = Path(tmp) / "words.txt"
-        subprocess.run([dawg, prefix + "lstm-unicharset", prefix + "lstm-word-dawg", str(out)],
-                       check=False, capture_output=True)
+        subprocess.run(
+            [dawg, prefix + "lstm-unicharset", prefix + "lstm-word-dawg", str(out)],
+            check=False,
+            capture_output=True,
+        )
         if not out.exists():
             return []
         return out.read_text(encoding="utf-8", errors="replace").split()
@@ -169,8 +172,15 @@ class Cases:
         return {g for g in grams if self.name[g] and not self.prose[g]}
 
 
-def count_ngrams(lines: Iterable[str], weight: int, uni: Counter[str], bi: Counter[tuple[str, str]],
-                 tri: Counter[tuple[str, str, str]], split_foreign: bool = False, cases: Cases | None = None) -> None:
+def count_ngrams(
+    lines: Iterable[str],
+    weight: int,
+    uni: Counter[str],
+    bi: Counter[tuple[str, str]],
+    tri: Counter[tuple[str, str, str]],
+    split_foreign: bool = False,
+    cases: Cases | None = None,
+) -> None:
     """Add weighted n-gram counts; with split_foreign, runs between non-syllable words count apart
     (software messages are full of English words that would make <x> look common)."""
     for line in lines:
@@ -190,8 +200,13 @@ def count_ngrams(lines: Iterable[str], weight: int, uni: Counter[str], bi: Count
                     _count_cases(run, run_case, cases)
 
 
-def _count_run(toks: list[str], weight: int, uni: Counter[str], bi: Counter[tuple[str, str]],
-               tri: Counter[tuple[str, str, str]]) -> None:
+def _count_run(
+    toks: list[str],
+    weight: int,
+    uni: Counter[str],
+    bi: Counter[tuple[str, str]],
+    tri: Counter[tuple[str, str, str]],
+) -> None:
     seq = ["<s>", "<s>", *toks]
     for i in range(2, len(seq)):
         uni[seq[i]] += weight
@@ -234,7 +249,9 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
     cat_uni: Counter[str] = Counter()
     cat_bi: Counter[tuple[str, str]] = Counter()
     cat_tri: Counter[tuple[str, str, str]] = Counter()
-    count_ngrams(catalogue_lines(), CATALOGUE_WEIGHT, cat_uni, cat_bi, cat_tri, split_foreign=True, cases=cases)
+    count_ngrams(
+        catalogue_lines(), CATALOGUE_WEIGHT, cat_uni, cat_bi, cat_tri, split_foreign=True, cases=cases
+    )
     uni.update(cat_uni)
     bi.update({k: v for k, v in cat_bi.items() if v > 1 and "<x>" not in k})
     tri.update({k: v for k, v in cat_tri.items() if v > 2 and "<x>" not in k})
@@ -261,14 +278,24 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
     write_model(out, inventory, uni, bi, tri, conf, cases)
     if SELF_TRAIN_WEIGHT:
         self_train(shared, out, dev_fold, inventory, uni, bi, tri, conf, cases)
-    print(f"inventory {len(inventory)} syllables; {len(uni)} unigrams, {len(bi)} bigrams, "
-          f"{len(tri)} trigrams; {len(pairs)} confusion pairs from {len(tuning)} gold lines; "
-          f"{out.stat().st_size / 1e6:.2f} MB -> {out}")
+    print(
+        f"inventory {len(inventory)} syllables; {len(uni)} unigrams, {len(bi)} bigrams, "
+        f"{len(tri)} trigrams; {len(pairs)} confusion pairs from {len(tuning)} gold lines; "
+        f"{out.stat().st_size / 1e6:.2f} MB -> {out}"
+    )
 
 
-def self_train(shared: Path, out: Path, dev_fold: int | None, inventory: set[str], uni: Counter[str],
-               bi: Counter[tuple[str, str]], tri: Counter[tuple[str, str, str]],
-               conf: dict[str, Counter[str]], cases: Cases) -> None:
+def self_train(
+    shared: Path,
+    out: Path,
+    dev_fold: int | None,
+    inventory: set[str],
+    uni: Counter[str],
+    bi: Counter[tuple[str, str]],
+    tri: Counter[tuple[str, str, str]],
+    conf: dict[str, Counter[str]],
+    cases: Cases,
+) -> None:
     """Restore the seed plans with the first model and add what it reads, at a low weight.
 
     This teaches the LM the seeds' own phrasing; the held-out gold lines (and, in a development
@@ -291,8 +318,15 @@ def self_train(shared: Path, out: Path, dev_fold: int | None, inventory: set[str
     write_model(out, inventory, uni, bi, tri, conf, cases)
 
 
-def write_model(out: Path, inventory: set[str], uni: Counter[str], bi: Counter[tuple[str, str]],
-                tri: Counter[tuple[str, str, str]], conf: dict[str, Counter[str]], cases: Cases | None = None) -> None:
+def write_model(
+    out: Path,
+    inventory: set[str],
+    uni: Counter[str],
+    bi: Counter[tuple[str, str]],
+    tri: Counter[tuple[str, str, str]],
+    conf: dict[str, Counter[str]],
+    cases: Cases | None = None,
+) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         for w in sorted(inventory):
@@ -311,11 +345,17 @@ def write_model(out: Path, inventory: set[str], uni: Counter[str], bi: Counter[t
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--shared", type=Path, default=None, help="shared directory (reference/, seeds/)")
     parser.add_argument("--out", type=Path, default=DATA / "model.tsv.gz")
-    parser.add_argument("--dev-fold", type=int, default=None,
-                        help="leave this third of the tuning gold out (for development runs)")
+    parser.add_argument(
+        "--dev-fold",
+        type=int,
+        default=None,
+        help="leave this third of the tuning gold out (for development runs)",
+    )
     args = parser.parse_args(argv)
     build(args.shared or shared_dir(), args.out, args.dev_fold)
 

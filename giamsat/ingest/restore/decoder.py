@@ -40,9 +40,33 @@ CHUNK_POSITIONS = 400
 MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
 VITERBI_BEAM = 10.0  # states this far below the best are dropped
 PIECE_CHARS = 20_000
-CLEAN_SHARE = 0.5  # typed text marks most of its words (87 %); OCR that kept fewer than half its marks is no such text
+CLEAN_SHARE = (
+    0.5  # typed text marks most of its words (87 %); OCR that kept fewer than half its marks is no such text
+)
+# In a text whose words mostly lack marks (OCR that lost them), a line must mark this share of its words to be
+# taken as typed: short lines of such text keep half their marks by chance ("triển khai chuyển đổi so nam 2026").
+OCR_CLEAN_SHARE = 0.75
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# Acronyms of administrative bodies and documents whose Đ OCR reads as D ("HDND", "QD-UBND", "KH/DU");
+# each is spelt one way only.
+_ACRONYMS = {
+    "HDND": "HĐND",
+    "HDTV": "HĐTV",
+    "HDQT": "HĐQT",
+    "BCD": "BCĐ",
+    "DBQH": "ĐBQH",
+    "DHQG": "ĐHQG",
+    "QD": "QĐ",
+    "GD&DT": "GD&ĐT",
+    "KH&DT": "KH&ĐT",
+    "BGDDT": "BGDĐT",
+    "SGDDT": "SGDĐT",
+    "GDDT": "GDĐT",
+    "CDS": "CĐS",
+}
+_PARTY_DU = "DU"  # "17-KH/DU": the Đảng ủy's code, only in a document's symbol
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff"})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _OK_CHARS = re.compile(rf"^[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff{re.escape(DAMAGE_SYMBOLS)}]+$")
@@ -55,9 +79,16 @@ Cand = tuple[int, float, str | None]  # LM id, channel cost, replacement (None k
 Choices = tuple[tuple[int, ...], tuple[float, ...], tuple[str | None, ...]]
 
 
-def load_model(path: Path = MODEL_PATH) -> tuple[list[str], Counter[str], Counter[tuple[str, str]],
-                                                Counter[tuple[str, str, str]], dict[str, Counter[str]],
-                                                set[tuple[str, ...]]]:
+def load_model(
+    path: Path = MODEL_PATH,
+) -> tuple[
+    list[str],
+    Counter[str],
+    Counter[tuple[str, str]],
+    Counter[tuple[str, str, str]],
+    dict[str, Counter[str]],
+    set[tuple[str, ...]],
+]:
     """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts, names' grams."""
     names: set[tuple[str, ...]] = set()
     inventory: list[str] = []
@@ -128,6 +159,7 @@ class Restorer:
     # ---- public API -------------------------------------------------------------------
     def restore_text(self, text: str) -> str:
         lines = text.split("\n")
+        share = OCR_CLEAN_SHARE if _typed_share(text) < CLEAN_SHARE else CLEAN_SHARE
         out: list[str] = [""] * len(lines)
         block: list[int] = []
         for i, line in enumerate(lines):
@@ -135,9 +167,9 @@ class Restorer:
                 block.append(i)
                 continue
             out[i] = self._clean(line)
-            self._restore_block(lines, block, out)
+            self._restore_block(lines, block, out, share)
             block = []
-        self._restore_block(lines, block, out)
+        self._restore_block(lines, block, out, share)
         return "\n".join(out)
 
     def restore_line(self, line: str) -> str:
@@ -150,18 +182,20 @@ class Restorer:
         body = _CONTROL_RE.sub(" ", line[:-1] if crlf else line).translate(_LIGATURES)
         return body + ("\r" if crlf else "")
 
-    def _restore_block(self, lines: list[str], block: list[int], out: list[str]) -> None:
+    def _restore_block(
+        self, lines: list[str], block: list[int], out: list[str], share: float = CLEAN_SHARE
+    ) -> None:
         """Decode a paragraph as one sequence so each line sees the previous line's end."""
         positions: list[tuple[list[str], int, Choices]] = []
         pending: dict[int, list[str]] = {}
         for i in block:
             line = self._clean(lines[i])
             if len(line) > PIECE_CHARS:
-                out[i] = "".join(self._restore_piece(p) for p in _pieces(line))
+                out[i] = "".join(self._restore_piece(p, share) for p in _pieces(line))
                 continue
             tokens = tokenize(line)
             pending[i] = tokens
-            clean = _looks_clean(tokens, self.skeletons)
+            clean = _looks_clean(tokens, self.skeletons, share)
             for t in range(len(tokens)):
                 cands = self._position(tokens, t, clean)
                 if cands is not None:
@@ -173,9 +207,9 @@ class Restorer:
         for i, tokens in pending.items():
             out[i] = "".join(tokens)
 
-    def _restore_piece(self, piece: str) -> str:
+    def _restore_piece(self, piece: str, share: float = CLEAN_SHARE) -> str:
         tokens = tokenize(piece)
-        clean = _looks_clean(tokens, self.skeletons)
+        clean = _looks_clean(tokens, self.skeletons, share)
         positions = []
         for t in range(len(tokens)):
             cands = self._position(tokens, t, clean)
@@ -205,6 +239,9 @@ class Restorer:
             return self._kept(self.num_id)
         if len(tok) == 1 and t + 1 < len(tokens) and tokens[t + 1] == ")":
             return self._kept(self.x_id)  # an item's letter: "b) Tổ chức …"
+        spelt = _ACRONYMS.get(tok) or ("ĐU" if tok == _PARTY_DU and t > 0 and tokens[t - 1] == "/" else None)
+        if spelt:
+            return ((self.x_id,), (0.0,), (spelt,))
         low = tok.lower()
         if clean and tok.isupper() and low.isascii() and low.isalpha() and not _ROMAN.match(tok):
             clean = False  # a word in capitals without marks where OCR kept others: a header that lost some
@@ -220,8 +257,11 @@ class Restorer:
         cands = self._cands.get(key)
         if cands is None:
             found = self._candidates(low, capital_d=key[:2] == "^P", upper=upper)
-            cands = (tuple(c[0] for c in found), tuple(CHANNEL_WEIGHT * c[1] for c in found),
-                     tuple(c[2] for c in found))
+            cands = (
+                tuple(c[0] for c in found),
+                tuple(CHANNEL_WEIGHT * c[1] for c in found),
+                tuple(c[2] for c in found),
+            )
             if len(self._cands) > 200_000:
                 self._cands.clear()
             self._cands[key] = cands
@@ -406,12 +446,28 @@ def _is_code(tokens: list[str], t: int) -> bool:
     return bool(before == "-" and t > 1 and tokens[t - 2][-1:].isdigit())
 
 
-def _looks_clean(tokens: list[str], skeletons: frozenset[str] = frozenset()) -> bool:
+def _typed_share(text: str) -> float:
+    """The share of a text's words that carry a mark this OCR never produces (typed text: about 87 %)."""
+    words = _WORD_RE.findall(text)
+    if not words:
+        return 1.0
+    return sum(1 for w in words if not set(w.lower()) <= _OCR_LETTERS) / len(words)
+
+
+def _looks_clean(
+    tokens: list[str], skeletons: frozenset[str] = frozenset(), share: float = CLEAN_SHARE
+) -> bool:
     """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales; a word without
     marks that is no syllable but the letters of one ("chuyen", "nguoi": `skeletons`) is such a tell-tale."""
     # Item letters ("đ)") and acronyms ("HĐND") are no syllables in typed text either.
-    words = [t for t in tokens if is_word(t) and not t.isdigit() and len(t) > 1
-             and not (t.isupper() and t.isalpha() and not is_syllable(t.lower()))]
+    words = [
+        t
+        for t in tokens
+        if is_word(t)
+        and not t.isdigit()
+        and len(t) > 1
+        and not (t.isupper() and t.isalpha() and not is_syllable(t.lower()))
+    ]
     if not words:
         return False
     marked = 0
@@ -425,4 +481,4 @@ def _looks_clean(tokens: list[str], skeletons: frozenset[str] = frozenset()) -> 
             marked += not set(low) <= _OCR_LETTERS
         elif low in skeletons and not is_syllable(low):
             return False
-    return marked >= CLEAN_SHARE * len(words)
+    return marked >= share * len(words)
