@@ -14,7 +14,15 @@ _SYMBOL = re.compile(
     r"(TW|TU|TƯ|ĐU|DU|CP|UBND|HĐND|HDND|QH\d*|TTg|TTG|BCT|BTGTW|ĐĐQH\d*|DDQH\d*|[A-ZĐ][A-Za-zĐ0-9]{1,9})(?![A-Za-z])"
 )
 _FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ"}
-_FIX_ISSUER = {"DU": "ĐU", "DDQH15": "ĐĐQH15", "TW": "TW", "TTG": "TTg", "HDND": "HĐND"}
+_FIX_ISSUER = {
+    "DU": "ĐU",
+    "DDQH15": "ĐĐQH15",
+    "TW": "TW",
+    "TTG": "TTg",
+    "HDND": "HĐND",
+    "BCDTW": "BCĐTW",
+    "BCD": "BCĐ",
+}
 _DATE = re.compile(r"ngay\s*(\d{1,2})\s*t[a-z]{2,5}\s*(\d{1,2})\s*n[a-z]{1,2}m\s*((?:19|20)\d\d)")
 _NUMBER_ALONE = re.compile(r"(?:^|\s)s[o0-9]\s*:\s*$")
 _NUMBER_LINE = re.compile(r"(?:^|\s)(?:s[o0-9a-z]{0,2}|so)\s*[:.]?\s*(?=\d)")
@@ -27,23 +35,37 @@ DOC_TYPES = [
     ("conclusion", re.compile(r"^ket\s*luan"), "Kết luận"),
     ("project", re.compile(r"^de\s*an"), "Đề án"),
 ]
-_TYPE_BY_CODE = {"CTr": "programme", "KH": "plan", "NQ": "resolution", "QĐ": "decision", "CT": "directive",
-                 "KL": "conclusion"}
-_HEADER_STOP = re.compile(r"([dpb]ang cong san viet nam|c[o0-9&]ng h[o0-9&]a x|d[o0-9&]c\s*l[a-z0-9]p\b|\*)")   # OCR: "D9c lap"
+_TYPE_BY_CODE = {
+    "CTr": "programme",
+    "KH": "plan",
+    "NQ": "resolution",
+    "QĐ": "decision",
+    "CT": "directive",
+    "KL": "conclusion",
+}
+# the motto beside the issuer, on `loose` text (OCR: "D9c lap", "DANG C9NG SAN VI¢T NAM")
+_HEADER_STOP = re.compile(
+    r"([dpb]ang\s*c[o0-9]ng\s*san\s*viet\s*nam|c[o0-9]ng h[o0-9]a x|d[o0-9]c\s*l[a-z0-9]p\b|\*)"
+)
 
 
 def find_symbols(text: str) -> list[tuple[int, str]]:
     """Document symbols in `text` ("57-NQ/TW", "103/KH-UBND", "193/2025/NQ-QH15"), normalised."""
+    return [(start, sym) for start, _end, sym in _symbol_spans(text)]
+
+
+def _symbol_spans(text: str) -> list[tuple[int, int, str]]:
+    """`find_symbols` with where each symbol ends."""
     out = []
     for m in _SYMBOL.finditer(text):
         num, year, code, sep, tail = m.groups()
         code = _FIX_CODE.get(code.upper(), code)
         tail = _FIX_ISSUER.get(tail.upper(), tail)
         mid = f"/{year}" if year else ""
-        if sep == "/":      # Party style: 57-NQ/TW
-            out.append((m.start(), f"{num}{mid}-{code}/{tail}"))
-        else:               # State style: 71/NQ-CP
-            out.append((m.start(), f"{num}{mid}/{code}-{tail}"))
+        if sep == "/":  # Party style: 57-NQ/TW
+            out.append((m.start(), m.end(), f"{num}{mid}-{code}/{tail}"))
+        else:  # State style: 71/NQ-CP
+            out.append((m.start(), m.end(), f"{num}{mid}/{code}-{tail}"))
     return out
 
 
@@ -54,9 +76,9 @@ def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str
     number_at = _number(head, folded, meta)
     for f in folded[:25]:
         if (m := _DATE.search(f)) and meta.date is None:
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1 <= d <= 31 and 1 <= mo <= 12:
-                meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+            meta.date = _date(m)
+    if meta.date is None:
+        meta.date = _broken_date(folded[:25])
     meta.issuer = _issuer(head, restored, number_at, restore)
     title_at = _title(lines, restored, meta, restore)
     _parents(lines, title_at, meta)
@@ -66,6 +88,25 @@ def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str
         code = re.split(r"[-/]", meta.number.split("/", 1)[-1] if "/" in meta.number else meta.number)
         meta.doc_type = next((_TYPE_BY_CODE[c] for c in code if c in _TYPE_BY_CODE), None)
     return meta
+
+
+def _date(m: re.Match[str]) -> str | None:
+    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None
+
+
+def _broken_date(folded: list[str]) -> str | None:
+    """A date line OCR or a narrow column broke ("Bắc Sơn, ngày" / "05 tháng 3 năm 2026", "… tháng 3" /
+    "năm 2026"): the line and the next non-blank one read as one, the date across the break."""
+    for i, f in enumerate(folded[:-1]):
+        if "ngay" not in f:
+            continue
+        nxt = next((x for x in folded[i + 1 : i + 3] if x.strip()), "")
+        joined = f"{f.rstrip()} {nxt.strip()}"
+        for m in _DATE.finditer(joined):
+            if m.start() < len(f.rstrip()) < m.end() and (date := _date(m)):
+                return date
+    return None
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -83,7 +124,7 @@ def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
         words = _WORD.findall(line)
         for i in range(len(words)):
             initials = ""
-            for w in words[i:i + 8]:
+            for w in words[i : i + 8]:
                 if fold(w) == "va" and initials:
                     continue
                 initials += w[0].upper()
@@ -109,9 +150,9 @@ def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
     for i, line in enumerate(head[:25]):
         m = _NUMBER_LINE.search(folded[i])
         if m:
-            text, limit = line[m.end():], 8
+            text, limit = line[m.end() :], 8
         elif _NUMBER_ALONE.search(folded[i]) and i + 1 < len(head):
-            text, limit = head[i + 1], 3        # "Số:" / "27/KH-UBND …": OCR broke the line after "Số:"
+            text, limit = head[i + 1], 3  # "Số:" / "27/KH-UBND …": OCR broke the line after "Số:"
         else:
             continue
         syms = find_symbols(text)
@@ -124,23 +165,27 @@ def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
     return -1
 
 
-def _issuer(head: list[str], restored: list[str], number_at: int, restore: Callable[[str], str]) -> str | None:
+def _issuer(
+    head: list[str], restored: list[str], number_at: int, restore: Callable[[str], str]
+) -> str | None:
     stop = number_at if number_at > 0 else 6
     parts: list[str] = []
-    goes_on: list[bool] = []        # the part's line breaks the name after a comma or "VÀ"
-    for i, line in enumerate(head[:max(stop, 1) + 1]):
+    goes_on: list[bool] = []  # the part's line breaks the name after a comma or "VÀ"
+    for i, line in enumerate(head[: max(stop, 1) + 1]):
         if line.startswith("# source:"):
             continue
         body = re.sub(r"^[#*\s]+|[*]+$", "", line)
-        f = fold(body)
-        m = _HEADER_STOP.search(f)
+        m = _HEADER_STOP.search(loose(body))
         if m:
-            body = body[:m.start()]
+            body = body[: m.start()]
         words: list[str] = []
         for w in body.split():
             letters = [c for c in w if c.isalpha()]
-            if (letters and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1) and not w[0].isdigit()) \
-                    or (not letters and words):
+            if (
+                letters
+                and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
+                and not w[0].isdigit()
+            ) or (not letters and words):
                 words.append(w)
             elif words:
                 break
@@ -154,10 +199,13 @@ def _issuer(head: list[str], restored: list[str], number_at: int, restore: Calla
     if not parts:
         return None
     parts = _join_broken_names(parts, goes_on)
+    parts = _join_party_names(parts)
+    if len(parts) >= 2 and (committee := _party_committee(parts[0], parts[1])):
+        return committee
     if len(parts) >= 2 and re.match(r"(dang uy|chi bo|ban |uy ban kiem|dang doan)", fold(parts[-1])):
         return parts[-1]
     if len(parts) >= 2 and _SUPERIOR.match(fold(parts[0])) and _SUBORDINATE.match(fold(parts[1])):
-        return parts[1]         # "UBND TỈNH HÀ TĨNH" over "SỞ Y TẾ": the body below its superior issues
+        return parts[1]  # "UBND TỈNH HÀ TĨNH" over "SỞ Y TẾ": the body below its superior issues
     if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
         return f"{parts[0]} {parts[1]}"
     return parts[-1] if re.match(r"(ban chap hanh|dang cong san)", fold(parts[0])) else parts[0]
@@ -187,32 +235,80 @@ def _join_broken_names(parts: list[str], goes_on: list[bool]) -> list[str]:
     return out
 
 
+_LEVELS = r"(tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|khoi)"
+_COMMITTEE_LEVEL = {
+    "tinh uy": "tinh",
+    "thanh uy": "thanh pho",
+    "huyen uy": "huyen",
+    "quan uy": "quan",
+    "thi uy": "thi xa",
+}
+
+
+# A company's legal form with no name after it ("CÔNG TY TNHH MỘT THÀNH VIÊN" / "CẤP NƯỚC BẮC SƠN")
+_COMPANY_FORM = re.compile(
+    r"(?:tong )?cong ty(?: co phan| tnhh(?: (?:mot|hai) thanh vien(?: tro len)?)?| trach nhiem huu han"
+    r"(?: (?:mot|hai) thanh vien(?: tro len)?)?)?$"
+)
+
+
+def _join_party_names(parts: list[str]) -> list[str]:
+    """'BAN CHẤP HÀNH ĐẢNG BỘ' / 'HUYỆN LAM GIANG': a Party organisation's name broken before its place; a
+    company's legal form alone on its line goes on with its name on the next."""
+    out: list[str] = []
+    for part in parts:
+        last = " ".join(fold(out[-1]).split()) if out else ""
+        if out and (
+            (last.endswith("dang bo") and re.match(_LEVELS + r" \S", fold(part))) or _COMPANY_FORM.match(last)
+        ):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _party_committee(first: str, second: str) -> str | None:
+    """'ĐẢNG BỘ TỈNH BẮC SƠN' / 'TỈNH ỦY': the committee of the organisation above it issues, named with its
+    place ('TỈNH ỦY BẮC SƠN'; 'ĐẢNG BỘ XÃ AN PHÚ' / 'ĐẢNG ỦY' gives 'ĐẢNG ỦY XÃ AN PHÚ')."""
+    m = re.match(r"dang bo " + _LEVELS + r" (?=\S)", fold(first))
+    committee = " ".join(fold(second).split())
+    if not m or (committee != "dang uy" and _COMMITTEE_LEVEL.get(committee) != m.group(1)):
+        return None
+    place = first[m.end() :] if committee != "dang uy" else first[len("dang bo ") :]
+    return f"{' '.join(second.split())} {place.strip()}"
+
+
 # A header's first line naming the superior body, its second the issuing one below it.
 _SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so)\s+\S")
-_SUBORDINATE = re.compile(r"(so|ban|van phong|trung tam|cong an|thanh tra|chi cuc|cuc|phong|benh vien|truong|vien"
-                          r"|bo chi huy|dai|bao)\s+\S")
+_SUBORDINATE = re.compile(
+    r"(so|ban|van phong|trung tam|cong an|thanh tra|chi cuc|cuc|phong|benh vien|truong|vien"
+    r"|bo chi huy|dai|bao|cong ty|tong cong ty)\s+\S"
+)
 
 
 def _same_span(line: str, restored: str, chunk: str) -> str:
     k = line.find(chunk)
-    return restored[k:k + len(chunk)] if k >= 0 else chunk
+    return restored[k : k + len(chunk)] if k >= 0 else chunk
 
 
 def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: Callable[[str], str]) -> int:
     for i, line in enumerate(lines[:60]):
         body = re.sub(r"^[#*\s]+|[*\s]+$", "", line)
         f = fold(body)
-        if i < 15 and (d := _DATE.search(f)) and f[d.end():].strip():
-            k = len(f) - len(f[d.end():].lstrip())      # "… năm 2025 QUYẾT ĐỊNH": OCR ran the kind's line into the date's
+        if i < 15 and (d := _DATE.search(f)) and f[d.end() :].strip():
+            k = len(f) - len(
+                f[d.end() :].lstrip()
+            )  # "… năm 2025 QUYẾT ĐỊNH": OCR ran the kind's line into the date's
             body, f = body[k:], f[k:]
         for kind, rx, label in DOC_TYPES:
             m = rx.match(f)
-            if not m or body.endswith(":"):     # "QUYẾT ĐỊNH:" opens a decision's articles, it heads no title
+            if not m or body.endswith(":"):  # "QUYẾT ĐỊNH:" opens a decision's articles, it heads no title
                 continue
-            head_word = body[:m.end()]
+            head_word = body[: m.end()]
             # the kind's line in capitals, or its words run into the title's first line ("KẾ HOẠCH của Ban …")
-            if (len(body) < 40 and body.upper() == body) or (head_word.upper() == head_word and len(head_word) > 5
-                                                            and re.match(r"\s+[^\W\d_A-ZĐ]", body[m.end():])):
+            if (len(body) < 40 and body.upper() == body) or (
+                head_word.upper() == head_word and len(head_word) > 5 and _runs_on(body[m.end() :])
+            ):
                 if meta.doc_type is None:
                     meta.doc_type = kind
                 rest: list[str] = []
@@ -221,31 +317,58 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                     j += 1
                 while j < len(lines) and lines[j].strip() and len(rest) < 8:
                     fj = fold(lines[j]).lstrip("#* ")
-                    if re.match(r"([ivxl]{1,4}|\d{1,2})\s*[.\-–]\s", fj) and lines[j].strip()[:25].upper() == \
-                            lines[j].strip()[:25]:
+                    if (
+                        re.match(r"([ivxl]{1,4}|\d{1,2})\s*[.\-–]\s", fj)
+                        and lines[j].strip()[:25].upper() == lines[j].strip()[:25]
+                    ):
                         break
-                    if rest and re.match(r"(thuc hien|can cu|theo de nghi)", fj) and lines[j - 1].rstrip()[-1:] in ".;:":
+                    if (
+                        rest
+                        and re.match(r"(thuc hien|can cu|theo de nghi)", fj)
+                        and lines[j - 1].rstrip()[-1:] in ".;:"
+                    ):
                         break
-                    if rest and re.match(r"(thuc hien|can cu|ngay \d)", fj) and lines[j].lstrip("#* ")[:1].isupper() \
-                            and not _is_caps(lines[j]):
-                        break       # a PDF's text layer keeps no blank line: "Thực hiện …" opens the preamble
+                    if (
+                        rest
+                        and re.match(r"(thuc hien|can cu|ngay \d)", fj)
+                        and lines[j].lstrip("#* ")[:1].isupper()
+                        and not _is_caps(lines[j])
+                    ):
+                        break  # a PDF's text layer keeps no blank line: "Thực hiện …" opens the preamble
                     if re.match(r"(can cu|theo de nghi|trong thoi gian)", fj):
                         break
                     if rest and _is_caps(lines[j]) and not all(_is_caps(x) for x in rest):
-                        break       # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" below a decision's title (no blank line in a PDF)
+                        break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" below a decision's title (no blank line in a PDF)
                     rl = restored[j] if len(restored[j]) == len(lines[j]) else restore(lines[j])
                     rest.append(re.sub(r"^[#*\s]+|[*\s]+$", "", rl))
                     j += 1
-                    if j + 1 < len(lines) and not lines[j].strip() and lines[j + 1].lstrip("#* ")[:1].islower() \
-                            and lines[j - 1].rstrip()[-1:] not in ".;:":
-                        j += 1      # OCR put a blank line between two lines of the title ("…" / "" / "và chuyển đổi số …")
+                    if (
+                        j + 1 < len(lines)
+                        and not lines[j].strip()
+                        and lines[j + 1].lstrip("#* ")[:1].islower()
+                        and lines[j - 1].rstrip()[-1:] not in ".;:"
+                    ):
+                        j += 1  # OCR put a blank line between two lines of the title ("…" / "" / "và chuyển đổi số …")
                 first = _first_words(body, f, rx, label, restore)
                 meta.title = squash(" ".join([first, *rest]))
                 return j
     return 0
 
 
-def _first_words(body: str, folded: str, rx: re.Pattern[str], label: str, restore: Callable[[str], str]) -> str:
+def _runs_on(tail: str) -> bool:
+    """The title's first words run into the kind's line: "KẾ HOẠCH của Ban …", "KE HOACH Chuyen doi so cua …"
+    (a capitalised word, then one in lower case), not "KẾ HOẠCH Số 12" nor another line in capitals."""
+    words = tail.split()
+    if not tail[:1].isspace() or not words or not words[0][:1].isalpha():
+        return False
+    if words[0][0].islower():
+        return True
+    return len(words) > 1 and words[0][1:].islower() and words[1][:1].islower()
+
+
+def _first_words(
+    body: str, folded: str, rx: re.Pattern[str], label: str, restore: Callable[[str], str]
+) -> str:
     """The title's first line: the kind's own words ("KE HOACH", "QUYET ĐỊNH" as OCR left them read as
     "Kế hoạch", "Quyết định"), then the rest of the line restored ("KẾ HOẠCH HÀNH ĐỘNG" → "Kế hoạch hành
     động")."""
@@ -274,7 +397,7 @@ def _parents(lines: list[str], title_end: int, meta: DocumentMeta) -> None:
     chunks: list[str] = [meta.title or ""]
     para: list[str] = []
     start = max(title_end, 0)
-    for line in lines[start:start + 60]:
+    for line in lines[start : start + 60]:
         f = fold(line).lstrip("#* ")
         if re.match(r"(i|l|1)\s*[.\-]\s*[a-z]", f) and line.strip()[:6].isupper():
             break
@@ -286,6 +409,8 @@ def _parents(lines: list[str], title_end: int, meta: DocumentMeta) -> None:
         fb = fold(block).lstrip()
         if re.match(r"(theo de nghi|xet de nghi|tai to trinh)", fb):
             continue
+        if rm := _REPLACES.search(loose(block)):
+            block = block[: rm.start()]  # "Kế hoạch này thay thế Kế hoạch số …": replaced, not a parent
         chunks.append(block)
     seen: list[str] = []
     joined = re.sub(r"-\s+", "-", " ".join(chunks))
@@ -299,11 +424,17 @@ def _parents(lines: list[str], title_end: int, meta: DocumentMeta) -> None:
     meta.parents = seen
 
 
-_REPLACES = re.compile(r"\bnay\s+(?:se\s+)?thay\s*th[e]\b"
-                       # "… có hiệu lực kể từ ngày ký, thay thế Kế hoạch số 96/KH-UBND": the replaced document named
-                       # in the sentence that speaks of this document ("… này …"), not a task's "ban hành thay thế …"
-                       r"|\bnay\b[^.;|]{0,80}?\bthay\s*th[e]\s+(?:cho\s+)?(?=(?:ke\s*hoach|chuong\s*trinh|quyet\s*dinh|nghi\s*quyet|chi\s*thi)"
-                       r"\s+(?:hanh\s*dong\s+)?so\b)")
+_KINDS = r"(?:ke\s*hoach|chuong\s*trinh|quyet\s*dinh|nghi\s*quyet|chi\s*thi)"
+_REPLACES = re.compile(
+    r"\bnay\s+(?:se\s+)?thay\s*th[e]\b"
+    # "… có hiệu lực kể từ ngày ký, thay thế Kế hoạch số 96/KH-UBND": the replaced document named
+    # in the sentence that speaks of this document ("… này …"), not a task's "ban hành thay thế …"
+    r"|\bnay\b[^.;|]{0,80}?\bthay\s*th[e]\s+(?:cho\s+)?(?=" + _KINDS + r"\s+(?:hanh\s*dong\s+)?so\b)"
+    # "… có hiệu lực kể từ ngày ký, thay thế Kế hoạch số …": the sentence on this document's force
+    r"|\bco\s+hieu\s*luc\b[^.;|]{0,80}?\bthay\s*th[e]\s+(?:cho\s+)?(?="
+    + _KINDS
+    + r"\s+(?:hanh\s*dong\s+)?so\b)"
+)
 
 
 def _replaces(lines: list[str], meta: DocumentMeta) -> None:
@@ -311,6 +442,22 @@ def _replaces(lines: list[str], meta: DocumentMeta) -> None:
     text = re.sub(r"-\s+", "-", " ".join(lines))
     lz = loose(text)
     for m in _REPLACES.finditer(lz):
-        syms = find_symbols(text[m.end():m.end() + 160])
-        if syms and syms[0][1] not in meta.replaces and syms[0][1] != meta.number:
-            meta.replaces.append(syms[0][1])
+        tail = text[m.end() : m.end() + 400]
+        spans = _symbol_spans(tail)
+        if not spans or spans[0][0] >= 160:
+            continue
+        end = 0
+        for k, (at, sym_end, sym) in enumerate(spans):
+            # "thay thế Kế hoạch số 12/KH-UBND ngày 01/02/2025 và Kế hoạch số 15/KH-UBND …": the list goes on
+            # past a date and an issuer, up to a word that says what a document is about ("về …")
+            if k and not _LIST_GOES_ON.match(fold(tail[end:at])):
+                break
+            end = sym_end
+            if sym not in meta.replaces and sym != meta.number:
+                meta.replaces.append(sym)
+
+
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:ngay\s*[\d/.\-]+\s*)?(?:cua\s(?:(?!\bve\b)[^.;:]){0,60}?)?\s*(?:,|;|\bva\b)\s*"
+    r"(?:(?:cac\s+)?" + _KINDS + r"\s*(?:hanh\s*dong\s*)?)?(?:so\s*)?$"
+)

@@ -20,7 +20,7 @@ I. MỤC ĐÍCH
 
 def test_issuer_in_capitals_and_title_restored() -> None:
     doc = parse_bytes(HEADER.encode(), "plan.txt").to_json()["document"]
-    assert doc["issuer"] == "SỞ NỘI VỤ"         # "S&": OCR kept one capital of "SỞ"
+    assert doc["issuer"] == "SỞ NỘI VỤ"  # "S&": OCR kept one capital of "SỞ"
     assert doc["title"] == "Kế hoạch Chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
     assert (doc["number"], doc["date"], doc["doc_type"]) == ("45/KH-SNV", "2026-03-10", "plan")
     assert doc["parents"] == ["12/KH-UBND"]
@@ -61,8 +61,146 @@ def test_the_kind_run_into_the_title_or_into_the_date_line() -> None:
     joined = HEADER.replace("KẾ HOACH\nChuyen doi so", "KẾ HOACH chuyen doi so")
     doc = parse_bytes(joined.encode(), "plan.txt").to_json()["document"]
     assert doc["title"] == "Kế hoạch chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
-    decision = HEADER.replace("45/KH-SNV", "45/QĐ-SNV").replace("nam 2026\nKẾ HOACH\n", "nam 2026 QUYET DINH\n\n")
-    decision = decision.replace("I. MỤC ĐÍCH\n", "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n")
+    decision = HEADER.replace("45/KH-SNV", "45/QĐ-SNV").replace(
+        "nam 2026\nKẾ HOACH\n", "nam 2026 QUYET DINH\n\n"
+    )
+    decision = decision.replace(
+        "I. MỤC ĐÍCH\n", "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n"
+    )
     doc = parse_bytes(decision.encode(), "plan.txt").to_json()["document"]
     assert doc["title"] == "Quyết định Chuyển đổi số trong công tác nội vụ của huyện An Lão đến năm 2028"
     assert doc["parents"] == ["12/KH-UBND"]
+
+
+PARTY_HEAD = """\
+ĐẢNG BỘ TỈNH BẮC SƠN                    ĐẢNG CỘNG SẢN VIỆT NAM
+TỈNH ỦY
+*                                   Bắc Sơn, ngày 05 tháng 3 năm 2026
+Số: 12-CTr/TU
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW
+
+Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;
+Căn cứ Kế hoạch số 01-KH/TU ngày 15/01/2025 của Ban Thường vụ Tỉnh ủy;
+Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động như sau:
+
+I. MỤC TIÊU
+"""
+
+
+def test_a_party_committee_below_its_organisation_is_named_with_its_place() -> None:
+    doc = parse_bytes(PARTY_HEAD.encode(), "plan.txt").to_json()["document"]
+    assert doc["issuer"] == "TỈNH ỦY BẮC SƠN"
+    assert (doc["number"], doc["date"], doc["doc_type"]) == ("12-CTr/TU", "2026-03-05", "programme")
+    assert doc["parents"] == ["57-NQ/TW", "01-KH/TU"]
+    commune = PARTY_HEAD.replace("ĐẢNG BỘ TỈNH BẮC SƠN", "ĐẢNG BỘ XÃ AN KHÊ").replace(
+        "TỈNH ỦY\n", "ĐẢNG ỦY\n"
+    )
+    assert parse_bytes(commune.encode(), "plan.txt").to_json()["document"]["issuer"] == "ĐẢNG ỦY XÃ AN KHÊ"
+    # a committee of another level is no committee of this organisation
+    other = PARTY_HEAD.replace("TỈNH ỦY\n", "HUYỆN ỦY AN KHÊ\n")
+    assert parse_bytes(other.encode(), "plan.txt").to_json()["document"]["issuer"] == "ĐẢNG BỘ TỈNH BẮC SƠN"
+
+
+def test_a_party_executive_committee_named_over_two_lines() -> None:
+    text = PARTY_HEAD.replace("ĐẢNG BỘ TỈNH BẮC SƠN   ", "BAN CHẤP HÀNH ĐẢNG BỘ").replace(
+        "TỈNH ỦY\n", "HUYỆN TÂN HÒA\n"
+    )
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert doc["issuer"] == "BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN TÂN HÒA"
+
+
+def test_the_motto_as_ocr_misread_it_is_no_part_of_the_issuer() -> None:
+    text = PARTY_HEAD.replace(
+        "TỈNH BẮC SƠN                    ĐẢNG CỘNG SẢN VIỆT NAM",
+        "TỈNH BẮC SƠN                    DANG C9NG SAN VI¢T NAM",
+    ).replace("TỈNH ỦY\n", "\n")
+    assert parse_bytes(text.encode(), "plan.txt").to_json()["document"]["issuer"] == "ĐẢNG BỘ TỈNH BẮC SƠN"
+
+
+def test_a_date_line_broken_by_ocr() -> None:
+    for broken in (
+        "Bắc Sơn, ngày\n                                   05 tháng 3 năm 2026",
+        "Bắc Sơn, ngay 05 thang 3\n\nnam 2026",
+    ):
+        text = PARTY_HEAD.replace("Bắc Sơn, ngày 05 tháng 3 năm 2026", broken)
+        assert parse_bytes(text.encode(), "plan.txt").to_json()["document"]["date"] == "2026-03-05"
+
+
+UNIVERSITY_HEAD = """\
+BỘ GIÁO DỤC VÀ ĐÀO TẠO          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRƯỜNG ĐẠI HỌC BẮC SƠN                 Độc lập - Tự do - Hạnh phúc
+
+Số: 215/KH-ĐHBS                   Bắc Sơn, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+Chuyển đổi số của Trường Đại học Bắc Sơn giai đoạn 2026 - 2030
+
+Căn cứ Quyết định số 131/QĐ-TTg ngày 25/01/2022 của Thủ tướng Chính phủ;
+Căn cứ Kế hoạch số 45/KH-BGDĐT ngày 10/02/2026 của Bộ Giáo dục và Đào tạo;
+Kế hoạch này thay thế Kế hoạch số 98/KH-ĐHBS ngày 12/4/2024 của Hiệu trưởng.
+
+I. MỤC ĐÍCH
+1. Nâng cao năng lực số của giảng viên.
+
+III. TỔ CHỨC THỰC HIỆN
+Kế hoạch có hiệu lực kể từ ngày ký, thay thế Kế hoạch số 98/KH-ĐHBS ngày 12/4/2024 và Kế hoạch số 17/KH-ĐHBS
+ngày 02/01/2025 của Hiệu trưởng về chuyển đổi số, Quyết định số 131/QĐ-TTg.
+"""
+
+
+def test_a_replaced_document_is_no_parent_and_a_list_of_them_is_read() -> None:
+    doc = parse_bytes(UNIVERSITY_HEAD.encode(), "plan.txt").to_json()["document"]
+    assert doc["issuer"] == "TRƯỜNG ĐẠI HỌC BẮC SƠN"
+    assert doc["parents"] == ["131/QĐ-TTg", "45/KH-BGDĐT"]
+    assert doc["replaces"] == ["98/KH-ĐHBS", "17/KH-ĐHBS"]
+    # without "này": the sentence on the plan's force names what it replaces
+    alone = UNIVERSITY_HEAD.replace(
+        "Kế hoạch này thay thế Kế hoạch số 98/KH-ĐHBS ngày 12/4/2024 của Hiệu trưởng.\n", ""
+    )
+    alone = alone.replace(" và Kế hoạch số 17/KH-ĐHBS\nngày 02/01/2025", "\nngày 02/01/2025")
+    doc = parse_bytes(alone.encode(), "plan.txt").to_json()["document"]
+    assert doc["replaces"] == ["98/KH-ĐHBS"]
+    # a task that issues a document in place of another replaces nothing of this plan
+    task = alone.replace(
+        "Kế hoạch có hiệu lực kể từ ngày ký, thay thế", "Phòng Đào tạo ban hành quy chế thay thế"
+    )
+    assert parse_bytes(task.encode(), "plan.txt").to_json()["document"]["replaces"] == []
+
+
+def test_the_kind_run_into_a_capitalised_title() -> None:
+    text = UNIVERSITY_HEAD.replace("KẾ HOẠCH\nChuyển đổi số", "KE HOACH Chuyen doi so")
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert doc["title"] == "Kế hoạch Chuyển đổi số của Trường Đại học Bắc Sơn giai đoạn 2026 - 2030"
+    text = UNIVERSITY_HEAD.replace("KẾ HOẠCH\n", "KẾ HOẠCH Số 12\n")
+    assert parse_bytes(text.encode(), "plan.txt").to_json()["document"]["title"] != "Kế hoạch Số 12"
+
+
+def test_a_company_below_its_owner_named_over_two_lines() -> None:
+    text = """\
+UBND TỈNH BẮC SƠN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CÔNG TY TNHH MỘT THÀNH VIÊN                 Độc lập - Tự do - Hạnh phúc
+MÔI TRƯỜNG ĐÔ THỊ BẮC SƠN
+
+Số: 31/KH-MTĐT                              Bắc Sơn, ngày 12 tháng 5 năm 2026
+
+KẾ HOẠCH
+Chuyển đổi số trong thu gom, xử lý chất thải của Công ty năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert doc["issuer"] == "CÔNG TY TNHH MỘT THÀNH VIÊN MÔI TRƯỜNG ĐÔ THỊ BẮC SƠN"
+    joint = text.replace("CÔNG TY TNHH MỘT THÀNH VIÊN   ", "CÔNG TY CỔ PHẦN              ")
+    assert parse_bytes(joint.encode(), "plan.txt").to_json()["document"]["issuer"] == (
+        "CÔNG TY CỔ PHẦN MÔI TRƯỜNG ĐÔ THỊ BẮC SƠN"
+    )
+
+
+def test_a_central_steering_committee_code_whose_dj_ocr_read_as_d() -> None:
+    text = PARTY_HEAD.replace("Căn cứ Kế hoạch số 01-KH/TU", "Can cu Ke hoach so 01-KH/BCDTW")
+    assert parse_bytes(text.encode(), "plan.txt").to_json()["document"]["parents"] == [
+        "57-NQ/TW",
+        "01-KH/BCĐTW",
+    ]
