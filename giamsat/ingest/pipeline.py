@@ -173,12 +173,23 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
         # a task table in the body: "II. NHIỆM VỤ" / "STT | Nhiệm vụ Cơ quan chủ Cơ quan phối Thời hạn hoàn" / "trì hợp thành"
         if any(_task_header(outline.lines, k) for k in range(section.start + 1, min(section.end, section.start + 6) + 1)):
             out.append((section.start, section.end))
-    for section in outline.section("annex"):
-        window = " ".join(fold(x) for x in outline.lines[section.start:min(section.end, section.start + 60) + 1])
-        if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b", window) or window.count("co quan") >= 2) \
+    sections = outline.sections
+    for n, section in enumerate(sections):
+        if section.kind != "annex":
+            continue
+        # the annex's group rows OCR read as headings ("1. HOÀN" / "THIỆN" / "THỂ CHẾ" for "I. HOÀN THIỆN THỂ CHẾ"):
+        # sections of no known kind after it are its rows
+        end = section.end
+        for after in sections[n + 1:]:
+            if after.kind != "other":
+                break
+            end = after.end
+        window = " ".join(fold(x) for x in outline.lines[section.start:min(end, section.start + 60) + 1])
+        if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b", window) or window.count("co quan") >= 2
+                or window.count("don vi") >= 2) \
                 and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window) \
                 and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
-            out.append((section.start, section.end))
+            out.append((section.start, end))
     return out
 
 

@@ -165,3 +165,36 @@ def test_an_annex_list_under_a_form_name_is_read() -> None:
         "| 1 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Quý II/2026 |",
     ]
     assert [(t.no, t.lead_code) for t in parse_text("\n".join(lines)).tasks] == [("1", "STP")]
+
+
+def test_ocr_annex_rows_go_on_past_group_rows_read_as_headings() -> None:
+    """OCR text of an annex task table whose narrow columns broke the header words apart ('Đơn vị Đơn vị' /
+    'thực phối hợp') and whose group rows ('I. HOÀN' / 'THIỆN' / 'THỂ CHẾ') read as headings of their own."""
+    lines = [
+        *_HEAD,
+        "I. NHIỆM VỤ",
+        "Chi tiết tại Phụ lục I.",
+        "",
+        "PHỤ LỤC I",
+        "DANH MỤC NHIỆM VỤ NĂM 2026",
+        "",
+        "STT Nội dung | Đơn vị Đơn vị Bắt đầu | Hoàn thành",
+        "công việc | thực phối hợp",
+        "hiện",
+        "I. HOÀN",
+        "THIỆN",
+        "THỂ CHẾ",
+        "",
+        "1 Xây dựng quy chế khai thác dữ liệu | Sở Tư pháp | Công an tỉnh | Tháng 3/2026 | Tháng 8/2026",
+        "2 Rà soát thủ tục hành chính nội bộ | Sở Nội vụ | Các sở | Tháng 4/2026 | Quý IV/2026",
+        "II. HẠ TẦNG",
+        "SỐ",
+        "",
+        "3 Nâng cấp trung tâm dữ liệu của tỉnh | Sở Xây dựng | Công an tỉnh | Quý II/2026 | 2027",
+    ]
+    got = [(t.no, t.lead_code, t.name) for t in parse_text("\n".join(lines)).tasks]
+    assert got == [
+        ("1", "STP", "Xây dựng quy chế khai thác dữ liệu"),
+        ("2", "SNV", "Rà soát thủ tục hành chính nội bộ"),
+        ("3", "SXD", "Nâng cấp trung tâm dữ liệu của tỉnh"),
+    ]
