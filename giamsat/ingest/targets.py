@@ -47,7 +47,7 @@ _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\
 # "2.5" or "0.75" stay decimals
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\d]|[.,]\d)")
 # a year phrase opening a bullet before its indicator ("Đến hết năm 2026, 100% …", "Trong năm 2027, …")
-_YEAR_LEAD = re.compile(r"(?:(?:den|toi|trong|vao|tu)\s*(?:het\s*)?(?:nam\s*)?20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
+_YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:het\s*)?(?:nam\s*)?20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
 # ... or closing the name ("… không dùng tiền mặt vào năm 2027")
 _YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu)\s+(?:het\s+)?(?:nam\s+)?20\d\d\s*$")
 
@@ -147,6 +147,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
             re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause)      # "… không quá 03 ngày từ năm 2026."
         cyear = int(inline.group(1)) if inline else year
+        if inline and re.match(r"\s*:", clause[inline.end():]):
+            year = cyear        # "Phấn đấu trong năm 2026: 90% …; 70% …": the lead-in's year holds for the clauses after it
         last = a
         prev: tuple[int, str] | None = None          # (end, comparator) of the clause's last figure
         covered = a                                  # a counted target's name runs to here ("01 khu … dành 30% …")
@@ -156,7 +158,10 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             last = a + m.end()
         for m in _FIGURE.finditer(clause):
             s, e = a + m.start("a"), a + m.end()
-            if s < last or s < covered or _skip_figure(f, s, e, m):
+            frac = None if m.group("pct") or m.group("b") else re.match(r"/\s?(\d{1,4})(?=\s+[a-z])", f[e:b])
+            if frac and int(m.group("a")) <= int(frac.group(1)) and _countable(f, e + frac.end()) and s >= last:
+                e += frac.end()         # "đạt 12/12 thôn": a count out of all there are, named by the words before
+            elif s < last or s < covered or _skip_figure(f, s, e, m):
                 continue
             cmp_word = (m.group("cmp") or "").strip()
             comparator, value = _comparator(cmp_word, m)
@@ -180,7 +185,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
             noun = um is not None and counted and re.match(r"\s*(doanh|to|bai|sang)", f[fig_end:]) is not None
             # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
-            name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted)
+            name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted and not frac)
             if not name:
                 continue
             out.append(_mk(outline, item, name, value, comparator, unit, cyear, a + m.start(), e, 0.6))
@@ -235,7 +240,7 @@ def _comparator(word: str, m: re.Match[str]) -> tuple[str, str]:
 
 def _clauses(f: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r"[;.](?=\s+[a-z(]|\s*$)(?<!\d\.)|\s-\s(?=[a-z])", f):
+    for m in re.finditer(r";(?<!&[gl][te];)(?<!&amp;)|[.](?=\s+[a-z(]|\s*$)(?<!\d\.)|\s-\s(?=[a-z])", f):   # "…; 70% người dân …": a clause
         if m.start() - start > 3:
             out.append((start, m.start()))
         start = m.end()
@@ -278,8 +283,10 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         if heads and b - heads[-1].start() >= 8:
             a = heads[-1].start()
     before_words = len(f[a:b].split())
-    stop = _NAME_STOP.search(f[fig_end:hi])
-    after_end = min(hi, fig_end + (stop.start() if stop else 160), fig_end + 160)
+    stop = _NAME_STOP.search(f, fig_end, hi)
+    while stop and stop.group(0).lstrip().startswith("tr") and re.search(r"\btu\s*\d{1,3}\s*[a-z]{2,6}$", f[fig_end:stop.start()]):
+        stop = _NAME_STOP.search(f, stop.end(), hi)        # "người dân từ 15 tuổi trở lên có …": the name's own phrase
+    after_end = min(hi, stop.start() if stop else fig_end + 160, fig_end + 160)
     if whole and after_end - fig_end >= 4:
         return _no_year_tail(outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-"))
     if before_words >= 3:

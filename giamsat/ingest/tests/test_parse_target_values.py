@@ -65,3 +65,22 @@ def test_a_day_count_without_a_bound_is_still_no_target() -> None:
     assert (
         _prose("- Trong 15 ngày kể từ ngày nhận hồ sơ, các phòng chuyên môn gửi ý kiến về Văn phòng.\n") == []
     )
+
+
+def test_targets_after_their_figures_one_per_clause() -> None:
+    assert _prose(
+        "Phấn đấu trong năm 2026: 85% hộ kinh doanh có mã QR thanh toán; 60% người dân từ 18 tuổi trở lên"
+        " dùng ví điện tử; 100% nhà văn hóa thôn có wifi miễn phí.\n"
+    ) == [
+        ("hộ kinh doanh có mã QR thanh toán", "=", "85", "%", 2026),
+        ("người dân từ 18 tuổi trở lên dùng ví điện tử", "=", "60", "%", 2026),
+        ("nhà văn hóa thôn có wifi miễn phí", "=", "100", "%", 2026),
+    ]
+
+
+def test_a_count_out_of_all_is_named_by_the_words_before_it() -> None:
+    assert _prose("- Số tổ dân phố có camera an ninh kết nối trung tâm đạt 9/9 tổ.\n")[0][:3] == (
+        "Số tổ dân phố có camera an ninh kết nối trung tâm",
+        "=",
+        "9",
+    )
