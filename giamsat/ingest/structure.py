@@ -138,6 +138,16 @@ def _is_upper(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
 
 
+# "II. NHIEM VU CU THE 1. Ha tang va du lieu": OCR ran a section's title in capitals into its first numbered sub-heading
+_JOINED_SUB = re.compile(r"\s\d{1,2}\s*[.)]\s+[A-ZĐÀ-Ỹ]")
+
+
+def _joined_head(rest: str) -> str:
+    """The title before a numbered sub-heading OCR joined to it (at least two words), else ''."""
+    m = _JOINED_SUB.search(rest[:90])
+    return rest[:m.start()] if m and len(rest[:m.start()].split()) >= 2 else ""
+
+
 def classify(line: str) -> tuple[str, int, int]:
     """(kind, level, offset of content) for one cleaned line."""
     body = _MD.sub("", line)
@@ -146,7 +156,7 @@ def classify(line: str) -> tuple[str, int, int]:
     if _ANNEX.match(loose(body)) and len(body) < 90:
         return "annex", 0, cut
     m = _ROMAN.match(body_f)
-    if m and _is_upper(body[m.end():m.end() + 40]) and not _NUM2.match(body_f):
+    if m and (_is_upper(body[m.end():m.end() + 40]) or _is_upper(_joined_head(body[m.end():]))) and not _NUM2.match(body_f):
         return "roman", 1, cut + m.end()
     for rx, kind, level in ((_NUM3, "num3", 4), (_NUM2, "num2", 3), (_NUM, "num", 2), (_LETTER, "letter", 4),
                             (_PLUS, "plus", 6), (_DASH, "dash", 5)):

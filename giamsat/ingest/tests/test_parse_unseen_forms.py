@@ -198,3 +198,19 @@ def test_ocr_annex_rows_go_on_past_group_rows_read_as_headings() -> None:
         ("2", "SNV", "Rà soát thủ tục hành chính nội bộ"),
         ("3", "SXD", "Nâng cấp trung tâm dữ liệu của tỉnh"),
     ]
+
+
+def test_a_section_title_ocr_ran_into_its_first_sub_heading_still_opens_the_section() -> None:
+    lines = [
+        *_HEAD,
+        "II. MUC TIEU",
+        "Den nam 2026, 100% ho so cong viec duoc xu ly tren moi truong mang.",
+        "II. NHIEM VU CU THE 1. Ha tang va du lieu",
+        "- Xay dung mang truyen so lieu chuyen dung cua tinh (Chu tri: So Tu phap; thoi gian: Quy III/2026).",
+        "- So hoa so ho tich cua cac xa (Chu tri: So Noi vu; thoi gian: thang 9/2026).",
+        "",
+        "III. TO CHUC THUC HIEN",
+        "1. So Tai chinh bo tri kinh phi thuc hien Ke hoach.",
+    ]
+    plan = parse_text("\n".join(lines))
+    assert [t.lead_code for t in plan.tasks] == ["STP", "SNV"]
