@@ -6,6 +6,7 @@ from DOCX and ruled PDFs arrive whole; scans are rebuilt from Tesseract word box
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import math
@@ -493,69 +494,76 @@ def _bounded_layout(page: Any) -> Any:
 SANDBOX = os.environ.get("GIAMSAT_PDF_SANDBOX", "1") != "0"     # 0: read in this process (the fuzzer, for coverage)
 
 
-def bounded(work: Callable[[bytes], Any], data: bytes) -> Any:
-    """`work(data)` in a forked child held to PDF_CPU_SECONDS of CPU (RLIMIT_CPU), PDF_MEMORY bytes of
-    address space more than this process's (RLIMIT_AS) and PDF_WALL_SECONDS, its result (or its
-    IngestError) sent back pickled; a child killed or out of memory is an IngestError "too_complex".
-    Where processes cannot fork (or GIAMSAT_PDF_SANDBOX=0), `work(data)` here."""
-    if not SANDBOX or not hasattr(os, "fork"):
-        return work(data)
-    import pickle
-    import resource
-    import select
-    import signal
+_SERVER: Any = None
 
+
+def _forkserver() -> Any:
+    """multiprocessing's fork server, started once (a fresh single-threaded interpreter that has imported the
+    readers): forking this process instead, which may run other threads (a web server's, a queue's), could
+    leave the child waiting on a lock one of them held."""
+    global _SERVER
+    if _SERVER is None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["giamsat.ingest.readers", "pdfplumber", "pypdf"])
+        _SERVER = context
+    return _SERVER
+
+
+def _bounded_child(work: Callable[[bytes], Any], data: bytes, cpu: int, memory: int, conn: Any) -> None:
+    """In the child: the limits set, `work(data)` done, its result or IngestError sent back."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
     try:
         with open("/proc/self/statm") as fh:
             size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (size + memory, size + memory))
     except (OSError, ValueError, IndexError):
-        size = 0
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:                                              # the child
-        status = 0
-        try:
-            os.close(read_end)
-            resource.setrlimit(resource.RLIMIT_CPU, (PDF_CPU_SECONDS, PDF_CPU_SECONDS + 5))
-            if size:
-                resource.setrlimit(resource.RLIMIT_AS, (size + PDF_MEMORY, size + PDF_MEMORY))
-            try:
-                out: tuple[str, Any] = ("ok", work(data))
-            except IngestError as exc:
-                out = ("error", (str(exc), exc.code))
-            except MemoryError:
-                out = ("error", (_TOO_COMPLEX, "too_complex"))
-            except BaseException as exc:  # the parent raises it
-                out = ("crash", repr(exc))
-            payload = pickle.dumps(out)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write_end, view):]
-        except BaseException:  # whatever happens, the child ends here
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + PDF_WALL_SECONDS
-    killed = False
+        pass
     try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([read_end], [], [], left)[0]:
-                os.kill(pid, signal.SIGKILL)
-                killed = True
-                break
-            chunk = os.read(read_end, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
+        out: tuple[str, Any] = ("ok", work(data))
+    except IngestError as exc:
+        out = ("error", (str(exc), exc.code))
+    except MemoryError:
+        out = ("error", (_TOO_COMPLEX, "too_complex"))
+    except BaseException as exc:  # the parent raises it
+        out = ("crash", repr(exc))
+    try:
+        conn.send(out)
+    except MemoryError:
+        conn.send(("error", (_TOO_COMPLEX, "too_complex")))
+    conn.close()
+
+
+def bounded(work: Callable[[bytes], Any], data: bytes) -> Any:
+    """`work(data)` (a module's function) in a child process held to PDF_CPU_SECONDS of CPU (RLIMIT_CPU),
+    PDF_MEMORY bytes of address space more than it starts with (RLIMIT_AS) and PDF_WALL_SECONDS; its result
+    (or its IngestError) comes back pickled; a child killed or out of memory is an IngestError "too_complex".
+    The child is forked from multiprocessing's fork server (`_forkserver`), not from this process. Where there
+    is no fork (or GIAMSAT_PDF_SANDBOX=0), `work(data)` here."""
+    if not SANDBOX or not hasattr(os, "fork"):
+        return work(data)
+    context = _forkserver()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_bounded_child, args=(work, data, PDF_CPU_SECONDS, PDF_MEMORY, sender),
+                            daemon=True)
+    child.start()
+    sender.close()
+    result: Any = None
+    try:
+        if receiver.poll(PDF_WALL_SECONDS):
+            with contextlib.suppress(EOFError, OSError):
+                result = receiver.recv()
     finally:
-        os.close(read_end)
-        _, status = os.waitpid(pid, 0)
-    if killed or os.WIFSIGNALED(status) or not chunks:
+        receiver.close()
+        if result is None:
+            child.kill()
+        child.join()
+    if result is None:
         raise IngestError(_TOO_COMPLEX, "too_complex")
-    kind, value = pickle.loads(b"".join(chunks))
+    kind, value = result
     if kind == "error":
         raise IngestError(*value)
     if kind == "crash":
@@ -662,16 +670,42 @@ def read_image(data: bytes, progress: Progress | None = None) -> Extracted:
     lines: list[str] = []
     warnings: list[str] = []
     for done, frame in enumerate(frames, 1):
-        lines.extend(ocr_image(frame, warnings))
+        lines.extend(ocr_image(upscaled(frame), warnings))
         if progress:
             progress(done, len(frames))
     return Extracted(lines, "image", len(frames), warnings)
 
 
+def upscaled(image: Any) -> Any:
+    """An image scanned at less than 250 dpi, enlarged to 300 dpi (at most A3's pixels), as a PDF's pages are
+    rendered: Tesseract reads small letters badly (at 150 dpi a 13-point line's small letters are some 13
+    pixels high) and the ruled tables' measures are in pixels of 300 dpi. The resolution is the one the
+    file declares (from 100 dpi: a phone's 72 says nothing), else an A4 page's, when the image has its shape."""
+    from PIL import Image
+
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    width, height = image.size
+    declared = image.info.get("dpi")
+    try:
+        dpi = float(min(declared)) if declared else 0.0
+    except (TypeError, ValueError):
+        dpi = 0.0
+    if dpi < 100:
+        short, long = sorted((width, height))
+        dpi = short / 8.27 if short and 1.36 <= long / short <= 1.46 else 0.0
+    if not 0 < dpi < 250:
+        return image
+    scale = min(300 / dpi, (_OCR_PAGE_PIXELS / max(width * height, 1)) ** 0.5)
+    if scale <= 1.05:
+        return image
+    return image.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+
+
 def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     import pytesseract
 
-    image = deskew(image.convert("L"))
+    image = deskew(flatten_light(grey(image)))
     grids = find_grids(image)
     if grids:
         image = erase_rulings(image, grids)
@@ -686,6 +720,39 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     words = _reread_labels(image, grids, _reread_cells(image, grids, words))
     read_comparators(image, words)
     return place_grids(words, grids)
+
+
+def grey(image: Any) -> Any:
+    """A page in grey: a colour page's red channel when red ink marks it (the seal stamped over the signer's
+    name, red in every Vietnamese administrative document): in red light red ink is as pale as the paper and
+    the black text under it reads whole; blue or black ink stays dark. Other pages their luminance."""
+    from PIL import ImageChops
+
+    if image.mode in ("L", "1", "I", "I;16", "F"):
+        return image.convert("L")
+    rgb = image.convert("RGB")
+    r, g, b = rgb.split()
+    reddish = ImageChops.subtract(r, ImageChops.lighter(g, b))        # R - max(G, B), 0 where not red
+    if sum(reddish.histogram()[80:]) < 0.001 * image.size[0] * image.size[1]:
+        return rgb.convert("L")
+    return r
+
+
+def flatten_light(image: Any) -> Any:
+    """A page lit unevenly (a phone's photo, a book's fold, a scanner's lid left open): its paper, grey towards
+    one side, made white again: each pixel divided by the paper's brightness around it (the brightest pixel
+    within about a third of an inch, on a page shrunk to some 300 pixels across, smoothed), so that ink and
+    paper part at one grey level (the rulings' and Tesseract's). A page whose paper is white but for a few
+    spots (a logo, a stamp) is left as it is."""
+    from PIL import Image, ImageFilter, ImageMath
+
+    factor = max(1, min(image.size) // 300)
+    small = image.reduce(factor) if factor > 1 else image
+    paper = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.MaxFilter(7))
+    if sum(paper.histogram()[:215]) < 0.05 * paper.size[0] * paper.size[1]:
+        return image
+    paper = paper.filter(ImageFilter.GaussianBlur(2)).resize(image.size, Image.Resampling.BILINEAR)
+    return ImageMath.lambda_eval(lambda m: m["convert"](m["a"] * 255 / m["max"](m["b"], 1), "L"), a=image, b=paper)
 
 
 def read_comparators(image: Any, words: list[dict[str, Any]]) -> None:
@@ -862,7 +929,8 @@ def _runs(values: list[float], dark: float) -> list[int]:
 
 def skew_angle(image: Any) -> float:
     """The rotation (degrees) that makes the page's lines of text and rulings horizontal: the angle
-    whose row profile is the most contrasted (projection profile), coarse then fine, within ±2°.
+    whose row profile is the most contrasted (projection profile), coarse then fine, within ±2° (±5°
+    when the best within ±2° is at its edge).
     (Refining it on a half-size page, 0.02° steps, was measured: no better on 40 scanned annex pages,
     a different handful of OCR slips, 0.7 s more a page; a residual tilt is met where it matters, in
     `_rulings_x`.)"""
@@ -876,6 +944,8 @@ def skew_angle(image: Any) -> float:
         return float(statistics.pvariance(rows))
 
     best = max((k * 0.25 for k in range(-8, 9)), key=contrast)
+    if abs(best) >= 2:              # turned further (a page laid askew on the glass, a photo): on, to 5°
+        best = max((k * 0.25 for k in range(-20, 21)), key=contrast)
     return max((best + k * 0.05 for k in range(-4, 5)), key=contrast)
 
 

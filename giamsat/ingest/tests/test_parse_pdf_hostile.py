@@ -9,8 +9,12 @@ warning, the other pages are read).
 
 from __future__ import annotations
 
+import concurrent.futures
+import logging
+import threading
 import time
 import zlib
+from typing import Any
 
 import pytest
 
@@ -149,27 +153,52 @@ def test_a_stream_compressed_twice_to_a_fraction_of_its_size_is_refused(
     assert info.value.code == "too_complex" and "quá phức tạp" in str(info.value)
 
 
-def test_the_reading_child_is_held_to_its_cpu_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    def spin(data: bytes) -> int:
-        while True:
-            pass
+def _spin(data: bytes) -> int:
+    while True:
+        pass
 
+
+def _echo(data: bytes) -> list[Any]:
+    return [data.decode(), "\f", 3]
+
+
+def _refuse(data: bytes) -> None:
+    raise IngestError("PDF hỏng: thử.", "bad_pdf")
+
+
+def test_the_reading_child_is_held_to_its_cpu_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "PDF_CPU_SECONDS", 1)
     started = time.perf_counter()
     with pytest.raises(IngestError) as info:
-        readers.bounded(spin, b"")
+        readers.bounded(_spin, b"")
     assert time.perf_counter() - started < 30 and info.value.code == "too_complex"
 
 
 def test_the_reading_child_gives_back_its_result_and_its_errors() -> None:
-    assert readers.bounded(lambda data: [data.decode(), "\f", 3], b"x" * 300_000) == ["x" * 300_000, "\f", 3]
-
-    def refuse(data: bytes) -> None:
-        raise IngestError("PDF hỏng: thử.", "bad_pdf")
-
+    assert readers.bounded(_echo, b"x" * 300_000) == ["x" * 300_000, "\f", 3]
     with pytest.raises(IngestError) as info:
-        readers.bounded(refuse, b"")
+        readers.bounded(_refuse, b"")
     assert info.value.code == "bad_pdf" and str(info.value) == "PDF hỏng: thử."
+
+
+def test_pdfs_read_from_threads_while_another_thread_runs() -> None:
+    """A web server's threads: the reading child is forked from the fork server, not from this process."""
+    busy = threading.Event()
+
+    def other() -> None:
+        while not busy.is_set():
+            logging.getLogger("giamsat.test").debug("busy")
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        data = _two_pages(TEXT)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            outs = list(pool.map(lambda _: readers.read_bytes(data).lines, range(4)))
+    finally:
+        busy.set()
+        thread.join()
+    assert all(sum("Bac Son" in line for line in lines) == 2 for lines in outs)
 
 
 def test_a_page_tree_that_holds_itself_is_a_broken_pdf() -> None:

@@ -1,0 +1,283 @@
+"""Robustness of the scan reader to the damage real scans carry: the plans of the forms set (tests/data/forms/
+with their gold, as quality_parse.py renders them: DOCX laid out by LibreOffice) rasterised page by page,
+damaged one way at a time (seeded, so every run sees the same pages), sent as a user would (a PDF of page
+images, or an image file) and read through the normal reader (`parse_bytes`); scored with quality.py's scoring
+(tasks and targets found, their lead, deadline and value, the document's fields) per damage.
+
+Damages (each on its own, then all together):
+  none      300 dpi greyscale, nothing else (the reference)
+  rotate    turned 0.5-3 degrees, either way
+  dpi150    rasterised at 150 dpi (the PDF says so: the reader renders it back at 300 dpi)
+  dpi150img the same pages at 150 dpi sent as a multi-page TIFF (the image path reads them as they are)
+  jpeg      saved as greyscale JPEG, quality 20-35
+  noise     grain (+-40 grey levels) and dark speckles
+  stamp     a round stamp and a signature scrawled over the text in the lower half of each page (grey)
+  redstamp  the same in colour: the seal in red ink, the signature in blue
+  light     uneven lighting: a page darker at one side (to 45% of white), as a phone photo or a book's fold
+  all       rotate + dpi 200 + light + noise + stamp + jpeg
+
+Usage: .venv/bin/python benchmarks/robust_scan.py [--only=PREFIX] [--files=a,b] [--pages=N] [--damage=a,b] [--by-file] [--time]
+                                                  [--no-cache]
+  --only: the gold files whose name starts with PREFIX (default: forms); --pages: the first N pages of each
+  plan (default 2; 0 all) and the gold items that start on them; --files=a,b: these gold files only; --time: the reader's CPU seconds per page
+  per damage, Tesseract's included (with --no-cache, which OCRs every page again, the OCR's cost).
+Tesseract's word boxes are cached under var/quality/ocr/ by page image (as quality_parse.py does): a rerun
+re-reads but only re-OCRs images that changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import math
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter  # noqa: E402
+
+from giamsat.ingest import quality as Q  # noqa: E402
+from giamsat.ingest.pipeline import parse_bytes  # noqa: E402
+from giamsat.ingest.samples import build  # noqa: E402
+
+Page = Image.Image
+
+
+def rasterise(pdf: bytes, dpi: int, pages: int) -> list[Page]:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(pdf)
+        last = ["-l", str(pages)] if pages else []
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-gray", "-png", *last, str(src), str(Path(tmp) / "p")],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+        return [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("p-*.png"))]
+
+
+# --- damage: each takes a greyscale page, its dpi and a seeded random source -----------------------
+
+
+def rotate(img: Page, dpi: int, rng: random.Random) -> Page:
+    angle = rng.uniform(0.5, 3.0) * rng.choice((-1, 1))
+    return img.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def jpeg(img: Page, dpi: int, rng: random.Random) -> Page:
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=rng.randint(20, 35))
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L")
+
+
+def noise(img: Page, dpi: int, rng: random.Random) -> Page:
+    """Grain from a seeded tile (+-40 grey levels), then dark speckles of one to three pixels."""
+    tile = Image.frombytes("L", (256, 256), bytes(rng.randint(88, 168) for _ in range(256 * 256)))
+    grain = Image.new("L", img.size)
+    for x in range(0, img.size[0], 256):
+        for y in range(0, img.size[1], 256):
+            grain.paste(tile, (x, y))
+    out = ImageChops.add(img, grain, scale=1.0, offset=-128)
+    draw = ImageDraw.Draw(out)
+    w, h = out.size
+    for _ in range(w * h // 4000):
+        x, y, r = rng.randrange(w), rng.randrange(h), rng.choice((0, 1, 1, 2))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=rng.choice((0, 60, 110)))
+    return out
+
+
+def stamp(img: Page, dpi: int, rng: random.Random) -> Page:
+    """A round stamp (a red one scanned grey: two rings, a star, marks around) and a signature's strokes, over
+    the text in the page's lower half."""
+    out = img.copy()
+    draw = ImageDraw.Draw(out)
+    w, h = out.size
+    u = dpi / 300
+    cx, cy = rng.uniform(0.45, 0.8) * w, rng.uniform(0.55, 0.85) * h
+    r = 190 * u
+    grey = rng.randint(90, 140)
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=grey, width=int(9 * u))
+    draw.ellipse((cx - 0.72 * r, cy - 0.72 * r, cx + 0.72 * r, cy + 0.72 * r), outline=grey, width=int(4 * u))
+    star = [
+        (
+            cx + 0.3 * r * math.cos(math.pi / 2 + k * 4 * math.pi / 5),
+            cy - 0.3 * r * math.sin(math.pi / 2 + k * 4 * math.pi / 5),
+        )
+        for k in range(5)
+    ]
+    draw.polygon(star, fill=grey)
+    for k in range(28):  # the letters around the ring
+        a = 2 * math.pi * k / 28
+        x, y = cx + 0.86 * r * math.cos(a), cy + 0.86 * r * math.sin(a)
+        draw.rectangle((x - 6 * u, y - 8 * u, x + 6 * u, y + 8 * u), fill=grey)
+    x, y = cx - 1.2 * r, cy + rng.uniform(-0.3, 0.3) * r  # the signature, across the stamp's side
+    points = [(x, y)]
+    for _ in range(40):
+        x += rng.uniform(4, 22) * u
+        y += rng.uniform(-30, 30) * u
+        points.append((x, y))
+    draw.line(points, fill=rng.randint(20, 70), width=max(int(5 * u), 2), joint="curve")
+    return out
+
+
+def redstamp(img: Page, dpi: int, rng: random.Random) -> Page:
+    """A colour scan of a signed page: the seal in red ink and the signature in blue, over the text (each ink
+    darkens the paper under it, as ink does)."""
+    ink = stamp(Image.new("L", img.size, 255), dpi, rng)
+    red = ink.point(lambda v: 255 if v > 200 else 0).filter(ImageFilter.MaxFilter(3))  # the seal's marks
+    blue = ink.point(lambda v: 255 if v > 80 else 0)  # the signature's strokes are the darkest
+    page = img.convert("RGB")
+    seal = Image.merge(
+        "RGB",
+        [
+            Image.new("L", img.size, 255),
+            red.point(lambda v: 55 + v * 200 // 255),
+            red.point(lambda v: 60 + v * 195 // 255),
+        ],
+    )
+    pen = Image.merge(
+        "RGB",
+        [
+            blue.point(lambda v: 40 + v * 215 // 255),
+            blue.point(lambda v: 50 + v * 205 // 255),
+            Image.new("L", img.size, 255).point(lambda v: 170 + v * 85 // 255),
+        ],
+    )
+    return ImageChops.multiply(ImageChops.multiply(page, seal), pen)
+
+
+def light(img: Page, dpi: int, rng: random.Random) -> Page:
+    """White turns grey towards one side, smoothly: 47-63% of white at the darkest edge (a phone photo, a
+    book's fold)."""
+    low, angle = rng.randint(120, 160), rng.uniform(0, 2 * math.pi)
+    small = Image.new("L", (64, 64))
+    small.putdata(
+        [
+            round(
+                low
+                + (255 - low)
+                * (
+                    0.5
+                    + 0.5
+                    * max(-1.0, min(1.0, ((x - 32) * math.cos(angle) + (y - 32) * math.sin(angle)) / 40))
+                )
+            )
+            for y in range(64)
+            for x in range(64)
+        ]
+    )
+    return ImageChops.multiply(img, small.resize(img.size, Image.Resampling.BICUBIC))
+
+
+Damage = Callable[[Page, int, random.Random], Page]
+DAMAGES: dict[str, tuple[int, list[Damage], str]] = {  # name -> (dpi, damages in order, container)
+    "none": (300, [], "pdf"),
+    "rotate": (300, [rotate], "pdf"),
+    "dpi150": (150, [], "pdf"),
+    "dpi150img": (150, [], "tiff"),
+    "jpeg": (300, [jpeg], "pdf"),
+    "noise": (300, [noise], "pdf"),
+    "stamp": (300, [stamp], "pdf"),
+    "redstamp": (300, [redstamp], "pdf"),
+    "light": (300, [light], "pdf"),
+    "all": (200, [rotate, light, noise, stamp, jpeg], "pdf"),
+}
+
+
+def send(pages: list[Page], dpi: int, container: str) -> bytes:
+    pages = [p.copy() for p in pages]  # a save leaves its encoder's settings on the image
+    buf = io.BytesIO()
+    if container == "tiff":
+        pages[0].save(buf, format="TIFF", dpi=(dpi, dpi), save_all=True, append_images=pages[1:])
+    else:
+        pages[0].save(buf, format="PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    return buf.getvalue()
+
+
+def forms(only: str, pages: int, files: str = "") -> list[tuple[str, str, bytes, dict[str, Any], Any]]:
+    """(gold name, plan text, LibreOffice PDF, gold on the pages read, registry)."""
+    out = []
+    for path in sorted(Q.GOLD_DIR.glob(f"{only}*.json")):
+        if files and path.stem not in files.split(","):
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if not gold["source"].startswith("forms/"):
+            continue
+        text = (Q.GOLD_DIR.parent / gold["source"]).read_text(encoding="utf-8")
+        key = hashlib.sha1(text.encode()).hexdigest()[:16]
+        docx = Q._cached(key, ".docx", lambda text=text: build.to_docx(text, repeat_header=True))
+        pdf = Q._cached(key, ".lo.pdf", lambda docx=docx: build.docx_to_pdf(docx, Q.CACHE_DIR))
+        total = Q._pdf_pages(pdf)
+        if pages and pages < total:
+            numbered = any(g.get("no") for item in ("targets", "tasks") for g in gold.get(item) or [])
+            sgold = Q._on_pages(gold, pdf, 1, pages) if numbered else Q._text_on_pages(gold, pdf, 1, pages)
+            sgold["document"] = gold.get("document")  # the head is on page 1
+        else:
+            sgold = gold
+        out.append((path.stem, text, pdf, sgold, Q._registry(gold)))
+    return out
+
+
+def main() -> None:
+    args = dict(a[2:].split("=", 1) if "=" in a else (a[2:], "") for a in sys.argv[1:] if a.startswith("--"))
+    only, pages = args.get("only", "forms"), int(args.get("pages", "2"))
+    names = args["damage"].split(",") if args.get("damage") else list(DAMAGES)
+    by_file, timing, fresh = "by-file" in args, "time" in args, "no-cache" in args
+    results: dict[str, dict[str, Q.Score]] = {}
+    seconds: dict[str, list[float]] = {}
+    for n, (stem, _text, pdf, gold, reg) in enumerate(forms(only, pages, args.get("files", ""))):
+        rendered: dict[int, list[Page]] = {}
+        for name in names:
+            dpi, steps, container = DAMAGES[name]
+            if dpi not in rendered:
+                rendered[dpi] = rasterise(pdf, dpi, pages)
+            rng = random.Random(f"{stem}/{name}")
+            damaged = []
+            for page in rendered[dpi]:
+                for step in steps:
+                    page = step(page, dpi, rng)
+                damaged.append(page)
+            data = send(damaged, dpi, container)
+            spent = _ocr_seconds()
+            with contextlib.nullcontext() if fresh else Q._ocr_cache():
+                plan = parse_bytes(data, f"scan.{container}", registry=reg)
+            seconds.setdefault(name, []).append((_ocr_seconds() - spent) / len(damaged))
+            j = Q.in_scope(plan, gold)
+            key = f"{name} {stem}" if by_file else name
+            bucket = results.setdefault(
+                key, {"tasks": Q.Score(), "targets": Q.Score(), "document": Q.Score()}
+            )
+            if "tasks" in gold or "task_count" in gold:
+                bucket["tasks"].merge(Q.score_tasks(j, gold))
+            if "targets" in gold:
+                bucket["targets"].merge(Q.score_targets(j, gold))
+            bucket["document"].merge(Q.score_document(j, gold))
+        print(f"[{n + 1}] {stem} done", file=sys.stderr, flush=True)
+    print(Q.report(results))
+    if timing:
+        for name, values in seconds.items():
+            print(
+                f"{name:<10} reader CPU (with its Tesseract children) {sum(values) / len(values):5.1f} s a page"
+            )
+
+
+def _ocr_seconds() -> float:
+    """CPU seconds of this process and its finished children (Tesseract), cached pages cost only the reader."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+if __name__ == "__main__":
+    main()

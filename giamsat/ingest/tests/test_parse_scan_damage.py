@@ -1,0 +1,109 @@
+"""Scans as they come: lit unevenly, turned more than 2°, at 150 dpi, with a red seal over the text.
+
+Each test draws a made-up page (invented places and bodies, DejaVu Sans at 300 dpi), damages it as
+benchmarks/robust_scan.py does and reads it through the scan reader.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from giamsat.ingest import readers
+from giamsat.ingest.samples.build import FONT
+
+LINES = [
+    "KẾ HOẠCH",
+    "Chuyển đổi số tỉnh Bắc Sơn năm 2026",
+    "1. Sở Khoa học và Công nghệ tỉnh Bắc Sơn chủ trì xây dựng",
+    "kho dữ liệu dùng chung, hoàn thành trong Quý III năm 2026.",
+    "2. Ủy ban nhân dân huyện Đông Lĩnh triển khai dịch vụ công",
+    "trực tuyến toàn trình cho người dân và doanh nghiệp.",
+]
+WORDS = [
+    "Bắc",
+    "Sơn",
+    "Khoa",
+    "Công",
+    "nghệ",
+    "Quý",
+    "2026",
+    "huyện",
+    "Đông",
+    "Lĩnh",
+    "trực",
+    "tuyến",
+    "doanh",
+]
+
+
+def _page(dpi: int = 300) -> Image.Image:
+    u = dpi / 300
+    img = Image.new("L", (int(2480 * u), int(3508 * u)), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, int(46 * u))
+    for k, line in enumerate(LINES):
+        draw.text((int(250 * u), int((400 + 90 * k) * u)), line, fill=0, font=font)
+    return img
+
+
+def _found(lines: list[str]) -> int:
+    text = " ".join(lines)
+    return sum(1 for w in WORDS if w in text)
+
+
+def test_a_page_lit_unevenly_has_its_paper_made_white_again() -> None:
+    page = _page()
+    ramp = (
+        Image.linear_gradient("L").rotate(90).point(lambda v: 125 + 130 * v // 255)
+    )  # 49% of white at one side
+    dark = ImageChops.multiply(page, ramp.resize(page.size, Image.Resampling.BICUBIC))
+    flat = readers.flatten_light(dark)
+    assert flat.crop((100, 100, 200, 3400)).getextrema()[0] >= 235  # the paper, all along the dark side
+    assert flat.crop((240, 390, 1400, 460)).getextrema()[0] <= 60  # the ink
+    assert readers.flatten_light(page) is page  # evenly lit: left as it is
+    assert _found(readers.ocr_image(dark, [])) >= len(WORDS) - 1
+
+
+def test_a_page_turned_three_degrees_is_set_straight() -> None:
+    for angle in (3.0, -2.6):
+        turned = _page().rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        assert abs(readers.skew_angle(turned) + angle) <= 0.15
+    assert abs(readers.skew_angle(_page().rotate(0.4, fillcolor=255))) < 1
+
+
+def test_a_page_scanned_at_150_dpi_is_read_at_300() -> None:
+    page = _page(150)
+    buf = io.BytesIO()
+    page.save(buf, format="PNG", dpi=(150, 150))
+    image = Image.open(io.BytesIO(buf.getvalue()))
+    assert readers.upscaled(image).size == (2480, 3508)
+    assert abs(readers.upscaled(page).size[0] - 2480) <= 2  # no resolution given: an A4 page's shape
+    wide = Image.new("L", (2000, 1500), 255)
+    assert readers.upscaled(wide) is wide  # not a page's shape, nothing declared
+    image.info["dpi"] = (72, 72)  # a phone's 72 says nothing: the shape does
+    assert abs(readers.upscaled(image).size[0] - 2480) <= 2
+    sharp = Image.new("L", (2480, 3508), 255)
+    sharp.info["dpi"] = (300, 300)
+    assert readers.upscaled(sharp) is sharp
+    assert _found(readers.read_bytes(buf.getvalue()).lines) >= len(WORDS) - 1
+
+
+def test_a_red_seal_over_the_text_is_read_through() -> None:
+    page = _page().convert("RGB")
+    seal = Image.new("RGB", page.size, (255, 255, 255))
+    draw = ImageDraw.Draw(seal)
+    cx, cy, r = 900, 560, 230
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(215, 40, 45), width=14)
+    draw.ellipse((cx - 160, cy - 160, cx + 160, cy + 160), outline=(215, 40, 45), width=6)
+    for k in range(30):
+        a = 2 * math.pi * k / 30
+        x, y = cx + 195 * math.cos(a), cy + 195 * math.sin(a)
+        draw.rectangle((x - 9, y - 12, x + 9, y + 12), fill=(220, 50, 50))
+    draw.regular_polygon((cx, cy, 70), 5, fill=(215, 40, 45))
+    stamped = ImageChops.multiply(page, seal)
+    assert readers.grey(stamped).crop((cx - 80, cy - 30, cx + 80, cy + 30)).getextrema()[1] == 255
+    assert readers.grey(page).mode == "L" and readers.grey(page).tobytes() == page.convert("L").tobytes()
+    assert _found(readers.ocr_image(stamped, [])) >= len(WORDS) - 1
