@@ -21,6 +21,8 @@ _FIX_ISSUER = {
     "TTG": "TTg",
     "HDND": "HĐND",
     "BCDTW": "BCĐTW",
+    "HDTV": "HĐTV",
+    "HDQT": "HĐQT",
     "BCD": "BCĐ",
 }
 _DATE = re.compile(r"ngay\s*(\d{1,2})\s*t[a-z]{2,5}\s*(\d{1,2})\s*n[a-z]{1,2}m\s*((?:19|20)\d\d)")

@@ -17,6 +17,7 @@ from .syllable import (
     has_marks,
     is_syllable,
     is_word,
+    modern_tone,
     strip_marks,
     tokenize,
 )
@@ -47,6 +48,10 @@ CLEAN_SHARE = (
 # taken as typed: short lines of such text keep half their marks by chance ("triển khai chuyển đổi so nam 2026").
 OCR_CLEAN_SHARE = 0.75
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
+# A capitalised word the text spells elsewhere with marks OCR never makes ("Đông Lâm" in the date line, "DONG LAM"
+# in the header) is read that way first: a document names its places and units one way (a cache of its names).
+NAME_BONUS = 3.0
+NAME_AGREE = 0.8  # ... when that spelling is at least this share of the marked spellings of those letters
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Acronyms of administrative bodies and documents whose Đ OCR reads as D ("HDND", "QD-UBND", "KH/DU");
@@ -160,6 +165,7 @@ class Restorer:
     def restore_text(self, text: str) -> str:
         lines = text.split("\n")
         share = OCR_CLEAN_SHARE if _typed_share(text) < CLEAN_SHARE else CLEAN_SHARE
+        names = _marked_names(text)
         out: list[str] = [""] * len(lines)
         block: list[int] = []
         for i, line in enumerate(lines):
@@ -167,9 +173,9 @@ class Restorer:
                 block.append(i)
                 continue
             out[i] = self._clean(line)
-            self._restore_block(lines, block, out, share)
+            self._restore_block(lines, block, out, share, names)
             block = []
-        self._restore_block(lines, block, out, share)
+        self._restore_block(lines, block, out, share, names)
         return "\n".join(out)
 
     def restore_line(self, line: str) -> str:
@@ -183,7 +189,12 @@ class Restorer:
         return body + ("\r" if crlf else "")
 
     def _restore_block(
-        self, lines: list[str], block: list[int], out: list[str], share: float = CLEAN_SHARE
+        self,
+        lines: list[str],
+        block: list[int],
+        out: list[str],
+        share: float = CLEAN_SHARE,
+        names: dict[str, str] | None = None,
     ) -> None:
         """Decode a paragraph as one sequence so each line sees the previous line's end."""
         positions: list[tuple[list[str], int, Choices]] = []
@@ -191,13 +202,13 @@ class Restorer:
         for i in block:
             line = self._clean(lines[i])
             if len(line) > PIECE_CHARS:
-                out[i] = "".join(self._restore_piece(p, share) for p in _pieces(line))
+                out[i] = "".join(self._restore_piece(p, share, names) for p in _pieces(line))
                 continue
             tokens = tokenize(line)
             pending[i] = tokens
             clean = _looks_clean(tokens, self.skeletons, share)
             for t in range(len(tokens)):
-                cands = self._position(tokens, t, clean)
+                cands = self._position(tokens, t, clean, names)
                 if cands is not None:
                     positions.append((tokens, t, cands))
             if len(positions) > CHUNK_POSITIONS:
@@ -207,12 +218,14 @@ class Restorer:
         for i, tokens in pending.items():
             out[i] = "".join(tokens)
 
-    def _restore_piece(self, piece: str, share: float = CLEAN_SHARE) -> str:
+    def _restore_piece(
+        self, piece: str, share: float = CLEAN_SHARE, names: dict[str, str] | None = None
+    ) -> str:
         tokens = tokenize(piece)
         clean = _looks_clean(tokens, self.skeletons, share)
         positions = []
         for t in range(len(tokens)):
-            cands = self._position(tokens, t, clean)
+            cands = self._position(tokens, t, clean, names)
             if cands is not None:
                 positions.append((tokens, t, cands))
             if len(positions) >= CHUNK_POSITIONS:
@@ -229,7 +242,9 @@ class Restorer:
             choices = self._fixed[lm_id] = ((lm_id,), (0.0,), (None,))
         return choices
 
-    def _position(self, tokens: list[str], t: int, clean: bool) -> Choices | None:
+    def _position(
+        self, tokens: list[str], t: int, clean: bool, names: dict[str, str] | None = None
+    ) -> Choices | None:
         tok = tokens[t]
         if tok.isspace():
             return None
@@ -265,6 +280,8 @@ class Restorer:
             if len(self._cands) > 200_000:
                 self._cands.clear()
             self._cands[key] = cands
+        if upper and names:
+            return _prefer_names(cands, names, tok)
         return cands
 
     def _candidates(self, low: str, capital_d: bool = False, upper: bool = False) -> tuple[Cand, ...]:
@@ -444,6 +461,39 @@ def _is_code(tokens: list[str], t: int) -> bool:
     if before == "/" or after == "/":
         return True
     return bool(before == "-" and t > 1 and tokens[t - 2][-1:].isdigit())
+
+
+def _marked_names(text: str) -> dict[str, str]:
+    """Letters (no marks) -> the lower-case spelling of the text's capitalised words that carry marks OCR never
+    makes ("Lâm", "ĐÔNG"), where one spelling holds NAME_AGREE of them."""
+    seen: dict[str, Counter[str]] = {}
+    for w in _WORD_RE.findall(text):
+        if not w[0].isupper():
+            continue
+        low = w.lower()
+        if set(low) <= _OCR_LETTERS or not is_syllable(low):
+            continue
+        seen.setdefault(strip_marks(low), Counter())[modern_tone(low)] += 1
+    out: dict[str, str] = {}
+    for letters, forms in seen.items():
+        form, n = forms.most_common(1)[0]
+        if n >= NAME_AGREE * forms.total():
+            out[letters] = form
+    return out
+
+
+def _prefer_names(cands: Choices, names: dict[str, str], tok: str) -> Choices:
+    """`cands` with the spelling the text gives its capitalised word (`_marked_names`) made cheaper."""
+    ids, costs, outs = cands
+    low = tok.lower()
+    hit = [
+        i
+        for i, o in enumerate(outs)
+        if names.get(strip_marks(o if o is not None else low)) == (o if o is not None else low)
+    ]
+    if not hit:
+        return cands
+    return ids, tuple(c - NAME_BONUS if i in hit else c for i, c in enumerate(costs)), outs
 
 
 def _typed_share(text: str) -> float:

@@ -204,3 +204,11 @@ def test_a_central_steering_committee_code_whose_dj_ocr_read_as_d() -> None:
         "57-NQ/TW",
         "01-KH/BCĐTW",
     ]
+
+
+def test_a_company_board_code_whose_dj_ocr_read_as_d() -> None:
+    text = PARTY_HEAD.replace("Căn cứ Kế hoạch số 01-KH/TU", "Can cu Nghi quyet so 03/NQ-HDTV")
+    assert parse_bytes(text.encode(), "plan.txt").to_json()["document"]["parents"] == [
+        "57-NQ/TW",
+        "03/NQ-HĐTV",
+    ]

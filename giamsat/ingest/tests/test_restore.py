@@ -215,3 +215,16 @@ def test_acronyms_whose_dj_ocr_read_as_d() -> None:
     assert restore_text(line) == (
         "Văn phòng HĐND và UBND xã; Quyết định số 815/QĐ-UBND; Số 17-KH/ĐU; R&D, 5G, GRDP, DU lịch"
     )
+
+
+def test_a_name_the_text_spells_elsewhere_with_its_marks_is_read_that_way() -> None:
+    """A document names its places one way: where OCR kept the marks of 'Đông Lâm' once, 'DONG LAM' in the
+    header and 'Dong Lam' in the text read the same; a name the text never marks is left to the model."""
+    text = (
+        "UY BAN NHAN DAN TINH DONG LAM\n\n"
+        "Thuc hien Ke hoach cua Uy ban nhan dan tinh Đông Lâm ve chuyen doi so,\n"
+        "Phong Kinh te huyen Dong Lam xay dung Ke hoach nhu sau:"
+    )
+    lines = restore_text(text).split("\n")
+    assert lines[0] == "ỦY BAN NHÂN DÂN TỈNH ĐÔNG LÂM"
+    assert lines[3].startswith("Phòng Kinh tế huyện Đông Lâm")
