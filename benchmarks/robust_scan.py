@@ -235,6 +235,7 @@ def main() -> None:
     by_file, timing, fresh = "by-file" in args, "time" in args, "no-cache" in args
     results: dict[str, dict[str, Q.Score]] = {}
     seconds: dict[str, list[float]] = {}
+    crashes: list[str] = []
     for n, (stem, _text, pdf, gold, reg) in enumerate(forms(only, pages, args.get("files", ""))):
         rendered: dict[int, list[Page]] = {}
         for name in names:
@@ -249,8 +250,12 @@ def main() -> None:
                 damaged.append(page)
             data = send(damaged, dpi, container)
             spent = _ocr_seconds()
-            with contextlib.nullcontext() if fresh else Q._ocr_cache():
-                plan = parse_bytes(data, f"scan.{container}", registry=reg)
+            try:
+                with contextlib.nullcontext() if fresh else Q._ocr_cache():
+                    plan = parse_bytes(data, f"scan.{container}", registry=reg)
+            except Exception as exc:  # a reader's crash is a finding: scored as an empty plan, and told
+                crashes.append(f"{name} {stem}: {type(exc).__name__}: {str(exc)[:120]}")
+                plan = parse_bytes(b"(crash)", "crash.txt")
             seconds.setdefault(name, []).append((_ocr_seconds() - spent) / len(damaged))
             j = Q.in_scope(plan, gold)
             key = f"{name} {stem}" if by_file else name
@@ -264,6 +269,8 @@ def main() -> None:
             bucket["document"].merge(Q.score_document(j, gold))
         print(f"[{n + 1}] {stem} done", file=sys.stderr, flush=True)
     print(Q.report(results))
+    for line in crashes:
+        print("CRASH", line)
     if timing:
         for name, values in seconds.items():
             print(

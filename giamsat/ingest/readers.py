@@ -711,6 +711,9 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
         image = erase_rulings(image, grids)
     try:
         data = tesseract_words(image)
+    except pytesseract.TesseractError:
+        warnings.append("OCR không đọc được một trang (Tesseract báo lỗi); trang đó bị bỏ qua.")
+        return []
     except RuntimeError:
         warnings.append("OCR quá thời gian cho một trang; trang đó bị bỏ qua.")
         return []
@@ -833,7 +836,7 @@ def _reread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) ->
                 if crop.point(lambda v: 255 if v < _INK else 0).histogram()[255] < 40:
                     continue            # blank
                 budget -= 1
-                again = _words(tesseract_words(crop, psm=7), box[0], box[1])
+                again = _words(_reread(crop, psm=7), box[0], box[1])
                 if again:
                     taken = {id(w) for w in inside}
                     out = [w for w in out if id(w) not in taken] + again
@@ -866,8 +869,7 @@ def _reread_labels(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -
             for scale in (1.0, 0.5):
                 sized = cell if scale == 1 else cell.resize(
                     (max(int(cell.size[0] * scale), 1), max(int(cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
-                data = tesseract_words(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng",
-                                       chars=_LABEL_CHARS)
+                data = _reread(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng", chars=_LABEL_CHARS)
                 label = "".join(t.strip() for t in data["text"])
                 if _LABEL.fullmatch(label) and (not _LABEL.fullmatch(text) or _shape(label) == _shape(text)):
                     taken = {id(w) for w in inside}
@@ -887,6 +889,15 @@ def _cell_of(g: Grid, cy: float, cx: float) -> tuple[int, int] | None:
     r = next((k for k in range(len(g.ys) - 1) if g.ys[k] <= cy < g.ys[k + 1]), None)
     c = next((k for k in range(len(g.xs) - 1) if g.xs[k] <= cx < g.xs[k + 1]), None)
     return None if r is None or c is None else (r, c)
+
+
+def _reread(image: Any, psm: int = 7, lang: str = "vie", chars: str = "") -> dict[str, list[Any]]:
+    """A cell read again, or nothing when Tesseract fails on it (a sliver it cannot scale: "Image too small to
+    scale!! (2x36 vs min width of 3)", seen on a damaged scan) or runs out of time: the page's reading stands."""
+    try:
+        return tesseract_words(image, psm, lang, chars)
+    except RuntimeError:                    # pytesseract's TesseractError and its time-out
+        return {"text": []}
 
 
 def tesseract_words(image: Any, psm: int = 4, lang: str = "vie", chars: str = "") -> dict[str, list[Any]]:

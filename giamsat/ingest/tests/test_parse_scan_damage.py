@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 
+import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from giamsat.ingest import readers
@@ -107,3 +108,38 @@ def test_a_red_seal_over_the_text_is_read_through() -> None:
     assert readers.grey(stamped).crop((cx - 80, cy - 30, cx + 80, cy + 30)).getextrema()[1] == 255
     assert readers.grey(page).mode == "L" and readers.grey(page).tobytes() == page.convert("L").tobytes()
     assert _found(readers.ocr_image(stamped, [])) >= len(WORDS) - 1
+
+
+def test_a_cell_tesseract_fails_on_leaves_the_page_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by benchmarks/robust_scan.py: on a damaged scan a cell's second reading made Tesseract fail ("Image too
+    small to scale!!"), and the whole document with it (TesseractError is not an IngestError)."""
+    import pytesseract
+
+    img = Image.new("L", (2480, 1200), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 40)
+    xs, ys = [200, 330, 1500, 2300], [200, 320, 440, 560]
+    for x in xs:
+        draw.line((x, ys[0], x, ys[-1]), fill=0, width=4)
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill=0, width=4)
+    rows = [
+        ("TT", "Nhiệm vụ", "Chủ trì"),
+        ("1", "Số hóa hồ sơ đất đai", "x"),
+        ("2", "Kho dữ liệu", "Sở Nội vụ"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            draw.text((xs[c] + 20, ys[r] + 30), text, fill=0, font=font)
+    real = readers.tesseract_words
+
+    def failing(
+        image: Image.Image, psm: int = 4, lang: str = "vie", chars: str = ""
+    ) -> dict[str, list[object]]:
+        if psm == 7:
+            raise pytesseract.TesseractError(-8, "Image too small to scale!! (2x36 vs min width of 3)")
+        return real(image, psm, lang, chars)
+
+    monkeypatch.setattr(readers, "tesseract_words", failing)
+    text = "\n".join(readers.ocr_image(img, []))
+    assert "Kho dữ liệu" in text and "Số hóa hồ sơ đất đai" in text  # (the cells read again are lost)
