@@ -1147,7 +1147,9 @@ def _missing_labels(la: str, lb: str) -> list[str] | None:
 
 # --- year-column tables with unit and lead columns, flattened by OCR ----------------------------
 
-_CELL = r"(?:[<>≥≤~=]\s*)?\d{1,4}(?:[.,]\d{1,2})?\s*%?|X|x|-"
+# a cell: a figure ("> 95", "0,75", "150.000" with its thousands dot), "X", "-", or a figure OCR garbled
+# between digits ("2/5" for "2,5"; kept as read)
+_CELL = r"\d/\d(?![\d/])|(?:[<>≥≤~=]\s*)?(?:\d{1,3}(?:\.\d{3})+(?![\d.,])|\d{1,4}(?:[.,]\d{1,2})?)\s*%?|X|x|-"
 
 
 def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher: AgencyMatcher,
@@ -1158,15 +1160,18 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     lines below carry on the name (left) and the lead (right). None when most rows show no such run
     (another layout: the caller reads it otherwise). The first `baseline` year columns are results already
     reached ("Thực hiện 2024"), read but not kept as milestones."""
-    from .rows import ROW_NO, row_anchors
+    from .rows import ROW_NO, row_anchors, sub_row_anchors
 
     lines = outline.lines
     k = len(years)
     # "_" after the run: a cell's border OCR read as a low line (">70_ | Công an")
     run = re.compile(r"(?:^|(?<=[\s|]))((?:(?:" + _CELL + r")[\s|]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|_]|$)")
     glyphs = any("≥" in x or "≤" in x for x in lines)
-    numbered = row_anchors(lines, header + 1, end)
-    joined = _joined_numbers(lines, numbered, run, header + 1, end)
+    # rows numbered under group rows ("1 | Nhóm chỉ tiêu về …", "1.1 | …", "12" for 1.2 …): the sub-rows, each
+    # ending before the next group row
+    subs, group_rows = sub_row_anchors(lines, header + 1, end)
+    numbered = subs or row_anchors(lines, header + 1, end)
+    joined = [] if subs else _joined_numbers(lines, numbered, run, header + 1, end)
     anchors = [(i, label, 0) for i, label in _lost_numbers(lines, sorted(numbered + [(i, lab) for i, lab, _c in joined]), run)
                if not any(i == j and label == lab for j, lab, _c in joined)]
     anchors = sorted(anchors + joined)
@@ -1175,8 +1180,9 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         # the row runs to the next one's start, which OCR may have run into a line of this row ("… chính 2 Hồ sơ …")
         nxt = anchors[n + 1] if n + 1 < len(anchors) else None
         hi = (nxt[0] - 1 if not nxt[2] or nxt[0] == i else nxt[0]) if nxt else min(end, i + 8)
+        hi = min([hi, *(g - 1 for g, _v in group_rows if i < g <= hi)])
         stop = nxt[2] if nxt and nxt[2] and nxt[0] == i else len(lines[i])
-        rm = ROW_NO.match(lines[i][col:])
+        rm = ROW_NO.match(lines[i][col:]) or (re.match(r"\s*\d{1,2}[^\w\s.|]\s?\d{1,2}\.?\s*\|?\s+", lines[i][col:]) if subs else None)
         pre = col + (rm.end() if rm else 0)
         body = lines[i][pre:stop]
         cells = [m for m in run.finditer(body) if re.search(r"[^\W\d_]{2}", body[:m.start()])]
@@ -1187,22 +1193,28 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         tokens = [squash(x) for x in re.findall(_CELL, m.group(1))]
         if len(tokens) != k:
             continue
-        unit_m = re.search(r"(?:\|\s*|\s)(%|[A-ZĐ][^\s|,]{1,12}(?:\s*/\s*[^\s|]+)?|[^\W\d_]{1,8}\s*/\s*[^\s|]+)$", before) \
-            or re.search(r"\|\s*([^|]{1,20})$", before)
-        unit = unit_m.group(1).strip() if unit_m else None
+        unit_m = re.search(r"(?:\|\s*|\s)\[?(%|[A-ZĐ][^\s|,]{1,12}(?:\s*/\s*[^\s|]+)?|[^\W\d_]{1,8}\s*/\s*[^\s|]+)$", before) \
+            or re.search(r"\|\s*([^|]{1,20})$", before) \
+            or re.search(r"(?:\|\s*|\s)(" + _COUNT_UNIT + r")$", fold(before))     # "… được hồ sơ 12.000 …"
+        unit = before[unit_m.start(1):unit_m.end(1)].strip() if unit_m else None      # (fold keeps offsets)
         name_first = before[:unit_m.start()] if unit_m else before
         name_parts = [outline.line_out(i, pre, pre + len(name_first))]
         lead_lines = [body[m.end():]]
+        conts: list[str] = []
         for j in range(i + 1, hi + 1):
             cut = nxt[2] if nxt and j == nxt[0] else len(lines[j])
             line = lines[j][:cut]
             if not line.strip() or len(_YEARS_IN.findall(line)) >= 2 or re.search(r"chi\s*ti[e]u|don\s*v", fold(line)):
                 continue        # a blank line or the header repeated on the next page
+            conts.append(outline.line_out(j, 0, cut))
             name_left, _r = _split_left(outline.line_out(j, 0, cut))
             if name_left:
                 name_parts.append(name_left)
             lead_lines.append(_split_left(line)[1])
-        name = squash(" ".join(name_parts)).strip(" |")
+        down = _lead_down_cell(body[m.end():], conts, matcher)
+        if down is not None:
+            name_parts = [name_parts[0], *down[1]]
+        name = squash(" ".join(name_parts)).strip(" |_")
         if not name:
             continue
         t = Target(name=name, no=row_label(label), unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.5,
@@ -1215,7 +1227,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                 continue
             if not glyphs and tok[:1] in "<>" and tok[1:2] != "=":
                 tok = ("≥" if tok[0] == ">" else "≤") + tok[1:].strip()     # Tesseract has no "≥": see ocr_annex_targets
-            t.milestones[str(year)] = tok.upper() if tok in ("x", "X") else tok
+            t.milestones[str(year)] = tok.upper() if tok in ("x", "X") else plain_number(tok)
         if not t.milestones:
             continue
         first = next((y for y in sorted(t.milestones) if t.milestones[y] != "X"), None)
@@ -1227,7 +1239,15 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         # a space OCR lost between a lead's first words ("SởTài" / "chính")
         pieces = [_unglue(x.strip(" |")) for x in lead_lines if x.strip(" |")]
         mentions = matcher.scan_cells(pieces)
-        if mentions:
+        whole = matcher.scan(" ".join(pieces[:5]))
+        if down is not None:
+            t.lead, t.lead_code = down[0].name, down[0].code
+        elif whole and whole[0][0] == 0 and (not mentions or mentions[0].line == 0) and \
+                (not mentions or len(whole[0][2].name) > len(mentions[0].agency.name)):
+            # a name a word or two a line down its narrow cell ("Văn" / "phòng" / "UBND" / "tỉnh"): the lines
+            # joined give it whole, where a piece alone gives a shorter one ("UBND tỉnh")
+            t.lead, t.lead_code = whole[0][2].name, whole[0][2].code
+        elif mentions:
             t.lead, t.lead_code = mentions[0].agency.name, mentions[0].agency.code
         elif pieces:
             # a name broken over three lines of its cell ("Trung tâm" / "Kiểm soát bệnh" / …): its pieces joined
@@ -1238,6 +1258,33 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                     break
         out.append(t)
     return out if anchors and len(out) * 2 >= len(anchors) else None
+
+
+# units in lower case a year table's unit cell holds ("hồ sơ", "doanh nghiệp", "lượt", "tỷ đồng")
+_COUNT_UNIT = r"ho\s*so|doanh\s*nghiep|nguoi|luot|ty\s*dong|trieu\s*dong|san\s*pham|cong\s*trinh|km"
+
+
+def _lead_down_cell(first: str, conts: list[str], matcher: AgencyMatcher) -> tuple[Agency, list[str]] | None:
+    """A lead whose narrow cell puts a word or two on each line of the row, lower-case words too ("Văn" /
+    "… được phòng" / "… trực UBND" / "… trình tỉnh"): the registry's name that the number line's piece
+    (`first`) begins and the continuation lines' last words complete, and those lines without its words.
+    The longest name so placed whole; None if none."""
+    start = [fold(w).strip(",.;:|") for w in first.split()]
+    if not start or not conts or not first.strip()[:1].isupper():
+        return None
+    best: tuple[Agency, list[str]] | None = None
+    for agency in matcher.registry:
+        words = fold(agency.name).split()
+        if len(words) <= len(start) or (best is not None and len(words) <= len(fold(best[0].name).split())) or \
+                not all(_same_word(a, b) for a, b in zip(start, words, strict=False)):
+            continue
+        done, rest = len(start), []
+        for text in conts:
+            stripped, done = _strip_cell_tail(text, words, done)
+            rest.append(stripped)
+        if done == len(words):
+            best = (agency, [x for x in rest if x.strip()])
+    return best
 
 
 def _unglue(text: str) -> str:
