@@ -10,6 +10,7 @@ from pathlib import Path
 from . import restore as restore_mod
 from .agencies import Agency, AgencyMatcher
 from .clean import clean_lines
+from .deadlines import parse_deadline
 from .errors import IngestError
 from .fold import fold
 from .metadata import parse_metadata
@@ -112,7 +113,7 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         for start, end in _ocr_task_annexes(outline):
             plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer))
     if not plan.tasks:
-        plan.tasks.extend(_assigned_sections(item_tasks(outline, matcher), outline))
+        plan.tasks.extend(_assigned_sections(item_tasks(outline, matcher), outline) or _cell_block_tasks(outline, matcher))
     else:
         plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
     prose = prose_targets(outline, matcher)
@@ -146,6 +147,80 @@ def _assigned_sections(tasks: list, outline: Outline) -> list:  # type: ignore[t
         return tasks
     keep = {k for k, ts in by_section.items() if any(map(led, ts))}
     return [t for t in tasks if where(t) in keep]
+
+
+# the column titles of a task table, one paragraph each when OCR read the table cell by cell
+_CELL_HEAD = [("no", re.compile(r"^s?tt$")), ("name", re.compile(r"^(noi dung|nhiem vu|ten nhiem vu|cong viec)")),
+              ("lead", re.compile(r"chu\s*tri|(?:don vi|co quan|bo phan)\s*thuc\s*hien")), ("coord", re.compile(r"phoi\s*hop")),
+              ("deadline", re.compile(r"^(thoi gian|thoi han|tien do|hoan thanh)")),
+              ("output", re.compile(r"^(san pham|ket qua)"))]
+
+
+def _cell_head(f: str) -> str | None:
+    f = f.strip(" .:|")
+    return next((key for key, rx in _CELL_HEAD if rx.search(f)), None) if len(f) <= 40 else None
+
+
+def _cell_block_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
+    """A task table that OCR read cell by cell, each cell a paragraph of its own and the row numbers lost:
+    'Nội dung công việc' / 'Bộ phận chủ trì' / 'Bộ phận phối hợp' / 'Thời gian thực hiện' as paragraphs, then
+    per row the task's words, its lead (a unit), coordinators, and its deadline, which closes the row; a paragraph
+    in capitals is a group row, one in lower case after a closed row is the end of that row's name (its cell ran
+    past the row's other cells)."""
+    items = [it for it in outline.items if it.kind != "table"]
+    out: list[Task] = []
+    k = 0
+    while k < len(items):
+        run: list[str] = []
+        j = k
+        while j < len(items) and (key := _cell_head(items[j].folded)) is not None and key not in run:
+            run.append(key)
+            j += 1
+        if not ({"name", "lead", "deadline"} <= set(run)):
+            k = max(j, k + 1)
+            continue
+        out.extend(_cell_rows(outline, items, j, matcher))
+        break
+    return out
+
+
+def _cell_rows(outline: Outline, items: list, start: int, matcher: AgencyMatcher) -> list[Task]:  # type: ignore[type-arg]
+    rows: list[Task] = []
+    cur: Task | None = None
+    group: str | None = None
+    for item in items[start:]:
+        text = outline.out(item).strip(" |-—=_")
+        f = fold(text)
+        if item.kind in ("roman", "annex") or (item.kind == "caps" and cur is None and rows):
+            break                       # the next section
+        if len(re.sub(r"[^a-z]", "", f)) < 3 or _cell_head(f) is not None:
+            continue                    # OCR's specks; the header repeated on a new page
+        letters = [c for c in text if c.isalpha()]
+        if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            group, cur = text.lstrip(": "), None
+            continue
+        spec = parse_deadline(text) if len(text) <= 60 else None
+        if cur is not None and cur.lead and spec is not None and spec.kind != "unknown":
+            cur.deadline_text, cur.deadline = text, spec
+            cur.source = SourceSpan(cur.source.start_line if cur.source else item.start + 1, item.end + 1)
+            cur = None
+            continue
+        hit = matcher.match(text) if len(text.split()) <= 12 else None
+        if cur is not None and ((hit is not None and hit.agency is not None and hit.score >= 90) or cur.lead):
+            if cur.lead is None:
+                cur.lead, cur.lead_code = text, hit.agency.code if hit and hit.agency else None
+            else:
+                cur.coordinators.append(text)
+            continue
+        if cur is None and rows and text[:1].islower() and rows[-1].deadline is not None:
+            rows[-1].name = f"{rows[-1].name} {text}"      # the rest of a name cell OCR read after its row
+            continue
+        if cur is not None and cur.lead is None:
+            cur.name = f"{cur.name} {text}"
+            continue
+        cur = Task(name=text, group=group, source=SourceSpan(item.start + 1, item.end + 1), confidence=0.5)
+        rows.append(cur)
+    return [t for t in rows if t.lead and t.deadline is not None]
 
 
 _LABELLED_LEAD = re.compile(r"(?:don vi|co quan)\s*chu\s*tri\s*:")
