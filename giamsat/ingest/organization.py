@@ -172,6 +172,8 @@ _DUE_ON = re.compile(r"(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\s*,?\s*vao\s*ng[a-z]{
 
 def _freq_segment(window: str) -> str:
     window = re.sub(r"\([^()]{0,60}\)", " ", window)      # "hằng quý (trước ngày 25 …) và hằng năm (…)"
+    # schools report by term: "định kỳ cuối mỗi học kỳ", "hằng học kỳ" — twice a year
+    window = re.sub(r"\b(?:(?:vao\s*)?cuoi\s*)?(?:moi|hang|tung|cac)\s*hoc\s*ky\b", "6 thang", window)
     m = re.search(r"(dinh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
                   r"\s*(?:,|va|hoac)?\s*(?:bao\s*c[a-z]o\s*(?=n[a-z]{1,2}m\b))?)+)", window)
     if m:

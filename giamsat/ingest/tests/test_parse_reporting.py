@@ -31,6 +31,8 @@ def _regime(sentence: str) -> tuple[list[str], int | None]:
     # the day the period's report is sent on: "vào ngày 22"
     ("Các bộ phận báo cáo kết quả định kỳ hằng tháng vào ngày 22 về Văn phòng HĐND và UBND xã.", ["monthly"], 22),
     ("Các đơn vị gửi báo cáo định kỳ vào ngày 20 hằng tháng về Phòng Kinh tế.", ["monthly"], 20),
+    # a school's terms: twice a year
+    ("Định kỳ cuối mỗi học kỳ (trước ngày 15/01 và 15/6), các trường báo cáo kết quả thực hiện về Sở.", ["semiannual"], 15),
     # "sơ kết 6 tháng, tổng kết năm": two periods
     ("Các cơ quan báo cáo sơ kết 6 tháng, tổng kết năm trước ngày 10/12.", ["semiannual", "annual"], 10),
 ])
