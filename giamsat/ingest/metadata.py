@@ -56,9 +56,15 @@ def find_symbols(text: str) -> list[tuple[int, str]]:
     return [(start, sym) for start, _end, sym in _symbol_spans(text)]
 
 
+# The National Assembly's resolutions and laws carry no kind code: "Nghị quyết số 193/2025/QH15", "Luật số 93/2025/QH15".
+_ASSEMBLY = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)\s*/\s*QH\s*(\d{2})(?![\dA-Za-z])")
+
+
 def _symbol_spans(text: str) -> list[tuple[int, int, str]]:
     """`find_symbols` with where each symbol ends."""
-    out = []
+    out = [
+        (m.start(), m.end(), f"{m.group(1)}/{m.group(2)}/QH{m.group(3)}") for m in _ASSEMBLY.finditer(text)
+    ]
     for m in _SYMBOL.finditer(text):
         num, year, code, sep, tail = m.groups()
         code = _FIX_CODE.get(code.upper(), code)
@@ -68,7 +74,7 @@ def _symbol_spans(text: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), f"{num}{mid}-{code}/{tail}"))
         else:  # State style: 71/NQ-CP
             out.append((m.start(), m.end(), f"{num}{mid}/{code}-{tail}"))
-    return out
+    return sorted(out)
 
 
 def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str], str]) -> DocumentMeta:
@@ -317,7 +323,16 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                 j = i + 1
                 while j < len(lines) and not lines[j].strip() and not rest and j < i + 3:
                     j += 1
-                while j < len(lines) and lines[j].strip() and len(rest) < 8:
+                # the title's words run into the kind's line ("CHỈ THỊ của Ban … số"): past a blank line only
+                # a line in lower case goes on with it ("Thời gian qua, …" opens the text)
+                ends = (
+                    j > i + 1
+                    and bool(body[m.end() :].strip())
+                    and not (j < len(lines) and lines[j].lstrip("#* ")[:1].islower())
+                )
+                if ends:
+                    j = i + 1
+                while not ends and j < len(lines) and lines[j].strip() and len(rest) < 8:
                     fj = fold(lines[j]).lstrip("#* ")
                     if (
                         re.match(r"([ivxl]{1,4}|\d{1,2})\s*[.\-–]\s", fj)

@@ -212,3 +212,52 @@ def test_a_company_board_code_whose_dj_ocr_read_as_d() -> None:
         "57-NQ/TW",
         "03/NQ-HĐTV",
     ]
+
+
+def test_a_council_resolution_names_the_assemblys_resolution_among_its_parents() -> None:
+    text = """\
+HỘI ĐỒNG NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC SƠN                              Độc lập - Tự do - Hạnh phúc
+
+Số: 15/2026/NQ-HĐND                   Bắc Sơn, ngày 10 tháng 7 năm 2026
+
+NGHỊ QUYẾT
+Quy định chính sách hỗ trợ chuyển đổi số trên địa bàn tỉnh Bắc Sơn
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+Căn cứ Nghị quyết số 193/2025/QH15 ngày 19/02/2025 của Quốc hội;
+Căn cứ Nghị định số 88/2025/NĐ-CP ngày 10/4/2025 của Chính phủ;
+Xét Tờ trình số 45/TTr-UBND ngày 20/6/2026 của Ủy ban nhân dân tỉnh;
+
+QUYẾT NGHỊ:
+
+Điều 1. Phạm vi điều chỉnh
+"""
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert (doc["issuer"], doc["number"], doc["doc_type"]) == (
+        "HỘI ĐỒNG NHÂN DÂN TỈNH BẮC SƠN",
+        "15/2026/NQ-HĐND",
+        "resolution",
+    )
+    assert doc["parents"] == ["193/2025/QH15", "88/2025/NĐ-CP"]
+
+
+def test_a_title_run_into_the_kind_line_ends_at_the_blank_line() -> None:
+    text = """\
+TỈNH ỦY BẮC SƠN                        ĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 45-CT/TU                           Bắc Sơn, ngày 20 tháng 8 năm 2026
+
+CHI THI cua Ban Thuong vu Tinh uy ve tang cuong lanh dao doi voi cong tac chuyen doi so
+
+Thoi gian qua, thuc hien Nghi quyet so 57-NQ/TW ngay 22/12/2024 cua Bo Chinh tri, cong tac chuyen doi so dat ket qua.
+
+1. Cac cap uy, to chuc dang
+"""
+    doc = parse_bytes(text.encode(), "plan.txt").to_json()["document"]
+    assert doc["doc_type"] == "directive"
+    assert (
+        doc["title"]
+        == "Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường lãnh đạo đối với công tác chuyển đổi số"
+    )
+    assert doc["parents"] == ["57-NQ/TW"]
