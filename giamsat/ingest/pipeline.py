@@ -246,8 +246,11 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for section in outline.section("tasks"):
         # a task table in the body: "II. NHIỆM VỤ" / "STT | Nhiệm vụ Cơ quan chủ Cơ quan phối Thời hạn hoàn" / "trì hợp thành"
-        if any(_task_header(outline.lines, k) for k in range(section.start + 1, min(section.end, section.start + 6) + 1)):
-            out.append((section.start, section.end))
+        # (from the header's line: a numbered sentence above it, "1. Điều chỉnh thời hạn … như sau:", is no row)
+        head = next((k for k in range(section.start + 1, min(section.end, section.start + 6) + 1)
+                     if _task_header(outline.lines, k)), None)
+        if head is not None:
+            out.append((head, section.end))
     sections = outline.sections
     for n, section in enumerate(sections):
         if section.kind != "annex":
@@ -272,9 +275,12 @@ def _task_header(lines: list[str], k: int) -> bool:
     """Line k (with the next one, a header's titles often wrap) is a task table's header row: the task,
     lead, coordinator and deadline columns named, short, no sentence in it."""
     text = " ".join(fold(x) for x in lines[k:k + 2])
+    # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
+    # Nhiệm vụ Thời gian hoàn Ghi chú")
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
         re.search(r"nhiem\s*vu|noi\s*dung", text) and re.search(r"chu\s*tri|(?:co quan|don vi)\s*chu\b", text)
-        and re.search(r"phoi\s*hop|(?:co quan|don vi)\s*phoi\b", text) and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text))
+        and (re.search(r"phoi\s*hop|(?:co quan|don vi)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
+        and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text))
 
 
 def _ocr_targets(outline: Outline, matcher: AgencyMatcher, plan: ParsedPlan) -> list:  # type: ignore[type-arg]

@@ -236,3 +236,20 @@ def test_a_task_table_ocr_read_cell_by_cell_without_row_numbers() -> None:
         ("Tập huấn kỹ năng số cho Tổ công nghệ số cộng đồng", "PHONG_VHXH", "quarter"),
         ("Số hóa sổ hộ tịch của xã", "VP_HDND_UBND_XA", "date"),
     ]
+
+
+def test_an_ocr_task_table_in_the_body_without_a_coordinators_column() -> None:
+    lines = [
+        *_HEAD,
+        "II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN",
+        "",
+        "TT Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn Ghi chú",
+        "thành",
+        "1 Số hóa hồ sơ hộ tịch của các xã | Sở Tư pháp | Tháng 9/2026",
+        "2 Nâng cấp trung tâm dữ liệu của tỉnh | Sở Xây dựng | Quý IV/2026 | Thí điểm",
+        "",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+    ]
+    got = [(t.no, t.lead_code) for t in parse_text("\n".join(lines)).tasks]
+    assert got == [("1", "STP"), ("2", "SXD")]
