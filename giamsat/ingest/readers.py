@@ -670,45 +670,43 @@ def read_image(data: bytes, progress: Progress | None = None) -> Extracted:
     lines: list[str] = []
     warnings: list[str] = []
     for done, frame in enumerate(frames, 1):
-        lines.extend(ocr_image(upscaled(frame), warnings))
+        lines.extend(ocr_image(frame, warnings))
         if progress:
             progress(done, len(frames))
     return Extracted(lines, "image", len(frames), warnings)
 
 
-def upscaled(image: Any) -> Any:
-    """An image scanned at less than 250 dpi, enlarged to 300 dpi (at most A3's pixels), as a PDF's pages are
-    rendered: Tesseract reads small letters badly (at 150 dpi a 13-point line's small letters are some 13
-    pixels high) and the ruled tables' measures are in pixels of 300 dpi. The resolution is the one the
-    file declares (from 100 dpi: a phone's 72 says nothing), else an A4 page's, when the image has its shape."""
-    from PIL import Image
+def grainy(image: Any) -> bool:
+    """Whether the paper is grainy (a photocopy's toner, a photo's sensor noise, a dirty glass), which leaves
+    specks Tesseract reads as marks and words: the spread of the paper's grey levels away from the ink (pixels
+    whose 5x5 neighbourhood is all light), in the page's middle. Clean scans and renderings spread under 2
+    levels (their blur and speckles are near ink or dark), a grainy page over 10."""
+    from PIL import ImageFilter, ImageStat
 
-    if image.mode not in ("L", "RGB"):
-        image = image.convert("RGB")
-    width, height = image.size
-    declared = image.info.get("dpi")
-    try:
-        dpi = float(min(declared)) if declared else 0.0
-    except (TypeError, ValueError):
-        dpi = 0.0
-    if dpi < 100:
-        short, long = sorted((width, height))
-        dpi = short / 8.27 if short and 1.36 <= long / short <= 1.46 else 0.0
-    if not 0 < dpi < 250:
-        return image
-    scale = min(300 / dpi, (_OCR_PAGE_PIXELS / max(width * height, 1)) ** 0.5)
-    if scale <= 1.05:
-        return image
-    return image.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+    w, h = image.size
+    middle = image.crop((w // 8, h // 4, w * 7 // 8, h * 3 // 4))
+    paper = middle.filter(ImageFilter.MinFilter(5)).point(lambda v: 255 if v > 170 else 0)
+    if not paper.getbbox():
+        return False
+    return bool(ImageStat.Stat(middle, paper).stddev[0] > _GRAIN)
+
+
+_GRAIN = 6.0
+_SPECK = re.compile(r"[\W_]{1,3}")                  # a word of one to three marks, no letter nor digit
+_BLANK = re.compile(r"[_:'`‘’“”.,]+")                # … of marks that never stand alone in a plan's text
 
 
 def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     import pytesseract
+    from PIL import ImageFilter
 
     image = deskew(flatten_light(grey(image)))
     grids = find_grids(image)
     if grids:
         image = erase_rulings(image, grids)
+    noisy = grainy(image)
+    if noisy:
+        image = image.filter(ImageFilter.MedianFilter(3))       # after the rulings: a hairline would go too
     try:
         data = tesseract_words(image)
     except pytesseract.TesseractError:
@@ -720,6 +718,9 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     except pytesseract.TesseractNotFoundError as exc:
         raise IngestError("Máy chủ chưa cài Tesseract OCR: không đọc được bản quét.", "no_ocr") from exc
     words = _words(data)
+    if noisy:               # specks the filter left, read as marks standing alone: not the page's words
+        words = [w for w in words
+                 if not _SPECK.fullmatch(w["text"]) or (w["conf"] >= 60 and not _BLANK.fullmatch(w["text"]))]
     words = _reread_labels(image, grids, _reread_cells(image, grids, words))
     read_comparators(image, words)
     return place_grids(words, grids)
@@ -799,7 +800,7 @@ def _underlined(image: Any, w: dict[str, Any]) -> bool:
 def _words(data: dict[str, list[Any]], dx: int = 0, dy: int = 0) -> list[dict[str, Any]]:
     return [
         {"text": nfc(t), "x0": data["left"][i] + dx, "x1": data["left"][i] + data["width"][i] + dx,
-         "top": data["top"][i] + dy, "h": data["height"][i],
+         "top": data["top"][i] + dy, "h": data["height"][i], "conf": float(data["conf"][i]),
          "line": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
         for i, t in enumerate(data["text"]) if t.strip() and float(data["conf"][i]) > -1
     ]
