@@ -182,28 +182,29 @@ def _issuer(
     for i, line in enumerate(head[: max(stop, 1) + 1]):
         if line.startswith("# source:"):
             continue
-        body = re.sub(r"^[#*\s]+|[*]+$", "", line)
-        m = _HEADER_STOP.search(loose(body))
-        if m:
-            body = body[: m.start()]
-        words: list[str] = []
-        for w in body.split():
-            letters = [c for c in w if c.isalpha()]
+        for body in _head_segments(re.sub(r"^[#*\s]+|[*]+$", "", line)):
+            words: list[str] = []
+            for w in body.split():
+                letters = [c for c in w if c.isalpha()]
+                if (
+                    letters
+                    and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
+                    and not w[0].isdigit()
+                ) or (not letters and words):
+                    words.append(w)
+                elif words:
+                    break
+            chunk = " ".join(words).strip(" -–,")
+            # "Số: 12", not "SỞ Y TẾ"; not the motto's tail on a line of its own
             if (
-                letters
-                and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
-                and not w[0].isdigit()
-            ) or (not letters and words):
-                words.append(w)
-            elif words:
-                break
-        chunk = " ".join(words).strip(" -–,")
-        # "Số: 12", not "SỞ Y TẾ"; not the motto's tail on a line of its own
-        if len(chunk) >= 4 and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk)) and not _motto_tail(chunk):
-            src = restored[i] if len(restored[i]) == len(line) else None
-            # in capitals, as the header prints it: a word whose only capital OCR kept ("S&" for "SỞ") too
-            parts.append((restore(chunk) if src is None else _same_span(line, src, chunk)).upper())
-            goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
+                len(chunk) >= 4
+                and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk))
+                and not _motto_tail(chunk)
+            ):
+                src = restored[i] if len(restored[i]) == len(line) else None
+                # in capitals, as the header prints it: a word whose only capital OCR kept ("S&" for "SỞ") too
+                parts.append((restore(chunk) if src is None else _same_span(line, src, chunk)).upper())
+                goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
     if not parts:
         return None
     parts = _join_broken_names(parts, goes_on)
@@ -217,6 +218,27 @@ def _issuer(
     if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
         return f"{parts[0]} {parts[1]}"
     return parts[-1] if re.match(r"(ban chap hanh|dang cong san)", fold(parts[0])) else parts[0]
+
+
+_MOTTO = re.compile(
+    r"c[o0-9]ng\s*h[o0-9]a\s*x[a-z]\s*h[o0-9]i\s*ch[a-z]\s*ngh[a-z0-9]a\s*vi[a-z]t\s*nam"
+    r"|[dpb]ang\s*c[o0-9]ng\s*san\s*viet\s*nam"
+)
+
+
+def _head_segments(body: str) -> list[str]:
+    """The header line's text before the motto, and after the motto's first line up to its second one: OCR ran
+    the header's two lines into one ("ỦY BAN NHÂN DÂN  CỘNG HÒA … VIỆT NAM TỈNH GIA LAI  Độc lập - …")."""
+    key = loose(body)
+    m = _HEADER_STOP.search(key)
+    if not m:
+        return [body]
+    out = [body[: m.start()]]
+    motto = _MOTTO.match(key, m.start())
+    if motto:
+        after = _HEADER_STOP.search(key, motto.end())
+        out.append(body[motto.end() : after.start() if after else len(body)])
+    return out
 
 
 # The motto beside the issuer, broken where a PDF's or a scan's column wraps it ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"):

@@ -261,3 +261,29 @@ Thoi gian qua, thuc hien Nghi quyet so 57-NQ/TW ngay 22/12/2024 cua Bo Chinh tri
         == "Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường lãnh đạo đối với công tác chuyển đổi số"
     )
     assert doc["parents"] == ["57-NQ/TW"]
+
+
+def test_the_headers_two_lines_run_into_one() -> None:
+    """OCR ran the header's two lines into one: the words between the motto's two lines are the issuer's second line."""
+    head = """\
+{line}
+
+So: 312/KH-UBND                        Bac Son, ngay 21 thang 8 nam 2026
+
+KE HOACH
+Chuyen doi so tinh Bac Son nam 2026
+
+I. MUC DICH
+"""
+    one = (
+        "ỦY BAN NHAN DAN     CỘNG HOA XA HOI CHU NGHĨA VIET NAM TINH BAC SON      Doc lap - Tu do - Hanh phuc"
+    )
+    doc = parse_bytes(head.format(line=one).encode(), "plan.txt").to_json()["document"]
+    assert doc["issuer"] == "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN"
+    two = (
+        "UBND TINH BAC SON     C9NG HOA XA HOI CHU NGHIA VIỆT NAM SO Y TE        Doc lập - Tu do - Hạnh phúc"
+    )
+    doc = parse_bytes(head.format(line=two).replace("KH-UBND", "KH-SYT").encode(), "plan.txt").to_json()[
+        "document"
+    ]
+    assert doc["issuer"] == "SỞ Y TẾ"
