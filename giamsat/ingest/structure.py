@@ -75,6 +75,9 @@ _ROW_NO = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 _GROUP_NO = re.compile(r"^([IVXL]{1,5}|[A-ZĐ]|[a-zđ]\))\.?$")
 
 
+# a list number OCR misread as a letter or a sign ("m:" for "5.", "S." for "5.", "ó." for "6.")
+_MISREAD_MARK = re.compile(r"^\s*[^\s\d]{1,2}\s*[.:]\s+(?=[A-ZÀ-ỸĐ])")
+
 # words a title line does not end on: its name goes on below ("1. Sở Khoa học và" / "Công nghệ chủ trì …")
 _HANGING = frozenset({"va", "cua", "cac", "voi", "cho", "trong", "ve", "tai", "theo", "tren", "den", "tu", "de", "la",
                       "nhung", "mot", "hoac", "o"})
@@ -219,6 +222,8 @@ class Outline:
                 i += 1
                 continue
             kind, level, off = classify(line)
+            if kind == "text" and cur and meta[0] == "num" and (lost := self._lost_number(cur[0], meta, i)):
+                kind, level, off = "num", meta[1], lost
             if kind != "text" or not cur or self._heading_alone(cur, meta, i):
                 self._flush(cur, meta)
                 cur = [i]
@@ -227,6 +232,22 @@ class Outline:
                 cur.append(i)
             i += 1
         self._flush(cur, meta)
+
+    def _lost_number(self, first: int, meta: tuple[str, int, int], i: int) -> int:
+        """'4. Các sở …' / '… tháng 4/2026.' / 'm: Ủy ban nhân dân các xã …' / '6. Chế độ báo cáo …': a line opening with a
+        token of one or two characters and a stop or colon before a capital, between items N and N+2, is item N+1
+        whose number OCR misread. The offset of its text, else 0."""
+        m = _MISREAD_MARK.match(self.lines[i])
+        if not m or not (n := re.match(r"\s*(\d{1,2})", self.lines[first][:meta[2]])):
+            return 0
+        for k in range(i + 1, min(i + 12, len(self.lines))):
+            kind, _level, _off = classify(self.lines[k])
+            if kind == "num":
+                nxt = re.match(r"\s*(\d{1,2})", self.lines[k])
+                return m.end() if nxt and int(nxt.group(1)) == int(n.group(1)) + 2 else 0
+            if kind not in ("text",):
+                return 0
+        return 0
 
     def _heading_alone(self, cur: list[int], meta: tuple[str, int, int], i: int) -> bool:
         """'5. Phòng Kế hoạch - Tài chính' / 'Cân đối, bố trí kinh phí …': a numbered line that is a short title

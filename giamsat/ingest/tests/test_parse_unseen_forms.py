@@ -253,3 +253,19 @@ def test_an_ocr_task_table_in_the_body_without_a_coordinators_column() -> None:
     ]
     got = [(t.no, t.lead_code) for t in parse_text("\n".join(lines)).tasks]
     assert got == [("1", "STP"), ("2", "SXD")]
+
+
+def test_an_item_number_ocr_misread_between_its_neighbours_is_still_an_item() -> None:
+    lines = [
+        *_HEAD,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tư pháp chủ trì theo dõi, hướng dẫn việc thực hiện Kế hoạch.",
+        "2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch theo phân cấp.",
+        "3. Các sở, ban, ngành căn cứ chức năng, nhiệm vụ xây dựng kế hoạch chi tiết,",
+        "hoàn thành trong tháng 4/2026.",
+        "m: Ủy ban nhân dân các xã, phường cụ thể hóa nhiệm vụ phù hợp với thực tế",
+        "địa phương.",
+        "5. Chế độ báo cáo: định kỳ 6 tháng, các cơ quan gửi báo cáo về Sở Tư pháp.",
+    ]
+    got = [a.org_code for a in parse_text("\n".join(lines)).assignments]
+    assert got == ["STP", "STC", "CAC_SO", "UBND_XA"]
