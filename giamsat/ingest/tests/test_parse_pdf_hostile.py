@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import subprocess
+import sys
 import threading
 import time
 import zlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -216,3 +219,19 @@ def test_a_page_tree_that_holds_itself_is_a_broken_pdf() -> None:
     with pytest.raises(IngestError) as info:
         parse_bytes(data, "cycle.pdf")
     assert time.perf_counter() - started < 30 and info.value.code == "bad_pdf"
+
+
+def test_a_script_that_reads_a_pdf_at_its_top_level_reads_it_once(tmp_path: Path) -> None:
+    """multiprocessing runs the caller's main script again in the child (as __mp_main__); a script that reads
+    a PDF unguarded by `if __name__ == "__main__"` then started a child that started a child … and was
+    refused as too complex. The reading child no longer runs it."""
+    (tmp_path / "plan.pdf").write_bytes(_two_pages(TEXT))
+    script = tmp_path / "read.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})\n"
+        "from giamsat.ingest import readers\n"
+        f"print(sum('Bac Son' in x for x in readers.read_bytes(open({str(tmp_path / 'plan.pdf')!r}, 'rb').read()).lines))\n"
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout.strip() == "2", run.stderr[-2000:]
