@@ -587,9 +587,11 @@ def bounded(work: Callable[[bytes], Any], data: bytes) -> Any:
     PDF_MEMORY bytes of address space more than it starts with (RLIMIT_AS) and PDF_WALL_SECONDS; its result
     (or its IngestError) comes back pickled; a child killed or out of memory is an IngestError "too_complex".
     The child is forked from multiprocessing's fork server (`_forkserver`), not from this process. Where there
-    is no fork (or GIAMSAT_PDF_SANDBOX=0), `work(data)` here."""
-    if not SANDBOX or not hasattr(os, "fork"):
-        return work(data)
+    is no fork, in a daemonic process (or with GIAMSAT_PDF_SANDBOX=0), `work(data)` here."""
+    import multiprocessing
+
+    if not SANDBOX or not hasattr(os, "fork") or multiprocessing.current_process().daemon:
+        return work(data)                   # (a daemonic process, as a worker pool's, may not start children)
     context = _forkserver()
     receiver, sender = context.Pipe(duplex=False)
     process = _Process if _mp_popen else context.Process

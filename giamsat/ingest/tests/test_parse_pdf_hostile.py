@@ -235,3 +235,25 @@ def test_a_script_that_reads_a_pdf_at_its_top_level_reads_it_once(tmp_path: Path
     )
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and run.stdout.strip() == "2", run.stderr[-2000:]
+
+
+def _read_in_daemon(queue: Any) -> None:
+    try:
+        queue.put(sum("Bac Son" in x for x in readers.read_bytes(_two_pages(TEXT)).lines))
+    except BaseException as exc:
+        queue.put(repr(exc))
+
+
+def test_a_daemonic_worker_reads_the_pdf_itself() -> None:
+    """A worker pool's daemonic process may not start children (multiprocessing refuses): it reads in itself,
+    held by the pages' own bounds."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    worker = context.Process(target=_read_in_daemon, args=(queue,), daemon=True)
+    worker.start()
+    try:
+        assert queue.get(timeout=120) == 2
+    finally:
+        worker.join(30)
