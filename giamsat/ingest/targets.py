@@ -434,6 +434,9 @@ _ROW_SHAPE = re.compile(r"^\s*[" + _UP + r"](?:[^\d|]|(?<=[^\W\d_])\d|\d(?=[^\W\
                         r"(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+[" + _UP + "]")
 
 
+# the unit and result cells then the lead, on the line below a number line broken before them (folded)
+_SPLIT_CELLS = re.compile(r"(?:^|(?<=\s))\|?\s*(?:%\s*o?\s*g?r?dp|%\s*/\s*nam|%|thu\s*bac|to\s*chuc|doanh\s*nghiep)\s*\|?\s*"
+                          r"[<>≥≤~=]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+(?=\S)")
 # a result cell inside the number line, after the name's words and before a capitalised lead's words
 _MID_RESULT = re.compile(r"(?<=[^\W\d_]\s)((?:[<>≥≤]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%?)\s+(?=[" + _UP + r"][^\W\d_])(?!.*\s\d)")
 
@@ -467,7 +470,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             hi = name_hi = min(k for r in band[n] for k in (r.name_lines[0], r.unit) if k is not None) - 1
         lo = tops[n][0]
         block = lines[lo:hi + 1]
-        rm = _ROW.match(lines[i])
+        rm = _ROW.match(lines[i]) or _GLYPH_NO.match(lines[i])
         main = lines[i][rm.end():] if rm else lines[i]
         mentions = matcher.scan(main)
         cut = mentions[0][0] if mentions else len(main)
@@ -501,6 +504,16 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         cell_rows = sorted([i, *_name_lines(lines, lo, hi, i, group_lines)])
         cells = [] if line_mentions else matcher.scan_cells([lines[k] for k in cell_rows])
         lead_words, done = _lead_start(mentions, main, cut, cells, matcher, [lines[k] for k in cell_rows], cell_rows.index(i))
+        split_k, split_part = None, ""
+        if not mentions and unit_m is None and not value_txt and len(cell_rows) > 1 and cell_rows[-1] > i:
+            # the number line broken before its cells ("20 Số lượng" / "công bố %/năm 10 Bộ Khoa học" / …): the next
+            # line holds the name's next words, then the unit, the result and the lead's first words
+            below = cell_rows[cell_rows.index(i) + 1]
+            if (sm := _SPLIT_CELLS.search(fold(lines[below]))) and \
+                    (bm := matcher.scan(lines[below][sm.end():])) and bm[0][0] <= 1:
+                split_k, split_part = below, outline.line_out(below, 0, sm.start())
+                lead_words = fold(bm[0][2].name).split()
+                done = _cell_prefix(fold(lines[below][sm.end() + bm[0][0]:]).split(), lead_words)
         parts_above: list[str] = []
         parts_below: list[str] = []
         last = ""       # the name's line above, below the number line (where that line's name part ends is known)
@@ -541,12 +554,13 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                     # its next words may run into the name's lines
                     lead_words, done = fold(line_mentions[0].name).split(), own
                 continue            # another row's lead, its cell centred above that row's number
-            text, placed = _strip_cell_tail(outline.line_out(k), lead_words, done)
+            text, placed = (split_part, done) if k == split_k else _strip_cell_tail(outline.line_out(k), lead_words, done)
             joined = False
             # the lead's next words run in between the name's ("… qua hệ thống Chính phủ hồ sơ tài chính,"):
             # placing more of the lead than the line's last word alone ("chính," the name's own) they are the lead's
-            mid, mid_placed, mid_joined = _strip_cell_middle(outline.line_out(k), lead_words, done)
-            if mid_joined and mid_placed > placed:
+            mid, mid_placed, run_in = (text, done, None) if k == split_k else \
+                _strip_cell_middle(outline.line_out(k), lead_words, done, width)
+            if run_in is not None and mid_placed > placed:
                 text, placed, joined = mid, mid_placed, True
                 text, placed = _strip_cell_tail(text, lead_words, placed)  # "… và Truyền các nước tiên tiến thông"
             done = placed
@@ -558,11 +572,12 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                     if not last:    # the first line's words and the next word did not fit on one line
                         cap += 1 + len(part.split()[0])
                     part = _within(part, cap)
-                last = squash(part)
+                # (the broken number line ends at its cells; a line run into another ends where the other's words start)
+                last = "" if k == split_k else squash(run_in) if joined and run_in is not None else squash(part)
                 if first_below is None:
                     first_below = last
             (parts_above if k < i else parts_below).append(part)
-        if unit_m is None and not value_txt and width and \
+        if unit_m is None and not value_txt and width and split_k is None and \
                 (short := _text_result_cut(head)) is not None and len(first_below or "") <= 0.8 * width:
             # no unit, no figure: a one-line name, then a result written out whose short lines run on below
             # ("Hạ tầng số Tiên tiến, | Bộ Thông tin" / "hiện đại," / "dung lượng" …)
@@ -826,20 +841,23 @@ def _strip_cell_tail(text: str, name: list[str], done: int) -> tuple[str, int]:
     return text, done
 
 
-def _strip_cell_middle(text: str, name: list[str], done: int) -> tuple[str, int, bool]:
+def _strip_cell_middle(text: str, name: list[str], done: int, width: int | None = None) -> tuple[str, int, str | None]:
     """Two lines of the row run into one ("công nghệ được xếp và Công nghệ hạng khu vực và thế"): the
     lead's next words (two or more) between the name's words are dropped; the text, how many of the
-    lead's words are placed, and whether such a run was found."""
+    lead's words are placed, and the words after them (the next line's, run in; None if no such run).
+    The lead's last word alone counts too where it stands past most of a name line's `width` ("người dân
+    và doanh thông nghiệp": "thông" ends "Bộ Thông tin và Truyền thông")."""
     if not done or done >= len(name):
-        return text, done, False
+        return text, done, None
     words = text.split()
     folded = [fold(w).strip(",.;:|") for w in words]
-    for k in range(min(len(words) - 3, len(name) - done), 1, -1):
+    least = 1 if width and done + 1 == len(name) and len(name[-1]) >= 4 else 2
+    for k in range(min(len(words) - 3, len(name) - done), least - 1, -1):
         for at in range(2, len(words) - k):
             if all(_same_word(a, b) for a, b in zip(folded[at:at + k], name[done:done + k], strict=True)) and \
-                    words[at + k][:1].islower():
-                return " ".join(words[:at] + words[at + k:]), done + k, True
-    return text, done, False
+                    words[at + k][:1].islower() and (k > 1 or len(" ".join(words[:at])) >= 0.7 * (width or 0)):
+                return " ".join(words[:at] + words[at + k:]), done + k, " ".join(words[at + k:])
+    return text, done, None
 
 
 def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[int, str]],
@@ -928,9 +946,10 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
     last, label = max(anchors + found) if anchors else (end, "")
     if matcher is not None and label.isdigit():
         # the table's last row read across its cells without its number, close below the last numbered one
-        tail = [k for k in range(last + 1, min(end, last + 15) + 1) if not ROW_NO.match(lines[k]) and _ROW_SHAPE.match(lines[k])]
-        if len(tail) == 1:
-            found.append((tail[0], str(int(label) + 1)))
+        tail = [k for k in range(last + 1, min(end, last + 15) + 1) if not ROW_NO.match(lines[k]) and _ROW_SHAPE.match(_misnumbered(lines[k]))]
+        if len(tail) == 1 or (len(tail) <= 4 and all(_GLYPH_NO.match(lines[k]) for k in tail)):
+            # (several, each opening with its number as OCR misread it: "ll …", "I2 …")
+            found.extend((k, str(int(label) + n)) for n, k in enumerate(tail, 1))
     return sorted(anchors + found)
 
 
@@ -1091,9 +1110,15 @@ def _row_wise_band(lines: list[str], paras: list[tuple[list[int], str, str]], mi
 
 
 def _misnumbered(line: str) -> str:
-    """A line between two rows without its number, when it opens with one (not in the sequence there)."""
-    m = ROW_NO.match(line)
+    """A line between two rows without its number, when it opens with one (not in the sequence there) or
+    with a number OCR misread into glyphs ("1O", "b", "3)", "ll")."""
+    m = ROW_NO.match(line) or _GLYPH_NO.match(line)
     return line[m.end():] if m else line
+
+
+# a row number OCR read as look-alike glyphs before the name's capital: "1O" or "IO" for 10, "b" for 6, "S" for 5,
+# "B." for 8, "ll" for 11, "3)" for 3, "18;" for 13 (never a word of a name: no other letter)
+_GLYPH_NO = re.compile(r"^\s*(?=[^\s]{0,3}[\dlIOSBbZ])(?:[\dlIOoSBbZgq!?'\]]{1,3}\)?|\d{1,3}\))[.;:,]?\s*\|?\s+(?=[" + _UP + "])")
 
 
 def _lead_row_shape(line: str, matcher: AgencyMatcher) -> bool:
