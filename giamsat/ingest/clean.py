@@ -204,12 +204,21 @@ def _mark_running_headers(raw: list[str], folded: list[str], drop: dict[int, str
             seen.add(k)
 
 
+# a footnote whose mark is a superscript (or "!", OCR's reading of "¹"), its words in any case ("! Khoản 6, Điều 2 Nghị định …")
+_SUPERSCRIPT_NOTE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹!]\s*\S.{0,50}?\b(nghi dinh|quyet dinh|thong tu|khoan|dieu|luat|nghi quyet|van ban"
+                               r"|ke hoach)\b")
+_ITEM_OPENS = re.compile(r"^\s*(?:[-–•+]\s+\S|\d{1,2}[.)]\s+[A-ZÀ-ỸĐ])")
+
+
 def _mark_footnotes(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
     for i, line in enumerate(raw):
         if i in drop or (i > 0 and raw[i - 1].strip()):
             continue
-        if _FOOTNOTE.match(line) and len(line) > 40 and not re.match(r"^\s*\d{1,2}\s*[.)]", line):
+        if (_FOOTNOTE.match(line) or _SUPERSCRIPT_NOTE.match(folded[i])) and len(line) > 40 \
+                and not re.match(r"^\s*\d{1,2}\s*[.)]", line):
             j = i
-            while j < len(raw) and raw[j].strip() and j - i < 4:
+            # up to four lines, but not into the text's next item the footnote runs into ("! Khoản 6, Điều 2 …" /
+            # "nghiệp …" / " - Các cấp ủy, tổ chức đảng …": the page's footnote stands above the next page's first item)
+            while j < len(raw) and raw[j].strip() and j - i < 4 and not (j > i and _ITEM_OPENS.match(raw[j])):
                 drop[j] = "footnote"
                 j += 1

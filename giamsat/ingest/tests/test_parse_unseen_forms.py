@@ -3,6 +3,7 @@ section of general solutions beside assigned duties), on made-up plans."""
 
 from __future__ import annotations
 
+from giamsat.ingest.fold import fold
 from giamsat.ingest.pipeline import parse_text
 
 _HEAD = [
@@ -269,3 +270,25 @@ def test_an_item_number_ocr_misread_between_its_neighbours_is_still_an_item() ->
     ]
     got = [a.org_code for a in parse_text("\n".join(lines)).assignments]
     assert got == ["STP", "STC", "CAC_SO", "UBND_XA"]
+
+
+def test_a_footnote_marked_by_ocr_above_the_next_pages_first_item_is_dropped_alone() -> None:
+    lines = [
+        *_HEAD,
+        "III. NHIEM VU VA GIAI PHAP",
+        "",
+        "1. Nang cao nhan thuc ve chuyen doi so trong toan tinh Bac Son",
+        "",
+        "! Khoan 3, Dieu 5 Nghi dinh so 12/2023/ND-CP ngay 02/3/2023 cua Chinh phu quy dinh ve quan ly cum",
+        "cong nghiep.",
+        " - Cac cap uy, to chuc dang can nhan thuc day du ve tam quan trong cua chuyen doi so trong",
+        "he thong chinh tri.",
+        "",
+        "- Tap trung tuyen truyen, pho bien de nang cao nhan thuc cua nguoi dan va doanh nghiep.",
+        "",
+        "2. Hoan thien co che, chinh sach",
+        "",
+        "- Ra soat, bai bo cac quy dinh khong con phu hop.",
+    ]
+    names = [fold(t.name)[:20] for t in parse_text("\n".join(lines)).tasks]
+    assert names == ["cac cap uy, to chuc ", "tap trung tuyen truy", "ra soat, bai bo cac "]
