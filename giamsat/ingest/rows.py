@@ -16,6 +16,11 @@ _LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2}|[^\W\d_][?!'\
                         r"|(\d[^\s\d.;:,]?)[.;:,]\s*$)")
 
 
+# a row's number run into the line above it (two lines read or copied as one: "… lĩnh vực 78. Tham mưu Chính …"):
+# a number and a dot after a word, before a capitalised word; taken only where the rows around it leave its place
+MIDLINE_NO = re.compile(r"(?<=[^\W\d_,] )(\d{1,3})\.\s+(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+
+
 def _similar(label: str, expected: str) -> bool:
     if label == expected:
         return True
@@ -46,6 +51,8 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         if not m:
             if (g := _LOOKALIKE.match(lines[i])) is not None:
                 lookalikes.append((i, g.group(1) or g.group(2) or g.group(3)))
+            elif (g := MIDLINE_NO.search(lines[i])) is not None:
+                lookalikes.append((i, g.group(1)))
             continue
         label = m.group(1)
         if "." in label:
@@ -55,6 +62,8 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                 sub = k + 1
             continue
         v = int(label)
+        if v == expected + 1 and anchors and _misread_twin(lines, plain, i, v):
+            label, v = str(expected), expected
         if v == expected:
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
@@ -90,6 +99,15 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         else:
             lookalikes.append((i, label))
     return anchors
+
+
+def _misread_twin(lines: list[str], plain: list[tuple[int, int]], i: int, v: int, span: int = 40) -> bool:
+    """Line i's number v is the row before's misread ("3 = ———" then "3 Nhiệm vụ số 14 …" for rows 2 and 3):
+    the next number below, within `span` lines, is v again, and line i holds no word past its number (OCR
+    noise from the row's rules)."""
+    nxt = next(((j, w) for j, w in plain if j > i), None)
+    return nxt is not None and nxt[0] - i <= span and nxt[1] == v and \
+        re.search(r"[^\W\d_]{2,}", ROW_NO.sub("", lines[i], count=1)) is None
 
 
 def _run_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 80, count: int = 2) -> bool:

@@ -14,9 +14,9 @@ from .agencies import Agency, AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, parse_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
+from .rows import MIDLINE_NO, sub_row_anchors
 from .rows import row_anchors as find_rows
-from .rows import sub_row_anchors
-from .structure import Item, Outline, Table
+from .structure import Item, Outline, Section, Table
 
 _ROMAN_NO = re.compile(r"^\**\s*([ivxl]+|[a-z])\s*\.?\s*\**$")
 
@@ -66,6 +66,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         return []
     out: list[Task] = []
     group: str | None = None
+    first_lead = cols.get("lead", 99) < cols["name"]
+    carried = ""
     for k in range(hdr + 1, len(table.rows)):
         row, rrow = table.rows[k], table.rrows[k]
 
@@ -80,11 +82,18 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         # a group row carries no lead and deadline: a row that has both is a task whose number OCR misread ("I" for 2.1)
         if (no and _ROMAN_NO.match(fold(no)) and not (get("lead") and get("deadline"))) or (not any(others) and (
                 not re.match(r"\d", no) or _heads_sub_rows(table.rows, k, cols, no))):
-            group = name
+            group, carried = name, ""
             continue
         task = Task(name=name, group=group, no=no.strip(". ") or None, output=get("output") or None,
                     source=SourceSpan(table.row_lines[k] + 1, table.row_lines[k] + 1), confidence=0.9)
-        _assign(task, get("lead"), get("coord"), matcher, warnings)
+        lead = get("lead")
+        if lead:
+            carried = lead
+        elif first_lead:
+            # the unit's cell merged down its rows ("| 1 | Phòng A | Nhiệm vụ … |" / "| 2 | | Nhiệm vụ … |"): a lead
+            # column before the task's is filled on the first of the unit's rows only
+            lead = carried
+        _assign(task, lead, get("coord"), matcher, warnings)
         _deadline(task, get("deadline"))
         out.append(task)
     return out
@@ -136,54 +145,96 @@ _LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80
                            r"|(?:don vi|co quan)\s*(?:thuc hien|phu trach)\s*:\s*([^;,.)]{4,80})")
 
 
+# a section of measures ("IV. GIẢI PHÁP THỰC HIỆN") beside one of duties ("III. NHIỆM VỤ CỤ THỂ")
+_DUTY_TITLE = re.compile(r"nhi[a-z]?m\s*v[uy]|phan\s*cong")
+_MEASURE_TITLE = re.compile(r"giai\s*phap")
+
+
 def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
+    """Tasks from the numbered, lettered and bulleted items of the task sections. A section of measures
+    alone ("IV. GIẢI PHÁP THỰC HIỆN", general means with no one in charge) gives none when a section of
+    duties ("III. NHIỆM VỤ CỤ THỂ") gave tasks."""
+    found = [(section, _section_tasks(outline, section, matcher)) for section in outline.section("tasks")]
+    duties = any(tasks and _DUTY_TITLE.search(fold(section.title)) for section, tasks in found)
+    return [t for section, tasks in found
+            if not (duties and _MEASURE_TITLE.search(fold(section.title)) and not _DUTY_TITLE.search(fold(section.title)))
+            for t in tasks]
+
+
+def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -> list[Task]:
     out: list[Task] = []
-    for section in outline.section("tasks"):
-        items = _letters_read_as_digits([it for it in section.items if it.kind != "table"])
-        group: str | None = None
-        child_level: int | None = None
-        owner: tuple[str, str | None, int] | None = None      # a sub-heading naming the unit in charge
-        for n, item in enumerate(items):
-            nxt_item = items[n + 1] if n + 1 < len(items) else None
-            if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
-                    not _leaf_duty(item, nxt_item):
-                group, child_level, owner = outline.out(item), None, None
-                # "1. Sở Tư pháp" heading its duties ("a) Rà soát …"): the unit is their lead
-                if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
-                    owner = (group, unit or None, item.level)
+    items = _letters_read_as_digits([it for it in section.items if it.kind != "table"])
+    group: str | None = None
+    child_level: int | None = None
+    owner: tuple[str, str | None, int] | None = None      # a sub-heading naming the unit in charge
+    past = -1           # the index of the last item an OCR'd table under a heading took
+    for n, item in enumerate(items):
+        if n <= past:
+            continue
+        nxt_item = items[n + 1] if n + 1 < len(items) else None
+        if item.kind == "para" and group is not None and (top := _header_para(outline.lines, item)) is not None:
+            # a task table under a numbered heading that OCR left as loose lines ("1. Điều chỉnh thời hạn …:" /
+            # "STT Nhiệm vụ | Cơ quan chủ trì | Thời hạn …" / "1 Nhiệm vụ số 5: … Sở A Quý IV/2025 Quý II/2026"):
+            # its rows, down to the next item that is not a paragraph
+            past = next((k - 1 for k in range(n + 1, len(items)) if items[k].kind != "para"), len(items) - 1)
+            end = items[past].end
+            for task in ocr_annex_tasks(outline, top, end, matcher, []):
+                task.group = group
+                out.append(task)
+            continue
+        if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
+                not _leaf_duty(item, nxt_item):
+            group, child_level, owner = outline.out(item), None, None
+            # "1. Sở Tư pháp" heading its duties ("a) Rà soát …"): the unit is their lead
+            if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
+                owner = (group, unit or None, item.level)
+            continue
+        if owner is not None and item.level <= owner[2]:
+            owner = None
+        if _is_owner_heading(item, items[n + 1] if n + 1 < len(items) else None, matcher):
+            hit = matcher.match(outline.out(item))
+            owner = (outline.out(item), hit.agency.code if hit.agency else None, item.level)
+            child_level = None
+            continue
+        if item.kind == "para" and group is None:
+            continue
+        if child_level is None and item.kind == "para" and len(outline.out(item)) < 15:
+            continue        # a heading's tail a blank line broke off ("… Kế hoạch số 12/KH-" / "" / "UBND:")
+        if child_level is None:
+            child_level = item.level if item.kind != "para" else 99
+        if item.level != child_level and item.kind != "para":
+            if item.level > child_level and out and out[-1].name.endswith(":"):
+                pass
+            else:
                 continue
-            if owner is not None and item.level <= owner[2]:
-                owner = None
-            if _is_owner_heading(item, items[n + 1] if n + 1 < len(items) else None, matcher):
-                hit = matcher.match(outline.out(item))
-                owner = (outline.out(item), hit.agency.code if hit.agency else None, item.level)
-                child_level = None
-                continue
-            if item.kind == "para" and group is None:
-                continue
-            if child_level is None and item.kind == "para" and len(outline.out(item)) < 15:
-                continue        # a heading's tail a blank line broke off ("… Kế hoạch số 12/KH-" / "" / "UBND:")
-            if child_level is None:
-                child_level = item.level if item.kind != "para" else 99
-            if item.level != child_level and item.kind != "para":
-                if item.level > child_level and out and out[-1].name.endswith(":"):
-                    pass
-                else:
-                    continue
-            if item.kind == "para" and child_level != 99:
-                continue
-            text = outline.out(item)
-            if len(text) < 15 or re.match(r"^\(.*\)\.?$", text):
-                continue
-            nxt = items[n + 1] if n + 1 < len(items) else None
-            if text.endswith(":") and nxt is not None and nxt.level > item.level:
-                child_level = nxt.level
-                continue
-            task = _item_task(outline, item, text, group, matcher)
-            if owner is not None and task.lead is None:
-                task.lead, task.lead_code = owner[0], owner[1]
-            out.append(task)
+        if item.kind == "para" and child_level != 99:
+            continue
+        text = outline.out(item)
+        if len(text) < 15 or re.match(r"^\(.*\)\.?$", text):
+            continue
+        nxt = items[n + 1] if n + 1 < len(items) else None
+        if text.endswith(":") and nxt is not None and nxt.level > item.level:
+            child_level = nxt.level
+            continue
+        task = _item_task(outline, item, text, group, matcher)
+        if owner is not None and task.lead is None:
+            task.lead, task.lead_code = owner[0], owner[1]
+        out.append(task)
     return out
+
+
+def _header_para(lines: list[str], item: Item) -> int | None:
+    """The first line past a task table's header that opens a paragraph: the lines (three at most) before the
+    first row's number name the task, lead and deadline columns, short, no sentence. None when the paragraph
+    opens no such header."""
+    top = next((k for k in range(item.start, min(item.end, item.start + 3) + 1) if ROW_START.match(lines[k])), None)
+    if top is None or top == item.start:
+        return None
+    text = " ".join(fold(x) for x in lines[item.start:top])
+    if len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and re.search(r"nhi[a-z]?m\s*v[uy]|noi\s*dung", text) \
+            and re.search(r"chu\s*tri|co\s*quan|don\s*vi", text) and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text):
+        return top
+    return None
 
 
 def _letters_read_as_digits(items: list[Item]) -> list[Item]:
@@ -461,9 +512,16 @@ def _mend_numbers(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
     (`rows.row_anchors`: "18;" for 13, "2Ÿ." for 27, ")" for 2), written as digits of the same length, so
     that the row's cells start past it; the restored text, which the items are read from, is unchanged."""
     mend: dict[int, str] = {}
+    midline: set[int] = set()
     for i, v in anchors:
         line = outline.lines[i]
         if re.match(r"^\s*\d{1,3}\s*(?:[|.]|\s|$)", line):
+            continue
+        if (mid := MIDLINE_NO.search(line)) is not None and re.match(r"^\s*[^\W\d_]{2,}(?:\s|,)", line):
+            # the number run into the line above's end: the row starts there (that end is lost to the row before)
+            digits = str(v)[-len(mid.group(1)):].rjust(len(mid.group(1)))
+            mend[i] = " " * mid.start() + digits + line[mid.end(1):]
+            midline.add(i)
             continue
         m = re.match(r"^(\s*)(\S{1,3}?)[.;:,]?(?=\s|$)", line)
         if m is None:
@@ -476,9 +534,11 @@ def _mend_numbers(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
         return outline
     view = copy.copy(outline)
     view.lines = list(outline.lines)
-    view._maps = {}
+    view._maps = {k: m for k, m in outline._maps.items() if k not in mend}     # (unchanged lines' alignments hold)
     for i, line in mend.items():
         view.lines[i] = line
+        if i in midline:
+            view._maps[i] = outline.line_map(i)       # the same length: the line's own alignment holds
     return view
 
 
@@ -1140,11 +1200,21 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
         word = fold(text[c.col:].split(" ", 1)[0])
         return any(fold(n).split(" ", 1)[0] == word for n in (c.agency.name, *c.agency.aliases))
 
-    def rank(c: CellMention) -> tuple[bool, bool, int, int, bool, int, int]:
+    def opens_line(c: CellMention) -> bool:
+        """Named from the start of the lines below a number line that opens the task's text, with no blank line
+        between ("11 | Xây dựng, trình" / "Hội đồng nhân …" / "dân tỉnh …"): the row's cells share its lines and
+        the task's column is the first, so a name wrapped down the lines' starts is the task's words."""
+        return 0 <= center < c.line < len(bodies) and bool(bodies[center].strip()) and \
+            all(bodies[k].strip() for k in range(center, c.line)) and len(c.parts) >= 2 and \
+            all(ln < len(bodies) for ln, _col in c.parts) and \
+            all(not bodies[ln][:col].strip() for ln, col in c.parts) and \
+            len(bodies[c.line].rstrip()) > c.col + 12 + len(c.agency.name) // 2
+
+    def rank(c: CellMention) -> tuple[bool, bool, bool, int, int, bool, int, int]:
         beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
         near = min((abs(ln - center) for ln, col in c.parts if in_cell(ln, col)),
                    default=abs(c.line - center))
-        return (lower(c), prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0),
+        return (lower(c), opens_line(c), prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0),
                 c.agency.kind == "group", near, c.col)
 
     return min(cells, key=rank)
@@ -1263,9 +1333,20 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     if half is not None:
         task.deadline_text = squash(outline.line_out(lo + k - 1, half.start(), half.end())) + " " + task.deadline_text
     tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 10] if x.strip())
+    after = fold(line[b:])
     if re.match(r"n[a-z&]{1,3}m\s*\d{4}$", fold(phrase).strip()) and \
-            re.search(r"nh[a-z]{1,3}ng|ti[a-z]{1,2}p\s*theo", tails + " " + fold(line[b:])):
+            re.search(r"nh[a-z]{1,3}ng|ti[a-z]{1,2}p\s*theo", tails + " " + after):
         task.deadline_text += " và những năm tiếp theo"
+    elif re.match(r"(?:n[a-z&]{1,3}m\s*)?\d{4}$", fold(phrase).strip()) and re.match(r"\s*va\s", after) and \
+            re.search(r"c[a-z]c\s+n[a-z&]{1,3}m\s+ti[a-z]{1,2}p", " ".join(folded[k + 1:k + 3])):
+        # "Năm 2026 và" / "các năm tiếp" / "theo": the cell's words wrapped beside the next cells
+        task.deadline_text += " và các năm tiếp theo"
+    elif re.match(r"\s*(?:-|–|den)\s", after) and k + 1 < len(folded):
+        # "Quý IV/2026 -" / "Quý I/2027": a span whose second period wrapped onto the next line
+        nxt = next((j for j in range(k + 1, min(k + 3, len(folded))) if folded[j].strip()), None)
+        m2 = next(DEADLINE_PHRASE.finditer(folded[nxt]), None) if nxt is not None else None
+        if m2 is not None and nxt is not None:
+            task.deadline_text += " - " + squash(outline.line_out(lo + nxt, m2.start(), m2.end()))
     task.deadline = parse_deadline(task.deadline_text)
 
 

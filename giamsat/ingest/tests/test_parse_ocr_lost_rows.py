@@ -250,3 +250,24 @@ def test_rows_whose_first_lines_hold_the_same_cells_are_not_a_running_header() -
     assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
         (str(n), "BE", str(2024 + n)) for n in range(1, 5)]
     assert [t.name for t in tasks] == [f"Xây dựng, ban hành {name} cho các tỉnh miền núi." for name in names]
+
+
+def test_a_row_number_run_into_the_line_above_opens_its_row_there() -> None:
+    # two lines read (or copied) as one: "… tuyến huyện 2. Bảo đảm nguồn lực …"
+    lines = [*HEAD,
+             "1. | Lập đề án y tế số cho | Bộ Y tế | Các bộ, Quyết định | 2026",
+             "các bệnh viện tuyến tỉnh | ngành, địa",
+             "và tuyến huyện 2. Bảo đảm nguồn lực | Bộ Tài chính | Các bộ, Kế hoạch | 2027",
+             "cho các dự án hạ tầng | ngành, địa",
+             "dữ liệu dùng chung | phương",
+             "3. | Ban hành quy chế quản lý | Bộ Công an | Các bộ, Thông tư | 2028",
+             "dữ liệu dân cư | ngành",
+             "4. | Tổ chức tập huấn kỹ năng | Bộ Nội vụ | Các bộ, Kế hoạch | 2029",
+             "số cho công chức | ngành"]
+    tasks = parse_text("\n".join(lines), registry=REG).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        ("1", "BE", "2026"), ("2", "BB", "2027"), ("3", "BC", "2028"), ("4", "BD", "2029")]
+    assert tasks[1].name.startswith("Bảo đảm nguồn lực")
+    # a number mid-line that the rows around it do not leave a place for is no row
+    assert row_anchors(["1. Lập danh mục", "theo Điều 5. Quy định chung", "2. Ban hành quy chế"], 0, 2) == [
+        (0, "1"), (2, "2")]

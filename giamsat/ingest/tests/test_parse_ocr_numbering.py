@@ -76,3 +76,29 @@ def test_a_letter_and_a_mark_between_two_rows_is_the_row_number_between() -> Non
     assert row_anchors(lines, 0, 7) == [(0, "1"), (3, "2"), (6, "3")]
     # where no number is missing between its neighbours, such a token is no row
     assert row_anchors([*lines[:3], "Ị? Triển khai sổ tay", *lines[4:6], "2 Duy trì tổ"], 0, 6) == [(0, "1"), (6, "2")]
+
+
+def test_a_task_table_ocr_left_under_a_numbered_heading_is_read_as_rows_beside_the_lettered_items() -> None:
+    # an amending plan's moved-deadline table (no coordinator column) as OCR text, then tasks added as lettered
+    # items; the second row's number OCR misread as the third's beside the table's rules ("3 = ————")
+    text = "\n".join(["ỦY BAN NHÂN DÂN TỈNH BẮC SƠN", "KẾ HOẠCH", "Sửa đổi, bổ sung Kế hoạch số 12/KH-UBND", "",
+                      "II. ĐIỀU CHỈNH, BỔ SUNG NHIỆM VỤ", "",
+                      "1. Điều chỉnh thời hạn của một số nhiệm vụ tại Phụ lục Kế hoạch số 12/KH-UBND như sau:", "",
+                      "STT Nhiệm vụ | Cơ quan chủ | Thời hạn đã Thời hạn điều",
+                      "trì giao chỉnh",
+                      "1 Số hóa sổ hộ tịch | Sở Tư pháp Quý IV/2025 Quý II/2026",
+                      "của các xã",
+                      "3 = ————",
+                      "Lập bản đồ số đất | Sở Tài chính 12/2025 9/2026",
+                      "đai của tỉnh",
+                      "3 Xây dựng kho dữ | Sở Nội vụ 30/11/2025 31/10/2026",
+                      "liệu cán bộ",
+                      "",
+                      "2. Bổ sung các nhiệm vụ sau:", "",
+                      "a) Xây dựng bản đồ số hạ tầng viễn thông của tỉnh. Đơn vị chủ trì: Sở Xây dựng; thời gian "
+                      "hoàn thành: Quý IV năm 2026.", "",
+                      "III. TỔ CHỨC THỰC HIỆN", "", "1. Sở Tư pháp theo dõi việc thực hiện."])
+    tasks = parse_text(text).tasks
+    assert [(t.no, t.lead_code, t.deadline_text) for t in tasks] == [
+        ("1", "STP", "Quý II/2026"), ("2", "STC", "9/2026"), ("3", "SNV", "31/10/2026"),
+        ("a", "SXD", "Quý IV năm 2026")]

@@ -96,3 +96,29 @@ def test_a_duty_with_labelled_fields_keeps_its_sentence_as_name_and_gives_the_co
         ("Số hóa hồ sơ lưu trữ của các cơ quan", "SNV", [], "kho lưu trữ số"),
         ("Rà soát quy trình nội bộ (cơ quan chủ trì: Sở Tư pháp; thời gian: năm 2027).", "STP", [], None)]
     assert [t.deadline_text for t in tasks] == ["Quý III năm 2027", "tháng 6/2027", "năm 2027"]
+
+
+def test_a_unit_named_at_the_start_of_a_task_line_is_the_task_s_words_not_its_lead() -> None:
+    # "trình Hội đồng nhân" / "dân tỉnh ban hành …": the task's column is the first; the lead is "Sở Tư" / "pháp"
+    text = _rows(["1 | Xây dựng, trình | Sở Tư Sở Nội vụ Tháng 5/2027 | Nghị quyết",
+                  "Hội đồng nhân | pháp của Hội đồng",
+                  "dân tỉnh ban hành Quy định nhân dân",
+                  "chế hòa giải trực tuyến"],
+                 ["2 | Số hóa sổ hộ | Sở Tư pháp | Các xã Quý II/2027 | Sổ số hóa",
+                  "tịch của các xã"])
+    tasks = parse_text(text).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "STP"), ("2", "STP")]
+
+
+def test_a_deadline_cell_wrapped_beside_the_next_cells_is_read_whole() -> None:
+    # "Năm 2027 và" / "các năm tiếp" / "theo" and "Quý IV/2026 -" / "Quý I/2027", each beside an output cell
+    text = _rows(["1 Bồi dưỡng kỹ Sở Nội vụ Sở Tư pháp Năm 2027 và Lớp bồi",
+                  "năng số cho cán học và các năm tiếp dưỡng",
+                  "bộ cấp xã pháp | theo"],
+                 ["2 | Triển khai thí Sở Tư pháp | Sở Nội vụ Quý IV/2026 - Mô hình",
+                  "điểm sổ hộ tịch Quý I/2027 thí điểm",
+                  "điện tử tại xã"])
+    tasks = parse_text(text).tasks
+    assert [t.deadline_text for t in tasks] == ["Năm 2027 và các năm tiếp theo", "Quý IV/2026 - Quý I/2027"]
+    spans = [(t.deadline.kind.value, str(t.deadline.end)) if t.deadline else None for t in tasks]
+    assert spans == [("continuous", "None"), ("quarter", "2027-03-31")]

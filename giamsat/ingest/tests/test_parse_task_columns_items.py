@@ -122,3 +122,58 @@ def test_a_numbered_heading_naming_a_body_the_registry_lacks_leads_the_duties_be
     assert [(t.lead, t.lead_code) for t in tasks] == [
         ("Đảng ủy Khối doanh nghiệp tỉnh Bắc Sơn", None)
     ] * 2 + [(None, None)]
+
+
+def _sections(*lines: str) -> str:
+    return "\n".join(
+        [
+            "CÔNG TY CỔ PHẦN CẤP NƯỚC BẮC SƠN",
+            "KẾ HOẠCH",
+            "Chuyển đổi số năm 2026",
+            "",
+            *lines,
+            "",
+            "V. TỔ CHỨC THỰC HIỆN",
+            "1. Các phòng báo cáo kết quả.",
+        ]
+    )
+
+
+def test_a_section_of_measures_beside_one_of_duties_gives_no_tasks() -> None:
+    duties = [
+        "III. NHIỆM VỤ CỤ THỂ",
+        "- Số hóa bản đồ mạng lưới cấp nước trên nền GIS (Chủ trì: Phòng Kỹ thuật; thời gian: Quý III/2026).",
+        "- Lắp đặt đồng hồ nước thông minh tại các khu đô thị mới (Chủ trì: Phòng Kinh doanh; thời gian: 2027).",
+        "",
+    ]
+    measures = [
+        "IV. GIẢI PHÁP THỰC HIỆN",
+        "- Ưu tiên bố trí vốn đầu tư phát triển của Công ty cho các dự án chuyển đổi số.",
+        "- Lồng ghép nội dung chuyển đổi số vào phong trào thi đua, khen thưởng hằng năm.",
+    ]
+    assert [t.name.split()[0] for t in parse_text(_sections(*duties, *measures)).tasks] == ["Số", "Lắp"]
+    assert len(parse_text(_sections(*measures)).tasks) == 2  # measures alone: the plan's tasks
+    both = ["III. NHIỆM VỤ VÀ GIẢI PHÁP", *duties[1:], *measures[1:]]
+    assert len(parse_text(_sections(*both)).tasks) == 4
+
+
+def test_a_first_lead_column_merged_down_its_unit_s_rows_leads_each_of_them() -> None:
+    text = _plan(
+        "| TT | Đơn vị chủ trì | Nhiệm vụ | Thời gian hoàn thành | Ghi chú |",
+        "|---|---|---|---|---|",
+        "| 1 | Sở Tư pháp | Số hóa sổ hộ tịch của các xã tỉnh Bắc Sơn | Tháng 12/2026 | |",
+        "| 2 | | Hướng dẫn công chức tư pháp sử dụng phần mềm hộ tịch | Tháng 3/2027 | |",
+        "| 3 | Sở Nội vụ | Triển khai hồ sơ cán bộ điện tử | Quý II/2027 | |",
+        "| 4 | | Bồi dưỡng kỹ năng số cho công chức cấp xã | Hằng năm | |",
+    )
+    assert [t.lead_code for t in parse_text(text).tasks] == ["STP", "STP", "SNV", "SNV"]
+
+
+def test_a_blank_lead_after_the_task_column_is_not_carried_down() -> None:
+    text = _plan(
+        "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |",
+        "|---|---|---|---|",
+        "| 1 | Số hóa sổ hộ tịch của các xã tỉnh Bắc Sơn | Sở Tư pháp | Tháng 12/2026 |",
+        "| 2 | Hướng dẫn công chức sử dụng phần mềm hộ tịch | | Tháng 3/2027 |",
+    )
+    assert [t.lead_code for t in parse_text(text).tasks] == ["STP", None]
