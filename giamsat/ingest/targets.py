@@ -315,7 +315,10 @@ def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, un
 # --- tables ----------------------------------------------------------------------------
 
 # "2030", "Năm 2030", "Mục tiêu 2030", "Kế hoạch năm 2026", "Đến năm 2030" (not "Thực hiện 2025": a baseline)
-_YEAR_COL = re.compile(r"^\s*(?:(?:muc tieu|chi tieu|ke hoach)\s*)?(?:(?:den\s*)?nam\s*)?((?:20)\d\d)\s*$")
+# "Năm học 2025 - 2026": a school year, known by the year it ends
+_YEAR_COL = re.compile(r"^\s*(?:(?:muc tieu|chi tieu|ke hoach)\s*)?(?:(?:den\s*)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?)?((?:20)\d\d)\s*$")
+# a unit in brackets ending an indicator's name where the table has no unit column ("… học bạ số (%)", "(trường)")
+_BRACKET_UNIT = re.compile(r"\s*\((%|(?=[^\W\d_A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + r"])[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*$")   # not an acronym ("(TFP)")
 
 
 def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
@@ -363,6 +366,9 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
                 t.year = int(first)
                 t.value, t.comparator = parse_value(t.milestones[first])
                 t.unit = rcell("unit") or ("%" if "%" in t.milestones[first] else None)
+        if "unit" not in cols and (bu := _BRACKET_UNIT.search(name)) and \
+                not re.match(r"(?:tru|khong|gom|bao gom|trong do|theo|tinh|ke ca)\b", fold(bu.group(1))):
+            t.name, t.unit = name[:bu.start()], bu.group(1)
         lead = rcell("lead")
         if lead:
             matches = matcher.match_many(lead)
@@ -437,6 +443,7 @@ _ROW_SHAPE = re.compile(r"^\s*[" + _UP + r"](?:[^\d|]|(?<=[^\W\d_])\d|\d(?=[^\W\
 # the unit and result cells then the lead, on the line below a number line broken before them (folded)
 _SPLIT_CELLS = re.compile(r"(?:^|(?<=\s))\|?\s*(?:%\s*o?\s*g?r?dp|%\s*/\s*nam|%|thu\s*bac|to\s*chuc|doanh\s*nghiep)\s*\|?\s*"
                           r"[<>≥≤~=]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+(?=\S)")
+_SPLIT_VALUE = re.compile(r"^\s*\|?\s*[<>≥≤~=]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?(?:\s*[-–]\s*\d{1,4}\s*%?)?\s+(?=\S)")
 # a result cell inside the number line, after the name's words and before a capitalised lead's words
 _MID_RESULT = re.compile(r"(?<=[^\W\d_]\s)((?:[<>≥≤]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%?)\s+(?=[" + _UP + r"][^\W\d_])(?!.*\s\d)")
 
@@ -505,15 +512,21 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         cells = [] if line_mentions else matcher.scan_cells([lines[k] for k in cell_rows])
         lead_words, done = _lead_start(mentions, main, cut, cells, matcher, [lines[k] for k in cell_rows], cell_rows.index(i))
         split_k, split_part = None, ""
-        if not mentions and unit_m is None and not value_txt and len(cell_rows) > 1 and cell_rows[-1] > i:
+        if not mentions and not value_txt and len(cell_rows) > 1 and cell_rows[-1] > i:
             # the number line broken before its cells ("20 Số lượng" / "công bố %/năm 10 Bộ Khoa học" / …): the next
-            # line holds the name's next words, then the unit, the result and the lead's first words
+            # line holds the name's next words, then the unit, the result and the lead's first words (or, the unit
+            # on the number line, the result and the lead: "20 Số lượng công bố %/năm" / "10 Bộ Khoa học")
             below = cell_rows[cell_rows.index(i) + 1]
-            if (sm := _SPLIT_CELLS.search(fold(lines[below]))) and \
-                    (bm := matcher.scan(lines[below][sm.end():])) and bm[0][0] <= 1:
-                split_k, split_part = below, outline.line_out(below, 0, sm.start())
-                lead_words = fold(bm[0][2].name).split()
-                done = _cell_prefix(fold(lines[below][sm.end() + bm[0][0]:]).split(), lead_words)
+            if (sm := (_SPLIT_CELLS if unit_m is None else _SPLIT_VALUE).search(fold(lines[below]))) is not None:
+                after = lines[below][sm.end():]
+                bm = matcher.scan(after)
+                # the lead named on that line, or the row's lead its pieces give ("Văn phong" / "… Chinh phu")
+                agency = bm[0][2] if bm and bm[0][0] <= 1 else line_mentions[0] if line_mentions else \
+                    cells[0].agency if cells else None
+                placed = _cell_prefix(fold(after).split(), fold(agency.name).split()) if agency else 0
+                if agency is not None and placed:
+                    split_k, split_part = below, outline.line_out(below, 0, sm.start())
+                    lead_words, done = fold(agency.name).split(), placed
         parts_above: list[str] = []
         parts_below: list[str] = []
         last = ""       # the name's line above, below the number line (where that line's name part ends is known)
@@ -920,6 +933,12 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
                 continue
         # a row read across its cells: its number lost, or misread into one out of the sequence ("30" for "8.9")
         shaped = [k for k in range(a + 1, b) if _ROW_SHAPE.match(_misnumbered(lines[k]))]
+        if missing and len(shaped) < len(missing):
+            # a row's first line broken before its cells ("Tỉ lệ cấp kết" / "quả giải | % 100 Văn phòng"): the two
+            # lines together read across the cells, the first without a figure
+            broken = [k for k in range(a + 1, b - 1) if k not in shaped and k + 1 not in shaped and _broken_first(lines, k)]
+            if len(shaped) + len(broken) == len(missing):
+                shaped = sorted(shaped + broken)
         if matcher is not None and (missing or (missing is None and not shaped)) and len(shaped) != len(missing or [0]):
             wider = [k for k in range(a + 1, b) if k in shaped or
                      (not ROW_NO.match(lines[k]) and _lead_row_shape(lines[k], matcher))]
@@ -1107,6 +1126,14 @@ def _row_wise_band(lines: list[str], paras: list[tuple[list[int], str, str]], mi
     if not all(r.lead for r in rows) and not all(r.value for r in rows):
         return None
     return rows
+
+
+def _broken_first(lines: list[str], k: int) -> bool:
+    """Line k is a row's first line broken before its cells: capitalised words without a figure or a bar,
+    and the next line opens in lower case and reads on to the unit, result and lead cells."""
+    text, nxt = lines[k].strip(), lines[k + 1].strip()
+    return bool(text[:1].isupper() and nxt[:1].islower() and not re.search(r"[\d|]", text) and len(text.split()) >= 2
+                and _SPLIT_CELLS.search(fold(nxt)) and _ROW_SHAPE.match(text + " " + nxt))
 
 
 def _misnumbered(line: str) -> str:

@@ -119,3 +119,24 @@ def test_row_numbers_read_as_glyphs_are_rows_and_not_the_names_words() -> None:
     assert got["5"][0] == "Tỉ lệ thuê bao điện thoại thông minh trên tổng số thuê bao di động"
     assert got["11"][0] == "Tỉ lệ kho bạc xử lý chứng từ điện tử"
     assert got["12"][0] == "Tỉ lệ ngân sách chi cho chuyển đổi số"
+
+
+def test_a_number_line_broken_after_its_unit() -> None:
+    broken = ["7 Số lượng sáng chế %/năm", "15 Bộ Khoa học", "được cấp văn bằng và Công nghệ", "bảo hộ", ""]
+    got = _targets([*ROWS, broken])
+    assert got["7"] == ("Số lượng sáng chế được cấp văn bằng bảo hộ", "15", "KHCN")
+
+
+def test_a_row_whose_number_and_first_line_ocr_broke_apart() -> None:
+    # row 3's number lost and its first line broken before its cells: the two lines read on as one row
+    rows = [list(r) for r in ROWS]
+    rows[2] = [
+        "Tỉ lệ hồ sơ giải",
+        "quyết | % 95 Văn phòng",
+        "đúng hạn trên hệ thống Chính phủ",
+        "một cửa điện tử",
+        "",
+    ]
+    got = _targets(rows)
+    assert sorted(got, key=int) == ["1", "2", "3", "4", "5", "6"]
+    assert got["3"] == ("Tỉ lệ hồ sơ giải quyết đúng hạn trên hệ thống một cửa điện tử", "95", "VP")

@@ -84,3 +84,31 @@ def test_a_count_out_of_all_is_named_by_the_words_before_it() -> None:
         "=",
         "9",
     )
+
+
+def test_school_year_columns_and_a_unit_in_brackets() -> None:
+    plan = parse_text(
+        "\n".join(
+            [
+                "KẾ HOẠCH",
+                "I. MỤC TIÊU",
+                "| TT | Chỉ tiêu | Năm học 2025 - 2026 | Năm học 2026 - 2027 |",
+                "| 1 | Học sinh tiểu học có tài khoản học trực tuyến (%) | 60 | 85 |",
+                "| 2 | Trường mầm non dùng sổ điểm danh số (trường) | ≥ 12 | 20 |",
+                "| 3 | Tỷ lệ đóng góp của năng suất nhân tố tổng hợp (TFP) | 40 | 45 |",
+            ]
+        )
+    )
+    got = [(t.name, t.value, t.comparator, t.unit, t.year, t.milestones) for t in plan.targets]
+    assert got == [
+        ("Học sinh tiểu học có tài khoản học trực tuyến", "60", "=", "%", 2026, {"2026": "60", "2027": "85"}),
+        ("Trường mầm non dùng sổ điểm danh số", "12", ">=", "trường", 2026, {"2026": "≥ 12", "2027": "20"}),
+        (
+            "Tỷ lệ đóng góp của năng suất nhân tố tổng hợp (TFP)",
+            "40",
+            "=",
+            None,
+            2026,
+            {"2026": "40", "2027": "45"},
+        ),
+    ]
