@@ -180,3 +180,64 @@ DEADLINE_PHRASE = re.compile(
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
     r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
 )
+
+
+# --- schedule tables: one column per month / quarter / half-year, the periods a task runs marked "x" ----------
+
+# "T3", "Tháng 3", "T.3", "Tháng 03/2026"; "Quý I", "Q2", "Quý IV/2026"; "6 tháng đầu năm"
+_MONTH_HEAD = re.compile(r"t(?:hang)?\s*\.?\s*(\d{1,2})(?:\s*/\s*" + _Y + r")?")
+_QUARTER_HEAD = re.compile(r"q(?:uy)?\s*\.?\s*([ivl1]{1,3}|[1-4]|iv)(?:\s*/\s*" + _Y + r")?")
+_HALF_HEAD = re.compile(r"(?:6|sau)\s*thang\s*(dau|cuoi)(?:\s*nam)?(?:\s*" + _Y + r")?")
+_BARE_PERIOD = re.compile(r"(\d{1,2}|[ivx]{1,3})")
+
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """One column of a schedule: month 1-12, quarter 1-4 or half 1-2, with the year its title gives, if any."""
+    kind: str           # "month" | "quarter" | "half"
+    n: int
+    year: int | None
+    label: str
+
+
+def period_head(cell: str, parent: str = "") -> Period | None:
+    """The period a schedule column's title names ('T3', 'Tháng 3', 'Quý II', '6 tháng đầu năm'); a bare
+    '3' or 'II' is one when the title above it (`parent`: the header cell over it, merged cells included)
+    says months or quarters ('Thời gian thực hiện (tháng)', 'Tiến độ theo quý')."""
+    label = squash(cell).strip(" *")
+    f = fold(label).strip(" .:")
+    if not f:
+        return None
+    if (m := _MONTH_HEAD.fullmatch(f)) and 1 <= int(m.group(1)) <= 12:
+        return Period("month", int(m.group(1)), int(m.group(2)) if m.group(2) else None, label)
+    if (m := _QUARTER_HEAD.fullmatch(f)) and (q := _quarter_no(m.group(1))):
+        return Period("quarter", q, int(m.group(2)) if m.group(2) else None, label)
+    if m := _HALF_HEAD.fullmatch(f):
+        return Period("half", 1 if m.group(1) == "dau" else 2, int(m.group(2)) if m.group(2) else None, label)
+    p = fold(parent)
+    if m := _BARE_PERIOD.fullmatch(f):
+        if m.group(1).isdigit() and 1 <= int(m.group(1)) <= 12 and re.search(r"\bthang\b", p):
+            return Period("month", int(m.group(1)), None, label)
+        if (q := _ROMAN.get(m.group(1)) if not m.group(1).isdigit() else None) and re.search(r"\bquy\b", p):
+            return Period("quarter", q, None, label)
+    return None
+
+
+def schedule_deadline(marked: list[Period]) -> DeadlineSpec:
+    """A schedule row's deadline: the end of its last marked period, from the start of its first (the caller
+    gives each period its year). The raw text is the marked columns' titles ('T3, T4, T5')."""
+    raw = ", ".join(p.label for p in marked)
+
+    def spec(p: Period) -> DeadlineSpec | None:
+        if p.year is None:
+            return None
+        if p.kind == "month":
+            return DeadlineSpec.in_month(p.year, p.n, raw=raw)
+        if p.kind == "quarter":
+            return DeadlineSpec.in_quarter(p.year, p.n, raw=raw)
+        return DeadlineSpec.in_half(p.year, p.n, raw=raw)
+
+    first, last = (spec(marked[0]), spec(marked[-1])) if marked else (None, None)
+    if first is None or last is None:
+        return DeadlineSpec.unknown(raw)
+    return dataclasses.replace(last, start=first.start) if len(marked) > 1 else last

@@ -11,7 +11,7 @@ from giamsat.domain.deadline import DeadlineKind
 
 from . import ocr_names
 from .agencies import Agency, AgencyMatcher, CellMention
-from .deadlines import DEADLINE_PHRASE, parse_deadline
+from .deadlines import DEADLINE_PHRASE, Period, parse_deadline, period_head, schedule_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
 from .rows import MIDLINE_NO, sub_row_anchors
@@ -26,11 +26,18 @@ def _columns(row: list[str]) -> dict[str, int]:
     for c, cell in enumerate(row):
         f = fold(cell)
         j = f.replace(" ", "")         # OCR may lose the spaces of a header cell ("Nộidungcông việc")
-        if re.fullmatch(r"\s*\**s?tt\**\s*|\s*so tt\s*", f):
+        if re.fullmatch(r"\s*\**s?tt\**\s*|\s*so tt\s*", f) or re.fullmatch(r"s?tt", j):     # a PDF's narrow "T T"
             cols.setdefault("no", c)
+        elif re.search(r"chutri\W{0,3}(?:va|,|/)?\W{0,3}phoihop", j):
+            # "Chủ trì/Phối hợp", "Đơn vị chủ trì, phối hợp": one column for both ("Chủ trì: VP; phối hợp: KT")
+            if "joint" in cols and cols["joint"] == c - 1 and "coord" not in cols:
+                cols["lead"], cols["coord"] = cols.pop("joint"), c     # the title merged over two columns
+            elif "lead" not in cols:
+                cols.setdefault("joint", c)
         elif "phoihop" in j:
             cols.setdefault("coord", c)
-        elif "chutri" in j or re.search(r"(donvi|coquan)(thuchien|chiutrachnhiem|phutrach)", j):
+        elif "chutri" in j or re.search(r"(donvi|coquan|bophan|khoa|phong|nguoi|canhan)(thuchien|chiutrachnhiem|phutrach)", j):
+            # "Đơn vị thực hiện", and a hospital's or school's "Khoa/Phòng thực hiện", "Bộ phận thực hiện", "Người thực hiện"
             cols.setdefault("lead", c)
         elif "batdau" in j and not re.search(r"hoanthanh|ketthuc", j):
             cols.setdefault("start", c)     # "Bắt đầu" (under "Thời gian thực hiện"): when the work starts
@@ -47,6 +54,8 @@ def _columns(row: list[str]) -> dict[str, int]:
             cols["deadline"] = c            # "Bắt đầu | Hoàn thành": the end is the deadline
         elif "nhiemvu" in j or "noidung" in j or "ten" in f.split():
             cols.setdefault("name", c)
+    if "joint" in cols and "lead" in cols:
+        del cols["joint"]
     return cols
 
 
@@ -59,11 +68,39 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             merged = [f"{a} {below[c] if c < len(below) else ''}".strip() for c, a in enumerate(row)]
         single, double = _columns(row), _columns(merged)
         c, at = (double, k + 1) if len(double) > len(single) else (single, k)
-        if "name" in c and ("lead" in c or "deadline" in c):
-            hdr, cols = at, c
+        periods, below_at = _schedule(table.rows, k)
+        if "name" in c and ("lead" in c or "joint" in c or "deadline" in c or periods):
+            hdr, cols = max(at, below_at), c
             break
     if hdr < 0:
         return []
+    top = table.rows[min(hdr, k)]
+
+    def norm(x: str) -> str:
+        return re.sub(r"[^a-z]", "", fold(x))
+
+    def header_copy(r: list[str]) -> bool:
+        # the header repeated on each page a table runs over ("| TT | Nội dung | Khoa/Phòng thực hiện | …")
+        c = cols["name"]
+        return c < len(r) and c < len(top) and bool(norm(top[c])) and norm(r[c]) == norm(top[c])
+
+    copies = [r for r in range(hdr + 1, len(table.rows)) if header_copy(table.rows[r])]
+    if periods:
+        # a scan's copies of the header: each column's period as any copy read it
+        for r in copies:
+            below = table.rows[r + 1] if r + 1 < len(table.rows) else []
+            read = {**_period_row(table.rows, r, r),
+                    **(_period_row(table.rows, r + 1, r) if below and not re.match(r"\s*\d", below[0]) else {})}
+            for col, p in read.items():
+                if col not in periods and p.kind == next(iter(periods.values())).kind:
+                    periods[col] = p
+        heads = [table.rows[r] for r in [k, *copies]]
+        periods = _fill_periods(periods, heads, set(cols.values()))
+        if len(periods) < 3:
+            periods = {}
+    if periods and cols.get("deadline") in periods:
+        del cols["deadline"]            # "Thời gian thực hiện" over the month columns: the marks say when
+    periods = _dated(periods, _schedule_year(outline, table, hdr)) if periods else periods
     out: list[Task] = []
     group: str | None = None
     first_lead = cols.get("lead", 99) < cols["name"]
@@ -77,7 +114,11 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         no = get("no", row)
         name = get("name")
         others = [get(key) for key in ("lead", "coord", "output", "deadline")]
-        if not name:
+        if not name or k in copies:
+            continue
+        if k - 1 in copies and out and not no and not any(others) and not any(
+                _MARK.fullmatch(squash(row[c])) for c in periods if c < len(row)):
+            out[-1].name = f"{out[-1].name} {name}"     # a name run over the page break, under the header's copy
             continue
         # a group row carries no lead and deadline: a row that has both is a task whose number OCR misread ("I" for 2.1)
         if (no and _ROMAN_NO.match(fold(no)) and not (get("lead") and get("deadline"))) or (not any(others) and (
@@ -86,17 +127,174 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             continue
         task = Task(name=name, group=group, no=no.strip(". ") or None, output=get("output") or None,
                     source=SourceSpan(table.row_lines[k] + 1, table.row_lines[k] + 1), confidence=0.9)
-        lead = get("lead")
+        lead, coord = get("lead"), get("coord")
+        if "joint" in cols:
+            lead, coord = _joint(get("joint"), matcher)
         if lead:
             carried = lead
         elif first_lead:
             # the unit's cell merged down its rows ("| 1 | Phòng A | Nhiệm vụ … |" / "| 2 | | Nhiệm vụ … |"): a lead
             # column before the task's is filled on the first of the unit's rows only
             lead = carried
-        _assign(task, lead, get("coord"), matcher, warnings)
+        _assign(task, lead, coord, matcher, warnings)
         _deadline(task, get("deadline"))
+        if periods and task.deadline is None:
+            marked = [p for c, p in periods.items() if c < len(row) and _MARK.fullmatch(squash(row[c]))]
+            if marked:
+                task.deadline = schedule_deadline(marked)
+                task.deadline_text = task.deadline.raw
         out.append(task)
     return out
+
+
+# --- schedule tables: "TT | Nội dung | Khoa/Phòng thực hiện | T3 | T4 | … | T12", an "x" in the months a task runs
+
+_MARK = re.compile(r"[^\s|]{1,3}")     # "x", "X", "✓", "•", "xx": any short mark (OCR: "×", "%", "k")
+
+
+def _period_row(rows: list[list[str]], r: int, top: int) -> dict[int, Period]:
+    """The periods row `r`'s cells name, a cell of the row above (from `top` on) as a bare number's title."""
+    found: dict[int, Period] = {}
+    above = rows[r - 1] if r > top else []
+    for c, cell in enumerate(rows[r]):
+        parent = next((above[j] for j in range(min(c, len(above) - 1), -1, -1) if above[j].strip()), "")
+        if p := period_head(cell, parent):
+            found[c] = p
+    return found
+
+
+def _schedule(rows: list[list[str]], k: int) -> tuple[dict[int, Period], int]:
+    """The period columns of a task table's header row `k` or the row below it (two-row headers:
+    'Thời gian thực hiện (tháng)' over '1 | 2 | … | 12', 'Tiến độ' over 'Quý I | … | Quý IV'), with the
+    row they stand on; at least two, of one kind."""
+    best: tuple[dict[int, Period], int] = ({}, k)
+    for r in (k, k + 1):
+        if r >= len(rows) or (r > k and re.match(r"\s*\d", rows[r][0] if rows[r] else "")):
+            break
+        found = _period_row(rows, r, k)
+        if len(found) >= 2 and len({p.kind for p in found.values()}) == 1 and len(found) > len(best[0]):
+            best = (found, r)
+    return best
+
+
+_HEAD_WORD = re.compile(r"[a-z]{4,}|ghi chu")      # "Tổng", "Ghi chú", "Sản phẩm": a column of its own
+
+
+def _fill_periods(periods: dict[int, Period], heads: list[list[str]], taken: set[int]) -> dict[int, Period]:
+    """A scan's column titles, small, are partly misread ('T3 | T4 | TỔ | by | (li Hi'): the periods read
+    give the others by their place when they step by one along the columns (months 1-12, quarters 1-4);
+    a column is filled between them, and past them while its title has no word of its own ('Ghi chú',
+    'Tổng') and the count allows."""
+    if len(periods) < 2 or len({p.kind for p in periods.values()}) != 1:
+        return periods
+    kind = next(iter(periods.values())).kind
+    size = {"month": 12, "quarter": 4, "half": 2}[kind]
+    votes: dict[int, int] = {}
+    for c, p in periods.items():
+        votes[(p.n - c) % size] = votes.get((p.n - c) % size, 0) + 1
+    shift, count = max(votes.items(), key=lambda kv: kv[1])
+    if count < 2 or count * 2 <= len(periods):
+        return periods
+    keep = {c: p for c, p in periods.items() if (p.n - c) % size == shift}
+    width = max((len(h) for h in heads), default=0)
+
+    def blank(c: int) -> bool:
+        return c not in taken and all(not _HEAD_WORD.search(fold(h[c]) if c < len(h) else "") for h in heads)
+
+    def at(c: int) -> Period:
+        n = (c + shift - 1) % size + 1
+        return Period(kind, n, None, ("T" if kind == "month" else "Quý " if kind == "quarter" else "6 tháng ")
+                      + (str(n) if kind != "quarter" else ["I", "II", "III", "IV"][n - 1]))
+
+    lo, hi = min(keep), max(keep)
+    out = dict(keep)
+    for c in range(lo + 1, hi):
+        if c not in out and blank(c):
+            out[c] = at(c)
+    wraps = any(keep[c].n < keep[d].n for c in keep for d in keep if c > d)
+    c = hi + 1
+    while c < width and len(out) < size and blank(c) and (wraps or at(c).n > at(c - 1).n):
+        out[c] = at(c)
+        c += 1
+    c = lo - 1
+    while c >= 0 and len(out) < size and blank(c) and (wraps or at(c).n < at(c + 1).n):
+        out[c] = at(c)
+        c -= 1
+    return out
+
+
+_YEAR_WORDS = re.compile(r"\bnam\s*(?:hoc\s*)?(20[2-5]\d)(?:\s*[-–]\s*(20[2-5]\d))?")
+_DATE_LINE = re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam|^\s*can\s*cu|\d{1,2}\s*/\s*\d{1,2}\s*/\s*20")
+
+
+def _schedule_year(outline: Outline, table: Table, hdr: int) -> int | None:
+    """The year a schedule's periods fall in when its columns do not say: a year in its header rows
+    ('Tiến độ năm 2026'), else in the lines just above it ('II. TIẾN ĐỘ THỰC HIỆN NĂM 2026'), else the
+    plan's title ('Kế hoạch … năm 2026'; a school year 'năm học 2025 - 2026' starts in 2025), else the
+    year of its date."""
+    def year_in(text: str) -> int | None:
+        f = fold(text)
+        if _DATE_LINE.search(f):
+            return None
+        m = _YEAR_WORDS.search(f) or re.search(r"(?<![\d/.-])(20[2-5]\d)(?![\d/.-])", f)
+        if m is None or (m.lastindex == 2 and m.group(2) and not re.search(r"nam\s*hoc", f)):
+            return None                 # "giai đoạn 2026 - 2030": no one year
+        return int(m.group(1))
+
+    for row in table.rows[:hdr + 1]:
+        if y := year_in(" ".join(row)):
+            return y
+    lines = outline.lines
+    for i in range(table.start - 1, max(-1, table.start - 4), -1):
+        if y := year_in(lines[i]):
+            return y
+    first_item = next((it.start for it in outline.items if it.kind in ("roman", "num")), min(len(lines), 25))
+    for line in lines[:min(first_item, 25)]:
+        if (y := year_in(line)) and not re.search(r"so\s*:|\d+/\d{4}/", fold(line)):
+            return y
+    for line in lines[:12]:
+        if m := re.search(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(20\d\d)", fold(line)):
+            return int(m.group(1))
+    return None
+
+
+def _dated(periods: dict[int, Period], year: int | None) -> dict[int, Period]:
+    """Schedule columns with their years: a column without its own takes `year`; when the numbers go back
+    along the columns (a school year's 'T9 | … | T12 | T1 | … | T5') the ones after the turn fall in the
+    year after."""
+    out: dict[int, Period] = {}
+    offset, prev = 0, 0
+    for c in sorted(periods):
+        p = periods[c]
+        if p.n < prev:
+            offset += 1
+        prev = p.n
+        out[c] = dataclasses.replace(p, year=p.year or (year + offset if year else None))
+    return out
+
+
+# "Chủ trì: VP", "CT: VP"; OCR may lose the colon where the label opens the cell ("Chủ trì VHXH; phối hợp ĐTN")
+_JOINT_LEAD = re.compile(r"^\W*(?:chu\s*tri|ct)\s*:?\s*|(?<![a-z])(?:chu\s*tri|ct)\s*:\s*")
+_JOINT_COORD = re.compile(r"[;,.]\s*(?:phoi\s*hop|ph)\s*:?\s*|\s*(?<![a-z])(?:phoi\s*hop|ph)\s*:\s*")
+
+
+def _joint(cell: str, matcher: AgencyMatcher) -> tuple[str, str]:
+    """A 'Chủ trì/Phối hợp' cell: the units after 'Chủ trì:' lead, those after 'phối hợp:' coordinate
+    ('Chủ trì: VP; phối hợp: VHXH, KT'); unlabelled, the first unit leads and the rest coordinate
+    ('Sở Y tế; Sở Tài chính, UBND các xã')."""
+    f = fold(cell)
+    lm, cm = _JOINT_LEAD.search(f), _JOINT_COORD.search(f)
+    if lm or cm:
+        lead = cell[lm.end():cm.start() if cm and cm.start() > lm.end() else len(cell)] if lm else ""
+        coord = cell[cm.end():lm.start() if lm and lm.start() > cm.end() else len(cell)] if cm else ""
+        return lead.strip(" ;,."), coord.strip(" ;,.")
+    parts = [p for p in re.split(r"\s*[;/\n]\s*", cell) if p.strip()]
+    if len(parts) > 1:
+        return parts[0].strip(" ,."), "; ".join(parts[1:]).strip(" ,.")
+    found = matcher.match_many(cell)
+    if len(found) > 1:
+        return found[0].text, ", ".join(m.text for m in found[1:])
+    return cell.strip(), ""
 
 
 def _heads_sub_rows(rows: list[list[str]], k: int, cols: dict[str, int], no: str) -> bool:
