@@ -33,14 +33,14 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
     done = -1
     for i, line in enumerate(lines):
         f = fold(line)
-        years = _YEARS.findall(f)
+        years = _header_years(f)
         above = fold(next((x for x in reversed(lines[max(0, i - 3):i]) if x.strip()), ""))   # a header on two lines
         if i > done and len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
                 re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above) and \
                 not re.search(r"(?::|nhu\s*sau)\s*$", f):       # "… năm 2025, năm 2030 như sau:" leads a table in
             if re.search(r"don\s*v", loose(f + " " + above)) and \
                     (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i),
-                                                 _baseline(above + " " + f, years))):
+                                                 _baseline(above + " " + f, [int(y) for y in years]))):
                 out.extend(rows)
                 done = max(t.source.end_line - 1 for t in rows if t.source)
                 continue
@@ -90,12 +90,23 @@ def _baseline(header: str, years: list[int]) -> int:
     return 1 if found and len(years) >= 2 else 0
 
 
+def _header_years(folded: str) -> list[str]:
+    """The years a header line's columns stand for: a range ("Năm học 2025 - 2026", "2026-2030") is its
+    end year, as a table's cell reads it (targets._YEAR_COL)."""
+    return [m.group(2) or m.group(1) for m in _YEAR_SPAN.finditer(folded)]
+
+
+_YEAR_SPAN = re.compile(r"(?<!\d)(20[2-5]\d)(?:\s*[-–]\s*(20[2-5]\d))?(?!\d)")
+
+
 def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None:
     """A year table's header whose titles OCR read one word under another ("TT Chỉ tiêu Đơn vị Năm Mục
-    Đơn vị chủ trì" / "tính 2025 tiêu" / "2030"): line i names the indicator, unit and year columns
-    without a year; the years stand on the next two short lines. Their last line and the years, or None."""
+    Đơn vị chủ trì" / "tính 2025 tiêu" / "2030", or without a unit column "TT Chỉ tiêu Năm học Năm học" /
+    "2025-2026 | 2026 - 2027"): line i names the indicator and year columns (and the unit's) without a
+    year; the years stand on the next two short lines. Their last line and the years, or None."""
     f = loose(lines[i])         # "D&n vị": OCR's glyph for ơ
-    if len(f) > 90 or not (re.search(r"chi\s*tieu", f) and re.search(r"don\s*v", f) and re.search(r"\bnam\b|muc", f)):
+    if len(f) > 90 or not (re.search(r"chi\s*tieu", f) and re.search(r"\bnam\b|muc", f)) or \
+            not (re.search(r"don\s*v", f) or re.match(r"\s*s?tt\b", f)):
         return None
     years: list[int] = []
     last = i
@@ -105,7 +116,7 @@ def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None
             continue
         if len(line) > 30 or (_ROW.match(lines[k]) and not _YEARS.match(line.strip())):
             break
-        found = [int(y) for y in _YEARS.findall(line)]
+        found = [int(y) for y in _header_years(line)]
         if found:
             years.extend(found)
             last = k

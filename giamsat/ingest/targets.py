@@ -16,10 +16,10 @@ from .rows import ROW_NO
 from .structure import Item, Outline, Table
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|khong\s*thap\s*hon|khong\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
+_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|kh[o6]ng\s*thap\s*hon|kh[o6]ng\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
        r"o\s*muc\s*t[a-z]{1,2}i\s*thi[a-z]{1,2}u|o\s*muc\s*tu)")
 _GT = r"(?:tr[e]n|hon|vuot|>|tren\s*m[a-z]{1,3}c|o\s*muc\s*tren)"
-_LE = r"(?:toi\s*da|khong\s*qua|khong\s*vuot\s*qua|<=|≤)"
+_LE = r"(?:t[o6]i\s*da|kh[o6]ng\s*qua|kh[o6]ng\s*vuot\s*qua|<=|≤)"     # "kh6ng": OCR's glyph for ô
 _LT = r"(?:duoi|<)"
 _TRO_LEN = r"(?:\s*tr[a-z]{1,2}\s*[l1i][a-z]n)"
 _FIGURE = re.compile(
@@ -287,6 +287,9 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     while stop and stop.group(0).lstrip().startswith("tr") and re.search(r"\btu\s*\d{1,3}\s*[a-z]{2,6}$", f[fig_end:stop.start()]):
         stop = _NAME_STOP.search(f, stop.end(), hi)        # "người dân từ 15 tuổi trở lên có …": the name's own phrase
     after_end = min(hi, stop.start() if stop else fig_end + 160, fig_end + 160)
+    counted = re.match(r"\s*([a-z]+\s+[a-z]+)", f[fig_end:after_end])
+    if whole and before_words >= 3 and counted and re.search(r"\bso\s+(?:luong\s+)?" + counted.group(1) + r"\b", f[a:b]):
+        whole = False           # "số doanh nghiệp … đạt ít nhất 60 doanh nghiệp": the count the words before name
     if whole and after_end - fig_end >= 4:
         return _no_year_tail(outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-"))
     if before_words >= 3:
@@ -1227,7 +1230,20 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     anchors = [(i, label, 0) for i, label in _lost_numbers(lines, sorted(numbered + [(i, lab) for i, lab, _c in joined]), run)
                if not any(i == j and label == lab for j, lab, _c in joined)]
     anchors = sorted(anchors + joined)
+    if subs:
+        # the next sub-row's number run into the end of a row's line ("3.1 | Tỷ trọng kinh tế 3.2")
+        labels = {label for _i, label, _c in anchors}
+        for i, label, _c in list(anchors):
+            a, _dot, b = label.partition(".")
+            want = f"{a}.{int(b) + 1}" if b.isdigit() else ""
+            if want and want not in labels and (m := re.search(r"\s(" + re.escape(want) + r")\.?\s*$", lines[i])):
+                anchors.append((i, want, m.start(1)))
+        anchors.sort()
+    # a group row whose number OCR lost: its title begins as the other group rows' do ("Nhóm chỉ tiêu về …")
+    titles = {" ".join(fold(lines[g][gm.end():]).split()[:2]) for g, _v in group_rows
+              if (gm := ROW_NO.match(lines[g]))} - {""}
     out: list[Target] = []
+    moved = _cells_below(lines, anchors, run, group_rows, end, subs)
     for n, (i, label, col) in enumerate(anchors):
         # the row runs to the next one's start, which OCR may have run into a line of this row ("… chính 2 Hồ sơ …")
         nxt = anchors[n + 1] if n + 1 < len(anchors) else None
@@ -1236,10 +1252,19 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         stop = nxt[2] if nxt and nxt[2] and nxt[0] == i else len(lines[i])
         rm = ROW_NO.match(lines[i][col:]) or (re.match(r"\s*\d{1,2}[^\w\s.|]\s?\d{1,2}\.?\s*\|?\s+", lines[i][col:]) if subs else None)
         pre = col + (rm.end() if rm else 0)
+        own = ""            # the number line's words when the row's cells stand on a line below it
+        top = i
+        if n in moved:
+            own = outline.line_out(i, pre, stop)
+            i, hi = moved[n]
+            pre, stop = 0, len(lines[i])
         body = lines[i][pre:stop]
-        cells = [m for m in run.finditer(body) if re.search(r"[^\W\d_]{2}", body[:m.start()])]
+        cells = [m for m in run.finditer(body) if re.search(r"[^\W\d_]{2}" if n not in moved else r"[^\W\d_]{2}|%", body[:m.start()])]
         if not cells:
             continue
+        if titles and subs and (nxt is None or nxt[1].split(".")[0] != label.split(".")[0]):
+            hi = next((j - 1 for j in range(i + 1, hi + 1) if lines[j][:1].isupper() and
+                       " ".join(fold(lines[j]).split()[:2]) in titles), hi)
         m = cells[0]
         before = body[:m.start()].rstrip(" |")
         tokens = [squash(x) for x in re.findall(_CELL, m.group(1))]
@@ -1249,8 +1274,11 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
             or re.search(r"\|\s*([^|]{1,20})$", before) \
             or re.search(r"(?:\|\s*|\s)(" + _COUNT_UNIT + r")$", fold(before))     # "… được hồ sơ 12.000 …"
         unit = before[unit_m.start(1):unit_m.end(1)].strip() if unit_m else None      # (fold keeps offsets)
+        if unit_m is None and n in moved and re.fullmatch(r"\s*\[?%", before):
+            unit_m = re.match(r"\s*\[?(%)", before)           # the unit alone before the cells: "% 11 13 15 Sở Tài"
+            unit = "%"
         name_first = before[:unit_m.start()] if unit_m else before
-        name_parts = [outline.line_out(i, pre, pre + len(name_first))]
+        name_parts = [x for x in (own, outline.line_out(i, pre, pre + len(name_first))) if x.strip(" |")]
         lead_lines = [body[m.end():]]
         conts: list[str] = []
         for j in range(i + 1, hi + 1):
@@ -1267,10 +1295,13 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         if down is not None:
             name_parts = [name_parts[0], *down[1]]
         name = squash(" ".join(name_parts)).strip(" |_")
+        if unit is None and (bu := _BRACKET_UNIT.search(name)) and \
+                not re.match(r"(?:tru|khong|gom|bao gom|trong do|theo|tinh|ke ca)\b", fold(bu.group(1))):
+            name, unit = name[:bu.start()], bu.group(1)     # no unit column: "… học bạ số (%)", "(trường)"
         if not name:
             continue
-        t = Target(name=name, no=row_label(label), unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.5,
-                   raw=" / ".join(lines[i:hi + 1]))
+        t = Target(name=name, no=row_label(label), unit=unit, source=SourceSpan(top + 1, hi + 1), confidence=0.5,
+                   raw=" / ".join(lines[top:hi + 1]))
         if any(re.fullmatch(r"\d+,\d+", x) for x in tokens):
             # "0,5 07 0,9": among decimals, a figure with a leading zero lost its comma
             tokens = [f"0,{x[1:]}" if re.fullmatch(r"0\d", x) else x for x in tokens]
@@ -1310,6 +1341,41 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                     break
         out.append(t)
     return out if anchors and len(out) * 2 >= len(anchors) else None
+
+
+def _cells_below(lines: list[str], anchors: list[tuple[int, str, int]], run: re.Pattern[str],
+                 group_rows: list[tuple[int, int]], end: int, subs: list[tuple[int, str]]) -> dict[int, tuple[int, int]]:
+    """Rows whose number line holds no run of values, their cells on lines below it: OCR read a tall row's
+    number and name's first words, or several rows' numbers one under the other ("3.1 | Tỷ trọng kinh tế" /
+    "3.2" / "% 11 13 15 Sở Tài" / "số trong GRDP chính" / "Hộ gia đình có | % 88 92 >95 Sở Khoa" / …). A run of
+    such rows gets the lines below them holding a run of values, one each in order, when their count is the
+    rows': {anchor's index: (its cells' line, its last line)}."""
+    def has_run(line: str, words: str) -> bool:
+        return any(re.search(words, line[:m.start()]) for m in run.finditer(line))
+
+    out: dict[int, tuple[int, int]] = {}
+    n = 0
+    while n < len(anchors):
+        i, _label, col = anchors[n]
+        rm = ROW_NO.match(lines[i][col:])
+        if col or has_run(lines[i][col + (rm.end() if rm else 0):], r"[^\W\d_]{2}"):
+            n += 1
+            continue
+        m = n
+        while m + 1 < len(anchors) and (not anchors[m + 1][2] or anchors[m + 1][0] == anchors[m][0]) and \
+                not any(lines[k].strip() for k in range(anchors[m][0] + 1, anchors[m + 1][0])) and \
+                not has_run(lines[anchors[m + 1][0]][anchors[m + 1][2]:], r"[^\W\d_]{2}"):
+            m += 1
+        last = anchors[m][0]
+        stop = anchors[m + 1][0] if m + 1 < len(anchors) else min(end, last + 8 * (m - n + 1)) + 1
+        stop = min([stop, *(g for g, _v in group_rows if last < g < stop)])
+        found = [k for k in range(last + 1, stop) if not _YEARS_IN.search(lines[k]) and has_run(lines[k], r"[^\W\d_]{2}|%")]
+        if found and len(found) == m - n + 1 and (subs or m == n):
+            for r, k in zip(range(n, m + 1), found, strict=True):
+                nk = found[found.index(k) + 1] if k != found[-1] else stop
+                out[r] = (k, nk - 1)
+        n = m + 1
+    return out
 
 
 # units in lower case a year table's unit cell holds ("hồ sơ", "doanh nghiệp", "lượt", "tỷ đồng")
