@@ -168,6 +168,7 @@ _ABBREVIATIONS = (
     ("kh&dt", "ke hoach va dau tu"),
     ("tn&mt", "tai nguyen va moi truong"),
     ("mttq", "mat tran to quoc"),
+    ("chqs", "chi huy quan su"),
     ("vp", "van phong"),
 )
 _ABBREVIATION = re.compile(
@@ -200,6 +201,88 @@ def _same_body(key: str, choice: str, threshold: float) -> bool:
     return fuzz.ratio(key[a.end() :], choice[b.end() :]) >= threshold
 
 
+# The level of government a name says. Since July 2025 a province's units and its communes' (xã, phường)
+# are different units with alike names ("Ban Chỉ huy Quân sự xã" is not "Bộ Chỉ huy Quân sự tỉnh",
+# "UBND xã" not "UBND tỉnh"), and a former district's ("huyện", "thị xã") is neither: a name that says its
+# level is never matched to a unit of another one. "xã hội", "hợp tác xã", "địa phương", "phương án",
+# "tình hình" are no levels.
+_LEVEL = re.compile(
+    r"(?<![a-z])(?:(thi xa|huyen)|(tinh uy|tinh(?![a-z])(?!\s+(?:hinh|than|trang|chat)(?![a-z])))"
+    r"|(?<!tac )(?<!dia )(xa(?![a-z])(?!\s+hoi(?![a-z]))"
+    r"|phuong(?![a-z])(?!\s+(?:an|thuc|tien|huong|phap|cham)(?![a-z]))|thi tran))(?![a-z])"
+)
+_LEVELS = ("district", "province", "commune")
+
+
+def _levels(key: str) -> frozenset[str]:
+    return frozenset(_LEVELS[n] for m in _LEVEL.finditer(key) for n in range(3) if m.group(n + 1))
+
+
+# "(sau đây gọi tắt là X)", "(gọi tắt là X)", "(viết tắt là X)", "(sau đây viết tắt: X)", "(sau đây gọi là X)"
+_DEFINES = re.compile(
+    r"\(\s*(?:sau\s+day\s+)?(?:(?:duoc\s+)?goi\s+(?:tat\s+)?|viet\s+tat\s+)(?:la\b|:)\s*([^()]{1,60}?)\s*\)"
+)
+# A legend of short names: its heading ("Ghi chú:", "Chữ viết tắt:", "Danh mục từ viết tắt") and its pairs
+# "VP - Văn phòng HĐND và UBND xã", "KT: Phòng Kinh tế", "- CAX = Công an xã", "| VHXH | Phòng Văn hóa - Xã hội |".
+_LEGEND_HEAD = re.compile(
+    r"^[\s|*(\-]*(?:ghi\s+chu|(?:danh\s+muc\s+)?(?:cac\s+)?(?:chu|tu)\s+viet\s+tat|viet\s+tat|giai\s+thich"
+    r"\s+(?:tu\s+ngu|chu\s+viet\s+tat))\b[^:|]{0,30}?[\s):.|]*"
+)
+_PAIR = re.compile(
+    r"^[\s|*•+\-]*(?:\d{1,2}[.)]?\s*\|?\s*)?\(?(?P<short>[A-ZĐ][A-Za-zĐđ0-9&.\-]{0,11}[A-ZĐ0-9])\)?\s*(?:[:=–—|]|\s-|là\s)\s*"
+    r"(?P<full>[^\s|].{2,120}?)[\s|;.,]*$"
+)
+_PAIR_CUT = re.compile(r";|,\s+(?=[A-ZĐ][A-Za-zĐđ0-9&.\-]{0,11}[A-ZĐ0-9]\s*(?:[:=–—]|\s-))")
+
+
+def legend_entries(lines: list[str]) -> list[tuple[str, str]]:
+    """(short name, full name) of a legend: on its heading's line and on the lines below it, one or more
+    pairs a line, till the first line that holds none."""
+    out: list[tuple[str, str]] = []
+    n = 0
+    while n < len(lines):
+        folded = fold(lines[n])
+        head = _LEGEND_HEAD.match(folded)
+        if head:
+            out.extend(_pairs_in(lines[n][head.end() :]))
+        elif not (folded.lstrip().startswith("|") and "viet tat" in folded):  # "| TT | Viết tắt | … |"
+            n += 1
+            continue
+        k = n + 1
+        while k < len(lines) and k <= n + 60:
+            if lines[k].strip(" |:-\t"):
+                more = _pairs_in(lines[k])
+                if not more:
+                    break
+                out.extend(more)
+            k += 1
+        n = k
+    return out
+
+
+def _pairs_in(text: str) -> list[tuple[str, str]]:
+    out = []
+    for seg in _PAIR_CUT.split(text):
+        m = _PAIR.match(seg.strip())
+        if m and sum(c.isupper() for c in m.group("short")) >= 2:
+            out.append((m.group("short"), m.group("full").strip()))
+    return out
+
+
+# The head noun of a unit's name: a close spelling of another kind of body is another unit ("Phòng Giáo
+# dục và Đào tạo" is no "Sở Giáo dục và Đào tạo", "Đảng ủy UBND tỉnh" no "Ủy ban nhân dân tỉnh").
+_HEAD_NOUN = re.compile(
+    r"(ban can su dang|dang uy|dang doan|van phong|trung tam|cong an|uy ban|hoi dong|benh vien|ngan hang"
+    r"|bao hiem|dai hoc|chi cuc|thanh tra|kho bac|tinh uy|tinh doan|ban|bo|so|phong|hoi|doan|cuc|vien"
+    r"|truong|dai|bao|tram)(?![a-z])"
+)
+
+
+def _head_noun(key: str) -> str | None:
+    m = _HEAD_NOUN.match(key)
+    return m.group(1) if m else None
+
+
 class AgencyMatcher:
     """Exact alias lookup first, then rapidfuzz; unmatched names are returned, never dropped."""
 
@@ -211,15 +294,17 @@ class AgencyMatcher:
             for alias in (agency.name, *agency.aliases):
                 for k in dict.fromkeys((_key(alias), _key(expand(alias)))):
                     self._keys.setdefault(k, agency)
-                    self._keys.setdefault(_GENERIC_TAIL.sub("", k).strip(), agency)
+                    bare = _GENERIC_TAIL.sub("", k).strip()
+                    if bare != "dang uy":  # "Đảng ủy xã": "Đảng ủy" alone names no one body
+                        self._keys.setdefault(bare, agency)
         self._choices = list(self._keys)
         self._add_prefixes()
         self._compact = {re.sub(r"\s+", "", key): agency for key, agency in self._keys.items()}
         self._scanned: dict[str, list[tuple[int, int, Agency]]] = {}
+        self._level_of: dict[str, frozenset[str]] = {}
         self._tails: dict[str, Agency] | None = None
-        # Longest aliases first so "so tai nguyen" wins over "so tai".
-        alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
-        self._scan = re.compile(r"(?<![a-z])(" + _trie(alts) + r")(?![a-z])")
+        self._learned: dict[str, Agency] = {}
+        self._build_scan()
         # Words that open a unit's name and may end an OCR'd line, its name going on below ("Bộ Khoa" /
         # "học và Công nghệ"): the usual heads, and any first word five or more of the registry's names share ("Bộ")
         firsts = Counter(words[0] for a in self.registry if (words := _key(a.name).split()))
@@ -234,6 +319,63 @@ class AgencyMatcher:
             else _HEAD
         )
         self._lexicon()
+
+    def _build_scan(self) -> None:
+        # Longest aliases first so "so tai nguyen" wins over "so tai".
+        alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
+        self._scan = re.compile(r"(?<![a-z])(" + _trie(alts) + r")(?![a-z])")
+
+    def learn(self, lines: list[str]) -> list[tuple[str, str]]:
+        """Short names the document defines for its units, made exact aliases of the unit the full name
+        matches, for this document only: "Sở Khoa học và Công nghệ (sau đây gọi tắt là Sở KH&CN)",
+        "(viết tắt là …)", a legend "Ghi chú: VP - Văn phòng HĐND và UBND xã; KT - Phòng Kinh tế" or a
+        "Chữ viết tắt" list below its heading. A full name that matches no unit teaches nothing, and a short
+        name already naming another unit keeps that one. Returns (short name, unit code) learned."""
+        pairs = [*self._defined_after_names(lines)]
+        for short, full in legend_entries(lines):
+            hit = self.match(full)
+            if hit.agency is not None:
+                pairs.append((short, hit.agency))
+        learned: list[tuple[str, str]] = []
+        for short, agency in pairs:
+            key = _key(short)
+            if not key or len(key) > 40 or key in self._learned:
+                continue
+            known = self._keys.get(key)
+            if known is not None and known.code != agency.code:
+                continue
+            self._learned[key] = agency
+            self._keys[key] = agency
+            learned.append((short, agency.code))
+        if learned:
+            self._compact.update({re.sub(r"\s+", "", k): a for k, a in self._learned.items()})
+            if any(len(k) >= 5 and _head_noun(k) != k for k in self._learned):
+                self._build_scan()
+            self._scanned.clear()
+        return learned
+
+    def _defined_after_names(self, lines: list[str]) -> list[tuple[str, Agency]]:
+        """A short name in brackets after a unit's name ("… (sau đây gọi tắt là …)"): the unit named right
+        before the bracket (a place after it, "… tỉnh Bắc Sơn", may stand between)."""
+        out: list[tuple[str, Agency]] = []
+        for line in lines:
+            folded = fold(line)
+            if "tat" not in folded and "goi la" not in folded:
+                continue
+            for m in _DEFINES.finditer(folded):
+                short = line[m.start(1) : m.end(1)].strip(" \"'“”‘’")
+                before = line[max(0, m.start() - 160) : m.start()]
+                hits = self.scan(before)
+                if not hits or not short:
+                    continue
+                _start, end, agency = hits[-1]
+                gap = before[end:].split()
+                if len(gap) <= 4 and all(
+                    w[:1].isupper() or fold(w).strip(",") in ("tinh", "thanh", "pho", "xa", "phuong")
+                    for w in gap
+                ):
+                    out.append((short, agency))
+        return out
 
     def _lexicon(self) -> None:
         """The registry's words and word pairs: what a damaged word of a unit's name can be repaired to."""
@@ -385,8 +527,16 @@ class AgencyMatcher:
         return [
             (m.start(), m.end(), a)
             for m in self._scan.finditer(key)
-            if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))
+            if not _CO_SO.search(key, 0, m.start() + 3)
+            and (a := self._lookup(m.group(1)))
+            and not self._level_after(key, m.end(), a)
         ]
+
+    def _level_after(self, key: str, end: int, agency: Agency) -> bool:
+        """The name found goes on with a level word of another level ("UBND" + " xã" is no UBND tỉnh)."""
+        pos = end + len(key[end : end + 2]) - len(key[end : end + 2].lstrip())
+        m = _LEVEL.match(key, pos)
+        return m is not None and self._level_clash(_levels(m.group(0)), agency)
 
     def _add_prefixes(self) -> None:
         """Unique word prefixes of canonical names ("so khoa hoc") so OCR-split cells are still found by scan."""
@@ -406,21 +556,42 @@ class AgencyMatcher:
             ):
                 self._keys[prefix] = by_code[next(iter(current))]
 
+    def level_of(self, agency: Agency) -> frozenset[str]:
+        """The levels of government a unit's name and aliases say (none: a unit of any level)."""
+        found = self._level_of.get(agency.code)
+        if found is None:
+            found = frozenset().union(*(_levels(_key(expand(n))) for n in (agency.name, *agency.aliases)))
+            self._level_of[agency.code] = found
+        return found
+
+    def _level_clash(self, levels: frozenset[str], agency: Agency) -> bool:
+        own = self.level_of(agency)
+        return len(levels) == 1 and bool(own) and not levels <= own
+
     def match(self, text: str) -> AgencyMatch:
         name = squash(text).strip(" .;,-–:")
         key = _key(name)
         if not key:
             return AgencyMatch(name, None, 0.0)
         full = _key(expand(name))
+        levels = _levels(full)
         for k in (key, _GENERIC_TAIL.sub("", key).strip(), full, _GENERIC_TAIL.sub("", full).strip()):
-            if k in self._keys:
+            if k in self._keys and not self._level_clash(levels, self._keys[k]):
                 return AgencyMatch(name, self._keys[k], 100.0)
         key = full
+        head = _head_noun(key)
+
+        def fits(choice: str) -> bool:
+            other = _head_noun(choice)
+            return (head is None or other is None or head == other) and not self._level_clash(
+                levels, self._keys[choice]
+            )
+
         best = process.extractOne(key, self._choices, scorer=fuzz.ratio)
-        if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold):
+        if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold) and fits(best[0]):
             return AgencyMatch(name, self._keys[best[0]], float(best[1]))
         best = process.extractOne(key, self._choices, scorer=fuzz.partial_ratio)
-        if best and best[1] >= 95 and len(best[0]) >= 8 and len(key) <= len(best[0]) + 12:
+        if best and best[1] >= 95 and len(best[0]) >= 8 and len(key) <= len(best[0]) + 12 and fits(best[0]):
             return AgencyMatch(name, self._keys[best[0]], float(best[1]) - 10)
         return AgencyMatch(name, None, 0.0)
 
@@ -454,7 +625,9 @@ class AgencyMatcher:
             cached = [
                 (m.start(), m.end(), a)
                 for m in self._scan.finditer(key)
-                if not _CO_SO.search(key, 0, m.start() + 3) and (a := self._lookup(m.group(1)))
+                if not _CO_SO.search(key, 0, m.start() + 3)
+                and (a := self._lookup(m.group(1)))
+                and not self._level_after(key, m.end(), a)
             ]
             if len(self._scanned) < 50_000:
                 self._scanned[text] = cached

@@ -125,7 +125,18 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
         ),
     ),
     ("PHONG_VHXH", "Phòng Văn hóa - Xã hội", "commune_office", ("Phòng Văn hóa - Xã hội", "Phòng VHXH")),
-    ("PHONG_KT", "Phòng Kinh tế", "commune_office", ("Phòng Kinh tế - Hạ tầng và Đô thị", "Phòng Kinh tế")),
+    (
+        "PHONG_KT",
+        "Phòng Kinh tế",
+        "commune_office",
+        (
+            "Phòng Kinh tế - Hạ tầng và Đô thị",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Phòng KT, HT&ĐT",
+            "Phòng KT-HT&ĐT",
+            "Phòng Kinh tế",
+        ),
+    ),
     (
         "VP_HDND_UBND_XA",
         "Văn phòng HĐND và UBND xã",
@@ -138,6 +149,29 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
         "commune_office",
         ("Trung tâm phục vụ hành chính công", "Trung tâm PVHCC"),
     ),
+    # A commune's (xã, phường) own bodies since July 2025, besides its offices above.
+    (
+        "BCHQS_XA",
+        "Ban Chỉ huy Quân sự xã, phường",
+        "commune_office",
+        ("Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự phường", "Ban CHQS xã", "Ban CHQS phường"),
+    ),
+    ("DANG_UY_XA", "Đảng ủy xã, phường", "party", ("Đảng ủy xã", "Đảng ủy phường", "Đảng ủy cấp xã")),
+    (
+        "MTTQ_XA",
+        "Ủy ban MTTQ Việt Nam xã, phường",
+        "front",
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+            "Ủy ban MTTQ Việt Nam xã",
+            "Ủy ban MTTQ Việt Nam phường",
+            "Ủy ban MTTQ xã",
+            "Mặt trận Tổ quốc xã",
+            "UBMTTQ xã",
+        ),
+    ),
+    ("HDND_XA", "HĐND xã, phường", "government", ("Hội đồng nhân dân xã", "HĐND xã", "HĐND phường")),
     # Names from before the 2025 reorganisation that plans still cite.
     ("STTTT", "Sở Thông tin và Truyền thông", "department_legacy", ("Sở TT&TT", "Sở TTTT", "STTTT")),
     ("SKHDT", "Sở Kế hoạch và Đầu tư", "department_legacy", ("Sở KH&ĐT", "Sở KHĐT", "SKHĐT")),

@@ -259,7 +259,9 @@ class Restorer:
             return ((self.x_id,), (0.0,), (spelt,))
         low = tok.lower()
         if clean and tok.isupper() and low.isascii() and low.isalpha() and not _ROMAN.match(tok):
-            clean = False  # a word in capitals without marks where OCR kept others: a header that lost some
+            # a word in capitals without marks where OCR kept others: a header that lost some; but one
+            # without a vowel is an abbreviation the typed text defines or uses ("KT - Phòng Kinh tế", "VHXH")
+            clean = not any(c in "aeiouy" for c in low)
         if clean or len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
             # In typed text every word is left alone; the LM still sees it as context.
             return self._kept(self.lm.id(low) if is_syllable(low) else self.x_id)
