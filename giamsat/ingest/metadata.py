@@ -10,8 +10,19 @@ from .model import DocumentMeta
 
 _SYMBOL = re.compile(
     r"(?<![\d/])(\d{1,4})\s*(?:/\s*(\d{4})\s*)?(?:[-–]\s*[-–]?\s*|/\s*)"
-    r"(NQ|KH|CTr|CTR|QĐ|QD|QB|CT|KL|TB|NĐ|ND|TT|HD|HĐ|BC)\s*([-/])\s*"
+    r"(NQ|KH|CTr|CTR|QĐ|QD|QB|CT|KL|TB|NĐ|ND|TT|HD|HĐ|BC|KHLT|NQLT|TTLT|CTrLT|CTLT|CTrPH|KHPH|QCPH)\s*([-/])\s*"
     r"(TW|TU|TƯ|ĐU|DU|CP|UBND|HĐND|HDND|QH\d*|TTg|TTG|BCT|BTGTW|ĐĐQH\d*|DDQH\d*|[A-ZĐ][A-Za-zĐ0-9]{1,9})(?![A-Za-z])"
+    # a joint document's bodies one after another: "12/KHLT-SKHCN-SGDĐT"
+    r"((?:-[A-ZĐ][A-ZĐ0-9]{1,9}(?![A-Za-z]))*)"
+)
+# An official letter's number: no kind code, the issuer's code and its unit's ("1234/SKHCN-QLCN", "56/UBND-KT")
+_LETTER_NO = re.compile(
+    r"(\d{1,5})\s*/\s*([A-ZĐ][A-Za-zĐ0-9&]{1,11}(?:\s?-\s?[A-ZĐ][A-Za-zĐ0-9&]{1,11}){1,2})(?![A-Za-z])"
+)
+# "… Kế hoạch số 210/KH-UBND": a number after a kind's name is another document's, never this one's
+_CITED = re.compile(
+    r"(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|to trinh|thong bao|chi thi|ket luan|luat"
+    r"|nghi dinh|thong tu|bao cao|de an|huong dan|van ban|quy dinh|hanh dong|lien tich|phoi hop)\s*$"
 )
 _FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ"}
 _FIX_ISSUER = {
@@ -66,9 +77,11 @@ def _symbol_spans(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), f"{m.group(1)}/{m.group(2)}/QH{m.group(3)}") for m in _ASSEMBLY.finditer(text)
     ]
     for m in _SYMBOL.finditer(text):
-        num, year, code, sep, tail = m.groups()
+        num, year, code, sep, tail, more = m.groups()
         code = _FIX_CODE.get(code.upper(), code)
-        tail = _FIX_ISSUER.get(tail.upper(), tail)
+        tail = _FIX_ISSUER.get(tail.upper(), tail) + "".join(
+            "-" + _FIX_ISSUER.get(x.upper(), x) for x in more.split("-") if x
+        )
         mid = f"/{year}" if year else ""
         if sep == "/":  # Party style: 57-NQ/TW
             out.append((m.start(), m.end(), f"{num}{mid}-{code}/{tail}"))
@@ -89,6 +102,8 @@ def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str
         meta.date = _broken_date(folded[:25])
     meta.issuer = _issuer(head, restored, number_at, restore)
     title_at = _title(lines, restored, meta, restore)
+    if meta.title is None and meta.doc_type is None:
+        title_at = max(title_at, _letter(lines, restored, meta))
     _parents(lines, title_at, meta)
     _replaces(lines, meta)
     _spell_codes(restored[:150], meta)
@@ -156,7 +171,9 @@ def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
 
 def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
     for i, line in enumerate(head[:25]):
-        m = _NUMBER_LINE.search(folded[i])
+        m = next(
+            (x for x in _NUMBER_LINE.finditer(folded[i]) if not _CITED.search(folded[i], 0, x.start())), None
+        )
         if m:
             text, limit = line[m.end() :], 8
         elif _NUMBER_ALONE.search(folded[i]) and i + 1 < len(head):
@@ -170,6 +187,9 @@ def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
             if code:
                 meta.doc_type = _TYPE_BY_CODE.get(code[0])
             return i
+        if (lm := _LETTER_NO.match(text.lstrip())) and (m or text.lstrip() == text):
+            meta.number = lm.group(1) + "/" + re.sub(r"\s", "", lm.group(2))
+            return i
     return -1
 
 
@@ -179,34 +199,64 @@ def _issuer(
     stop = number_at if number_at > 0 else 6
     parts: list[str] = []
     goes_on: list[bool] = []  # the part's line breaks the name after a comma or "VÀ"
+    columns: list[int] = []  # where the part starts on its line
+    joint_at: int | None = None  # a line naming two bodies side by side: where the second one starts
     for i, line in enumerate(head[: max(stop, 1) + 1]):
         if line.startswith("# source:"):
             continue
+        seen_to = 0
         for body in _head_segments(re.sub(r"^[#*\s]+|[*]+$", "", line)):
-            words: list[str] = []
-            for w in body.split():
-                letters = [c for c in w if c.isalpha()]
+            found: list[tuple[int, str]] = []
+            for piece in re.split(r"\s{3,}", body) if re.search(r"\S\s{3,}\S", body.strip()) else [body]:
+                words: list[str] = []
+                for w in piece.split():
+                    letters = [c for c in w if c.isalpha()]
+                    if (
+                        letters
+                        and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
+                        and not w[0].isdigit()
+                    ) or (not letters and words):
+                        words.append(w)
+                    elif words:
+                        break
+                chunk = " ".join(words).strip(" -–,")
+                # "Số: 12", not "SỞ Y TẾ"; not the motto's tail on a line of its own
                 if (
-                    letters
-                    and sum(c.isupper() for c in letters) >= max(1, len(letters) - 1)
-                    and not w[0].isdigit()
-                ) or (not letters and words):
-                    words.append(w)
-                elif words:
-                    break
-            chunk = " ".join(words).strip(" -–,")
-            # "Số: 12", not "SỞ Y TẾ"; not the motto's tail on a line of its own
-            if (
-                len(chunk) >= 4
-                and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk))
-                and not _motto_tail(chunk)
-            ):
-                src = restored[i] if len(restored[i]) == len(line) else None
-                # in capitals, as the header prints it: a word whose only capital OCR kept ("S&" for "SỞ") too
-                parts.append((restore(chunk) if src is None else _same_span(line, src, chunk)).upper())
-                goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
+                    len(chunk) >= 4
+                    and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk))
+                    and not _motto_tail(chunk)
+                ):
+                    src = restored[i] if len(restored[i]) == len(line) else None
+                    # in capitals, as the header prints it: a word whose only capital OCR kept ("S&" for "SỞ") too
+                    parts.append((restore(chunk) if src is None else _same_span(line, src, chunk)).upper())
+                    goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
+                    at = line.find(chunk, seen_to)
+                    seen_to = at + len(chunk) if at >= 0 else seen_to
+                    columns.append(max(at, 0))
+                    found.append((columns[-1], chunk))
+            if joint_at is None and len(found) == 2 and all(_BODY.match(fold(c)) for _at, c in found):
+                joint_at = found[1][0]
     if not parts:
         return None
+    if joint_at is not None:
+        # a joint document of two bodies, their names side by side in the header's columns: the first
+        # (left) body's is the document's, as its number is ("Số: 36/KH-SKHCN   Số: 112-KH/TĐTN")
+        left = [(p, g) for p, g, c in zip(parts, goes_on, columns, strict=True) if c < joint_at - 2]
+        if left:
+            return _pick_issuer([p for p, _g in left], [g for _p, g in left])
+    return _pick_issuer(parts, goes_on)
+
+
+# A body's name opening a header's column ("SỞ …", "ĐẢNG ỦY …", "ỦY BAN NHÂN DÂN …")
+_BODY = re.compile(
+    r"(so|ban|uy ban|ubnd|dang uy|dang bo|hoi dong|hdnd|tinh uy|thanh uy|bo|cong an|van phong|trung tam|bch"
+    r"|truong|benh vien|mat tran|hoi|doan|cong ty|tong cong ty|chi cuc|cuc|phong|vien|dai|bao)\s+\S"
+)
+
+
+def _pick_issuer(parts: list[str], goes_on: list[bool]) -> str:
+    """The issuing body among the header's names: the one below its superior, a Party committee with its
+    place, a committee with its place on the next line."""
     parts = _join_broken_names(parts, goes_on)
     parts = _join_party_names(parts)
     if len(parts) >= 2 and (committee := _party_committee(parts[0], parts[1])):
@@ -391,6 +441,44 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                 first = _first_words(body, f, rx, label, restore)
                 meta.title = squash(" ".join([first, *rest]))
                 return j
+    return 0
+
+
+# An official letter's subject under its number: "V/v triển khai Kế hoạch số 210/KH-UBND" / "ngày 15/12/2024 …"
+_SUBJECT = re.compile(r"[#*\s]*(?:v\s*/\s*v|ve\s+viec)\b\s*[:.]?\s*")
+_SUBJECT_RUN_IN = re.compile(r"(?<=\s)v\s*/\s*v\b\s*[:.]?\s*")
+
+
+def _letter(lines: list[str], restored: list[str], meta: DocumentMeta) -> int:
+    """A Công văn (official letter): no kind's line, a subject line "V/v …" (its lines in lower case below it,
+    the right column's words cut off) in its header, and a number with no kind code or a "Kính gửi". Its
+    title is "Công văn về việc …"; returns the line after the subject."""
+    head = lines[:30]
+    addressed = any(re.match(r"[#*\s]*kinh\s*gui", fold(x)) for x in head)
+    if meta.number is None and not addressed:
+        return 0
+    if meta.number is not None and _TYPE_BY_CODE.keys() & set(re.split(r"[-/]", meta.number)):
+        return 0
+    for i, line in enumerate(head):
+        # "V/v" also where OCR ran its line into the number's ("Số: 12/SKHCN-VP  Bắc Sơn, ngày … V/v …")
+        m = _SUBJECT.match(fold(line)) or _SUBJECT_RUN_IN.search(fold(line))
+        if not m or not line[m.end() :].strip():
+            continue
+        src = restored[i] if i < len(restored) and len(restored[i]) == len(line) else line
+        words = [re.split(r"\s{3,}", src[m.end() :].strip())[0]]
+        j = i + 1
+        while j < len(lines) and j < i + 4:
+            nxt = re.split(r"\s{3,}", lines[j].strip())[0]
+            if not nxt or not (nxt[:1].islower() or nxt[:1].isdigit()) or re.match(r"kinh\s*gui", fold(nxt)):
+                break
+            rj = restored[j] if j < len(restored) and len(restored[j]) == len(lines[j]) else lines[j]
+            words.append(re.split(r"\s{3,}", rj.strip())[0])
+            j += 1
+        meta.doc_type = "official_letter"
+        meta.title = squash("Công văn về việc " + " ".join(words))
+        return j
+    if addressed:
+        meta.doc_type = "official_letter"
     return 0
 
 
