@@ -9,7 +9,8 @@ from .fold import fold, loose
 from .model import Assignment, ReportingRegime, SourceSpan
 from .structure import Item, Outline
 
-_VERB = re.compile(r"\s(chu\s*tri|phoi\s*hop|co\s*trach\s*nhiem|chiu\s*trach|theo\s*doi|lanh\s*dao|chi\s*dao|xay\s*dung|"
+# (not "các tổ chức chính trị - xã hội", a noun after "các")
+_VERB = re.compile(r"(?<!cac)(?<!nhung)\s(chu\s*tri|giam\s*sat|van\s*dong|phoi\s*hop|co\s*trach\s*nhiem|chiu\s*trach|theo\s*doi|lanh\s*dao|chi\s*dao|xay\s*dung|"
                    r"to\s*chuc|tham\s*muu|thuc\s*hien|huong\s*dan|can\s*cu|rasoat|ra\s*soat|tap\s*trung|trien\s*khai|"
                    r"kiem\s*tra|tuyen\s*truyen|giup|la\s*(?:co\s*quan|dau\s*moi|don\s*vi|thuong\s*truc)|dua|bo\s*tri|cu\s*the\s*hoa|de\s*xuat|"
                    r"cap\s*nhat|bao\s*dam|dam\s*bao|quan\s*ly|ban\s*hanh)\b")
@@ -49,6 +50,8 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
     if org_end is None:
         return []
     org = outline.out(item, 0, org_end).strip(" :.-")
+    if (ask := _ASKS.match(fold(org))) and len(org) > ask.end() + 3:
+        org = org[ask.end() :]  # "Giao Ủy ban nhân dân tỉnh:", "Đề nghị Ủy ban MTTQ …": the unit, not the verb
     org_key = loose(item.text[:org_end])
     if _NOT_ORG.match(fold(org)) or not (_ORG_WORD.search(org_key) or _ORG_WORD.search(fold(org))
                                          or matcher.match(org).agency):
@@ -73,6 +76,7 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
                        confidence=0.7 if hit.agency else 0.55)]
 
 
+_ASKS = re.compile(r"(?:giao|de\s*nghi|yeu\s*cau)\s+")
 _ROLE = re.compile(r"(?:co\s*quan|don\s*vi)\s*(?:thuong\s*truc|chu\s*tri|dau\s*moi)(?:\s*(?:cua\s*)?ban\s*chi\s*dao)?"
                    r"|thuong\s*truc(?:\s*ban\s*chi\s*dao)?")
 _HOLDS_ROLE = re.compile(r"\s(?:la|1a)\s+(?:co\s*quan|don\s*vi|dau\s*moi|thuong\s*truc)")
