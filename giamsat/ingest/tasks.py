@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 import re
 import weakref
 
@@ -639,7 +640,25 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
+    if _lead_first(lines, start, min(end, (anchors[0][0] if anchors else end))):
+        # "TT | Đơn vị chủ trì | Nhiệm vụ | …": the unit's cell, merged down its rows, is read on its first row only
+        for before, task in itertools.pairwise(out):
+            if task.lead is None and task.lead_code is None and before.lead_code is not None:
+                task.lead, task.lead_code = before.lead, before.lead_code
     return out
+
+
+_LEAD_TITLE = re.compile(r"(?:don\s*vi|co\s*quan|bo\s*phan)\s*(?:chu|thuc)|chu\s*tri")
+_TASK_TITLE = re.compile(r"nhi[a-z]?m\s*v[uy]|noi\s*dung")
+
+
+def _lead_first(lines: list[str], start: int, first_row: int) -> bool:
+    """The table's header (above its first row) names the lead's column before the task's."""
+    for k in range(max(0, start - 3), min(first_row, start + 8, len(lines))):
+        f = fold(lines[k])
+        if (a := _LEAD_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
+            return a.start() < b.start()
+    return False
 
 
 def _mend_labels(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
@@ -1169,12 +1188,13 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
-    bodies = [re.sub(r"^\s*\d{1,3}\s*[.|]?\s*[|]?\s*", lambda m: " " * len(m.group(0)), line) if lo + k == anchor else line
-              for k, line in enumerate(lines)]
+    bodies = [_unglue(re.sub(r"^\s*\d{1,3}\s*[.|]?\s*[|]?\s*", lambda m: " " * len(m.group(0)), line))
+              if lo + k == anchor else _unglue(line) for k, line in enumerate(lines)]
+    below = [_unglue(x) for x in outline.lines[hi + 1:hi + 4]]
     cells = [c for c in matcher.scan_cells(bodies)
              if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
     # the end of a split name may fall just below the row's lines (cells are taller than the task)
-    for c in matcher.scan_tail_cells(bodies + outline.lines[hi + 1:hi + 4], heads=len(bodies)):
+    for c in matcher.scan_tail_cells(bodies + below, heads=len(bodies)):
         if not any(m.line == c.line and abs(m.col - c.col) < 8 for m in cells):
             cells.append(c)
     center = anchor - lo
@@ -1184,7 +1204,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         cells = matcher.scan_cells(bodies)
         center = -1000
     if center != -1000:
-        more = [*bodies, *outline.lines[hi + 1:hi + 3]]
+        more = [*bodies, *below[:2]]
         cells = [c if (x := _whole_name(c, more, matcher)) is None or x.agency.code in exclude else x for c in cells]
         cells += [c for c in _split_heads(more, len(bodies), matcher, cells)
                   if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
@@ -1206,6 +1226,14 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+# a unit's kind run into its name in a narrow cell ("SởNội" / "vụ", "BộTài chính"): a capital inside a word
+# never opens a Vietnamese syllable, so after "Sở", "Bộ", "Ban", "Phòng", "Cục", "Viện" it starts the name
+_GLUED_KIND = re.compile(r"(?<![^\W\d_])(S[ởo]|B[ộo]|Ban|Ph[òo]ng|C[ụu]c|Vi[ệe]n)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+
+
+def _unglue(line: str) -> str:
+    return _GLUED_KIND.sub(r"\1 ", line)
 
 
 def _whole_name(cell: CellMention, bodies: list[str], matcher: AgencyMatcher) -> CellMention | None:
