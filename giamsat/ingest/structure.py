@@ -19,7 +19,13 @@ _MD = re.compile(r"^\s*(#{1,6}\s+|\*\*|__)")
 _ROMAN = re.compile(r"^\s*(?:phan\s+(?:thu\s+)?|chuong\s+|muc\s+)?([ivxl1|]{1,5}|[a-d](?=\.))\s*[.\-–:)]\s*(?=\S)")
 _NUM3 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s+")
 _NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(?=\D)")
-_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(?=\S)(?!\d)")
+# "1. 100% xã, phường …": a figure may open the item's text after a space; "1.5" (no space) is no item
+_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\d\s]))")
+# a line going on with a figure: a number, then "%" or a lower-case word (not a row number before a capital)
+_FIGURE_ON = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*\s*(?:%|[a-zđà-ỹ])")
+# "Điều 3. Tổ chức thực hiện": an article's short title (a resolution's or a decision's); an article that is a
+# whole sentence ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.") is no heading
+_ARTICLE = re.compile(r"^\s*dieu\s+(\d{1,2})\s*[.:]\s*(?=\S)")
 _LETTER = re.compile(r"^\s*([a-zđ¢¡]|[10])\s*\)\s*(?=\S)")    # ¢ and ¡: OCR of "c" and "i"
 _DASH = re.compile(r"^\s*[-–—•·*]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*\+\s*(?=\S)")
@@ -33,6 +39,7 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("purpose", re.compile(r"m[uy]c\s*[dp][i1]ch|yeu\s*c[a-z]u")),
     ("viewpoints", re.compile(r"quan\s*di[a-z]?m")),
     ("objectives", re.compile(r"chi\s*tie[a-z]?u")),       # "II. CÁC CHỈ TIÊU CHỦ YẾU"
+    ("tasks", re.compile(r"noi\s*dung|lo\s*trinh")),        # "III. NỘI DUNG VÀ LỘ TRÌNH PHỐI HỢP"
 ]
 
 
@@ -158,6 +165,8 @@ def classify(line: str) -> tuple[str, int, int]:
     body_f = fold(body)
     if _ANNEX.match(loose(body)) and len(body) < 90:
         return "annex", 0, cut
+    if (m := _ARTICLE.match(body_f)) and 1 <= len(body[m.end():].split()) <= 12 and not body.rstrip().endswith((".", ";", ":")):
+        return "article", 1, cut + m.end()
     m = _ROMAN.match(body_f)
     if m and (_is_upper(body[m.end():m.end() + 40]) or _is_upper(_joined_head(body[m.end():]))) and not _NUM2.match(body_f):
         return "roman", 1, cut + m.end()
@@ -253,6 +262,8 @@ class Outline:
         """'5. Phòng Kế hoạch - Tài chính' / 'Cân đối, bố trí kinh phí …': a numbered line that is a short title
         (a unit's name, 'Mục tiêu chung'; no stop, no word left hanging) above a paragraph opening in upper
         case on the next line is a heading of its own, not the first line of that paragraph."""
+        if len(cur) == 1 and meta[0] == "article":      # an article's title is whole on its line
+            return True
         if len(cur) != 1 or meta[0] not in ("num", "num2", "num3", "roman", "letter"):
             return False
         head = self.lines[cur[0]][meta[2]:].strip()
@@ -273,7 +284,8 @@ class Outline:
         if k >= len(self.lines) or not self.lines[k].strip():
             return False
         nxt = self.lines[k].lstrip()
-        return nxt[:1].islower() and classify(self.lines[k])[0] == "text"
+        # lower case, or a figure and its unit ("… công nghệ đạt" / "" / "2% tổng chi …", "150 doanh nghiệp …")
+        return (nxt[:1].islower() or bool(_FIGURE_ON.match(nxt))) and classify(self.lines[k])[0] == "text"
 
     def _flush(self, idx: list[int], meta: tuple[str, int, int]) -> None:
         if not idx:
@@ -389,7 +401,7 @@ class Outline:
         return squash(self.restore(item.text[a:end]))
 
     def _sections(self) -> list[Section]:
-        heads = [k for k, it in enumerate(self.items) if it.level <= 1 and it.kind in ("roman", "caps", "annex")]
+        heads = [k for k, it in enumerate(self.items) if it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")]
         out: list[Section] = []
         for n, k in enumerate(heads):
             head = self.items[k]
