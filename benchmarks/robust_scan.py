@@ -7,6 +7,8 @@ images, or an image file) and read through the normal reader (`parse_bytes`); sc
 Damages (each on its own, then all together):
   none      300 dpi greyscale, nothing else (the reference)
   rotate    turned 0.5-3 degrees, either way
+  rotate90  turned a quarter, either way (seeded by page): a landscape annex scanned as it lay
+  upside    turned upside down
   dpi150    rasterised at 150 dpi (the PDF says so: the reader renders it back at 300 dpi)
   dpi150img the same pages at 150 dpi sent as a multi-page TIFF (the image path reads them as they are)
   jpeg      saved as greyscale JPEG, quality 20-35
@@ -36,6 +38,12 @@ targets), same readers: none, rotate unchanged (6/6, 8/10); light targets 2 -> 8
 noise tasks 1 -> 3, targets 0 -> 1, title 0 -> 1, parents 1 -> 2; redstamp deadline 4 -> 5; all a crash and 0 found ->
 tasks 3, targets 2. OCR time (--no-cache, first sample): none 4.8 -> 5.1 s a page, noise 4.6 -> 5.6 (the filter, and
 more words read again).
+Turned pages (readers.quarter_turn, readers._osd_rotation; 17e646f -> the next commit), --pages=2
+--files=forms_ward,forms_replacing: rotate90 and upside tasks 0 -> 12/12 (lead 12), targets 0 -> 9/9 (value 9), head
+fields 0 -> as none's (issuer, number, date, title, parents 2/2): every figure as none's. Cost on upright pages
+(--damage=none --no-cache, 8 pages of forms_ward, _replacing, _enterprise, _department): 6.3 -> 6.1 s a page (noise
+of a loaded machine; the quarter-turn test itself ~20 ms a page, ~150-450 ms on a page of wide tables, no OSD);
+a turned page ~1 s more (OSD), an upside-down one a second OCR (8.6 s a page with the upright reading cached).
 Tesseract's word boxes are cached under var/quality/ocr/ by page image (as quality_parse.py does): a rerun
 re-reads but only re-OCRs images that changed.
 """
@@ -87,6 +95,16 @@ def rasterise(pdf: bytes, dpi: int, pages: int) -> list[Page]:
 def rotate(img: Page, dpi: int, rng: random.Random) -> Page:
     angle = rng.uniform(0.5, 3.0) * rng.choice((-1, 1))
     return img.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def rotate90(img: Page, dpi: int, rng: random.Random) -> Page:
+    """A quarter turn, either way (a landscape annex laid on the glass as it came, or a portrait page fed sideways)."""
+    return img.rotate(rng.choice((90, 270)), expand=True)
+
+
+def upside(img: Page, dpi: int, rng: random.Random) -> Page:
+    """Upside down (a page fed head last)."""
+    return img.rotate(180)
 
 
 def jpeg(img: Page, dpi: int, rng: random.Random) -> Page:
@@ -198,6 +216,8 @@ Damage = Callable[[Page, int, random.Random], Page]
 DAMAGES: dict[str, tuple[int, list[Damage], str]] = {  # name -> (dpi, damages in order, container)
     "none": (300, [], "pdf"),
     "rotate": (300, [rotate], "pdf"),
+    "rotate90": (300, [rotate90], "pdf"),
+    "upside": (300, [upside], "pdf"),
     "dpi150": (150, [], "pdf"),
     "dpi150img": (150, [], "tiff"),
     "jpeg": (300, [jpeg], "pdf"),
