@@ -44,6 +44,8 @@ fields 0 -> as none's (issuer, number, date, title, parents 2/2): every figure a
 (--damage=none --no-cache, 8 pages of forms_ward, _replacing, _enterprise, _department): 6.3 -> 6.1 s a page (noise
 of a loaded machine; the quarter-turn test itself ~20 ms a page, ~150-450 ms on a page of wide tables, no OSD);
 a turned page ~1 s more (OSD), an upside-down one a second OCR (8.6 s a page with the upright reading cached).
+Second sample (--files=forms_enterprise,forms_department, not looked at while writing it): rotate90 tasks 6/6 lead 6,
+targets 10/10 value 10 milestones 5/5 (none: 4/5); upside as none but one deadline (5/6).
 Tesseract's word boxes are cached under var/quality/ocr/ by page image (as quality_parse.py does): a rerun
 re-reads but only re-OCRs images that changed.
 """
