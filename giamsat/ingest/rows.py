@@ -78,7 +78,10 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
             expected, sub, lookalikes = v + 1, 1, []
         elif resync and v > expected + 2 and (_run_follows(plain, i, v) or (
                 short_resync and v <= expected + 4 and _next_follows(plain, i, v))) and \
-                not any(i < j <= i + 80 and expected <= w <= expected + 2 for j, w in plain):
+                not any(i < j <= i + 80 and expected <= w <= expected + 2 for j, w in plain) and \
+                not any(i < j <= i + 40 and expected < w < v and _run_follows(plain, j, w) for j, w in plain):
+            # (a run that starts nearer the expected number just below — "27." then "24.", "25.", "26." — is the
+            # sequence, and this number a misread)
             # OCR lost a stretch of numbers (or a stray number opened the sequence): the sequence goes
             # on where three running numbers follow one another closely and the expected ones are not
             # just below; numbers read just before it that lead up to it ("121" when "122" was lost) are rows too
@@ -89,6 +92,13 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                 if j > last and lab.isdigit() and expected <= int(lab) < want <= int(lab) + 2:
                     back.append((j, lab))
                     want = int(lab)
+            if not back:
+                # every lost number's line opens like a row, its number misread past recognition ("ĐẶC Bổ sung …",
+                # "27. Xây dựng …" for 22, '"3. Nghiên cứu …'): when they are exactly as many as the numbers lost,
+                # they take them in turn
+                opens = [j for j in range(last + 1, i) if _lost_open(lines[j])]
+                if len(opens) == v - expected:
+                    back = [(j, str(n)) for j, n in zip(opens, range(expected, v), strict=True)][::-1]
             anchors.extend(reversed(back))
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
@@ -99,6 +109,15 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         else:
             lookalikes.append((i, label))
     return anchors
+
+
+def _lost_open(line: str) -> bool:
+    """A line opening a row whose number OCR misread: a short token with no lower-case letter (digits, capitals,
+    marks: "27.", '"3.', "ĐẶC") and a digit or a capital in it, before a capitalised word."""
+    words = line.split(None, 2)
+    return len(words) >= 2 and len(words[0]) <= 4 and not any(c.islower() for c in words[0]) \
+        and any(c.isdigit() or c.isupper() for c in words[0]) and words[1][:1].isupper() \
+        and any(c.islower() for c in words[1])
 
 
 def _misread_twin(lines: list[str], plain: list[tuple[int, int]], i: int, v: int, span: int = 40) -> bool:

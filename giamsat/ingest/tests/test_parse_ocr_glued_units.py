@@ -64,3 +64,23 @@ def test_a_lead_column_first_merged_down_its_units_rows_in_ocr_text() -> None:
     )
     tasks = parse_text(text, registry=[*default_registry(), Agency("VPS", "Văn phòng Sở")]).tasks
     assert [(t.no, t.lead_code) for t in tasks] == [("1", "VPS"), ("2", "VPS"), ("3", "STC")]
+
+
+def test_rows_whose_numbers_ocr_misread_past_recognition_fill_the_gap_they_leave() -> None:
+    # rows 3-5 read "ĐẶC", "9." and '"5.': the misread 9 is no jump in the numbering (6, 7, 8 follow just below),
+    # and the three lines that open like rows between 2 and 6 are rows 3, 4 and 5
+    units = ["Sở Tư pháp", "Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Y tế", "Công an tỉnh"]
+    firsts = ["1.", "2.", "ĐẶC", "9.", '"5.', "6.", "7.", "8.", "9.", "10.", "11."]
+    rows = [
+        [
+            f"{no} Xây dựng quy định số {n} về chia sẻ dữ liệu | {units[n % 6]} | Các sở, ngành | 2026",
+            "của các cơ quan",
+        ]
+        for n, no in enumerate(firsts, 1)
+    ]
+    tasks = parse_text(_rows(*rows)).tasks
+    assert [t.no for t in tasks] == [str(n) for n in range(1, 12)]
+    assert [t.lead_code for t in tasks] == [
+        ["STP", "STC", "SXD", "SNV", "SYT", "CAT"][n % 6] for n in range(1, 12)
+    ]
+    assert [t.name.split(" về ")[0][-2:].strip() for t in tasks[:10]] == [str(n) for n in range(1, 11)]
