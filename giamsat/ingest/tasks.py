@@ -8,7 +8,7 @@ import itertools
 import re
 import weakref
 
-from giamsat.domain.deadline import DeadlineKind
+from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 
 from . import ocr_names
 from .agencies import Agency, AgencyMatcher, CellMention
@@ -416,10 +416,26 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             child_level = nxt.level
             continue
         task = _item_task(outline, item, text, group, matcher)
+        if task.deadline is None and group and (period := _period_heading(group)) is not None:
+            task.deadline_text, task.deadline = period.raw, period
         if owner is not None and task.lead is None:
             task.lead, task.lead_code = owner[0], owner[1]
         out.append(task)
     return out
+
+
+_PERIOD_HEAD = re.compile(r"(?:(?:trong\s*)?nam|giai\s*doan|(?:tu\s*)?nam|quy\s*[ivl1-4]{1,3}|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam)"
+                          r"\s*(?:20\d\d)(?:\s*[-–/]\s*(?:20\d\d))?")
+
+
+def _period_heading(heading: str) -> DeadlineSpec | None:
+    """A heading that is a period and nothing else ('1. Năm 2026', '2. Giai đoạn 2027 - 2030', 'Quý II/2026'):
+    the duties under it are due by its end when they name no deadline of their own."""
+    text = re.sub(r"^\s*(?:[0-9]{1,2}|[IVXivx]{1,4}|[a-zđ])\s*[.)]\s*", "", heading).strip(" .:")
+    if len(text) > 40 or not _PERIOD_HEAD.fullmatch(fold(text)):
+        return None
+    spec = parse_deadline(text)
+    return spec if spec.end is not None else None
 
 
 def _header_para(lines: list[str], item: Item) -> int | None:

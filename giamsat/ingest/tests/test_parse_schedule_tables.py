@@ -126,3 +126,37 @@ def test_one_column_for_lead_and_coordinators() -> None:
         ("PHC", ["Khoa Dược"]),
         ("TOCM", ["Khoa Dược"]),
     ]
+
+
+def test_duties_under_a_period_heading_are_due_by_its_end() -> None:
+    text = "\n".join(
+        [
+            "SỞ Y TẾ TỈNH BẮC SƠN",
+            "KẾ HOẠCH",
+            "Phối hợp chuyển đổi số giai đoạn 2026 - 2030",
+            "",
+            "II. NHIỆM VỤ CỤ THỂ",
+            "",
+            "1. Năm 2026",
+            "",
+            "a) Khoa Dược chủ trì cập nhật danh mục thuốc trên phần mềm quản lý.",
+            "",
+            "b) Tổ Chuyên môn chủ trì tập huấn bệnh án điện tử; hoàn thành trong Quý II/2026.",
+            "",
+            "2. Giai đoạn 2027 - 2030",
+            "",
+            "a) Phòng Hành chính quản trị chủ trì số hóa hồ sơ lưu trữ của Sở.",
+            "",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Các đơn vị báo cáo kết quả hằng quý.",
+        ]
+    )
+    tasks = parse_text(text, registry=UNITS).tasks
+    assert [
+        (t.lead_code, t.deadline.kind if t.deadline else None, t.deadline.end if t.deadline else None)
+        for t in tasks
+    ] == [
+        ("KDUOC", DeadlineKind.YEAR, D(2026, 12, 31)),
+        ("TOCM", DeadlineKind.QUARTER, D(2026, 6, 30)),
+        ("PHC", DeadlineKind.RANGE, D(2030, 12, 31)),
+    ]
