@@ -53,6 +53,7 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
     cleaned = clean_lines(extracted.lines)
     t1 = time.perf_counter()
     restored = _restore(cleaned.lines)
+    matcher.learn(restored)  # short names the document defines for its units ("Ghi chú: VP - Văn phòng …")
     t2 = time.perf_counter()
     plan = ParsedPlan(input_kind=extracted.kind, raw_text="\n".join(extracted.lines),
                       clean_text="\n".join(cleaned.lines), restored_text="\n".join(restored))

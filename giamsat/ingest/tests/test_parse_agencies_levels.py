@@ -134,3 +134,23 @@ def test_the_restorer_keeps_an_abbreviation_without_vowels_in_typed_text() -> No
     assert restore_text(line) == line  # was "KẾT - Phòng Kinh tế": the legend then taught nothing for KT
     assert restore_text("KT - Phòng Kinh tế") == "KT - Phòng Kinh tế"  # was "KI"
     assert restore_text("ỦY BAN NHAN DAN XÃ TÂN PHÚ") == "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"  # a header still read
+
+
+def test_a_plan_whose_task_table_uses_the_short_names_of_its_legend() -> None:
+    from giamsat.ingest.pipeline import parse_text
+
+    text = """KẾ HOẠCH
+Chuyển đổi số xã Bình An năm 2026
+
+II. NHIỆM VỤ
+
+| STT | Nội dung | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Số hóa hồ sơ một cửa | TTPV | VPUB | Quý II/2026 |
+| 2 | Tuyên truyền kỹ năng số | PVX | TTPV | Năm 2026 |
+
+Ghi chú: VPUB - Văn phòng HĐND và UBND xã; TTPV - Trung tâm Phục vụ hành chính công xã; PVX - Phòng Văn hóa - Xã hội.
+"""
+    plan = parse_text(text).to_json()
+    assert [t["lead_code"] for t in plan["tasks"]] == ["TRUNG_TAM_PVHCC", "PHONG_VHXH"]
+    assert not [w for w in plan["warnings"] if "VPUB" in w or "TTPV" in w]  # coordinators known too
