@@ -248,9 +248,16 @@ def _cached(key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
     if path.exists():
         return path.read_bytes()
     data = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    _write_atomic(path, data)
     return data
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Another run reading the cache at the same time never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 @contextlib.contextmanager
@@ -265,8 +272,7 @@ def _ocr_cache() -> Iterator[None]:
             data: dict[str, list[Any]] = json.loads(path.read_text())
             return data
         data = original(image, psm, lang, chars)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data))
+        _write_atomic(path, json.dumps(data).encode())
         return data
 
     readers.tesseract_words = cached
@@ -621,7 +627,7 @@ def ocr_text_pages(scan: bytes, psm: int = 3) -> list[str]:
                 with Image.open(png) as image:
                     text = pytesseract.image_to_string(image, lang="vie", config=f"--psm {psm}", timeout=120)
                 png.unlink()
-                path.write_text(text, encoding="utf-8")
+                _write_atomic(path, text.encode("utf-8"))
             out.append(path.read_text(encoding="utf-8"))
     return out
 
