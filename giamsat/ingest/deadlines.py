@@ -12,14 +12,15 @@ from .fold import fold, squash
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # OCR reads each stroke of a quarter's Roman numeral as "1" or "l" ("Quý 11", "Quý Il", "Quý lII", "Quý 1V"):
-# no quarter is numbered past 4, so the strokes are counted whatever glyph each was read as
-_NUMERAL = r"([ivl1]{1,3}(?![0-9])|[1-4])"
+# no quarter is numbered past 4, so the strokes are counted whatever glyph each was read as; two strokes may be read
+# as one "H" ("Quý IH/2026" for Quý III)
+_NUMERAL = r"([ivl1h]{1,3}(?![0-9])|[1-4])"
 
 
 def _quarter_no(numeral: str) -> int | None:
     if numeral.isdigit() and len(numeral) == 1:
         return _ROMAN.get(numeral)
-    return _ROMAN.get(numeral.replace("l", "i").replace("1", "i"))
+    return _ROMAN.get(numeral.replace("l", "i").replace("1", "i").replace("h", "ii"))
 
 
 _Y = r"((?:19|20)\d\d)"
@@ -167,13 +168,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 # A deadline phrase as it appears at the end of an OCR'd table row or in prose.
-_PERIOD = (r"(?:quy\s*[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
+_PERIOD = (r"(?:quy\s*[ivl1-4h]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
            r"|n[a-z]{1,2}m\s*(?:19|20)\d\d)")
 DEADLINE_PHRASE = re.compile(
     r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den|sang|thanh)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
     r"|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:quy\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
-    r"|quy\s*[ivl1-4]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
+    r"|quy\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"

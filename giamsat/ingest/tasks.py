@@ -22,6 +22,11 @@ from .structure import Item, Outline, Section, Table
 _ROMAN_NO = re.compile(r"^\**\s*([ivxl]+|[a-z])\s*\.?\s*\**$")
 
 
+# a column whose title names units and nothing else: "Cơ quan, đơn vị", "Đơn vị", "Tên cơ quan/đơn vị", "Địa phương"
+_UNIT_COLUMN = re.compile(r"(?:ten\s*)?(?:co\s*quan|don\s*v\S{0,2}|dia\s*phuong)(?:\s*[,/;-]?\s*(?:va\s*)?"
+                          r"(?:co\s*quan|don\s*v\S{0,2}|dia\s*phuong))*")
+
+
 def _columns(row: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for c, cell in enumerate(row):
@@ -37,8 +42,10 @@ def _columns(row: list[str]) -> dict[str, int]:
                 cols.setdefault("joint", c)
         elif "phoihop" in j:
             cols.setdefault("coord", c)
-        elif "chutri" in j or re.search(r"(donvi|coquan|bophan|khoa|phong|nguoi|canhan)(thuchien|chiutrachnhiem|phutrach)", j):
-            # "Đơn vị thực hiện", and a hospital's or school's "Khoa/Phòng thực hiện", "Bộ phận thực hiện", "Người thực hiện"
+        elif "chutri" in j or re.search(r"(donvi|coquan|bophan|khoa|phong|nguoi|canhan)(thuchien|chiutrachnhiem|phutrach)", j) \
+                or _UNIT_COLUMN.fullmatch(f.strip(" *.:")):
+            # "Đơn vị thực hiện", and a hospital's or school's "Khoa/Phòng thực hiện", "Bộ phận thực hiện", "Người thực hiện";
+            # a column of units alone ("Cơ quan, đơn vị", "Đơn vị"): the rows are the units, each given its duties
             cols.setdefault("lead", c)
         elif "batdau" in j and not re.search(r"hoanthanh|ketthuc", j):
             cols.setdefault("start", c)     # "Bắt đầu" (under "Thời gian thực hiện"): when the work starts
@@ -106,14 +113,23 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
     group: str | None = None
     first_lead = cols.get("lead", 99) < cols["name"]
     carried = ""
+    # a table cut by a page break that the reader read as two: the rest of the last row, under the header's copy,
+    # goes on this table's last row; the next table skips it
+    at = next((n for n, t in enumerate(outline.tables) if t is table), -1)
+    ahead = _run_over(outline.tables[at], outline.tables[at + 1]) if 0 <= at < len(outline.tables) - 1 else None
+    behind = _run_over(outline.tables[at - 1], table) if at > 0 else None
     for k in range(hdr + 1, len(table.rows)):
         row, rrow = table.rows[k], table.rrows[k]
 
         def get(key: str, r: list[str] = rrow) -> str:
             return r[cols[key]].strip() if key in cols and cols[key] < len(r) else ""
 
+        if behind is not None and k == hdr + 1:
+            continue
         no = get("no", row)
         name = get("name")
+        if ahead is not None and k == len(table.rows) - 1:
+            name = f"{name} {ahead}".strip()
         others = [get(key) for key in ("lead", "coord", "output", "deadline")]
         if not name or k in copies:
             continue
@@ -144,8 +160,79 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             if marked:
                 task.deadline = schedule_deadline(marked)
                 task.deadline_text = task.deadline.raw
-        out.append(task)
+        if "deadline" in cols or periods:
+            out.append(task)
+            continue
+        # no column says when: each duty of the cell ("- Tham mưu …, hoàn thành trong tháng 7/2026; - Chủ trì …, thực
+        # hiện thường xuyên.") is a task of its own, due by the time clause that closes it
+        for duty in _duties(name):
+            one = dataclasses.replace(task, name=duty, coordinators=list(task.coordinators))
+            one.name, one.deadline_text = _clause_deadline(duty)
+            one.deadline = parse_deadline(one.deadline_text) if one.deadline_text else None
+            out.append(one)
     return out
+
+
+def _run_over(table: Table, nxt: Table) -> str | None:
+    """The name cell of the row that opens the table after this one when it goes on this table's last row: the
+    next table starts a few lines below (a page's foot between), under a header like this one's, with a row that
+    has no number and whose name opens in lower case ("|  |  | người dân tại các xã, …; - Hướng dẫn …")."""
+    if nxt.start - table.end > 6 or len(nxt.rows) < 2 or not table.rows:
+        return None
+    head, top = _columns(nxt.rows[0]), _columns(table.rows[0])
+    if "name" not in head or "name" not in top or "no" not in head:
+        return None
+    first, rfirst = nxt.rows[1], nxt.rrows[1]
+    if first[head["no"]].strip(" -–—") or head["name"] >= len(rfirst):
+        return None
+    cell = rfirst[head["name"]].strip()
+    return cell if cell[:1].islower() else None
+
+
+_DUTY_MARK = re.compile(r"(?:^|(?<=[;.:]))\s*(?:[-–—•+]\s*)+(?=\S)")
+_CLAUSE_VERB = re.compile(r"(?:hoan\s*thanh|thuc\s*hien|trien\s*khai|bao\s*cao|ket\s*thuc|xong)\b[^,;.]{0,40}$")
+_CLAUSE_PREP = re.compile(r"(?:(?<![a-z])(?:trong|truoc|den\s*het|den|vao|tu|cham\s*nhat|(?:tai\s*ky\s*hop\s*(?:thuong\s*le\s*)?)?cuoi)\s*(?:ngay|thang)?\s*(?:nam\s*)?)$")
+
+
+def _duties(cell: str) -> list[str]:
+    """The duties of a cell, each opened by a dash and closed by ';' or '.' ("- Tham mưu …; - Chủ trì …."); a cell
+    that opens with no dash is one duty."""
+    text = cell.strip()
+    if not _DUTY_MARK.match(text) or not re.match(r"[-–—•+]", text):
+        return [text.rstrip(" ;")] if text else []
+    parts = [p.strip(" ;") for p in _DUTY_MARK.split(text)]
+    return [p for p in parts if len(p) >= 10]
+
+
+_SPECK = re.compile(r"(?<=\s)[^\w\s.,;:()/%&\"'“”+\-–—]{1,2}(?=\s)")
+
+
+def _clause_deadline(text: str) -> tuple[str, str | None]:
+    """A duty's name without the time clause that closes it, and that clause's period: the LAST time phrase
+    counts ("Tham mưu bố trí kinh phí … trong dự toán năm 2027, hoàn thành trong Quý IV/2026" is due in Quý
+    IV/2026); a year or a figure counts only after a word that makes it a time ("trong năm 2026", "giai đoạn
+    2026 - 2027", not "kế hoạch năm 2026 của …"). The clause is cut from its comma when a verb opens it (", hoàn
+    thành trước ngày 30/9/2026", ", thực hiện hằng năm"), else from its preposition ("… phê duyệt trong Quý III/2026").
+    OCR's specks between words ("trong tháng ‹ 6/2026") are dropped."""
+    text = squash(_SPECK.sub("", text))
+    f = fold(text)
+    last: re.Match[str] | None = None
+    for m in DEADLINE_PHRASE.finditer(f):
+        before = re.search(r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han"
+                           r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu)\s*(ngay\s*)?:?\s*(nam\s*)?$", f[max(0, m.start() - 30):m.start()])
+        if re.match(r"(nam|\d)", f[m.start():m.end()]) and not before:
+            continue
+        last = m
+    if last is None:
+        return text.rstrip(" .;"), None
+    start, cut = last.start(), last.start()
+    sep = max(f.rfind(",", 0, start), f.rfind(";", 0, start))
+    if sep >= 0 and _CLAUSE_VERB.match(f[sep + 1:start].strip()):
+        cut = sep
+    elif prep := _CLAUSE_PREP.search(f[:start]):
+        cut = prep.start()
+    name = text[:cut].rstrip(" ,;.")
+    return (name if len(name) >= 10 else text.rstrip(" .;")), text[start:last.end()].strip(" .;")
 
 
 # --- schedule tables: "TT | Nội dung | Khoa/Phòng thực hiện | T3 | T4 | … | T12", an "x" in the months a task runs
@@ -367,10 +454,20 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
     child_level: int | None = None
     owner: tuple[str, str | None, int] | None = None      # a sub-heading naming the unit in charge
     past = -1           # the index of the last item an OCR'd table under a heading took
+    row_unit: tuple[str, str | None] | None = None      # an OCR'd unit row: "1 Sở Nội vụ" / "- Tham mưu …; - Chủ trì …"
+    raws: list[tuple[Task, str]] = []
     for n, item in enumerate(items):
         if n <= past:
             continue
         nxt_item = items[n + 1] if n + 1 < len(items) else None
+        if item.kind == "para" and (urow := _unit_row(outline, item, nxt_item, matcher)) is not None:
+            row_unit, past = (urow[0], urow[1]), n + urow[2]
+            continue
+        if row_unit is not None and item.kind in ("dash", "para"):
+            row_unit = _row_duties(outline, item, row_unit, group, raws, matcher)
+            out.extend(t for t, _ in raws if t not in out)
+            continue
+        row_unit = None
         if item.kind == "para" and group is not None and (top := _header_para(outline.lines, item)) is not None:
             # a task table under a numbered heading that OCR left as loose lines ("1. Điều chỉnh thời hạn …:" /
             # "STT Nhiệm vụ | Cơ quan chủ trì | Thời hạn …" / "1 Nhiệm vụ số 5: … Sở A Quý IV/2025 Quý II/2026"):
@@ -422,6 +519,94 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             task.lead, task.lead_code = owner[0], owner[1]
         out.append(task)
     return out
+
+
+_UNIT_ROW = re.compile(r"(?:s?tt\s+)?\d{1,2}\s*[|.]?\s+(?=[^\W\d_])")
+_HANG_WORD = re.compile(r"\s(?:va|cua|cac|voi)$")
+
+
+def _unit_row(outline: Outline, item: Item, nxt: Item | None, matcher: AgencyMatcher) -> tuple[str, str | None, int] | None:
+    """A paragraph that is a row number and a unit's name, no more ('1 Sở Khoa học và Công nghệ', 'TT 1 Sở Nội vụ':
+    OCR read a table whose rows are units column by column, the unit's cell apart from its duties). Its name may
+    wrap onto a short paragraph of its own ('4 Sở Nông nghiệp và' / 'Môi trường'): then 1 (that paragraph is
+    taken), else 0."""
+    text = squash(outline.out(item))
+    f = fold(text)
+    m = _UNIT_ROW.match(f)
+    if m is None or len(text) != len(f):
+        return None
+    rest = text[m.end():].strip(" |")
+    if re.search(r"[.;:]", rest) or len(rest.split()) > 12:
+        return None
+    taken = 0
+    if _HANG_WORD.search(fold(rest)) and nxt is not None and nxt.kind == "para":
+        more = squash(outline.out(nxt))
+        if len(more.split()) <= 4 and more[:1].isupper():
+            rest, taken = f"{rest} {more}", 1
+    hit = matcher.match(rest)
+    if hit.agency is None or hit.score < 90 or fold(hit.text) != fold(rest):
+        return None
+    return rest, hit.agency.code, taken
+
+
+_ROW_MARK = re.compile(r"(?:^|(?<=[;.]))\s*(?:[-–—]\s*)+(?=\S)")
+_HEAD_COPY = frozenset({"duoc", "giao"})
+
+
+def _row_duties(outline: Outline, item: Item, unit: tuple[str, str | None], group: str | None,
+                raws: list[tuple[Task, str]], matcher: AgencyMatcher) -> tuple[str, str | None]:
+    """The duties of an OCR'd unit row: a dash item is a duty ('- Tham mưu …, hoàn thành trong tháng 7/2026; -
+    Chủ trì …' two), a paragraph or a dash item in lower case or opening with a figure goes on the last one ('2027,
+    hoàn thành trong Quý IV/2026.'; past the header's copy a page repeats: 'TT Cơ quan, đơn vị Nhiệm vụ được giao
+    người dân …'). Each duty is due by its closing time clause. The next row may open inside the paragraph, after
+    a stop: its number (OCR may misread it), its unit, then its first duty ('… năm 2026. 7 Ủy ban nhân dân các |
+    - Ban hành …'): the unit returned is the row's the text ends in."""
+    text = squash(outline.out(item))
+    words = text.split()
+    if len(words) > 4 and len(re.sub(r"[^a-z]", "", fold(words[0]))) <= 3:
+        # the header's copy at a page's top: its titles' words, then the row's text
+        k = 1
+        while k < len(words) and (re.sub(r"[^a-z]", "", fold(words[k])) in _HEADER_WORDS | _HEAD_COPY):
+            k += 1
+        if k >= 4:
+            text = " ".join(words[k:])
+    chunks: list[tuple[str, tuple[str, str | None], bool]] = []
+    dash = item.kind == "dash"
+    for m in _NEXT_ROW.finditer(text):
+        hit = matcher.match(m.group(2))
+        if hit.agency is not None and hit.score >= 90 and fold(hit.text) == fold(m.group(2)):
+            chunks.append((text[:m.start() + 1], unit, dash))
+            text, unit, dash = text[m.end():], (m.group(2), hit.agency.code), True
+            break
+    chunks.append((text, unit, dash))
+    for text, owner, dash in chunks:
+        text = re.sub(r"^(?:[\W_]+|\S{1,2}[-–—]\s+)+", "", text)
+        parts = [p.strip(" ;") for p in _ROW_MARK.split(text)]
+        if parts and raws and (parts[0][:1].islower() or (not dash and parts[0][:1].isdigit())):
+            task, raw = raws[-1]
+            raw = f"{raw} {parts[0]}"
+            task.name, task.deadline_text = _clause_deadline(raw)
+            task.deadline = parse_deadline(task.deadline_text) if task.deadline_text else None
+            task.source = SourceSpan(task.source.start_line if task.source else item.start + 1, item.end + 1)
+            raws[-1] = (task, raw)
+            parts = parts[1:]
+        elif not dash:
+            continue
+        for part in parts:
+            part = re.sub(r"^[\W_]+", "", part)
+            if len(part) < 10:
+                continue
+            name, when = _clause_deadline(part)
+            task = Task(name=name, group=group, lead=owner[0], lead_code=owner[1],
+                        source=SourceSpan(item.start + 1, item.end + 1), confidence=0.5)
+            if when:
+                task.deadline_text, task.deadline = when, parse_deadline(when)
+            raws.append((task, part))
+    return unit
+
+
+# a row that opens inside a paragraph: a stop, the row's number (≤ 3 signs, OCR may misread it), the unit, its duty's dash
+_NEXT_ROW = re.compile(r"[.;]\s+(\S{1,3})\s+([^|\-–—.;]{3,60}?)\s*\|?\s*[-–—]\s+(?=[A-ZÀ-ỸĐ])")
 
 
 _PERIOD_HEAD = re.compile(r"(?:(?:trong\s*)?nam|giai\s*doan|(?:tu\s*)?nam|quy\s*[ivl1-4]{1,3}|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam)"

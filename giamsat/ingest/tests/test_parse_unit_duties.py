@@ -1,0 +1,104 @@
+"""Duties given unit by unit: a table whose rows are units, each cell a list of '- ' duties (made-up lines)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from giamsat.domain.deadline import DeadlineKind
+from giamsat.ingest.pipeline import parse_text
+
+D = dt.date
+
+
+def _plan(*lines: str) -> str:
+    return "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN",
+            "Số: 77/KH-UBND",
+            "KẾ HOẠCH",
+            "Phát triển hạ tầng số năm 2026",
+            "",
+            "II. PHÂN CÔNG THỰC HIỆN",
+            "",
+            *lines,
+        ]
+    )
+
+
+def test_each_dash_duty_of_a_unit_row_is_a_task_led_by_the_unit() -> None:
+    text = _plan(
+        "| STT | Đơn vị | Nhiệm vụ |",
+        "|---|---|---|",
+        "| 1 | Sở Xây dựng | - Lập quy hoạch hạ tầng viễn thông thụ động cho các khu đô thị mới, trình phê duyệt trong "
+        "Quý II/2027; - Rà soát các công trình giao thông có lắp đặt cột ăng-ten, thực hiện hằng quý. |",
+        "| 2 | Sở Tư pháp | - Số hóa sổ hộ tịch lưu trữ tại các xã thuộc kế hoạch năm 2027, hoàn thành trước ngày "
+        "15/10/2026. |",
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.name, t.deadline_text) for t in tasks] == [
+        ("SXD", "Lập quy hoạch hạ tầng viễn thông thụ động cho các khu đô thị mới, trình phê duyệt", "Quý II/2027"),
+        ("SXD", "Rà soát các công trình giao thông có lắp đặt cột ăng-ten", "hằng quý"),
+        ("STP", "Số hóa sổ hộ tịch lưu trữ tại các xã thuộc kế hoạch năm 2027", "15/10/2026"),
+    ]
+    assert tasks[0].deadline is not None and tasks[0].deadline.end == D(2027, 6, 30)
+    assert tasks[1].deadline is not None and tasks[1].deadline.kind is DeadlineKind.RECURRING
+    assert tasks[2].deadline is not None and tasks[2].deadline.end == D(2026, 10, 15)
+
+
+def test_a_unit_row_cut_by_a_page_break_goes_on_under_the_header_copy() -> None:
+    text = _plan(
+        "| TT | Cơ quan, đơn vị | Nội dung nhiệm vụ |",
+        "|---|---|---|",
+        "| 1 | Sở Xây dựng | - Khảo sát hiện trạng chiếu sáng công cộng để lắp cảm biến thông minh tại |",
+        "",
+        "3",
+        "",
+        "| TT | Cơ quan, đơn vị | Nội dung nhiệm vụ |",
+        "|---|---|---|",
+        "|  |  | các tuyến phố chính, hoàn thành trong tháng 9/2026; - Vận hành bản đồ số chiếu sáng, thực hiện "
+        "thường xuyên. |",
+        "| 2 | Sở Tư pháp | - Số hóa sổ hộ tịch lưu trữ tại các xã, hoàn thành trong năm 2026. |",
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.deadline_text) for t in tasks] == [
+        ("SXD", "tháng 9/2026"), ("SXD", "thường xuyên"), ("STP", "năm 2026")]
+    assert tasks[0].name.endswith("tại các tuyến phố chính")
+
+
+def test_unit_rows_read_by_ocr_as_loose_lines_give_their_duties_to_the_unit() -> None:
+    # OCR read the table column by column: the row's number and unit, then its duties as dash paragraphs, the end
+    # of a duty after the next row's unit, the header repeated on the next page, and the next row opening inside
+    # a paragraph with its number misread
+    text = _plan(
+        "Cơ quan, đơn vị",
+        "",
+        "Nhiệm vụ được giao",
+        "",
+        "1 Sở Xây dựng",
+        "",
+        "- Khảo sát hiện trạng chiếu sáng công cộng các tuyến phố, hoàn",
+        "thành trong tháng 9/2026; - Vận hành bản đồ số chiếu sáng của tỉnh, thực",
+        "",
+        "2 Sở Văn hóa, Thể thao và",
+        "",
+        "Du lịch",
+        "",
+        "hiện thường xuyên.",
+        "",
+        "- Số hóa sổ hộ tịch lưu trữ tại các xã, phường, hoàn thành trong năm",
+        "",
+        "TT Cơ quan, đơn vị Nhiệm vụ được giao 2026.",
+        "JẢ Công an tỉnh | - Cấp tài khoản định danh cho người dân ở các xã, phường, báo cáo kết quả hằng quý.",
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.deadline_text) for t in tasks] == [
+        ("SXD", "tháng 9/2026"), ("SXD", "thường xuyên"), ("SVHTTDL", "năm 2026"), ("CAT", "hằng quý")]
+    assert tasks[1].name == "Vận hành bản đồ số chiếu sáng của tỉnh"
+
+
+def test_a_quarter_whose_two_strokes_ocr_read_as_h() -> None:
+    from giamsat.ingest.deadlines import parse_deadline
+
+    assert parse_deadline("trong Quý IH/2027").end == D(2027, 9, 30)
+    assert parse_deadline("Quý H/2027").end == D(2027, 6, 30)
+    assert parse_deadline("quy hoạch năm 2027").kind is DeadlineKind.YEAR
