@@ -442,9 +442,49 @@ def item_tasks(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
     duties ("III. NHIỆM VỤ CỤ THỂ") gave tasks."""
     found = [(section, _section_tasks(outline, section, matcher)) for section in outline.section("tasks")]
     duties = any(tasks and _DUTY_TITLE.search(fold(section.title)) for section, tasks in found)
-    return [t for section, tasks in found
-            if not (duties and _MEASURE_TITLE.search(fold(section.title)) and not _DUTY_TITLE.search(fold(section.title)))
-            for t in tasks]
+    out = [t for section, tasks in found
+           if not (duties and _MEASURE_TITLE.search(fold(section.title)) and not _DUTY_TITLE.search(fold(section.title)))
+           for t in tasks]
+    return out or _given_duties(outline, matcher)
+
+
+# "1. Giao Ủy ban nhân dân tỉnh:", "2. Giao Sở Tài chính chủ trì:": a heading that gives a unit the duties listed below
+_GIVE = re.compile(r"giao\s+(.{4,120}?)(?:\s+(?:chu\s*tri|thuc\s*hien|co\s*trach\s*nhiem|chiu\s*trach\s*nhiem))?\s*:$")
+
+
+def _given_duties(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
+    """A plan with no task of its own elsewhere (a council's resolution) gives its duties where it organizes the
+    work: 'Điều 3. Tổ chức thực hiện' / '1. Giao Ủy ban nhân dân tỉnh:' / 'a) Ban hành Kế hoạch …; hoàn thành trong
+    Quý III/2026.' — each item below the heading is a task led by the unit it names (a 'Giao …' sentence with no
+    list below is an assignment, not a task), due by the time clause that closes it."""
+    out: list[Task] = []
+    for section in outline.section("organization"):
+        items = [it for it in section.items if it.kind != "table"]
+        for n, item in enumerate(items):
+            m = _GIVE.match(squash(item.folded).strip())
+            below = items[n + 1:]
+            if m is None or not below or below[0].level <= item.level or below[0].kind == "para":
+                continue
+            head = squash(outline.out(item))
+            unit = head[m.start(1):m.end(1)] if len(head) == len(squash(item.folded).strip()) else head
+            hit = matcher.match(unit)
+            if hit.agency is None or hit.score < 90:
+                continue
+            level = below[0].level
+            for duty in below:
+                if duty.level < level or (duty.level == level and duty.kind != below[0].kind):
+                    break
+                if duty.level > level:
+                    continue
+                text = outline.out(duty)
+                name, when = _clause_deadline(text)
+                task = Task(name=name, group=head.rstrip(" :"), no=duty.marker.strip(". )") or None,
+                            lead=hit.text, lead_code=hit.agency.code,
+                            source=SourceSpan(duty.start + 1, duty.end + 1), confidence=0.55)
+                if when:
+                    task.deadline_text, task.deadline = when, parse_deadline(when)
+                out.append(task)
+    return out
 
 
 def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -> list[Task]:

@@ -96,6 +96,44 @@ def test_unit_rows_read_by_ocr_as_loose_lines_give_their_duties_to_the_unit() ->
     assert tasks[1].name == "Vận hành bản đồ số chiếu sáng của tỉnh"
 
 
+def _resolution(*lines: str) -> str:
+    return "\n".join(
+        [
+            "HỘI ĐỒNG NHÂN DÂN",
+            "TỈNH BẮC SƠN",
+            "Số: 12/2026/NQ-HĐND",
+            "NGHỊ QUYẾT",
+            "Về phát triển hạ tầng số tỉnh Bắc Sơn",
+            "",
+            "QUYẾT NGHỊ:",
+            "",
+            "Điều 1. Mục tiêu",
+            "",
+            "Đến năm 2030, hạ tầng số phủ khắp các xã của tỉnh.",
+            "",
+            "Điều 2. Tổ chức thực hiện",
+            "",
+            *lines,
+        ]
+    )
+
+
+def test_lettered_duties_under_a_giving_heading_are_tasks_of_its_unit() -> None:
+    text = _resolution(
+        "1. Giao Sở Xây dựng:",
+        "a) Lập danh mục công trình hạ tầng số dùng chung; hoàn thành trong Quý I/2027.",
+        "b) Báo cáo tiến độ đầu tư các tuyến cáp ngầm, thực hiện hằng quý.",
+        "",
+        "2. Giao Sở Tư pháp thẩm định các văn bản quy định chi tiết Nghị quyết.",
+    )
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.name, t.deadline_text) for t in tasks] == [
+        ("SXD", "Lập danh mục công trình hạ tầng số dùng chung", "Quý I/2027"),
+        ("SXD", "Báo cáo tiến độ đầu tư các tuyến cáp ngầm", "hằng quý"),
+    ]
+    assert tasks[0].deadline is not None and tasks[0].deadline.end == D(2027, 3, 31)
+
+
 def test_a_quarter_whose_two_strokes_ocr_read_as_h() -> None:
     from giamsat.ingest.deadlines import parse_deadline
 
