@@ -855,6 +855,8 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     out: list[Task] = []
     hit = matcher.match(issuer) if issuer else None
     exclude = frozenset({hit.agency.code}) if hit and hit.agency else frozenset()
+    outline, leads, coords = _joint_labels(outline, start, end, matcher)
+    lines = outline.lines
     marks = [i for i, _v in anchors]
     width = ocr_names.name_width(lines, marks, start, end, matcher)
     top = ocr_names.top_aligned(lines, marks, matcher)
@@ -867,6 +869,11 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if opens:
             lo = i          # the lines above the number belong to the row before
         task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines)
+        if (k := next((k for k in range(lo, hi + 1) if k in leads), None)) is not None:
+            # a 'Chủ trì: VP; phối' / 'hợp: VHXH' cell read into the row's lines: its labels say who leads
+            task.lead, task.lead_code = leads[k]
+            task.coordinators = [c for x in range(k, hi + 1) if x in coords for c in coords[x]]
+            task.confidence = 0.6
         if i in paragraph_rows:
             task.name = _cell_text(outline, i, hi, matcher)
         if not v:
@@ -887,6 +894,51 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             if task.lead is None and task.lead_code is None and before.lead_code is not None:
                 task.lead, task.lead_code = before.lead, before.lead_code
     return out
+
+
+# a 'Chủ trì/Phối hợp' cell's labels as OCR read them into a row's lines: 'Chủ trì: VP; phối' … 'hợp: VHXH, KT'
+_LEAD_LABEL = re.compile(r"(?<![a-z])chu\s*tri\s*:?\s*([^;|:]{1,30}?)\s*(?:;\s*(?:phoi(?![a-z]))?|\s(?=phoi(?![a-z])))")
+_COORD_LABEL = re.compile(r"(?<![a-z])(?:phoi\s*)?hop\s*:\s*([^|;:]{1,60})")
+
+
+def _joint_labels(outline: Outline, start: int, end: int, matcher: AgencyMatcher
+                  ) -> tuple[Outline, dict[int, tuple[str, str | None]], dict[int, list[str]]]:
+    """The table's lines with the labels of a joint 'Chủ trì/Phối hợp' cell blanked out (the names read without
+    them), the lead each label names by line ('Chủ trì: VP; phối', 'Chủ trì VHXH; phối |': a unit the registry or
+    the document's short names resolve) and the coordinators after 'hợp:' ('hợp: HPN, ĐTN IV/2026': the units,
+    not the deadline cell's words after them)."""
+    leads: dict[int, tuple[str, str | None]] = {}
+    coords: dict[int, list[str]] = {}
+    lines = list(outline.lines)
+    for k in range(start, min(end, len(lines) - 1) + 1):
+        f = fold(lines[k])
+        for m in _LEAD_LABEL.finditer(f):
+            if _header_words(m.group(1)) or re.search(r"(?:don\s*vi|co\s*quan|bo\s*phan)\s*$", f[:m.start()]):
+                continue        # the header's titles ("Cơ quan chủ trì Cơ quan phối hợp"); a duty's field ("Đơn vị chủ trì: …")
+            hit = matcher.match(lines[k][m.start(1):m.end(1)])
+            if hit.agency is None or hit.score < 90:
+                continue
+            leads.setdefault(k, (hit.agency.name, hit.agency.code))
+            lines[k] = lines[k][:m.start()] + " " * (m.end() - m.start()) + lines[k][m.end():]
+        if not leads or k < min(leads):
+            continue
+        f = fold(lines[k])
+        for m in _COORD_LABEL.finditer(f):
+            value = lines[k][m.start(1):m.end(1)]
+            found = [x for x in matcher.match_many(value) if x.agency is not None]
+            codes = re.match(r"(?:\s*[A-ZĐ]{2,}\b,?)+", value)      # short names the document may not define
+            if not found and codes is None:
+                continue
+            coords.setdefault(k, []).extend(x.agency.name for x in found if x.agency is not None)
+            stop = max([m.start(1) + f[m.start(1):m.end(1)].find(fold(x.text)) + len(x.text) for x in found]
+                       + [m.start(1) + (codes.end() if codes else 0)])
+            lines[k] = lines[k][:m.start()] + " " * (stop - m.start()) + lines[k][stop:]
+    if not leads:
+        return outline, leads, coords
+    view = copy.copy(outline)
+    view.lines = lines
+    view._maps = {}
+    return view, leads, coords
 
 
 _LEAD_TITLE = re.compile(r"(?:don\s*vi|co\s*quan|bo\s*phan)\s*(?:chu|thuc)|chu\s*tri")

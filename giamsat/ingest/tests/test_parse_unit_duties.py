@@ -140,3 +140,32 @@ def test_a_quarter_whose_two_strokes_ocr_read_as_h() -> None:
     assert parse_deadline("trong Quý IH/2027").end == D(2027, 9, 30)
     assert parse_deadline("Quý H/2027").end == D(2027, 6, 30)
     assert parse_deadline("quy hoạch năm 2027").kind is DeadlineKind.YEAR
+
+
+def test_a_joint_cell_read_by_ocr_into_the_rows_lines_gives_lead_and_coordinators() -> None:
+    # the units by the short names a legend defines ("TP", "XD"); OCR ran the cell's lines into the row's
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN",
+        "KẾ HOẠCH",
+        "Chuyển đổi số năm 2026",
+        "",
+        "Ghi chú: TP - Sở Tư pháp; XD - Sở Xây dựng; NV - Sở Nội vụ; TC - Sở Tài chính.",
+        "",
+        "II. NHIỆM VỤ CỤ THỂ",
+        "STT Nội dung nhiệm vụ Chủ trì/Phối hợp Thời gian hoàn thành",
+        "",
+        "1 Lập danh mục dữ liệu mở của Chủ trì: TP; phối Tháng 5/2026",
+        "tỉnh; công bố trên cổng dữ liệu hợp: NV, XD",
+        "2 Số hóa hồ sơ lưu trữ của các Chủ trì XD; phối | Quý III/2026",
+        "xã, phường thuộc huyện cũ hợp: TC",
+        "3 Tập huấn kỹ năng số cho cán bộ | Chủ trì: NV; phối Hằng năm",
+        "cấp xã | hợp: TP",
+        "",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ])
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.coordinators) for t in tasks] == [
+        ("STP", ["Sở Nội vụ", "Sở Xây dựng"]), ("SXD", ["Sở Tài chính"]), ("SNV", ["Sở Tư pháp"])]
+    assert [t.name for t in tasks] == [
+        "Lập danh mục dữ liệu mở của tỉnh; công bố trên cổng dữ liệu", "Số hóa hồ sơ lưu trữ của các xã, phường thuộc "
+        "huyện cũ", "Tập huấn kỹ năng số cho cán bộ cấp xã"]
