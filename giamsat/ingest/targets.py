@@ -319,7 +319,7 @@ def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, un
 
 # "2030", "Năm 2030", "Mục tiêu 2030", "Kế hoạch năm 2026", "Đến năm 2030" (not "Thực hiện 2025": a baseline)
 # "Năm học 2025 - 2026": a school year, known by the year it ends
-_YEAR_COL = re.compile(r"^\s*(?:(?:muc tieu|chi tieu|ke hoach)\s*)?(?:(?:den\s*)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?)?((?:20)\d\d)\s*$")
+_YEAR_COL = re.compile(r"^\s*(?:(?:muc\s*tieu|chi\s*tieu|ke\s*hoach)\s*)?(?:(?:den\s*)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?)?((?:20)\d\d)\s*$")
 # a unit in brackets ending an indicator's name where the table has no unit column ("… học bạ số (%)", "(trường)")
 _BRACKET_UNIT = re.compile(r"\s*\((%|(?=[^\W\d_A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + r"])[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*$")   # not an acronym ("(TFP)")
 
@@ -389,17 +389,18 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
         cols: dict[str, int] = {}
         for c, cell in enumerate(row):
             f = fold(cell)
+            g = re.sub(r"\s+", "", f)          # OCR loses the space inside a title's words ("Chỉtiêu", "Đơnvị")
             if m := _YEAR_COL.match(f):
                 cols[f"y{m.group(1)}"] = c
-            elif re.fullmatch(r"s?tt|so tt|\*?\*?tt\*?\*?", f.strip()):
+            elif re.fullmatch(r"s?tt|sott|\*?\*?tt\*?\*?", g):
                 cols.setdefault("no", c)
-            elif "chi tieu" in f or "noi dung" in f or "ten chi" in f:
+            elif "chitieu" in g or "noidung" in g or "tenchi" in g:
                 cols.setdefault("name", c)
-            elif re.search(r"chu\s*tri|theo\s*doi|phu\s*trach|(?:don\s*vi|co\s*quan)\s*thuc\s*hien", f):
+            elif re.search(r"chutri|theodoi|phutrach|(?:donvi|coquan)thuchien", g):
                 cols.setdefault("lead", c)      # "Đơn vị chủ trì", "Đơn vị theo dõi", "Cơ quan thực hiện"
-            elif "don vi" in f and "phoi hop" not in f:
+            elif "donvi" in g and "phoihop" not in g:
                 cols.setdefault("unit", c)
-            elif "ket qua" in f or "gia tri" in f or "muc tieu" in f:
+            elif "ketqua" in g or "giatri" in g or "muctieu" in g:
                 cols.setdefault("value", c)
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
             return k, cols
