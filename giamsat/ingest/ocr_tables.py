@@ -57,6 +57,11 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         if re.search(r"chi\s*tieu", window) and (re.search(r"don\s*vi", window) or
                                                 (re.search(r"don\s*vi", wider) and re.search(r"ket\s*qua", wider))):
             out.extend(ocr_annex_targets(outline, section.start, section.end, matcher, warnings))
+    if not out:
+        out = column_read_year_table(outline)
+        if unread := [t.name[:40] for t in out if not t.milestones]:
+            warnings.append("Bảng chỉ tiêu theo năm được OCR đọc theo cột: không đọc đủ giá trị từng năm của "
+                            f"{len(unread)} chỉ tiêu ({'; '.join(unread[:6])}{' …' if len(unread) > 6 else ''}); cần đối chiếu bản gốc.")
     return merge_twins(out)
 
 
@@ -275,3 +280,120 @@ def _table_end(outline: Outline, header: int) -> int:
         if section.start > header:
             return section.start - 1
     return len(outline.lines) - 1
+
+
+# --- a year table read column by column ------------------------------------------------------------
+
+# a cell of a year column alone ("50", "≥ 20", ">95", "Top 30", "Tăng 10%"; folded); several on a line when
+# OCR ran the last columns together ("70 85 100")
+_COL_VALUE = r"(?:(?:top|tang|giam)\s*)?[<>≥≤~=]?\s*\d{1,4}(?:[.,]\d{1,2})?\s*%?"
+_COL_VALUES = re.compile(r"^\s*" + _COL_VALUE + r"(?:\s+\|?\s*" + _COL_VALUE + r")*\s*$")
+
+
+def column_read_year_table(outline: Outline) -> list[Target]:
+    """A year table ("Chỉ tiêu | Đơn vị tính | 2026 | 2027 | … | 2030") whose narrow cells OCR read column
+    by column: the header's titles one under another ("Chỉ tiêu" / "Đơn vị" / "tính" / "2026" / "2027" /
+    "2028 2029 | 2030"), then, block after block, the names of a few rows (each opening with a capital,
+    wrapped over short lines) and, for each of them in turn, its unit alone on a line and its values
+    ("%" / "50" / "60" / "70 85 100"). A block's runs belong to its last names (a group row's title comes
+    first and has no unit); a run is kept only with exactly one value per year (OCR loses cells: a shorter
+    run cannot say which years it holds); units side by side ("Thứ hạng" / "Doanh nghiệp": the rows'
+    values interleaved) give nothing."""
+    lines = outline.lines
+    for i, line in enumerate(lines):
+        if not re.fullmatch(r"\s*(?:s?tt\s+)?(?:ten\s*)?chi\s*tieu\s*", loose(line)):
+            continue
+        years: list[int] = []
+        last, seen = i, 0
+        for k in range(i + 1, min(i + 16, len(lines))):
+            f = fold(lines[k]).strip()
+            if not f:
+                continue
+            seen += 1
+            if seen > 8:
+                break
+            if re.fullmatch(r"(?:20[2-5]\d\s*\|?\s*)+", f):
+                years.extend(int(y) for y in _YEARS.findall(f))
+                last = k
+            elif years or not re.fullmatch(r"(?:don\s*vi|tinh|dvt|don\s*vi\s*tinh|s?tt)", loose(f)):
+                break
+        if len(years) >= 3 and years == sorted(set(years)):
+            return _column_rows(outline, last + 1, _table_end(outline, last), years)
+    return []
+
+
+def _column_rows(outline: Outline, start: int, end: int, years: list[int]) -> list[Target]:
+    lines = outline.lines
+    items: list[tuple[int, int, str]] = []          # (first line, last line, kind): name, unit, value, other
+    k = start
+    while k <= end:
+        if not lines[k].strip():
+            k += 1
+            continue
+        b = k
+        while b + 1 <= end and lines[b + 1].strip():
+            b += 1
+        block = [x.strip() for x in lines[k:b + 1]]
+        text = " ".join(block)
+        prev = items[-1][2] if items else ""
+        if all(_COL_VALUES.match(fold(x)) for x in block):
+            if prev in ("value", "unit"):
+                items.append((k, b, "value"))
+            else:
+                items.append((k, b, "other"))
+        elif sum(c.isalpha() or c == "%" for c in text) < 0.6 * len(text.replace(" ", "")) or \
+                (re.search(r"\d", text) and len(text) <= 24):     # OCR's specks (": `. ưnn—"), a cell half read
+            items.append((k, b, "other"))
+        elif len(text.split()) <= 3 and len(text) <= 24 and not (prev == "name" and text[:1].islower()) and \
+                ("%" in text or re.search(r"[^\W\d_]{2}", text)):      # not a letter alone: a speck
+            items.append((k, b, "unit"))
+        elif not text[:1].isupper() and prev == "name":
+            items[-1] = (items[-1][0], b, "name")   # a name's last words, a blank line above them
+        elif text[:1].isupper():
+            first = k
+            for j in range(k + 1, b + 1):           # the next row's name, read on the lines right below
+                if lines[j].strip()[:1].isupper():
+                    items.append((first, j - 1, "name"))
+                    first = j
+            items.append((first, b, "name"))
+        else:
+            items.append((k, b, "other"))
+        k = b + 1
+    out: list[Target] = []
+    names: list[tuple[int, int]] = []
+    runs: list[tuple[int, int, list[str]]] = []     # (unit line, last line, values)
+    for a, b, kind in [*items, (end + 1, end + 1, "end")]:
+        if kind in ("name", "end", "other") and runs:
+            if len(runs) <= len(names):
+                whole = all(r[2] for r in runs)     # units side by side: their values interleaved
+                for (na, nb), (ua, ub, values) in zip(names[-len(runs):], runs, strict=True):
+                    out.append(_column_target(outline, na, nb, ua, ub, values if whole else [], years))
+            names, runs = [], []
+        if kind == "name":
+            names.append((a, b))
+        elif kind == "unit":
+            runs.append((a, b, []))
+        elif kind == "value" and runs:
+            runs[-1] = (runs[-1][0], b, runs[-1][2] + _cells(" ".join(lines[a:b + 1])))
+        elif kind == "other":
+            names = []
+    return out
+
+
+def _cells(text: str) -> list[str]:
+    f = fold(text)
+    return [text[m.start():m.end()].strip() for m in re.finditer(_COL_VALUE, f) if m.group(0).strip()]
+
+
+def _column_target(outline: Outline, na: int, nb: int, ua: int, ub: int, values: list[str], years: list[int]) -> Target:
+    lines = outline.lines
+    name = squash(" ".join(outline.line_out(k) for k in range(na, nb + 1)))
+    unit = squash(" ".join(outline.line_out(k) for k in range(ua, ub + 1) if lines[k].strip() and not _COL_VALUES.match(fold(lines[k]))))
+    if len(values) != len(years):               # a run short of cells cannot say which years it holds
+        return Target(name=name, unit=unit, source=SourceSpan(na + 1, ub + 1), confidence=0.3,
+                      raw=" / ".join(x.strip() for x in lines[na:ub + 1] if x.strip()))
+    milestones = {str(y): v for y, v in zip(years, values, strict=True)}
+    value, comparator = parse_value(values[0])
+    return Target(name=name, value=value, comparator=comparator, unit=unit, year=years[0], milestones=milestones,
+                  source=SourceSpan(na + 1, ub + 1), confidence=0.5,
+                  raw=" / ".join(x.strip() for x in lines[na:ub + 1] if x.strip()))
