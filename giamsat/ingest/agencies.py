@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .agencies_data import DEFAULT_AGENCIES
 from .fold import fold, loose, squash
@@ -243,21 +244,32 @@ def legend_entries(lines: list[str]) -> list[tuple[str, str]]:
     while n < len(lines):
         folded = fold(lines[n])
         head = _LEGEND_HEAD.match(folded)
-        if head:
-            out.extend(_pairs_in(lines[n][head.end() :]))
-        elif not (folded.lstrip().startswith("|") and "viet tat" in folded):  # "| TT | Viết tắt | … |"
+        if not head and not (folded.lstrip().startswith("|") and "viet tat" in folded):  # "| TT | Viết tắt | … |"
             n += 1
             continue
+        pending = lines[n][head.end() :] if head else ""
         k = n + 1
         while k < len(lines) and k <= n + 60:
-            if lines[k].strip(" |:-\t"):
-                more = _pairs_in(lines[k])
-                if not more:
-                    break
-                out.extend(more)
+            line = lines[k]
+            if not re.search(r"[^\W_]", line):  # blank, a rule, or an OCR speck ("_") between the legend's lines
+                k += 1
+                continue
+            if _DANGLING.search(pending):  # a pair broken at the line's end ("…; VHXH-" / "Phòng Văn hóa - Xã hội; …")
+                pending = re.sub(r"(?<=[A-ZĐ0-9])([-–:])\s*$", r" \1", pending.rstrip()) + " " + line.strip()
+                k += 1
+                continue
+            if not _pairs_in(line):
+                break
+            out.extend(_pairs_in(pending))
+            pending = line
             k += 1
+        out.extend(_pairs_in(pending))
         n = k
     return out
+
+
+# A legend's line ending in a short name and its dash, the full name on the next line
+_DANGLING = re.compile(r"(?:^|[;,]\s*)[A-ZĐ][A-Za-zĐđ0-9&.]{0,11}[A-ZĐ0-9]?\s*[-–:]\s*$")
 
 
 def _pairs_in(text: str) -> list[tuple[str, str]]:
@@ -578,6 +590,8 @@ class AgencyMatcher:
         for k in (key, _GENERIC_TAIL.sub("", key).strip(), full, _GENERIC_TAIL.sub("", full).strip()):
             if k in self._keys and not self._level_clash(levels, self._keys[k]):
                 return AgencyMatch(name, self._keys[k], 100.0)
+        if (near := self._near_learned(name)) is not None:
+            return AgencyMatch(name, near, 90.0)
         key = full
         head = _head_noun(key)
 
@@ -594,6 +608,19 @@ class AgencyMatcher:
         if best and best[1] >= 95 and len(best[0]) >= 8 and len(key) <= len(best[0]) + 12 and fits(best[0]):
             return AgencyMatch(name, self._keys[best[0]], float(best[1]) - 10)
         return AgencyMatch(name, None, 0.0)
+
+    def _near_learned(self, name: str) -> Agency | None:
+        """A short name in capitals one letter off a short name the document defines ("TTPVHCC" in the table,
+        "TPVHCC" in the legend OCR read): that unit, when only one such name is near (five letters or more)."""
+        if not (5 <= len(name) <= 15 and re.fullmatch(r"[A-ZĐ][A-ZĐ0-9&]+", name)):
+            return None
+        key = _key(name).replace(" ", "")
+        near = {
+            a.code: a
+            for k, a in self._learned.items()
+            if len(k) >= 5 and " " not in k and Levenshtein.distance(k, key, score_cutoff=1) <= 1
+        }
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def split(self, cell: str) -> list[str]:
         """'Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan' → three names."""

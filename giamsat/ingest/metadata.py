@@ -10,7 +10,7 @@ from .model import DocumentMeta
 
 _SYMBOL = re.compile(
     r"(?<![\d/])(\d{1,4})\s*(?:/\s*(\d{4})\s*)?(?:[-–]\s*[-–]?\s*|/\s*)"
-    r"(NQ|KH|CTr|CTR|QĐ|QD|QB|CT|KL|TB|NĐ|ND|TT|HD|HĐ|BC|KHLT|NQLT|TTLT|CTrLT|CTLT|CTrPH|KHPH|QCPH)\s*([-/])\s*"
+    r"(NQ|KH|CTr|CTR|QĐĐ|QĐ|QD|QB|CT|KL|TB|NĐĐ|NĐ|ND|TT|HD|HĐ|BC|KHLT|NQLT|TTLT|CTrLT|CTLT|CTrPH|KHPH|QCPH)\s*([-/])\s*"
     r"(TW|TU|TƯ|ĐU|DU|CP|UBND|HĐND|HDND|QH\d*|TTg|TTG|BCT|BTGTW|ĐĐQH\d*|DDQH\d*|[A-ZĐ][A-Za-zĐ0-9]{1,9})(?![A-Za-z])"
     # a joint document's bodies one after another: "12/KHLT-SKHCN-SGDĐT"
     r"((?:-[A-ZĐ][A-ZĐ0-9]{1,9}(?![A-Za-z]))*)"
@@ -24,7 +24,8 @@ _CITED = re.compile(
     r"(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|to trinh|thong bao|chi thi|ket luan|luat"
     r"|nghi dinh|thong tu|bao cao|de an|huong dan|van ban|quy dinh|hanh dong|lien tich|phoi hop)\s*$"
 )
-_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ"}
+# OCR reads a Đ twice, as Đ and its look-alike Ð (Latin eth): "06/QĐÐ-TTg"
+_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ", "QĐĐ": "QĐ", "NĐĐ": "NĐ"}
 _FIX_ISSUER = {
     "DU": "ĐU",
     "DDQH15": "ĐĐQH15",
@@ -73,6 +74,7 @@ _ASSEMBLY = re.compile(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)\s*/\s*QH\s*(\
 
 def _symbol_spans(text: str) -> list[tuple[int, int, str]]:
     """`find_symbols` with where each symbol ends."""
+    text = text.replace("Ð", "Đ")  # the eth, OCR's look-alike of Đ (same length: positions hold)
     out = [
         (m.start(), m.end(), f"{m.group(1)}/{m.group(2)}/QH{m.group(3)}") for m in _ASSEMBLY.finditer(text)
     ]
@@ -243,8 +245,80 @@ def _issuer(
         # (left) body's is the document's, as its number is ("Số: 36/KH-SKHCN   Số: 112-KH/TĐTN")
         left = [(p, g) for p, g, c in zip(parts, goes_on, columns, strict=True) if c < joint_at - 2]
         if left:
-            return _pick_issuer([p for p, _g in left], [g for _p, g in left])
-    return _pick_issuer(parts, goes_on)
+            return _spell_levels(_pick_issuer([p for p, _g in left], [g for _p, g in left]))
+    elif number_at >= 0 and _joint_number(head[number_at]):
+        parts, goes_on = _left_column(parts, goes_on)
+    return _spell_levels(_pick_issuer(parts, goes_on))
+
+
+# A level's name after a body that names its place by level ("ỦY BAN NHÂN DÂN TỈNH …", "ĐẢNG ỦY XÃ …")
+_LEVEL_SPELT = {"tinh": "TỈNH", "xa": "XÃ", "huyen": "HUYỆN", "phuong": "PHƯỜNG"}
+_BEFORE_LEVEL = re.compile(r"(?:^|\s)(?:nhan dan|ubnd|hdnd|dang bo|dang uy|viet nam|cong an|quan su)$")
+
+
+def _spell_levels(name: str) -> str:
+    """The level's word after a body's name, spelt as the level: the header is all capitals, where the restorer
+    may take a name's syllable for it ("ỦY BAN NHÂN DÂN TỊNH ĐÔNG LÂM": 'Tịnh' of a commune's name)."""
+    words = name.split(" ")
+    for k in range(1, len(words) - 1):
+        spelt = _LEVEL_SPELT.get(fold(words[k]))
+        if spelt and words[k] != spelt and _BEFORE_LEVEL.search(" ".join(fold(w) for w in words[:k])):
+            words[k] = spelt
+    return " ".join(words)
+
+
+# A place after its level ("TỈNH NINH BÌNH", "XÃ AN PHÚ"), folded
+_PLACE = r"(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)(?: [a-z0-9]+){1,4}"
+
+
+def _joint_number(line: str) -> bool:
+    """The number line of a joint document: two numbers side by side ("Số: 36/KH-SKHCN Số: 112-KH/TĐTN"), or
+    one of a joint kind or naming several bodies ("Số: 05/KHLT-SNV-HLHPN")."""
+    syms = [s for _at, s in find_symbols(line)]
+    if len(syms) >= 2:
+        return True
+    return bool(syms) and bool(re.search(r"(?:LT|PH)[-/]|[-/][A-ZĐ][A-ZĐ0-9]+-[A-ZĐ][A-ZĐ0-9]+$", syms[0]))
+
+
+def _left_column(parts: list[str], goes_on: list[bool]) -> tuple[list[str], list[bool]]:
+    """A joint header whose two columns PDF or OCR ran together on each line ("UBND TỈNH NINH BÌNH BCH ĐOÀN
+    TNCS HỒ CHÍ MINH" / "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH NINH BÌNH"): the left column's names. A second body opening
+    after a name's place ends the left one ("… TỈNH NINH BÌNH | BCH ĐOÀN …"); a place the header has named
+    already, ending a body named without a place, is the right column's second line ("SỞ KHOA HỌC VÀ CÔNG NGHỆ |
+    TỈNH NINH BÌNH")."""
+    if (
+        len(parts) >= 3
+        and _SUPERIOR.match(fold(parts[0]))
+        and _BODY.match(fold(parts[1]))
+        and (not _SUBORDINATE.match(fold(parts[1])) or fold(parts[1]) == fold(parts[0]))
+        and _SUBORDINATE.match(fold(parts[2]))
+    ):
+        # the columns' lines taken in turn ("UBND TỈNH …" / "BCH ĐOÀN …" / "SỞ …" / "TỈNH …"): the left's are
+        # the first, third, …
+        parts, goes_on = parts[0::2], goes_on[0::2]
+    places: list[str] = []
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        folded = [fold(w) for w in words]
+        cut = next(
+            (
+                k
+                for k in range(3, len(words) - 1)
+                if re.search(rf"(?:^| ){_PLACE}$", " ".join(folded[:k])) and _BODY.match(" ".join(folded[k:]))
+            ),
+            len(words),
+        )
+        text = " ".join(folded[:cut])
+        for place in places:
+            body = text[: -len(place)].strip()
+            if text.endswith(" " + place) and _BODY.match(body + " ") and not re.search(rf"(?:^| ){_PLACE}", body):
+                cut = len(body.split())
+                text = body
+                break
+        places.extend(text[m.start() :].strip() for m in re.finditer(rf"(?:^| ){_PLACE}$", text))
+        out.append(" ".join(words[:cut]))
+    return out, goes_on
 
 
 # A body's name opening a header's column ("SỞ …", "ĐẢNG ỦY …", "ỦY BAN NHÂN DÂN …")
