@@ -924,9 +924,11 @@ def _joint_labels(outline: Outline, start: int, end: int, matcher: AgencyMatcher
             continue
         f = fold(lines[k])
         for m in _COORD_LABEL.finditer(f):
-            value = lines[k][m.start(1):m.end(1)]
+            cut = re.search(r"\s(?=(?:[ivx]+|\d{1,2})\s*/\s*\d|(?:quy|thang|nam|truoc|hang|thuong)\b)", m.group(1))
+            value = lines[k][m.start(1):m.start(1) + cut.start() if cut else m.end(1)]     # not the deadline cell's words
             found = [x for x in matcher.match_many(value) if x.agency is not None]
-            codes = re.match(r"(?:\s*[A-ZĐ]{2,}\b,?)+", value)      # short names the document may not define
+            # short names the document may not define (not a quarter's numeral: "hợp: HPN, ĐTN IV/2026")
+            codes = re.match(r"(?:\s*(?![IVX]+\b)[A-ZĐ]{2,}\b,?)+", value)
             if not found and codes is None:
                 continue
             coords.setdefault(k, []).extend(x.agency.name for x in found if x.agency is not None)
@@ -1745,9 +1747,22 @@ _QUARTER_CUT = re.compile(r"(?<![a-z])quy\s+(?:i{1,3}|iv|[1-4])\s+n[a-z]{1,2}m(?
 _YEAR_CELL = re.compile(r"(?:^|[|\s])(20[2-4]\d)(?=\s|\||$)")
 
 
+# a quarter's cell cut before its numeral and year: "… Quý III - Quý" / "… IV/2026", "… phối Quý" / "… II/2026"
+_QUARTER_OPEN = re.compile(r"(?<![a-z])quy(?:\s+(?:i{1,3}|iv|[1-4])\s*(?:-|–|den)\s*quy)?\s*$")
+_QUARTER_CLOSE = re.compile(r"(?:^|\s)((?:i{1,3}|iv|[1-4])\s*/\s*20[2-4]\d)\s*$")
+
+
 def _wrapped_quarter(outline: Outline, folded: list[str], lo: int) -> str | None:
     """A quarter's cell wrapped in an OCR'd row ("… | Quý IV năm Phòng …" / "… | 2026 lý …"): the quarter's
-    words and the first year standing as a word of its own on one of the next two lines (none: no such year)."""
+    words and the first year standing as a word of its own on one of the next two lines (none: no such year);
+    or the cell cut before its numeral, which ends one of the next two lines ("Quý III - Quý" / "… IV/2026")."""
+    for k, f in enumerate(folded):
+        if (m := _QUARTER_OPEN.search(f)) is None:
+            continue
+        for j in range(k + 1, min(k + 3, len(folded))):
+            if (cm := _QUARTER_CLOSE.search(folded[j])) is not None:
+                return squash(outline.line_out(lo + k, m.start(), m.end()) + " " +
+                              outline.line_out(lo + j, cm.start(1), cm.end(1)))
     for k, f in enumerate(folded):
         m = _QUARTER_CUT.search(f)
         if m is None:

@@ -169,3 +169,28 @@ def test_a_joint_cell_read_by_ocr_into_the_rows_lines_gives_lead_and_coordinator
     assert [t.name for t in tasks] == [
         "Lập danh mục dữ liệu mở của tỉnh; công bố trên cổng dữ liệu", "Số hóa hồ sơ lưu trữ của các xã, phường thuộc "
         "huyện cũ", "Tập huấn kỹ năng số cho cán bộ cấp xã"]
+
+
+def test_a_quarter_cell_ocr_cut_before_its_numeral_is_read_whole() -> None:
+    # "Quý I - Quý" at a line's end, "II/2027" at the next's, after the coordinators' short names
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN",
+        "KẾ HOẠCH",
+        "Chuyển đổi số năm 2026",
+        "",
+        "Ghi chú: TP - Sở Tư pháp; XD - Sở Xây dựng; NV - Sở Nội vụ.",
+        "",
+        "II. NHIỆM VỤ CỤ THỂ",
+        "STT Nội dung nhiệm vụ Chủ trì/Phối hợp Thời gian hoàn thành",
+        "",
+        "1 Lập danh mục dữ liệu mở của Chủ trì: TP; phối Quý I - Quý",
+        "tỉnh; công bố trên cổng dữ liệu hợp: NV, XD II/2027",
+        "2 Số hóa hồ sơ lưu trữ của các Chủ trì: XD; phối Tháng 5/2026",
+        "xã, phường thuộc huyện cũ hợp: TP",
+        "",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ])
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.deadline_text) for t in tasks] == [("STP", "Quý I - Quý II/2027"), ("SXD", "Tháng 5/2026")]
+    assert tasks[0].deadline is not None and tasks[0].deadline.end == D(2027, 6, 30)
+    assert tasks[0].coordinators == ["Sở Nội vụ", "Sở Xây dựng"]
