@@ -165,7 +165,7 @@ class Restorer:
     def restore_text(self, text: str) -> str:
         lines = text.split("\n")
         share = OCR_CLEAN_SHARE if _typed_share(text) < CLEAN_SHARE else CLEAN_SHARE
-        names = _marked_names(text)
+        names = _marked_names(text) | _marked_acronyms(text)
         out: list[str] = [""] * len(lines)
         block: list[int] = []
         for i, line in enumerate(lines):
@@ -254,7 +254,11 @@ class Restorer:
             return self._kept(self.num_id)
         if len(tok) == 1 and t + 1 < len(tokens) and tokens[t + 1] == ")":
             return self._kept(self.x_id)  # an item's letter: "b) Tổ chức …"
-        spelt = _ACRONYMS.get(tok) or ("ĐU" if tok == _PARTY_DU and t > 0 and tokens[t - 1] == "/" else None)
+        spelt = (
+            _ACRONYMS.get(tok)
+            or ("ĐU" if tok == _PARTY_DU and t > 0 and tokens[t - 1] == "/" else None)
+            or (names.get(_ACRONYM_KEY + tok) if names and tok.isupper() else None)
+        )
         if spelt:
             return ((self.x_id,), (0.0,), (spelt,))
         low = tok.lower()
@@ -482,6 +486,20 @@ def _marked_names(text: str) -> dict[str, str]:
         if n >= NAME_AGREE * forms.total():
             out[letters] = form
     return out
+
+
+# An abbreviation the text writes with Đ ("ĐTN", "TWĐTN") where OCR read D ("DTN"): keyed so in the names' dict
+_ACRONYM_KEY = "="
+_ACRONYM_RE = re.compile(r"(?<![^\W\d_])[A-ZĐ]{3,8}(?![^\W\d_])")
+
+
+def _marked_acronyms(text: str) -> dict[str, str]:
+    """Abbreviations in capitals with a Đ that the text writes one way ("ĐTN"), keyed by their D spelling."""
+    seen: dict[str, Counter[str]] = {}
+    for w in _ACRONYM_RE.findall(text):
+        if "Đ" in w and not is_syllable(w.lower()):
+            seen.setdefault(w.replace("Đ", "D"), Counter())[w] += 1
+    return {_ACRONYM_KEY + k: next(iter(forms)) for k, forms in seen.items() if len(forms) == 1}
 
 
 def _prefer_names(cands: Choices, names: dict[str, str], tok: str) -> Choices:

@@ -21,3 +21,9 @@ from giamsat.ingest.restore import restore_text
 )
 def test_words_of_other_sectors_plans(ocr: str, want: str) -> None:
     assert restore_text(ocr) == want
+
+
+def test_an_abbreviation_the_text_writes_with_its_d() -> None:
+    text = "Ghi chú: ĐTN - Đoàn Thanh niên xã; HPN - Hội Liên hiệp Phụ nữ xã.\n\nChu tri: VHXH; phoi hop: DTN, HPN"
+    assert restore_text(text).split("\n")[-1] == "Chủ trì: VHXH; phối hợp: ĐTN, HPN"  # was "DTN"
+    assert restore_text("Chu tri: VHXH; phoi hop: DTN, HPN") == "Chủ trì: VHXH; phối hợp: DTN, HPN"  # no Đ form
