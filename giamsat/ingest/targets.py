@@ -487,11 +487,11 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         cut = mentions[0][0] if mentions else len(main)
         head = main[:cut]
         fh = fold(head)
-        unit_m = None
-        for m in _UNIT.finditer(fh):
-            if m.start() > len(fh) * 0.35:
-                unit_m = m
-                break
+        # the unit: the first one past the name's start, or one a figure follows when an earlier match is the
+        # name's own words ("… trung tâm phát triển một số Thứ bậc < 3 Đông Nam": "trung tâm" is no unit here)
+        starts = sorted({m.start() for m in _UNIT.finditer(fh)} | {w.start() for w in re.finditer(r"(?<!\S)\S", fh)})
+        units = [m for p in starts if p > len(fh) * 0.35 and (m := _UNIT.match(fh, p)) is not None]
+        unit_m = next((m for m in units if re.match(r"\s*\|?\s*[<>≥≤~=]?\s*\d", fh[m.end():])), units[0] if units else None)
         value_txt = ""
         name_txt = head
         cell_unit: tuple[int, int] | None = None
