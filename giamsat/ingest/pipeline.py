@@ -251,7 +251,7 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
         head = next((k for k in range(section.start + 1, min(section.end, section.start + 6) + 1)
                      if _task_header(outline.lines, k)), None)
         if head is not None:
-            out.append((head, section.end))
+            out.append((head, _legend_before(outline.lines, head, section.end)))
     sections = outline.sections
     for n, section in enumerate(sections):
         if section.kind != "annex":
@@ -268,20 +268,49 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
                 or window.count("don vi") >= 2) \
                 and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window) \
                 and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
-            out.append((section.start, end))
+            out.append((section.start, _legend_before(outline.lines, section.start, end)))
     return out
+
+
+# a table's legend below its rows: "Ghi chú: VP - Văn phòng …", "Chữ viết tắt:", "* Ghi chú:", "Các từ viết tắt"
+_LEGEND = re.compile(r"[*\s(]*(?:ghi\s*chu\s*[:.]|(?:cac\s*|danh\s*muc\s*(?:cac\s*)?)?(?:chu|tu)\s*viet\s*tat\b)")
+
+
+def _legend_before(lines: list[str], start: int, end: int) -> int:
+    """The last line of a table's rows: the line before a legend ('Ghi chú: VP - Văn phòng HĐND và UBND xã; …',
+    'Chữ viết tắt:') that follows them (below a line opening with a row number), else `end`. A legend explains the
+    rows' short names; its lines are no row ('Phòng Văn hóa - Xã hội; TTPVHCC - …' would read as a task led by the
+    unit it names). A note above the table ('PHỤ LỤC' / 'Ghi chú: …' / the header) ends nothing."""
+    row = False
+    for k in range(start + 1, min(end, len(lines) - 1) + 1):
+        if row and _LEGEND.match(_ocr_fold(lines[k])):
+            return k - 1
+        row = row or bool(re.match(r"\s*\W{0,2}\d{1,3}\b", lines[k]))
+    return end
 
 
 def _task_header(lines: list[str], k: int) -> bool:
     """Line k (with the next one, a header's titles often wrap) is a task table's header row: the task,
     lead, coordinator and deadline columns named, short, no sentence in it."""
-    text = " ".join(fold(x) for x in lines[k:k + 2])
+    text = " ".join(_ocr_fold(x) for x in lines[k:k + 2])
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
     # Nhiệm vụ Thời gian hoàn Ghi chú")
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
-        re.search(r"nhiem\s*vu|noi\s*dung", text) and re.search(r"chu\s*tri|(?:co quan|don vi)\s*chu\b", text)
+        re.search(r"nhiem\s*v[uy]|noi\s*dung", text) and re.search(r"chu\s*tri|(?:co quan|don vi)\s*chu\b", text)
         and (re.search(r"phoi\s*hop|(?:co quan|don vi)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text))
+
+
+# OCR's glyphs for marked letters inside a word ("N9i" for "Nội", "ph6i" for "phối", "h&p" for "hợp", "nhi¢m"
+# for "nhiệm"; quality._CONFUSIONS), read back as the letter: for matching a header's titles only
+_GLYPH = str.maketrans({"9": "o", "6": "o", "0": "o", "&": "o", "¢": "e", "€": "e", "§": "o"})
+
+
+def _ocr_fold(line: str) -> str:
+    """`fold`, with OCR's look-alike glyphs between letters read as the letters they stand for (a number
+    stays a number); same length as the input."""
+    return re.sub(r"(?<=[a-z])[960&¢€§]+(?=[a-z])|(?<=[a-z])[6&]\b|\b[6&](?=[a-z])",
+                  lambda m: m.group(0).translate(_GLYPH), fold(line))
 
 
 def _ocr_targets(outline: Outline, matcher: AgencyMatcher, plan: ParsedPlan) -> list:  # type: ignore[type-arg]
