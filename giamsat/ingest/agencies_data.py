@@ -172,6 +172,22 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
         ),
     ),
     ("HDND_XA", "HĐND xã, phường", "government", ("Hội đồng nhân dân xã", "HĐND xã", "HĐND phường")),
+    (
+        "DOAN_TN_XA",
+        "Đoàn Thanh niên xã, phường",
+        "front",
+        (
+            "Đoàn Thanh niên xã",
+            "Đoàn Thanh niên phường",
+            "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",
+            "Đoàn Thanh niên Cộng sản Hồ Chí Minh phường",
+            "Đoàn TNCS Hồ Chí Minh xã",
+            "Đoàn TNCS Hồ Chí Minh phường",
+            "Đoàn TN xã",
+            "Đoàn xã",
+            "Đoàn phường",
+        ),
+    ),
     # Names from before the 2025 reorganisation that plans still cite.
     ("STTTT", "Sở Thông tin và Truyền thông", "department_legacy", ("Sở TT&TT", "Sở TTTT", "STTTT")),
     ("SKHDT", "Sở Kế hoạch và Đầu tư", "department_legacy", ("Sở KH&ĐT", "Sở KHĐT", "SKHĐT")),

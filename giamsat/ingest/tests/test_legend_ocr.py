@@ -37,3 +37,12 @@ def test_a_code_whose_d_ocr_read_twice() -> None:
     assert find_symbols("Căn cứ Quyết định số 06/QĐÐ-TTg ngày 06/01/2022") == [(21, "06/QĐ-TTg")]
     assert find_symbols("Số: 12/QÐ-UBND") == [(4, "12/QĐ-UBND")]  # the eth for Đ
     assert find_symbols("Kế hoạch số 15-KH/ĐĐQH15") == [(12, "15-KH/ĐĐQH15")]  # a real double Đ stays
+
+
+def test_a_communes_youth_union_is_its_own_unit() -> None:
+    matcher = AgencyMatcher()
+    commune = matcher.match("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã").agency
+    assert commune is not None  # was unmatched: the registry had the province's Tỉnh đoàn only
+    assert commune == matcher.match("Đoàn Thanh niên phường").agency
+    assert commune != matcher.match("Tỉnh đoàn").agency
+    assert ("ĐTN", commune.code) in matcher.learn(["Ghi chú: ĐTN - Đoàn Thanh niên Cộng sản Hồ Chí Minh xã."])

@@ -47,7 +47,6 @@ def test_units_of_the_two_level_government(matcher: AgencyMatcher, name: str, co
         "Phòng Giáo dục và Đào tạo",  # a former district's office, not the Sở
         "Phòng Tài nguyên và Môi trường",
         "Văn phòng HĐND và UBND huyện",  # districts are gone: not the commune's office
-        "Đoàn Thanh niên xã",  # not the Tỉnh đoàn
         "Ban Tuyên giáo và Dân vận Đảng ủy xã",  # not the Tỉnh ủy's
         "Ban Chỉ huy Quân sự huyện",
     ],
@@ -58,11 +57,16 @@ def test_a_unit_of_another_level_or_kind_is_not_forced_onto_a_near_name(
     assert matcher.match(name).agency is None
 
 
+def test_a_communes_youth_union_is_not_the_tinh_doan(matcher: AgencyMatcher) -> None:
+    hit = matcher.match("Đoàn Thanh niên xã").agency
+    assert hit is None or hit.code != "DOAN_TN"  # the commune's own unit (DOAN_TN_XA) or none, never Tỉnh đoàn
+
+
 def test_a_commune_level_word_after_a_province_unit_in_text(matcher: AgencyMatcher) -> None:
     found = [
         a.code for _s, _e, a in matcher.scan("Giao UBND tỉnh, Đoàn Thanh niên xã và Công an xã thực hiện")
     ]
-    assert found == ["UBND_TINH", "CA_XA"]
+    assert found == ["UBND_TINH", "DOAN_TN_XA", "CA_XA"]  # the commune's youth union, never Tỉnh đoàn
 
 
 def test_a_legend_below_a_table_teaches_its_short_names() -> None:
@@ -75,9 +79,10 @@ def test_a_legend_below_a_table_teaches_its_short_names() -> None:
     before = m.match("VP").agency
     assert before is None or before.code != "VP_HDND_UBND_XA"
     learned = dict(m.learn(lines))
-    assert learned == {"VP": "VP_HDND_UBND_XA", "KT": "PHONG_KT", "CAX": "CA_XA"}  # ĐTN: no such unit
+    assert learned == {"VP": "VP_HDND_UBND_XA", "KT": "PHONG_KT", "CAX": "CA_XA", "ĐTN": "DOAN_TN_XA"}
     assert [h.agency.code if h.agency else None for h in m.match_many("KT, CAX")] == ["PHONG_KT", "CA_XA"]
-    assert m.match("ĐTN").agency is None
+    learnt = m.match("ĐTN").agency
+    assert learnt is not None and learnt.code == "DOAN_TN_XA"  # the commune's youth union, since it is registered
     # for this document only
     assert AgencyMatcher().match("CAX").agency is None
 
