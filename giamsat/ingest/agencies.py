@@ -254,7 +254,9 @@ def legend_entries(lines: list[str]) -> list[tuple[str, str]]:
             if not re.search(r"[^\W_]", line):  # blank, a rule, or an OCR speck ("_") between the legend's lines
                 k += 1
                 continue
-            if _DANGLING.search(pending):  # a pair broken at the line's end ("…; VHXH-" / "Phòng Văn hóa - Xã hội; …")
+            if _DANGLING.search(pending) or (head and _goes_on(pending, line)):
+                # a pair broken at the line's end ("…; VHXH-" / "Phòng Văn hóa - Xã hội; …", "…; TTPVHCC" / "- Trung
+                # tâm …; CAX - …", "… Hồ Chí" / "Minh xã; HPN - …"): a legend in prose wrapped by its width
                 pending = re.sub(r"(?<=[A-ZĐ0-9])([-–:])\s*$", r" \1", pending.rstrip()) + " " + line.strip()
                 k += 1
                 continue
@@ -266,6 +268,19 @@ def legend_entries(lines: list[str]) -> list[tuple[str, str]]:
         out.extend(_pairs_in(pending))
         n = k
     return out
+
+
+def _goes_on(pending: str, line: str) -> bool:
+    """A prose legend's next line that goes on with its last pair: the legend has not ended ('.'), the line opens
+    with no pair of its own nor a heading or item mark, and holds the legend's ';' or pairs or ends like it."""
+    first = _PAIR_CUT.split(line)[0].strip()
+    return (
+        bool(pending.strip())
+        and not pending.rstrip().endswith(".")
+        and not _PAIR.match(first)
+        and not re.match(r"\s*(?:[IVX]+\.|\d{1,2}[.)]|[a-zđ]\))\s", line)
+        and (";" in line or line.rstrip().endswith((".", ";")) or bool(_pairs_in(line)))
+    )
 
 
 # A legend's line ending in a short name and its dash, the full name on the next line

@@ -46,3 +46,19 @@ def test_a_communes_youth_union_is_its_own_unit() -> None:
     assert commune == matcher.match("Đoàn Thanh niên phường").agency
     assert commune != matcher.match("Tỉnh đoàn").agency
     assert ("ĐTN", commune.code) in matcher.learn(["Ghi chú: ĐTN - Đoàn Thanh niên Cộng sản Hồ Chí Minh xã."])
+
+
+def test_a_prose_legend_wrapped_by_a_pdfs_width() -> None:
+    lines = [
+        "Ghi chú: VP - Văn phòng HĐND và UBND phường; TTPV",
+        "- Trung tâm Phục vụ hành chính công phường; CAP - Công an phường; ĐTN - Đoàn Thanh niên Cộng sản Hồ Chí",
+        "Minh phường; HPN - Hội Liên hiệp Phụ nữ phường.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Văn phòng HĐND và UBND phường là cơ quan thường trực.",
+    ]
+    pairs = dict(legend_entries(lines))
+    assert pairs["TTPV"] == "Trung tâm Phục vụ hành chính công phường"  # was lost (its dash on the next line)
+    assert pairs["ĐTN"] == "Đoàn Thanh niên Cộng sản Hồ Chí Minh phường"  # was cut at "Hồ Chí"
+    assert list(pairs) == ["VP", "TTPV", "CAP", "ĐTN", "HPN"]
+    listed = ["Chữ viết tắt:", "- VP: Văn phòng HĐND và UBND xã", "- KT: Phòng Kinh tế", "", "I. MỤC ĐÍCH"]
+    assert legend_entries(listed) == [("VP", "Văn phòng HĐND và UBND xã"), ("KT", "Phòng Kinh tế")]
