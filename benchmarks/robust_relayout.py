@@ -54,7 +54,6 @@ sys.path.insert(0, str(ROOT))
 
 from giamsat.ingest import quality as Q  # noqa: E402
 from giamsat.ingest.fold import fold  # noqa: E402
-from giamsat.ingest.pipeline import parse_bytes  # noqa: E402
 from giamsat.ingest.samples import build  # noqa: E402
 
 CACHE = Q.CACHE_DIR / "relayout"
@@ -221,21 +220,7 @@ def runs(shared: Path, only: str, kinds: tuple[str, ...]) -> Any:
         where = Q._item_pages(gold, pdf)
         for kind in kinds:
             texts = pages if kind == "ocr_plain" else [Q.degrade(t, seed=n) for n, t in enumerate(pages, 1)]
-            line_page: list[int] = []
-            for n, t in enumerate(texts, 1):
-                line_page.extend([n] * (len(t.rstrip("\n").split("\n")) + 3))
-            joined = "\n\n\n\n".join(t.rstrip("\n") for t in texts)
-            plan = parse_bytes(joined.encode(), "plan.txt", registry=reg)
-            for half, parity in (("dev", 1), ("held", 0)):
-                sgold = dict(gold)
-                for item in ("targets", "tasks"):
-                    sgold[item] = [
-                        g
-                        for k, g in enumerate(gold.get(item) or [])
-                        if where.get((item, k), -1) % 2 == parity
-                    ]
-                sgold["lines"] = sorted(k + 1 for k, p in enumerate(line_page) if p % 2 == parity)
-                sgold.pop("document", None)
+            for half, plan, sgold in Q.page_halves(texts, gold, where, reg):
                 yield f"{path.stem}/relayout/{half}", kind, plan, sgold, count
 
 

@@ -733,15 +733,24 @@ def _ocr_text_runs(key: str, pdf: bytes, gold: dict[str, Any],
     where = _item_pages(gold, pdf)
     for kind, texts in (("ocr_plain", pages),
                         ("ocr_plain_degraded", [degrade(t, seed=n) for n, t in enumerate(pages, 1)])):
-        line_page: list[int] = []
-        for n, t in enumerate(texts, 1):
-            line_page.extend([n] * (len(t.rstrip("\n").split("\n")) + 3))
-        text = "\n\n\n\n".join(t.rstrip("\n") for t in texts)
-        plan = parse_bytes(text.encode(), "plan.txt", registry=reg)
-        for half, parity in (("dev", 1), ("held", 0)):
-            sgold = dict(gold)
-            for item in ("targets", "tasks"):
-                sgold[item] = [g for k, g in enumerate(gold.get(item) or []) if where.get((item, k), -1) % 2 == parity]
-            sgold["lines"] = sorted(k + 1 for k, p in enumerate(line_page) if p % 2 == parity)
-            sgold.pop("document", None)
+        for half, plan, sgold in page_halves(texts, gold, where, reg):
             yield f"{kind}/{half}", "", plan, sgold
+
+
+def page_halves(texts: list[str], gold: dict[str, Any], where: dict[tuple[str, int], int],
+                reg: list[Agency] | None) -> Iterator[tuple[str, ParsedPlan, dict[str, Any]]]:
+    """OCR'd pages joined (a blank gap between pages) and parsed as one document, then scored in two halves:
+    ("dev", plan, gold of the odd pages) and ("held", plan, gold of the even pages); `where` gives each gold
+    item's page (`_item_pages`), the gold's "lines" the joined text's lines of that half."""
+    line_page: list[int] = []
+    for n, t in enumerate(texts, 1):
+        line_page.extend([n] * (len(t.rstrip("\n").split("\n")) + 3))
+    text = "\n\n\n\n".join(t.rstrip("\n") for t in texts)
+    plan = parse_bytes(text.encode(), "plan.txt", registry=reg)
+    for half, parity in (("dev", 1), ("held", 0)):
+        sgold = dict(gold)
+        for item in ("targets", "tasks"):
+            sgold[item] = [g for k, g in enumerate(gold.get(item) or []) if where.get((item, k), -1) % 2 == parity]
+        sgold["lines"] = sorted(k + 1 for k, p in enumerate(line_page) if p % 2 == parity)
+        sgold.pop("document", None)
+        yield half, plan, sgold
