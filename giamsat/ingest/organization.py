@@ -18,7 +18,10 @@ _ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong 
                        r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|"
                        r"tinh uy|[a-z]{1,2}ang uy|cac don vi|don vi|trung tam|benh vien|truong|cac thon|thon|cac phong|"
                        r"chi cuc|hoi)\b")
-_NOT_ORG = re.compile(r"^(co che|kinh phi|che do|nguon|thong tin|trong qua trinh|ke hoach nay|tren day)")
+# not a unit: what an item of the section may open with besides one; a period or a day ("Định kỳ cuối mỗi học kỳ (…),
+# các đơn vị báo cáo …", "Hằng năm, …", "Trước ngày 15/12, …") opens the regime's sentence, whose units are named after it
+_NOT_ORG = re.compile(r"^(co che|kinh phi|che do|nguon|thong tin|trong qua trinh|ke hoach nay|tren day"
+                      r"|[dpb]inh ky|h[a-z]{1,2}ng (?:nam|quy|thang)|moi (?:nam|quy|thang)|truoc ngay|cham nhat)")
 
 
 def assignments(outline: Outline, matcher: AgencyMatcher) -> list[Assignment]:
@@ -45,11 +48,16 @@ def assignments(outline: Outline, matcher: AgencyMatcher) -> list[Assignment]:
 
 def _from_item(outline: Outline, item: Item, children: list[Item], matcher: AgencyMatcher) -> list[Assignment]:
     f = item.folded
-    lead_in = [e for s, e, _a in matcher.scan(item.text[:120]) if s <= 3]
-    org_end, duty_start = _split_org(f, max(lead_in, default=0))
+    # "Định kỳ, Thường trực Ủy ban … chủ trì …": the unit follows the period that opens the item
+    p = lead.end() if (lead := _PERIOD_LEAD.match(f)) else 0
+    lead_in = [p + e for s, e, _a in matcher.scan(item.text[p:p + 120]) if s <= 3]
+    org_end, duty_start = _split_org(f[p:], max(lead_in, default=p) - p)
     if org_end is None:
         return []
-    org = outline.out(item, 0, org_end).strip(" :.-")
+    org_end, duty_start = org_end + p, duty_start + p
+    org = outline.out(item, p, org_end).strip(" :.-")
+    if p and _REPORTS.search(fold(org) + " " + f[duty_start:duty_start + 40]):
+        return []       # "Định kỳ cuối mỗi học kỳ (…), các đơn vị báo cáo kết quả …": the regime, not a unit's duties
     if (ask := _ASKS.match(fold(org))) and len(org) > ask.end() + 3:
         org = org[ask.end() :]  # "Giao Ủy ban nhân dân tỉnh:", "Đề nghị Ủy ban MTTQ …": the unit, not the verb
     org_key = loose(item.text[:org_end])
@@ -76,6 +84,9 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
                        confidence=0.7 if hit.agency else 0.55)]
 
 
+_PERIOD_LEAD = re.compile(r"(?:[dpb]inh\s*ky|h[a-z]{1,2}ng\s*(?:nam|quy|thang)|moi\s*(?:nam|quy|thang))"
+                          r"[^,.;:()]{0,40}?(?:\([^()]{0,60}\))?\s*,\s*")
+_REPORTS = re.compile(r"(?:^|\s)(?:gui\s*)?bao\s*cao\b")
 _ASKS = re.compile(r"(?:giao|de\s*nghi|yeu\s*cau)\s+")
 _ROLE = re.compile(r"(?:co\s*quan|don\s*vi)\s*(?:thuong\s*truc|chu\s*tri|dau\s*moi)(?:\s*(?:cua\s*)?ban\s*chi\s*dao)?"
                    r"|thuong\s*truc(?:\s*ban\s*chi\s*dao)?")
@@ -118,14 +129,19 @@ def reporting(outline: Outline) -> ReportingRegime:
     text_items = [it for it in outline.items if it.kind != "table"]
     found: list[str] = []
     first: Item | None = None
-    for item in text_items:
-        f = re.sub(r"\s+", " ", loose(item.text).replace("0l", "01"))
+    for n, item in enumerate(text_items):
         g = re.sub(r"\s+", " ", item.folded)
+        nxt = text_items[n + 1] if n + 1 < len(text_items) else None
+        if nxt is not None and nxt.kind == "para" and item.level > 1 and not re.search(r"[.;:!?]\s*$", g):
+            # a sentence that a page's or a paragraph's break cut ("… tổng hợp báo cáo" / "Giám đốc hằng tháng.")
+            g += " " + re.sub(r"\s+", " ", nxt.folded)
         for m in re.finditer(r"bao\s*c[a-z]o", g):
             lo = max(0, m.start() - 110)
             window = g[lo:m.end() + 120]
-            if not re.search(r"dinh\s*ky|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy"
+            if not re.search(r"\b[dpb]inh\s*ky\b|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy"
                              r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", window):
+                continue
+            if not _REGIME_WORDS.search(window) and not _units_report(g, m.start()):
                 continue
             seg = _freq_segment(window)
             for name, rx in _FREQ:
@@ -134,12 +150,36 @@ def reporting(outline: Outline) -> ReportingRegime:
                     first = first or item
             if regime.due_day is None:
                 regime.due_day = _due_day(g, lo, m.start(), m.end())
-        _ = f
     order = ["monthly", "quarterly", "semiannual", "nine_months", "annual"]
     regime.frequencies = [x for x in order if x in found]
     if first is not None:
         regime.source = SourceSpan(first.start + 1, first.end + 1)
     return regime
+
+
+# "định kỳ …", "chế độ báo cáo": the words of a reporting regime (OCR: "pinh ky", "binh ky", "chế d6 báo cdo")
+_REGIME_WORDS = re.compile(r"\b[dpb]inh\s*ky\b|\bche\s*d[a-z0-9]{0,2}\s*b[a-z]{1,2}o\s*c[a-z]{1,2}o")
+# what a regime's report is of: the plan's results ("báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện Nghị quyết",
+# "báo cáo tình hình triển khai thực hiện")
+_OF_THE_PLAN = re.compile(r"bao\s*c[a-z]o\s*(?:\S+\s+){0,8}?(?:ket\s*qua|tinh\s*hinh)\s*(?:trien\s*khai\s*)?thuc\s*hien")
+# a sentence that opens with its period ("Hằng năm, …") or with the units that report ("Các xã …", "Phòng Kinh tế là
+# đầu mối, … tổng hợp báo cáo Giám đốc hằng tháng")
+_OPENS_PERIOD = re.compile(r"h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)|moi\s*(?:thang|quy|nam)")
+_OPENS_UNITS = re.compile(r"(?:(?:cac|nhung|moi)\s+)?(?:so|ban|uy\s*ban|ubnd|dang\s*uy|van\s*phong|phong|cong\s*an|mat\s*tran"
+                          r"|cap\s*uy|thuong\s*truc|hoi\s*dong|doan|co\s*quan|don\s*vi|giam\s*doc|thu\s*truong|chu\s*tich"
+                          r"|tinh\s*uy|trung\s*tam|benh\s*vien|truong|thon|chi\s*cuc|chi\s*bo|hoi|bo\s*phan|khoa|xa|phuong"
+                          r"|dia\s*phuong|nganh|hai\s*ben|cac\s*ben)\b")
+
+
+def _units_report(g: str, at: int) -> bool:
+    """'báo cáo' with a period but no regime's words ('… hằng tháng') is the plan's regime when the report is of the
+    plan's results, or its sentence opens with the period or with the units that report; not a task's own report
+    of its product ('Cấp tài khoản định danh cho người dân, báo cáo kết quả hằng tháng')."""
+    if _OF_THE_PLAN.match(g, at):
+        return True
+    start = max(g.rfind(".", 0, at), g.rfind(";", 0, at), g.rfind(":", 0, at)) + 1
+    opening = re.sub(r"^[\s\-+*•]*(?:(?:\d{1,2}|[ivx]{1,4})\.|[a-z]\))?\s*", "", g[start:at])
+    return bool(_OPENS_PERIOD.match(opening) or _OPENS_UNITS.match(opening))
 
 
 # "trước ngày 15", and the other words for a last day: "chậm nhất (vào/là) ngày 18", "không muộn hơn ngày 20",
@@ -178,7 +218,7 @@ def _freq_segment(window: str) -> str:
     window = re.sub(r"\([^()]{0,60}\)", " ", window)      # "hằng quý (trước ngày 25 …) và hằng năm (…)"
     # schools report by term: "định kỳ cuối mỗi học kỳ", "hằng học kỳ" — twice a year
     window = re.sub(r"\b(?:(?:vao\s*)?cuoi\s*)?(?:moi|hang|tung|cac)\s*hoc\s*ky\b", "6 thang", window)
-    m = re.search(r"(dinh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
+    m = re.search(r"(\b[dpb]inh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
                   r"\s*(?:,|va|hoac)?\s*(?:bao\s*c[a-z]o\s*(?=n[a-z]{1,2}m\b))?)+)", window)
     if m:
         return re.sub(r"\bva\s*bao\s*c[a-z]o\s*", "va ", m.group(0))    # "hằng quý (…) và báo cáo năm (…)"
