@@ -30,6 +30,14 @@ _LETTER = re.compile(r"^\s*([a-zđ¢¡]|[10])\s*\)\s*(?=\S)")    # ¢ and ¡: OC
 _DASH = re.compile(r"^\s*[-–—•·*]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*\+\s*(?=\S)")
 _ANNEX = re.compile(r"^\s*(ph[uy]\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
+# a field of the item above on a line of its own ("- Cơ quan chủ trì: Sở Tư pháp.", "+ Thời gian hoàn thành: Quý III/2026"):
+# a field's title alone before its colon ("- Sản phẩm OCOP của xã: …" is an item of its own)
+_FIELD = re.compile(r"(?:(?:(?:co\s*quan|don\s*vi|bo\s*phan)\s+(?:chu\s*tri|phoi\s*hop|thuc\s*hien|phu\s*trach)|chu\s*tri|phoi\s*hop)"
+                    r"(?:\s*(?:,|va)\s*phoi\s*hop)?(?:\s+thuc\s*hien)?"
+                    r"|thoi\s*(?:gian|han)(?:\s+(?:hoan\s*thanh|thuc\s*hien|bat\s*dau))?"
+                    r"|(?:san\s*pham|ket\s*qua|kinh\s*phi)(?:\s+(?:dau\s*ra|du\s*kien|thuc\s*hien|chinh))?"
+                    r"|nguon\s*(?:von|kinh\s*phi))\s*:")
+_FIELD_OWNERS = frozenset({"num", "num2", "num3", "letter", "dash", "plus", "para"})
 
 SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("annex", re.compile(r"ph[uy]\s*luc")),      # "PHy LUC": OCR of "PHỤ LỤC"
@@ -41,6 +49,13 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("objectives", re.compile(r"chi\s*tie[a-z]?u")),       # "II. CÁC CHỈ TIÊU CHỦ YẾU"
     ("tasks", re.compile(r"noi\s*dung|lo\s*trinh")),        # "III. NỘI DUNG VÀ LỘ TRÌNH PHỐI HỢP"
 ]
+
+
+# "IV. PHÂN CÔNG THỰC HIỆN", "PHÂN CÔNG TRÁCH NHIỆM": who carries the plan out, a tasks section by its words (its items
+# may be duties with deadlines) that also gives the assignments when the plan has no "Tổ chức thực hiện"; a title
+# naming the duties themselves ("PHÂN CÔNG NHIỆM VỤ", "NỘI DUNG CÔNG VIỆC VÀ PHÂN CÔNG THỰC HIỆN") does not
+_ASSIGNING = re.compile(r"^(?!.*(nhi[a-z]?m\s*v[uy]|noi\s*dung|cong\s*viec)).*phan\s*cong\s*"
+                        r"(thu[a-z]?c\s*hi[a-z]?n|trach\s*nhiem)")
 
 
 @dataclass
@@ -79,7 +94,14 @@ class Table:
 
 
 _ROW_NO = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
+
 _GROUP_NO = re.compile(r"^([IVXL]{1,5}|[A-ZĐ]|[a-zđ]\))\.?$")
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """'| 1 | 2 | 3 | 4 | 5 |' or '| (1) | (2) | … |' under a header: the columns' own numbers, no row."""
+    marks = [c.strip().strip("()") for c in cells]
+    return len(marks) >= 3 and marks == [str(k) for k in range(1, len(marks) + 1)]
 
 
 # a list number OCR misread as a letter or a sign ("m:" for "5.", "S." for "5.", "ó." for "6.")
@@ -205,6 +227,7 @@ class Outline:
         self.items: list[Item] = []
         self.tables: list[Table] = []
         self._maps: dict[int, list[int]] = {}
+        self._fields: dict[int, int] = {}      # a field line read with the item above → offset of its text
         self._build()
         self.sections = self._sections()
 
@@ -223,7 +246,7 @@ class Outline:
                 i = j
                 continue
             if not line.strip():
-                if cur and self._goes_on(cur[-1], i):
+                if cur and (self._goes_on(cur[-1], i) or self._field_follows(meta, i)):
                     i += 1
                     continue
                 self._flush(cur, meta)
@@ -231,6 +254,11 @@ class Outline:
                 i += 1
                 continue
             kind, level, off = classify(line)
+            if cur and kind in ("dash", "plus") and meta[0] in _FIELD_OWNERS and _FIELD.match(fold(line[off:])):
+                self._fields[i] = off           # the item's field, read as if written on its line after a ';'
+                cur.append(i)
+                i += 1
+                continue
             if kind == "text" and cur and meta[0] == "num" and (lost := self._lost_number(cur[0], meta, i)):
                 kind, level, off = "num", meta[1], lost
             if kind != "text" or not cur or self._heading_alone(cur, meta, i):
@@ -272,6 +300,17 @@ class Outline:
         return (0 < len(head) <= 60 and len(words) <= 10 and head[-1:].isalnum() and words[-1] not in _HANGING
                 and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith(".")) and len(nxt) > len(head))
 
+    def _field_follows(self, meta: tuple[str, int, int], blank: int) -> bool:
+        """A blank line between an item and the first of its field lines ('- Cơ quan chủ trì: …'; paragraphs spaced
+        apart)."""
+        k = blank
+        while k < len(self.lines) and k <= blank + 2 and not self.lines[k].strip():
+            k += 1
+        if k >= len(self.lines) or meta[0] not in _FIELD_OWNERS:
+            return False
+        kind, _level, off = classify(self.lines[k])
+        return kind in ("dash", "plus") and bool(_FIELD.match(fold(self.lines[k][off:])))
+
     def _goes_on(self, last: int, blank: int) -> bool:
         """A blank line OCR put inside a sentence ("… khu vực biển" / "" / "đảo (cơ quan chủ trì: …)"), or a page
         break (a few blank lines where the page's number and running header were): the line before it ends
@@ -296,12 +335,20 @@ class Outline:
         rmap: list[int] = []
         for k, li in enumerate(idx):
             line = self.lines[li]
-            a = off if k == 0 else 0
+            a = off if k == 0 else self._fields.get(li, 0)
             while a < len(line) and line[a].isspace():
                 a += 1
             b = len(line.rstrip())
             lmap = self.line_map(li)
-            if text:
+            if text and li in self._fields:
+                if text.endswith(".") and rtext.endswith("."):
+                    text, rtext = text[:-1], rtext[:-1]
+                    del rmap[-1:]
+                glue = "; "
+                rmap.extend([len(rtext)] * len(glue))
+                text += glue
+                rtext += glue
+            elif text:
                 glue = "" if re.search(r"\w-$", text) else " "
                 rmap.extend([len(rtext) + 0] * len(glue))
                 text += glue
@@ -358,7 +405,7 @@ class Outline:
                 fresh = 0
                 continue
             cells = [c.strip() for c in self.lines[li].strip().strip("|").split("|")]
-            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells) or _column_numbers(cells):
                 continue
             key = fold(" ".join(cells[1:]))
             fresh += 1
@@ -416,4 +463,7 @@ class Outline:
         return out
 
     def section(self, kind: str) -> list[Section]:
-        return [s for s in self.sections if s.kind == kind]
+        out = [s for s in self.sections if s.kind == kind]
+        if kind == "organization" and not out:
+            out = [s for s in self.sections if s.kind == "tasks" and _ASSIGNING.search(loose(s.title[:120]))]
+        return out
