@@ -1789,9 +1789,11 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     best: tuple[int, int, int, int] | None = None
     for k, f in enumerate(folded):
         for m in DEADLINE_PHRASE.finditer(f):
-            if _DOC_NUMBER.search(f[:m.start()]) or ((mm := re.match(r"(?:thang\s*)?(\d{1,2})\s*/\s*\d{4}$", m.group(0)))
-                                                     and not 1 <= int(mm.group(1)) <= 12):
-                continue            # "Nghị định số 79/2021": a document's number, not a month
+            if (_DOC_NUMBER.search(f[:m.start()]) and m.group(0)[:1].isdigit()) or (
+                    (mm := re.match(r"(?:thang\s*)?(\d{1,2})\s*/\s*\d{4}$", m.group(0))) and not 1 <= int(mm.group(1)) <= 12):
+                # "Nghị định số 79/2021": a document's number, not a month; but a name ending in "số" before
+                # a month's or a quarter's word ("… học bạ số Tháng 12/2025") is a name before its deadline
+                continue
             tail = len(f.rstrip()) - m.end()
             score = (tail <= 2) * 100 - abs(lo + k - anchor) * 3 + m.start() // 20
             if best is None or score > best[0]:
