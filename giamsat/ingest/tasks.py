@@ -888,6 +888,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
+    _cells_below_name(outline, anchors, out, matcher, exclude)
     if _lead_first(lines, start, min(end, (anchors[0][0] if anchors else end))):
         # "TT | Đơn vị chủ trì | Nhiệm vụ | …": the unit's cell, merged down its rows, is read on its first row only
         for before, task in itertools.pairwise(out):
@@ -1110,6 +1111,51 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
         if len(deadlines) >= len(rows):
             for task, text in zip(rows, deadlines, strict=False):
                 task.deadline_text, task.deadline = text, parse_deadline(text)
+
+
+def _cells_below_name(outline: Outline, anchors: list[tuple[int, int]], tasks: list[Task], matcher: AgencyMatcher,
+                      exclude: frozenset[str]) -> None:
+    """A row of a narrow table OCR read cell by cell: its number opens the name's paragraph, a few words a line
+    ("10 Hỗ trợ" / "doanh" / "nghiệp nhỏ" …), and the paragraphs below it, down to the next row's number, are
+    the row's other cells in column order (lead, coordinators, product, start, end). A row that read no lead
+    takes the first of them that names only units; one that read no deadline, the last one that ends with a
+    deadline (the end column is the right-most). Only where the next row's number follows (no row lost between,
+    whose cells would stand there too); the last row is left alone (what follows it may be anything)."""
+    lines = outline.lines
+    for n, ((i, v), task) in enumerate(zip(anchors[:-1], tasks, strict=False)):
+        nxt, w = anchors[n + 1]
+        name = _paragraph(lines, i)
+        if (task.lead_code is not None and task.deadline is not None) or _number_only(lines[i]) or w != v + 1 or \
+                len(name) < 3 or name[-1] >= nxt - 1 or any(len(lines[k].strip()) > 30 for k in name):
+            continue
+        cells: list[tuple[int, int, str]] = []
+        k = name[-1] + 1
+        while k < nxt:
+            if not lines[k].strip():
+                k += 1
+                continue
+            para = [j for j in _paragraph(lines, k) if j < nxt]
+            cells.append((para[0], para[-1], squash(" ".join(outline.line_out(j) for j in para))))
+            k = para[-1] + 1
+        used = name[-1]
+        if task.lead_code is None:
+            for _a, b, text in cells:
+                hits = [h for h in matcher.match_many(text) if h.agency is not None]
+                if _units_only(text, matcher) and hits[0].agency is not None and hits[0].agency.code not in exclude:
+                    task.lead_code, task.lead = hits[0].agency.code, hits[0].agency.name
+                    used = max(used, b)
+                    break
+        if task.deadline is None:
+            for _a, b, text in reversed(cells):
+                f = fold(text)
+                m = next((m for m in DEADLINE_PHRASE.finditer(f) if len(f.rstrip(" .")) - m.end() <= 1), None)
+                if m is not None:
+                    task.deadline_text = squash(text[m.start():m.end()])
+                    task.deadline = parse_deadline(task.deadline_text)
+                    used = max(used, b)
+                    break
+        if task.source is not None and used + 1 > task.source.end_line:
+            task.source = SourceSpan(task.source.start_line, used + 1, task.source.basis)
 
 
 def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: AgencyMatcher,
