@@ -1213,9 +1213,10 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
               paragraph_rows: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Split the annex between row numbers: an interleaved row ends with its task's full stop,
     a row whose number stands alone owns the lines down to the next row, and so does a row whose
-    number was lost, from its name's paragraph on (`paragraph_rows`)."""
+    number was lost, from its name's paragraph on (`paragraph_rows`); a row ends above an item of the body
+    numbered below it (`_body_item`: the table has ended)."""
     spans: list[tuple[int, int]] = []
-    for n, (i, _v) in enumerate(anchors):
+    for n, (i, v) in enumerate(anchors):
         prev_hi = spans[-1][1] if spans else max(start - 1, i - 9)
         nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
         lo = prev_hi + 1
@@ -1223,17 +1224,18 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
             lo += 1
         if i in paragraph_rows:
             lo, hi = i, nxt - 1
-        elif not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
-            # a number alone on its line opens its row (its cells follow it); the lines above it are the
-            # row before's, run on past a page break, and so is a paragraph below it that opens in lower
-            # case when a name opens with a capital after it
+        elif not re.search(r"[^\W_]", re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i])):
+            # a number alone on its line (or with a rule's dashes: "3 = ————") opens its row (its cells follow
+            # it); the lines above it are the row before's, run on past a page break, and so is a paragraph
+            # below it that opens in lower case when a name opens with a capital after it
             lo = _after_run_on(lines, i, nxt, matcher)
             hi = nxt - 1
             if n + 1 < len(anchors) and re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[nxt]).strip():
-                hi = _before_next_top(lines, i, nxt)
+                # (never above the row's own name, past a run-on paragraph: that is no top of the next row)
+                hi = max(_before_next_top(lines, i, nxt), _paragraph(lines, lo)[-1] if lo > i else i)
         else:
             hi = i
-            while hi < nxt - 1 and not _ends_name(lines[hi]) and hi - i < 10:
+            while hi < nxt - 1 and not _ends_name(lines[hi]) and hi - i < 10 and not _body_item(lines, hi + 1, v):
                 hi += 1
             if hi == nxt - 1 and not _ends_name(lines[hi]):
                 hi = i + (nxt - i) // 2
@@ -1241,6 +1243,17 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
             hi -= 1
         spans.append((lo, max(i, hi)))
     return spans
+
+
+# a numbered item of the plan's body ("2. Bổ sung các nhiệm vụ sau …")
+_BODY_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]")
+
+
+def _body_item(lines: list[str], k: int, row: int) -> bool:
+    """Line k opens, past a blank line, an item of the plan's body numbered below the row's own number: the
+    table has ended above it (its rows only count up)."""
+    m = _BODY_ITEM.match(lines[k]) if 0 < k < len(lines) and not lines[k - 1].strip() else None
+    return m is not None and int(m.group(1)) < row
 
 
 def _paragraph(lines: list[str], k: int) -> list[int]:
