@@ -16,6 +16,9 @@ Damages (each on its own, then all together):
   stamp     a round stamp and a signature scrawled over the text in the lower half of each page (grey)
   redstamp  the same in colour: the seal in red ink, the signature in blue
   light     uneven lighting: a page darker at one side (to 45% of white), as a phone photo or a book's fold
+  greypaper grey paper (recycled, a copy of a copy): white at 66-78%, faintly mottled
+  bluestamp a colour scan stamped on receipt: a blue box "ĐẾN / Số / Ngày" in uneven stamp ink over the text or a
+            table of the page's upper two thirds
   all       rotate + dpi 200 + light + noise + stamp + jpeg
 
 Usage: .venv/bin/python benchmarks/robust_scan.py [--only=PREFIX] [--files=a,b] [--pages=N] [--damage=a,b] [--by-file] [--time]
@@ -46,6 +49,11 @@ of a loaded machine; the quarter-turn test itself ~20 ms a page, ~150-450 ms on 
 a turned page ~1 s more (OSD), an upside-down one a second OCR (8.6 s a page with the upright reading cached).
 Second sample (--files=forms_enterprise,forms_department, not looked at while writing it): rotate90 tasks 6/6 lead 6,
 targets 10/10 value 10 milestones 5/5 (none: 4/5); upside as none but one deadline (5/6).
+Blue receipt stamp and grey paper (readers.grey in blue light; the next commit after the figures' re-reading),
+--pages=2 --files=forms_ward,forms_replacing,forms_trade,forms_council (12 tasks, 15 targets, 4 heads), base ->
+with it: bluestamp targets milestones 4/5 -> 5/5, title 3/4 -> 4/4 (tasks lead 10/12, deadline 10/12 unchanged:
+left to look at); greypaper as none before and after (flatten_light already makes grey paper white); redstamp
+unchanged but for the figures' gain shared with none (milestones 5/6 -> 6/6).
 Tesseract's word boxes are cached under var/quality/ocr/ by page image (as quality_parse.py does): a rerun
 re-reads but only re-OCRs images that changed.
 """
@@ -214,6 +222,38 @@ def light(img: Page, dpi: int, rng: random.Random) -> Page:
     return ImageChops.multiply(img, small.resize(img.size, Image.Resampling.BICUBIC))
 
 
+def greypaper(img: Page, dpi: int, rng: random.Random) -> Page:
+    """Grey paper (recycled, or a copy of a copy): white at 66-78 % with a faint mottle, the ink as dark as it was."""
+    level = rng.randint(168, 198)
+    mottle = Image.frombytes("L", (24, 34), bytes(rng.randint(level - 10, level + 10) for _ in range(24 * 34)))
+    return ImageChops.multiply(img, mottle.resize(img.size, Image.Resampling.BICUBIC))
+
+
+def bluestamp(img: Page, dpi: int, rng: random.Random) -> Page:
+    """A colour scan of a page stamped on receipt: a blue box "ĐẾN / Số: … / Ngày: …" in stamp ink (uneven, a little
+    turned), over the text or a table in the page's upper two thirds, as offices stamp the documents they receive."""
+    from PIL import ImageFont
+
+    u = dpi / 300
+    w, h = img.size
+    ink = Image.new("L", (int(760 * u), int(330 * u)), 255)
+    draw = ImageDraw.Draw(ink)
+    draw.rectangle((4, 4, ink.size[0] - 5, ink.size[1] - 5), outline=0, width=int(8 * u))
+    big, small = ImageFont.truetype(build.FONT_BOLD, int(64 * u)), ImageFont.truetype(build.FONT, int(44 * u))
+    draw.text((int(40 * u), int(30 * u)), "SỞ NỘI VỤ  ĐẾN", fill=0, font=big)
+    draw.text((int(40 * u), int(135 * u)), f"Số: {rng.randint(100, 9999)}", fill=0, font=small)
+    draw.text((int(40 * u), int(215 * u)), f"Ngày: {rng.randint(1, 28)}/{rng.randint(1, 12)}/2026", fill=0, font=small)
+    ink = ink.rotate(rng.uniform(-8, 8), expand=True, fillcolor=255)
+    x, y = int(rng.uniform(0.1, 0.55) * w), int(rng.uniform(0.1, 0.6) * h)
+    mask = Image.new("L", img.size, 255)
+    mask.paste(ink, (x, y))
+    tile = Image.frombytes("L", (64, 64), bytes(rng.randint(0, 90) for _ in range(64 * 64)))
+    uneven = ImageChops.lighter(mask, tile.resize(img.size, Image.Resampling.BICUBIC))  # worn pad: paler patches
+    blue = Image.merge("RGB", [uneven.point(lambda v: 45 + v * 210 // 255), uneven.point(lambda v: 75 + v * 180 // 255),
+                               uneven.point(lambda v: 170 + v * 85 // 255)])
+    return ImageChops.multiply(img.convert("RGB"), blue)
+
+
 Damage = Callable[[Page, int, random.Random], Page]
 DAMAGES: dict[str, tuple[int, list[Damage], str]] = {  # name -> (dpi, damages in order, container)
     "none": (300, [], "pdf"),
@@ -227,6 +267,8 @@ DAMAGES: dict[str, tuple[int, list[Damage], str]] = {  # name -> (dpi, damages i
     "stamp": (300, [stamp], "pdf"),
     "redstamp": (300, [redstamp], "pdf"),
     "light": (300, [light], "pdf"),
+    "greypaper": (300, [greypaper], "pdf"),
+    "bluestamp": (300, [bluestamp], "pdf"),
     "all": (200, [rotate, light, noise, stamp, jpeg], "pdf"),
 }
 
