@@ -165,7 +165,7 @@ class Restorer:
     def restore_text(self, text: str) -> str:
         lines = text.split("\n")
         share = OCR_CLEAN_SHARE if _typed_share(text) < CLEAN_SHARE else CLEAN_SHARE
-        names = _marked_names(text) | _marked_acronyms(text)
+        names = _marked_names(text) | _defined_acronyms(text) | _marked_acronyms(text)
         out: list[str] = [""] * len(lines)
         block: list[int] = []
         for i, line in enumerate(lines):
@@ -262,6 +262,9 @@ class Restorer:
         if spelt:
             return ((self.x_id,), (0.0,), (spelt,))
         low = tok.lower()
+        if _ROMAN.match(tok) and (not is_syllable(low) or _heading_mark(tokens, t)):
+            # a Roman numeral ("II. MUC TIEU" read "I.", "VII." read "VŨ.", "Phụ lục IV"): no word to restore
+            return self._kept(self.lm.id(low) if is_syllable(low) else self.x_id)
         if clean and tok.isupper() and low.isascii() and low.isalpha() and not _ROMAN.match(tok):
             # a word in capitals without marks where OCR kept others: a header that lost some; but one
             # without a vowel is an abbreviation the typed text defines or uses ("KT - Phòng Kinh tế", "VHXH")
@@ -457,6 +460,11 @@ def _pieces(line: str) -> list[str]:
     return pieces
 
 
+def _heading_mark(tokens: list[str], t: int) -> bool:
+    """The token opens its line and a '.' or ')' follows it: a heading's or an item's mark ("VI. KINH PHÍ")."""
+    return t + 1 < len(tokens) and tokens[t + 1] in (".", ")") and all(x.isspace() for x in tokens[:t])
+
+
 def _is_code(tokens: list[str], t: int) -> bool:
     """Upper-case parts of document symbols such as 57-NQ/TW or 02-CTr/TU stay as written."""
     tok = tokens[t]
@@ -500,6 +508,17 @@ def _marked_acronyms(text: str) -> dict[str, str]:
         if "Đ" in w and not is_syllable(w.lower()):
             seen.setdefault(w.replace("Đ", "D"), Counter())[w] += 1
     return {_ACRONYM_KEY + k: next(iter(forms)) for k, forms in seen.items() if len(forms) == 1}
+
+
+# A short name in capitals with no vowel that the text defines ("KT - Phòng Kinh tế", "VHXH: …", "(TTPV)"): no word
+# lost its vowels there, it is the document's abbreviation ("KT" had been read "KẾT" in an OCR'd legend)
+_DEFINED_RE = re.compile(
+    r"(?<![^\W\d_])([BCDĐFGHJKLMNPQRSTVWXZ]{2,8})(?:\s+[-–]|\s*[:=])\s*(?=[A-ZĐÀ-Ỹ])|\(([BCDĐFGHJKLMNPQRSTVWXZ]{2,8})\)")
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """Abbreviations without a vowel that the text defines, keyed as `_marked_acronyms`' (spelt as written)."""
+    return {_ACRONYM_KEY + w: w for pair in _DEFINED_RE.findall(text) for w in pair if w}
 
 
 def _prefer_names(cands: Choices, names: dict[str, str], tok: str) -> Choices:
