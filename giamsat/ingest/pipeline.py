@@ -247,8 +247,10 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for section in outline.section("tasks"):
         # a task table in the body: "II. NHIỆM VỤ" / "STT | Nhiệm vụ Cơ quan chủ Cơ quan phối Thời hạn hoàn" / "trì hợp thành"
-        # (from the header's line: a numbered sentence above it, "1. Điều chỉnh thời hạn … như sau:", is no row)
-        head = next((k for k in range(section.start + 1, min(section.end, section.start + 6) + 1)
+        # (from the header's line: a numbered sentence above it, "1. Điều chỉnh thời hạn … như sau:", is no row); the
+        # header may stand some lines down, below a lead-in sentence and the cells OCR read before it (a header read
+        # cell by cell, a column-number row, the ends of cells of the table's first page)
+        head = next((k for k in range(section.start + 1, min(section.end, section.start + 30) + 1)
                      if _task_header(outline.lines, k)), None)
         if head is not None:
             out.append((head, _legend_before(outline.lines, head, section.end)))
@@ -296,8 +298,9 @@ def _task_header(lines: list[str], k: int) -> bool:
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
     # Nhiệm vụ Thời gian hoàn Ghi chú")
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
-        re.search(r"nhiem\s*v[uy]|noi\s*dung", text) and re.search(r"chu\s*tri|(?:co quan|don vi)\s*chu\b", text)
-        and (re.search(r"phoi\s*hop|(?:co quan|don vi)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
+        re.search(r"nhiem\s*v[uy]|noi\s*dung", text)
+        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan)\s*(?:chu\b|thuc\s*hien)", text)
+        and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text))
 
 
