@@ -317,9 +317,9 @@ def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, un
 
 # --- tables ----------------------------------------------------------------------------
 
-# "2030", "Năm 2030", "Mục tiêu 2030", "Kế hoạch năm 2026", "Đến năm 2030" (not "Thực hiện 2025": a baseline)
-# "Năm học 2025 - 2026": a school year, known by the year it ends
-_YEAR_COL = re.compile(r"^\s*(?:(?:muc\s*tieu|chi\s*tieu|ke\s*hoach)\s*)?(?:(?:den\s*)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?)?((?:20)\d\d)\s*$")
+# "2030", "Năm 2030", "Mục tiêu 2030", "Kế hoạch năm 2026", "KH 2025", "Đến năm 2030" (not "Thực hiện 2025": a
+# baseline); "Năm học 2025 - 2026": a school year, known by the year it ends
+_YEAR_COL = re.compile(r"^\s*(?:(?:muc\s*tieu|chi\s*tieu|ke\s*hoach|kh)\s*)?(?:(?:den\s*)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?)?((?:20)\d\d)\s*$")
 # a unit in brackets ending an indicator's name where the table has no unit column ("… học bạ số (%)", "(trường)")
 _BRACKET_UNIT = re.compile(r"\s*\((%|(?=[^\W\d_A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + r"])[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*$")   # not an acronym ("(TFP)")
 
@@ -330,6 +330,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
     hdr_at, cols = _header(table)
     if cols is None:
         return []
+    cols.update(_unread_year_cols(table.rows[hdr_at], cols, _intro(outline, table.start)))
     out: list[Target] = []
     year: int | None = None
     for k in range(hdr_at + 1, len(table.rows)):
@@ -347,7 +348,9 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         values = [cell(key) for key in cols if key.startswith("y")]
         has_value = bool(cell("value")) or any(v.strip() for v in values)
         m = _YEAR_CTX.search(fold(name))
-        if re.fullmatch(r"\**[ivxl]+\.?\**", fold(no).strip()) or (not has_value and m and len(name) < 40):
+        # a group row numbered I, II …; not a row whose year cells hold figures: OCR read its "1.1" as "LI"
+        roman = re.fullmatch(r"\**[ivxl]+\.?\**", fold(no).strip()) and sum(bool(re.search(r"\d", v)) for v in values) < 2
+        if roman or (not has_value and m and len(name) < 40):
             year = int(m.group(1)) if m else year
             continue
         if not has_value:
@@ -398,13 +401,48 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("name", c)
             elif re.search(r"chutri|theodoi|phutrach|(?:donvi|coquan)thuchien", g):
                 cols.setdefault("lead", c)      # "Đơn vị chủ trì", "Đơn vị theo dõi", "Cơ quan thực hiện"
-            elif "donvi" in g and "phoihop" not in g:
+            elif ("donvi" in g or g == "dvt") and "phoihop" not in g:     # "ĐVT": đơn vị tính
                 cols.setdefault("unit", c)
             elif "ketqua" in g or "giatri" in g or "muctieu" in g:
                 cols.setdefault("value", c)
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
             return k, cols
     return 0, None
+
+
+# a year column's title whose year OCR could not read ("Kế hoạch ÁN tác" for "Kế hoạch 2025")
+_YEARLESS_COL = re.compile(r"^\s*(?:ke\s*hoach|muc\s*tieu)(?:\s*nam)?\b(?!.*\d)(?=.*[^\W\d_])")
+# a year a header cell names: a year column, or a result already reached ("Thực hiện 2024")
+_HEADER_YEAR = re.compile(r"^[^\d]{0,30}?(?<!\d)(20[2-5]\d)\s*$")
+
+
+def _intro(outline: Outline, start: int) -> str:
+    """The two lines (blank ones skipped) that lead into a table starting on line `start`."""
+    above = [x for x in outline.lines[max(0, start - 6):start] if x.strip()]
+    return " ".join(above[-2:])
+
+
+def _unread_year_cols(header: list[str], cols: dict[str, int], intro: str) -> dict[str, int]:
+    """Year columns whose year OCR misread into letters ("Thực hiện 2024 | Kế hoạch ÁN tác | Mục tiêu 2030"):
+    the year is the one between its neighbours' years when they leave room for one only (2026 | ? | 2028),
+    else the one the sentence leading into the table names ("… chỉ tiêu đến năm 2025, năm 2030 như sau:"),
+    written alone (not in a span "2026 - 2030"), that no header cell names and that falls between the
+    neighbours'; when it is not certain, the column is left unread (no milestone rather than a wrong year)."""
+    years = {c: int(m.group(1)) for c, cell in enumerate(header) if (m := _HEADER_YEAR.match(fold(cell)))}
+    unread = [c for c, cell in enumerate(header) if c not in years and c not in cols.values() and _YEARLESS_COL.match(fold(cell))]
+    if not years or len(unread) != 1 or not any(key.startswith("y") for key in cols):
+        return {}
+    c = unread[0]
+    lo = max((y for k, y in years.items() if k < c), default=None)
+    hi = min((y for k, y in years.items() if k > c), default=None)
+    if lo is None or hi is None or hi - lo < 2:
+        return {}
+    if hi - lo == 2:
+        return {f"y{lo + 1}": c}
+    spans = re.sub(r"20\d\d\s*[-–]\s*20\d\d", " ", fold(intro))
+    named = {int(y) for y in re.findall(r"(?<!\d)(20[2-5]\d)(?!\d)", spans)} - set(years.values())
+    fit = [y for y in named if lo < y < hi]
+    return {f"y{fit[0]}": c} if len(fit) == 1 else {}
 
 
 def parse_value(text: str) -> tuple[str | None, str]:
@@ -1306,6 +1344,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         if any(re.fullmatch(r"\d+,\d+", x) for x in tokens):
             # "0,5 07 0,9": among decimals, a figure with a leading zero lost its comma
             tokens = [f"0,{x[1:]}" if re.fullmatch(r"0\d", x) else x for x in tokens]
+        tokens = _slashed_decimals(tokens)
         for year, tok in zip(years[baseline:], tokens[baseline:], strict=True):
             if tok in ("-", ""):
                 continue
@@ -1342,6 +1381,24 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                     break
         out.append(t)
     return out if anchors and len(out) * 2 >= len(anchors) else None
+
+
+def _slashed_decimals(tokens: list[str]) -> list[str]:
+    """A decimal comma OCR read as a slash ("2 2/5 3" for 2 | 2,5 | 3): a cell "d/d" is a decimal when,
+    so read, it falls strictly between the figures of the cells on either side of it (a run of milestones
+    rises or falls); a ratio ("1/2") elsewhere stays as read."""
+    def number(tok: str) -> float | None:
+        m = re.fullmatch(r"[<>≥≤~=]?\s*(\d+(?:,\d+)?)\s*%?", tok)
+        return float(m.group(1).replace(",", ".")) if m else None
+
+    out = list(tokens)
+    for n in range(1, len(tokens) - 1):
+        if (m := re.fullmatch(r"(\d)/(\d)", tokens[n])) is None:
+            continue
+        a, b, x = number(tokens[n - 1]), number(tokens[n + 1]), float(f"{m.group(1)}.{m.group(2)}")
+        if a is not None and b is not None and (a < x < b or a > x > b):
+            out[n] = f"{m.group(1)},{m.group(2)}"
+    return out
 
 
 def _cells_below(lines: list[str], anchors: list[tuple[int, str, int]], run: re.Pattern[str],
