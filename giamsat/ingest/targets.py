@@ -35,10 +35,10 @@ _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|bai\s*bao|sang\s*che"
-                         r"|(?P<measure>[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
+                         r"|(?P<measure>ha\b|[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
                          r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
-_COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*\d{1,4}\s+[a-z]")
+_COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
 _VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|giam\s*(?:xuong|con)|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
@@ -158,6 +158,10 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             last = a + m.end()
         for m in _FIGURE.finditer(clause):
             s, e = a + m.start("a"), a + m.end()
+            if out and prev and s >= last and (later := _next_milestone(f, prev[0], a + m.start(), e, b, out[-1])) is not None:
+                last = later        # "… đạt 70% vào năm 2026 và 100% vào năm 2030": one indicator, two milestones
+                prev = (later, prev[1])
+                continue
             frac = None if m.group("pct") or m.group("b") else re.match(r"/\s?(\d{1,4})(?=\s+[a-z])", f[e:b])
             if frac and int(m.group("a")) <= int(frac.group(1)) and _countable(f, e + frac.end()) and s >= last:
                 e += frac.end()         # "đạt 12/12 thôn": a count out of all there are, named by the words before
@@ -179,6 +183,9 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                     e += tl.end()
                     if comparator == "=":
                         comparator = ">="
+            elif unit is None and (counts := _repeated_noun(f, item.text, last, s, e)):
+                unit = outline.out(item, e + counts[0], e + counts[1]).strip()    # "Số hợp tác xã … đạt 120 hợp tác xã"
+                e += counts[1]
             elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
@@ -197,9 +204,56 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
     return out
 
 
+# a year a figure is set for, right after it ("… 70% vào năm 2026", "… 120 hợp tác xã năm 2026")
+_FOR_YEAR = re.compile(r"\s*(?:vao|den|toi|trong)?\s*(?:het\s*)?nam\s*(20\d\d)\b")
+
+
+def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -> int | None:
+    """A figure that is the last target's next milestone: the two joined by "và" or a comma, each followed by
+    its own year ("đạt 70% vào năm 2026 và 100% vào năm 2030", "đạt 120 hợp tác xã năm 2026 và 250 hợp tác xã
+    năm 2030"), the second with the first's unit or none, a later year. The target gets both milestones (its
+    value and year the first's); the end of the second year phrase is returned, None when it is no such figure."""
+    if target.value is None or target.comparator not in ("=", ">=", "<=", ">", "<"):
+        return None
+    if target.milestones and re.fullmatch(r"\s*,?\s*(?:va|,)\s*", f[gap:s]):
+        year = max(target.milestones)           # "…, 80% vào năm 2027 và 100% vào năm 2030": a third one
+    elif (first := re.fullmatch(r"(?:\s*" + re.escape(fold(target.unit or "")) + r")?" + _FOR_YEAR.pattern +
+                                r"\s*,?\s*(?:va|,)\s*", f[gap:s])) is not None and not target.milestones:
+        year = first.group(1)
+    else:
+        return None
+    unit = re.escape(fold(target.unit or "")) if target.unit and target.unit != "%" else ""
+    m = re.match(r"(?:\s*%)?(?:\s*" + unit + r")?" + _FOR_YEAR.pattern, f[e:hi]) if unit or "%" not in f[s:e] else \
+        re.match(_FOR_YEAR.pattern, f[e:hi])
+    figure = re.match(r"\d+(?:[.,]\d+)?", f[s:e])
+    if m is None or figure is None or int(m.group(1)) <= int(year):
+        return None
+    sign = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}.get(target.comparator, "")
+    if not target.milestones:
+        target.year = int(year)
+        target.milestones = {year: sign + target.value}
+    target.milestones[m.group(1)] = sign + plain_number(figure.group(0))
+    return e + m.end()
+
+
+def _repeated_noun(f: str, text: str, lo: int, s: int, e: int) -> tuple[int, int] | None:
+    """The counted noun after a figure that the indicator's name counts ("Số hợp tác xã … đạt 120 hợp tác xã …"):
+    the words after "Số" (or "Số lượng") that open the name (not "sở", which folds alike), up to four, repeated
+    right after the figure; their span after the figure."""
+    named = re.match(r"[\s,;:(\-–]*(?:[a-z]\)\s*)?(?:(?:den|trong)\s*(?:het\s*)?nam\s*20\d\d\s*,\s*)?(so)\s+(?:luong\s+)?((?:[a-z]+\s*){1,4})",
+                     f[lo:s])
+    if named is None or text[lo + named.start(1):lo + named.end(1)].lower() != "số":
+        return None
+    words = named.group(2).split()
+    for k in range(len(words), 0, -1):
+        if (m := re.match(r"\s*(" + r"\s+".join(words[:k]) + r")\b", f[e:e + 60])) is not None:
+            return m.start(1), m.end(1)
+    return None
+
+
 def _countable(f: str, e: int) -> bool:
     return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
-                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem)",
+                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem|tieu\s*chuan|quy\s*chuan)",
                          f[e:e + 30].translate(_GLYPHS)))
 
 
