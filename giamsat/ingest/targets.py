@@ -573,7 +573,8 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             hi = name_hi = min(k for r in band[n] for k in (r.name_lines[0], r.unit) if k is not None) - 1
         lo = tops[n][0]
         block = lines[lo:hi + 1]
-        rm = _ROW.match(lines[i]) or _GLYPH_NO.match(lines[i])
+        rm = _ROW.match(lines[i]) or _GLYPH_NO.match(lines[i]) or (_STRAY_NO.match(lines[i]) if i - 1 in group_lines or
+                                                                     (i - 2 in group_lines and not lines[i - 1].strip()) else None)
         main = lines[i][rm.end():] if rm else lines[i]
         mentions = matcher.scan(main)
         cut = mentions[0][0] if mentions else len(main)
@@ -674,6 +675,8 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
                 text, placed = _strip_cell_tail(text, lead_words, placed)  # "… và Truyền các nước tiên tiến thông"
             done = placed
             part = _first_cell(text)
+            if k > i and value_txt and (cmp := re.search(r"[<>≤≥]\s*\d", part)) and len(part[:cmp.start()].split()) <= 2:
+                continue            # the result cell's next line ("<3 Đông Nam" / "Á; < 50 Thế giới"), not the name's
             if k > i:
                 if _cell_ended(last, part, width):
                     break           # a line of another row OCR put here, or the next page's
@@ -710,6 +713,12 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
         if _annex_value(t, value_txt, glyphs):
             guessed.append(label)
         block_mentions = line_mentions or [c.agency for c in cells]
+        prior = matcher.scan(lines[i - 1]) if i > lo else []
+        if mentions and prior and prior[-1][1] >= len(lines[i - 1].rstrip()) - 1 and \
+                re.search(r"\d\s*%?\s*$", lines[i - 1][:prior[-1][0]]):
+            # the line above reads across another row's cells, its lead last ("… Lượt > 5000 Sở Y tế"): this row's
+            # lead is the one on its own line
+            block_mentions = [a for _s, _e, a in mentions]
         if block_mentions:
             t.lead, t.lead_code = block_mentions[0].name, block_mentions[0].code
         for gline, year in groups:
@@ -981,6 +990,15 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
 
     anchors = sorted(anchors)
     taken = {i for i, _ in anchors}
+    if matcher is not None and groups:
+        # a group row's numeral read as the first row's number ("I Đến năm 2030" for row 1), the row itself on the
+        # next line with its number misread into glyphs ("hÌ Tiềm lực … Thứ bậc … Bộ Khoa học"): the row is there
+        for n, (i, label) in enumerate(anchors):
+            nxt = next((k for k in range(i + 1, min(i + 3, end) + 1) if lines[k].strip()), None)
+            if i in groups and nxt is not None and nxt not in taken and (g := _STRAY_NO.match(lines[nxt])) is not None \
+                    and (_ROW_SHAPE.match(lines[nxt][g.end():]) or _lead_row_shape(lines[nxt][g.end():], matcher)):
+                anchors[n] = (nxt, label)
+                taken = {k for k, _ in anchors}
     # dotted labels the running sequence skipped
     for i in range(start, end + 1):
         m = ROW_NO.match(lines[i])
@@ -1029,6 +1047,12 @@ def annex_anchors(lines: list[str], start: int, end: int, anchors: list[tuple[in
                 continue
         # a row read across its cells: its number lost, or misread into one out of the sequence ("30" for "8.9")
         shaped = [k for k in range(a + 1, b) if _ROW_SHAPE.match(_misnumbered(lines[k]))]
+        if missing == [] and "." in la and lb.isdigit() and int(lb) == int(la.partition(".")[0]) + 2:
+            # "23.1" … "25": row 24 lost its number after sub-rows whose count is unknown; it is the last row read
+            # across its cells above row 25 when no other row's title opens below it (the sub-rows stay unread)
+            if shaped and not any(lines[k].strip()[:1].isupper() and len(lines[k].split()) >= 3 for k in range(shaped[-1] + 1, b)):
+                found.append((shaped[-1], str(int(lb) - 1)))
+            continue
         if missing and len(shaped) < len(missing):
             # a row's first line broken before its cells ("Tỉ lệ cấp kết" / "quả giải | % 100 Văn phòng"): the two
             # lines together read across the cells, the first without a figure
@@ -1242,6 +1266,10 @@ def _misnumbered(line: str) -> str:
 # a row number OCR read as look-alike glyphs before the name's capital: "1O" or "IO" for 10, "b" for 6, "S" for 5,
 # "B." for 8, "ll" for 11, "3)" for 3, "18;" for 13 (never a word of a name: no other letter)
 _GLYPH_NO = re.compile(r"^\s*(?=[^\s]{0,3}[\dlIOSBbZ])(?:[\dlIOoSBbZgq!?'\]]{1,3}\)?|\d{1,3}\))[.;:,]?\s*\|?\s+(?=[" + _UP + "])")
+
+
+# a row number OCR misread into one or two glyphs that are no word ("hÌ" for 1), before the name's capital
+_STRAY_NO = re.compile(r"^\s*(?![AEIOUYĐÀ-Ỹ][\s])[^\W\d_]{1,2}\s+(?=[" + _UP + "])")
 
 
 def _lead_row_shape(line: str, matcher: AgencyMatcher) -> bool:
