@@ -147,6 +147,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         lead, coord = get("lead"), get("coord")
         if "joint" in cols:
             lead, coord = _joint(get("joint"), matcher)
+        elif split := _marked_lead(lead, matcher):
+            lead, coord = split[0], "; ".join(c for c in (split[1], coord) if c)
         if lead:
             carried = lead
         elif first_lead:
@@ -366,6 +368,36 @@ _JOINT_LEAD = re.compile(r"^\W*(?:chu\s*tri|ct)\s*:?\s*|(?<![a-z])(?:chu\s*tri|c
 _JOINT_COORD = re.compile(r"[;,.]\s*(?:phoi\s*hop|ph)\s*:?\s*|\s*(?<![a-z])(?:phoi\s*hop|ph)\s*:\s*")
 
 
+_MARK_LEAD = re.compile(r"\(\s*chu\s*tri\s*\)")
+_MARK_COORD = re.compile(r"\s*\(\s*phoi\s*hop\s*\)")
+
+
+def _marked_lead(cell: str, matcher: AgencyMatcher) -> tuple[str, str] | None:
+    """One cell of units where the lead is the one marked '(chủ trì)', wherever it stands
+    ('Trung tâm Dữ liệu, Chi cục Kiểm lâm (chủ trì)'): that unit leads, the others coordinate
+    ('(phối hợp)' marks dropped). None when the cell marks no lead or the marked unit is not found."""
+    f = fold(cell)
+    mark = _MARK_LEAD.search(f)
+    if not mark or len(_MARK_LEAD.findall(f)) > 1:
+        return None
+    # the marked unit opens after the last ';' before the mark, or after a ',' there: the shortest such
+    # tail the registry knows ('Trung tâm Dữ liệu, Chi cục Kiểm lâm'), else the shortest that opens with a
+    # capital ('UBND các xã, phường': not 'phường')
+    seg = cell.rfind(";", 0, mark.start()) + 1
+    starts = [seg] + [k + 1 for k in range(seg, mark.start()) if cell[k] == ","]
+    known = [k for k in starts if matcher.match(cell[k:mark.start()].strip()).agency is not None]
+    named = [k for k in starts if cell[k:mark.start()].strip()[:1].isupper()]
+    start = (known or named or [seg])[-1]
+    name = cell[start:mark.start()].strip(" ,")
+    if not name:
+        return None
+    rest = cell[:start] + " " + cell[mark.end():]
+    for m in reversed(list(_MARK_COORD.finditer(fold(rest)))):     # fold keeps the length
+        rest = rest[:m.start()] + rest[m.end():]
+    rest = re.sub(r"\s*([;,])(?:\s*[;,])+", r"\1", rest)
+    return name, rest.strip(" ;,.")
+
+
 def _joint(cell: str, matcher: AgencyMatcher) -> tuple[str, str]:
     """A 'Chủ trì/Phối hợp' cell: the units after 'Chủ trì:' lead, those after 'phối hợp:' coordinate
     ('Chủ trì: VP; phối hợp: VHXH, KT'); unlabelled, the first unit leads and the rest coordinate
@@ -376,6 +408,8 @@ def _joint(cell: str, matcher: AgencyMatcher) -> tuple[str, str]:
         lead = cell[lm.end():cm.start() if cm and cm.start() > lm.end() else len(cell)] if lm else ""
         coord = cell[cm.end():lm.start() if lm and lm.start() > cm.end() else len(cell)] if cm else ""
         return lead.strip(" ;,."), coord.strip(" ;,.")
+    if split := _marked_lead(cell, matcher):
+        return split
     parts = [p for p in re.split(r"\s*[;/\n]\s*", cell) if p.strip()]
     if len(parts) > 1:
         return parts[0].strip(" ,."), "; ".join(parts[1:]).strip(" ,.")
