@@ -41,7 +41,7 @@ _FIELD_OWNERS = frozenset({"num", "num2", "num3", "letter", "dash", "plus", "par
 
 SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("annex", re.compile(r"ph[uy]\s*luc")),      # "PHy LUC": OCR of "PHỤ LỤC"
-    ("organization", re.compile(r"to\s*chu[a-z]?\s*thu[a-z]?c\s*hi[a-z]?n")),
+    ("organization", re.compile(r"to\s*ch(?:u|ir)[a-z]?\s*thu[a-z]?c\s*hi[a-z]?n")),
     ("objectives", re.compile(r"m[uy]c\s*tie[a-z]?u")),
     ("tasks", re.compile(r"nhi[a-z]?m\s*v[uy]|giai\s*phap|phan\s*cong")),
     ("purpose", re.compile(r"m[uy]c\s*[dp][i1]ch|yeu\s*c[a-z]u")),
