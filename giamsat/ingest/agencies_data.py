@@ -124,7 +124,12 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
             "Các cơ quan, đơn vị",
         ),
     ),
-    ("PHONG_VHXH", "Phòng Văn hóa - Xã hội", "commune_office", ("Phòng Văn hóa - Xã hội", "Phòng VHXH")),
+    (
+        "PHONG_VHXH",
+        "Phòng Văn hóa - Xã hội",
+        "commune_office",
+        ("Phòng Văn hóa - Xã hội", "Phòng VHXH", "P. VH-XH", "P. VHXH", "P. Văn hóa - Xã hội"),
+    ),
     (
         "PHONG_KT",
         "Phòng Kinh tế",
@@ -135,6 +140,8 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
             "Phòng KT, HT&ĐT",
             "Phòng KT-HT&ĐT",
             "Phòng Kinh tế",
+            "P. Kinh tế",
+            "P. KT",
         ),
     ),
     (
@@ -147,7 +154,7 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
         "TRUNG_TAM_PVHCC",
         "Trung tâm Phục vụ hành chính công",
         "commune_office",
-        ("Trung tâm phục vụ hành chính công", "Trung tâm PVHCC"),
+        ("Trung tâm phục vụ hành chính công", "Trung tâm PVHCC", "TT PVHCC", "TT Phục vụ hành chính công"),
     ),
     # A commune's (xã, phường) own bodies since July 2025, besides its offices above.
     (
