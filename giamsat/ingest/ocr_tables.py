@@ -12,7 +12,7 @@ import re
 from .agencies import AgencyMatcher
 from .fold import fold, loose, squash
 from .model import SourceSpan, Target
-from .rows import ROW_NO, row_anchors
+from .rows import ROW_NO, blocks, row_anchors
 from .structure import Outline
 from .targets import parse_value, row_label
 
@@ -325,14 +325,7 @@ def column_read_year_table(outline: Outline) -> list[Target]:
 def _column_rows(outline: Outline, start: int, end: int, years: list[int]) -> list[Target]:
     lines = outline.lines
     items: list[tuple[int, int, str]] = []          # (first line, last line, kind): name, unit, value, other
-    k = start
-    while k <= end:
-        if not lines[k].strip():
-            k += 1
-            continue
-        b = k
-        while b + 1 <= end and lines[b + 1].strip():
-            b += 1
+    for k, b in blocks(lines, start, end):
         block = [x.strip() for x in lines[k:b + 1]]
         text = " ".join(block)
         prev = items[-1][2] if items else ""
@@ -358,7 +351,6 @@ def _column_rows(outline: Outline, start: int, end: int, years: list[int]) -> li
             items.append((first, b, "name"))
         else:
             items.append((k, b, "other"))
-        k = b + 1
     out: list[Target] = []
     names: list[tuple[int, int]] = []
     runs: list[tuple[int, int, list[str]]] = []     # (unit line, last line, values)

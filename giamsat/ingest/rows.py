@@ -32,6 +32,23 @@ def _similar(label: str, expected: str) -> bool:
     return len(label) == len(expected) - 1 and expected.endswith(label)
 
 
+def blocks(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of non-blank lines between `start` and `end` (both included), as (first, last) line indexes:
+    the paragraphs OCR gives for a table read cell by cell, one per cell."""
+    out: list[tuple[int, int]] = []
+    k = start
+    while k <= end:
+        if not lines[k].strip():
+            k += 1
+            continue
+        first = k
+        while k + 1 <= end and lines[k + 1].strip():
+            k += 1
+        out.append((first, k))
+        k += 1
+    return out
+
+
 def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                 min_gap: int = 2, resync: bool = False, short_resync: bool = False,
                 restart: bool = False) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ from .agencies import Agency, AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, Period, parse_deadline, period_head, schedule_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
-from .rows import MIDLINE_NO, sub_row_anchors
+from .rows import MIDLINE_NO, blocks, sub_row_anchors
 from .rows import row_anchors as find_rows
 from .structure import Item, Outline, Section, Table
 
@@ -1112,16 +1112,8 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
             continue
         top = anchors[group[-1]][0] + 1
         bottom = anchors[n][0] - 1 if n < len(anchors) else end
-        paragraphs: list[tuple[int, str]] = []
-        k = top
-        while k <= bottom:
-            if not lines[k].strip():
-                k += 1
-                continue
-            first = k
-            while k <= bottom and lines[k].strip():
-                k += 1
-            paragraphs.append((first, squash(" ".join(outline.line_out(j) for j in range(first, k)))))
+        paragraphs = [(first, squash(" ".join(outline.line_out(j) for j in range(first, last + 1))))
+                      for first, last in blocks(lines, top, bottom)]
         leads: list[tuple[str, str]] = []
         deadlines: list[str] = []
         names = _band_names(outline, paragraphs, matcher, len(group))
