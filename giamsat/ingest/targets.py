@@ -16,10 +16,10 @@ from .rows import ROW_NO
 from .structure import Item, Outline, Table
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|kh[o6]ng\s*thap\s*hon|kh[o6]ng\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
+_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|kh[o6]ng\s*(?:thap|it|nho)\s*hon|kh[o6]ng\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
        r"o\s*muc\s*t[a-z]{1,2}i\s*thi[a-z]{1,2}u|o\s*muc\s*tu)")
 _GT = r"(?:tr[e]n|hon|vuot|>|tren\s*m[a-z]{1,3}c|o\s*muc\s*tren)"
-_LE = r"(?:t[o6]i\s*da|kh[o6]ng\s*qua|kh[o6]ng\s*vuot\s*qua|<=|≤)"     # "kh6ng": OCR's glyph for ô
+_LE = r"(?:t[o6]i\s*da|kh[o6]ng\s*qua|kh[o6]ng\s*vuot\s*qua|kh[o6]ng\s*(?:cao|lon|nhieu)\s*hon|<=|≤)"     # "kh6ng": OCR's glyph for ô
 _LT = r"(?:duoi|<)"
 _TRO_LEN = r"(?:\s*tr[a-z]{1,2}\s*[l1i][a-z]n)"
 _FIGURE = re.compile(
@@ -32,24 +32,27 @@ _RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z0-9&]m|top)\s*(\d{1,3
 _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd vowels, one character each
 # the words qualifying a counted noun ("doanh nghiệp khoa học công nghệ"), up to the next figure's "và" or "trở lên"
 _NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
-_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*tr[a-z]{1,2}\s*[l1i][a-z]n\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
+# the counted nouns of _UNIT_AFTER: a unit after a count, the subject after a percentage
+_COUNTED_NOUNS = r"(?:doanh nghiep|to chuc|du an|do thi|san pham|bai\s*bao|sang\s*che)\b"
+_UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1,2}\s*[l1i][a-z]n|vao|den|toi|trong|nam|hang|moi)\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|bai\s*bao|sang\s*che"
                          r"|(?P<measure>ha\b|[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
-                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b))")
+                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
-_COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co)\s*(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
+_COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|giam\s*(?:xuong|con)|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong\s*con|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 # a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");
 # "2.5" or "0.75" stay decimals
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\d]|[.,]\d)")
 # a year phrase opening a bullet before its indicator ("Đến hết năm 2026, 100% …", "Trong năm 2027, …")
-_YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:het\s*)?(?:nam\s*)?20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
-# ... or closing the name ("… không dùng tiền mặt vào năm 2027")
-_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu)\s+(?:het\s+)?(?:nam\s+)?20\d\d\s*$")
+_YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:het\s*)?(?:nam\s*)?20\d\d|nam\s*20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
+# ... or closing the name ("… không dùng tiền mặt vào năm 2027", "Tỷ lệ …: năm 2026 đạt 60%")
+_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu|truoc)\s+(?:het\s+)?(?:nam\s+)?20\d\d\s*$|\s*[:,]\s*nam\s+20\d\d\s*$|(?<!so voi)\s+nam\s+20\d\d\s*$")
+_YEAR_BEFORE = re.compile(r"(?:^|[\s:,])(?:(?:den|toi|trong|vao)\s*(?:het\s*)?)?nam\s*(?P<fy>20\d\d)\s*[:,]?\s*(?:dat|la|:)?\s*$")
 
 
 def plain_number(text: str) -> str:
@@ -76,11 +79,13 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
             if item.kind == "table":
                 continue
             f = item.folded
+            if re.search(r":\s*$", f) and (lead_in := _YEAR_CTX.search(f[:40])) is not None:
+                year = int(lead_in.group(1))    # "Đến năm 2028, Tổng công ty …, cụ thể:": the year of the items below
             if item.kind in ("num", "num2", "letter", "roman", "caps") or len(f) < 60:
                 m = _YEAR_CTX.search(f[:80])
                 if m and (item.kind != "dash" and len(f) < 120):
                     year = int(m.group(1))
-                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f):
+                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f) and not _RANK.search(f):
                     continue
             out.extend(_item_targets(outline, item, year))
     return out
@@ -145,7 +150,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
     for a, b in _clauses(f):
         clause = f[a:b]
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
-            re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause)      # "… không quá 03 ngày từ năm 2026."
+            re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause) or \
+            re.match(r"[\s,]*nam\s*(20\d\d)\s*[:,]", clause)      # "… không quá 03 ngày từ năm 2026.", "Năm 2026: 60% …"
         cyear = int(inline.group(1)) if inline else year
         if inline and re.match(r"\s*:", clause[inline.end():]):
             year = cyear        # "Phấn đấu trong năm 2026: 90% …; 70% …": the lead-in's year holds for the clauses after it
@@ -169,12 +175,16 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 continue
             cmp_word = (m.group("cmp") or "").strip()
             comparator, value = _comparator(cmp_word, m)
+            if comparator == "=" and re.search(r"\bgiam\b[^;:]*\b(?:xuong|con)\s*$", f[a:a + m.start()]):
+                comparator = "<="    # "giảm tỷ lệ hộ nghèo xuống còn 1,5%": a ceiling
             if comparator == "=" and not cmp_word and prev and prev[1] != "=" and \
                     re.fullmatch(r"\s*(?:va|,)\s*", f[prev[0]:a + m.start()]):
                 comparator = prev[1]         # "tối thiểu 15 doanh nghiệp … và 10 doanh nghiệp …": both at least
             unit = "%" if m.group("pct") or (m.group("b") and "%" in f[s:e + 1]) else None
             fig_end = e
             um = _UNIT_AFTER.match(f[e:e + 60].translate(_GLYPHS))
+            if um and unit == "%" and re.match(_COUNTED_NOUNS, um.group(1)):
+                um = None       # "70% doanh nghiệp nhỏ và vừa …": a share of the enterprises, not a unit
             if um:
                 unit = (unit or "") + (" " if unit and not um.group(1).startswith("/") else "") + \
                     outline.out(item, e + um.start(1), e + um.end(1)).strip()
@@ -191,11 +201,17 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
             counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
             noun = um is not None and counted and re.match(r"\s*(doanh|to|bai|sang)", f[fig_end:]) is not None
+            if out and (later := _year_only_clause(f, last, a + m.start(), e, b, out[-1], value)):
+                last = later        # "Năm 2026: 60% hộ gia đình có địa chỉ số; năm 2027: 100%": the last target's next year
+                continue
             # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
-            name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted and not frac)
+            name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted and not frac,
+                         share=unit == "%")
             if not name:
                 continue
-            out.append(_mk(outline, item, name, value, comparator, unit, cyear, a + m.start(), e, 0.6))
+            # the figure's own year: "đạt ít nhất 70% (năm 2026)", "đạt 60% năm 2026", "…: năm 2026 đạt 60%"
+            own = _FOR_YEAR.match(f, e, b) or _YEAR_BEFORE.search(f, last, a + m.start())
+            out.append(_mk(outline, item, name, value, comparator, unit, int(own.group("fy")) if own else cyear, a + m.start(), e, 0.6))
             last = e
             prev = (e, comparator)
             if counted and unit is None:
@@ -205,7 +221,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
 
 
 # a year a figure is set for, right after it ("… 70% vào năm 2026", "… 120 hợp tác xã năm 2026")
-_FOR_YEAR = re.compile(r"\s*(?:vao|den|toi|trong)?\s*(?:het\s*)?nam\s*(20\d\d)\b")
+# … or in brackets ("đạt từ 60% trở lên (năm 2026) và 85% (năm 2027)")
+_FOR_YEAR = re.compile(r"\s*(?P<br>\(\s*)?(?:vao|den|toi|trong)?\s*(?:het\s*)?(?(br)(?:nam\s*)?|nam\s*)(?P<fy>20\d\d)\b(?(br)\s*\))")
 
 
 def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -> int | None:
@@ -219,21 +236,38 @@ def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -
         year = max(target.milestones)           # "…, 80% vào năm 2027 và 100% vào năm 2030": a third one
     elif (first := re.fullmatch(r"(?:\s*" + re.escape(fold(target.unit or "")) + r")?" + _FOR_YEAR.pattern +
                                 r"\s*,?\s*(?:va|,)\s*", f[gap:s])) is not None and not target.milestones:
-        year = first.group(1)
+        year = first.group("fy")
     else:
         return None
     unit = re.escape(fold(target.unit or "")) if target.unit and target.unit != "%" else ""
     m = re.match(r"(?:\s*%)?(?:\s*" + unit + r")?" + _FOR_YEAR.pattern, f[e:hi]) if unit or "%" not in f[s:e] else \
         re.match(_FOR_YEAR.pattern, f[e:hi])
     figure = re.match(r"\d+(?:[.,]\d+)?", f[s:e])
-    if m is None or figure is None or int(m.group(1)) <= int(year):
+    if m is None or figure is None or int(m.group("fy")) <= int(year):
         return None
     sign = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}.get(target.comparator, "")
     if not target.milestones:
         target.year = int(year)
         target.milestones = {year: sign + target.value}
-    target.milestones[m.group(1)] = sign + plain_number(figure.group(0))
+    target.milestones[m.group("fy")] = sign + plain_number(figure.group(0))
     return e + m.end()
+
+
+def _year_only_clause(f: str, lo: int, s: int, e: int, b: int, target: Target, value: str) -> int | None:
+    """A figure that only a year names ("…; năm 2027: 100%", "…; đến năm 2030, 100%.", "…, năm 2030 đạt 100%"),
+    after a figure of the same kind set for an earlier year: a milestone of that target, added to it; the end of
+    the figure, None when it is no such figure."""
+    head = _VERB_TAIL.sub("", f[lo:s]).strip(" ,;")
+    year = re.search(r"20\d\d", head) if _YEAR_LEAD.fullmatch(head) else None
+    if year is None or not re.match(r"\s*(?:[,;.]|$)", f[e:b + 1]):
+        return None
+    if target.year is None or int(year.group(0)) <= target.year or target.value is None or \
+            ("%" in f[s:e]) != (target.unit == "%") or target.comparator not in ("=", ">=", "<=", ">", "<"):
+        return None
+    sign = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}.get(target.comparator, "")
+    target.milestones = target.milestones or {str(target.year): sign + target.value}
+    target.milestones[year.group(0)] = sign + plain_number(value)
+    return e
 
 
 def _repeated_noun(f: str, text: str, lo: int, s: int, e: int) -> tuple[int, int] | None:
@@ -242,8 +276,8 @@ def _repeated_noun(f: str, text: str, lo: int, s: int, e: int) -> tuple[int, int
     right after the figure; their span after the figure."""
     named = re.match(r"[\s,;:(\-–]*(?:[a-z]\)\s*)?(?:(?:den|trong)\s*(?:het\s*)?nam\s*20\d\d\s*,\s*)?(so)\s+(?:luong\s+)?((?:[a-z]+\s*){1,4})",
                      f[lo:s])
-    if named is None or text[lo + named.start(1):lo + named.end(1)].lower() != "số":
-        return None
+    if named is None or text[lo + named.start(1):lo + named.end(1)].lower() in ("sở", "sổ", "sợ", "sớ"):
+        return None             # "Số" also unmarked or mis-marked ("So", "Sô"), as OCR and the restorer leave it
     words = named.group(2).split()
     for k in range(len(words), 0, -1):
         if (m := re.match(r"\s*(" + r"\s+".join(words[:k]) + r")\b", f[e:e + 60])) is not None:
@@ -262,15 +296,20 @@ def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
         return True             # a digit glued to a word is an OCR'd letter ("tổng s6 doanh nghiệp")
     if re.fullmatch(r"1\d?", m.group("a")) and not m.group("pct") and re.search(r"\bt[yi]\s*$", f[max(0, s - 6):s]):
         return True             # "Ty 1 doanh nghiệp", "Ti 16 doanh nghiệp": OCR of "Tỷ lệ"
-    ctx = f[max(0, s - 12):e + 8]
-    if _DATE_LIKE.search(ctx) and not m.group("pct"):
-        return True
+    lo = max(0, s - 12)
+    if not m.group("pct") and any(lo + d.start() < e and (lo + d.end() > s or not f[lo + d.end():s].strip(" |:"))
+                                  for d in _DATE_LIKE.finditer(f[lo:e + 8])):
+        return True             # a part of a date or right after one; not a count after a word ("đến năm 2030 có 50 …")
     if re.match(r"\s*(/|-[a-z]|\.\d)", f[e:e + 3]) and not m.group("pct"):
         return True
-    if re.search(r"(\bso|nghi dinh|quyet dinh|khoan|dieu|nh[a-z]m|top|cua|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
+    if re.search(r"(\bso|nghi dinh|quyet dinh|khoan|dieu|nh[a-z]m|top|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
         return True
+    if re.search(r"\bcua\s*$", f[max(0, s - 6):s]) and not m.group("pct"):
+        return True             # "của 100% xã, phường": a share of the units the name counts
     if re.match(r"\s*(?:ngay|gio|phut)\b", f[e:e + 6]) and re.fullmatch(_LE + "|" + _LT, re.sub(r"\s+", " ", (m.group("cmp") or "").strip())):
         return False            # a bounded duration ("không quá 03 ngày làm việc"), not a date
+    if m.group("pct") and re.match(r"\s*nam\s*20\d\d\b", f[e:e + 12]):
+        return False            # "đạt 60% năm 2026": the figure's year, not a duration
     return bool(re.match(r"\s*(g\b|gb|ngay|thang|nam\b)", f[e:e + 6]))
 
 
@@ -307,7 +346,8 @@ _NAME_STOP = re.compile(r"\s(va|,)\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b")
 _HEAD_NOUN = re.compile(r"\b(?:quy\s*mo|t[yi]\s*l[e]|t[yi]\s*trong|chi\s*so|so\s*luong|kinh\s*phi|nguon\s*nhan\s*luc)\b")
 
 
-def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, hi: int, whole: bool = False) -> str:
+def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, hi: int, whole: bool = False,
+          share: bool = False) -> str:
     f = item.folded
     before = f[lo:fig_start]
     k = len(before.rstrip())
@@ -344,6 +384,10 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     counted = re.match(r"\s*([a-z]+\s+[a-z]+)", f[fig_end:after_end])
     if whole and before_words >= 3 and counted and re.search(r"\bso\s+(?:luong\s+)?" + counted.group(1) + r"\b", f[a:b]):
         whole = False           # "số doanh nghiệp … đạt ít nhất 60 doanh nghiệp": the count the words before name
+    if share and before_words >= 2 and (obj := _share_object(f, a, b, fig_end, after_end, trimmed != before[:k])):
+        # "Phủ sóng 5G tại 100% khu dân cư", "Hoàn thành số hóa 100% hồ sơ hộ tịch": the share qualifies the
+        # noun after it, and the indicator is the words before and after the figure
+        return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-") + " " + outline.out(item, *obj).strip(" ,;:(-"))
     if whole and after_end - fig_end >= 4:
         return _no_year_tail(outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-"))
     if before_words >= 3:
@@ -353,6 +397,24 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     if b - a >= 6:
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
     return _no_year_tail(outline.out(item, fig_end, after_end).strip(" ,;:(-"))
+
+
+# the words a percentage's object cannot open with: a year, a comparison, a frequency, a measure
+_NOT_OBJECT = re.compile(r"\s*(?:tro\s*len|so\s*voi|vao|den|toi|trong|truoc|nam\b|tren\s*tong|tong|moi|hang|hon\b|/|\d)")
+_PREPOSITION_END = re.compile(r"\b(?:tai|cua|cho|o|den|voi)\s*$")
+
+
+def _share_object(f: str, a: int, b: int, fig_end: int, after_end: int, verb_cut: bool) -> tuple[int, int] | None:
+    """The span of the noun phrase a percentage qualifies, when the words before the figure are not the
+    indicator's whole name: they end with a preposition ("triển khai tại 100% khoa"), or are a verb phrase
+    without a head noun ("Hoàn thành số hóa 100% hồ sơ"; not "Tỷ lệ … đạt 90% …", whose verb was cut)."""
+    after = f[fig_end:after_end]
+    if not re.match(r"[\s,]*[a-z]{2}", after) or _NOT_OBJECT.match(after):
+        return None
+    if not _PREPOSITION_END.search(f[a:b]) and (verb_cut or _HEAD_NOUN.search(f, a, b)):
+        return None
+    lead = len(after) - len(after.lstrip(" ,"))
+    return fig_end + lead, after_end
 
 
 def _no_year_tail(name: str) -> str:
