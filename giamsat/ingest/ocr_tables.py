@@ -304,6 +304,7 @@ def column_read_year_table(outline: Outline) -> list[Target]:
         if not re.fullmatch(r"\s*(?:s?tt\s+)?(?:ten\s*)?chi\s*tieu\s*", loose(line)):
             continue
         years: list[int] = []
+        groups: list[int] = []          # the years OCR read on each line of the header ("2028 2029 | 2030": 3)
         last, seen = i, 0
         for k in range(i + 1, min(i + 16, len(lines))):
             f = fold(lines[k]).strip()
@@ -314,15 +315,16 @@ def column_read_year_table(outline: Outline) -> list[Target]:
                 break
             if re.fullmatch(r"(?:20[2-5]\d\s*\|?\s*)+", f):
                 years.extend(int(y) for y in _YEARS.findall(f))
+                groups.append(len(_YEARS.findall(f)))
                 last = k
             elif years or not re.fullmatch(r"(?:don\s*vi|tinh|dvt|don\s*vi\s*tinh|s?tt)", loose(f)):
                 break
         if len(years) >= 3 and years == sorted(set(years)):
-            return _column_rows(outline, last + 1, _table_end(outline, last), years)
+            return _column_rows(outline, last + 1, _table_end(outline, last), years, groups)
     return []
 
 
-def _column_rows(outline: Outline, start: int, end: int, years: list[int]) -> list[Target]:
+def _column_rows(outline: Outline, start: int, end: int, years: list[int], groups: list[int]) -> list[Target]:
     lines = outline.lines
     items: list[tuple[int, int, str]] = []          # (first line, last line, kind): name, unit, value, other
     for k, b in blocks(lines, start, end):
@@ -353,23 +355,39 @@ def _column_rows(outline: Outline, start: int, end: int, years: list[int]) -> li
             items.append((k, b, "other"))
     out: list[Target] = []
     names: list[tuple[int, int]] = []
-    runs: list[tuple[int, int, list[str]]] = []     # (unit line, last line, values)
+    runs: list[tuple[int, int, list[str], list[int]]] = []     # (unit line, last line, values, values per paragraph)
     for a, b, kind in [*items, (end + 1, end + 1, "end")]:
         if kind in ("name", "end", "other") and runs:
             if len(runs) <= len(names):
                 whole = all(r[2] for r in runs)     # units side by side: their values interleaved
-                for (na, nb), (ua, ub, values) in zip(names[-len(runs):], runs, strict=True):
-                    out.append(_column_target(outline, na, nb, ua, ub, values if whole else [], years))
+                for (na, nb), (ua, ub, values, sizes) in zip(names[-len(runs):], runs, strict=True):
+                    cols = _columns_held(sizes, groups, years) if whole else []
+                    out.append(_column_target(outline, na, nb, ua, ub, values if cols else [], cols))
             names, runs = [], []
         if kind == "name":
             names.append((a, b))
         elif kind == "unit":
-            runs.append((a, b, []))
+            runs.append((a, b, [], []))
         elif kind == "value" and runs:
-            runs[-1] = (runs[-1][0], b, runs[-1][2] + _cells(" ".join(lines[a:b + 1])))
+            cells = _cells(" ".join(lines[a:b + 1]))
+            runs[-1] = (runs[-1][0], b, runs[-1][2] + cells, runs[-1][3] + [len(cells)])
         elif kind == "other":
             names = []
     return out
+
+
+def _columns_held(sizes: list[int], groups: list[int], years: list[int]) -> list[int]:
+    """The years a row's values stand for: all of them when there is one value per year; when OCR lost cells,
+    the years of the first header lines when the row's paragraphs repeat their counts and not those of the last
+    lines (header "2026" / "2027" / "2028 2029 | 2030", values "12" / "14": 2026 and 2027); else none (values
+    "> 90 >95 100" alone would be 2028-2030, but a target's year and value are its first year's, here unread)."""
+    if sum(sizes) == len(years):
+        return years
+    n = len(sizes)
+    head, tail = groups[:n] == sizes, n <= len(groups) and groups[len(groups) - n:] == sizes
+    if not sizes or not head or tail or 0 in sizes:
+        return []
+    return years[:sum(sizes)]
 
 
 def _cells(text: str) -> list[str]:
@@ -378,14 +396,15 @@ def _cells(text: str) -> list[str]:
 
 
 def _column_target(outline: Outline, na: int, nb: int, ua: int, ub: int, values: list[str], years: list[int]) -> Target:
+    """A row of a year table read column by column; `years`: those its values stand for (none: its values unread)."""
     lines = outline.lines
     name = squash(" ".join(outline.line_out(k) for k in range(na, nb + 1)))
     unit = squash(" ".join(outline.line_out(k) for k in range(ua, ub + 1) if lines[k].strip() and not _COL_VALUES.match(fold(lines[k]))))
-    if len(values) != len(years):               # a run short of cells cannot say which years it holds
+    if not years or len(values) != len(years):      # a run short of cells that cannot say which years it holds
         return Target(name=name, unit=unit, source=SourceSpan(na + 1, ub + 1), confidence=0.3,
                       raw=" / ".join(x.strip() for x in lines[na:ub + 1] if x.strip()))
     milestones = {str(y): v for y, v in zip(years, values, strict=True)}
     value, comparator = parse_value(values[0])
     return Target(name=name, value=value, comparator=comparator, unit=unit, year=years[0], milestones=milestones,
-                  source=SourceSpan(na + 1, ub + 1), confidence=0.5,
+                  source=SourceSpan(na + 1, ub + 1), confidence=0.5 if len(years) == len(milestones) else 0.4,
                   raw=" / ".join(x.strip() for x in lines[na:ub + 1] if x.strip()))

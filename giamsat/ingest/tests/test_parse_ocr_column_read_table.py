@@ -45,3 +45,20 @@ def test_rows_whose_cells_ocr_lost_or_interleaved_are_named_without_values() -> 
                    ("Xếp hạng chỉ số thương mại điện tử", "Thứ hạng", None, {}),
                    ("Số sàn giao dịch nông sản của tỉnh", "Sàn", None, {})]
     assert any("đọc theo cột" in w and "3 chỉ tiêu" in w for w in plan.warnings)
+
+
+def test_a_run_short_of_cells_holds_the_years_whose_header_lines_it_repeats() -> None:
+    """The header read "2026" / "2027" / "2028 2029": OCR keeps the columns so grouped in the rows below, so a
+    row read "30" / "45" holds 2026 and 2027; a row read "60 75" alone would hold 2028 and 2029 but not its
+    first year's value: left unread."""
+    text = "\n".join([*HEAD,
+        "Chỉ tiêu", "", "Đơn vị", "tính", "", "2026", "", "2027", "", "2028 2029", "",
+        "Tỷ lệ hộ kinh doanh", "dùng hóa đơn điện tử", "Tỷ lệ chợ có", "thanh toán số", "Tỷ lệ bưu cục", "giao hàng trong ngày", "",
+        "%", "", "30", "", "45", "",
+        "%", "", "60 75", "",
+        "%", "", "50", "", "65", "", "80 95", ""])
+    plan = parse_text(text)
+    got = [(t.name, t.year, t.value, t.milestones) for t in plan.targets]
+    assert got == [("Tỷ lệ hộ kinh doanh dùng hóa đơn điện tử", 2026, "30", {"2026": "30", "2027": "45"}),
+                   ("Tỷ lệ chợ có thanh toán số", None, None, {}),
+                   ("Tỷ lệ bưu cục giao hàng trong ngày", 2026, "50", {"2026": "50", "2027": "65", "2028": "80", "2029": "95"})]
