@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import re
 import weakref
+from collections.abc import Callable
 
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 
@@ -902,7 +903,8 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         opens = top and (_NUMBER_TEXT.match(lines[i]) is not None or i in line_rows)
         if opens:
             lo = i          # the lines above the number belong to the row before
-        task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines)
+        task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines,
+                        frozenset(k for k, _v in anchors if k != i))
         if (k := next((k for k in range(lo, hi + 1) if k in leads), None)) is not None:
             # a 'Chủ trì: VP; phối' / 'hợp: VHXH' cell read into the row's lines: its labels say who leads
             task.lead, task.lead_code = leads[k]
@@ -1564,13 +1566,18 @@ ROW_START = re.compile(r"^\s*\d{1,3}\s*[|.]?\s")
 
 def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: str | None,
              matcher: AgencyMatcher, warnings: list[str], exclude: frozenset[str] = frozenset(),
-             skip: frozenset[int] = frozenset()) -> Task:
+             skip: frozenset[int] = frozenset(), rows: frozenset[int] = frozenset()) -> Task:
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
-    bodies = [_unglue(re.sub(r"^\s*\d{1,3}\s*[.|]?\s*[|]?\s*", lambda m: " " * len(m.group(0)), line))
-              if lo + k == anchor else _unglue(line) for k, line in enumerate(lines)]
-    below = [_unglue(x) for x in outline.lines[hi + 1:hi + 4]]
+    # a group row ('V | Đẩy mạnh …') between the row's lines and its number ends the row there: the units
+    # named past it are the next rows' (its lines are blanked for the lead, so lines keep their places)
+    after = min((k for k in skip if anchor < k <= hi), default=hi + 1)
+    before = max((k for k in skip if lo <= k < anchor), default=lo - 1)
+    bodies = [("" if not before < lo + k < after else
+               _unglue(re.sub(r"^\s*\d{1,3}\s*[.|]?\s*[|]?\s*", lambda m: " " * len(m.group(0)), line))
+               if lo + k == anchor else _unglue(line)) for k, line in enumerate(lines)]
+    below = [_unglue(x) for x in outline.lines[hi + 1:hi + 4]] if after > hi else []
     cells = [c for c in matcher.scan_cells(bodies)
              if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
     # the end of a split name may fall just below the row's lines (cells are taller than the task)
@@ -1580,7 +1587,11 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     center = anchor - lo
     if not cells:
         # The lead cell may sit just outside the row's lines (cells are taller than the task text).
-        bodies = outline.lines[max(0, lo - 2):lo] + outline.lines[hi + 1:hi + 2]
+        # (not from another row's number line, nor from the line below that opens the next row's task text:
+        # those lines' names are their rows' own)
+        bodies = [outline.lines[k] for k in (*range(max(0, lo - 2) if before < lo else lo, lo),
+                                             *range(hi + 1, min(hi + 2, len(outline.lines)) if after > hi else hi + 1))
+                  if k not in rows and k not in skip and not (k > hi and _opens_row(outline.lines[k], matcher))]
         cells = matcher.scan_cells(bodies)
         center = -1000
     if center != -1000:
@@ -1589,7 +1600,8 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         cells += [c for c in _split_heads(more, len(bodies), matcher, cells)
                   if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
     cells = [c for c in cells if c.agency.code not in exclude] or cells
-    pick = _pick_lead(cells, bodies, center)
+    cells = [c for c in cells if not _torn(c, bodies, matcher)]
+    pick = _pick_lead(cells, bodies, center, matcher)
     if pick is not None:
         task.lead_code, task.lead = pick.agency.code, pick.agency.name
         for c in cells:
@@ -1759,10 +1771,67 @@ _AFTER_DEADLINE = re.compile(r"(?:(?<!\d)20[2-4]\d|\bhang\s*(?:ngay|tuan|thang|q
                              r"|\bdinh\s*ky)\s*[|,.;:-]?\s*$")
 
 
-def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> CellMention | None:
+def _rest_words(c: CellMention, key: str) -> list[list[str]]:
+    """The words of the unit's name, and of each alias, that its head piece, at the start of `key`, does not
+    hold: what a cell split over lines goes on with ('Sở Khoa học' → 'và công nghệ'); also from the head's last
+    word when OCR's noise stands before it (read as the name's next word: 'Sở Nông nghiệp , ) A' → 'và')."""
+    toks = list(_WORD.finditer(key))
+    out = []
+    for name in (c.agency.name, *c.agency.aliases):
+        words = _WORD.findall(fold(name))
+        n = 0
+        while n < len(words) and n < len(toks) and toks[n].group(0) == words[n]:
+            n += 1
+        if not n or n == len(words):
+            continue
+        if len(words) - n >= 2:
+            out.append(words[n:])
+        if n >= 2 and toks[n - 1].start() - toks[n - 2].end() > 1:
+            out.append(words[n - 1:])
+    return out
+
+
+def _goes_on_before(a: CellMention, b: CellMention, bodies: list[str], matcher: AgencyMatcher,
+                    in_cell: Callable[[int, int], bool]) -> bool:
+    """The words that go on with a's name, split down its cell from a line above ('Sở Khoa học' / … /
+    '| và Công Các sở, ngành,'), stand just before b on one of b's lines where a has no piece in a cell: a's
+    cell is left of b's there. At least two words, the next ones of a's name in order (the last may be cut:
+    'và Con')."""
+    if not 0 <= a.line < len(bodies):
+        return False
+    rests = _rest_words(a, matcher.repaired_key(bodies[a.line])[a.col:])
+    for ln, col in b.parts if rests else ():
+        if ln <= a.line or ln >= len(bodies) or any(x == ln and in_cell(x, c) for x, c in a.parts):
+            continue
+        before = [m.group(0) for m in _WORD.finditer(matcher.repaired_key(bodies[ln])) if m.end() <= col]
+        for rest in rests:
+            for n in range(min(3, len(rest), len(before)), 1, -1):
+                got = before[-n:]
+                if got[:-1] == rest[:n - 1] and (got[-1] == rest[n - 1] or
+                                                 (len(got[-1]) >= 3 and rest[n - 1].startswith(got[-1]))):
+                    return True
+    return False
+
+
+def _torn(c: CellMention, bodies: list[str], matcher: AgencyMatcher) -> bool:
+    """One word of a name ('Sở', other words after it on its line: 'o Ban quản lý') made the name with the
+    first words of a full line of the task's text below it ('Xây dựng kế hoạch …'): the task's words,
+    not a cell."""
+    if len(c.parts) < 2 or not 0 <= c.line < len(bodies):
+        return False
+    head = _WORD.findall(matcher.repaired_key(bodies[c.line])[c.col:])[:2]
+    if len(head) < 2 or any(fold(n).split()[:2] == head for n in (c.agency.name, *c.agency.aliases)):
+        return False
+    return all(ln < len(bodies) and len(bodies[ln].rstrip()) >= 60 and col < 35 and not bodies[ln][:col].strip()
+               for ln, col in c.parts[1:])
+
+
+def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
+               matcher: AgencyMatcher | None = None) -> CellMention | None:
     """The lead is the left-most unit cell after the task text. Columns of OCR'd lines are comparable
-    only on one line, so two names are ordered where pieces of both stand on the same line; cells are
-    centred on the row's number line, so among unordered names the one nearest it wins."""
+    only on one line, so two names are ordered where pieces of both stand on the same line (also where the
+    words that go on with a name split down its cell stand just before the other: `_goes_on_before`); cells
+    are centred on the row's number line, so among unordered names the one nearest it wins."""
     if not cells:
         return None
 
@@ -1788,6 +1857,11 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int) -> Cell
         return next((col for ln, col in c.parts if ln == line and in_cell(ln, col)), None)
 
     def left_of(a: CellMention, b: CellMention) -> bool:
+        if matcher is not None:
+            if _goes_on_before(a, b, bodies, matcher, in_cell):
+                return True
+            if _goes_on_before(b, a, bodies, matcher, in_cell):
+                return False
         for ln, col in a.parts:
             other = col_on(b, ln)
             if other is not None and other != col and in_cell(ln, col):
