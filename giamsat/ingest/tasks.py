@@ -461,9 +461,9 @@ def _deadline(task: Task, text: str) -> None:
 _LEAD_BEFORE = re.compile(r"\s+(?:chu\s*tri|thuc\s*hien|phu\s*trach)\b(?!\s*:)")
 # between a unit's name and its verb: nothing, or the level it stands at ("Trung tâm … công xã chủ trì")
 _LEAD_GAP = re.compile(r"[\s,]*(?:(?:cap\s*)?(?:xa|phuong|tinh|huyen|thi\s*xa|thanh\s*pho)\b)?[\s,]*")
-# "(cơ quan chủ trì: X", "chủ trì: X", "Đơn vị thực hiện: X"
-_LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.)]{4,80})"
-                           r"|(?:don vi|co quan)\s*(?:thuc hien|phu trach)\s*:\s*([^;,.)]{4,80})")
+# "(cơ quan chủ trì: X", "chủ trì: X", "Đơn vị thực hiện: X" (up to a bracket: "X (cơ quan thường trực)" is X in its role)
+_LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.()]{4,80})"
+                           r"|(?:don vi|co quan)\s*(?:thuc hien|phu trach)\s*:\s*([^;,.()]{4,80})")
 
 
 # a section of measures ("IV. GIẢI PHÁP THỰC HIỆN") beside one of duties ("III. NHIỆM VỤ CỤ THỂ")
