@@ -1602,7 +1602,12 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     cells = [c for c in cells if c.agency.code not in exclude] or cells
     cells = [c for c in cells if not _torn(c, bodies, matcher)]
     pick = _pick_lead(cells, bodies, center, matcher)
-    if pick is not None:
+    if pick is not None and center != -1000 and (short := _unknown_short_name(pick, bodies, matcher)) is not None:
+        # the lead's cell holds a short name the registry does not know: its neighbour is no lead
+        task.lead = short
+        task.coordinators = list(dict.fromkeys(c.agency.name for c in cells))
+        warnings.append(f"Không nhận ra cơ quan chủ trì “{short}” (nhiệm vụ {no}).")
+    elif pick is not None:
         task.lead_code, task.lead = pick.agency.code, pick.agency.name
         for c in cells:
             if c.agency.code != pick.agency.code and c.agency.name not in task.coordinators:
@@ -1811,6 +1816,25 @@ def _goes_on_before(a: CellMention, b: CellMention, bodies: list[str], matcher: 
                                                  (len(got[-1]) >= 3 and rest[n - 1].startswith(got[-1]))):
                     return True
     return False
+
+
+# a cell of its own between bars holding a short name in capitals ("| TTDL |", "| TT CNTT&TT |")
+_SHORT_CELL = re.compile(r"(?:^|\|)\s*([A-ZĐ][A-ZĐ0-9&.-]{1,11}(?:\s[A-ZĐ][A-ZĐ0-9&.-]{1,11})?)\s*\|\s*")
+
+
+def _unknown_short_name(pick: CellMention, bodies: list[str], matcher: AgencyMatcher) -> str | None:
+    """A short name in capitals that the registry does not know ('TTDL', 'BQLDA'), alone in its cell between
+    bars just before the unit picked as lead on the pick's line: the lead is that unit, not the one after it."""
+    line = bodies[pick.line] if 0 <= pick.line < len(bodies) else ""
+    # (the pick's column is its repaired key's, near the line's only)
+    m = next((m for m in _SHORT_CELL.finditer(line) if abs(m.end() - pick.col) <= 4), None)
+    if m is None:
+        return None
+    short = m.group(1).strip(".-")
+    if sum(ch.isupper() for ch in short) < 3 or re.fullmatch(r"[IVXL]+", short) or \
+            matcher.match(short).score >= 100 or matcher.scan(short):
+        return None
+    return short
 
 
 def _torn(c: CellMention, bodies: list[str], matcher: AgencyMatcher) -> bool:

@@ -86,3 +86,21 @@ def test_a_group_row_below_a_rows_number_ends_the_row_for_its_lead() -> None:
                   "3 | ho tich cho nguoi dan tren moi truong mang Nam 2026"])
     # (row 3's own lines start below "Sở Tư pháp": which of its units leads is not this rule's)
     assert _leads(text)[:2] == [("1", "SNV"), ("2", None)]
+
+
+def test_a_short_name_the_registry_does_not_know_in_the_lead_cell_leaves_no_lead_rather_than_the_coordinator() -> None:
+    # "| TTDL |", "| TT CNTT&TT |": a unit the plan shortens without defining it; the unit after it is the
+    # coordinator, not the lead: the short name is kept as the lead's text, without a code, with a warning
+    text = _rows(["1 | Lap ban do so ve dat nong nghiep toan | So Noi vu | Cac so, nganh | Ban do so | Nam 2026",
+                  "tinh, cap nhat hang nam."],
+                 ["2 | Xay dung trung tam du lieu dung chung | BQLDA | So Tai chinh | Trung tam | Quy IV/2026",
+                  "cua tinh."],
+                 ["3 | Van hanh cong du lieu mo cua tinh | TT CNTT&TT | So Noi vu, So Tai | Cong du lieu | Nam 2027",
+                  "chinh"],
+                 ["4 | Trien khai he thong IOC | So Tai chinh | Cac so, nganh | He thong | Nam 2027",
+                  "cua tinh."])
+    plan = parse_text(text)
+    assert [(t.no, t.lead_code, t.lead) for t in plan.tasks] == [
+        ("1", "SNV", "Sở Nội vụ"), ("2", None, "BQLDA"), ("3", None, "TT CNTT&TT"), ("4", "STC", "Sở Tài chính")]
+    assert "Sở Tài chính" in plan.tasks[1].coordinators
+    assert any("BQLDA" in w for w in plan.warnings)
