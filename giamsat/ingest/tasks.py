@@ -838,7 +838,9 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         phrase = f[m.start():m.end()]
         before = re.search(r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han"
                            r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu)\s*(ngay\s*)?:?\s*(nam\s*)?$", f[max(0, m.start() - 30):m.start()])
-        if re.match(r"(nam|\d)", phrase) and not before:
+        # a deadline alone in brackets at the duty's end: "… hộ kinh doanh (6 tháng đầu năm 2026)."
+        alone = re.search(r"\(\s*$", f[:m.start()]) and re.match(r"\s*\)\s*[.;]?\s*$", f[m.end():])
+        if re.match(r"(nam|\d)", phrase) and not before and not alone:
             continue
         start = m.start()
         if before is not None and before.group(1) == "tu" and re.match(r"nam|(?:19|20)\d\d", phrase):
