@@ -83,3 +83,12 @@ def test_black_text_on_a_grey_page_keeps_its_colour_reading() -> None:
     page = _page().convert("RGB")
     tinted = ImageChops.multiply(page, Image.new("RGB", page.size, (200, 205, 225)))
     assert readers.grey(tinted).tobytes() == tinted.convert("L").tobytes()
+
+
+def test_a_receipt_stamp_in_pale_uneven_ink_is_read_through() -> None:
+    """A stamp pressed lightly (ink some 70 levels bluer than red and green, none of it 80): still blue ink, paled."""
+    clean = _page()
+    stamped = _receipt_stamp(clean, (110, 130, 200))
+    assert _left_dark(readers.grey(stamped), clean) < 200
+    assert _lost(readers.grey(stamped), clean) < 200
+
