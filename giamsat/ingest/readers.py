@@ -788,21 +788,29 @@ _BLANK = re.compile(r"[_:'`‘’“”.,]+")                # … of marks that
 
 
 def ocr_image(image: Any, warnings: list[str]) -> list[str]:
-    """A page's lines: turned upright first (a landscape page scanned turned a quarter, `quarter_turn`; a page
-    upside down, known by Tesseract's doubt and its orientation detection, `_upside_down`)."""
+    """A page's lines: turned upright first (a landscape page scanned turned a quarter, `quarter_turn`). Then a
+    page read with doubt (median word confidence under _DOUBTFUL, or no word at all: Tesseract may read nothing
+    from a table page lying on its side) is checked: Tesseract's orientation detection (OSD) is asked which way
+    is up, and the page is read again turned as it says (upside down; a quarter either way, when the profile
+    test missed the turn); a page turned a quarter on the profile's guess alone (OSD could not tell) is read
+    again the other way up. The second reading is kept when it has words enough and less doubt. Pages read
+    with confidence (nearly all) cost nothing more."""
     page = flatten_light(grey(image))
     turn = quarter_turn(page)
     if turn:
         page = page.rotate(turn, expand=True)
     lines, words = _ocr_upright(page, warnings)
-    if len(words) >= _FEW_WORDS and _doubt(words) and _osd_rotation(page) == 180:
-        again, words_again = _ocr_upright(page.rotate(180), warnings)
-        if _doubt(words_again) < _doubt(words):
-            lines = again
+    if _doubt(words):
+        osd = _osd_rotation(page)
+        again = (360 - osd) % 360 if osd else 180 if turn and osd is None else 0
+        if again:
+            lines_again, words_again = _ocr_upright(page.rotate(again, expand=True), warnings)
+            if len(words_again) >= _FEW_WORDS and _doubt(words_again) < _doubt(words):
+                lines = lines_again
     return lines
 
 
-_FEW_WORDS = 12       # a page of fewer words is left as read (OSD needs text, and a title page stays a title page)
+_FEW_WORDS = 12       # a second reading of fewer words is not taken (a title page stays a title page)
 _DOUBTFUL = 60.0      # a page's median word confidence below this: upside down? (upright 90-96, upside down 40-45)
 
 
