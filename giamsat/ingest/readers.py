@@ -1007,7 +1007,11 @@ _PLAIN = re.compile(r"[\d.,%/]+|[^\W\d_]{2,3}")
 def _reread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Cells the page's OCR left empty though inked, or filled with a scrap of one to three signs
     that is neither a figure nor a word ("x", "=5", "= Ø" for "2", "≥ 55", "≥ 3": short cells are
-    hard to see among the page's text), are read again one by one, as a single line."""
+    hard to see among the page's text), are read again one by one, as a single line. A cell blank but for a
+    speck Tesseract read as a sign ('-' of 2 by 2 pixels, 'l' of 6 by 1 in the empty cells of a two-row header,
+    where the header's words then named the wrong columns) is left empty: its words, each smaller every way than
+    a quarter of the page's text height, stand in under 40 pixels of ink (a hyphen or a full stop of the text
+    is larger)."""
     cells: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
     for w in words:
         for n, g in enumerate(grids):
@@ -1015,6 +1019,7 @@ def _reread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) ->
                 cells.setdefault((n, *rc), []).append(w)
     out = list(words)
     budget = MAX_REREAD_CELLS
+    height = statistics.median(w["h"] for w in words) if words else 0
     for n, g in enumerate(grids):
         for r in range(len(g.ys) - 1):
             for c in range(len(g.xs) - 1):
@@ -1028,6 +1033,9 @@ def _reread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) ->
                     continue
                 crop = image.crop(box)
                 if crop.point(lambda v: 255 if v < _INK else 0).histogram()[255] < 40:
+                    if inside and all(max(w["x1"] - w["x0"], w["h"]) < _SPECK_SIZE * height for w in inside):
+                        taken = {id(w) for w in inside}         # a speck read as a sign in a blank cell
+                        out = [w for w in out if id(w) not in taken]
                     continue            # blank
                 budget -= 1
                 again = _words(_reread(crop, psm=7), box[0], box[1])
@@ -1035,6 +1043,9 @@ def _reread_cells(image: Any, grids: list[Grid], words: list[dict[str, Any]]) ->
                     taken = {id(w) for w in inside}
                     out = [w for w in out if id(w) not in taken] + again
     return out
+
+
+_SPECK_SIZE = 0.25     # of the page's median word height: a word box smaller every way is a speck, not a glyph
 
 
 MAX_FIGURE_CELLS = 30
