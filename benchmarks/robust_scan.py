@@ -54,6 +54,12 @@ Blue receipt stamp and grey paper (readers.grey in blue light; the next commit a
 with it: bluestamp targets milestones 4/5 -> 5/5, title 3/4 -> 4/4 (tasks lead 10/12, deadline 10/12 unchanged:
 left to look at); greypaper as none before and after (flatten_light already makes grey paper white); redstamp
 unchanged but for the figures' gain shared with none (milestones 5/6 -> 6/6).
+Blue told at 40 levels (commit 'Scans stamped in blue'; the stamp's uneven ink, JPEG'd in a PDF, is mostly 40-80 levels bluer), --pages=2
+--files=forms_ward,forms_replacing,forms_trade,forms_council, 777b432 -> it: bluestamp tasks lead 10/12 -> 12/12,
+deadline 10 -> 11 (as none's: 'Quý IHI/2026' left to deadlines), targets 14/15 -> 15/15 (as none's). Left: redstamp
+lead 11/12 (the blue signature over 'thực hiện' beside the red seal, too thin to be told as blue by itself; reading
+such pages in the paler of red and blue light was tried: the signature's JPEG-grey edges stay as specks, and a
+lead read before was lost, so dropped).
 Tesseract's word boxes are cached under var/quality/ocr/ by page image (as quality_parse.py does): a rerun
 re-reads but only re-OCRs images that changed.
 """
