@@ -20,7 +20,9 @@ _NUMERAL = r"([ivl1h]{1,3}(?![0-9])|[1-4])"
 def _quarter_no(numeral: str) -> int | None:
     if numeral.isdigit() and len(numeral) == 1:
         return _ROMAN.get(numeral)
-    return _ROMAN.get(numeral.replace("l", "i").replace("1", "i").replace("h", "ii"))
+    strokes = numeral.replace("l", "i").replace("1", "i")
+    # "H" is two strokes ("IH" for III) or, between two, one ("IHI" for III)
+    return _ROMAN.get(strokes.replace("h", "ii")) or _ROMAN.get(strokes.replace("h", "i"))
 
 
 _Y = r"((?:19|20)\d\d)"
@@ -190,12 +192,16 @@ _MONTH_HEAD = re.compile(r"t(?:hang)?\s*\.?\s*(\d{1,2})(?:\s*/\s*" + _Y + r")?")
 _QUARTER_HEAD = re.compile(r"q(?:uy)?\s*\.?\s*([ivl1]{1,3}|[1-4]|iv)(?:\s*/\s*" + _Y + r")?")
 _HALF_HEAD = re.compile(r"(?:6|sau)\s*thang\s*(dau|cuoi)(?:\s*nam)?(?:\s*" + _Y + r")?")
 _BARE_PERIOD = re.compile(r"(\d{1,2}|[ivx]{1,3})")
+# "2027", "Năm 2027" under a title that says when ('Lộ trình thực hiện', 'Thời gian', 'Tiến độ'); without it a
+# year column is an indicator's (a year table)
+_YEAR_HEAD = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)")
+_WHEN_TITLE = re.compile(r"lo\s*trinh|thoi\s*gian|tien\s*do")
 
 
 @dataclasses.dataclass(frozen=True)
 class Period:
     """One column of a schedule: month 1-12, quarter 1-4 or half 1-2, with the year its title gives, if any."""
-    kind: str           # "month" | "quarter" | "half"
+    kind: str           # "month" | "quarter" | "half" | "year"
     n: int
     year: int | None
     label: str
@@ -203,7 +209,7 @@ class Period:
 
 def period_head(cell: str, parent: str = "") -> Period | None:
     """The period a schedule column's title names ('T3', 'Tháng 3', 'Quý II', '6 tháng đầu năm'); a bare
-    '3' or 'II' is one when the title above it (`parent`: the header cell over it, merged cells included)
+    '3', 'II' or '2027' is one when the title above it (`parent`: the header cell over it, merged cells included)
     says months or quarters ('Thời gian thực hiện (tháng)', 'Tiến độ theo quý')."""
     label = squash(cell).strip(" *")
     f = fold(label).strip(" .:")
@@ -216,6 +222,8 @@ def period_head(cell: str, parent: str = "") -> Period | None:
     if m := _HALF_HEAD.fullmatch(f):
         return Period("half", 1 if m.group(1) == "dau" else 2, int(m.group(2)) if m.group(2) else None, label)
     p = fold(parent)
+    if (m := _YEAR_HEAD.fullmatch(f)) and _WHEN_TITLE.search(p):
+        return Period("year", int(m.group(1)), int(m.group(1)), label)
     if m := _BARE_PERIOD.fullmatch(f):
         if m.group(1).isdigit() and 1 <= int(m.group(1)) <= 12 and re.search(r"\bthang\b", p):
             return Period("month", int(m.group(1)), None, label)
@@ -236,6 +244,8 @@ def schedule_deadline(marked: list[Period]) -> DeadlineSpec:
             return DeadlineSpec.in_month(p.year, p.n, raw=raw)
         if p.kind == "quarter":
             return DeadlineSpec.in_quarter(p.year, p.n, raw=raw)
+        if p.kind == "year":
+            return DeadlineSpec.in_year(p.year, raw=raw)
         return DeadlineSpec.in_half(p.year, p.n, raw=raw)
 
     first, last = (spec(marked[0]), spec(marked[-1])) if marked else (None, None)

@@ -106,7 +106,7 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
                     periods[col] = p
         heads = [table.rows[r] for r in [k, *copies]]
         periods = _fill_periods(periods, heads, set(cols.values()))
-        if len(periods) < 3:
+        if len(periods) < (2 if next(iter(periods.values())).kind == "year" else 3):
             periods = {}
     if periods and cols.get("deadline") in periods:
         del cols["deadline"]            # "Thời gian thực hiện" over the month columns: the marks say when
@@ -280,6 +280,8 @@ def _fill_periods(periods: dict[int, Period], heads: list[list[str]], taken: set
     if len(periods) < 2 or len({p.kind for p in periods.values()}) != 1:
         return periods
     kind = next(iter(periods.values())).kind
+    if kind == "year":
+        return periods
     size = {"month": 12, "quarter": 4, "half": 2}[kind]
     votes: dict[int, int] = {}
     for c, p in periods.items():
