@@ -165,7 +165,7 @@ class Restorer:
     def restore_text(self, text: str) -> str:
         lines = text.split("\n")
         share = OCR_CLEAN_SHARE if _typed_share(text) < CLEAN_SHARE else CLEAN_SHARE
-        names = _marked_names(text) | _defined_acronyms(text) | _marked_acronyms(text)
+        names = _marked_names(text, typed=share == CLEAN_SHARE) | _defined_acronyms(text) | _marked_acronyms(text)
         out: list[str] = [""] * len(lines)
         block: list[int] = []
         for i, line in enumerate(lines):
@@ -269,6 +269,10 @@ class Restorer:
             # a word in capitals without marks where OCR kept others: a header that lost some; but one
             # without a vowel is an abbreviation the typed text defines or uses ("KT - Phòng Kinh tế", "VHXH")
             clean = not any(c in "aeiouy" for c in low)
+            # ... or a name's syllable the typed text spells without marks ("SƠN LAM" beside "Sơn Lam, ngày …")
+            clean = clean or bool(names and names.get(low) == low)
+            # ... or one standing among words in lower case, no header's: an abbreviation ("CA xã", "Sở GD")
+            clean = clean or not _caps_beside(tokens, t)
         if clean or len(low) > MAX_TOKEN or not _OK_CHARS.match(tok) or _is_code(tokens, t):
             # In typed text every word is left alone; the LM still sees it as context.
             return self._kept(self.lm.id(low) if is_syllable(low) else self.x_id)
@@ -460,6 +464,17 @@ def _pieces(line: str) -> list[str]:
     return pieces
 
 
+def _caps_beside(tokens: list[str], t: int) -> bool:
+    """A word in capitals of two letters or more stands next to token `t` (only spaces between them)."""
+    for step in (-1, 1):
+        k = t + step
+        while 0 <= k < len(tokens) and tokens[k].isspace():
+            k += step
+        if 0 <= k < len(tokens) and len(tokens[k]) >= 2 and tokens[k].isupper() and is_word(tokens[k]):
+            return True
+    return False
+
+
 def _heading_mark(tokens: list[str], t: int) -> bool:
     """The token opens its line and a '.' or ')' follows it: a heading's or an item's mark ("VI. KINH PHÍ")."""
     return t + 1 < len(tokens) and tokens[t + 1] in (".", ")") and all(x.isspace() for x in tokens[:t])
@@ -477,16 +492,26 @@ def _is_code(tokens: list[str], t: int) -> bool:
     return bool(before == "-" and t > 1 and tokens[t - 2][-1:].isdigit())
 
 
-def _marked_names(text: str) -> dict[str, str]:
+def _marked_names(text: str, typed: bool = False) -> dict[str, str]:
     """Letters (no marks) -> the lower-case spelling of the text's capitalised words that carry marks OCR never
-    makes ("Lâm", "ĐÔNG"), where one spelling holds NAME_AGREE of them."""
+    makes ("Lâm", "ĐÔNG"), where one spelling holds NAME_AGREE of them. In a typed text (`typed`) a capitalised
+    word without marks right after a capitalised word with such marks is a name's syllable spelt so ("Sơn Lam,
+    ngày …": "SƠN LAM" in the header stays, not the gazetteer's "Sơn Lâm")."""
     seen: dict[str, Counter[str]] = {}
-    for w in _WORD_RE.findall(text):
+    for m in _WORD_RE.finditer(text):
+        w = m.group(0)
         if not w[0].isupper():
             continue
         low = w.lower()
-        if set(low) <= _OCR_LETTERS or not is_syllable(low):
+        if not is_syllable(low):
             continue
+        if set(low) <= _OCR_LETTERS:
+            if not (typed and w[1:].islower()):
+                continue
+            prev = _NAME_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+            before = prev.group(1) if prev else ""
+            if not before[:1].isupper() or set(before.lower()) <= _OCR_LETTERS or not is_syllable(before.lower()):
+                continue
         seen.setdefault(strip_marks(low), Counter())[modern_tone(low)] += 1
     out: dict[str, str] = {}
     for letters, forms in seen.items():
@@ -494,6 +519,10 @@ def _marked_names(text: str) -> dict[str, str]:
         if n >= NAME_AGREE * forms.total():
             out[letters] = form
     return out
+
+
+# the capitalised word right before a word, one space between them
+_NAME_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_A-ZĐ]+) $")
 
 
 # An abbreviation the text writes with Đ ("ĐTN", "TWĐTN") where OCR read D ("DTN"): keyed so in the names' dict
