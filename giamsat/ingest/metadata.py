@@ -377,11 +377,14 @@ def _motto_tail(chunk: str) -> bool:
 
 def _join_broken_names(parts: list[str], goes_on: list[bool]) -> list[str]:
     """'BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC,' / 'CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ' / 'CHUYỂN ĐỔI SỐ TỈNH …': one
-    name broken over the header's lines."""
+    name broken over the header's lines; also where the next line opens with its "VÀ" ('… ĐỔI MỚI SÁNG TẠO' /
+    'VÀ CHUYỂN ĐỔI SỐ')."""
     out: list[str] = []
     joined = False
     for part, cont in zip(parts, goes_on, strict=True):
-        if joined:
+        if out and not joined and fold(part).startswith("va "):
+            out[-1] = f"{out[-1]} {part}"  # no name opens with "và"
+        elif joined:
             out[-1] = f"{out[-1]}{',' if not fold(out[-1]).endswith(' va') else ''} {part}"
         else:
             out.append(part)
