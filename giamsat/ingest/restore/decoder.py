@@ -51,6 +51,7 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # A capitalised word the text spells elsewhere with marks OCR never makes ("Đông Lâm" in the date line, "DONG LAM"
 # in the header) is read that way first: a document names its places and units one way (a cache of its names).
 NAME_BONUS = 3.0
+LEVEL_BONUS = 6.0  # a level's word ("tinh", "xa") before a capitalised name is read as the level that much sooner
 NAME_AGREE = 0.8  # ... when that spelling is at least this share of the marked spellings of those letters
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -295,6 +296,9 @@ class Restorer:
             self._cands[key] = cands
         if upper and names:
             return _prefer_names(cands, names, tok)
+        if not upper and low in _LEVEL_WORDS and _name_after(tokens, t):
+            # a level's word before a place's name ("tinh Hoa Lam" is "tỉnh Hòa Lâm", not "tính Hòa Làm")
+            return _prefer_names(cands, {low: _LEVEL_WORDS[low]}, _LEVEL_WORDS[low], LEVEL_BONUS)
         return cands
 
     def _candidates(self, low: str, capital_d: bool = False, upper: bool = False) -> tuple[Cand, ...]:
@@ -464,6 +468,24 @@ def _pieces(line: str) -> list[str]:
     return pieces
 
 
+# A level of government, spelt, by its letters
+_LEVEL_WORDS = {"tinh": "tỉnh", "xa": "xã", "huyen": "huyện", "phuong": "phường"}
+
+
+def _name_after(tokens: list[str], t: int) -> bool:
+    """The next token (one space on) is a capitalised word, and the token is not a sentence's first."""
+    before = next((x for x in reversed(tokens[:t]) if not x.isspace()), "")
+    nxt = tokens[t + 2] if t + 2 < len(tokens) and tokens[t + 1] == " " else ""
+    return (
+        bool(before)
+        and before not in (".", ":", "|")
+        and len(nxt) >= 2
+        and nxt[0].isupper()
+        and nxt[1:].islower()
+        and is_word(nxt)
+    )
+
+
 def _caps_beside(tokens: list[str], t: int) -> bool:
     """A word in capitals of two letters or more stands next to token `t` (only spaces between them)."""
     for step in (-1, 1):
@@ -550,7 +572,7 @@ def _defined_acronyms(text: str) -> dict[str, str]:
     return {_ACRONYM_KEY + w: w for pair in _DEFINED_RE.findall(text) for w in pair if w}
 
 
-def _prefer_names(cands: Choices, names: dict[str, str], tok: str) -> Choices:
+def _prefer_names(cands: Choices, names: dict[str, str], tok: str, bonus: float = NAME_BONUS) -> Choices:
     """`cands` with the spelling the text gives its capitalised word (`_marked_names`) made cheaper."""
     ids, costs, outs = cands
     low = tok.lower()
@@ -561,7 +583,7 @@ def _prefer_names(cands: Choices, names: dict[str, str], tok: str) -> Choices:
     ]
     if not hit:
         return cands
-    return ids, tuple(c - NAME_BONUS if i in hit else c for i, c in enumerate(costs)), outs
+    return ids, tuple(c - bonus if i in hit else c for i, c in enumerate(costs)), outs
 
 
 def _typed_share(text: str) -> float:
