@@ -102,7 +102,8 @@ def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
     k = f.find(":")
     if 0 < k < 90:
         return k, k + 1
-    m = _VERB.search(f[:140], max(min_end - 1, 0))
+    # on the OCR-tolerant form: a verb OCR read with a glyph ("thuc hi¢n") is still the verb
+    m = _VERB.search(loose(f[:140]), max(min_end - 1, 0))
     if min_end > 3 and (m is None or m.start() > min_end + 12):
         return min_end, min_end     # a known unit opens the item and a verb not listed follows ("Sở Nội vụ đưa …")
     if m and m.start() > 3:
