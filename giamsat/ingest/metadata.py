@@ -140,7 +140,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
     """A symbol's agency code whose Đ OCR read as D ("318/KH-DHDB", "1002/QĐ-BGDDT") spelt as the initials of
     the body it names where the text spells it out ("Trường Đại học Đông Bắc", "Bộ Giáo dục và Đào tạo";
-    "và" gives no letter): only a D becomes Đ, and only when one spelling of those initials is found."""
+    "và" gives no letter, "ương" of "Trung ương" a W): only a D becomes Đ, and only when one spelling of those initials
+    is found."""
     symbols = [x for x in (meta.number, *meta.parents, *meta.replaces) if x]
     if not any("D" in part and "Đ" not in part for x in symbols for part in re.split(r"[-/]", x)[1:]):
         return
@@ -152,7 +153,8 @@ def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
             for w in words[i : i + 8]:
                 if fold(w) == "va" and initials:
                     continue
-                initials += w[0].upper()
+                # "Trung ương" is "TW" in symbols ("…-TWĐTN": Trung ương Đoàn Thanh niên)
+                initials += "W" if fold(w) == "uong" and initials else w[0].upper()
                 if len(initials) >= 2 and "Đ" in initials:
                     spelt.setdefault(fold(initials), set()).add(initials)
     if not spelt:
