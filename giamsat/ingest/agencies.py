@@ -310,6 +310,45 @@ def _head_noun(key: str) -> str | None:
     return m.group(1) if m else None
 
 
+# A field's label before the unit ("Cơ quan chủ trì: …", "Đơn vị thực hiện - …") and a bracket after it
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:cơ quan|đơn vị|bộ phận)?\s*(?:chủ trì|thực hiện|phối hợp|đầu mối|tham mưu|thường trực)\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,80}\)?\s*$")  # its ")" may be cut off
+# Short names that are words in prose once folded ("CA xã" is "cả xã"): read as the unit only in capitals
+# (also with the marks a restorer gave the capitals: "CẢ xã")
+_CASED_FULL = {"ca": "Công an", "qs": "Quân sự"}
+_CASED = re.compile(r"(?<![^\W\d_])[^\W\d_]{2}(?![^\W\d_])")
+
+
+def _cased(name: str) -> str:
+    """The short names in capitals of `_CASED_FULL` written out ("CA xã" → "Công an xã")."""
+    return _CASED.sub(
+        lambda m: _CASED_FULL.get(fold(m.group(0)), m.group(0)) if m.group(0).isupper() else m.group(0), name
+    )
+# Words of a name beside its short names: its level and "các"/"cấp" (folded)
+_NAME_FILLER = frozenset(("xa", "phuong", "tinh", "huyen", "thi", "tran", "cac", "cap", "va", "thanh", "pho"))
+_KNOWN_SHORT = frozenset(fold(a) for a, _b in _ABBREVIATIONS)
+
+
+def _only_short_names(name: str) -> bool:
+    """The name is short names in capitals the matcher does not know, besides level words ("KT", "CA xã",
+    "BCHQS phường", "TTYT")."""
+    words = re.findall(r"[^\W_][^\s,;()]*", name)
+    if name.isupper() and sum(fold(w.strip(".-&")) not in _NAME_FILLER for w in words) >= 2:
+        return False  # a name in capitals, as a header prints it ("ỦY BAN NHÂN DÂN TỈNH …")
+    shorts = 0
+    for word in words:
+        bare = word.strip(".-&")
+        if fold(bare) in _NAME_FILLER:
+            continue
+        if not (2 <= len(bare) <= 8 and bare.isupper() and fold(bare) not in _KNOWN_SHORT):
+            return False
+        shorts += 1
+    return shorts > 0
+
+
 class AgencyMatcher:
     """Exact alias lookup first, then rapidfuzz; unmatched names are returned, never dropped."""
 
@@ -597,17 +636,43 @@ class AgencyMatcher:
 
     def match(self, text: str) -> AgencyMatch:
         name = squash(text).strip(" .;,-–:")
+        # the unit without its field's label ("Cơ quan chủ trì: Sở Y tế") or the role written after it
+        # ("Sở Y tế (cơ quan thường trực)", "Công an xã (thực hiện)")
+        bare = _TRAILING_BRACKET.sub("", _ROLE_LABEL.sub("", name, count=1)).strip(" .;,-–:")
+        names = [name, bare] if bare and bare != name else [name]
+        for found in (self._exact(n) for n in names):
+            if found is not None:
+                return AgencyMatch(name, found, 100.0)
+        for n in names:
+            if (near := self._near_learned(n)) is not None:
+                return AgencyMatch(name, near, 90.0)
+        for n in names:
+            hit = self._fuzzy(n)
+            if hit is not None:
+                return AgencyMatch(name, hit[0], hit[1])
+        return AgencyMatch(name, None, 0.0)
+
+    def _exact(self, name: str) -> Agency | None:
+        name = _cased(name)
         key = _key(name)
         if not key:
-            return AgencyMatch(name, None, 0.0)
+            return None
         full = _key(expand(name))
         levels = _levels(full)
         for k in (key, _GENERIC_TAIL.sub("", key).strip(), full, _GENERIC_TAIL.sub("", full).strip()):
             if k in self._keys and not self._level_clash(levels, self._keys[k]):
-                return AgencyMatch(name, self._keys[k], 100.0)
-        if (near := self._near_learned(name)) is not None:
-            return AgencyMatch(name, near, 90.0)
-        key = full
+                return self._keys[k]
+        return None
+
+    def _fuzzy(self, name: str) -> tuple[Agency, float] | None:
+        if _only_short_names(name):
+            # a short name in capitals no registry alias holds ("CA xã", "KT", "TTYT") is no misspelt unit:
+            # unmatched and reported, never the unit whose name holds like letters ("CA xã" ≠ "các xã")
+            return None
+        key = _key(expand(_cased(name)))
+        if sum(len(w) for w in key.split() if w not in _NAME_FILLER) < 4:
+            return None  # "cả xã": too few letters to tell a misspelling from another word
+        levels = _levels(key)
         head = _head_noun(key)
 
         def fits(choice: str) -> bool:
@@ -618,11 +683,11 @@ class AgencyMatcher:
 
         best = process.extractOne(key, self._choices, scorer=fuzz.ratio)
         if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold) and fits(best[0]):
-            return AgencyMatch(name, self._keys[best[0]], float(best[1]))
+            return self._keys[best[0]], float(best[1])
         best = process.extractOne(key, self._choices, scorer=fuzz.partial_ratio)
         if best and best[1] >= 95 and len(best[0]) >= 8 and len(key) <= len(best[0]) + 12 and fits(best[0]):
-            return AgencyMatch(name, self._keys[best[0]], float(best[1]) - 10)
-        return AgencyMatch(name, None, 0.0)
+            return self._keys[best[0]], float(best[1]) - 10
+        return None
 
     def _near_learned(self, name: str) -> Agency | None:
         """A short name in capitals one letter off a short name the document defines ("TTPVHCC" in the table,

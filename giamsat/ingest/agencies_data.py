@@ -61,7 +61,12 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
         ("Đảng đoàn Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đảng đoàn Mặt trận Tổ quốc", "Đảng đoàn MTTQ"),
     ),
     ("CAT", "Công an tỉnh", "department", ("CAT", "Công an")),
-    ("BCHQS", "Bộ Chỉ huy Quân sự tỉnh", "department", ("Bộ CHQS tỉnh", "Bộ Chỉ huy quân sự")),
+    (
+        "BCHQS",
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "department",
+        ("Bộ CHQS tỉnh", "Bộ Chỉ huy quân sự", "BCH Quân sự tỉnh", "BCHQS tỉnh"),
+    ),
     ("BCHBP", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "department", ("Bộ đội Biên phòng", "BĐBP tỉnh")),
     (
         "UBND_XA",
@@ -161,7 +166,16 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
         "BCHQS_XA",
         "Ban Chỉ huy Quân sự xã, phường",
         "commune_office",
-        ("Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự phường", "Ban CHQS xã", "Ban CHQS phường"),
+        (
+            "Ban Chỉ huy Quân sự xã",
+            "Ban Chỉ huy Quân sự phường",
+            "Ban CHQS xã",
+            "Ban CHQS phường",
+            "BCH Quân sự xã",
+            "BCH Quân sự phường",
+            "BCHQS xã",
+            "BCHQS phường",
+        ),
     ),
     ("DANG_UY_XA", "Đảng ủy xã, phường", "party", ("Đảng ủy xã", "Đảng ủy phường", "Đảng ủy cấp xã")),
     (

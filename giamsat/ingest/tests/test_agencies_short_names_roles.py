@@ -1,0 +1,47 @@
+"""Made-up names: short names in capitals the registry does not hold, a unit with its role written after it or its
+field's label before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from giamsat.ingest.agencies import AgencyMatcher
+
+
+@pytest.fixture(scope="module")
+def matcher() -> AgencyMatcher:
+    return AgencyMatcher()
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("CA xã", "CA_XA"),
+        ("CA phường", "CA_XA"),
+        ("CẢ xã", "CA_XA"),  # the restorer marked the capitals
+        ("BCH Quân sự xã", "BCHQS_XA"),
+        ("BCH QS phường", "BCHQS_XA"),
+        ("BCHQS xã", "BCHQS_XA"),
+        ("Sở Y tế (cơ quan đầu mối)", "SYT"),
+        ("Sở Xây dựng (cơ quan thường trực Tổ công tác", "SXD"),  # its ")" cut off with the field
+        ("Cơ quan chủ trì: Sở Nội vụ", "SNV"),
+        ("Đơn vị thực hiện - Công an xã (phối hợp với Đoàn xã)", "CA_XA"),
+        ("ỦY BAN NHÂN DÂN TỈNH HÒA LAM", "UBND_TINH"),  # a header's capitals are no short names
+    ],
+)
+def test_short_names_and_roles_match(matcher: AgencyMatcher, name: str, code: str) -> None:
+    hit = matcher.match(name)
+    assert hit.agency is not None and hit.agency.code == code
+    assert hit.text == name
+
+
+@pytest.mark.parametrize("name", ["KT", "TTYT xã", "HCCB phường", "cả xã", "Cả phường"])
+def test_unknown_short_names_match_nothing(matcher: AgencyMatcher, name: str) -> None:
+    """An abbreviation no alias holds is reported unmatched, never the unit with like letters ("cả xã" is no "các xã")."""
+    assert matcher.match(name).agency is None
+
+
+def test_known_aliases_still_match(matcher: AgencyMatcher) -> None:
+    assert matcher.match("SKHCN").agency.code == "SKHCN"  # type: ignore[union-attr]
+    assert matcher.match("Sở TC").agency.code == "STC"  # type: ignore[union-attr]
+    assert matcher.match("BCĐ").agency.code == "BCD"  # type: ignore[union-attr]
