@@ -670,8 +670,11 @@ class AgencyMatcher:
             # unmatched and reported, never the unit whose name holds like letters ("CA xã" ≠ "các xã")
             return None
         key = _key(expand(_cased(name)))
-        if sum(len(w) for w in key.split() if w not in _NAME_FILLER) < 4:
-            return None  # "cả xã": too few letters to tell a misspelling from another word
+        if sum(len(w) for w in key.split() if w not in _NAME_FILLER) < 4 and not any(
+                c.startswith(key + " ") for c in self._choices):
+            # "cả xã": too few letters to tell a misspelling from another word, unless they open a unit's name
+            # whole words ("Các bộ," cut off in a narrow cell is "Các bộ, ngành, địa phương")
+            return None
         levels = _levels(key)
         head = _head_noun(key)
 
@@ -722,7 +725,18 @@ class AgencyMatcher:
         return [p.strip(" .;,-–:") for p in out if len(p.strip(" .;,-–:")) >= 2]
 
     def match_many(self, cell: str) -> list[AgencyMatch]:
-        return [self.match(part) for part in self.split(cell)]
+        out: list[AgencyMatch] = []
+        for part in self.split(cell):
+            hit = self.match(part)
+            if hit.agency is None and out and (prev := out[-1]).agency is not None:
+                # the rest of the unit before it, cut off at the cell's edge ("Các bộ, ngành, địa" of "Các bộ,
+                # ngành, địa phương"): one unit, not an unknown one
+                joined = _key(f"{prev.text}, {part}")
+                if any(k.startswith(joined) and a == prev.agency for k, a in self._keys.items()):
+                    out[-1] = AgencyMatch(f"{prev.text}, {part}", prev.agency, prev.score)
+                    continue
+            out.append(hit)
+        return out
 
     def scan(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agency mentions inside free text: (start, end, agency) over the folded key of `text`."""

@@ -45,3 +45,26 @@ def test_known_aliases_still_match(matcher: AgencyMatcher) -> None:
     assert matcher.match("SKHCN").agency.code == "SKHCN"  # type: ignore[union-attr]
     assert matcher.match("Sở TC").agency.code == "STC"  # type: ignore[union-attr]
     assert matcher.match("BCĐ").agency.code == "BCD"  # type: ignore[union-attr]
+
+
+def test_a_short_name_cut_off_in_a_narrow_cell_opens_a_unit_whole() -> None:
+    """Few letters that open a unit's name in whole words ("Các bộ," of "Các bộ, ngành, địa phương", the rest on the
+    cell's next line) still name it; the same few letters that open no name ("cả xã") do not."""
+    from giamsat.ingest.agencies import Agency
+
+    matcher = AgencyMatcher([Agency("CAC_BO", "Các bộ, ngành, địa phương"), Agency("UBND_XA", "UBND các xã")])
+    assert matcher.match("Các bộ,").agency.code == "CAC_BO"  # type: ignore[union-attr]
+    assert matcher.match("cả xã").agency is None
+
+
+def test_the_rest_of_a_unit_cut_off_at_the_cell_edge_stays_with_it() -> None:
+    """A cell of units whose last one the cell's edge cut ("…, các bộ, ngành, địa"): the stub is the rest of the
+    unit before it, not a unit of its own to report or to match by its few letters."""
+    from giamsat.ingest.agencies import Agency
+
+    matcher = AgencyMatcher([Agency("BTC", "Bộ Tài chính"), Agency("CAC_BO", "Các bộ, ngành, địa phương"),
+                             Agency("UBND_XA", "UBND các xã")])
+    hits = matcher.match_many("Bộ Tài chính, các bộ, ngành, địa")
+    assert [(h.text, h.agency.code if h.agency else None) for h in hits] == [
+        ("Bộ Tài chính", "BTC"), ("các bộ, ngành, địa", "CAC_BO")]
+    assert [h.agency.code if h.agency else None for h in matcher.match_many("Bộ Tài chính, Sở ABC")] == ["BTC", None]
