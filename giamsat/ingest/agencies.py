@@ -730,9 +730,10 @@ class AgencyMatcher:
             hit = self.match(part)
             if hit.agency is None and out and (prev := out[-1]).agency is not None:
                 # the rest of the unit before it, cut off at the cell's edge ("Các bộ, ngành, địa" of "Các bộ,
-                # ngành, địa phương"): one unit, not an unknown one
+                # ngành, địa phương", also as OCR misread it: "Cac b9, nganh, dia"): one unit, not an unknown one
                 joined = _key(f"{prev.text}, {part}")
-                if any(k.startswith(joined) and a == prev.agency for k, a in self._keys.items()):
+                if any(a == prev.agency and len(k) > len(joined)
+                       and fuzz.ratio(joined, k[:len(joined)]) >= self.threshold for k, a in self._keys.items()):
                     out[-1] = AgencyMatch(f"{prev.text}, {part}", prev.agency, prev.score)
                     continue
             out.append(hit)

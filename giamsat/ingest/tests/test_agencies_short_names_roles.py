@@ -62,9 +62,11 @@ def test_the_rest_of_a_unit_cut_off_at_the_cell_edge_stays_with_it() -> None:
     unit before it, not a unit of its own to report or to match by its few letters."""
     from giamsat.ingest.agencies import Agency
 
-    matcher = AgencyMatcher([Agency("BTC", "Bộ Tài chính"), Agency("CAC_BO", "Các bộ, ngành, địa phương"),
-                             Agency("UBND_XA", "UBND các xã")])
+    matcher = AgencyMatcher([Agency("BTC", "Bộ Tài chính"), Agency("UBND_XA", "UBND các xã"),
+                             Agency("CAC_BO", "Các bộ, ngành, địa phương", ("Các bộ, ngành",))])
     hits = matcher.match_many("Bộ Tài chính, các bộ, ngành, địa")
     assert [(h.text, h.agency.code if h.agency else None) for h in hits] == [
         ("Bộ Tài chính", "BTC"), ("các bộ, ngành, địa", "CAC_BO")]
     assert [h.agency.code if h.agency else None for h in matcher.match_many("Bộ Tài chính, Sở ABC")] == ["BTC", None]
+    ocr = matcher.match_many("Cac b9,\nnganh, dia")  # the same cell as OCR read it, marks lost and 'ộ' misread
+    assert [h.agency.code if h.agency else None for h in ocr] == ["CAC_BO"]
