@@ -12,6 +12,8 @@ from PIL import Image, ImageDraw, ImageFont
 from giamsat.ingest import readers
 from giamsat.ingest.samples.build import FONT
 
+from .shared import draw_ruled_table
+
 HEAD = ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ TỈNH LAM SƠN NĂM 2026"]
 ROWS = [
     ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"],
@@ -55,16 +57,7 @@ def _landscape() -> Image.Image:
     font = ImageFont.truetype(FONT, 46)
     for k, line in enumerate(HEAD):
         draw.text((800, 250 + 90 * k), line, fill=0, font=font)
-    top = 520
-    for r, row in enumerate(ROWS):
-        y = top + r * 160
-        draw.line((XS[0], y, XS[-1], y), fill=0, width=4)
-        for c, cell in enumerate(row):
-            draw.text((XS[c] + 25, y + 50), cell, fill=0, font=font)
-    bottom = top + len(ROWS) * 160
-    draw.line((XS[0], bottom, XS[-1], bottom), fill=0, width=4)
-    for x in XS:
-        draw.line((x, top, x, bottom), fill=0, width=4)
+    draw_ruled_table(draw, ROWS, XS, 520, 160, font, pad=(25, 50))
     return img
 
 

@@ -10,6 +10,8 @@ from PIL import Image, ImageDraw, ImageFont
 from giamsat.ingest import readers
 from giamsat.ingest.samples.build import FONT
 
+from .shared import draw_ruled_table
+
 ROWS = [
     ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Hoàn thành"],
     ["1", "Lập bản đồ số các điểm du lịch của tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Quý II/2027"],
@@ -24,16 +26,7 @@ def _page() -> Image.Image:
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(FONT, 46)
     draw.text((900, 260), "PHỤ LỤC NHIỆM VỤ CỦA TỈNH HÀ GIANG MỚI NĂM 2026", fill=0, font=font)
-    top = 480
-    for r, row in enumerate(ROWS):
-        y = top + r * 170
-        draw.line((XS[0], y, XS[-1], y), fill=0, width=4)
-        for c, cell in enumerate(row):
-            draw.text((XS[c] + 25, y + 55), cell, fill=0, font=font)
-    bottom = top + len(ROWS) * 170
-    draw.line((XS[0], bottom, XS[-1], bottom), fill=0, width=4)
-    for x in XS:
-        draw.line((x, top, x, bottom), fill=0, width=4)
+    draw_ruled_table(draw, ROWS, XS, 480, 170, font)
     return img
 
 
