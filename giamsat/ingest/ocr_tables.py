@@ -37,7 +37,8 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         above = fold(next((x for x in reversed(lines[max(0, i - 3):i]) if x.strip()), ""))   # a header on two lines
         if i > done and len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
                 re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above) and \
-                not re.search(r"(?::|nhu\s*sau)\s*$", f):       # "… năm 2025, năm 2030 như sau:" leads a table in
+                not re.search(r"(?::|nhu\s*sau)\s*$", f) and \
+                not _task_roadmap(lines, i):       # "… năm 2025, năm 2030 như sau:" leads a table in
             if re.search(r"don\s*v", loose(f + " " + above)) and \
                     (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i),
                                                  _baseline(above + " " + f, [int(y) for y in years]))):
@@ -63,6 +64,15 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
             warnings.append("Bảng chỉ tiêu theo năm được OCR đọc theo cột: không đọc đủ giá trị từng năm của "
                             f"{len(unread)} chỉ tiêu ({'; '.join(unread[:6])}{' …' if len(unread) > 6 else ''}); cần đối chiếu bản gốc.")
     return merge_twins(out)
+
+
+def _task_roadmap(lines: list[str], i: int) -> bool:
+    """The year columns at line `i` are a task table's roadmap, its tasks marked 'x' in the years they run
+    ('TT | Nhiệm vụ | Đơn vị chủ trì | … | Lộ trình thực hiện' over '2026 | 2027 | 2028'; OCR may put the years
+    above the titles): the header lines around it name tasks and no indicator."""
+    head = " ".join(fold(x) for x in lines[max(0, i - 3):i + 8])
+    return bool(re.search(r"nhiem\s*vu", head) and re.search(r"lo\s*trinh|chu\s*tri", head)
+                and not re.search(r"chi\s*tieu|muc\s*tieu", head))
 
 
 def merge_twins(targets: list[Target]) -> list[Target]:
