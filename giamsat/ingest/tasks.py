@@ -1984,7 +1984,8 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
                 continue
             tail = len(f.rstrip()) - m.end()
             score = (tail <= 2) * 100 - abs(lo + k - anchor) * 3 + m.start() // 20
-            if best is None or score > best[0]:
+            # on one line, the right-most of two alike ("Tháng | Tháng" over "01/2026 | 6/2026": start, end)
+            if best is None or score > best[0] or (score == best[0] and k == best[1]):
                 best = (score, k, m.start(), m.end())
     cond = re.compile(r"(ngay khi|sau khi|theo ke\s*$|theo ke\s*ho|theo tien\s*do)")
     if any(cond.search(f) for f in folded) and (best is None or best[0] < 100):
