@@ -440,9 +440,63 @@ _YEAR_COL = re.compile(r"^\s*(?:(?:muc\s*tieu|chi\s*tieu|ke\s*hoach|kh)\s*)?(?:(
 _BRACKET_UNIT = re.compile(r"\s*\((%|(?=[^\W\d_A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + r"])[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*$")   # not an acronym ("(TFP)")
 
 
+_YEAR_CELL = re.compile(r"(?:nam\s*)?(20[2-5]\d)")
+
+
+def _years_as_rows(table: Table) -> Table | None:
+    """An indicator table laid out the other way round: one indicator per column, one year per row ("Năm | Tỷ lệ
+    hồ sơ được số hóa (%) | Số doanh nghiệp … (doanh nghiệp)" / "2026 | 80 | 25" / "2030 | 100 | 50"), turned into
+    the usual one ("Chỉ tiêu | Năm 2026 | Năm 2030" / "Tỷ lệ hồ sơ … (%) | 80 | 100"); each indicator's row is the
+    header's line. None for any other table: the first column titled "Năm" alone, every row below a year (or the
+    header's copy a page break repeats), two at least, and most cells figures."""
+    rows, rrows = table.rows, table.rrows
+    if len(rows) < 3 or len(rows[0]) < 2 or fold(rows[0][0]).strip(" *.:") != "nam":
+        return None
+
+    def norm(row: list[str]) -> list[str]:
+        return [re.sub(r"[^a-z0-9]", "", fold(c)) for c in row]
+
+    # the header a page break repeats inside the table is no row
+    body = [k for k in range(1, len(rows)) if any(c.strip() for c in rows[k]) and norm(rows[k]) != norm(rows[0])]
+    years = [m.group(1) if (m := _YEAR_CELL.fullmatch(fold(rows[k][0]).strip(" *."))) else None for k in body]
+    if len(body) < 2 or None in years or len(set(years)) != len(years):
+        return None
+    cells = [rows[k][c] for k in body for c in range(1, len(rows[0])) if c < len(rows[k])]
+    if sum(bool(re.search(r"\d", x)) for x in cells) < 0.75 * max(len(cells), 1):
+        return None
+    head = ["Chỉ tiêu", *(f"Năm {y}" for y in years)]
+
+    def turned(src: list[list[str]]) -> list[list[str]]:
+        return [head] + [[src[0][c], *(src[k][c] if c < len(src[k]) else "" for k in body)]
+                         for c in range(1, len(src[0]))]
+
+    line = table.row_lines[0] if table.row_lines else table.start
+    return Table(table.start, table.end, turned(rows), turned(rrows), [line] * len(rows[0]))
+
+
+def _years_below(table: Table) -> Table | None:
+    """An indicator table whose years stand in a second header row under a title merged over them ("TT | Chỉ tiêu |
+    ĐVT | Lộ trình thực hiện | | | Đơn vị chủ trì" / "| | | | 2027 | 2028 | 2030 | |"): one header row, each
+    cell the lower one where it has one ("2027"), else the upper ("Chỉ tiêu"). None for any other table."""
+    rows = table.rows
+    if len(rows) < 3 or not any("chi tieu" in fold(c) for c in rows[0]):
+        return None
+    below = rows[1]
+    years = [c for c, x in enumerate(below) if _YEAR_CELL.fullmatch(fold(x).strip(" *."))]
+    if len(years) < 2 or re.match(r"\s*\d", below[0]) or any(x.strip() for c, x in enumerate(below) if c not in years):
+        return None
+
+    def one(row: list[str], under: list[str]) -> list[str]:
+        return [under[c] if c < len(under) and under[c].strip() else x for c, x in enumerate(row)]
+
+    return Table(table.start, table.end, [one(rows[0], below), *rows[2:]], [one(table.rrows[0], table.rrows[1]),
+                 *table.rrows[2:]], [table.row_lines[0], *table.row_lines[2:]] if table.row_lines else [])
+
+
 def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
     if not table.rows:
         return []
+    table = _years_as_rows(table) or _years_below(table) or table
     hdr_at, cols = _header(table)
     if cols is None:
         return []
