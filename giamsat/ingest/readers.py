@@ -110,7 +110,8 @@ def read_text(data: bytes) -> Extracted:
 def _check_zip(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError) as exc:   # a member's name not UTF-8, …
+    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError, NotImplementedError) as exc:
+        # a member's name not UTF-8, a zip version the reader does not know ("zip file version 23.1"), …
         raise IngestError("Tệp nén hỏng: không đọc được tệp DOCX.", "bad_zip") from exc
     infos = zf.infolist()
     if len(infos) > 5000:

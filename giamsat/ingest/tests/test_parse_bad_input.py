@@ -78,6 +78,18 @@ def test_zip_that_is_not_a_docx() -> None:
     _refused(buf.getvalue(), "not_docx")
 
 
+def test_zip_of_a_version_the_reader_does_not_know() -> None:
+    """A damaged zip whose member says it needs zip version 23.1 (found by the fuzzer): a clear error, not
+    Python's NotImplementedError."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buf.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6:central + 8] = (231).to_bytes(2, "little")      # "version needed to extract": 23.1
+    _refused(bytes(data), "bad_zip")
+
+
 def test_truncated_pdf() -> None:
     _refused(b"%PDF-1.7\n1 0 obj <<>> endobj\n", "bad_pdf")
 
