@@ -588,7 +588,7 @@ def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",), only: str = "")
                 if gold.get("names") and not _same_name(p.get("name") or "", g.get("name") or ""):
                     yield f"{label}: name {(p.get('name') or '')[:80]!r}"
                 if g.get("lead") and p.get("lead_code") not in g["lead"]:
-                    yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})"
+                    yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(str(c) for c in g['lead'])})"
                 if item == "tasks" and g.get("deadline") and not _deadline_ok(p.get("deadline"), g["deadline"]):
                     yield f"{label}: deadline {p.get('deadline_text')!r} (want {g['deadline']})"
                 if item == "targets" and "comparator" in g and not _value_ok(p, g):
