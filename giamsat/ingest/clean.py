@@ -52,12 +52,28 @@ def _mark_recipients(raw: list[str], folded: list[str], drop: dict[int, str]) ->
         if _RECIPIENTS.match(f) or (_SIGN.match(f) and _looks_like_closing(folded, i)):
             j = i
             while j < n and not (j > i and (_ANNEX.match(loose(raw[j])) or _BODY_RESUMES.match(folded[j])
-                                            or _title(raw[j], folded[j]))):
+                                            or _title(raw[j], folded[j]) or attached_list(raw, j))):
                 drop[j] = "signature"
                 j += 1
             i = j
             continue
         i += 1
+
+
+_LIST_HEAD = re.compile(r"^\s*[#*\s]*danh\s*muc\b")
+_ATTACHED_TO = re.compile(r"^[\s#*(]*kem\s*theo\b")
+
+
+def attached_list(raw: list[str], i: int) -> bool:
+    """Line i heads a list attached to the document without the word "Phụ lục": a line in capitals opening with
+    "DANH MỤC" ("DANH MỤC" / "CHƯƠNG TRÌNH, ĐỀ ÁN, DỰ ÁN …", "DANH MỤC DỰ ÁN …") with "(Kèm theo Nghị quyết số …)"
+    among the next few lines that hold text, as a council's resolution or a decision attaches its list of projects
+    or tasks after the signature: an annex like "PHỤ LỤC" (a "Danh mục …" sentence in the body is no heading)."""
+    text = raw[i].strip(" #*")
+    if len(text) > 160 or text != text.upper() or not _LIST_HEAD.match(loose(text)):
+        return False
+    below = [x for x in raw[i + 1:i + 12] if x.strip()][:4]
+    return any(_ATTACHED_TO.match(loose(x)) for x in below)
 
 
 # an annex that is a form to fill in, not part of the plan: "PHỤ LỤC II" / "MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN …",

@@ -285,7 +285,8 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
                 break
             end = after.end
         window = " ".join(fold(x) for x in outline.lines[section.start:min(end, section.start + 60) + 1])
-        if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b", window) or window.count("co quan") >= 2
+        # the lead's title may wrap in its cell ("Cơ quan chủ" / "trì": OCR puts the rest of the header between them)
+        if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b|(?:co\s*quan|don\s*vi)\s*chu\b", window) or window.count("co quan") >= 2
                 or window.count("don vi") >= 2) \
                 and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window) \
                 and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
@@ -315,9 +316,9 @@ def _task_header(lines: list[str], k: int) -> bool:
     lead, coordinator and deadline columns named, short, no sentence in it."""
     text = " ".join(_ocr_fold(x) for x in lines[k:k + 2])
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
-    # Nhiệm vụ Thời gian hoàn Ghi chú")
+    # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực hiện")
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
-        re.search(r"nhiem\s*v[uy]|noi\s*dung", text)
+        re.search(r"nhiem\s*v[uy]|noi\s*dung|noi\s*dun\b", text)
         and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan)\s*(?:chu\b|thuc\s*hien)", text)
         and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh|lo\s*trinh", text))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .clean import attached_list
 from .fold import fold, loose, squash
 
 _MD = re.compile(r"^\s*(#{1,6}\s+|\*\*|__)")
@@ -448,19 +449,26 @@ class Outline:
         return squash(self.restore(item.text[a:end]))
 
     def _sections(self) -> list[Section]:
-        heads = [k for k, it in enumerate(self.items) if it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")]
+        heads = [k for k, it in enumerate(self.items)
+                 if (it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")) or self._attached_list(k)]
         out: list[Section] = []
         for n, k in enumerate(heads):
             head = self.items[k]
             stop = heads[n + 1] if n + 1 < len(heads) else len(self.items)
             lz = re.sub(r"[^a-z0-9 ]", "", loose(head.text[:120]))
             kind = next((name for name, rx in SECTION_KEYS if rx.search(lz)), "other")
-            if head.kind == "annex" or (out and out[-1].kind == "annex" and head.kind == "caps"):
+            if head.kind == "annex" or (out and out[-1].kind == "annex" and head.kind == "caps") or self._attached_list(k):
                 kind = "annex"
             out.append(Section(kind, head.text, head.start, self.items[stop - 1].end,
                                self.items[k + 1:stop]))
         # An annex section swallows the following sections until the next annex heading.
         return out
+
+    def _attached_list(self, k: int) -> bool:
+        """Item k heads a list attached without the word "Phụ lục" ("DANH MỤC" / … / "(Kèm theo Nghị quyết số …)",
+        `clean.attached_list`): an annex section like "PHỤ LỤC"."""
+        item = self.items[k]
+        return item.kind in ("caps", "para") and attached_list(self.lines, item.start)
 
     def section(self, kind: str) -> list[Section]:
         out = [s for s in self.sections if s.kind == kind]
