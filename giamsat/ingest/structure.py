@@ -97,6 +97,7 @@ class Table:
 _ROW_NO = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 
 _GROUP_NO = re.compile(r"^([IVXL]{1,5}|[A-ZĐ]|[a-zđ]\))\.?$")
+_LETTER_ROW = re.compile(r"^[a-zđ]\)$")
 
 
 def _column_numbers(cells: list[str]) -> bool:
@@ -132,8 +133,12 @@ def _continues(rows: list[list[str]], row: list[str]) -> bool:
     """An unnumbered row that is the rest of the numbered row above (a cell broken by a page or
     by the typist), not a group heading: it starts mid-sentence or with an enumeration mark,
     it fills more than one cell, or the table numbers its group rows (I, II, A, a)) so an
-    unnumbered row cannot be one."""
-    if row[0] or not _ROW_NO.match(rows[-1][0]):
+    unnumbered row cannot be one. A row lettered "a)" under a numbered group ("1 | Chuyển đổi số trong đào tạo | | |" /
+    "a) | Xây dựng … | Phòng Đào tạo | … | Tháng 12/2025") is such a row too when it fills its other cells (a
+    lettered group row leaves them empty)."""
+    above = rows[-1]
+    if row[0] or not (_ROW_NO.match(above[0])
+                      or (_LETTER_ROW.match(above[0]) and sum(bool(c) for c in above[1:]) >= 2)):
         return False
     filled = [c for c in row[1:] if c]
     if not filled:
