@@ -1,0 +1,74 @@
+"""Text-layer PDFs as other producers lay them out (report generators, other word processors): tables without
+vertical rules, set in a smaller type than the body, their columns parted only by narrow strips of white
+(a cell padding of a millimetre or two). Word positions are made up here (as pdfplumber gives them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from giamsat.ingest.readers import borderless_lines
+
+
+def _words(text: str, x0: float, top: float, size: float) -> list[dict[str, Any]]:
+    """The words of `text` set from x0 on in type of `size` (a letter 0.5 of it wide, a space 0.25)."""
+    out = []
+    for word in text.split():
+        out.append({"text": word, "x0": x0, "x1": x0 + 0.5 * size * len(word), "top": top, "h": size})
+        x0 += 0.5 * size * len(word) + 0.25 * size
+    return out
+
+
+def _row(top: float, size: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
+    return [w for x0, text in cells for w in _words(text, x0, top, size)]
+
+
+def test_table_in_smaller_type_with_narrow_gutters_is_a_table() -> None:
+    """Prose in 13 pt, the task table in 10 pt, its cells filled to their padding: the strips between columns
+    are 6 units wide (0.6 of the table's type, under half the body's), more than twice its spaces. Was: the gutters,
+    judged by the body's type, were too narrow to part columns, and the rows read as lines of prose."""
+    rows = [("TT", ["Nhiệm vụ"], ["Chủ trì"], "Thời hạn"),
+            ("1", ["Số hóa hồ sơ thủ tục hành chính", "còn hiệu lực của các xã, phường"], ["Sở Nội vụ", "chủ trì"],
+             "Quý II/2026"),
+            ("2", ["Kết nối dữ liệu dân cư với hệ", "thống giải quyết thủ tục"], ["Công an tỉnh"], "30/9/2026"),
+            ("3", ["Tập huấn kỹ năng số cho cán bộ", "công chức cấp xã"], ["Sở Khoa học và", "Công nghệ"], "Hằng năm")]
+    # each column starts 6 after the end of the longest line of the column before
+    x_name = max(w["x1"] for r in rows for w in _words(r[0], 40.0, 0, 10)) + 6
+    x_lead = max(w["x1"] for r in rows for text in r[1] for w in _words(text, x_name, 0, 10)) + 6
+    x_time = max(w["x1"] for r in rows for text in r[2] for w in _words(text, x_lead, 0, 10)) + 6
+    prose = [_row(-120 + 18 * n, 13, (40, "Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về chuyển "
+                                          "đổi số")) for n in range(5)]
+    words = [w for line in prose for w in line]
+    top = 0.0
+    for label, names, leads, deadline in rows:
+        for n in range(max(len(names), len(leads))):
+            cells = [(x_name, names[n] if n < len(names) else ""), (x_lead, leads[n] if n < len(leads) else "")]
+            if n == 0:
+                cells = [(40.0, label), *cells, (x_time, deadline)]
+            words.extend(_row(top, 10, *cells))
+            top += 12
+        top += 3
+    words.extend(_row(top + 30, 13, (40, "Nơi nhận:")))
+    lines = borderless_lines(words)
+    assert "| 1 | Số hóa hồ sơ thủ tục hành chính còn hiệu lực của các xã, phường | Sở Nội vụ chủ trì | " \
+           "Quý II/2026 |" in lines
+    assert "| 2 | Kết nối dữ liệu dân cư với hệ thống giải quyết thủ tục | Công an tỉnh | 30/9/2026 |" in lines
+    assert "| 3 | Tập huấn kỹ năng số cho cán bộ công chức cấp xã | Sở Khoa học và Công nghệ | Hằng năm |" in lines
+
+
+def test_justified_prose_with_wide_spaces_stays_prose() -> None:
+    """Two justified lines of 13 pt prose whose stretched spaces (5 units, 0.4 of the type) happen to fall one
+    under the other part no columns."""
+    def line(top: float, text: str) -> list[dict[str, Any]]:
+        out, x0 = [], 40.0
+        for word in text.split():
+            out.append({"text": word, "x0": x0, "x1": x0 + 6.5 * len(word), "top": top, "h": 13})
+            x0 += 6.5 * len(word) + 5
+        return out
+
+    words = [*line(0, "Sở Nội vụ chủ trì phối hợp các sở ngành xây dựng kế hoạch"),
+             *line(18, "Sở Tư pháp chủ trì phối hợp các sở ngành rà soát văn bản"),
+             *line(36, "Sở Y tế chủ trì phối hợp các sở ngành triển khai ngay")]
+    assert borderless_lines(words) == ["Sở Nội vụ chủ trì phối hợp các sở ngành xây dựng kế hoạch",
+                                       "Sở Tư pháp chủ trì phối hợp các sở ngành rà soát văn bản",
+                                       "Sở Y tế chủ trì phối hợp các sở ngành triển khai ngay"]
+
