@@ -1596,6 +1596,7 @@ def _table_from_rows(rows: list[list[tuple[float, str]]], height: float) -> list
 
 # --- tables without ruling lines, from exact word positions (a text PDF) ------------------------
 
+_FOOT = re.compile(r"\s*(?:[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|-\s*\d{1,3}\s*-)\s*")
 _ROW_LABEL = re.compile(r"\d{1,3}(\.\d{1,2})*\.?|[IVXL]{1,5}\.?|[a-zđ]\)|[A-ZĐ]\.?|S?TT")
 _HEAD_WORDS = re.compile(r"\bs?tt\b|chu tri|phoi hop|thoi gian|thoi han|tien do|chi tieu|nhiem vu|noi dung|ket qua"
                          r"|san pham|don vi")
@@ -1612,6 +1613,11 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
         return []
     height = statistics.median(w["h"] for w in words) or 10
     lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]
+    # the page's number at its foot ("Trang 3/5", "- 3 -") is no row's: a table that runs down to the
+    # foot would take it for the rest of a cell standing above it
+    foot = [" ".join(w["text"] for w in lines.pop())] if len(lines) > 1 and _FOOT.fullmatch(
+        " ".join(w["text"] for w in lines[-1])) else []
+    words = [w for line in lines for w in line]
     left = min(w["x0"] for w in words)
     width = max(w["x1"] for w in words) - left
     out: list[str] = []
@@ -1638,7 +1644,7 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
                 del out[first:]
         out.extend(["", *_pipe_rows(rows), ""])
         k = after
-    return out
+    return out + foot
 
 
 def _line_cells(line: list[dict[str, Any]], rivers: list[tuple[float, float]]) -> list[str] | None:

@@ -72,3 +72,19 @@ def test_justified_prose_with_wide_spaces_stays_prose() -> None:
                                        "Sở Tư pháp chủ trì phối hợp các sở ngành rà soát văn bản",
                                        "Sở Y tế chủ trì phối hợp các sở ngành triển khai ngay"]
 
+
+def test_page_number_at_the_foot_is_no_cell() -> None:
+    """A borderless table that runs down to the page's foot, "Trang 2/3" printed under its lead column: the page
+    number stays a line of its own after the table (was: the end of the last row's lead, "Sở Nội vụ Trang 2/3")."""
+    def line(top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
+        return _row(top, 10, *cells)
+
+    words = [*line(0, (40, "TT"), (70, "Nhiệm vụ"), (250, "Chủ trì"), (350, "Thời hạn")),
+             *line(15, (40, "1"), (70, "Số hóa hồ sơ thủ tục hành chính"), (250, "Sở Tư pháp"), (350, "Quý II/2026")),
+             *line(30, (40, "2"), (70, "Kết nối dữ liệu dân cư"), (250, "Công an tỉnh"), (350, "30/9/2026")),
+             *line(45, (40, "3"), (70, "Tập huấn kỹ năng số cho cán bộ"), (250, "Sở Nội vụ"), (350, "Hằng năm")),
+             *line(60, (70, "công chức cấp xã")),
+             *line(80, (255, "Trang 2/3"))]
+    assert borderless_lines(words)[-3:] == ["| 3 | Tập huấn kỹ năng số cho cán bộ công chức cấp xã | Sở Nội vụ | Hằng năm |",
+                                            "", "Trang 2/3"]
+
