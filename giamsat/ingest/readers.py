@@ -1718,6 +1718,8 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
     def starts_after(river: tuple[float, float], among: list[list[dict[str, Any]]]) -> int:
         return sum(1 for line in among if any(river[1] - 1 <= w["x0"] <= river[1] + 2 * height for w in line))
 
+    head = _chunks(lines[k], gap)
+    head_gaps = [(a[-1]["x1"], b[0]["x0"]) for a, b in itertools.pairwise(head)]
     end = k
     for m in range(k, len(lines)):
         line = lines[m]
@@ -1732,9 +1734,10 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
                 break                                   # another table's header
             body = line[1:] if _is_label(line[0]["text"]) and len(line) > 1 else line
             span = max(x for _a, x in edges) - min(x for x, _b in edges) if edges else page_width
-            if len(_chunks(body, gap)) == 1 and body[-1]["x1"] - body[0]["x0"] >= 0.25 * span:
-                end = m + 1
-                continue
+            if len(_chunks(body, gap)) == 1 and (body[-1]["x1"] - body[0]["x0"] >= 0.25 * span or (
+                    body is not line and any(body[0]["x0"] < a and b < body[-1]["x1"] for a, b in head_gaps))):
+                end = m + 1                             # a title: across the page, or after its label across a
+                continue                                # strip between the header's cells
         trial = bytearray(covered)
         for w in line:
             a, b = int(w["x0"] - left), int(w["x1"] - left) + 1

@@ -88,3 +88,30 @@ def test_page_number_at_the_foot_is_no_cell() -> None:
     assert borderless_lines(words)[-3:] == ["| 3 | Tập huấn kỹ năng số cho cán bộ công chức cấp xã | Sở Nội vụ | Hằng năm |",
                                             "", "Trang 2/3"]
 
+
+def test_group_title_under_the_header_crosses_the_label_column() -> None:
+    """A group's title spans its row ("I. HOÀN THIỆN THỂ CHẾ" from the label column into the name's), right under
+    the header, and is narrower than a quarter of the (landscape) page: it crosses the strip between the header's
+    "STT" and "Nội dung công việc", so it is a title, not a line that closes that strip. Was: the label column ran
+    into the names and every line of a wrapped name began a row of its own."""
+    def line(top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
+        return _row(top, 10, *cells)
+
+    words = [*line(0, (40, "STT"), (62, "Nội dung công việc"), (300, "Chủ trì"), (420, "Phối hợp"), (560, "Thời hạn"),
+                   (700, "Ghi chú")),
+             *line(15, (40, "I."), (52, "HOÀN THIỆN THỂ CHẾ")),
+             *line(30, (40, "1"), (62, "Xây dựng quy chế khai thác nền tảng"), (300, "Sở Khoa học và"),
+                   (420, "Văn phòng UBND"), (560, "Tháng 8/2026"), (700, "Quyết định")),
+             *line(42, (62, "tích hợp, chia sẻ dữ liệu của tỉnh"), (300, "Công nghệ"), (420, "tỉnh")),
+             *line(57, (40, "2"), (62, "Rà soát các quy định cản trở"), (300, "Sở Tư pháp"), (420, "Các sở, ngành"),
+                   (560, "30/9/2026"), (700, "Báo cáo")),
+             *line(69, (62, "dịch vụ công trực tuyến")),
+             *line(84, (40, "II."), (52, "HẠ TẦNG SỐ")),
+             *line(99, (40, "3"), (62, "Nâng cấp Trung tâm dữ liệu của tỉnh"), (300, "Sở Khoa học và"),
+                   (420, "Công an tỉnh"), (560, "2027"), (700, "Trung tâm")),
+             *line(111, (62, "đáp ứng an toàn thông tin cấp độ 3"), (300, "Công nghệ"))]
+    lines = borderless_lines(words)
+    assert "| 1 | Xây dựng quy chế khai thác nền tảng tích hợp, chia sẻ dữ liệu của tỉnh | Sở Khoa học và Công nghệ " \
+           "| Văn phòng UBND tỉnh | Tháng 8/2026 | Quyết định |" in lines
+    assert "| 3 | Nâng cấp Trung tâm dữ liệu của tỉnh đáp ứng an toàn thông tin cấp độ 3 | Sở Khoa học và Công nghệ " \
+           "| Công an tỉnh | 2027 | Trung tâm |" in lines
