@@ -83,6 +83,34 @@ def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
 
 # --- plain text -------------------------------------------------------------------
 
+# TCVN3 (ABC, the ".VnTime" fonts): Vietnamese typed before Unicode stores each accented letter as one byte of
+# 0xA1-0xFE that those fonts draw as the letter; read as Latin-1 the text shows "Së Khoa häc" for "Sở Khoa học".
+# No maintained Python library converts it (none in the package index), so the standard's table is here.
+_TCVN3_FROM = "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u00adõøö÷ùúýûüþ¡¢§£¤¥¦"
+_TCVN3_TO = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ"
+_TCVN3 = str.maketrans(_TCVN3_FROM, _TCVN3_TO)
+_TCVN3_SIGNS = re.compile("[µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÖ×ØÜÞßäåæçëîïñö÷øûüþ¡¢§£¤¥¦«¬\u00ad]")
+_UNICODE_VIET = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")     # letters only Vietnamese Unicode has (â, ê, ô are TCVN3 codes)
+
+
+def from_tcvn3(lines: list[str]) -> list[str]:
+    """The lines of a document typed in TCVN3 (read as Latin-1) in Unicode. Such a document has, in its lines without
+    any letter of Vietnamese Unicode, at least five of the bytes TCVN3 gives accented letters and Vietnamese never has
+    ("µ", "¸", "ë", "ä", "®", …), one in eight of their letters or more; those lines are converted, the others (a
+    document partly retyped in Unicode) left. The ".VnTimeH" fonts draw the same bytes as capitals: a line whose other
+    letters are all capitals ("KÕ HO¹CH") is set in capitals ("KẾ HOẠCH")."""
+    legacy = [k for k, x in enumerate(lines) if not _UNICODE_VIET.search(x)]
+    signs = sum(len(_TCVN3_SIGNS.findall(lines[k])) for k in legacy)
+    if signs < 5 or signs * 8 < sum(c.isalpha() for k in legacy for c in lines[k]):
+        return lines
+    out = list(lines)
+    for k in legacy:
+        line = lines[k].translate(_TCVN3)
+        capitals = [c for c in lines[k] if c.isascii() and c.isalpha()]
+        out[k] = line.upper() if len(capitals) >= 2 and all(c.isupper() for c in capitals) else line
+    return out
+
+
 def decode_text(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
@@ -90,7 +118,10 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1258", errors="replace")
+            latin = data.decode("latin-1")
+            text = "\n".join(from_tcvn3(latin.split("\n")))
+            if text == latin:           # not TCVN3: Windows' Vietnamese code page
+                text = data.decode("cp1258", errors="replace")
     bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
     if bad > max(8, len(text[:20000]) // 50):
         raise IngestError("Tệp không phải văn bản, PDF, DOCX hay ảnh: không đọc được nội dung.", "binary")
@@ -102,7 +133,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)(?![\s*])|(?<=\S)\*(?![*\w])"
 
 def read_text(data: bytes) -> Extracted:
     """Plain or OCR text; Markdown emphasis (**bold**, *italic*) is dropped, lines are kept."""
-    return Extracted([_EMPHASIS.sub("", line) for line in decode_text(data).split("\n")], "text")
+    return Extracted(from_tcvn3([_EMPHASIS.sub("", line) for line in decode_text(data).split("\n")]), "text")
 
 
 # --- DOCX --------------------------------------------------------------------------
@@ -148,7 +179,7 @@ def read_docx(data: bytes) -> Extracted:
             lines.extend(_layout_lines(rows) if not any(x.strip() for x in lines[:12]) and _is_letterhead(rows)
                          else _pipe_rows(rows))
             lines.append("")
-    return Extracted(lines, "docx")
+    return Extracted(from_tcvn3(lines), "docx")
 
 
 _MOTTO = re.compile(r"c[oô]ng h[oòóa] x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|[dđ][aả]ng c[oộ]ng s[aả]n vi[eệ]t nam|[dđ][oộ]c l[aậ]p\s*-\s*t[uự] do",
