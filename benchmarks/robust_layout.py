@@ -22,6 +22,12 @@ First contact (main bc1e69d, 29 forms, both variants alike: the reader ignores h
 reads as a /borderless one):
   pdf_text  tasks P 87.3 R 85.9 (219/255), lead 203/219, deadline 175/217; targets P 100 R 97.7 (126/129), value 121/126
   Most misses: a table set smaller than the body with narrow gutters read as prose or with columns run together.
+After the borderless reader's fixes (gutters by the table's own type, the page number at the foot, a group title
+under the header): tasks P 100 R 94.5 (241/255), lead 240/241, deadline 230/239; targets 129/129, value 129/129.
+Scan (--scan, forms_department only, both variants alike): tasks 0/8, targets 0/5 matched: the scan reader finds no
+grid without vertical rules and parts columns only at gaps of 1.6 word heights (`_split_cells`), so the header is
+read as prose and the rows' cells misalign. Tried, not landed: `borderless_lines` on such a page's word boxes gives
+targets 5/5, tasks still 0/8 (OCR boxes leave the name/lead gutter narrower than its threshold).
 
 Usage: .venv/bin/python benchmarks/robust_layout.py [--only=PREFIX] [--scan] [--details] [--variant=hrules|borderless]
   --only: the gold files whose name starts with PREFIX (e.g. forms_department); default every forms_* gold.
