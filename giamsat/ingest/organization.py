@@ -86,6 +86,7 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
 
 _PERIOD_LEAD = re.compile(r"(?:[dpb]inh\s*ky|h[a-z]{1,2}ng\s*(?:nam|quy|thang)|moi\s*(?:nam|quy|thang))"
                           r"[^,.;:()]{0,40}?(?:\([^()]{0,60}\))?\s*,\s*")
+_REPORT_VERB = re.compile(r"(?<!cac)(?<!nhung)\s((?:gui\s*)?bao\s*cao)\b")
 _REPORTS = re.compile(r"(?:^|\s)(?:gui\s*)?bao\s*cao\b")
 _ASKS = re.compile(r"(?:giao|de\s*nghi|yeu\s*cau)\s+")
 _ROLE = re.compile(r"(?:co\s*quan|don\s*vi)\s*(?:thuong\s*truc|chu\s*tri|dau\s*moi)(?:\s*(?:cua\s*)?ban\s*chi\s*dao)?"
@@ -106,6 +107,12 @@ def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
     m = _VERB.search(loose(f[:140]), max(min_end - 1, 0))
     if min_end > 3 and (m is None or m.start() > min_end + 12):
         return min_end, min_end     # a known unit opens the item and a verb not listed follows ("Sở Nội vụ đưa …")
+    # before any other verb: units whose duty is to report ("Các ban, công ty con báo cáo tiến độ hằng quý …", "Các
+    # phòng gửi báo cáo kết quả thực hiện …"); after a known unit's name "báo cáo" may be a noun after a verb not listed
+    # ("Sở Tài chính thẩm định báo cáo …"), which the branch above keeps
+    r = _REPORT_VERB.search(loose(f[:140]))
+    if r and r.start() > 3 and (m is None or r.start() < m.start()):
+        return r.start(), r.start()
     if m and m.start() > 3:
         return m.start(), m.start()
     if len(f) < 110:
