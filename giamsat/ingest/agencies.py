@@ -349,6 +349,36 @@ def _only_short_names(name: str) -> bool:
     return shorts > 0
 
 
+def _unknown_shorts(name: str) -> list[str]:
+    """The short names in capitals of a name written in lower case otherwise ("Sở TTDL", "Phòng QLĐT huyện"), folded,
+    that the matcher does not know: letters of a unit's own abbreviation, which a fuzzy match must hold as they are
+    (not "Sở VHTTDL" for "Sở TTDL", where most letters agree); a name all in capitals is a header's, not such."""
+    if name.isupper():
+        return []
+    out = []
+    for word in re.findall(r"[^\W_][^\s,;()]*", name):
+        bare = word.strip(".-&")
+        if 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha() and fold(bare) not in _KNOWN_SHORT:
+            out.append(_key(bare))
+    return out
+
+
+def _holds_short(agency: Agency, short: str) -> bool:
+    """The unit's name or one of its aliases has the short name (folded) as a word, or the unit is so shortened: the
+    letters of a short name of its aliases ("NN&PTNT"), or the initials of its name's words after the head noun,
+    level words and "và" left out ("Sở NNPTNT": "Sở Nông nghiệp và Phát triển nông thôn"; not "Sở TTDL": "Sở Văn
+    hóa, Thể thao và Du lịch", whose short name is "VHTTDL")."""
+    for alias in (agency.name, *agency.aliases):
+        if short in _key(alias).split() or any(
+            re.sub(r"[^a-z]", "", fold(w)) == short for w in alias.split() if sum(c.isupper() for c in w) >= 2
+        ):
+            return True
+    words = _key(agency.name).split()
+    head = _head_noun(" ".join(words))
+    rest = [w for w in words[len(head.split()) if head else 0 :] if w not in _NAME_FILLER]
+    return short == "".join(w[0] for w in rest)
+
+
 class AgencyMatcher:
     """Exact alias lookup first, then rapidfuzz; unmatched names are returned, never dropped."""
 
@@ -685,7 +715,8 @@ class AgencyMatcher:
             )
 
         best = process.extractOne(key, self._choices, scorer=fuzz.ratio)
-        if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold) and fits(best[0]):
+        if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold) and fits(best[0]) \
+                and all(_holds_short(self._keys[best[0]], s) for s in _unknown_shorts(name)):
             return self._keys[best[0]], float(best[1])
         best = process.extractOne(key, self._choices, scorer=fuzz.partial_ratio)
         if best and best[1] >= 95 and len(best[0]) >= 8 and len(key) <= len(best[0]) + 12 and fits(best[0]):
