@@ -215,8 +215,14 @@ _LEVEL = re.compile(
 _LEVELS = ("district", "province", "commune")
 
 
+# A ministry's unit names its ministry last ("Văn phòng Bộ", "Thanh tra Bộ"): not a province's ("Văn phòng UBND tỉnh",
+# "Thanh tra tỉnh"); "Đảng bộ", "cán bộ", "chi bộ", "toàn bộ" are no ministry
+_MINISTRY = re.compile(r"(?<![a-z])(?<!dang )(?<!can )(?<!chi )(?<!toan )bo$")
+
+
 def _levels(key: str) -> frozenset[str]:
-    return frozenset(_LEVELS[n] for m in _LEVEL.finditer(key) for n in range(3) if m.group(n + 1))
+    found = frozenset(_LEVELS[n] for m in _LEVEL.finditer(key) for n in range(3) if m.group(n + 1))
+    return found | {"ministry"} if _MINISTRY.search(key) else found
 
 
 # "(sau đây gọi tắt là X)", "(gọi tắt là X)", "(viết tắt là X)", "(sau đây viết tắt: X)", "(sau đây gọi là X)"
@@ -301,13 +307,13 @@ def _pairs_in(text: str) -> list[tuple[str, str]]:
 _HEAD_NOUN = re.compile(
     r"(ban can su dang|dang uy|dang doan|van phong|trung tam|cong an|uy ban|hoi dong|benh vien|ngan hang"
     r"|bao hiem|dai hoc|chi cuc|thanh tra|kho bac|tinh uy|tinh doan|ban|bo|so|phong|hoi|doan|cuc|vien"
-    r"|truong|dai|bao|tram)(?![a-z])"
+    r"|truong|dai|bao|tram|vu|p)(?![a-z])"
 )
 
 
 def _head_noun(key: str) -> str | None:
     m = _HEAD_NOUN.match(key)
-    return m.group(1) if m else None
+    return ("phong" if m.group(1) == "p" else m.group(1)) if m else None  # "P. Văn hóa - Xã hội" is a Phòng
 
 
 # A field's label before the unit ("Cơ quan chủ trì: …", "Đơn vị thực hiện - …") and a bracket after it
@@ -347,6 +353,12 @@ def _only_short_names(name: str) -> bool:
             return False
         shorts += 1
     return shorts > 0
+
+
+# two fields of a unit's name joined by a dash ("Ban Tổ chức - Nhân sự", "Phòng Kinh tế - Hạ tầng"): a unit whose name
+# lacks the field after the dash ("Ban Tổ chức", "Phòng Kinh tế") is another unit (a role after a dash, "Sở Nội vụ -
+# chủ trì", is in lower case)
+_DASH = re.compile(r"\s[-–]\s")
 
 
 def _unknown_shorts(name: str) -> list[str]:
@@ -708,11 +720,14 @@ class AgencyMatcher:
         levels = _levels(key)
         head = _head_noun(key)
 
+        after_dash = [_key(expand(part)).split() for part in _DASH.split(name)[1:] if part[:1].isupper()]
+
         def fits(choice: str) -> bool:
             other = _head_noun(choice)
+            words = choice.split()
             return (head is None or other is None or head == other) and not self._level_clash(
                 levels, self._keys[choice]
-            )
+            ) and all(not part or part[0] in words for part in after_dash)
 
         best = process.extractOne(key, self._choices, scorer=fuzz.ratio)
         if best and best[1] >= self.threshold and _same_body(key, best[0], self.threshold) and fits(best[0]) \
