@@ -74,6 +74,16 @@ def _key_keep_len(text: str) -> str:
 
 # "cơ sở giáo dục", "cơ sở dữ liệu": "sở" after "cơ" is a word of the sentence, not a department
 _CO_SO = re.compile(r"(?<![a-z])co\s+so\s?$")
+# A mention that is a word of another name: "số" after what it qualifies ("chuyển đổi số y tế" is no "Sở Y tế"), and a
+# unit's name right after "Bộ" ("Bộ Công an" is a ministry, not "Công an" of the province)
+_DIGITAL_BEFORE = re.compile(r"(?<![a-z])(?:doi|kinh te|chinh phu|xa hoi|ha tang|nen tang|du lieu|ky nang|cong dan"
+                             r"|chu ky|the gioi) $")  # one space: no cell's bar or comma between them
+_MINISTRY_BEFORE = re.compile(r"(?<![a-z])(?<!can )(?<!dang )(?<!chi )(?<!toan )bo $")  # not "cán bộ Sở …"
+
+
+def _in_other_name(key: str, start: int) -> bool:
+    before = key[max(0, start - 20) : start]
+    return bool(_MINISTRY_BEFORE.search(before) or (key.startswith("so ", start) and _DIGITAL_BEFORE.search(before)))
 _UY = re.compile(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])")
 _DIGIT_LOOK = str.maketrans({"0": "o", "6": "o", "5": "s", "1": "l", "4": "a", "8": "b"})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -636,6 +646,7 @@ class AgencyMatcher:
             (m.start(), m.end(), a)
             for m in self._scan.finditer(key)
             if not _CO_SO.search(key, 0, m.start() + 3)
+            and not _in_other_name(key, m.start())
             and (a := self._lookup(m.group(1)))
             and not self._level_after(key, m.end(), a)
         ]
@@ -754,7 +765,8 @@ class AgencyMatcher:
     def split(self, cell: str) -> list[str]:
         """'Sở Tài chính, Sở Nội vụ và các sở, ngành liên quan' → three names."""
         out: list[str] = []
-        for part in _cut(squash(cell), _LIST_SEP):
+        cell = squash(cell)
+        for part in _cut(cell, _LIST_SEP):
             if (
                 out
                 and part[:1].islower()
@@ -764,11 +776,27 @@ class AgencyMatcher:
                 out[-1] = (
                     f"{out[-1]}, {part}"  # "Các cơ quan, đơn vị liên quan": one collective, not two units
                 )
+            elif out and self._goes_on_after_comma(cell, out[-1], part):
+                out[-1] = f"{out[-1]}, {part}"
             elif _key(part) in self._keys:
                 out.append(part)
             else:
                 out.extend(_cut(part, _AND_SEP))
         return [p.strip(" .;,-–:") for p in out if len(p.strip(" .;,-–:")) >= 2]
+
+    def _goes_on_after_comma(self, cell: str, prev: str, part: str) -> bool:
+        """A name's fields joined by a comma ("Cục Quản lý Khám, chữa bệnh", "Cục Thống kê, Thông tin và Chuyển đổi số
+        y tế"): the part after the comma opens with no unit's head noun and names no unit, and the part before it opens
+        with a head noun but is no unit the registry knows (a known unit ends where its name ends: "Sở Công Thương,
+        Điện lực tỉnh" stays two)."""
+        at = cell.find(prev)
+        if at < 0 or not cell[at + len(prev) :].lstrip().startswith(","):
+            return False
+        key = _key(expand(_cased(part)))
+        if not key or _head_noun(key) or key.split()[0] in ("cac", "nhung", "moi") or self.scan(part):
+            return False
+        before = _key(expand(_cased(prev)))
+        return bool(_head_noun(before)) and before.split()[0] not in ("cac", "nhung") and self.match(prev).agency is None
 
     def match_many(self, cell: str) -> list[AgencyMatch]:
         out: list[AgencyMatch] = []
@@ -794,6 +822,8 @@ class AgencyMatcher:
                 (m.start(), m.end(), a)
                 for m in self._scan.finditer(key)
                 if not _CO_SO.search(key, 0, m.start() + 3)
+                and not _in_other_name(key, m.start())
+                and text[m.start() : m.start() + 2].lower() != "số"
                 and (a := self._lookup(m.group(1)))
                 and not self._level_after(key, m.end(), a)
             ]
