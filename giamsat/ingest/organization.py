@@ -146,8 +146,10 @@ def reporting(outline: Outline) -> ReportingRegime:
         for m in re.finditer(r"bao\s*c[a-z]o", g):
             lo = max(0, m.start() - 110)
             window = g[lo:m.end() + 120]
+            # the periods' own deadlines in brackets ("6 tháng (trước ngày 05/6) và năm (…)") stand between them
+            bare = re.sub(r"\s*\([^()]{0,60}\)", "", window)
             if not re.search(r"\b[dpb]inh\s*ky\b|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy"
-                             r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", window):
+                             r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", bare):
                 continue
             if not _REGIME_WORDS.search(window) and not _units_report(g, m.start()):
                 continue
