@@ -18,6 +18,9 @@ _ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong 
                        r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|"
                        r"tinh uy|[a-z]{1,2}ang uy|cac don vi|don vi|trung tam|benh vien|truong|cac thon|thon|cac phong|"
                        r"chi cuc|hoi)\b")
+# a ministry's, an academy's or a corporation's unit, by the word its name opens with ("Cục Quản lý Khám, chữa bệnh",
+# "Vụ Kế hoạch - Tài chính", "Viện …", "Khoa …", "Công ty …"); only there, as "vụ" ends "nhiệm vụ"
+_CENTRAL_ORG = re.compile(r"(?:cac\s+)?(?:tong\s+cuc|cuc|vu|hoc\s+vien|vien|khoa|tong\s+cong\s+ty|cong\s+ty)\b")
 # not a unit: what an item of the section may open with besides one; a period or a day ("Định kỳ cuối mỗi học kỳ (…),
 # các đơn vị báo cáo …", "Hằng năm, …", "Trước ngày 15/12, …") opens the regime's sentence, whose units are named after it
 _NOT_ORG = re.compile(r"^(co che|kinh phi|che do|nguon|thong tin|trong qua trinh|ke hoach nay|tren day"
@@ -62,7 +65,7 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
         org = org[ask.end() :]  # "Giao Ủy ban nhân dân tỉnh:", "Đề nghị Ủy ban MTTQ …": the unit, not the verb
     org_key = loose(item.text[:org_end])
     if _NOT_ORG.match(fold(org)) or not (_ORG_WORD.search(org_key) or _ORG_WORD.search(fold(org))
-                                         or matcher.match(org).agency):
+                                         or _CENTRAL_ORG.match(fold(org)) or matcher.match(org).agency):
         return []
     duties = outline.out(item, duty_start).strip(" :")
     if not duties and children and _ROLE.fullmatch(fold(org)) and not matcher.match(org).agency:
@@ -105,6 +108,10 @@ def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
         return k, k + 1
     # on the OCR-tolerant form: a verb OCR read with a glyph ("thuc hi¢n") is still the verb
     m = _VERB.search(loose(f[:140]), max(min_end - 1, 0))
+    if m and m.start() <= 4 and min_end <= 3:
+        # a verb right after the head noun is the name's ("Cục Quản lý Khám, chữa bệnh là đầu mối", "Ban Chỉ đạo …"):
+        # the unit's verb comes after it
+        m = _VERB.search(loose(f[:140]), m.end())
     if min_end > 3 and (m is None or m.start() > min_end + 12):
         return min_end, min_end     # a known unit opens the item and a verb not listed follows ("Sở Nội vụ đưa …")
     # before any other verb: units whose duty is to report ("Các ban, công ty con báo cáo tiến độ hằng quý …", "Các
