@@ -102,7 +102,7 @@ def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str
             meta.date = _date(m)
     if meta.date is None:
         meta.date = _broken_date(folded[:25])
-    meta.issuer = _issuer(head, restored, number_at, restore)
+    meta.issuer = _issuer(head, restored, number_at, restore) or _central_issuer(meta.number)
     title_at = _title(lines, restored, meta, restore)
     if meta.title is None and meta.doc_type is None:
         title_at = max(title_at, _letter(lines, restored, meta))
@@ -113,6 +113,29 @@ def parse_metadata(lines: list[str], restored: list[str], restore: Callable[[str
         code = re.split(r"[-/]", meta.number.split("/", 1)[-1] if "/" in meta.number else meta.number)
         meta.doc_type = next((_TYPE_BY_CODE[c] for c in code if c in _TYPE_BY_CODE), None)
     return meta
+
+
+# Central bodies whose code in a document's symbol names them alone ("Số: 2150/KH-BYT" is Bộ Y tế's), as their
+# header prints them: the issuer where the header's name was lost (a scan that dropped the short "BỘ Y TẾ" above its
+# rule). A province's or a commune's code ("UBND", "SKHCN") names no single body.
+_CENTRAL_CODES = {
+    "BYT": "BỘ Y TẾ", "BTC": "BỘ TÀI CHÍNH", "BCA": "BỘ CÔNG AN", "BQP": "BỘ QUỐC PHÒNG", "BNG": "BỘ NGOẠI GIAO",
+    "BNV": "BỘ NỘI VỤ", "BTP": "BỘ TƯ PHÁP", "BCT": "BỘ CÔNG THƯƠNG", "BXD": "BỘ XÂY DỰNG",
+    "BKHCN": "BỘ KHOA HỌC VÀ CÔNG NGHỆ", "BGDĐT": "BỘ GIÁO DỤC VÀ ĐÀO TẠO", "BGDDT": "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+    "BNNMT": "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "BVHTTDL": "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+    "BDTTG": "BỘ DÂN TỘC VÀ TÔN GIÁO", "NHNN": "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "TTCP": "THANH TRA CHÍNH PHỦ",
+    "VPCP": "VĂN PHÒNG CHÍNH PHỦ",
+}
+
+
+def _central_issuer(number: str | None) -> str | None:
+    """The central body a document's symbol names by its code ("2150/KH-BYT" → "BỘ Y TẾ"); a joint symbol
+    ("…/KH-BYT-BTC") names its first body."""
+    if not number or "/" not in number:
+        return None
+    codes = [c for c in re.split(r"[-/]", number.split("/", 1)[1]) if c]
+    body = next((c for c in codes if c.upper() in _CENTRAL_CODES), None)
+    return _CENTRAL_CODES[body.upper()] if body else None
 
 
 def _date(m: re.Match[str]) -> str | None:
