@@ -263,6 +263,10 @@ class Restorer:
         if spelt:
             return ((self.x_id,), (0.0,), (spelt,))
         low = tok.lower()
+        if tok.isupper() and low.isascii() and low.isalpha() and not is_syllable(low) and _alone(tokens, t):
+            # a word in capitals, no syllable, alone on its line (a table's cell: "DTI", "TTDL"): an abbreviation,
+            # with nothing around it to tell damage from a short name ("DTI" had been read "ĐỦ")
+            return self._kept(self.x_id)
         if _ROMAN.match(tok) and (not is_syllable(low) or _heading_mark(tokens, t)):
             # a Roman numeral ("II. MUC TIEU" read "I.", "VII." read "VŨ.", "Phụ lục IV"): no word to restore
             return self._kept(self.lm.id(low) if is_syllable(low) else self.x_id)
@@ -484,6 +488,11 @@ def _name_after(tokens: list[str], t: int) -> bool:
         and nxt[1:].islower()
         and is_word(nxt)
     )
+
+
+def _alone(tokens: list[str], t: int) -> bool:
+    """Token `t` is the only word of its line (numbers and punctuation aside)."""
+    return not any(k != t and is_word(x) and any(c.isalpha() for c in x) for k, x in enumerate(tokens))
 
 
 def _caps_beside(tokens: list[str], t: int) -> bool:
