@@ -81,6 +81,16 @@ _DIGITAL_BEFORE = re.compile(r"(?<![a-z])(?:doi|kinh te|chinh phu|xa hoi|ha tang
 _MINISTRY_BEFORE = re.compile(r"(?<![a-z])(?<!can )(?<!dang )(?<!chi )(?<!toan )bo $")  # not "cán bộ Sở …"
 
 
+# a name going on after a dash with another field ("Ban Tổ chức - Nhân sự", "Phòng Kinh tế - Hạ tầng"): a longer name
+# than the unit found ("Ban Tổ chức"); not a second unit after the dash ("UBND tỉnh - Sở Y tế")
+_FIELD_AFTER_DASH = re.compile(
+    r"\s[-–]\s(?!(?:Sở|Ban|Phòng|Văn phòng|Cục|Vụ|Bộ|Công an|Ủy ban|UBND|Trung tâm|Đoàn|Hội|Các|Chi cục|Bảo hiểm"
+    r"|Kho bạc|Ngân hàng|Thanh tra|Đài|Báo|Trường|Bệnh viện|Viện|Tỉnh|Huyện|Xã|Phường|Quân sự|Bộ Chỉ huy"
+    r"|Chủ trì|Phối hợp|Thực hiện|Đầu mối|Thường trực|Cơ quan|Đơn vị)\b)"
+    r"[A-ZĐÀ-Ỹ]"
+)
+
+
 def _in_other_name(key: str, start: int) -> bool:
     before = key[max(0, start - 20) : start]
     return bool(_MINISTRY_BEFORE.search(before) or (key.startswith("so ", start) and _DIGITAL_BEFORE.search(before)))
@@ -824,6 +834,7 @@ class AgencyMatcher:
                 if not _CO_SO.search(key, 0, m.start() + 3)
                 and not _in_other_name(key, m.start())
                 and text[m.start() : m.start() + 2].lower() != "số"
+                and not _FIELD_AFTER_DASH.match(text, m.end())
                 and (a := self._lookup(m.group(1)))
                 and not self._level_after(key, m.end(), a)
             ]

@@ -31,3 +31,17 @@ from giamsat.ingest.agencies import AgencyMatcher
 def test_units_outside_the_registry(name: str, code: str | None) -> None:
     hit = AgencyMatcher(None).match(name)
     assert (hit.agency.code if hit.agency else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Ban Tổ chức - Nhân sự", []),  # was BTC: the unit "Ban Tổ chức" found inside a longer name
+        ("Phòng Kinh tế - Hạ tầng chủ trì", []),
+        ("UBND tỉnh - Sở Y tế", ["UBND_TINH", "SYT"]),
+        ("Sở Y tế - Chủ trì", ["SYT"]),
+        ("Phòng Văn hóa - Xã hội", ["PHONG_VHXH"]),
+    ],
+)
+def test_a_name_going_on_after_a_dash(text: str, codes: list[str]) -> None:
+    assert [a.code for _s, _e, a in AgencyMatcher(None).scan(text)] == codes
