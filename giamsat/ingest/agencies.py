@@ -969,6 +969,8 @@ class AgencyMatcher:
                 for m in rx.finditer(key):
                     if re.match(r"\s*" + re.escape(last), key[m.end() :]):
                         continue  # the whole name is on the line: scan() reads it
+                    if self._ministry_above(keys, k, m.start(), agency, tail):
+                        continue
                     below = [j for j in range(k + 1, min(k + 6, len(keys))) if keys[j].strip()][:3]
                     for j in below:
                         hit = next(
@@ -983,6 +985,20 @@ class AgencyMatcher:
                             out.append(CellMention(k, m.start(), agency, ((k, m.start()), (j, hit.start()))))
                             break
         return sorted(out, key=lambda c: (c.line, c.col))
+
+    @staticmethod
+    def _ministry_above(keys: list[str], k: int, col: int, agency: Agency, tail: str) -> bool:
+        """The name's words before its tail stand after "Bộ" on a line above, near the column ("Bộ Khoa học" /
+        "và Công" / "nghệ" in a narrow cell): the ministry's name, not the Sở's."""
+        words = _key(agency.name).split()
+        before = words[: len(words) - len(tail.split())]
+        head = _head_noun(" ".join(before))
+        rest = before[len(head.split()) :] if head else before
+        if not rest:
+            return False
+        rx = re.compile(r"(?<![a-z])bo\s+" + r"\s+".join(map(re.escape, rest)) + r"(?![a-z])")
+        above = [j for j in range(k - 1, max(k - 3, -1), -1) if keys[j].strip()][:2]
+        return any(abs(m.start() - col) <= 30 for j in above for m in rx.finditer(keys[j]))
 
     def _join(
         self, head: str, below: str, col: int, raw: str = "", going_on: bool = False

@@ -39,3 +39,16 @@ def test_lead_cells(cell: str, want: list[tuple[str, str | None]]) -> None:
 )
 def test_mentions_in_text(text: str, codes: list[str]) -> None:
     assert [a.code for _s, _e, a in AgencyMatcher(None).scan(text)] == codes
+
+
+def test_a_ministrys_name_over_three_lines_of_a_narrow_cell() -> None:
+    lines = [
+        "5 Xây dựng Cơ sở | Theo tiến độ Cục Thống | Bộ Công an, | Nhiệm vụ",
+        "dữ liệu quốc gia | của Chính phủ | kê, Thông Bộ Khoa học | chuyển tiếp",
+        "về y tế theo tin và và Công",
+        "Kiến trúc Chính Chuyển đổi | nghệ",
+    ]
+    matcher = AgencyMatcher(None)
+    assert [c.agency.code for c in matcher.scan_tail_cells(lines)] == []  # was SKHCN ("… và Công" / "nghệ")
+    province = [x.replace("Bộ Khoa học", "Sở Khoa học") for x in lines]
+    assert "SKHCN" in [c.agency.code for c in matcher.scan_tail_cells(province)]
