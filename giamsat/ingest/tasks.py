@@ -1590,7 +1590,10 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         if not any(m.line == c.line and abs(m.col - c.col) < 8 for m in cells):
             cells.append(c)
     center = anchor - lo
-    if not cells:
+    split = [] if cells else [c for c in _split_heads([*bodies, *below[:2]], len(bodies), matcher, [])
+                              if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col])
+                              and not _co_so(bodies, c)]
+    if not cells and not split:
         # The lead cell may sit just outside the row's lines (cells are taller than the task text).
         # (not from another row's number line, nor from the line below that opens the next row's task text:
         # those lines' names are their rows' own)
@@ -1602,8 +1605,9 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     if center != -1000:
         more = [*bodies, *below[:2]]
         cells = [c if (x := _whole_name(c, more, matcher)) is None or x.agency.code in exclude else x for c in cells]
-        cells += [c for c in _split_heads(more, len(bodies), matcher, cells)
-                  if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col]) and not _co_so(bodies, c)]
+        cells += split or [c for c in _split_heads(more, len(bodies), matcher, cells)
+                           if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col])
+                           and not _co_so(bodies, c)]
     cells = [c for c in cells if c.agency.code not in exclude] or cells
     cells = [c for c in cells if not _torn(c, bodies, matcher)]
     pick = _pick_lead(cells, bodies, center, matcher)
@@ -1707,26 +1711,40 @@ def _prefixes(matcher: AgencyMatcher) -> frozenset[str]:
     return got
 
 
+# the words that open a unit's name by its kind, alone on a line a name split down a narrow cell
+_KIND_WORDS = frozenset({"phong", "so", "ban", "cuc", "vien"})
+
+
 def _split_heads(bodies: list[str], heads: int, matcher: AgencyMatcher, cells: list[CellMention]) -> list[CellMention]:
     """Units' names split down their cells from a head the cell scan does not know ("Liên minh" / "Hợp tác xã"
     / "tỉnh", "Hội Nông" / "dân tỉnh"): two words opening with a capital that begin a registry name and no
     more, on one of the row's first `heads` lines, gone on with on the next lines (one to three words in a row,
-    the lines' columns being near only) to a name the registry holds whole."""
+    the lines' columns being near only) to a name the registry holds whole; or, in a narrow cell beside another
+    unit's, from a kind's word alone ("Phòng Trung" / "Tư pháp tâm Phục": up to five lines)."""
     prefixes = _prefixes(matcher)
     taken = {(ln, col) for c in cells for ln, col in c.parts}
     out: list[CellMention] = []
     for k in range(heads):
         toks = list(_WORD.finditer(matcher.repaired_key(bodies[k])))
-        for a in range(len(toks) - 1):
+        for a in range(len(toks)):
             col = toks[a].start()
-            words = [toks[a].group(0), toks[a + 1].group(0)]
-            if not bodies[k][col:col + 1].isupper() or " ".join(words) not in prefixes or \
+            words = [t.group(0) for t in toks[a:a + 2]]
+            if len(words) < 2 or " ".join(words) not in prefixes:
+                # a narrow lead cell beside another unit's ('Phòng Trung' / 'Quản lý tâm Công' / 'khoa học
+                # nghệ'): its kind's word alone heads it, the next word on its line opening the next cell
+                # (a capital or a bar: not "Ban hành", "Số hóa")
+                # (the key's columns are the line's only approximately: the line's word nearest the head's)
+                raw = min(re.finditer(r"\S+", bodies[k]), key=lambda m: abs(m.start() - col), default=None)
+                after = bodies[k][raw.end():].lstrip() if raw is not None and abs(raw.start() - col) <= 2 else "-"
+                words = words[:1] if words[0] in _KIND_WORDS and (not after or after[0] == "|" or after[0].isupper()) \
+                    else []
+            if not words or not bodies[k][col:col + 1].isupper() or " ".join(words) not in prefixes or \
                     matcher._lookup(" ".join(words)) is not None or any(ln == k and abs(c - col) <= 3 for ln, c in taken):
                 continue
             parts = [(k, col)]
             line = k
             found = None
-            while found is None and len(parts) <= 3:
+            while found is None and len(parts) <= (3 if len(words) >= 2 else 5):
                 line = next((j for j in range(line + 1, min(line + 3, len(bodies))) if bodies[j].strip()), -1)
                 if line < 0:
                     break
@@ -1919,11 +1937,18 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
             all(not bodies[ln][:col].strip() for ln, col in c.parts) and \
             len(bodies[c.line].rstrip()) > c.col + 12 + len(c.agency.name) // 2
 
+    def crosses(c: CellMention) -> bool:
+        """Named from the start of a line below the number line, going on below after other words of that
+        line ('Trung tâm | Quản lý' / 'Hỗ trợ khởi | công nghệ'): the line's start is the task's column and
+        the words below another column's, not one cell split down its lines."""
+        return 0 <= center < c.line and c.col <= 1 and len(c.parts) >= 2 and \
+            all(ln < len(bodies) and bodies[ln][:col].strip() for ln, col in c.parts[1:])
+
     def rank(c: CellMention) -> tuple[bool, bool, bool, int, int, bool, int, int]:
         beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
         near = min((abs(ln - center) for ln, col in c.parts if in_cell(ln, col)),
                    default=abs(c.line - center))
-        return (lower(c), opens_line(c), prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0),
+        return (lower(c), opens_line(c) or crosses(c), prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0),
                 c.agency.kind == "group", near, c.col)
 
     return min(cells, key=rank)
