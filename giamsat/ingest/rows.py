@@ -11,9 +11,9 @@ import re
 ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)")     # "12 | …", "12. …", "12." alone
 # a look-alike of a number, or a bracket standing for a narrow digit ("2" read ")") before a capital
 # ("18;" for "13.", or a number alone on its line with a glyph misread: "2Ÿ." for "27."), or a letter
-# and a mark ("Ị?" for "2")
+# and a mark ("Ị?" for "2"), or a number and a bracket before a capital ("9) Số hóa …" for "2")
 _LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2}|[^\W\d_][?!'\]])[;:,]?\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ]"
-                        r"|(\d[^\s\d.;:,]?)[.;:,]\s*$)")
+                        r"|(\d[^\s\d.;:,]?)[.;:,]\s*$|(\d{1,2})\)\s+[A-ZÀ-ỸĐ])")
 
 
 # a row's number run into the line above it (two lines read or copied as one: "… lĩnh vực 78. Tham mưu Chính …"):
@@ -67,7 +67,7 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         m = ROW_NO.match(lines[i])
         if not m:
             if (g := _LOOKALIKE.match(lines[i])) is not None:
-                lookalikes.append((i, g.group(1) or g.group(2) or g.group(3)))
+                lookalikes.append((i, g.group(1) or g.group(2) or g.group(3) or g.group(4)))
             elif (g := MIDLINE_NO.search(lines[i])) is not None:
                 lookalikes.append((i, g.group(1)))
             continue
@@ -86,11 +86,19 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
             expected, sub, lookalikes = v + 1, 1, []
         elif expected < v <= expected + 2 and (not anchors or i - anchors[-1][0] > min_gap):
             last = anchors[-1][0] if anchors else start - 1
+            hits = []
             for n in range(expected, v):
                 hit = next((j for j, lab in lookalikes if j > last and _similar(lab, str(n))), None)
                 if hit is not None:
-                    anchors.append((hit, str(n)))
+                    hits.append((hit, str(n)))
                     last = hit
+            if not hits and anchors:
+                # numbers misread past recognition as marks ("=; Lắp đặt …" for 4): the lines between the two rows
+                # that open so, when exactly as many as the numbers lost, take them in turn
+                opens = [j for j in range(anchors[-1][0] + 1, i) if _MARKS_OPEN.match(lines[j])]
+                if len(opens) == v - expected:
+                    hits = [(j, str(n)) for j, n in zip(opens, range(expected, v), strict=True)]
+            anchors.extend(hits)
             anchors.append((i, label))
             expected, sub, lookalikes = v + 1, 1, []
         elif resync and v > expected + 2 and (_run_follows(plain, i, v) or (
@@ -126,6 +134,10 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         else:
             lookalikes.append((i, label))
     return anchors
+
+
+# a row's number read as marks, neither a bullet nor a dash ("=;", "~:"), before a capitalised word
+_MARKS_OPEN = re.compile(r"^\s*[^\w\s|\-–—+•*·.,]{1,2}[;:,.]?\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]")
 
 
 def _lost_open(line: str) -> bool:
