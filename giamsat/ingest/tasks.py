@@ -930,12 +930,46 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
     _cells_below_name(outline, anchors, out, matcher, exclude)
+    _roadmap_end(lines, start, end, anchors, out, warnings)
     if _lead_first(lines, start, min(end, (anchors[0][0] if anchors else end))):
         # "TT | Đơn vị chủ trì | Nhiệm vụ | …": the unit's cell, merged down its rows, is read on its first row only
         for before, task in itertools.pairwise(out):
             if task.lead is None and task.lead_code is None and before.lead_code is not None:
                 task.lead, task.lead_code = before.lead, before.lead_code
     return out
+
+
+# a roadmap's year columns as OCR read their titles: years only, in a row ("| 2026_ |2027 |2028")
+_ROADMAP_YEARS = re.compile(r"[\s|_]*(20[2-4]\d)(?:[\s|_.,]+20[2-4]\d){1,9}[\s|_.,]*")
+
+
+def _roadmap_end(lines: list[str], start: int, end: int, anchors: list[tuple[int, int]], tasks: list[Task],
+                 warnings: list[str]) -> None:
+    """A task table whose deadline is a roadmap ('Lộ trình thực hiện' over '2026 | 2027 | 2028', 'x' in the years
+    a task runs) read as plain text: the marks lose their columns, so which years a row marks cannot be told. What
+    a reader still knows is that the task ends with the roadmap at the latest: a row left without a deadline takes
+    the last year, with a warning to check it against the original."""
+    first = anchors[0][0] if anchors else end
+    found = None
+    for i in range(max(0, start - 12), min(first, len(lines))):
+        f = fold(lines[i])
+        if _ROADMAP_YEARS.fullmatch(f) is not None:
+            years = [int(y) for y in re.findall(r"20[2-4]\d", f)]
+            head = " ".join(fold(x) for x in lines[max(0, i - 6):min(first, i + 8)])
+            if years == list(range(years[0], years[0] + len(years))) and re.search(r"lo\s*trinh", head) and \
+                    re.search(r"nhiem\s*vu", head) and not re.search(r"chi\s*tieu", head):
+                found = years[-1]
+    if found is None:
+        return
+    left = [t for t in tasks if t.deadline is None and not t.deadline_text]
+    for task in left:
+        task.deadline_text = f"Năm {found}"
+        task.deadline = parse_deadline(task.deadline_text)
+        task.confidence = min(task.confidence, 0.45)
+    if left:
+        warnings.append(f"Lộ trình thực hiện theo năm: OCR không giữ vị trí các ô đánh dấu của {len(left)} nhiệm vụ "
+                        f"({', '.join(t.no or '?' for t in left)}); lấy năm cuối của lộ trình ({found}) làm hạn, "
+                        "cần đối chiếu bản gốc.")
 
 
 # a 'Chủ trì/Phối hợp' cell's labels as OCR read them into a row's lines: 'Chủ trì: VP; phối' … 'hợp: VHXH, KT'
