@@ -1832,6 +1832,11 @@ def _co_so(bodies: list[str], c: CellMention) -> bool:
 _AFTER_DEADLINE = re.compile(r"(?:(?<!\d)20[2-4]\d|\bhang\s*(?:ngay|tuan|thang|quy|nam)|\bthuong\s*xuyen"
                              r"|\bdinh\s*ky)\s*[|,.;:-]?\s*$")
 
+# a 'Cấp trình' cell (the level a draft goes to) read on the same line as the task's first words, no comma or
+# word between it and the next name ("Đề án thu hút, Tỉnh ủy Sở Nội vụ | …")
+_AFTER_LEVEL = re.compile(r"(?<![a-z])(?:tinh\s*uy|thanh\s*uy|huyen\s*uy|(?:chu\s*tich\s*)?(?:hdnd|ubnd)(?:\s*tinh)?"
+                          r"|chinh\s*phu|quoc\s*hoi|bo\s*chinh\s*tri)\s*[|]?\s*$")
+
 
 def _rest_words(c: CellMention, key: str) -> list[list[str]]:
     """The words of the unit's name, and of each alias, that its head piece, at the start of `key`, does not
@@ -1924,6 +1929,8 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
             return False        # (a bar just before it: OCR saw a cell start there)
         if _AFTER_DEADLINE.search(fold(text[:col])):
             return False        # just after the deadline's cell ("Quý IV/2025 Sở Nông"): the next column
+        if _AFTER_LEVEL.search(fold(text[:col])):
+            return False        # just after the level a text goes to ("Tỉnh ủy Sở Nội vụ"): the next column
         return not text[:col].strip() if opening else re.search(r"[a-zà-ỹđ]{3,}", text[:col]) is not None
 
     def split_cell(c: CellMention) -> bool:
