@@ -2123,7 +2123,9 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
     half = _HALF_HEAD.search(folded[k - 1]) if k > 0 and _YEAR_PHRASE.fullmatch(fold(line[a:b]).strip()) else None
     if half is not None:
         task.deadline_text = squash(outline.line_out(lo + k - 1, half.start(), half.end())) + " " + task.deadline_text
-    tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 10] if x.strip())
+    # (not a page's "(tiếp theo)", the table's continuation mark)
+    tails = " ".join(" ".join(fold(x).split()[-3:]) for x in outline.lines[lo + k + 1:lo + k + 10]
+                     if x.strip() and not _CONTINUED.fullmatch(fold(x).strip()))
     after = fold(line[b:])
     if re.match(r"n[a-z&]{1,3}m\s*\d{4}$", fold(phrase).strip()) and \
             re.search(r"nh[a-z]{1,3}ng|ti[a-z]{1,2}p\s*theo", tails + " " + after):
@@ -2139,6 +2141,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         if m2 is not None and nxt is not None:
             task.deadline_text += " - " + squash(outline.line_out(lo + nxt, m2.start(), m2.end()))
     task.deadline = parse_deadline(task.deadline_text)
+
+
+# a table's continuation mark on the next page, a line of its own: "(tiếp theo)", "(Tiếp theo Phụ lục)"
+_CONTINUED = re.compile(r"\(\s*ti[a-z]{1,2}p\s*theo[^()]{0,30}\)")
 
 
 # how a task's name opens: a verb of action, capitalised ("Xây dựng …"); a group's title opens so too

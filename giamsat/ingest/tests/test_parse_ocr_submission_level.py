@@ -23,3 +23,15 @@ def test_a_lead_just_after_the_level_the_draft_goes_to_is_a_cell_not_the_tasks_w
     tasks = parse_text(text).tasks
     assert [(t.no, t.lead_code) for t in tasks] == [("1", "SNV"), ("2", "STP")]
 
+
+def test_a_pages_continued_mark_is_no_part_of_a_year_and_the_years_after_it() -> None:
+    # "năm 2026" ends the row's deadline cell; "(tiếp theo)" heads the next page, not "và những năm tiếp theo"
+    text = "\n".join([*HEAD,
+                      "1 Nghị quyết quy HĐND Sở Giáo Sở Tài chính Kỳ họp cuối",
+                      "định mức chi hỗ tỉnh dục và năm 2026",
+                      "trợ đào tạo nhân Đào tạo", "lực công nghệ số", "",
+                      "(tiếp theo)", "", *HEAD[7:],
+                      "2 Kế hoạch phát UBND Sở Khoa Sở Xây dựng | Năm 2027",
+                      "triển hạ tầng số | tỉnh học và", "của tỉnh Công nghệ", ""])
+    tasks = parse_text(text).tasks
+    assert [(t.no, t.deadline_text) for t in tasks] == [("1", "năm 2026"), ("2", "Năm 2027")]
