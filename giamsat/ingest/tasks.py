@@ -223,7 +223,8 @@ def _clause_deadline(text: str) -> tuple[str, str | None]:
     last: re.Match[str] | None = None
     for m in DEADLINE_PHRASE.finditer(f):
         before = re.search(r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han"
-                           r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu)\s*(ngay\s*)?:?\s*(nam\s*)?$", f[max(0, m.start() - 30):m.start()])
+                           r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu|cham\s*nhat)\s*(ngay\s*)?:?\s*(nam\s*)?$",
+                           f[max(0, m.start() - 30):m.start()])
         if re.match(r"(nam|\d)", f[m.start():m.end()]) and not before:
             continue
         last = m
@@ -557,7 +558,7 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
                 out.append(task)
             continue
         if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
-                not _leaf_duty(item, nxt_item):
+                not _leaf_duty(item, nxt_item, matcher):
             group, child_level, owner = outline.out(item), None, None
             # "1. Sở Tư pháp" heading its duties ("a) Rà soát …"): the unit is their lead
             if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
@@ -736,13 +737,36 @@ _OWNER = re.compile(r"^(to dang|dang uy|dang doan|ban |uy ban|so |lanh dao|cac d
                     r"|thuong truc|ubnd|cac so|cac co quan|bo )")
 
 
-def _leaf_duty(item: Item, nxt: Item | None) -> bool:
+# a duty's opening clause saying when or on what condition it is done, with no date ("Khi Bộ … ban hành hướng dẫn")
+_WHEN_OPEN = re.compile(r"(?:khi|sau\s*khi|ngay\s*sau\s*khi|truoc\s*khi|hang\s*(?:ngay|tuan|thang|quy|nam)|dinh\s*ky"
+                        r"|thuong\s*xuyen)(?![a-z])")
+
+
+def _leaf_duty(item: Item, nxt: Item | None, matcher: AgencyMatcher | None = None) -> bool:
     """'1. Sở A chủ trì xây dựng …, hoàn thành trong Quý IV/2025.' — a numbered item that is a duty
     itself (a full sentence with no sub-items), not the heading of a group."""
     if item.kind != "num" or (nxt is not None and nxt.level > item.level):
         return False
     f = item.folded.strip()
-    return len(f) >= 40 and f.endswith((".", ";")) and bool(re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f))
+    if len(f) < 40 or not f.endswith((".", ";")):
+        return False
+    if re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f):
+        return True
+    return matcher is not None and _when_subject(item, matcher) is not None
+
+
+def _when_subject(item: Item, matcher: AgencyMatcher) -> tuple[int, int, int, Agency] | None:
+    """A duty whose sentence opens with when (or on what condition) it is done, then the unit that does it, with no
+    'chủ trì' ("3. Từ tháng 3/2026, Công an tỉnh thường xuyên phối hợp …", "5. Hằng quý, Sở Nội vụ tổng hợp …",
+    "8. Khi Bộ … ban hành hướng dẫn, Sở … tham mưu …"): (end of the clause, start and end of the unit's name in
+    the item's folded text, the unit)."""
+    f = item.folded
+    clause = re.match(r"\s*([^,;.]{4,90}),\s+", f)
+    if clause is None or not (DEADLINE_PHRASE.search(clause.group(1)) or _WHEN_OPEN.match(clause.group(1))):
+        return None
+    hit = next(((s, e, a) for s, e, a in matcher.scan(item.text[clause.end():]) if s == 0), None) \
+        if len(item.text) == len(f) else None
+    return None if hit is None else (clause.end(1), clause.end() + hit[0], clause.end() + hit[1], hit[2])
 
 
 # how the name of a body opens when the registry does not hold it: a party body ("Ban cán sự đảng …", "Đảng đoàn
@@ -830,6 +854,9 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         if found:
             s, e, agency = found[-1]
             task.lead, task.lead_code = outline.out(item, s, e).strip(" ,"), agency.code
+    when = _when_subject(item, matcher) if task.lead is None else None
+    if when is not None:
+        task.lead, task.lead_code = outline.out(item, when[1], when[2]).strip(" ,"), when[3].code
     labelled = [(m.start(1), m.end(1)) for m in _DEADLINE_FIELD.finditer(f)
                 if parse_deadline(f[m.start(1):m.end(1)]).kind is not DeadlineKind.UNKNOWN]
     for a, b in labelled[:1]:
@@ -839,17 +866,25 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
     for m in DEADLINE_PHRASE.finditer(f) if not labelled else ():
         phrase = f[m.start():m.end()]
         before = re.search(r"(trong|truoc|hoan thanh|den het|giai doan|thoi gian(?:\s*(?:thuc hien|hoan thanh))?|thoi han"
-                           r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu)\s*(ngay\s*)?:?\s*(nam\s*)?$", f[max(0, m.start() - 30):m.start()])
+                           r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu|cham\s*nhat)\s*(ngay\s*)?:?\s*(nam\s*)?$",
+                           f[max(0, m.start() - 30):m.start()])
         # a deadline alone in brackets at the duty's end: "… hộ kinh doanh (6 tháng đầu năm 2026)."
         alone = re.search(r"\(\s*$", f[:m.start()]) and re.match(r"\s*\)\s*[.;]?\s*$", f[m.end():])
         if re.match(r"(nam|\d)", phrase) and not before and not alone:
             continue
+        if before is not None and before.group(1) == "tu" and not re.match(r"nam|(?:19|20)\d\d", phrase) and \
+                re.search(r"th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n", f[m.end():]):
+            continue        # "Từ tháng 3/2026, … thường xuyên …": when the duty starts; it goes on, the deadline
         start = m.start()
         if before is not None and before.group(1) == "tu" and re.match(r"nam|(?:19|20)\d\d", phrase):
             start = max(0, m.start() - 30) + before.start(1)        # "từ năm 2026": ongoing from that year
         task.deadline_text = outline.out(item, start, m.end())
         task.deadline = parse_deadline(task.deadline_text)
         break
+    if task.deadline is None and when is not None and re.match(r"\s*(?:ngay\s*)?(?:sau\s*|truoc\s*)?khi\s", f):
+        # "Khi Bộ … ban hành hướng dẫn, Sở … tham mưu …": done on that condition
+        task.deadline_text = outline.out(item, 0, when[0]).strip(" ,")
+        task.deadline = parse_deadline(task.deadline_text)
     _labelled_fields(outline, item, task, matcher)
     return task
 
