@@ -427,10 +427,13 @@ def _joint(cell: str, matcher: AgencyMatcher) -> tuple[str, str]:
 def _heads_sub_rows(rows: list[list[str]], k: int, cols: dict[str, int], no: str) -> bool:
     """'1 | Hoàn thiện thể chế | | |' above '1.1 | …': in a table whose rows are numbered under others
     (1.1, 1.2, …), a whole-numbered row with nothing but its title heads them (OCR may have lost the
-    dots of the rows right below it: '11', '13')."""
+    dots of the rows right below it: '11', '13'); also above lettered rows that start over under each ('1 | Chuyển
+    đổi số trong đào tạo | | |' above 'a) | Xây dựng kho học liệu … | Phòng Đào tạo | …')."""
     if "no" not in cols or not re.fullmatch(r"\d{1,2}", no.strip(". ")):
         return False
     c = cols["no"]
+    if k + 1 < len(rows) and c < len(rows[k + 1]) and re.fullmatch(r"a\s*[).]?", fold(rows[k + 1][c]).strip()):
+        return True
     return any(re.fullmatch(r"\d{1,2}\.\d{1,2}", r[c].strip(". ")) for r in rows[k + 1:] if c < len(r))
 
 
