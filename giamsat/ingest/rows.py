@@ -181,6 +181,14 @@ def _next_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 40) 
 # a sub-row's number whose dot OCR misread ("1⁄9" for 1.3, "2,1" for 2.1): digits, one mark, digits
 _SUB_LOOKALIKE = re.compile(r"^\s*(\d{1,2})[^\w\s.|]\s?(\d{1,2})\.?\s*[|]?\s+\S")
 _FIRST = re.compile(r"^\s*(\S+)")
+# a lettered row under a group row, the letters as Vietnamese lists run them (no f, j, w, z)
+_LETTER_ROW = re.compile(r"^\s*([a-eg-iklm-vxy]|đ)\)\s+\S")
+_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+
+def _group_of(subs: list[tuple[int, str]], groups: list[tuple[int, int]]) -> list[int]:
+    """The number of the group row each sub-row stands under (0: none above it)."""
+    return [max((v for j, v in groups if j < i), default=0) for i, _label in subs]
 
 
 def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
@@ -191,10 +199,16 @@ def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[
     Empty unless two groups or more hold sub-rows (a table not numbered so)."""
     subs: list[tuple[int, str]] = []
     groups: list[tuple[int, int]] = []
-    g, k = 0, 1
+    g, k, letter = 0, 1, 0
     for i in range(start, end + 1):
         line = lines[i]
         m = ROW_NO.match(line)
+        if m is None and g and (lm := _LETTER_ROW.match(line)) is not None and \
+                lm.group(1) == _LETTERS[min(letter, len(_LETTERS) - 1)]:
+            # lettered rows that start over under each group ('1 Chuyển đổi số …' / 'a) Xây dựng …' / 'b) …')
+            subs.append((i, f"{lm.group(1)})"))
+            letter += 1
+            continue
         if m is None:
             s = _SUB_LOOKALIKE.match(line)
             if g and s is not None and int(s.group(1)) == g:
@@ -219,8 +233,9 @@ def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[
             if v == 1:
                 groups = []             # a list numbered before the table (or its first rows) starts over
             groups.append((i, v))
-            g, k = v, 1
-    held = {int(label.split(".")[0]) for _i, label in subs}
+            g, k, letter = v, 1, 0
+    held = {int(label.split(".")[0]) if "." in label else g_of for (_i, label), g_of in zip(subs, _group_of(subs, groups),
+                                                                                             strict=True)}
     if len(held) < 2:
         return [], []
     return subs, [(i, v) for i, v in groups if v in held]

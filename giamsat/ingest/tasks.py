@@ -926,7 +926,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         outline = _mend_numbers(outline, marked)
         lines = outline.lines
     spans = row_spans(lines, anchors, start, end, matcher, paragraph_rows)
-    groups = sorted([*_roman_groups(outline, start, end), *(_number_group(outline, i, end) for i, _v in heads)])
+    groups = sorted([*_roman_groups(outline, start, end), *(_number_group(outline, i, min([end, *(j - 1 for j, _n in anchors if j > i)])) for i, _v in heads)])
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
     if heads:
         spans = _clip_to_groups(spans, [i for i, _v in anchors], group_lines)
@@ -1087,7 +1087,7 @@ def _mend_labels(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
 
 def _number_group(outline: Outline, i: int, end: int) -> tuple[int, str, list[int]]:
     """A group row numbered 1, 2 … above its sub-rows: its title, the paragraph from its number on
-    (three lines at most)."""
+    (three lines at most, none past `end`: the line above its first sub-row)."""
     used = [k for k in _paragraph(outline.lines, i)[:3] if k <= end]
     text = squash(" ".join(outline.line_out(k) for k in used))
     return i, re.sub(r"^\s*\d{1,3}\s*[|.]?\s*", "", text), used
