@@ -2069,6 +2069,9 @@ def _wrapped_quarter(outline: Outline, folded: list[str], lo: int) -> str | None
 
 
 _BARE_YEAR = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*$")
+# a span's first year and its dash, the end year wrapped below: the line ends there, or a bar or the next cell's
+# figure follows ("2026 - 420 Ngân sách", "2026- 185,5 Xã hội hóa,")
+_SPAN_OPEN = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*[-–]\s*(?:$|\||(?!(?:19|20)\d\d)\d{1,4}(?:[,.]\d+)?(?:\s|$))")
 _YEAR_AND = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s+va\s*$")
 
 
@@ -2129,6 +2132,18 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             tails = " ".join(" ".join(x.split()[-3:]) for x in folded[k + 1:k + 4] if x.strip())
             if ym and re.search(r"nh[a-z]{1,3}ng\s+n[a-z]{1,3}m", tails) and re.search(r"ti[a-z]{1,2}p\s+theo", tails):
                 task.deadline_text = outline.line_out(lo + k, ym.start(1), ym.end(1)) + " và những năm tiếp theo"
+                task.deadline = parse_deadline(task.deadline_text)
+                return
+        # a span's cell wrapped: "2026 -" (then the next cell's figure, "420", or nothing) over "… | 2028 tỉnh": the
+        # end year is the first year standing as a word of its own on the next two lines of the row
+        for k, f in enumerate(folded):
+            if (op := _SPAN_OPEN.search(f)) is None:
+                continue
+            first = int(op.group(1))
+            wrapped_ends = [int(e.group(1)) for j in range(k + 1, min(k + 3, len(folded)))
+                            for e in _YEAR_CELL.finditer(folded[j]) if first < int(e.group(1)) <= first + 30]
+            if wrapped_ends:
+                task.deadline_text = f"{first} - {wrapped_ends[0]}"
                 task.deadline = parse_deadline(task.deadline_text)
                 return
         # a deadline cell holding a bare year ("… Quyết định | 2025"): the year ends a line of the row,
