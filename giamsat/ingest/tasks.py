@@ -1681,7 +1681,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
                            if not _OUTPUT_CTX.search(fold(bodies[c.line])[max(0, c.col - 25):c.col])
                            and not _co_so(bodies, c)]
     cells = [c for c in cells if c.agency.code not in exclude] or cells
-    cells = [c for c in cells if not _torn(c, bodies, matcher)]
+    cells = [c for c in cells if not _torn(c, bodies, matcher) and not _barred(c, bodies)]
     pick = _pick_lead(cells, bodies, center, matcher)
     if pick is not None and center != -1000 and (short := _unknown_short_name(pick, bodies, matcher)) is not None:
         # the lead's cell holds a short name the registry does not know: its neighbour is no lead
@@ -1790,7 +1790,8 @@ _KIND_WORDS = frozenset({"phong", "so", "ban", "cuc", "vien"})
 def _split_heads(bodies: list[str], heads: int, matcher: AgencyMatcher, cells: list[CellMention]) -> list[CellMention]:
     """Units' names split down their cells from a head the cell scan does not know ("Liên minh" / "Hợp tác xã"
     / "tỉnh", "Hội Nông" / "dân tỉnh"): two words opening with a capital that begin a registry name and no
-    more, on one of the row's first `heads` lines, gone on with on the next lines (one to three words in a row,
+    more (and the words after them on their line that go on with the name), on one of the row's first `heads`
+    lines, gone on with on the next lines (one to four words in a row,
     the lines' columns being near only) to a name the registry holds whole; or, in a narrow cell beside another
     unit's, from a kind's word alone ("Phòng Trung" / "Tư pháp tâm Phục": up to five lines)."""
     prefixes = _prefixes(matcher)
@@ -1810,6 +1811,12 @@ def _split_heads(bodies: list[str], heads: int, matcher: AgencyMatcher, cells: l
                 after = bodies[k][raw.end():].lstrip() if raw is not None and abs(raw.start() - col) <= 2 else "-"
                 words = words[:1] if words[0] in _KIND_WORDS and (not after or after[0] == "|" or after[0].isupper()) \
                     else []
+            # the head goes on along its line while it is the start of a name ("Khoa Khoa học | Phòng …" / "… | cơ bản")
+            e = a + len(words)
+            while len(words) >= 2 and e < len(toks) and toks[e].start() - toks[e - 1].end() <= 2 and \
+                    " ".join([*words, toks[e].group(0)]) in prefixes:
+                words.append(toks[e].group(0))
+                e += 1
             if not words or not bodies[k][col:col + 1].isupper() or " ".join(words) not in prefixes or \
                     matcher._lookup(" ".join(words)) is not None or any(ln == k and abs(c - col) <= 3 for ln, c in taken):
                 continue
@@ -1824,7 +1831,7 @@ def _split_heads(bodies: list[str], heads: int, matcher: AgencyMatcher, cells: l
                 # the words nearest the piece above's column: a whole name first, else a longer start of one
                 whole, going = [], []
                 for b in range(len(near)):
-                    for n in range(b + 1, min(b + 3, len(near)) + 1):
+                    for n in range(b + 1, min(b + 4, len(near)) + 1):
                         text = " ".join([*words, *(m.group(0) for m in near[b:n])])
                         if text in matcher._keys:
                             whole.append((abs(near[b].start() - parts[-1][1]), b - n, b, n))
@@ -1855,6 +1862,18 @@ def _cut_unit(lines: list[str], matcher: AgencyMatcher, exclude: frozenset[str])
         if len(owners) == 1:
             return next(iter(owners.values()))
     return None
+
+
+def _barred(c: CellMention, bodies: list[str]) -> bool:
+    """A name read across a cell's border: a bar stands right after its first word on its head's line ('… đặt |
+    học và Hợp tác', read 'Đại học' with its word repaired): the words are two cells', no name (a name of one
+    word, or one split down its cell onto the next line, is none such)."""
+    if not 0 <= c.line < len(bodies) or all(len(fold(n).split()) < 2 for n in (c.agency.name, *c.agency.aliases)):
+        return False
+    # (the key's columns are the line's only approximately: the line's word nearest the head's)
+    raw = min(re.finditer(r"\S+", bodies[c.line]), key=lambda m: abs(m.start() - c.col), default=None)
+    return raw is not None and abs(raw.start() - c.col) <= 2 and len(c.parts) == 1 and \
+        re.match(r"\s*\|", bodies[c.line][raw.end():]) is not None
 
 
 def _co_so(bodies: list[str], c: CellMention) -> bool:
@@ -1980,7 +1999,8 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
         return not prose(line, col) and not prose(line, col, opening=True)
 
     def col_on(c: CellMention, line: int) -> int | None:
-        return next((col for ln, col in c.parts if ln == line and in_cell(ln, col)), None)
+        # (a name split down its cell is a cell on each of its lines, early on a long one too)
+        return next((col for ln, col in c.parts if ln == line and (in_cell(ln, col) or split_cell(c))), None)
 
     def left_of(a: CellMention, b: CellMention) -> bool:
         if matcher is not None:
@@ -1990,7 +2010,7 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
                 return False
         for ln, col in a.parts:
             other = col_on(b, ln)
-            if other is not None and other != col and in_cell(ln, col):
+            if other is not None and other != col and (in_cell(ln, col) or split_cell(a)):
                 return col < other
         # no line in common: compare columns only between full lines (the task text stands before both)
         if all(x.line < len(bodies) and len(bodies[x.line].rstrip()) >= 60 and x.col >= 35 for x in (a, b)):
