@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .deadlines import DEADLINE_PHRASE
+from .fold import fold
+
 ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)")     # "12 | …", "12. …", "12." alone
 # a look-alike of a number, or a bracket standing for a narrow digit ("2" read ")") before a capital
 # ("18;" for "13.", or a number alone on its line with a glyph misread: "2Ÿ." for "27."), or a letter
@@ -199,11 +202,11 @@ def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[
     Empty unless two groups or more hold sub-rows (a table not numbered so)."""
     subs: list[tuple[int, str]] = []
     groups: list[tuple[int, int]] = []
-    g, k, letter = 0, 1, 0
+    g, k, letter, bare = 0, 1, 0, False
     for i in range(start, end + 1):
         line = lines[i]
         m = ROW_NO.match(line)
-        if m is None and g and (lm := _LETTER_ROW.match(line)) is not None and \
+        if m is None and g and bare and (lm := _LETTER_ROW.match(line)) is not None and \
                 lm.group(1) == _LETTERS[min(letter, len(_LETTERS) - 1)]:
             # lettered rows that start over under each group ('1 Chuyển đổi số …' / 'a) Xây dựng …' / 'b) …')
             subs.append((i, f"{lm.group(1)})"))
@@ -234,6 +237,8 @@ def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[
                 groups = []             # a list numbered before the table (or its first rows) starts over
             groups.append((i, v))
             g, k, letter = v, 1, 0
+            # (a group row holds its title only: a row whose line gives a deadline is a task, "a)" below it its words)
+            bare = DEADLINE_PHRASE.search(fold(line)) is None
     held = {int(label.split(".")[0]) if "." in label else g_of for (_i, label), g_of in zip(subs, _group_of(subs, groups),
                                                                                              strict=True)}
     if len(held) < 2:

@@ -24,3 +24,14 @@ def test_lettered_rows_under_numbered_groups_are_the_tasks() -> None:
     assert [(t.no, t.lead_code) for t in tasks] == [("a)", "SYT"), ("b)", "SYT"), ("a)", "SNV"), ("b)", "STC")]
     assert [t.group for t in tasks] == ["Chuyển đổi số trong giảng dạy"] * 2 + ["Quản trị số và nguồn lực"] * 2
     assert tasks[0].name.startswith("Số hóa bài giảng các học phần")
+
+
+def test_lettered_points_inside_dated_rows_are_the_rows_words() -> None:
+    # rows whose number line gives the lead and the deadline are tasks; "a)" / "b)" below are points of their text
+    text = "\n".join([*TEXT.split("\n")[:9],
+                      "1 Số hóa hồ sơ gồm: Sở Nội vụ | Các khoa Quý II/2026", "a) Hồ sơ viên chức;", "b) Hồ sơ người học",
+                      "2 Mua sắm thiết bị Sở Tài chính | Các khoa Năm 2026", "a) Phòng học thông minh;",
+                      "b) Phòng thực hành ảo", "",
+                      "III. TỔ CHỨC THỰC HIỆN", "", "Các khoa, phòng báo cáo kết quả về Phòng Đào tạo."])
+    tasks = parse_text(text).tasks
+    assert [(t.no, t.lead_code) for t in tasks] == [("1", "SNV"), ("2", "STC")]
