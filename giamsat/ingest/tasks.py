@@ -1683,7 +1683,8 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
     cells = [c for c in cells if c.agency.code not in exclude] or cells
     cells = [c for c in cells if not _torn(c, bodies, matcher) and not _barred(c, bodies)]
     pick = _pick_lead(cells, bodies, center, matcher)
-    if pick is not None and center != -1000 and (short := _unknown_short_name(pick, bodies, matcher)) is not None:
+    if pick is not None and center != -1000 and ((short := _unknown_short_name(pick, bodies, matcher)) is not None or
+                                                 (short := _unknown_kind_cell(pick, bodies, matcher)) is not None):
         # the lead's cell holds a short name the registry does not know: its neighbour is no lead
         task.lead = short
         task.coordinators = list(dict.fromkeys(c.agency.name for c in cells))
@@ -1954,6 +1955,22 @@ def _unknown_short_name(pick: CellMention, bodies: list[str], matcher: AgencyMat
             matcher.match(short).score >= 100 or matcher.scan(short):
         return None
     return short
+
+
+# a cell opening with the kind of a central body's unit and its capitalised name ("Cục Quản lý", "Vụ Kế hoạch")
+_KIND_CELL = re.compile(r"(?:^|\|)\s*((?:T[ổo]ng\s+c[ụu]c|C[ụu]c|V[ụu])\s+[A-ZÀ-ỸĐ][^|]{1,40}?)\s*(?:\||$)")
+
+
+def _unknown_kind_cell(pick: CellMention, bodies: list[str], matcher: AgencyMatcher) -> str | None:
+    """A cell between bars just before the unit picked as lead on the pick's line that opens with a central body's
+    unit kind and a capitalised name the registry does not know ('| Cục Quản lý | Sở Y tế các', the lead column
+    before the coordinators'): the lead is that unit, named as read, not the known unit after it."""
+    line = bodies[pick.line] if 0 <= pick.line < len(bodies) else ""
+    # (the pick's column is its repaired key's, near the line's only)
+    m = next((m for m in _KIND_CELL.finditer(line[:pick.col + 3]) if abs(m.end() - pick.col) <= 4), None)
+    if m is None or matcher.scan(m.group(1)) or matcher.match(m.group(1)).score >= 90:
+        return None
+    return squash(m.group(1))
 
 
 def _torn(c: CellMention, bodies: list[str], matcher: AgencyMatcher) -> bool:
