@@ -70,7 +70,7 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
         m = ROW_NO.match(lines[i])
         if not m:
             if (g := _LOOKALIKE.match(lines[i])) is not None:
-                lookalikes.append((i, g.group(1) or g.group(2) or g.group(3) or g.group(4)))
+                lookalikes.append((i, g.group(1) or g.group(2) or g.group(3) or f"{g.group(4)})"))
             elif (g := MIDLINE_NO.search(lines[i])) is not None:
                 lookalikes.append((i, g.group(1)))
             continue
@@ -91,7 +91,10 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
             last = anchors[-1][0] if anchors else start - 1
             hits = []
             for n in range(expected, v):
-                hit = next((j for j, lab in lookalikes if j > last and _similar(lab, str(n))), None)
+                # (a number and a bracket, "9)", stands for the number lost only when one is: which of two it is
+                # cannot be told)
+                hit = next((j for j, lab in lookalikes if j > last and _similar(lab.rstrip(")") or lab, str(n))
+                            and (not lab[:1].isdigit() or not lab.endswith(")") or v - expected == 1)), None)
                 if hit is not None:
                     hits.append((hit, str(n)))
                     last = hit
