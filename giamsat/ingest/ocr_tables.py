@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from .agencies import AgencyMatcher
 from .fold import fold, loose, squash
 from .model import SourceSpan, Target
 from .rows import ROW_NO, blocks, row_anchors
-from .structure import Outline
-from .targets import parse_value, row_label
+from .structure import Outline, Table
+from .targets import _UP, parse_value, row_label, table_targets
 
 _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
 _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])"
@@ -32,6 +34,10 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
     lines = outline.lines
     done = -1
     for i, line in enumerate(lines):
+        if i > done and (turned := years_as_rows(outline, i, matcher, warnings)):
+            out.extend(turned[0])
+            done = turned[1]
+            continue
         f = fold(line)
         years = _header_years(f)
         above = fold(next((x for x in reversed(lines[max(0, i - 3):i]) if x.strip()), ""))   # a header on two lines
@@ -64,6 +70,194 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
             warnings.append("Bảng chỉ tiêu theo năm được OCR đọc theo cột: không đọc đủ giá trị từng năm của "
                             f"{len(unread)} chỉ tiêu ({'; '.join(unread[:6])}{' …' if len(unread) > 6 else ''}); cần đối chiếu bản gốc.")
     return merge_twins(out)
+
+
+# --- an indicator table with years as rows, read without positions ---------------------------------------
+
+# the header's first line: "Năm" then the first indicators' titles ("Năm Tỷ lệ hồ sơ … | Tỷ lệ dịch vụ …"; folded)
+_ROWS_HEAD = re.compile(r"^\s*\|?\s*nam\s*\|?\s+(?!hoc\b|20\d\d)(?=[a-z])")
+# a year's row: the year, then one figure per indicator ("2026 80 60 25", "| 2030 | 100 | > 90 | 50", "Năm 2028 90 75 8")
+_YEAR_ROW = re.compile(r"^\s*\|?\s*(?:nam\s*)?(20[2-5]\d)\s*\|?\s+(?=[\d<>≥≤~=-])([\d\s|.,%<>≥≤~=–-]+)$")
+_ROW_CELL = re.compile(r"(?:[<>≥≤~=]\s*)?\d+(?:[.,]\d+)?\s*%?|(?<![^\s|])[-–](?![^\s|])")
+
+
+def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: list[str]) -> tuple[list[Target], int] | None:
+    """An indicator table with one indicator per column and one year per row ("Năm | Tỷ lệ hồ sơ … (%) | Số doanh
+    nghiệp … (doanh nghiệp)" / "2026 | 80 | 25" / "2030 | 100 | 50") that OCR read without positions: the header's
+    titles interleaved over a few lines ("Năm Tỷ lệ hồ sơ thủ tục | Tỷ lệ dịch vụ công Số doanh nghiệp" / "hành
+    chính được trực tuyến toàn trình | khoa học và công" / "số hóa (%) (%) nghệ (doanh" / "nghiệp)"), then a row
+    per year with as many figures as titles; a page break's copy of the header is skipped. Read as the table it
+    was (targets.table_targets turns it): the targets and the table's last line, or None. The titles' words are
+    shared out by their cells' ends where OCR shows them ("|", a unit's closing bracket, a capital opening a
+    title on the first line), else near the titles' widths where two words least belong together (`_by_width`):
+    the reviewer is warned to check the names."""
+    lines = outline.lines
+    first = fold(lines[i])
+    if not (head_m := _ROWS_HEAD.match(first)) or len(first) > 160:
+        return None
+    head = [i]
+    k = i + 1
+    while k < len(lines) and not _YEAR_ROW.match(fold(lines[k])):
+        if lines[k].strip():
+            head.append(k)
+        if len(head) > 6:
+            return None
+        k += 1
+    rows: list[tuple[int, str, list[str]]] = []
+    last = k
+    key = re.sub(r"[^a-z]", "", first)
+    while k < len(lines):
+        f = fold(lines[k])
+        if (ym := _YEAR_ROW.match(f)) is not None:
+            cells = [c.group(0) for c in _ROW_CELL.finditer(lines[k], ym.start(2))]
+            rows.append((k, ym.group(1), cells))
+            last = k
+        elif f.strip() and fuzz.ratio(re.sub(r"[^a-z]", "", f), key) >= 80:
+            # the header repeated after a page break: its lines up to the next year's row
+            skip = k + 1
+            while skip < min(len(lines), k + 2 * len(head) + 2) and not _YEAR_ROW.match(fold(lines[skip])):
+                skip += 1
+            k = skip
+            continue
+        elif f.strip():
+            break
+        k += 1
+    years = [int(y) for _k, y, _c in rows]
+    width = max((len(c) for _k, _y, c in rows), default=0)
+    if len(rows) < 2 or years != sorted(set(years)) or width < 1 or \
+            sum(len(c) == width for _k, _y, c in rows) < 2:
+        return None
+    names = _column_titles(outline, head, head_m.end(), width)
+    if names is None:
+        return None
+    glyphs = any("≥" in x or "≤" in x for x in lines)
+    guessed = False
+    body: list[list[str]] = []
+    for _k, y, cells in rows:
+        if len(cells) != width:
+            continue                    # a figure lost: which column it was is not known
+        row = [y]
+        for c in cells:
+            c = squash(c)
+            if not glyphs and c[:1] in "<>":
+                c, guessed = ("≥" if c[0] == ">" else "≤") + c[1:], True      # Tesseract has no "≥": see ocr_annex_targets
+            row.append(c)
+        body.append(row)
+    rows_out = [["Năm", *(n[0] for n in names)], *body]
+    rrows = [["Năm", *(n[1] for n in names)], *body]
+    table = Table(i, last, rows_out, rrows, [i] * len(rows_out))
+    found = table_targets(outline, table, matcher, warnings)
+    if not found:
+        return None
+    for t in found:
+        t.confidence = min(t.confidence, 0.5)
+        t.source = SourceSpan(i + 1, last + 1)
+    warnings.append("Bảng chỉ tiêu theo năm (mỗi cột một chỉ tiêu) đọc từ văn bản OCR không có vị trí: tên chỉ tiêu "
+                    "được ghép từ các dòng tiêu đề, cần đối chiếu bản gốc.")
+    if guessed:
+        warnings.append("Bảng chỉ tiêu theo năm: dấu “>”/“<” của OCR được đọc là “≥”/“≤”; cần đối chiếu bản gốc.")
+    return found, last
+
+
+_LOW = r"[^\W\d_" + _UP + "]"
+# "… sử dụng Số xã …", also "S6 xã" (OCR's glyph for ố)
+_TITLE_OPENS = re.compile(r"(?<=" + _LOW + r"|,)\s+(?=[" + _UP + "](?:" + _LOW + r"|[690&¢€§]\b))")
+_PIECE_END = re.compile(r"\s*\|\s*|(?<=\))\s+(?=\S)")
+
+
+def _column_titles(outline: Outline, head: list[int], start: int, n: int) -> list[tuple[str, str]] | None:
+    """The `n` titles of a header read line by line across its cells (`years_as_rows`): each line's words shared
+    out among the titles not yet ended (a title ends with its unit's closing bracket). A line is cut where OCR
+    shows a cell's end ("|", after a closing bracket), on the first line also before a capital following a small
+    letter (a title opens with a capital); a piece still spanning several titles is cut as `_by_width` says.
+    (cleaned, restored) text of each title, or None when the first line does not give `n` titles."""
+    lines = outline.lines
+    parts: list[list[tuple[int, int, int]]] = [[] for _ in range(n)]     # (line, start, end) of each title's pieces
+    widths: list[int] = []
+    for at, k in enumerate(head):
+        line = lines[k]
+        lo = start if at == 0 else 0
+        pieces = _pieces(line, lo, len(line), _PIECE_END)
+        open_cols = [c for c in range(n) if not _ended(lines, parts[c])]
+        if at == 0 and len(pieces) < n:
+            pieces = [q for a, b in pieces for q in _pieces(line, a, b, _TITLE_OPENS)]
+        if at == 0:
+            if len(pieces) != n:
+                return None
+            widths = [b - a for a, b in pieces]
+        if not pieces or len(pieces) > len(open_cols):
+            break                       # more cells than open titles: the names stop here
+        share = [1] * len(pieces)
+        while sum(share) < len(open_cols):
+            # the piece longest against the widths of the titles it would cover takes one more
+            c0 = [sum(share[:p]) for p in range(len(pieces))]
+            p = max(range(len(pieces)), key=lambda q: (pieces[q][1] - pieces[q][0]) /
+                    sum(widths[open_cols[c]] for c in range(c0[q], c0[q] + share[q] + 1) if c < len(open_cols)))
+            share[p] += 1
+        c = 0
+        for (a, b), s in zip(pieces, share, strict=True):
+            for a2, b2, col in _by_width(outline, k, a, b, [widths[open_cols[c + j]] for j in range(s)]):
+                parts[open_cols[c + col]].append((k, a2, b2))
+            c += s
+    out = []
+    for ps in parts:
+        clean = squash(" ".join(lines[k][a:b] for k, a, b in ps))
+        restored = squash(" ".join(outline.line_out(k, a, b) for k, a, b in ps))
+        if not clean:
+            return None
+        out.append((clean, restored))
+    return out
+
+
+def _pieces(line: str, a: int, b: int, cut: re.Pattern[str]) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for m in cut.finditer(line, a, b):
+        if line[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if line[pos:b].strip():
+        out.append((pos, b))
+    return [(x + len(line[x:y]) - len(line[x:y].lstrip()), y - (len(line[x:y]) - len(line[x:y].rstrip()))) for x, y in out]
+
+
+def _ended(lines: list[str], ps: list[tuple[int, int, int]]) -> bool:
+    text = " ".join(lines[k][a:b] for k, a, b in ps).rstrip()
+    return text.endswith(")") and text.count("(") <= text.count(")")
+
+
+def _by_width(outline: Outline, k: int, a: int, b: int, widths: list[int]) -> list[tuple[int, int, int]]:
+    """Span a..b of line `k` cut at spaces into len(widths) parts, each about its share of the words by width: each
+    cut between the two words least likely to follow each other (a cell's line ends at a word's end, "… được" /
+    "trực tuyến …", not inside one, "trực" / "tuyến"), one word off the share costing one unit of the language
+    model's log odds."""
+    if len(widths) == 1:
+        return [(a, b, 0)]
+    line = outline.lines[k]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line[:b]) if m.start() >= a]
+    if len(words) < len(widths):
+        return [(a, b, 0)]
+    said = [outline.line_out(k, x, y).lower() for x, y in words]
+    total = sum(widths)
+    cuts: list[int] = []        # word index each part after the first starts at
+    for j in range(1, len(widths)):
+        want = len(words) * sum(widths[:j]) / total
+        lo, hi = (cuts[-1] + 1 if cuts else 1), len(words) - (len(widths) - j)
+        cuts.append(min(range(lo, hi + 1), key=lambda c: _bond(said[c - 1], said[c]) + abs(c - want)))
+    edges = [0, *cuts, len(words)]
+    return [(words[edges[j]][0], words[edges[j + 1] - 1][1], j) for j in range(len(widths))]
+
+
+def _bond(left: str, right: str) -> float:
+    """How much more likely `right` is after `left` than alone (log, the restorer's syllable model); 0 without it."""
+    try:
+        from .restore import get_restorer
+
+        lm = get_restorer().lm
+    except (OSError, ValueError):
+        return 0.0
+    a, b = lm.id(left.strip(".,;:()")), lm.id(right.strip(".,;:()"))
+    return lm.score2(a, b) - lm.uni[b]
 
 
 def _task_roadmap(lines: list[str], i: int) -> bool:
