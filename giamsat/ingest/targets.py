@@ -85,7 +85,8 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
                 m = _YEAR_CTX.search(f[:80])
                 if m and (item.kind != "dash" and len(f) < 120):
                     year = int(m.group(1))
-                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f) and not _RANK.search(f):
+                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f) and not _RANK.search(f) and \
+                        not _COUNT_OF.search(f.translate(_GLYPHS)):
                     continue
             out.extend(_item_targets(outline, item, year))
     return out
@@ -200,7 +201,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 continue
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
             counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
-            noun = um is not None and counted and re.match(r"\s*(doanh|to|bai|sang)", f[fig_end:]) is not None
+            noun = um is not None and counted and re.match(r"\s*" + _COUNTED_NOUNS, f[fig_end:]) is not None
             if out and (later := _year_only_clause(f, last, a + m.start(), e, b, out[-1], value)):
                 last = later        # "Năm 2026: 60% hộ gia đình có địa chỉ số; năm 2027: 100%": the last target's next year
                 continue
@@ -216,6 +217,11 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             prev = (e, comparator)
             if counted and unit is None:
                 stop = _NAME_STOP.search(f, e, b)
+                covered = stop.start() if stop else b
+            elif noun:
+                # "05 doanh nghiệp có doanh thu trên 100 tỷ đồng": a figure qualifying the counted noun is the
+                # name's, up to the clause's next comma
+                stop = re.compile(r"[,;.(]|\s(?:va|hoac)\s*\d|" + _TRO_LEN[3:-1]).search(f, e, b)
                 covered = stop.start() if stop else b
     return out
 
@@ -285,10 +291,18 @@ def _repeated_noun(f: str, text: str, lo: int, s: int, e: int) -> tuple[int, int
     return None
 
 
+# what a plan counts by number ("25 doanh nghiệp", "500 lượt cán bộ", "03 nhiệm vụ"; folded)
+_COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
+              r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem|tieu\s*chuan|quy\s*chuan"
+              r"|luot|can\s*bo|cong\s*chuc|vien\s*chuc|giao\s*vien|hoc\s*sinh|sinh\s*vien|giang\s*vien|lao\s*dong|chuyen\s*gia"
+              r"|nha\s*khoa\s*hoc|hop\s*tac\s*xa|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
+              r"|ung\s*dung|giai\s*phap|bai\s*bao|sang\s*che|hoi\s*thao|cuoc\s*thi)")
+# a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
+_COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+" + _COUNTABLE)
+
+
 def _countable(f: str, e: int) -> bool:
-    return bool(re.match(r"\s*(doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
-                         r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem|tieu\s*chuan|quy\s*chuan)",
-                         f[e:e + 30].translate(_GLYPHS)))
+    return bool(re.match(r"\s*" + _COUNTABLE, f[e:e + 30].translate(_GLYPHS)))
 
 
 def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:

@@ -1,0 +1,45 @@
+"""Objectives that count people, visits, tasks or enterprises ("đào tạo tối thiểu 500 lượt cán bộ", "hỗ trợ 15 doanh
+nghiệp"), and a figure qualifying the counted noun ("doanh nghiệp có doanh thu trên 100 tỷ đồng"). Lines made up
+for these tests."""
+
+from __future__ import annotations
+
+from giamsat.ingest.pipeline import parse_text
+
+HEAD = "KẾ HOẠCH\nI. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
+
+
+def _targets(body: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(t.name, t.comparator, t.value, t.unit) for t in parse_text(HEAD + body).targets]
+
+
+def test_counts_of_people_and_visits_are_targets() -> None:
+    found = _targets("- Mỗi năm bồi dưỡng tối thiểu 500 lượt cán bộ, công chức về kỹ năng số.\n"
+                     "- Hằng năm tập huấn ít nhất 300 giáo viên, học sinh về an toàn thông tin mạng.\n")
+    assert [(c, v) for _n, c, v, _u in found] == [(">=", "500"), (">=", "300")]
+
+
+def test_a_short_item_counting_without_a_bound_is_a_target() -> None:
+    found = _targets("- Đào tạo 200 người về trí tuệ nhân tạo.\n- Hỗ trợ 15 doanh nghiệp khởi nghiệp sáng tạo.\n"
+                     "- Triển khai 04 nhiệm vụ khoa học cấp tỉnh.\n")
+    assert [(c, v) for _n, c, v, _u in found] == [("=", "200"), ("=", "15"), ("=", "04")]
+
+
+def test_a_year_opening_a_short_item_is_no_count() -> None:
+    assert _targets("- Năm 2027 xã hoàn thành số hóa sổ hộ tịch.\n") == []
+
+
+def test_a_figure_qualifying_the_counted_enterprises_is_part_of_their_name() -> None:
+    found = _targets("- Có 05 doanh nghiệp công nghệ số có doanh thu trên 100 tỷ đồng.\n")
+    assert [(n, c, v, u) for n, c, v, u in found] == [
+        ("doanh nghiệp công nghệ số có doanh thu trên 100 tỷ đồng", "=", "05", "doanh nghiệp công nghệ số")]
+
+
+def test_a_figure_after_the_counted_noun_and_a_comma_is_its_own_target() -> None:
+    found = _targets("- Có 05 doanh nghiệp công nghệ số, 30% hộ kinh doanh dùng thanh toán số.\n")
+    assert [(c, v, u) for _n, c, v, u in found] == [("=", "05", "doanh nghiệp công nghệ số"), ("=", "30", "%")]
+
+
+def test_a_counted_product_keeps_its_noun_in_the_name() -> None:
+    found = _targets("- Có ít nhất 02 sản phẩm nông nghiệp được truy xuất nguồn gốc điện tử.\n")
+    assert found == [("sản phẩm nông nghiệp được truy xuất nguồn gốc điện tử", ">=", "02", "sản phẩm")]
