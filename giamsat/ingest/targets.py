@@ -27,7 +27,7 @@ _FIGURE = re.compile(
     r"(?P<a>" + _NUM + r")\s*(?P<pct>%)?\s*(?:(?P<rng>-|–|den)\s*(?P<b>" + _NUM + r")\s*%?)?"
     r"(?P<trolen>" + _TRO_LEN + r")?"
 )
-_RANK = re.compile(r"(?:thuoc|nam trong|trong)?\s*(?:nh[a-z0-9&]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
+_RANK = re.compile(r"(?:thuoc|(?:nam|dung|xep)\s*trong|trong)?\s*(?:nh[a-z0-9&]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
 _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd vowels, one character each
 # the words qualifying a counted noun ("doanh nghiệp khoa học công nghệ"), up to the next figure's "và" or "trở lên"
@@ -42,7 +42,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong\s*con|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong\s*con|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 # a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");
@@ -314,7 +314,7 @@ def _skip_figure(f: str, s: int, e: int, m: re.Match[str]) -> bool:
     if not m.group("pct") and any(lo + d.start() < e and (lo + d.end() > s or not f[lo + d.end():s].strip(" |:"))
                                   for d in _DATE_LIKE.finditer(f[lo:e + 8])):
         return True             # a part of a date or right after one; not a count after a word ("đến năm 2030 có 50 …")
-    if re.match(r"\s*(/|-[a-z]|\.\d)", f[e:e + 3]) and not m.group("pct"):
+    if re.match(r"\s*(/|-[a-z]|\.\d)", f[e:e + 3]) and "%" not in m.group(0):     # "từ 20 - 25%/năm": a rate
         return True
     if re.search(r"(\bso|nghi dinh|quyet dinh|khoan|dieu|nh[a-z]m|top|5g|4g|6g)\s*$", f[max(0, s - 14):s]):
         return True

@@ -43,3 +43,20 @@ def test_a_figure_after_the_counted_noun_and_a_comma_is_its_own_target() -> None
 def test_a_counted_product_keeps_its_noun_in_the_name() -> None:
     found = _targets("- Có ít nhất 02 sản phẩm nông nghiệp được truy xuất nguồn gốc điện tử.\n")
     assert found == [("sản phẩm nông nghiệp được truy xuất nguồn gốc điện tử", ">=", "02", "sản phẩm")]
+
+
+def test_a_rank_after_dung_or_xep_trong_nhom_is_named_without_the_verb() -> None:
+    found = _targets("- Chỉ số hài lòng của người dân (SIPAS) đứng trong nhóm 15 tỉnh dẫn đầu.\n"
+                     "- Chỉ số PAPI xếp trong nhóm 20 tỉnh dẫn đầu cả nước.\n")
+    assert found == [("Chỉ số hài lòng của người dân (SIPAS)", "rank_top", "15", "thứ hạng"),
+                     ("Chỉ số PAPI", "rank_top", "20", "thứ hạng")]
+
+
+def test_a_range_of_yearly_growth_is_a_rate() -> None:
+    assert _targets("- Tốc độ tăng trưởng doanh thu thương mại điện tử bình quân từ 18 - 22%/năm.\n") == [
+        ("Tốc độ tăng trưởng doanh thu thương mại điện tử bình quân", "range", "18-22", "%/năm")]
+
+
+def test_khoang_about_is_not_part_of_the_name() -> None:
+    found = _targets("- Kinh tế số chiếm khoảng 12% GRDP của huyện.\n- Tỷ lệ hộ dùng điện thoại thông minh đạt khoảng 90%.\n")
+    assert [(n, v) for n, _c, v, _u in found] == [("Kinh tế số", "12"), ("Tỷ lệ hộ dùng điện thoại thông minh", "90")]
