@@ -49,10 +49,10 @@ _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\
 # "2.5" or "0.75" stay decimals
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\d]|[.,]\d)")
 # a year phrase opening a bullet before its indicator ("Đến hết năm 2026, 100% …", "Trong năm 2027, …")
-_YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:het\s*)?(?:nam\s*)?20\d\d|nam\s*20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
+_YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)?20\d\d|nam\s*20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
 # ... or closing the name ("… không dùng tiền mặt vào năm 2027", "Tỷ lệ …: năm 2026 đạt 60%")
-_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu|truoc)\s+(?:het\s+)?(?:nam\s+)?20\d\d\s*$|\s*[:,]\s*nam\s+20\d\d\s*$|(?<!so voi)\s+nam\s+20\d\d\s*$")
-_YEAR_BEFORE = re.compile(r"(?:^|[\s:,])(?:(?:den|toi|trong|vao)\s*(?:het\s*)?)?nam\s*(?P<fy>20\d\d)\s*[:,]?\s*(?:dat|la|:)?\s*$")
+_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu|truoc)\s+(?:(?:het|cuoi)\s+)?(?:nam\s+)?20\d\d\s*$|\s*[:,]\s*nam\s+20\d\d\s*$|(?<!so voi)\s+nam\s+20\d\d\s*$")
+_YEAR_BEFORE = re.compile(r"(?:^|[\s:,])(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?)?nam\s*(?P<fy>20\d\d)\s*[:,]?\s*(?:dat|la|:)?\s*$")
 
 
 def plain_number(text: str) -> str:
@@ -150,7 +150,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
     out: list[Target] = []
     for a, b in _clauses(f):
         clause = f[a:b]
-        inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:het\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
+        inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
             re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause) or \
             re.match(r"[\s,]*nam\s*(20\d\d)\s*[:,]", clause)      # "… không quá 03 ngày từ năm 2026.", "Năm 2026: 60% …"
         cyear = int(inline.group(1)) if inline else year
@@ -228,7 +228,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
 
 # a year a figure is set for, right after it ("… 70% vào năm 2026", "… 120 hợp tác xã năm 2026")
 # … or in brackets ("đạt từ 60% trở lên (năm 2026) và 85% (năm 2027)")
-_FOR_YEAR = re.compile(r"\s*(?P<br>\(\s*)?(?:vao|den|toi|trong)?\s*(?:het\s*)?(?(br)(?:nam\s*)?|nam\s*)(?P<fy>20\d\d)\b(?(br)\s*\))")
+_FOR_YEAR = re.compile(r"\s*(?P<br>\(\s*)?(?:vao|den|toi|trong)?\s*(?:(?:het|cuoi)\s*)?(?(br)(?:nam\s*)?|nam\s*)(?P<fy>20\d\d)\b(?(br)\s*\))")
 
 
 def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -> int | None:
@@ -280,7 +280,7 @@ def _repeated_noun(f: str, text: str, lo: int, s: int, e: int) -> tuple[int, int
     """The counted noun after a figure that the indicator's name counts ("Số hợp tác xã … đạt 120 hợp tác xã …"):
     the words after "Số" (or "Số lượng") that open the name (not "sở", which folds alike), up to four, repeated
     right after the figure; their span after the figure."""
-    named = re.match(r"[\s,;:(\-–]*(?:[a-z]\)\s*)?(?:(?:den|trong)\s*(?:het\s*)?nam\s*20\d\d\s*,\s*)?(so)\s+(?:luong\s+)?((?:[a-z]+\s*){1,4})",
+    named = re.match(r"[\s,;:(\-–]*(?:[a-z]\)\s*)?(?:(?:den|trong)\s*(?:(?:het|cuoi)\s*)?nam\s*20\d\d\s*,\s*)?(so)\s+(?:luong\s+)?((?:[a-z]+\s*){1,4})",
                      f[lo:s])
     if named is None or text[lo + named.start(1):lo + named.end(1)].lower() in ("sở", "sổ", "sợ", "sớ"):
         return None             # "Số" also unmarked or mis-marked ("So", "Sô"), as OCR and the restorer leave it
@@ -379,7 +379,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')
-    quoted = re.match(r"(?:[^\"“”]*?:\s*)?[\"“”']\s*(?:[a-z0-9]\)\s*)?(?:(?:den|toi|trong|vao)\s*(?:het\s*)?nam\s*20\d\d\s*,\s*)?",
+    quoted = re.match(r"(?:[^\"“”]*?:\s*)?[\"“”']\s*(?:[a-z0-9]\)\s*)?(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?nam\s*20\d\d\s*,\s*)?",
                       f[a:b])
     if quoted:
         a += quoted.end()

@@ -60,3 +60,10 @@ def test_a_range_of_yearly_growth_is_a_rate() -> None:
 def test_khoang_about_is_not_part_of_the_name() -> None:
     found = _targets("- Kinh tế số chiếm khoảng 12% GRDP của huyện.\n- Tỷ lệ hộ dùng điện thoại thông minh đạt khoảng 90%.\n")
     assert [(n, v) for n, _c, v, _u in found] == [("Kinh tế số", "12"), ("Tỷ lệ hộ dùng điện thoại thông minh", "90")]
+
+
+def test_cuoi_nam_is_a_year_like_het_nam() -> None:
+    found = [(t.name, t.value, t.year) for t in parse_text(HEAD + (
+        "- Tỷ lệ hồ sơ lưu trữ được số hóa đạt 100% vào cuối năm 2026.\n"
+        "- Phấn đấu đến cuối năm 2027 có 85% hộ gia đình dùng cáp quang.\n")).targets]
+    assert found == [("Tỷ lệ hồ sơ lưu trữ được số hóa", "100", 2026), ("hộ gia đình dùng cáp quang", "85", 2027)]
