@@ -376,7 +376,8 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         before = f[lo:fig_start]
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?", before)
+    # "Hằng năm, 100% nhiệm vụ …": how often is not the indicator's name
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')
     quoted = re.match(r"(?:[^\"“”]*?:\s*)?[\"“”']\s*(?:[a-z0-9]\)\s*)?(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?nam\s*20\d\d\s*,\s*)?",

@@ -67,3 +67,8 @@ def test_cuoi_nam_is_a_year_like_het_nam() -> None:
         "- Tỷ lệ hồ sơ lưu trữ được số hóa đạt 100% vào cuối năm 2026.\n"
         "- Phấn đấu đến cuối năm 2027 có 85% hộ gia đình dùng cáp quang.\n")).targets]
     assert found == [("Tỷ lệ hồ sơ lưu trữ được số hóa", "100", 2026), ("hộ gia đình dùng cáp quang", "85", 2027)]
+
+
+def test_hang_nam_opening_a_share_is_not_its_name() -> None:
+    assert _targets("- Hằng năm, 100% đề tài khoa học cấp tỉnh được đặt hàng theo nhu cầu của ngành.\n") == [
+        ("đề tài khoa học cấp tỉnh được đặt hàng theo nhu cầu của ngành", "=", "100", "%")]
