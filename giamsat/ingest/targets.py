@@ -159,12 +159,17 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
         last = a
         prev: tuple[int, str] | None = None          # (end, comparator) of the clause's last figure
         covered = a                                  # a counted target's name runs to here ("01 khu … dành 30% …")
+        since: int | None = None                     # where "từ 70% lên 85%" opens: the next target's name ends there
         for m in _RANK.finditer(clause):
             name = _name(outline, item, a, a + m.start(), a + m.end(), b)
             out.append(_mk(outline, item, name, m.group(1), "rank_top", "thứ hạng", cyear, a + m.start(), b, 0.7))
             last = a + m.end()
         for m in _FIGURE.finditer(clause):
             s, e = a + m.start("a"), a + m.end()
+            if re.fullmatch(r"tu|tir", (m.group("cmp") or "").strip()) and not m.group("b") and not m.group("trolen") \
+                    and s >= last and _FROM_TO.match(f, e, b):
+                since = a + m.start()       # "từ 70% lên 85%": where the indicator stands, not its target
+                continue
             if out and prev and s >= last and (later := _next_milestone(f, prev[0], a + m.start(), e, b, out[-1])) is not None:
                 last = later        # "… đạt 70% vào năm 2026 và 100% vào năm 2030": one indicator, two milestones
                 prev = (later, prev[1])
@@ -206,7 +211,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 last = later        # "Năm 2026: 60% hộ gia đình có địa chỉ số; năm 2027: 100%": the last target's next year
                 continue
             # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
-            name = _name(outline, item, last, a + m.start(), fig_end if noun else e, b, whole=counted and not frac,
+            name = _name(outline, item, last, since if since is not None and since >= last else a + m.start(),
+                         fig_end if noun else e, b, whole=counted and not frac,
                          share=unit == "%")
             if not name:
                 continue
@@ -224,6 +230,12 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 stop = re.compile(r"[,;.(]|\s(?:va|hoac)\s*\d|" + _TRO_LEN[3:-1]).search(f, e, b)
                 covered = stop.start() if stop else b
     return out
+
+
+# after a figure opened by "từ": its unit, its year, then "lên"/"xuống còn" and the target ("từ 70% lên 85%", "từ 03 ngày làm
+# việc xuống còn không quá 01 ngày", "từ 60% năm 2025 lên 85% năm 2027"; folded)
+_FROM_TO = re.compile(r"\s*%?(?:\s*(?<![a-z])(?!tr[a-z]{1,2}\s*[l1i][a-z]n\b|len\b|xuong\b|tang\b|giam\b|nam\b)[a-z]+){0,3}(?:\s*(?:vao\s*)?(?:nam\s*)?20\d\d)?\s*[,]?\s*"
+                      r"(?:(?:tang|nang)\s*)?(?:len|(?:giam\s*)?xuong)\b")
 
 
 # a year a figure is set for, right after it ("… 70% vào năm 2026", "… 120 hợp tác xã năm 2026")
@@ -376,8 +388,9 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         before = f[lo:fig_start]
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
-    # "Hằng năm, 100% nhiệm vụ …": how often is not the indicator's name
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?", before)
+    # "Hằng năm, 100% nhiệm vụ …": how often is not the indicator's name, nor a plan amending its indicators: "Điều chỉnh chỉ tiêu tỷ lệ …", "Bổ sung chỉ tiêu: tỷ lệ …"
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?"
+                       r"(?:(?:dieu\s*chinh|bo\s*sung|sua\s*doi)\s*(?:cac\s*)?chi\s*tieu\s*:?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')
     quoted = re.match(r"(?:[^\"“”]*?:\s*)?[\"“”']\s*(?:[a-z0-9]\)\s*)?(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?nam\s*20\d\d\s*,\s*)?",

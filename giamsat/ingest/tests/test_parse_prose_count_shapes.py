@@ -72,3 +72,25 @@ def test_cuoi_nam_is_a_year_like_het_nam() -> None:
 def test_hang_nam_opening_a_share_is_not_its_name() -> None:
     assert _targets("- Hằng năm, 100% đề tài khoa học cấp tỉnh được đặt hàng theo nhu cầu của ngành.\n") == [
         ("đề tài khoa học cấp tỉnh được đặt hàng theo nhu cầu của ngành", "=", "100", "%")]
+
+
+def test_tu_a_len_b_targets_b_named_by_the_words_before_tu() -> None:
+    found = _targets("1. Điều chỉnh chỉ tiêu tỷ lệ hồ sơ cấp phép được số hóa từ 60% lên 80%.\n"
+                     "2. Điều chỉnh chỉ tiêu tỷ lệ hộ dùng cáp quang từ 75% lên ít nhất 90%.\n"
+                     "3. Điều chỉnh chỉ tiêu thời gian cấp phép xây dựng từ 10 ngày làm việc xuống còn không quá 05 ngày làm việc.\n"
+                     "4. Bổ sung chỉ tiêu: tỷ lệ thôn có wifi công cộng đạt 100%.\n")
+    assert [(n, c, v) for n, c, v, _u in found] == [
+        ("tỷ lệ hồ sơ cấp phép được số hóa", "=", "80"), ("tỷ lệ hộ dùng cáp quang", ">=", "90"),
+        ("thời gian cấp phép xây dựng", "<=", "05"), ("tỷ lệ thôn có wifi công cộng", "=", "100")]
+
+
+def test_tu_with_its_years_keeps_the_later_ones() -> None:
+    found = parse_text(HEAD + "- Tỷ lệ chợ có thanh toán không dùng tiền mặt tăng từ 40% năm 2025 lên 70% năm 2027.\n").targets
+    assert [(t.name, t.value, t.year) for t in found] == [("Tỷ lệ chợ có thanh toán không dùng tiền mặt", "70", 2027)]
+
+
+def test_tu_as_a_lower_bound_or_an_age_is_unchanged() -> None:
+    found = _targets("- Tỷ lệ hợp tác xã có website đạt từ 40% trở lên.\n"
+                     "- Số người từ 15 tuổi trở lên có tài khoản ngân hàng đạt 90%.\n")
+    assert [(c, v) for _n, c, v, _u in found] == [(">=", "40"), ("=", "90")]
+    assert found[1][0] == "Số người từ 15 tuổi trở lên có tài khoản ngân hàng"
