@@ -292,10 +292,10 @@ def merge_twins(targets: list[Target]) -> list[Target]:
 
 def _baseline(header: str, years: list[int]) -> int:
     """1 when the first year column holds results already reached ("Thực hiện 2024 | Kế hoạch 2025 | Mục tiêu
-    2030", also with its words split over the header's lines: "Thực" / "hiện"), not a milestone; else 0. A
+    2030", "Giá trị cơ sở 2024 | 2025 | …", also with its words split over the header's lines: "Thực" / "hiện"), not a milestone; else 0. A
     lead column "Đơn vị thực hiện" is not one."""
-    found = re.search(r"\b(?:thuc\s*hien|uoc\s*th[a-z]*|hien\s*trang)\s*(?:nam\s*)?20\d\d", header) or \
-        re.search(r"(?<!vi )(?<!quan )\b(?:thuc(?:\s*hien)?|uoc\s*th[a-z]*|hien\s*trang)\b", header)
+    found = re.search(r"\b(?:thuc\s*hien|uoc\s*th[a-z]*|hien\s*trang|(?:gia\s*tri\s*)?co\s*so)\s*(?:nam\s*)?20\d\d", header) or \
+        re.search(r"(?<!vi )(?<!quan )\b(?:thuc(?:\s*hien)?|uoc\s*th[a-z]*|hien\s*trang|gia\s*tri\s*co\s*so)\b", header)
     return 1 if found and len(years) >= 2 else 0
 
 

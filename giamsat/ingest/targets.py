@@ -595,12 +595,14 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols[f"y{m.group(1)}"] = c
             elif re.fullmatch(r"s?tt|sott|\*?\*?tt\*?\*?", g):
                 cols.setdefault("no", c)
-            elif "chitieu" in g or "noidung" in g or "tenchi" in g:
-                cols.setdefault("name", c)
+            elif "chitieu" in g or "noidung" in g or "tenchi" in g or g in ("chiso", "cacchiso"):
+                cols.setdefault("name", c)      # "Chỉ số": a KPI table's indicators
             elif re.search(r"chutri|theodoi|phutrach|(?:donvi|coquan)thuchien", g):
                 cols.setdefault("lead", c)      # "Đơn vị chủ trì", "Đơn vị theo dõi", "Cơ quan thực hiện"
             elif ("donvi" in g or g == "dvt") and "phoihop" not in g:     # "ĐVT": đơn vị tính
                 cols.setdefault("unit", c)
+            elif re.match(r"(?:giatri)?coso|hientrang|uocthuchien|thuchien(?:nam)?20\d\d", g):
+                cols.setdefault("base", c)      # "Giá trị cơ sở 2024", "Thực hiện 2024": where it stands, no target
             elif "ketqua" in g or "giatri" in g or "muctieu" in g:
                 cols.setdefault("value", c)
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
