@@ -64,6 +64,18 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         if re.search(r"chi\s*tieu", window) and (re.search(r"don\s*vi", window) or
                                                 (re.search(r"don\s*vi", wider) and re.search(r"ket\s*qua", wider))):
             out.extend(ocr_annex_targets(outline, section.start, section.end, matcher, warnings))
+    for section in outline.sections:
+        if section.kind == "annex":
+            continue
+        # an indicator table OCR flattened inside the plan's own sections ("II. CHỈ TIÊU NĂM 2026" / "TT Chỉ tiêu ĐVT Chỉ
+        # tiêu năm 2026 Ghi chú"): a row-number, an indicator and a unit column, no year columns; read as an annex's
+        # rows, unless a year table's reading already holds its lines
+        for k in range(section.start, section.end + 1):
+            f = loose(lines[k])
+            if len(f) < 90 and _ROWS_TABLE_HEAD.match(f) and len(_header_years(f)) < 2 and \
+                    not any(t.source and k < t.source.end_line and t.source.start_line - 1 <= section.end for t in out):
+                out.extend(ocr_annex_targets(outline, k, section.end, matcher, warnings))
+                break
     if not out:
         out = column_read_year_table(outline)
         if unread := [t.name[:40] for t in out if not t.milestones]:
@@ -258,6 +270,10 @@ def _bond(left: str, right: str) -> float:
         return 0.0
     a, b = lm.id(left.strip(".,;:()")), lm.id(right.strip(".,;:()"))
     return lm.score2(a, b) - lm.uni[b]
+
+
+# the header of an indicator table read as text: "TT Chỉ tiêu ĐVT …", "STT | Tên chỉ tiêu | Đơn vị tính | …" (loose)
+_ROWS_TABLE_HEAD = re.compile(r"^\s*\|?\s*s?tt\s*\|?\s*(?:ten\s*)?chi\s*tieu\s*\|?\s*(?:dvt|don\s*vi(?:\s*tinh)?)\b")
 
 
 def _task_roadmap(lines: list[str], i: int) -> bool:

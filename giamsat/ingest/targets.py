@@ -105,6 +105,9 @@ def prose_only(prose: list[Target], table: list[Target]) -> list[Target]:
             continue
         if p.source and any(a <= p.source.start_line <= b for a, b in rows):
             continue            # the "prose" is a table row OCR left as a line: the row is read already
+        if p.source and any(t.source and t.source.start_line <= p.source.end_line and p.source.start_line <= t.source.end_line
+                            and _same_number(p.value, t.value) for t in table):
+            continue            # ... or as a paragraph from the table's header on, holding a row's figure
         dup = False
         for tn, t in names:
             if p.year and t.year and p.year != t.year:
