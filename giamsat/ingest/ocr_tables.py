@@ -45,9 +45,11 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
                 re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above) and \
                 not re.search(r"(?::|nhu\s*sau)\s*$", f) and \
                 not _task_roadmap(lines, i):       # "… năm 2025, năm 2030 như sau:" leads a table in
+            cols = [int(y) for y in years]
+            base = _base_below(lines, i, cols)
             if re.search(r"don\s*v", loose(f + " " + above)) and \
-                    (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i),
-                                                 _baseline(above + " " + f, [int(y) for y in years]))):
+                    (rows := ocr_year_unit_table(outline, i, [base, *cols] if base else cols, matcher, _table_end(outline, i),
+                                                 1 if base else _baseline(above + " " + f, cols))):
                 out.extend(rows)
                 done = max(t.source.end_line - 1 for t in rows if t.source)
                 continue
@@ -313,6 +315,18 @@ def _baseline(header: str, years: list[int]) -> int:
     found = re.search(r"\b(?:thuc\s*hien|uoc\s*th[a-z]*|hien\s*trang|(?:gia\s*tri\s*)?co\s*so)\s*(?:nam\s*)?20\d\d", header) or \
         re.search(r"(?<!vi )(?<!quan )\b(?:thuc(?:\s*hien)?|uoc\s*th[a-z]*|hien\s*trang|gia\s*tri\s*co\s*so)\b", header)
     return 1 if found and len(years) >= 2 else 0
+
+
+def _base_below(lines: list[str], i: int, years: list[int]) -> int | None:
+    """The year of a baseline column whose title OCR broke under the header's line, its year alone a line or two
+    below ("TT | Chỉ số ĐVT | Giá trị |2025 |2026 |2030 Đơn vị" / "cơ Sở theo dõi" / "2024"): an earlier year than
+    the header's, the title's words naming a baseline ("Giá trị cơ sở", "Thực hiện", "Hiện trạng"). None otherwise."""
+    below = [fold(x) for x in lines[i + 1:i + 4] if x.strip()][:2]
+    lone = next((int(m.group(1)) for x in below if (m := re.fullmatch(r"\s*(?:nam\s*)?(20[2-5]\d)\s*", x))), None)
+    if lone is None or lone >= years[0]:
+        return None
+    words = fold(lines[i]) + " " + " ".join(below)
+    return lone if re.search(r"gia\s*tri.*\bco\s*so\b|\bthuc\s*hien\b|\bhien\s*trang\b|\buoc\s*th", words) else None
 
 
 def _header_years(folded: str) -> list[str]:

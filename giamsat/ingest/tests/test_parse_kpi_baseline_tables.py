@@ -29,3 +29,14 @@ def test_in_ocr_text_the_baseline_year_is_no_milestone() -> None:
                    "2 Số lượt khám bệnh từ xa lượt 120 200 300 600 Khoa Khám bệnh\n")
     assert [(v, y, ms) for _n, _u, v, y, ms in got] == [
         ("50", 2026, {"2026": "50", "2027": "70", "2030": "100"}), ("200", 2026, {"2026": "200", "2027": "300", "2030": "600"})]
+
+
+def test_in_ocr_text_a_baseline_title_broken_under_the_header_with_its_year_below_is_no_value() -> None:
+    got = _targets("TT | Chỉ số ĐVT | Giá trị |2026 |2027 |2030 Đơn vị\n"
+                   "cơ sở theo dõi\n"
+                   "2025\n"
+                   "1 | Tỷ lệ bệnh án điện tử % 30 50 70 100 Phòng Kế\n"
+                   "được ký số hoạch tổng hợp\n"
+                   "2 | Số lượt khám bệnh từ xa | lượt 120 200 300 600 Khoa Khám bệnh\n")
+    assert [(v, y, ms) for _n, _u, v, y, ms in got] == [
+        ("50", 2026, {"2026": "50", "2027": "70", "2030": "100"}), ("200", 2026, {"2026": "200", "2027": "300", "2030": "600"})]
