@@ -207,6 +207,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 e += counts[1]
             elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue
+            elif unit is None and not cmp_word and re.search(r"(?<![\d/.,])\d{1,3}\s*%?\s*\|?\s*$", f[max(0, a + m.start() - 8):a + m.start()]):
+                continue        # "… 40 65 2 Học sinh …": an OCR'd table's next row number after the cells, no count
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
             counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
             noun = um is not None and counted and re.match(r"\s*" + _COUNTED_NOUNS, f[fig_end:]) is not None

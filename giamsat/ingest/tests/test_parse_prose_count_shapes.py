@@ -94,3 +94,9 @@ def test_tu_as_a_lower_bound_or_an_age_is_unchanged() -> None:
                      "- Số người từ 15 tuổi trở lên có tài khoản ngân hàng đạt 90%.\n")
     assert [(c, v) for _n, c, v, _u in found] == [(">=", "40"), ("=", "90")]
     assert found[1][0] == "Số người từ 15 tuổi trở lên có tài khoản ngân hàng"
+
+
+def test_a_row_number_after_an_ocr_tables_cells_is_no_count() -> None:
+    found = _targets("Chỉ tiêu Năm 2026 Năm 2027 1 Lớp học có bảng tương tác 40 65 2 Học sinh được học kỹ năng số cơ bản"
+                     " theo chương trình mới 60 85\n")
+    assert "2" not in [v for _n, _c, v, _u in found]
