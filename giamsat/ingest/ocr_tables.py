@@ -16,7 +16,7 @@ from .fold import fold, loose, squash
 from .model import SourceSpan, Target
 from .rows import ROW_NO, blocks, row_anchors
 from .structure import Outline, Table
-from .targets import _UP, parse_value, row_label, table_targets
+from .targets import _UP, OCR_TABLE_HEAD, parse_value, row_label, table_targets
 
 _YEARS = re.compile(r"(?<!\d)(20[2-5]\d)(?!\d)")
 _VALUE = re.compile(r"(?<![\w,.])(?:[<>≥≤~=]\s*)?\d{1,3}(?:[.,]\d{1,2})?\s*%|(?<![\w])X(?![\w])|(?<![\w,.])0[.,]\d{1,2}(?![\d%])"
@@ -74,7 +74,7 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         # rows, unless a year table's reading already holds its lines
         for k in range(section.start, section.end + 1):
             f = loose(lines[k])
-            if len(f) < 90 and _ROWS_TABLE_HEAD.match(f) and len(_header_years(f)) < 2 and \
+            if len(f) < 90 and OCR_TABLE_HEAD.match(f) and len(_header_years(f)) < 2 and \
                     not any(t.source and k < t.source.end_line and t.source.start_line - 1 <= section.end for t in out):
                 out.extend(ocr_annex_targets(outline, k, section.end, matcher, warnings))
                 break
@@ -272,10 +272,6 @@ def _bond(left: str, right: str) -> float:
         return 0.0
     a, b = lm.id(left.strip(".,;:()")), lm.id(right.strip(".,;:()"))
     return lm.score2(a, b) - lm.uni[b]
-
-
-# the header of an indicator table read as text: "TT Chỉ tiêu ĐVT …", "STT | Tên chỉ tiêu | Đơn vị tính | …" (loose)
-_ROWS_TABLE_HEAD = re.compile(r"^\s*\|?\s*s?tt\s*\|?\s*(?:ten\s*)?chi\s*tieu\s*\|?\s*(?:dvt|don\s*vi(?:\s*tinh)?)\b")
 
 
 def _task_roadmap(lines: list[str], i: int) -> bool:

@@ -65,6 +65,10 @@ class _Ctx:
     year: int | None
 
 
+# the header of an indicator table read as text: "TT Chỉ tiêu ĐVT …", "STT | Tên chỉ tiêu | Đơn vị tính | …" (loose)
+OCR_TABLE_HEAD = re.compile(r"^\s*\|?\s*s?tt\s*\|?\s*(?:ten\s*)?chi\s*tieu\s*\|?\s*(?:dvt|don\s*vi(?:\s*tinh)?)\b")
+
+
 def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
     out: list[Target] = []
     for section in outline.section("objectives"):
@@ -76,8 +80,8 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
         if specific is not None:
             items = items[specific:]
         for item in items:
-            if item.kind == "table":
-                continue
+            if item.kind == "table" or OCR_TABLE_HEAD.match(loose(item.text[:80])):
+                continue        # a table, also one OCR left as lines ("TT Chỉ tiêu ĐVT …"): the table readers' own
             f = item.folded
             if re.search(r":\s*$", f) and (lead_in := _YEAR_CTX.search(f[:40])) is not None:
                 year = int(lead_in.group(1))    # "Đến năm 2028, Tổng công ty …, cụ thể:": the year of the items below
