@@ -316,7 +316,7 @@ def _repeated_noun(f: str, text: str, lo: int, s: int, e: int) -> tuple[int, int
 _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh pho|do thi|ngu[a-z]{0,2}i|san pham|trung tam|khu|co so"
               r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem|tieu\s*chuan|quy\s*chuan"
               r"|luot|can\s*bo|cong\s*chuc|vien\s*chuc|giao\s*vien|hoc\s*sinh|sinh\s*vien|giang\s*vien|lao\s*dong|chuyen\s*gia"
-              r"|nha\s*khoa\s*hoc|hop\s*tac\s*xa|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
+              r"|nha\s*khoa\s*hoc|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
               r"|ung\s*dung|giai\s*phap|bai\s*bao|sang\s*che|hoi\s*thao|cuoc\s*thi)")
 # a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
 _COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+" + _COUNTABLE)
