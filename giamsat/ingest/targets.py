@@ -215,7 +215,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 continue        # "… 40 65 2 Học sinh …": an OCR'd table's next row number after the cells, no count
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
             counted = unit is None or (um is not None and not unit.startswith("%") and not um.group("measure"))
-            noun = um is not None and counted and re.match(r"\s*" + _COUNTED_NOUNS, f[fig_end:]) is not None
+            noun = um is not None and counted and re.match(r"\s*(doanh|to|bai|sang|san\s*pham|du\s*an|do\s*thi)", f[fig_end:]) is not None
             if out and (later := _year_only_clause(f, last, a + m.start(), e, b, out[-1], value)):
                 last = later        # "Năm 2026: 60% hộ gia đình có địa chỉ số; năm 2027: 100%": the last target's next year
                 continue
