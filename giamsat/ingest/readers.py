@@ -933,7 +933,36 @@ def _ocr_upright(image: Any, warnings: list[str]) -> tuple[list[str], list[dict[
     words = _reread_heads(image, grids, _reread_figures(image, grids, words))
     words = _reread_quarters(image, _reread_labels(image, grids, _reread_cells(image, grids, words)))
     read_comparators(image, words)
+    if not grids and _headed_table(words):
+        return borderless_lines(_mark_specks(words), _SCAN_GUTTER), read
     return place_grids(words, grids), read
+
+
+# A scan's word boxes are tight around the ink, its word spaces 0.35-0.6 of a box's height; a table's columns set
+# with a cell padding of 1-2 mm a side are at least a box's height apart.
+_SCAN_GUTTER = 0.75
+
+
+def _headed_table(words: list[dict[str, Any]]) -> bool:
+    """Whether a page without ruling lines holds a table's header: a line of three cells or more (parted by a
+    scan's gutters) that names two of a plan table's columns ('STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian')."""
+    from .fold import fold
+
+    if not words:
+        return False
+    height = statistics.median(w["h"] for w in words) or 10
+    return any(len(_chunks(sorted(line, key=lambda w: w["x0"]), _SCAN_GUTTER * height)) >= 3 and
+               len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2
+               for line in _visual_lines(words))
+
+
+def _mark_specks(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The words, a speck among them flagged: a mark without letter or digit read with little confidence or
+    taller than the page's letters (dust, a stroke of the scanner). A speck is kept in the text but left out
+    when columns are looked for: standing in a gutter it would close it."""
+    height = statistics.median(w["h"] for w in words) or 10
+    return [{**w, "speck": True} if not any(c.isalnum() for c in w["text"]) and (
+        float(w.get("conf", 100)) < 50 or w["h"] > 1.2 * height) else w for w in words]
 
 
 def grey(image: Any) -> Any:
@@ -1633,12 +1662,14 @@ _HEAD_WORDS = re.compile(r"\bs?tt\b|chu tri|phoi hop|thoi gian|thoi han|tien do|
                          r"|san pham|don vi")
 
 
-def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
+def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[str]:
     """The lines of a page without ruling lines, whose tables are rebuilt from word positions: a table is
     a run of lines split into three or more columns by vertical strips of white that no line crosses
     (a merged group row that opens with its label may cross them); a row starts where the first
     column has text. Elsewhere, the words' lines as they stand, and so are the lines left when the
-    search has taken PDF_PAGE_SECONDS (a crafted page strewn with words: the search is quadratic)."""
+    search has taken PDF_PAGE_SECONDS (a crafted page strewn with words: the search is quadratic). `gutter`:
+    the narrowest strip of white between columns, in the type's height (a scan's word boxes leave wider word
+    spaces than a PDF's); words flagged "speck" (`_mark_specks`) do not close a strip."""
     words = [w for w in words if all(math.isfinite(w[key]) for key in ("x0", "x1", "top", "h"))]
     if not words:
         return []
@@ -1659,7 +1690,7 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
         if time.thread_time() - started > PDF_PAGE_SECONDS:    # words strewn over a crafted page: lines as they stand
             out.extend(" ".join(w["text"] for w in line) for line in lines[k:])
             break
-        found = _borderless_table(lines, k, height, width, frame)
+        found = _borderless_table(lines, k, height, width, frame, gutter)
         if found is None:
             out.append(" ".join(w["text"] for w in lines[k]))
             k += 1
@@ -1680,7 +1711,7 @@ def borderless_lines(words: list[dict[str, Any]]) -> list[str]:
 
 def _line_cells(line: list[dict[str, Any]], rivers: list[tuple[float, float]]) -> list[str] | None:
     """A line's words by the columns the rivers part, or None when a word crosses the middle of one."""
-    if any(w["x0"] < (a + b) / 2 < w["x1"] for w in line for a, b in rivers):
+    if any(w["x0"] < (a + b) / 2 < w["x1"] and not w.get("speck") for w in line for a, b in rivers):
         return None
     cells: list[list[str]] = [[] for _ in range(len(rivers) + 1)]
     for w in line:
@@ -1711,7 +1742,7 @@ def _frame(lines: list[list[dict[str, Any]]], height: float) -> tuple[float, flo
 
 
 def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, page_width: float,
-                      frame: tuple[float, float, float] | None = None,
+                      frame: tuple[float, float, float] | None = None, gutter: float = 0.45,
                       ) -> tuple[list[list[str]], list[tuple[float, float]], int] | None:
     """The rows of a table whose first line is lines[k], the strips of white between its columns and the
     index of the line after it; None when no table starts there. The table grows line by line while
@@ -1724,7 +1755,7 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
     # a strip of white 0.45 of the type's height wide parts columns (a word space is about 0.25; a cell's padding
     # of 1 mm a side leaves 0.5 of a 10.5 pt type), of the table's own type where it is smaller than the page's
     # (tables are often set a size or two below the body)
-    gap = 0.45 * min(height, statistics.median(w["h"] for w in lines[k]))
+    gap = gutter * min(height, statistics.median(w["h"] for w in lines[k]))
     if len(_chunks(lines[k], gap)) < 3:
         return None
     pitch, left, span = frame or _frame(lines, height)
@@ -1771,6 +1802,8 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
                 continue                                # strip between the header's cells
         trial = bytearray(covered)
         for w in line:
+            if w.get("speck"):
+                continue
             a, b = int(w["x0"] - left), int(w["x1"] - left) + 1
             trial[a:b] = b"\x01" * (b - a)
         found = runs(trial)
