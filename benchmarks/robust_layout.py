@@ -28,6 +28,12 @@ Scan (--scan, forms_department only, both variants alike): tasks 0/8, targets 0/
 grid without vertical rules and parts columns only at gaps of 1.6 word heights (`_split_cells`), so the header is
 read as prose and the rows' cells misalign. Tried, not landed: `borderless_lines` on such a page's word boxes gives
 targets 5/5, tasks still 0/8 (OCR boxes leave the name/lead gutter narrower than its threshold).
+After a991437 (a scan page without a ruled grid whose line of three cells names two table columns is read by
+`borderless_lines` with a scan's gutter, 0.75 of a letter's height; specks do not close a gutter), --scan
+--variant=borderless over the 34 forms: tasks P 65.4 R 34.7 (102/294), lead 90/102, deadline 78/102 -> P 80.7 R 54.1
+(159/294), lead 148/159, deadline 136/157; targets R 63.8 (95/149) -> 77.9 (116/149). forms_department both variants
+tasks 8/8, targets 5/5. Left: forms_start_end's report template (annex II), a numbered heading right under a table's
+empty row ('3. Kết quả thực hiện các chỉ tiêu') read as a group row (one extra task).
 
 Usage: .venv/bin/python benchmarks/robust_layout.py [--only=PREFIX] [--scan] [--details] [--variant=hrules|borderless]
   --only: the gold files whose name starts with PREFIX (e.g. forms_department); default every forms_* gold.
