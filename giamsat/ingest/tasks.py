@@ -1808,8 +1808,11 @@ def _split_heads(bodies: list[str], heads: int, matcher: AgencyMatcher, cells: l
                 # nghệ'): its kind's word alone heads it, the next word on its line opening the next cell
                 # (a capital or a bar: not "Ban hành", "Số hóa")
                 # (the key's columns are the line's only approximately: the line's word nearest the head's)
-                raw = min(re.finditer(r"\S+", bodies[k]), key=lambda m: abs(m.start() - col), default=None)
-                after = bodies[k][raw.end():].lstrip() if raw is not None and abs(raw.start() - col) <= 2 else "-"
+                # (only for a kind's word: finding the line's word is the costly part, on every token of every row)
+                after = "-"
+                if words[0] in _KIND_WORDS:
+                    raw = min(re.finditer(r"\S+", bodies[k]), key=lambda m: abs(m.start() - col), default=None)
+                    after = bodies[k][raw.end():].lstrip() if raw is not None and abs(raw.start() - col) <= 2 else "-"
                 words = words[:1] if words[0] in _KIND_WORDS and (not after or after[0] == "|" or after[0].isupper()) \
                     else []
             # the head goes on along its line while it is the start of a name ("Khoa Khoa học | Phòng …" / "… | cơ bản")
