@@ -46,7 +46,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -160,25 +159,12 @@ def layout_pdf(text: str, variant: str) -> bytes:
 
 
 def _mean_widths(rows: list[list[str]], ncols: int, total: float) -> list[float]:
-    """Column widths (mm): each at least its longest word (10.5 pt serif: ~2 mm a character), the rest shared in
-    proportion to the column's mean cell length."""
-    word = [max((len(w) for r in rows for w in r[c].split()), default=2) for c in range(ncols)]
-    floor = [min(1.9 * n + 2.5, 30.0) for n in word]
-    mean = [max(sum(len(r[c]) for r in rows) / len(rows), 2.0) for c in range(ncols)]
-    spare = max(total - sum(floor), 0.0)
-    return [f + spare * m / sum(mean) for f, m in zip(floor, mean, strict=True)]
+    """Column widths (mm), 10.5 pt serif: ~2 mm a character."""
+    return build.mean_widths(rows, ncols, total, char=1.9, pad=2.5, cap=30.0)
 
 
 def _cached(name: str, make: Any) -> bytes:
-    path = CACHE / name
-    if path.exists():
-        return path.read_bytes()
-    data: bytes = make()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return data
+    return Q.cached_file(CACHE / name, make)
 
 
 def runs(only: str, variants: tuple[str, ...], scan: bool) -> Any:
@@ -217,35 +203,10 @@ def main() -> None:
             bucket["document"].merge(Q.score_document(j, gold))
         if "details" in args:
             with contextlib.suppress(Exception):
-                details.extend(_misses(f"{kind}/{variant} {name}", j, gold))
+                details.extend(Q.item_misses(f"{kind}/{variant} {name}", j, gold))
     print(Q.report(results))
     for line in details:
         print(line)
-
-
-def _misses(tag0: str, j: dict[str, Any], gold: dict[str, Any]) -> list[str]:
-    out = []
-    for item in ("targets", "tasks"):
-        gitems = gold.get(item) or []
-        pairs = Q._match(j[item], gitems)
-        found = {id(g) for _p, g in pairs}
-        matched = {id(p) for p, _g in pairs}
-        for g in gitems:
-            if id(g) not in found:
-                out.append(f"{tag0} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:70]}")
-        for p in j[item]:
-            if gitems and id(p) not in matched:
-                out.append(f"{tag0} {item} EXTRA {p.get('no') or ''} {(p.get('name') or '')[:70]}")
-        for p, g in pairs:
-            tag = f"{tag0} {item} {g.get('no') or (g.get('name') or '')[:40]}"
-            if g.get("lead") and p.get("lead_code") not in g["lead"]:
-                out.append(f"{tag}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})")
-            if item == "tasks" and g.get("deadline") and not Q._deadline_ok(p.get("deadline"), g["deadline"]):
-                out.append(f"{tag}: deadline {p.get('deadline_text')!r} (want {g['deadline']})")
-            if item == "targets" and "comparator" in g and not Q._value_ok(p, g):
-                out.append(f"{tag}: value {p.get('comparator')} {p.get('value')} "
-                           f"(want {g['comparator']} {g.get('value')})")
-    return out
 
 
 if __name__ == "__main__":

@@ -127,23 +127,12 @@ def relayout_docx(text: str) -> bytes:
 
 
 def _mean_widths(rows: list[list[str]], ncols: int, total: float) -> list[float]:
-    """Column widths (cm): each at least its longest word (11 pt serif: ~0.2 cm a character), the rest shared in
-    proportion to the column's mean cell length."""
-    word = [max((len(w) for r in rows if c < len(r) for w in r[c].split()), default=2) for c in range(ncols)]
-    floor = [min(0.2 * n + 0.3, 3.5) for n in word]
-    mean = [max(sum(len(r[c]) for r in rows if c < len(r)) / len(rows), 2.0) for c in range(ncols)]
-    spare = max(total - sum(floor), 0.0)
-    return [f + spare * m / sum(mean) for f, m in zip(floor, mean, strict=True)]
+    """Column widths (cm), 11 pt serif: ~0.2 cm a character."""
+    return build.mean_widths(rows, ncols, total, char=0.2, pad=0.3, cap=3.5)
 
 
 def _cached(name: str, make: Any) -> bytes:
-    path = CACHE / name
-    if path.exists():
-        return path.read_bytes()
-    data: bytes = make()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return data
+    return Q.cached_file(CACHE / name, make)
 
 
 def ocr_pages(scan: bytes, key: str) -> list[str]:
@@ -249,44 +238,11 @@ def main() -> None:
         if "targets" in gold:
             bucket["targets"].merge(Q.score_targets(j, gold))
         if "details" in args and label.endswith("/dev"):
-            details.extend(_misses(label, kind, j, gold))
+            details.extend(Q.item_misses(f"{label} {kind}", j, gold))
     print(Q.report(results))
     print("pages: " + ", ".join(f"{k} {v}" for k, v in pages.items()))
     for line in details:
         print(line)
-
-
-def _misses(label: str, kind: str, j: dict[str, Any], gold: dict[str, Any]) -> list[str]:
-    """quality.misses' lines for one half already scoped (dev only)."""
-    out = []
-    for item in ("targets", "tasks"):
-        gitems = gold.get(item) or []
-        pairs = Q._match(j[item], gitems)
-        found = {id(g) for _p, g in pairs}
-        matched = {id(p) for p, _g in pairs}
-        for g in gitems:
-            if id(g) not in found:
-                out.append(f"{label} {kind} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:60]}")
-        if gitems:
-            for p in j[item]:
-                if id(p) not in matched:
-                    out.append(
-                        f"{label} {kind} {item} EXTRA {p.get('no') or ''} {(p.get('name') or '')[:60]}"
-                    )
-        for p, g in pairs:
-            tag = f"{label} {kind} {item} {g.get('no') or (g.get('name') or '')[:40]}"
-            if gold.get("names") and not Q._same_name(p.get("name") or "", g.get("name") or ""):
-                out.append(f"{tag}: name {(p.get('name') or '')[:80]!r}")
-            if g.get("lead") and p.get("lead_code") not in g["lead"]:
-                out.append(f"{tag}: lead {p.get('lead_code')} (want {'/'.join(g['lead'])})")
-            if item == "tasks" and g.get("deadline") and not Q._deadline_ok(p.get("deadline"), g["deadline"]):
-                out.append(f"{tag}: deadline {p.get('deadline_text')!r} (want {g['deadline']})")
-            if item == "targets" and "comparator" in g and not Q._value_ok(p, g):
-                out.append(
-                    f"{tag}: value {p.get('comparator')} {p.get('value')} "
-                    f"(want {g['comparator']} {g.get('value')})"
-                )
-    return out
 
 
 if __name__ == "__main__":

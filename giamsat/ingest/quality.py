@@ -244,7 +244,11 @@ def _with_names(gold: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def _cached(key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
-    path = CACHE_DIR / f"{key}{suffix}"
+    return cached_file(CACHE_DIR / f"{key}{suffix}", make)
+
+
+def cached_file(path: Path, make: Callable[[], bytes]) -> bytes:
+    """The bytes kept at `path`, made and written (atomically) the first time."""
     if path.exists():
         return path.read_bytes()
     data = make()
@@ -570,29 +574,33 @@ def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",), only: str = "")
     for name, kind, plan, gold in runs(shared, only):
         if kind not in kinds:
             continue
-        j = in_scope(plan, gold)
-        for item in ("targets", "tasks"):
-            gitems = gold.get(item) or []
-            pairs = _match(j[item], gitems)
-            found = {id(g) for _p, g in pairs}
-            matched = {id(p) for p, _g in pairs}
-            for g in gitems:
-                if id(g) not in found:
-                    yield f"{name} {kind} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:60]}"
-            if gitems and not gold.get("partial"):
-                for p in j[item]:
-                    if id(p) not in matched:
-                        yield f"{name} {kind} {item} EXTRA {p.get('no') or ''} {(p.get('name') or '')[:60]}"
-            for p, g in pairs:
-                label = f"{name} {kind} {item} {g.get('no') or (g.get('name') or '')[:40]}"
-                if gold.get("names") and not _same_name(p.get("name") or "", g.get("name") or ""):
-                    yield f"{label}: name {(p.get('name') or '')[:80]!r}"
-                if g.get("lead") and p.get("lead_code") not in g["lead"]:
-                    yield f"{label}: lead {p.get('lead_code')} (want {'/'.join(str(c) for c in g['lead'])})"
-                if item == "tasks" and g.get("deadline") and not _deadline_ok(p.get("deadline"), g["deadline"]):
-                    yield f"{label}: deadline {p.get('deadline_text')!r} (want {g['deadline']})"
-                if item == "targets" and "comparator" in g and not _value_ok(p, g):
-                    yield f"{label}: value {p.get('comparator')} {p.get('value')} (want {g['comparator']} {g.get('value')})"
+        yield from item_misses(f"{name} {kind}", in_scope(plan, gold), gold)
+
+
+def item_misses(label: str, j: dict[str, Any], gold: dict[str, Any]) -> Iterator[str]:
+    """`misses`' lines for one plan's JSON already scoped to its gold (`in_scope`), each opening with `label`."""
+    for item in ("targets", "tasks"):
+        gitems = gold.get(item) or []
+        pairs = _match(j[item], gitems)
+        found = {id(g) for _p, g in pairs}
+        matched = {id(p) for p, _g in pairs}
+        for g in gitems:
+            if id(g) not in found:
+                yield f"{label} {item} MISSED {g.get('no') or ''} {g.get('name', '')[:60]}"
+        if gitems and not gold.get("partial"):
+            for p in j[item]:
+                if id(p) not in matched:
+                    yield f"{label} {item} EXTRA {p.get('no') or ''} {(p.get('name') or '')[:60]}"
+        for p, g in pairs:
+            tag = f"{label} {item} {g.get('no') or (g.get('name') or '')[:40]}"
+            if gold.get("names") and not _same_name(p.get("name") or "", g.get("name") or ""):
+                yield f"{tag}: name {(p.get('name') or '')[:80]!r}"
+            if g.get("lead") and p.get("lead_code") not in g["lead"]:
+                yield f"{tag}: lead {p.get('lead_code')} (want {'/'.join(str(c) for c in g['lead'])})"
+            if item == "tasks" and g.get("deadline") and not _deadline_ok(p.get("deadline"), g["deadline"]):
+                yield f"{tag}: deadline {p.get('deadline_text')!r} (want {g['deadline']})"
+            if item == "targets" and "comparator" in g and not _value_ok(p, g):
+                yield f"{tag}: value {p.get('comparator')} {p.get('value')} (want {g['comparator']} {g.get('value')})"
 
 
 # --- OCR text without positions, from the reference plans' scans ------------------------------

@@ -93,6 +93,16 @@ def _docx_widths(rows: list[list[str]], ncols: int, total: float = 17.0) -> list
     return [f + spare * w / sum(weights) for f, w in zip(floor, weights, strict=True)]
 
 
+def mean_widths(rows: list[list[str]], ncols: int, total: float, char: float, pad: float, cap: float) -> list[float]:
+    """Column widths (in the unit of `total`): each at least its longest word (`char` a character plus `pad`, at most
+    `cap`), the rest shared in proportion to the column's mean cell length (a plain layout, as a typist's table)."""
+    word = [max((len(w) for r in rows if c < len(r) for w in r[c].split()), default=2) for c in range(ncols)]
+    floor = [min(char * n + pad, cap) for n in word]
+    mean = [max(sum(len(r[c]) for r in rows if c < len(r)) / len(rows), 2.0) for c in range(ncols)]
+    spare = max(total - sum(floor), 0.0)
+    return [f + spare * m / sum(mean) for f, m in zip(floor, mean, strict=True)]
+
+
 def docx_to_pdf(docx_bytes: bytes, workdir: Path) -> bytes:
     """A text PDF laid out by LibreOffice (headless), as a Word user's "Save as PDF" would."""
     import subprocess

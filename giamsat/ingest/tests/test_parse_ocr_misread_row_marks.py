@@ -1,5 +1,6 @@
-"""Plain OCR text of a task table whose row numbers are misread as a number and a bracket ("9)" for 2) or as
-marks ("=;" for 4) (made-up lines)."""
+"""Plain OCR text of a roadmap task table ('Lộ trình thực hiện' over '2026 | 2027 | 2028', 'x' in the years a task
+runs) whose row numbers are misread as a number and a bracket ("9)" for 2) or as marks ("=;" for 4), and whose marks
+lose their columns, so a row ends with the roadmap at the latest (made-up lines)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ ROWS = (["1 Triển khai hệ thống | Ban Công Ban Kinh | x",
          "tử đo xa tại các | thuật | nghệ thông", "trạm biến áp tin"],
         ["5 Đào tạo kỹ năng số cho | Ban Tài Ban Kinh | x X",
          "người lao động chính - Kế doanh", "toán"])
+
+
+def test_a_row_whose_year_marks_lost_their_columns_ends_with_the_roadmap() -> None:
+    plan = parse_text(_plan(*ROWS), registry=REGISTRY)
+    assert {str(t.deadline.end) if t.deadline else None for t in plan.tasks} == {"2028-12-31"}
+    assert any("lộ trình" in w for w in plan.warnings)
 
 
 def test_rows_whose_numbers_are_misread_as_a_bracket_or_as_marks_are_rows() -> None:
