@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from typing import Any
 
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec, Recurrence
 
@@ -104,6 +105,8 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
     for rx in (_DATE, _DATE_WORDS):
         if (m := rx.search(f)) and (day := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
             return DeadlineSpec.on(day, raw=text)
+    if (m := _SCHOOL_YEAR.search(f)) and int(m.group(3)) == int(m.group(2)) + 1:
+        return _school_term(m, text)
     if m := _RANGE.search(f):
         first, last = int(m.group(1)), int(m.group(2))
         if last <= first or last - first > 25:
@@ -120,6 +123,22 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
             return DeadlineSpec.continuous(raw=text, start=dt.date(year, 1, 1))
         return DeadlineSpec.in_year(year, raw=text)
     return None
+
+
+# a school year, or one of its two terms: "Năm học 2025 - 2026", "Học kỳ II năm học 2025-2026", "học kỳ 1 của năm học …"
+_SCHOOL_YEAR = re.compile(r"(?:hoc\s*ky\s*(i{1,2}|[12]|mot|hai)\b[\s,]*(?:cua\s*)?)?nam\s*hoc\s*" + _Y + r"\s*[-–—/]\s*" + _Y)
+
+
+def _school_term(m: re.Match[str], text: str) -> DeadlineSpec:
+    """A school year runs from September to the end of May (the education ministry's yearly frame: the first term
+    ends by mid-January, the year by 31 May); its first term from September to January, its second from February to
+    May. Due by the end of the period named (was: the two calendar years, seven months too late)."""
+    first = int(m.group(2))
+    term = {"i": 1, "1": 1, "mot": 1, "ii": 2, "2": 2, "hai": 2}.get(m.group(1) or "")
+    start = dt.date(first + 1, 2, 1) if term == 2 else dt.date(first, 9, 1)
+    end = dt.date(first + 1, 1, 31) if term == 1 else dt.date(first + 1, 5, 31)
+    extra: dict[str, Any] = {"school_year": f"{first}-{first + 1}"} | ({"term": term} if term else {})
+    return DeadlineSpec(DeadlineKind.RANGE, text, start=start, end=end, extra=extra)
 
 
 # "Quý IV/2025 sang Quý II/2026", "từ tháng 9/2025 thành tháng 3/2026": a deadline moved (a plan amending
