@@ -78,7 +78,9 @@ _CO_SO = re.compile(r"(?<![a-z])co\s+so\s?$")
 # unit's name right after "Bộ" ("Bộ Công an" is a ministry, not "Công an" of the province)
 _DIGITAL_BEFORE = re.compile(r"(?<![a-z])(?:doi|kinh te|chinh phu|xa hoi|ha tang|nen tang|du lieu|ky nang|cong dan"
                              r"|chu ky|the gioi) $")  # one space: no cell's bar or comma between them
-_MINISTRY_BEFORE = re.compile(r"(?<![a-z])(?<!can )(?<!dang )(?<!chi )(?<!toan )bo $")  # not "cán bộ Sở …"
+# "Bộ" as a ministry: not the word of "cán bộ", "Đảng bộ", "chi bộ", "toàn bộ"
+_MINISTRY_WORD = r"(?<![a-z])(?<!can )(?<!dang )(?<!chi )(?<!toan )bo"
+_MINISTRY_BEFORE = re.compile(_MINISTRY_WORD + " $")  # a unit named right after "Bộ"; not "cán bộ Sở …"
 
 
 # a name going on after a dash with another field ("Ban Tổ chức - Nhân sự", "Phòng Kinh tế - Hạ tầng"): a longer name
@@ -236,8 +238,8 @@ _LEVELS = ("district", "province", "commune")
 
 
 # A ministry's unit names its ministry last ("Văn phòng Bộ", "Thanh tra Bộ"): not a province's ("Văn phòng UBND tỉnh",
-# "Thanh tra tỉnh"); "Đảng bộ", "cán bộ", "chi bộ", "toàn bộ" are no ministry
-_MINISTRY = re.compile(r"(?<![a-z])(?<!dang )(?<!can )(?<!chi )(?<!toan )bo$")
+# "Thanh tra tỉnh")
+_MINISTRY = re.compile(_MINISTRY_WORD + "$")
 
 
 def _levels(key: str) -> frozenset[str]:
