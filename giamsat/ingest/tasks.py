@@ -912,7 +912,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         anchors = row_anchors(outline.lines, start, end)
         outline = _mend_numbers(outline, anchors)
     lines = outline.lines
-    lost = _lost_rows(outline, anchors, end, matcher)
+    lost = [*_lost_rows(outline, anchors, end, matcher), *_tail_cells(outline, anchors, end, matcher)]
     anchors = sorted([*anchors, *lost])
     paragraph_rows = frozenset(i for i, _v in lost)
     # (only where a row's cells start on its number line: in a table whose cells are centred, a row's
@@ -955,6 +955,12 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             task.confidence = 0.6
         if i in paragraph_rows:
             task.name = _cell_text(outline, i, hi, matcher)
+            # its cells come one paragraph each in column order, the end date's right-most: the last one
+            # that ends with a deadline
+            ends = [d for p in _paragraphs(lines, i, hi)
+                    if (d := _end_deadline(squash(" ".join(outline.line_out(j) for j in p)))) is not None]
+            if ends:
+                task.deadline_text, task.deadline = ends[-1], parse_deadline(ends[-1])
         if not v:
             task.no = None
         elif labels:
@@ -1252,15 +1258,19 @@ def _cells_below_name(outline: Outline, anchors: list[tuple[int, int]], tasks: l
                     break
         if task.deadline is None:
             for _a, b, text in reversed(cells):
-                f = fold(text)
-                m = next((m for m in DEADLINE_PHRASE.finditer(f) if len(f.rstrip(" .")) - m.end() <= 1), None)
-                if m is not None:
-                    task.deadline_text = squash(text[m.start():m.end()])
-                    task.deadline = parse_deadline(task.deadline_text)
+                if (found := _end_deadline(text)) is not None:
+                    task.deadline_text, task.deadline = found, parse_deadline(found)
                     used = max(used, b)
                     break
         if task.source is not None and used + 1 > task.source.end_line:
             task.source = SourceSpan(task.source.start_line, used + 1, task.source.basis)
+
+
+def _end_deadline(cell: str) -> str | None:
+    """The deadline a cell read as a paragraph ends with ("Tháng 4/2026", "Thường xuyên")."""
+    f = fold(cell)
+    m = next((m for m in DEADLINE_PHRASE.finditer(f) if len(f.rstrip(" .")) - m.end() <= 1), None)
+    return squash(cell[m.start():m.end()]) if m is not None else None
 
 
 def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: AgencyMatcher,
@@ -1446,31 +1456,13 @@ def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
         nxt, w = anchors[n + 1]
         if w <= v + 1:
             continue
-        paragraphs: list[list[int]] = []
-        k = i + 1
-        while k < nxt:
-            if lines[k].strip():
-                paragraphs.append([j for j in _paragraph(lines, k) if j < nxt])
-                k = paragraphs[-1][-1] + 1
-            else:
-                k += 1
+        paragraphs = _paragraphs(lines, i + 1, nxt - 1)
         lone = not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip()
         # a lone number's own name: the first paragraph below it that opens with a capital (those in
         # lower case above it are the row before's, run on past a page break)
         own = next((m for m, para in enumerate(paragraphs) if not lines[para[0]].strip()[:1].islower()), -1) \
             if lone else -1
-        names = []
-        for m, para in enumerate(paragraphs[:-1]):
-            text = squash(" ".join(lines[j] for j in para))
-            # (a name cut short by the page, "Xây dựng cơ chế,", may be shorter)
-            if m <= own or not text[:1].isupper() or len(text) < (12 if text.endswith(",") else 20) or \
-                    _is_header(text) or DEADLINE_PHRASE.fullmatch(fold(text).strip(" .")) or _units_only(text, matcher):
-                continue
-            # the next paragraph that opens with a capital (a lower-case one goes on with the same cell)
-            after = next((squash(" ".join(lines[j] for j in p)) for p in paragraphs[m + 1:]
-                          if not lines[p[0]].strip()[:1].islower()), "")
-            if _units_only(after, matcher):
-                names.append(para[0])
+        names = _names_before_units(lines, paragraphs[own + 1:], matcher)
         if len(names) == w - v - 1:
             out.extend((line, v + 1 + k) for k, line in enumerate(names))
         elif 2 <= len(names) < w - v - 1:
@@ -1478,6 +1470,58 @@ def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
             # rows all the same, whose numbers cannot be told (0: no number)
             out.extend((line, 0) for line in names)
     return out
+
+
+def _paragraphs(lines: list[str], lo: int, hi: int) -> list[list[int]]:
+    """The paragraphs (runs of non-blank lines) from line lo up to line hi, cut there."""
+    out: list[list[int]] = []
+    k = lo
+    while k <= hi:
+        if lines[k].strip():
+            out.append([j for j in _paragraph(lines, k) if j <= hi])
+            k = out[-1][-1] + 1
+        else:
+            k += 1
+    return out
+
+
+def _names_before_units(lines: list[str], paragraphs: list[list[int]], matcher: AgencyMatcher) -> list[int]:
+    """In cells OCR read one paragraph each, the first lines of the paragraphs that are task names: they open
+    with a capital, hold a few words (20 characters) and are followed, past paragraphs in lower case (the rest
+    of the cell), by a paragraph naming only units (the lead's cell)."""
+    names = []
+    for m, para in enumerate(paragraphs[:-1]):
+        text = squash(" ".join(lines[j] for j in para))
+        # (a name cut short by the page, "Xây dựng cơ chế,", may be shorter)
+        if not text[:1].isupper() or len(text) < (12 if text.endswith(",") else 20) or \
+                _is_header(text) or DEADLINE_PHRASE.fullmatch(fold(text).strip(" .")) or _units_only(text, matcher):
+            continue
+        # the next paragraph that opens with a capital (a lower-case one goes on with the same cell)
+        after = next((squash(" ".join(lines[j] for j in p)) for p in paragraphs[m + 1:]
+                      if not lines[p[0]].strip()[:1].islower()), "")
+        if _units_only(after, matcher):
+            names.append(para[0])
+    return names
+
+
+def _tail_cells(outline: Outline, anchors: list[tuple[int, int]], end: int,
+                matcher: AgencyMatcher) -> list[tuple[int, int]]:
+    """Rows whose numbers OCR lost on the page after the last numbered row, in a table it read there column by
+    column, each cell a paragraph: past the header the page repeats (its titles paragraphs too), the task names
+    (`_names_before_units`: a name, then its lead's cell) are rows v + 1, v + 2 … (v the last number; up to
+    eight, the rows a page holds). (line of the name, row number)."""
+    if not anchors or not anchors[-1][1]:
+        return []
+    i, v = anchors[-1]
+    lines = outline.lines
+    last = min(end, len(lines) - 1)
+    h = next((k for k in range(i + 1, last + 1) if _is_header(lines[k])), None)
+    if h is None or any(ROW_START.match(lines[k]) for k in range(h + 1, last + 1)):
+        return []
+    paragraphs = [p for p in _paragraphs(lines, h, last)
+                  if not _is_header(" ".join(lines[j] for j in p)) and not all(_header_words(lines[j]) for j in p)]
+    names = _names_before_units(lines, paragraphs, matcher)
+    return [(k, v + 1 + m) for m, k in enumerate(names)] if 0 < len(names) <= 8 else []
 
 
 def _lost_lines(outline: Outline, anchors: list[tuple[int, int]], matcher: AgencyMatcher) -> list[tuple[int, int]]:
