@@ -2156,10 +2156,13 @@ _BARE_YEAR = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*$")
 # a span's first year and its dash, the end year wrapped below: the line ends there, or a bar or the next cell's
 # figure follows ("2026 - 420 Ngân sách", "2026- 185,5 Xã hội hóa,")
 _SPAN_OPEN = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s*[-–]\s*(?:$|\||(?!(?:19|20)\d\d)\d{1,4}(?:[,.]\d+)?(?:\s|$))")
+# "Năm" opening a cell, its year wrapped below: the line ends there, or a bar or the next cell's figure follows
+_YEAR_WORD_OPEN = re.compile(r"(?:^|[|\s])(N[aă]m|NĂM)\s*(?:$|\||(?!(?:19|20)\d\d)\d{1,4}(?:[,.]\d+)?(?:\s|$))")
 _YEAR_AND = re.compile(r"(?:^|[|\s])(20[2-4]\d)\s+va\s*$")
 
 
 _HALF_HEAD = re.compile(r"(?<![\d/])(?:6|sau)\s*thang\s*(?:dau|cuoi)(?!\s*n[a-z&]{1,3}m)")
+_HALF_YEAR_END = re.compile(r"(?<![\d/])(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*n[a-z&]{1,3}m\s*$")
 _YEAR_PHRASE = re.compile(r"n[a-z&]{1,3}m\s*20\d\d")
 
 
@@ -2230,6 +2233,16 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
                 task.deadline_text = f"{first} - {wrapped_ends[0]}"
                 task.deadline = parse_deadline(task.deadline_text)
                 return
+        # a year's cell wrapped: "Năm" (then the next cell's figure, a bar or nothing) over "… 2026 …": the year is the
+        # first one standing as a word of its own on the next two lines of the row
+        for k in range(len(folded)):
+            if (op := _YEAR_WORD_OPEN.search(outline.lines[lo + k])) is None:
+                continue
+            wrapped_years = [e for j in range(k + 1, min(k + 3, len(folded))) for e in _YEAR_CELL.finditer(folded[j])]
+            if wrapped_years:
+                task.deadline_text = f"{outline.line_out(lo + k, op.start(1), op.end(1))} {wrapped_years[0].group(1)}"
+                task.deadline = parse_deadline(task.deadline_text)
+                return
         # a deadline cell holding a bare year ("… Quyết định | 2025"): the year ends a line of the row,
         # the row's number line first, and is not the end of a document number ("79/2021")
         years = [(abs(lo + k - anchor), k, y) for k, f in enumerate(folded)
@@ -2237,6 +2250,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         if years:
             _d, k, ym = min(years, key=lambda y: y[:2])
             task.deadline_text = outline.line_out(lo + k, ym.start(1), ym.end(1))
+            # "6 tháng cuối năm" / "2026": a half-year's words wrapped in their cell, ending the line above
+            if k > 0 and (half := _HALF_YEAR_END.search(folded[k - 1])) is not None:
+                task.deadline_text = squash(outline.line_out(lo + k - 1, half.start(), half.end())) + " " + \
+                    task.deadline_text
             task.deadline = parse_deadline(task.deadline_text)
             return
     if best is None:
