@@ -154,7 +154,8 @@ def _moved(f: str, text: str) -> DeadlineSpec | None:
     return None
 
 
-_SPAN = re.compile(r"^(?:tu\s*)?(.+?)\s*(?:-|–|—|\bden\b|\bđen\b)\s*(.+)$")
+# (OCR'd "đến" that lost its marks may come back from the restorer as "dân": between two dated periods it means "đến")
+_SPAN = re.compile(r"^(?:tu\s*)?(.+?)\s*(?:-|–|—|\bden\b|\bđen\b|\bdan\b)\s*(.+)$")
 
 
 def _span(f: str, text: str) -> DeadlineSpec | None:
