@@ -9,6 +9,8 @@ import re
 import weakref
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 
 from . import ocr_names
@@ -936,6 +938,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     outline, leads, coords = _joint_labels(outline, start, end, matcher)
     lines = outline.lines
     marks = [i for i, _v in anchors]
+    header = [f for k in range(start, marks[0] if marks else start) if (f := fold(lines[k]).strip())]
     width = ocr_names.name_width(lines, marks, start, end, matcher)
     top = ocr_names.top_aligned(lines, marks, matcher)
     for n, ((i, v), (lo, hi)) in enumerate(zip(anchors, spans, strict=True)):
@@ -946,7 +949,13 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         opens = top and (_NUMBER_TEXT.match(lines[i]) is not None or i in line_rows)
         if opens:
             lo = i          # the lines above the number belong to the row before
-        task = _ocr_row(outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines,
+        nxt_row = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
+        row_outline = outline
+        if i not in paragraph_rows and (cut := _over_page_row(lines, header, i, hi, nxt_row)) is not None:
+            # the row goes on past the header the next page repeats: its cells are read over both pages, the
+            # next page's lines right under the row's own
+            row_outline, hi = _joined_over_page(outline, cut), cut[3]
+        task = _ocr_row(row_outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines,
                         frozenset(k for k, _v in anchors if k != i))
         if (k := next((k for k in range(lo, hi + 1) if k in leads), None)) is not None:
             # a 'Chủ trì: VP; phối' / 'hợp: VHXH' cell read into the row's lines: its labels say who leads
@@ -968,7 +977,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if opens:
             # cells aligned to the top of the row: the name runs from the number line to the next row
             nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
-            task.name = ocr_names.top_name(outline, i, nxt, matcher, width, group_lines) or task.name
+            task.name = ocr_names.top_name(row_outline, i, nxt, matcher, width, group_lines) or task.name
         out.append(task)
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
@@ -1109,6 +1118,57 @@ def _clip_to_groups(spans: list[tuple[int, int]], marks: list[int],
         lo = max([lo, *(k + 1 for k in group_lines if lo <= k < i)])
         out.append((lo, max(hi, i)))
     return out
+
+
+def _joined_over_page(outline: Outline, cut: tuple[int, int, int, int]) -> Outline:
+    """The outline seen with a row's lines past the page's repeated header (`_over_page_row`) moved up under the
+    row's own lines (the header's and the blank lines between below them, blank), so that a cell cut by the
+    page reads as one ("Sở Nông" / "nghiệp và Môi" / "trường"; "2026 -" / "2027")."""
+    own, _h, k, last = cut
+    moved = list(range(k, last + 1))
+    view = copy.copy(outline)
+    view.lines, view.restored = list(outline.lines), list(outline.restored)
+    view._maps = {j: m for j, m in outline._maps.items() if not own < j <= last}
+    for j in range(own + 1, last + 1):
+        src = moved[j - own - 1] if j - own - 1 < len(moved) else None
+        view.lines[j] = outline.lines[src] if src is not None else ""
+        view.restored[j] = outline.restored[src] if src is not None else ""
+    return view
+
+
+def _over_page_row(lines: list[str], header: list[str], i: int, hi: int, nxt: int
+                   ) -> tuple[int, int, int, int] | None:
+    """A row that a page break cut: between its number (line i, its cells on that line) and the next row's, below the
+    row's lines, the page repeats the table's header (its lines again, `header`: the lines above the first row), and
+    the lines past it open in lower case, the row's cells going on (a name's end, "nghiệp và Môi" of "Sở Nông",
+    "2027" of "2026 -"). (the row's last line above the header, the header's first line, the first line past it, the
+    row's last line)."""
+    if not header or not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip():
+        return None
+    def again(line: str) -> bool:
+        return max(fuzz.ratio(fold(line).strip(), x) for x in header) >= 80
+
+    def repeated(line: str) -> bool:
+        return not line.strip() or _is_header(line) or _header_words(line) or again(line)
+
+    # (the header's title line again, not a row's words that read like a title: "… hoàn thành")
+    h = next((k for k in range(i + 1, nxt) if _is_header(lines[k]) and again(lines[k])), None)
+    if h is None:
+        return None
+    k = h
+    while k < nxt and repeated(lines[k]):
+        k += 1
+    if k >= nxt or not lines[k].strip()[:1].islower():
+        return None
+    last = nxt - 1
+    while last > k and not lines[last].strip():
+        last -= 1
+    own = h - 1
+    while own > i and repeated(lines[own]):
+        own -= 1
+    if own > _paragraph(lines, i)[-1]:
+        return None         # other words between the row's lines and the page's end: not the row's cut
+    return own, h, k, last
 
 
 def _run_on_name(outline: Outline, before: Task, prev: int, i: int, lo: int, matcher: AgencyMatcher) -> None:
