@@ -117,6 +117,9 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
     group: str | None = None
     first_lead = cols.get("lead", 99) < cols["name"]
     carried = ""
+    carried_deadline = ""
+    carried_level = 0
+    group_unit = ""         # a group row naming the unit whose tasks follow, in a table with no lead column
     # a table cut by a page break that the reader read as two: the rest of the last row, under the header's copy,
     # goes on this table's last row; the next table skips it
     at = next((n for n, t in enumerate(outline.tables) if t is table), -1)
@@ -144,7 +147,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         # a group row carries no lead and deadline: a row that has both is a task whose number OCR misread ("I" for 2.1)
         if (no and _ROMAN_NO.match(fold(no)) and not (get("lead") and get("deadline"))) or (not any(others) and (
                 not re.match(r"\d", no) or _heads_sub_rows(table.rows, k, cols, no))):
-            group, carried = name, ""
+            group, carried, carried_deadline = name, "", ""
+            group_unit = _group_unit(name, matcher) if "lead" not in cols and "joint" not in cols else ""
             continue
         task = Task(name=name, group=group, no=no.strip(". ") or None, output=get("output") or None,
                     source=SourceSpan(table.row_lines[k] + 1, table.row_lines[k] + 1), confidence=0.9)
@@ -153,14 +157,23 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             lead, coord = _joint(get("joint"), matcher)
         elif split := _marked_lead(lead, matcher):
             lead, coord = split[0], "; ".join(c for c in (split[1], coord) if c)
+        deadline = get("deadline")
+        level = no.strip(". ").count(".")       # a merged cell spans rows of one numbering ("2.1" / "3": two)
         if lead:
-            carried = lead
-        elif first_lead:
-            # the unit's cell merged down its rows ("| 1 | Phòng A | Nhiệm vụ … |" / "| 2 | | Nhiệm vụ … |"): a lead
-            # column before the task's is filled on the first of the unit's rows only
+            carried, carried_level = lead, level
+        elif carried and "lead" in cols and level == carried_level:
+            # the unit's cell merged down its rows ("| 1 | Phòng A | Nhiệm vụ … |" / "| 2 | | Nhiệm vụ … |", also a
+            # lead column after the task's): written on the first of the unit's rows only, empty below it; a row
+            # whose deadline cell is empty too shares that cell with the row above as well
             lead = carried
+            if not first_lead:
+                deadline = deadline or (carried_deadline if "deadline" in cols else "")
+                task.confidence = 0.8
+        elif group_unit:
+            lead = group_unit       # "| A | ĐẢNG ỦY SỞ TÀI CHÍNH | |" heading its rows: the unit leads them
         _assign(task, lead, coord, matcher, warnings)
-        _deadline(task, get("deadline"))
+        _deadline(task, deadline)
+        carried_deadline = deadline
         if periods and task.deadline is None:
             marked = [p for c, p in periods.items() if c < len(row) and _MARK.fullmatch(squash(row[c]))]
             if marked:
@@ -177,6 +190,22 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             one.deadline = parse_deadline(one.deadline_text) if one.deadline_text else None
             out.append(one)
     return out
+
+
+# a party body's name ("Đảng ủy Sở …", "Chi bộ Văn phòng …", "Ban cán sự đảng …"), also in capitals
+_PARTY_BODY = re.compile(r"^(?:dang uy|chi bo|chi uy|ban can su dang|dang doan|ban thuong vu)\b")
+
+
+def _group_unit(title: str, matcher: AgencyMatcher) -> str:
+    """The unit a task table's group row names as a whole ("A | ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Đ | CHI BỘ VĂN
+    PHÒNG …"): the registry's name for it, or a party body's title as written; "" for a group of themes."""
+    text = squash(title).strip(" .:")
+    if not 3 <= len(text) <= 80 or re.search(r"[.;:]", text):
+        return ""
+    hit = matcher.match(text)
+    if hit.agency is not None and hit.score >= 90:
+        return hit.agency.name
+    return text if _PARTY_BODY.match(fold(text)) else ""
 
 
 def _run_over(table: Table, nxt: Table) -> str | None:

@@ -169,11 +169,15 @@ def test_a_first_lead_column_merged_down_its_unit_s_rows_leads_each_of_them() ->
     assert [t.lead_code for t in parse_text(text).tasks] == ["STP", "STP", "SNV", "SNV"]
 
 
-def test_a_blank_lead_after_the_task_column_is_not_carried_down() -> None:
+def test_a_blank_lead_after_the_task_column_is_the_unit_merged_down() -> None:
+    # (was: not carried down; a lead cell merged down its unit's rows is written once, also right of the task's
+    # column — test_parse_merged_and_group_leads)
     text = _plan(
         "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |",
         "|---|---|---|---|",
         "| 1 | Số hóa sổ hộ tịch của các xã tỉnh Bắc Sơn | Sở Tư pháp | Tháng 12/2026 |",
         "| 2 | Hướng dẫn công chức sử dụng phần mềm hộ tịch | | Tháng 3/2027 |",
     )
-    assert [t.lead_code for t in parse_text(text).tasks] == ["STP", None]
+    tasks = parse_text(text).tasks
+    assert [(t.lead_code, t.deadline_text) for t in tasks] == [("STP", "Tháng 12/2026"), ("STP", "Tháng 3/2027")]
+    assert tasks[1].confidence < tasks[0].confidence
