@@ -187,6 +187,14 @@ def _next_follows(plain: list[tuple[int, int]], i: int, v: int, span: int = 40) 
 # a sub-row's number whose dot OCR misread ("1⁄9" for 1.3, "2,1" for 2.1): digits, one mark, digits
 _SUB_LOOKALIKE = re.compile(r"^\s*(\d{1,2})[^\w\s.|]\s?(\d{1,2})\.?\s*[|]?\s+\S")
 _FIRST = re.compile(r"^\s*(\S+)")
+# a row number OCR misread as letters and digits ("Bo" for 3.3, "B22" for 5.2): a short token, not a word of a name
+_MISREAD_TOKEN = re.compile(r"^\s*(?=\S{0,3}[\d?!|\]])\S{1,4}\s+|^\s*[A-ZĐ][a-z]?\s+")
+
+
+def _deadline_first(line: str) -> bool:
+    """A sub-row's line whose first cell past its number is a deadline ('3.2 Tháng 12/2026 | Triển khai …')."""
+    m = ROW_NO.match(line) or _SUB_LOOKALIKE.match(line) or re.match(r"^\s*\S{1,4}\s+", line)
+    return m is not None and DEADLINE_PHRASE.match(fold(line[m.end():].lstrip(" |"))) is not None
 # a lettered row under a group row, the letters as Vietnamese lists run them (no f, j, w, z)
 _LETTER_ROW = re.compile(r"^\s*([a-eg-iklm-vxy]|đ)\)\s+\S")
 _LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
@@ -218,6 +226,12 @@ def sub_row_anchors(lines: list[str], start: int, end: int) -> tuple[list[tuple[
         if m is None:
             s = _SUB_LOOKALIKE.match(line)
             if g and s is not None and int(s.group(1)) == g:
+                subs.append((i, f"{g}.{k}"))
+                k += 1
+            elif g and k > 1 and subs and _deadline_first(lines[subs[-1][0]]) and \
+                    (t := _MISREAD_TOKEN.match(line)) is not None and DEADLINE_PHRASE.match(fold(line[t.end():])):
+                # a table whose deadline column comes first ('3.2 Tháng 12/2026 | Triển khai …'): a line opening
+                # alike after a token no number ('Bo 2026 - 2027 Triển khai …' for 3.3) is the group's next sub-row
                 subs.append((i, f"{g}.{k}"))
                 k += 1
             continue
