@@ -111,6 +111,59 @@ def from_tcvn3(lines: list[str]) -> list[str]:
     return out
 
 
+# VNI (the "VNI-Times" fonts): each accented letter is its base letter followed by one Latin-1 byte the font
+# draws as the marks ("Vieät Nam" for "Việt Nam", "Sôû" for "Sở", capitals "COÄNG HOØA"); "ô", "ö", "ñ", "æ", "ó",
+# "ò", "î" stand alone for "ơ", "ư", "đ", "ỉ", "ĩ", "ị", "ỵ". The pairs are composed from the marks' names.
+_VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}  # after any vowel
+_VNI_HAT = {"â": "", "á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}  # after a, e, o
+_VNI_BREVE = {"ê": "", "é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}  # after a
+_VNI_ALONE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+
+
+def _vni_table() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for base in "aeouyôö":
+        letter = _VNI_ALONE.get(base, base)
+        marks = dict(_VNI_TONES)
+        marks |= {k: "\u0302" + v for k, v in _VNI_HAT.items()} if base in "aeo" else {}
+        marks |= {k: "\u0306" + v for k, v in _VNI_BREVE.items()} if base == "a" else {}
+        for mark, combining in marks.items():
+            lower = nfc(letter + combining)
+            for b, m in ((base, mark), (base.upper(), mark.upper()), (base.upper(), mark), (base, mark.upper())):
+                pairs[b + m] = lower.upper() if b.isupper() else lower
+    return pairs | _VNI_ALONE | {k.upper(): v.upper() for k, v in _VNI_ALONE.items()}
+
+
+_VNI = _vni_table()
+_VNI_CODES = re.compile("|".join(sorted(map(re.escape, _VNI), key=len, reverse=True)))
+_VNI_MARKS = re.compile("[øûïäåëüØÛÏÄÅËÜ]")       # marks Vietnamese Unicode never has
+_VNI_SIGNS = re.compile("[øûïäåëüñöæîØÛÏÄÅËÜÑÖÆÎ]")
+_VNI_BASES = frozenset("aeouyôöAEOUYÔÖ")
+
+
+def from_vni(lines: list[str]) -> list[str]:
+    """The lines of a document typed in VNI (read as Latin-1 or Windows-1252) in Unicode. In the lines without any
+    letter of Vietnamese Unicode, such a document has at least five marks Vietnamese never has ("ø", "û", "ï", "ä",
+    …), nine in ten of them right after a vowel (in TCVN3 the same bytes are whole letters, after consonants: "häc"),
+    and one sign ("ñ", "ö", the marks) in twelve letters or more; those lines are converted, the others left."""
+    legacy = [k for k, x in enumerate(lines) if not _UNICODE_VIET.search(x)]
+    marks = [(x, m.start()) for k in legacy for x in [lines[k]] for m in _VNI_MARKS.finditer(x)]
+    after_vowel = sum(1 for x, i in marks if i and x[i - 1] in _VNI_BASES)
+    signs = sum(len(_VNI_SIGNS.findall(lines[k])) for k in legacy)
+    if (len(marks) < 5 or after_vowel * 10 < len(marks) * 9
+            or signs * 12 < sum(c.isalpha() for k in legacy for c in lines[k])):
+        return lines
+    out = list(lines)
+    for k in legacy:
+        out[k] = _VNI_CODES.sub(lambda m: _VNI[m.group()], lines[k])
+    return out
+
+
+def from_legacy(lines: list[str]) -> list[str]:
+    """The lines of a document typed in one of the encodings before Unicode (VNI, TCVN3) in Unicode."""
+    return from_tcvn3(from_vni(lines))
+
+
 def decode_text(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
@@ -119,8 +172,8 @@ def decode_text(data: bytes) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             latin = data.decode("latin-1")
-            text = "\n".join(from_tcvn3(latin.split("\n")))
-            if text == latin:           # not TCVN3: Windows' Vietnamese code page
+            text = "\n".join(from_legacy(latin.split("\n")))
+            if text == latin:           # not VNI nor TCVN3: Windows' Vietnamese code page
                 text = data.decode("cp1258", errors="replace")
     bad = sum(1 for c in text[:20000] if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
     if bad > max(8, len(text[:20000]) // 50):
@@ -133,7 +186,7 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![*\w])\*(?=\S)(?![\s*])|(?<=\S)\*(?![*\w])"
 
 def read_text(data: bytes) -> Extracted:
     """Plain or OCR text; Markdown emphasis (**bold**, *italic*) is dropped, lines are kept."""
-    return Extracted(from_tcvn3([_EMPHASIS.sub("", line) for line in decode_text(data).split("\n")]), "text")
+    return Extracted(from_legacy([_EMPHASIS.sub("", line) for line in decode_text(data).split("\n")]), "text")
 
 
 # --- DOCX --------------------------------------------------------------------------
@@ -179,7 +232,7 @@ def read_docx(data: bytes) -> Extracted:
             lines.extend(_layout_lines(rows) if not any(x.strip() for x in lines[:12]) and _is_letterhead(rows)
                          else _pipe_rows(rows))
             lines.append("")
-    return Extracted(from_tcvn3(lines), "docx")
+    return Extracted(from_legacy(lines), "docx")
 
 
 _MOTTO = re.compile(r"c[oô]ng h[oòóa] x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|[dđ][aả]ng c[oộ]ng s[aả]n vi[eệ]t nam|[dđ][oộ]c l[aậ]p\s*-\s*t[uự] do",
@@ -409,6 +462,7 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
     PDF (a compression bomb, forms drawing forms drawing forms …) is refused, not the server's
     memory or time taken."""
     lines, scanned, n_pages, warnings, upright = bounded(_pdf_text, data)
+    lines = from_legacy(lines)          # a PDF set in VNI or TCVN3 fonts without a Unicode map gives their bytes
     data = upright or data
     kind = "pdf_text"
     if scanned:
