@@ -2009,9 +2009,22 @@ def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,
             cells = [line[0]["text"], " ".join(w["text"] for w in line[1:]), *[""] * (len(rivers) - 1)]
         if cells[0] and rows and labels >= 2 and not _is_label(cells[0]) and not any(cells[1:]):
             return rows, n                 # a line after the table (a label column holds no prose)
-        if cells[0] or not rows:
+        if cells[0] or not rows or (len(rows) == 1 and _years_row(cells, rows[0])):
             labels += _is_label(cells[0])
             rows.append(cells)
         else:
             rows[-1] = [f"{x}\n{c}".strip() for x, c in zip(rows[-1], cells, strict=True)]
     return rows, end
+
+
+_YEAR_CELL = re.compile(r"(?:[Nn]ăm\s+)?(?:19|20)\d\d")
+
+
+def _years_row(cells: list[str], head: list[str]) -> bool:
+    """A header's second row naming a year in each column under a group cell ('Lộ trình thực hiện' over
+    '2026 | 2027 | 2028'): two cells or more, every one a year, the first column empty, and the header's first line
+    ('TT', 'STT': not a row's number) empty above one of them at least (the group's title stands over one of its
+    columns; a year under each column's own title, 'Thực hiện' over '2024', is the end of that title)."""
+    filled = [c for c in cells if c]
+    return (not cells[0] and len(filled) >= 2 and all(_YEAR_CELL.fullmatch(c) for c in filled)
+            and not re.search(r"\d", head[0]) and any(c and not h for c, h in zip(cells, head, strict=True)))
