@@ -1841,8 +1841,10 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
         line = lines[m]
         chunks = _chunks(line, gap)
         if m > k:
-            if len(chunks) == 1 and line[-1]["x1"] - line[0]["x0"] >= 0.7 * page_width:
-                break                                   # prose across the page
+            if len(chunks) == 1 and line[-1]["x1"] - line[0]["x0"] >= 0.7 * page_width and not any(
+                    b - 1 <= line[0]["x0"] <= b + 2 * height for a, b in runs(covered)
+                    if starts_after((a, b), solid) >= 2):
+                break                                   # prose across the page, not a wide column's line
             if line[0]["top"] - lines[m - 1][0]["top"] > max(3 * pitch, 4 * height):
                 break
             if m > k + 2 and len(chunks) >= 3 and \
@@ -2009,6 +2011,9 @@ def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,
             cells = [line[0]["text"], " ".join(w["text"] for w in line[1:]), *[""] * (len(rivers) - 1)]
         if cells[0] and rows and labels >= 2 and not _is_label(cells[0]) and not any(cells[1:]):
             return rows, n                 # a line after the table (a label column holds no prose)
+        if not cells[0] and rows and _SECTION_HEADING.match(text := " ".join(c for c in cells if c)) \
+                and text == text.upper():
+            return rows, n                 # the next part's heading ('IV. KINH PHÍ'), centred over the last columns
         if cells[0] or not rows or (len(rows) == 1 and _years_row(cells, rows[0])):
             labels += _is_label(cells[0])
             rows.append(cells)
@@ -2017,6 +2022,7 @@ def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,
     return rows, end
 
 
+_SECTION_HEADING = re.compile(r"[IVXL]{1,5}\.\s+\w")
 _YEAR_CELL = re.compile(r"(?:[Nn]ăm\s+)?(?:19|20)\d\d")
 
 
