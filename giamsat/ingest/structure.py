@@ -22,6 +22,9 @@ _NUM3 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s+")
 _NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(?=\D)")
 # "1. 100% xã, phường …": a figure may open the item's text after a space; "1.5" (no space) is no item
 _NUM = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\d\s]))")
+# "Nhiệm vụ 1: Kiện toàn Ban Chỉ đạo …", "Giải pháp 2. …": a duty numbered by its word instead of a bare number is a
+# numbered item like "1. …" (its number is the item's)
+_NAMED_NUM = re.compile(r"^\s*(?:nhi\S?m\s*v[uy]|gi\S?i\s*ph\S?p)\s+(?:so\s+)?(\d{1,2})\s*[.:)]\s*(?=\S)")   # "Nhi¢m": OCR
 # a line going on with a figure: a number, then "%" or a lower-case word (not a row number before a capital)
 _FIGURE_ON = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*\s*(?:%|[a-zđà-ỹ])")
 # "Điều 3. Tổ chức thực hiện": an article's short title (a resolution's or a decision's); an article that is a
@@ -198,7 +201,7 @@ def classify(line: str) -> tuple[str, int, int]:
     m = _ROMAN.match(body_f)
     if m and (_is_upper(body[m.end():m.end() + 40]) or _is_upper(_joined_head(body[m.end():]))) and not _NUM2.match(body_f):
         return "roman", 1, cut + m.end()
-    for rx, kind, level in ((_NUM3, "num3", 4), (_NUM2, "num2", 3), (_NUM, "num", 2), (_LETTER, "letter", 4),
+    for rx, kind, level in ((_NUM3, "num3", 4), (_NUM2, "num2", 3), (_NUM, "num", 2), (_NAMED_NUM, "num", 2), (_LETTER, "letter", 4),
                             (_PLUS, "plus", 6), (_DASH, "dash", 5)):
         if (m := rx.match(body_f if kind != "letter" else body)) is not None:
             if kind == "letter" and not body[m.start(1)].islower() and body[m.start(1)] not in "¢¡10":
@@ -234,6 +237,7 @@ class Outline:
         self.tables: list[Table] = []
         self._maps: dict[int, list[int]] = {}
         self._fields: dict[int, int] = {}      # a field line read with the item above → offset of its text
+        self._title_ends: set[int] = set()     # the first line of a duty's paragraph below its title and a blank line
         self._build()
         self.sections = self._sections()
 
@@ -252,7 +256,7 @@ class Outline:
                 i = j
                 continue
             if not line.strip():
-                if cur and (self._goes_on(cur[-1], i) or self._field_follows(meta, i)):
+                if cur and (self._goes_on(cur[-1], i) or self._field_follows(meta, i) or self._title_body(cur, meta, i)):
                     i += 1
                     continue
                 self._flush(cur, meta)
@@ -306,6 +310,20 @@ class Outline:
         return (0 < len(head) <= 60 and len(words) <= 10 and head[-1:].isalnum() and words[-1] not in _HANGING
                 and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith(".")) and len(nxt) > len(head))
 
+    def _title_body(self, cur: list[int], meta: tuple[str, int, int], blank: int) -> bool:
+        """A blank line between a duty's title ("Nhiệm vụ 1: Kiện toàn Ban Chỉ đạo …", no stop at its end) and the
+        paragraph below that says who leads it and when: the paragraph is the duty's."""
+        if meta[0] != "num" or not _NAMED_NUM.match(fold(self.lines[cur[0]])) or \
+                any(self.lines[k].rstrip()[-1:] in ".;:" for k in cur):
+            return False
+        k = blank
+        while k < len(self.lines) and k <= blank + 2 and not self.lines[k].strip():
+            k += 1
+        if k < len(self.lines) and bool(self.lines[k].strip()) and classify(self.lines[k])[0] == "text":
+            self._title_ends.add(k)
+            return True
+        return False
+
     def _field_follows(self, meta: tuple[str, int, int], blank: int) -> bool:
         """A blank line between an item and the first of its field lines ('- Cơ quan chủ trì: …'; paragraphs spaced
         apart)."""
@@ -339,6 +357,9 @@ class Outline:
         text, rtext = "", ""
         offsets: list[int] = []
         rmap: list[int] = []
+        named = _NAMED_NUM.match(fold(self.lines[idx[0]])) if kind == "num" else None
+        titled = named is not None
+        spaced = any(li in self._title_ends for li in idx)     # a blank line ended the title (OCR wraps it)
         for k, li in enumerate(idx):
             line = self.lines[li]
             a = off if k == 0 else self._fields.get(li, 0)
@@ -354,6 +375,11 @@ class Outline:
                 rmap.extend([len(rtext)] * len(glue))
                 text += glue
                 rtext += glue
+            elif text and titled and text[-1:].isalnum() and (li in self._title_ends if spaced else k == 1):
+                glue = ". "                 # "Nhiệm vụ 1: <title>" / "<Unit> chủ trì …": the title is a sentence of its own
+                rmap.extend([len(rtext)] * len(glue))
+                text += glue
+                rtext += glue
             elif text:
                 glue = "" if re.search(r"\w-$", text) else " "
                 rmap.extend([len(rtext) + 0] * len(glue))
@@ -366,7 +392,7 @@ class Outline:
             text += line[a:b]
             rtext += rl[ra:rb]
         rmap.append(len(rtext))
-        marker = self.lines[idx[0]][:off].strip()
+        marker = f"{named.group(1)}." if named else self.lines[idx[0]][:off].strip()
         item = Item(idx[0], idx[-1], kind, level, marker, text, rtext, offsets)
         item.rmap = rmap
         self.items.append(item)
