@@ -109,6 +109,9 @@ def _column_numbers(cells: list[str]) -> bool:
     return len(marks) >= 3 and marks == [str(k) for k in range(1, len(marks) + 1)]
 
 
+# "7, Giai đoạn 2026 - 2027, Sở Công Thương chủ trì …" right after item 6: the item's "." read as "," or ";" by OCR
+_COMMA_NUM = re.compile(r"^\s*(\d{1,2})\s*[,;]\s+(?=[A-ZĐÀ-Ỹ])")
+
 # a list number OCR misread as a letter or a sign ("m:" for "5.", "S." for "5.", "ó." for "6.")
 _MISREAD_MARK = re.compile(r"^\s*[^\s\d]{1,2}\s*[.:]\s+(?=[A-ZÀ-ỸĐ])")
 
@@ -244,6 +247,7 @@ class Outline:
     def _build(self) -> None:
         cur: list[int] = []
         meta: tuple[str, int, int] = ("text", 9, 0)
+        last_num = 0            # the number of the last "N." item
         i = 0
         n = len(self.lines)
         while i < n:
@@ -271,6 +275,11 @@ class Outline:
                 continue
             if kind == "text" and cur and meta[0] == "num" and (lost := self._lost_number(cur[0], meta, i)):
                 kind, level, off = "num", meta[1], lost
+            if kind == "text" and last_num and (comma := _COMMA_NUM.match(line)) and int(comma.group(1)) == last_num + 1 \
+                    and (not cur or not self.lines[i - 1].strip() or self.lines[i - 1].rstrip()[-1:] in ".;:"):
+                kind, level, off = "num", 2, comma.end()
+            if kind == "num":
+                last_num = int(d.group(1)) if (d := re.match(r"\D*(\d{1,2})", line[:off])) else 0
             if kind != "text" or not cur or self._heading_alone(cur, meta, i):
                 self._flush(cur, meta)
                 cur = [i]
@@ -393,6 +402,8 @@ class Outline:
             rtext += rl[ra:rb]
         rmap.append(len(rtext))
         marker = f"{named.group(1)}." if named else self.lines[idx[0]][:off].strip()
+        if kind == "num" and re.fullmatch(r"\d{1,2}\s*[,;]", marker):
+            marker = marker[:-1].rstrip() + "."     # OCR's "7," for "7."
         item = Item(idx[0], idx[-1], kind, level, marker, text, rtext, offsets)
         item.rmap = rmap
         self.items.append(item)
