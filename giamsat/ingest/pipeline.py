@@ -319,8 +319,8 @@ def _task_header(lines: list[str], k: int) -> bool:
     # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực hiện")
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
         re.search(r"nhiem\s*v[uy]|noi\s*dung|noi\s*dun\b", text)
-        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan)\s*(?:chu\b|thuc\s*hien)", text)
-        and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
+        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*(?:chu\b|thuc\s*hien)", text)
+        and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh|lo\s*trinh", text))
 
 
