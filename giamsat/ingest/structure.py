@@ -173,6 +173,25 @@ def _renumber(rows: list[list[str]], rrows: list[list[str]]) -> None:
             rrows[k][0] = fixed
 
 
+def _group_prefix(rows: list[list[str]], rrows: list[list[str]]) -> None:
+    """A sub-row number whose prefix is not its group's ("5 | | Nhân lực y tế số" / "3.1 | …" / "5.2 | …": OCR read 5.1 as
+    3.1) takes the group's number when the next sub-row under the same group agrees with the group."""
+    nums = [tuple(int(x) for x in re.findall(r"\d+", r[0])) if r and _ROW_NO.match(r[0]) else None for r in rows]
+    group: int | None = None
+    for k, num in enumerate(nums):
+        if num and len(num) == 1:
+            group = num[0]
+            continue
+        if not num or len(num) != 2 or group is None or num[0] == group:
+            continue
+        nxt = next((n for n in nums[k + 1:] if n and len(n) <= 2), None)
+        if nxt and len(nxt) == 2 and nxt[0] == group and nxt[1] > num[1]:
+            fixed = f"{group}.{num[1]}" + ("." if rows[k][0].endswith(".") else "")
+            rows[k][0] = fixed
+            if rrows[k]:
+                rrows[k][0] = fixed
+
+
 def _join_rows(above: list[str], below: list[str]) -> list[str]:
     return [squash(f"{a} {b}") for a, b in zip(above, below + [""] * (len(above) - len(below)), strict=False)]
 
@@ -480,6 +499,7 @@ class Outline:
             rrows.append(rrow)
             row_lines.append(li)
         _renumber(rows, rrows)
+        _group_prefix(rows, rrows)
         self.tables.append(Table(a, b, rows, rrows, row_lines))
         self.items.append(Item(a, b, "table", 7, "", "", "", []))
 
