@@ -570,11 +570,26 @@ def report(results: dict[str, dict[str, Score]]) -> str:
 
 def misses(shared: Path, kinds: tuple[str, ...] = ("ocr_text",), only: str = "") -> Iterator[str]:
     """One line per gold item the reader missed or got wrong (lead, deadline, value, milestones),
-    and per item found that no gold item matches (when the gold is complete)."""
+    per item found that no gold item matches (when the gold is complete), and per document field wrong."""
     for name, kind, plan, gold in runs(shared, only):
         if kind not in kinds:
             continue
-        yield from item_misses(f"{name} {kind}", in_scope(plan, gold), gold)
+        j = in_scope(plan, gold)
+        yield from item_misses(f"{name} {kind}", j, gold)
+        yield from document_misses(f"{name} {kind}", j, gold)
+
+
+def document_misses(label: str, j: dict[str, Any], gold: dict[str, Any]) -> Iterator[str]:
+    """One line per document field, reporting field or assignment count `score_document` judges wrong."""
+    for key, want in (gold.get("document") or {}).items():
+        got = j["document"].get(key)
+        if (sorted(got or []) != sorted(want)) if isinstance(want, list) else got != want:
+            yield f"{label} document {key}: {got!r} (want {want!r})"
+    rep = gold.get("reporting")
+    if rep and (j["reporting"]["frequencies"], j["reporting"]["due_day"]) != (rep["frequencies"], rep["due_day"]):
+        yield f"{label} reporting: {j['reporting']['frequencies']} day {j['reporting']['due_day']} (want {rep})"
+    if "assignments" in gold and len(j["assignments"]) != gold["assignments"]:
+        yield f"{label} assignments: {len(j['assignments'])} (want {gold['assignments']})"
 
 
 def item_misses(label: str, j: dict[str, Any], gold: dict[str, Any]) -> Iterator[str]:
