@@ -93,6 +93,28 @@ _FIELD_AFTER_DASH = re.compile(
 )
 
 
+# "số" in lower case (also read "s6", "s0"): the word of "chuyển đổi số y tế", "số hóa", never a department, whose
+# name opens with a capital "Sở" ("Các sở" is found from its "Các")
+_NUMBER_WORD = re.compile(r"s[oô06ốồổỗộ]")
+_DEPARTMENT = re.compile(r"Sở ")
+
+
+def _number_word_at(raw: str, key: str, start: int) -> bool:
+    """The word at `start` of `key` (the line's repaired key) is written "số" in the line as read, `raw`."""
+    base = _base_key(raw)
+    if len(base) != len(raw):
+        return False
+    if len(key) != len(base):  # a repair changed the key's length: find the word by its rank
+        ranks = [m.start() for m in _TOKEN.finditer(key)]
+        spots = [m.start() for m in _TOKEN.finditer(base)]
+        n = sum(1 for r in ranks if r < start)
+        if len(ranks) != len(spots) or n >= len(spots):
+            return False
+        start = spots[n]
+    word = re.match(r"[^\s|,;.:()]+", raw[start:])
+    return word is not None and bool(_NUMBER_WORD.fullmatch(word.group(0)))
+
+
 def _in_other_name(key: str, start: int) -> bool:
     before = key[max(0, start - 20) : start]
     return bool(_MINISTRY_BEFORE.search(before) or (key.startswith("so ", start) and _DIGITAL_BEFORE.search(before)))
@@ -867,7 +889,11 @@ class AgencyMatcher:
         keys = [self.repaired_key(x) for x in lines]
         out: list[CellMention] = []
         for k, key in enumerate(keys):
-            spans = self._scan_key(key)
+            spans = [
+                (s, e, a)
+                for s, e, a in self._scan_key(key)
+                if not (key.startswith("so", s) and _DEPARTMENT.match(a.name) and _number_word_at(lines[k], key, s))
+            ]
             out.extend(
                 CellMention(k, s, a, ((k, s), *self._rest_below(keys, k, s, key[s:e], a)))
                 for s, e, a in spans
@@ -878,7 +904,9 @@ class AgencyMatcher:
             if not below:
                 continue
             for m in self._head.finditer(key):
-                if any(s <= m.start() < e for s, e, _a in spans):
+                if any(s <= m.start() < e for s, e, _a in spans) or (
+                    m.group(1) == "so" and _number_word_at(lines[k], key, m.start())
+                ):
                     continue
                 for n, nxt in enumerate(below):
                     if n and " " not in m.group(1):
