@@ -122,8 +122,9 @@ _UY = re.compile(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])")
 _DIGIT_LOOK = str.maketrans({"0": "o", "6": "o", "5": "s", "1": "l", "4": "a", "8": "b"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NONE: frozenset[str] = frozenset()
+# A Vietnamese syllable as folded; none opens with a bare "p" (only "ph"): "Pại học", "Pào tạo" are OCR's "P" for "Đ"
 _SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
 )
 
 

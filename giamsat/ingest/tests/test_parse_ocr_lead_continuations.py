@@ -85,7 +85,7 @@ def test_a_group_row_below_a_rows_number_ends_the_row_for_its_lead() -> None:
                   "cua tinh phuc vu cap ban sao trich luc",
                   "3 | ho tich cho nguoi dan tren moi truong mang Nam 2026"])
     # (row 3's own lines start below "Sở Tư pháp": which of its units leads is not this rule's)
-    assert _leads(text)[:2] == [("1", "SNV"), ("2", None)]
+    assert _leads(text)[:2] == [("1", "SNV"), ("2", "DH")]
 
 
 def test_a_short_name_the_registry_does_not_know_in_the_lead_cell_leaves_no_lead_rather_than_the_coordinator() -> None:
