@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -992,30 +993,36 @@ class AgencyMatcher:
         present = set(_TOKEN.findall(" ".join(keys)))
         out: list[CellMention] = []
         for tail, agency in self._tails.items():
-            *head_words, last = tail.split()
-            if last not in present or not present.issuperset(head_words):
+            words = tail.split()
+            if words[-1] not in present or not present.issuperset(words):
                 continue
-            rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, head_words)) + r"(?![a-z])")
-            for k, key in enumerate(keys[:heads]):
-                for m in rx.finditer(key):
-                    if re.match(r"\s*" + re.escape(last), key[m.end() :]):
-                        continue  # the whole name is on the line: scan() reads it
-                    if self._ministry_above(keys, k, m.start(), agency, tail):
-                        continue
-                    below = [j for j in range(k + 1, min(k + 6, len(keys))) if keys[j].strip()][:3]
-                    for j in below:
-                        hit = next(
-                            (
-                                w
-                                for w in re.finditer(r"(?<![a-z])" + re.escape(last) + r"(?![a-z])", keys[j])
-                                if abs(w.start() - m.start()) <= 30
-                            ),
-                            None,
-                        )
-                        if hit is not None:
-                            out.append(CellMention(k, m.start(), agency, ((k, m.start()), (j, hit.start()))))
-                            break
+            # the cell's line break before its last word ("… và Công" / "nghệ") or, in an end of five words or more,
+            # before its last two ("Thể thao và" / "Du lịch")
+            for cut in (1, 2) if len(words) >= 5 else (1,):
+                for k, col, j, pos in self._tail_split(keys, heads, words[:-cut], words[-cut:], agency, tail):
+                    if cut == 1 or not any(c.line == k and c.agency.code == agency.code for c in out):
+                        out.append(CellMention(k, col, agency, ((k, col), (j, pos))))
         return sorted(out, key=lambda c: (c.line, c.col))
+
+    def _tail_split(
+        self, keys: list[str], heads: int | None, head_words: list[str], rest: list[str], agency: Agency, tail: str
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """(line, column) of a name's end whose `head_words` end a line and whose `rest` opens one of the next
+        three lines near the same column, and (line, column) of that rest."""
+        rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, head_words)) + r"(?![a-z])")
+        rest_rx = re.compile(r"(?<![a-z])" + r"\s+".join(map(re.escape, rest)) + r"(?![a-z])")
+        for k, key in enumerate(keys[:heads]):
+            for m in rx.finditer(key):
+                if re.match(r"\s*" + re.escape(rest[0]), key[m.end() :]):
+                    continue  # the whole name is on the line: scan() reads it
+                if self._ministry_above(keys, k, m.start(), agency, tail):
+                    continue
+                below = [j for j in range(k + 1, min(k + 6, len(keys))) if keys[j].strip()][:3]
+                for j in below:
+                    hit = next((w for w in rest_rx.finditer(keys[j]) if abs(w.start() - m.start()) <= 30), None)
+                    if hit is not None:
+                        yield k, m.start(), j, hit.start()
+                        break
 
     @staticmethod
     def _ministry_above(keys: list[str], k: int, col: int, agency: Agency, tail: str) -> bool:
