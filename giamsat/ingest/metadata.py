@@ -362,6 +362,8 @@ def _pick_issuer(parts: list[str], goes_on: list[bool]) -> str:
         return committee
     if len(parts) >= 2 and re.match(r"(dang uy|chi bo|ban |uy ban kiem|dang doan)", fold(parts[-1])):
         return parts[-1]
+    if len(parts) >= 2 and fold(parts[0]).startswith("dang bo ") and _OWN_COMMITTEE.match(fold(parts[1])):
+        return parts[1]  # "ĐẢNG BỘ TỈNH BẮC SƠN" over "HUYỆN ỦY TÂN LẠC": the committee below, with its own place
     if len(parts) >= 2 and _SUPERIOR.match(fold(parts[0])) and _SUBORDINATE.match(fold(parts[1])):
         return parts[1]  # "UBND TỈNH HÀ TĨNH" over "SỞ Y TẾ": the body below its superior issues
     if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
@@ -460,6 +462,8 @@ def _party_committee(first: str, second: str) -> str | None:
     return f"{' '.join(second.split())} {place.strip()}"
 
 
+# A Party committee named with its own place ("HUYỆN ỦY TÂN LẠC", "THÀNH ỦY BẢO AN")
+_OWN_COMMITTEE = re.compile(r"(?:tinh|thanh|huyen|quan|thi) uy \S")
 # A header's first line naming the superior body, its second the issuing one below it.
 _SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so)\s+\S")
 _SUBORDINATE = re.compile(
