@@ -54,7 +54,7 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
     # "Định kỳ, Thường trực Ủy ban … chủ trì …": the unit follows the period that opens the item
     p = lead.end() if (lead := _PERIOD_LEAD.match(f)) else 0
     lead_in = [p + e for s, e, _a in matcher.scan(item.text[p:p + 120]) if s <= 3]
-    org_end, duty_start = _split_org(f[p:], max(lead_in, default=p) - p)
+    org_end, duty_start = _split_org(f[p:], max(lead_in, default=p) - p, item.text[p:])
     if org_end is None:
         return []
     org_end, duty_start = org_end + p, duty_start + p
@@ -102,7 +102,23 @@ def _colon_org(f: str) -> bool:
     return 0 < k < 70 and bool(_ORG_WORD.search(f[:k]))
 
 
-def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
+def _name_goes_on(gap: str) -> bool:
+    """The words between a known unit's name and the verb go on with the name: "và" or a dash, then a part of the
+    name opening with a capital that is no other unit, and maybe its level and place ("Phòng Văn hóa" + " và Thông
+    tin huyện" + " chủ trì …"; not "Sở Nội vụ" + " và Sở Tài chính" + " hướng dẫn …")."""
+    words = gap.split()
+    if len(words) < 2 or fold(words[0]) not in ("va", "-", "–", "&") or len(words) > 7:
+        return False
+    rest = " ".join(words[1:])
+    return (
+        rest[:1].isupper()
+        and not any(ch in rest for ch in ",;:.()")
+        and not _ORG_WORD.match(" " + fold(rest))
+        and not _CENTRAL_ORG.match(fold(rest))
+    )
+
+
+def _split_org(f: str, min_end: int = 0, text: str = "") -> tuple[int | None, int]:
     k = f.find(":")
     if 0 < k < 90:
         return k, k + 1
@@ -112,6 +128,8 @@ def _split_org(f: str, min_end: int = 0) -> tuple[int | None, int]:
         # a verb right after the head noun is the name's ("Cục Quản lý Khám, chữa bệnh là đầu mối", "Ban Chỉ đạo …"):
         # the unit's verb comes after it
         m = _VERB.search(loose(f[:140]), m.end())
+    if min_end > 3 and m is not None and m.start() > min_end + 12 and _name_goes_on(text[min_end : m.start()]):
+        return m.start(), m.start()  # the unit's name is longer than the registry's ("Phòng Văn hóa và Thông tin")
     if min_end > 3 and (m is None or m.start() > min_end + 12):
         return min_end, min_end     # a known unit opens the item and a verb not listed follows ("Sở Nội vụ đưa …")
     # before any other verb: units whose duty is to report ("Các ban, công ty con báo cáo tiến độ hằng quý …", "Các
