@@ -14,6 +14,8 @@ _SYMBOL = re.compile(
     r"(TW|TU|TƯ|ĐU|DU|CP|UBND|HĐND|HDND|QH\d*|TTg|TTG|BCT|BTGTW|ĐĐQH\d*|DDQH\d*|[A-ZĐ][A-Za-zĐ0-9]{1,9})(?![A-Za-z])"
     # a joint document's bodies one after another: "12/KHLT-SKHCN-SGDĐT"
     r"((?:-[A-ZĐ][A-ZĐ0-9]{1,9}(?![A-Za-z]))*)"
+    # a branch's or a sub-unit's part after a dot: "1125/KH-PTLS.BL"
+    r"((?:\.[A-ZĐ][A-ZĐ0-9]{1,9}(?![^\W\d_]))?)"
 )
 # An official letter's number: no kind code, the issuer's code and its unit's ("1234/SKHCN-QLCN", "56/UBND-KT")
 _LETTER_NO = re.compile(
@@ -25,7 +27,8 @@ _CITED = re.compile(
     r"|nghi dinh|thong tu|bao cao|de an|huong dan|van ban|quy dinh|hanh dong|lien tich|phoi hop)\s*$"
 )
 # OCR reads a Đ twice, as Đ and its look-alike Ð (Latin eth): "06/QĐÐ-TTg"
-_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "HD": "HĐ", "QĐĐ": "QĐ", "NĐĐ": "NĐ"}
+# ("HD" is a guidance's code, Hướng dẫn; "HĐ" a contract's: both are written as they are)
+_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "QĐĐ": "QĐ", "NĐĐ": "NĐ"}
 _FIX_ISSUER = {
     "DU": "ĐU",
     "DDQH15": "ĐĐQH15",
@@ -37,6 +40,8 @@ _FIX_ISSUER = {
     "HDQT": "HĐQT",
     "BCD": "BCĐ",
 }
+# OCR reads a code's Đ twice ("18-CTr/ĐĐU"); only a delegation of deputies opens its code with two ("ĐĐQH15", "ĐĐBQH")
+_DOUBLED_D = re.compile(r"^ĐĐ(?!B?QH)")
 _DATE = re.compile(r"ngay\s*(\d{1,2})\s*t[a-z]{2,5}\s*(\d{1,2})\s*n[a-z]{1,2}m\s*((?:19|20)\d\d)")
 _NUMBER_ALONE = re.compile(r"(?:^|\s)s[o0-9]\s*:\s*$")
 _NUMBER_LINE = re.compile(r"(?:^|\s)(?:s[o0-9a-z]{0,2}|so)\s*[:.]?\s*(?=\d)")
@@ -79,11 +84,11 @@ def _symbol_spans(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), f"{m.group(1)}/{m.group(2)}/QH{m.group(3)}") for m in _ASSEMBLY.finditer(text)
     ]
     for m in _SYMBOL.finditer(text):
-        num, year, code, sep, tail, more = m.groups()
+        num, year, code, sep, tail, more, dotted = m.groups()
         code = _FIX_CODE.get(code.upper(), code)
-        tail = _FIX_ISSUER.get(tail.upper(), tail) + "".join(
+        tail = _FIX_ISSUER.get(tail.upper(), _DOUBLED_D.sub("Đ", tail)) + "".join(
             "-" + _FIX_ISSUER.get(x.upper(), x) for x in more.split("-") if x
-        )
+        ) + dotted
         mid = f"/{year}" if year else ""
         if sep == "/":  # Party style: 57-NQ/TW
             out.append((m.start(), m.end(), f"{num}{mid}-{code}/{tail}"))
@@ -362,8 +367,17 @@ def _pick_issuer(parts: list[str], goes_on: list[bool]) -> str:
         return committee
     if len(parts) >= 2 and re.match(r"(dang uy|chi bo|ban |uy ban kiem|dang doan)", fold(parts[-1])):
         return parts[-1]
+    if len(parts) >= 2 and fold(parts[-1]).startswith("chi nhanh "):
+        return parts[-1]  # "NGÂN HÀNG …" / "CHI NHÁNH THÀNH PHỐ BẮC LẠC": the branch below its company issues
     if len(parts) >= 2 and fold(parts[0]).startswith("dang bo ") and _OWN_COMMITTEE.match(fold(parts[1])):
         return parts[1]  # "ĐẢNG BỘ TỈNH BẮC SƠN" over "HUYỆN ỦY TÂN LẠC": the committee below, with its own place
+    if (
+        len(parts) >= 2
+        and re.fullmatch(_PLACE, fold(parts[1]))
+        and not _OWN_COMMITTEE.match(fold(parts[1]))
+        and not re.match(_LEVELS + " ", fold(parts[0]))
+    ):
+        return f"{parts[0]} {parts[1]}"  # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM" / "TỈNH BẮC SƠN": the body's place
     if len(parts) >= 2 and _SUPERIOR.match(fold(parts[0])) and _SUBORDINATE.match(fold(parts[1])):
         return parts[1]  # "UBND TỈNH HÀ TĨNH" over "SỞ Y TẾ": the body below its superior issues
     if len(parts) >= 2 and re.match(r"(uy ban nhan dan|hoi dong nhan dan|ubnd)$", fold(parts[0])):
@@ -465,10 +479,10 @@ def _party_committee(first: str, second: str) -> str | None:
 # A Party committee named with its own place ("HUYỆN ỦY TÂN LẠC", "THÀNH ỦY BẢO AN")
 _OWN_COMMITTEE = re.compile(r"(?:tinh|thanh|huyen|quan|thi) uy \S")
 # A header's first line naming the superior body, its second the issuing one below it.
-_SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so)\s+\S")
+_SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so|cong an|truong|dai hoc|hoc vien)\s+\S")
 _SUBORDINATE = re.compile(
     r"(so|ban|van phong|trung tam|cong an|thanh tra|chi cuc|cuc|phong|benh vien|truong|vien"
-    r"|bo chi huy|dai|bao|cong ty|tong cong ty)\s+\S"
+    r"|bo chi huy|dai|bao|cong ty|tong cong ty|khoa(?! hoc\b))\s+\S"
 )
 
 
@@ -532,7 +546,12 @@ def _title(lines: list[str], restored: list[str], meta: DocumentMeta, restore: C
                         break  # a PDF's text layer keeps no blank line: "Thực hiện …" opens the preamble
                     if re.match(r"(can cu|theo de nghi|trong thoi gian)", fj):
                         break
-                    if rest and _is_caps(lines[j]) and not all(_is_caps(x) for x in rest):
+                    if (
+                        rest
+                        and _is_caps(lines[j])
+                        and not all(_is_caps(x) for x in rest)
+                        and not lines[j].lstrip("#* ")[:1].isdigit()  # "… Nghị quyết số" / "57-NQ/TW của …"
+                    ):
                         break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" below a decision's title (no blank line in a PDF)
                     rl = restored[j] if len(restored[j]) == len(lines[j]) else restore(lines[j])
                     rest.append(re.sub(r"^[#*\s]+|[*\s]+$", "", rl))
