@@ -102,18 +102,33 @@ _DEPARTMENT = re.compile(r"Sở ")
 
 def _number_word_at(raw: str, key: str, start: int) -> bool:
     """The word at `start` of `key` (the line's repaired key) is written "số" in the line as read, `raw`."""
+    word = _raw_word_at(raw, key, start)
+    return word is not None and bool(_NUMBER_WORD.fullmatch(word))
+
+
+def _raw_word_at(raw: str, key: str, start: int) -> str | None:
+    """The word of `raw` (a line as read) at `start` of `key`, the line's repaired key (None: not to be told)."""
     base = _base_key(raw)
     if len(base) != len(raw):
-        return False
+        return None
     if len(key) != len(base):  # a repair changed the key's length: find the word by its rank
         ranks = [m.start() for m in _TOKEN.finditer(key)]
         spots = [m.start() for m in _TOKEN.finditer(base)]
         n = sum(1 for r in ranks if r < start)
         if len(ranks) != len(spots) or n >= len(spots):
-            return False
+            return None
         start = spots[n]
     word = re.match(r"[^\s|,;.:()]+", raw[start:])
-    return word is not None and bool(_NUMBER_WORD.fullmatch(word.group(0)))
+    return word.group(0) if word else None
+
+
+# Short names in capitals of a commune's offices' heads ("CA xã", "QS phường"): their keys, kept only where the line
+# writes them in capitals ("cả xã" is no "CA xã")
+_CASED_SHORT = {"cong an": "ca", "quan su": "qs"}
+
+
+def _cased_ok(raw: str, key: str, start: int) -> bool:
+    return not key.startswith(("ca ", "qs "), start) or _raw_word_at(raw, key, start) in ("CA", "QS")
 
 
 def _in_other_name(key: str, start: int) -> bool:
@@ -452,6 +467,13 @@ class AgencyMatcher:
                     if bare != "dang uy":  # "Đảng ủy xã": "Đảng ủy" alone names no one body
                         self._keys.setdefault(bare, agency)
         self._choices = list(self._keys)
+        # kept apart from the names match() looks up: "cả xã" names no one; in a line only "CA xã" in capitals is read
+        self._cased_keys = {
+            short + k[len(full) :]: agency
+            for k, agency in self._keys.items()
+            for full, short in _CASED_SHORT.items()
+            if k.startswith(full + " ")
+        }
         self._add_prefixes()
         self._compact = {re.sub(r"\s+", "", key): agency for key, agency in self._keys.items()}
         self._scanned: dict[str, list[tuple[int, int, Agency]]] = {}
@@ -476,7 +498,7 @@ class AgencyMatcher:
 
     def _build_scan(self) -> None:
         # Longest aliases first so "so tai nguyen" wins over "so tai".
-        alts = sorted((k for k in self._keys if len(k) >= 5), key=len, reverse=True)
+        alts = sorted((k for k in dict.fromkeys((*self._keys, *self._cased_keys)) if len(k) >= 5), key=len, reverse=True)
         self._scan = re.compile(r"(?<![a-z])(" + _trie(alts) + r")(?![a-z])")
 
     def learn(self, lines: list[str]) -> list[tuple[str, str]]:
@@ -633,6 +655,8 @@ class AgencyMatcher:
         words: list[str | None] = [
             t if t in self._words else fixed[t] if t in fixed else self._fix_alone(t) for t in texts
         ]
+        if len(key) == len(line):  # "CA xã": a short name in capitals is no damaged word
+            words = [t if line[m.start() : m.end()] in ("CA", "QS") else w for m, t, w in zip(tokens, texts, words, strict=True)]
         pending = [
             n for n, w in enumerate(words) if w is None and (not texts[n].isdigit() or len(texts[n]) <= 2)
         ]
@@ -860,6 +884,7 @@ class AgencyMatcher:
                 if not _CO_SO.search(key, 0, m.start() + 3)
                 and not _in_other_name(key, m.start())
                 and text[m.start() : m.start() + 2].lower() != "số"
+                and _cased_ok(text, key, m.start())
                 and not _FIELD_AFTER_DASH.match(text, m.end())
                 and (a := self._lookup(m.group(1)))
                 and not self._level_after(key, m.end(), a)
@@ -872,6 +897,8 @@ class AgencyMatcher:
         k = squash(found)
         if k in self._keys:
             return self._keys[k]
+        if k in self._cased_keys:
+            return self._cased_keys[k]
         words = k.split()
         if words and words[0] in ("s", "o"):
             words[0] = "so"
@@ -895,6 +922,7 @@ class AgencyMatcher:
                 (s, e, a)
                 for s, e, a in self._scan_key(key)
                 if not (key.startswith("so", s) and _DEPARTMENT.match(a.name) and _number_word_at(lines[k], key, s))
+                and _cased_ok(lines[k], key, s)
             ]
             out.extend(
                 CellMention(k, s, a, ((k, s), *self._rest_below(keys, k, s, key[s:e], a)))
