@@ -467,6 +467,10 @@ class AgencyMatcher:
                     if bare != "dang uy":  # "Đảng ủy xã": "Đảng ủy" alone names no one body
                         self._keys.setdefault(bare, agency)
         self._choices = list(self._keys)
+        # "P." is "Phòng" written short: "P. VH-XH" is also written "Phòng VH-XH"
+        for k, agency in list(self._keys.items()):
+            if k.startswith("p "):
+                self._keys.setdefault("phong" + k[1:], agency)
         # kept apart from the names match() looks up: "cả xã" names no one; in a line only "CA xã" in capitals is read
         self._cased_keys = {
             short + k[len(full) :]: agency
