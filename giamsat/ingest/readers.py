@@ -472,7 +472,27 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
                               "too_many_pages")
         ocr = _ocr_pdf_pages(data, scanned, progress, warnings)
         lines = [x for line in lines for x in (ocr.get(line, [line]) if line.startswith("\x00") else [line])]
-    return Extracted([x for x in lines if x != "\f"], kind, n_pages, warnings)
+    return Extracted(_full_headers([x for x in lines if x != "\f"]), kind, n_pages, warnings)
+
+
+def _full_headers(lines: list[str]) -> list[str]:
+    """A table continued over a page repeats its header at the page's top, often its first row only ('Đơn vị thực
+    hiện' without 'Chủ trì | Phối hợp' under it): such a header, each of its cells empty or the start of the one
+    above it in the header read before (same columns, 'TT' or 'STT' first), is that header again."""
+    out = list(lines)
+    full: list[str] | None = None
+    for n, line in enumerate(lines):
+        if not line.startswith("|"):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells[0].upper() not in ("TT", "STT"):
+            continue
+        if full is not None and len(full) == len(cells) and cells != full and all(
+                not c or f == c or f.startswith(c + " ") for c, f in zip(cells, full, strict=True)):
+            out[n] = "| " + " | ".join(full) + " |"
+        else:
+            full = cells
+    return out
 
 
 _TOO_COMPLEX = "PDF quá phức tạp để đọc (nghi là tệp được dựng để làm treo máy chủ); đã từ chối."
@@ -1752,8 +1772,11 @@ def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[
         rows, rivers, after = found
         if k and len(out) == k:
             # the page opens with the rest of a row the page above began (and maybe more rows): lines
-            # within the columns, after the page number
-            first = 1 if re.fullmatch(r"\W*\d{1,3}\W*", " ".join(w["text"] for w in lines[0])) else 0
+            # within the columns, after the page number or a running header (the plan's number and title, in a
+            # type smaller than the table's)
+            first = 1 if re.fullmatch(r"\W*\d{1,3}\W*", " ".join(w["text"] for w in lines[0])) or (
+                statistics.median(w["h"] for w in lines[0])
+                < 0.9 * statistics.median(w["h"] for line in lines[k:after] for w in line)) else 0
             top, stop = _walk(lines, first, after, rivers)
             if stop == after and len(top) > len(rows):
                 rows = top
@@ -1786,6 +1809,11 @@ def _chunks(line: list[dict[str, Any]], gap: float) -> list[list[dict[str, Any]]
 
 def _is_label(text: str) -> bool:
     return bool(_ROW_LABEL.fullmatch(text.strip()))
+
+
+def _numbered(text: str) -> bool:
+    """A row's label: a number, a Roman numeral, a letter ('TT', 'STT' head a table's header)."""
+    return _is_label(text) and not re.fullmatch(r"S?TT", text.strip())
 
 
 def _frame(lines: list[list[dict[str, Any]]], height: float) -> tuple[float, float, float]:
@@ -1847,9 +1875,10 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
                 break                                   # prose across the page, not a wide column's line
             if line[0]["top"] - lines[m - 1][0]["top"] > max(3 * pitch, 4 * height):
                 break
-            if m > k + 2 and len(chunks) >= 3 and \
+            if m > k + 2 and len(chunks) >= 3 and not _numbered(line[0]["text"]) and \
                     len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2:
-                break                                   # another table's header
+                break                                   # another table's header (a row's cells may name a
+                                                        # lead and its partners, 'Chủ trì: CA xã; phối hợp: …')
             body = line[1:] if _is_label(line[0]["text"]) and len(line) > 1 else line
             span = max(x for _a, x in edges) - min(x for x, _b in edges) if edges else page_width
             if len(_chunks(body, gap)) == 1 and (body[-1]["x1"] - body[0]["x0"] >= 0.25 * span or (
