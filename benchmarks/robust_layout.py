@@ -34,10 +34,17 @@ After a991437 (a scan page without a ruled grid whose line of three cells names 
 (159/294), lead 148/159, deadline 136/157; targets R 63.8 (95/149) -> 77.9 (116/149). forms_department both variants
 tasks 8/8, targets 5/5. Left: forms_start_end's report template (annex II), a numbered heading right under a table's
 empty row ('3. Kết quả thực hiện các chỉ tiêu') read as a group row (one extra task).
+Text PDFs after the borderless reader's rules on page breaks and wide columns (a header's line of years under a group
+cell is its second row; a wide last column's lines are not prose; a row naming 'Chủ trì: …; phối hợp: …' is no new
+header; a small running header is not a row's rest; a header repeated by its first row is the full one), both variants
+alike, 39 forms: tasks P 99.7 R 92.3 (334/362), deadline 321/331 -> P 99.7 R 96.7 (350/362), deadline 345/347;
+targets milestones 59/60 -> 60/60 (34 forms: tasks R 94.9 -> 100, deadline 267/276 -> 290/291). Left: a group row
+that ends a page before the repeated header read as a task (forms_commune_subitems); forms_duty_headings' prose tasks
+(0/12, as in every kind), group rows naming the lead (forms_grouped_by_body) and merged lead cells (forms_merged_cells).
 
 Usage: .venv/bin/python benchmarks/robust_layout.py [--only=PREFIX] [--scan] [--details] [--variant=hrules|borderless]
   --only: the gold files whose name starts with PREFIX (e.g. forms_department); default every forms_* gold.
-Cost: rendering and reading the text PDFs of the 29 forms in both variants, ~2 min; --scan OCRs every page
+Cost: rendering and reading the text PDFs of the 39 forms in both variants, ~2 min; --scan OCRs every page
 (cached under var/quality/layout/ per page's word boxes by quality._ocr_cache).
 """
 
