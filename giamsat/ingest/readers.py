@@ -477,18 +477,20 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
 
 def _full_headers(lines: list[str]) -> list[str]:
     """A table continued over a page repeats its header at the page's top, often its first row only ('Đơn vị thực
-    hiện' without 'Chủ trì | Phối hợp' under it): such a header, each of its cells empty or the start of the one
-    above it in the header read before (same columns, 'TT' or 'STT' first), is that header again."""
+    hiện' without 'Chủ trì | Phối hợp' under it), or its words parted among the columns otherwise (a scan's narrow
+    gutter: 'STT Nội dung nhiệm vụ |  | …'): such a header, each of its cells empty or the start of the one above it
+    in the header read before, or the same words, with as many columns, 'TT' or 'STT' first, is that header again."""
     out = list(lines)
     full: list[str] | None = None
     for n, line in enumerate(lines):
         if not line.startswith("|"):
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if cells[0].upper() not in ("TT", "STT"):
+        if not re.match(r"S?TT\b", cells[0].upper()):
             continue
-        if full is not None and len(full) == len(cells) and cells != full and all(
-                not c or f == c or f.startswith(c + " ") for c, f in zip(cells, full, strict=True)):
+        if full is not None and len(full) == len(cells) and cells != full and (all(
+                not c or f == c or f.startswith(c + " ") for c, f in zip(cells, full, strict=True))
+                or re.findall(r"\w+", " ".join(cells)) == re.findall(r"\w+", " ".join(full))):
             out[n] = "| " + " | ".join(full) + " |"
         else:
             full = cells
@@ -2043,6 +2045,8 @@ def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,
         if not cells[0] and rows and _SECTION_HEADING.match(text := " ".join(c for c in cells if c)) \
                 and text == text.upper():
             return rows, n                 # the next part's heading ('IV. KINH PHÍ'), centred over the last columns
+        if rows and _TABLE_NOTE.match(" ".join(w["text"] for w in line)):
+            return rows, n                 # the table's note ('Ghi chú: VP - Văn phòng …'), under its last row
         if cells[0] or not rows or (len(rows) == 1 and _years_row(cells, rows[0])):
             labels += _is_label(cells[0])
             rows.append(cells)
@@ -2051,6 +2055,7 @@ def _walk(lines: list[list[dict[str, Any]]], a: int, end: int,
     return rows, end
 
 
+_TABLE_NOTE = re.compile(r"\W{0,3}(?:Ghi chú|GHI CHÚ)\b")
 _SECTION_HEADING = re.compile(r"[IVXL]{1,5}\.\s+\w")
 _YEAR_CELL = re.compile(r"(?:[Nn]ăm\s+)?(?:19|20)\d\d")
 

@@ -73,3 +73,25 @@ def test_a_header_repeated_by_its_first_row_only_is_the_full_header() -> None:
              "| 2 | Lắp đặt camera giám sát giao thông | Quý II/2027 | Quý IV/2027 | Hệ thống camera |",
              "| TT | Nội dung | Đơn vị | Thời gian | Ghi chú |"]
     assert _full_headers(lines) == [*lines[:3], lines[0], *lines[4:]]
+
+
+def test_the_tables_note_under_its_last_row_ends_the_table() -> None:
+    """'Ghi chú:' under the last row, set from the body's margin (inside the name column): the note that spells the
+    abbreviations out, not the rest of the last row's name. Was: the note was read into the last row."""
+    rows = [HEAD,
+            ("1", ["Cập nhật dữ liệu dân cư"], ["Chủ trì: CAX"], "Hằng tháng"),
+            ("2", ["Tập huấn kỹ năng số"], ["Chủ trì: VHXH"], "Quý II/2027")]
+    words, top = _table(rows, 0.0)
+    words += _words("Ghi chú: CAX - Công an xã.", 66, top)
+    lines = borderless_lines(words)
+    assert "| 2 | Tập huấn kỹ năng số | Chủ trì: VHXH | Quý II/2027 |" in lines
+    assert "Ghi chú: CAX - Công an xã." in lines
+
+
+def test_a_repeated_header_misparted_by_a_scan_is_the_full_header() -> None:
+    """A scan's narrow gutter joins 'STT' and 'Nội dung' in the header repeated on the next page: same words."""
+    lines = ["| STT: | Nội dung nhiệm vụ | Chủ trì | Thời hạn |",
+             "| 1 | Lập đề án chuyển đổi số | Chủ trì: VP | Quý I/2027 |",
+             "| STT Nội dung nhiệm vụ |  | Chủ trì | Thời hạn |",
+             "| 2 | Số hóa hồ sơ hộ tịch | Chủ trì: TP | Quý II/2027 |"]
+    assert _full_headers(lines) == [lines[0], lines[1], lines[0], lines[3]]
