@@ -31,7 +31,7 @@ _RANK = re.compile(r"(?:thuoc|(?:nam|dung|xep)\s*trong|trong)?\s*(?:nh[a-z0-9&]m
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
 _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd vowels, one character each
 # the words qualifying a counted noun ("doanh nghiệp khoa học công nghệ"), up to the next figure's "và" or "trở lên"
-_NOUN_TAIL = r"(?:\s(?!va\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,7}){0,4}"
+_NOUN_TAIL = r"(?:\s(?!va\b|dang\b|se\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,12}\b){0,4}"
 # the counted nouns of _UNIT_AFTER: a unit after a count, the subject after a percentage
 _COUNTED_NOUNS = r"(?:doanh nghiep|to chuc|du an|do thi|san pham|bai\s*bao|sang\s*che)\b"
 _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1,2}\s*[l1i][a-z]n|vao|den|toi|trong|nam|hang|moi)\b)[a-z ]){0,40}|/nam|ngu[a-z]{0,2}i\s*/\s*van\s*dan|ngu[a-z]{0,2}i tren mot van dan"
@@ -42,7 +42,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong\s*con|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 # a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");
@@ -159,7 +159,10 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
         clause = f[a:b]
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
             re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause) or \
-            re.match(r"[\s,]*nam\s*(20\d\d)\s*[:,]", clause)      # "… không quá 03 ngày từ năm 2026.", "Năm 2026: 60% …"
+            re.match(r"[\s,]*nam\s*(20\d\d)\s*[:,]", clause) or \
+            re.match(r"[\s,]*(?:(?:trong|ca)\s*)?giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s*)?(20\d\d)\s*[:,]", clause)
+        # "… không quá 03 ngày từ năm 2026.", "Năm 2026: 60% …"; "Giai đoạn 2026 - 2030, thu hút 10 dự án": what the
+        # period is to achieve is due at its end
         cyear = int(inline.group(1)) if inline else year
         if inline and re.match(r"\s*:", clause[inline.end():]):
             year = cyear        # "Phấn đấu trong năm 2026: 90% …; 70% …": the lead-in's year holds for the clauses after it
@@ -317,7 +320,8 @@ _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh ph
               r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem|tieu\s*chuan|quy\s*chuan"
               r"|luot|can\s*bo|cong\s*chuc|vien\s*chuc|giao\s*vien|hoc\s*sinh|sinh\s*vien|giang\s*vien|lao\s*dong|chuyen\s*gia"
               r"|nha\s*khoa\s*hoc|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
-              r"|ung\s*dung|giai\s*phap|bai\s*bao|sang\s*che|hoi\s*thao|cuoc\s*thi)")
+              r"|ung\s*dung|giai\s*phap|bai\s*bao|sang\s*che|hoi\s*thao|cuoc\s*thi"
+              r"|(?:hoi|thanh|doan|dang|hoc)\s*vien\b|hop\s*tac\s*xa|tai\s*khoan|thiet\s*bi|truong\b|benh\s*vien)")
 # a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
 _COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+" + _COUNTABLE)
 
@@ -398,7 +402,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
     # "Hằng năm, 100% nhiệm vụ …": how often is not the indicator's name, nor a plan amending its indicators: "Điều chỉnh chỉ tiêu tỷ lệ …", "Bổ sung chỉ tiêu: tỷ lệ …"
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?"
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?(?:phan\s*dau\s*(?:de\s*)?(?=\S+\s+\S))?"
                        r"(?:(?:dieu\s*chinh|bo\s*sung|sua\s*doi)\s*(?:cac\s*)?chi\s*tieu\s*:?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')
@@ -426,7 +430,10 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         # noun after it, and the indicator is the words before and after the figure
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-") + " " + outline.out(item, *obj).strip(" ,;:(-"))
     if whole and after_end - fig_end >= 4:
-        return _no_year_tail(outline.out(item, a if before_words else fig_end, after_end).strip(" ,;:(-"))
+        # "Thu hút 10 dự án đầu tư …", "Công bố ít nhất 150 bài báo …": a short verb phrase before the count, no
+        # measure of its own ("số", "tổng", "tỷ lệ"), is what is done; the target is what it counts
+        verb = before_words <= 3 and not re.search(r"\b(?:so|tong)\b", f[a:b]) and not _HEAD_NOUN.search(f, a, b)
+        return _no_year_tail(outline.out(item, a if before_words and not verb else fig_end, after_end).strip(" ,;:(-"))
     if before_words >= 3:
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
     if before_words >= 1 and after_end - fig_end >= 4:
@@ -530,7 +537,11 @@ def _years_below(table: Table) -> Table | None:
                  *table.rrows[2:]], [table.row_lines[0], *table.row_lines[2:]] if table.row_lines else [])
 
 
-def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
+def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str],
+                  ocr: bool = False) -> list[Target]:
+    """The indicator table's rows as targets. `ocr`: the table was read from a page image (a scan), where
+    Tesseract prints ">"/"<" for "≥"/"≤" (it has no glyph for them): when no cell of the table shows "≥" or "≤",
+    a ">"/"<" before a figure is read as a threshold to reach, with a warning."""
     if not table.rows:
         return []
     table = _years_as_rows(table) or _years_below(table) or table
@@ -539,6 +550,8 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         return []
     cols.update(_unread_year_cols(table.rows[hdr_at], cols, _intro(outline, table.start)))
     out: list[Target] = []
+    guessed: list[str] = []
+    glyphs = any("≥" in c or "≤" in c for r in table.rows for c in r)     # the scan shows them: ">" means ">"
     year: int | None = None
     for k in range(hdr_at + 1, len(table.rows)):
         row, rrow = table.rows[k], table.rrows[k]
@@ -567,6 +580,8 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         if "value" in cols:
             t.value, t.comparator = parse_value(rcell("value"))
             t.unit = rcell("unit") or None
+            if when := re.findall(r"(?<!\d)20[2-5]\d(?!\d)", cell("when")):
+                t.year = int(when[-1])      # "2026", "Năm 2027", "Quý IV/2026", "2026 - 2030": the last year
             if t.unit and t.value and t.comparator == "=" and "%" in rcell("value") and t.unit == "%":
                 pass
         else:
@@ -582,6 +597,8 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         if "unit" not in cols and (bu := _BRACKET_UNIT.search(name)) and \
                 not re.match(r"(?:tru|khong|gom|bao gom|trong do|theo|tinh|ke ca)\b", fold(bu.group(1))):
             t.name, t.unit = name[:bu.start()], bu.group(1)
+        if ocr and not glyphs and _threshold(t, rcell("value")):
+            guessed.append(t.no or t.name[:40])
         lead = rcell("lead")
         if lead:
             matches = matcher.match_many(lead)
@@ -591,7 +608,28 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
                 if mm.agency is None:
                     warnings.append(f"Không nhận ra cơ quan “{mm.text}” (chỉ tiêu {t.no or t.name[:40]}).")
         out.append(t)
+    if guessed:
+        warnings.append(_guessed_warning(guessed))
     return out
+
+
+def _threshold(t: Target, value_cell: str) -> bool:
+    """A scanned cell's ">"/"<" before a figure read as "≥"/"≤" (a plan's indicator is a threshold to reach,
+    seldom a strict bound), in the value and in every milestone; True when one was."""
+    strict = re.compile(r"^\s*([<>])\s*(?=\d)")
+    milestones = {y: strict.sub(lambda m: "≥ " if m.group(1) == ">" else "≤ ", v) for y, v in t.milestones.items()}
+    changed = milestones != t.milestones or (t.comparator in (">", "<") and strict.match(value_cell) is not None)
+    if changed and t.comparator in (">", "<"):
+        t.comparator += "="
+    t.milestones = milestones
+    if changed:
+        t.confidence = min(t.confidence, 0.5)
+    return changed
+
+
+def _guessed_warning(guessed: list[str]) -> str:
+    return ("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
+            f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
 
 
 def _header(table: Table) -> tuple[int, dict[str, int] | None]:
@@ -614,6 +652,8 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("base", c)      # "Giá trị cơ sở 2024", "Thực hiện 2024": where it stands, no target
             elif "ketqua" in g or "giatri" in g or "muctieu" in g:
                 cols.setdefault("value", c)
+            elif re.fullmatch(r"(?:thoigian|thoidiem|thoihan|nam)(?:hoanthanh|thuchien|dat(?:duoc)?)?", g):
+                cols.setdefault("when", c)      # "Thời gian hoàn thành", "Năm đạt": the year the value is for
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
             return k, cols
     return 0, None
@@ -896,8 +936,7 @@ def ocr_annex_targets(outline: Outline, start: int, end: int, matcher: AgencyMat
             t.year = next((year for gline, year in reversed(groups) if gline <= first), None)
             out.append(t)
     if guessed:
-        warnings.append("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
-                        f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
+        warnings.append(_guessed_warning(guessed))
     return out
 
 
