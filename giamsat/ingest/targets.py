@@ -42,7 +42,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|(?:dat|chiem)\s*(?:t[yi]\s*le|muc)|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 # a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");
@@ -272,7 +272,7 @@ def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -
     unit = re.escape(fold(target.unit or "")) if target.unit and target.unit != "%" else ""
     m = re.match(r"(?:\s*%)?(?:\s*" + unit + r")?" + _FOR_YEAR.pattern, f[e:hi]) if unit or "%" not in f[s:e] else \
         re.match(_FOR_YEAR.pattern, f[e:hi])
-    figure = re.match(r"\d+(?:[.,]\d+)?", f[s:e])
+    figure = re.search(r"\d+(?:[.,]\d+)?", f[s:e])      # after its own bound word ("…, không dưới 90% (năm 2028)")
     if m is None or figure is None or int(m.group("fy")) <= int(year):
         return None
     sign = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}.get(target.comparator, "")
@@ -402,7 +402,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
     # "Hằng năm, 100% nhiệm vụ …": how often is not the indicator's name, nor a plan amending its indicators: "Điều chỉnh chỉ tiêu tỷ lệ …", "Bổ sung chỉ tiêu: tỷ lệ …"
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?(?:phan\s*dau\s*(?:de\s*)?(?=\S+\s+\S))?"
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?(?:phan\s*dau\s+(?:de\s+)?(?=\S+\s+\S))?"
                        r"(?:(?:dieu\s*chinh|bo\s*sung|sua\s*doi)\s*(?:cac\s*)?chi\s*tieu\s*:?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')

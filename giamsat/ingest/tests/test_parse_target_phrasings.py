@@ -94,3 +94,20 @@ def test_a_strict_bound_stays_strict_in_text_or_where_the_scan_shows_ge() -> Non
     assert _read(_YEAR_TABLE, ocr=False)[0][0] == (">", "70", {"2026": "> 70", "2028": "> 90"})
     shows = [*_YEAR_TABLE, "| 3 | Tỷ lệ hộ có cáp quang | % | ≥ 80 | ≥ 95 |"]
     assert _read(shows, ocr=True)[0][0] == (">", "70", {"2026": "> 70", "2028": "> 90"})
+
+
+def test_dat_ty_le_and_dat_muc_are_no_part_of_the_name() -> None:
+    found = _targets("- Tỷ lệ doanh nghiệp nộp thuế điện tử đạt tỷ lệ 98%.\n"
+                     "- Tỷ lệ người bệnh đặt lịch khám trực tuyến đạt mức 40%.\n")
+    assert [n for n, *_ in found] == ["Tỷ lệ doanh nghiệp nộp thuế điện tử", "Tỷ lệ người bệnh đặt lịch khám trực tuyến"]
+
+
+def test_a_second_bound_with_its_own_year_in_brackets_is_a_milestone() -> None:
+    plan = parse_text(HEAD + "- Tỷ lệ hồ sơ đất đai giải quyết trực tuyến không dưới 60% (năm 2026), không dưới 85% (năm 2029).\n")
+    assert [(t.comparator, t.value, t.year, t.milestones) for t in plan.targets] == [
+        (">=", "60", 2026, {"2026": "≥ 60", "2029": "≥ 85"})]
+
+
+def test_phan_dau_before_a_year_lead_in() -> None:
+    assert _targets("- Phấn đấu đến hết năm 2028, 100% trạm y tế xã dùng bệnh án điện tử.\n") == [
+        ("trạm y tế xã dùng bệnh án điện tử", "=", "100", "%", 2028)]
