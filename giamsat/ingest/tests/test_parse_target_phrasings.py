@@ -111,3 +111,11 @@ def test_a_second_bound_with_its_own_year_in_brackets_is_a_milestone() -> None:
 def test_phan_dau_before_a_year_lead_in() -> None:
     assert _targets("- Phấn đấu đến hết năm 2028, 100% trạm y tế xã dùng bệnh án điện tử.\n") == [
         ("trạm y tế xã dùng bệnh án điện tử", "=", "100", "%", 2028)]
+
+
+def test_data_sets_systems_and_services_are_counted() -> None:
+    found = _targets("- Đến năm 2028, có ít nhất 20 bộ dữ liệu mở về nông nghiệp được công bố.\n"
+                     "- Cung cấp 60 dịch vụ công trực tuyến toàn trình cho doanh nghiệp.\n")
+    assert [(n, c, v, y) for n, c, v, _u, y in found] == [
+        ("bộ dữ liệu mở về nông nghiệp được công bố", ">=", "20", 2028),
+        ("dịch vụ công trực tuyến toàn trình cho doanh nghiệp", "=", "60", None)]
