@@ -480,7 +480,9 @@ def _mk(outline: Outline, item: Item, name: str, value: str, comparator: str, un
 
 # "2030", "Năm 2030", "Mục tiêu 2030", "Kế hoạch năm 2026", "KH 2025", "Đến năm 2030" (not "Thực hiện 2025": a
 # baseline); "Năm học 2025 - 2026": a school year, known by the year it ends
-_YEAR_COL = re.compile(r"^\s*(?:(?:muc\s*tieu|chi\s*tieu|ke\s*hoach|kh)\s*)?(?:(?:den\s*)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?)?((?:20)\d\d)\s*$")
+# "Đến hết năm 2026", "Lộ trình 2027", "Năm 2026 (kế hoạch)", "Giai đoạn 2026 - 2027" (known by its end) too
+_YEAR_COL = re.compile(r"^\s*(?:(?:muc\s*tieu|chi\s*tieu|ke\s*hoach|kh|lo\s*trinh)\s*)?(?:(?:(?:den|toi)\s*(?:(?:het|cuoi)\s*)?)?nam\s*(?:hoc\s*20\d\d\s*[-–/]\s*)?"
+                       r"|giai\s*doan\s*20\d\d\s*[-–]\s*)?((?:20)\d\d)\s*(?:\(\s*(?:ke\s*hoach|kh|du\s*kien|muc\s*tieu|chi\s*tieu)\s*\)\s*)?$")
 # a unit in brackets ending an indicator's name where the table has no unit column ("… học bạ số (%)", "(trường)")
 _BRACKET_UNIT = re.compile(r"\s*\((%|(?=[^\W\d_A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + r"])[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*$")   # not an acronym ("(TFP)")
 

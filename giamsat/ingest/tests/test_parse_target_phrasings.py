@@ -119,3 +119,17 @@ def test_data_sets_systems_and_services_are_counted() -> None:
     assert [(n, c, v, y) for n, c, v, _u, y in found] == [
         ("bộ dữ liệu mở về nông nghiệp được công bố", ">=", "20", 2028),
         ("dịch vụ công trực tuyến toàn trình cho doanh nghiệp", "=", "60", None)]
+
+
+def test_year_columns_titled_in_other_words() -> None:
+    for title in ("Năm {} (kế hoạch)", "Đến hết năm {}", "Lộ trình {}", "Năm {} (dự kiến)"):
+        head = " | ".join(title.format(y) for y in (2026, 2027))
+        plan = parse_text(f"KẾ HOẠCH\nI. MỤC TIÊU\n| TT | Chỉ tiêu | Đơn vị tính | {head} | Đơn vị chủ trì |\n|---|---|---|---|---|---|\n"
+                          "| 1 | Tỷ lệ hợp tác xã bán hàng trực tuyến | % | 35 | 50 | Sở Nông nghiệp và Môi trường |\n")
+        assert [(t.value, t.year, t.milestones) for t in plan.targets] == [("35", 2026, {"2026": "35", "2027": "50"})], title
+
+
+def test_a_period_column_is_known_by_its_end() -> None:
+    plan = parse_text("KẾ HOẠCH\nI. MỤC TIÊU\n| TT | Chỉ tiêu | ĐVT | Giai đoạn 2026 - 2027 | Giai đoạn 2028 - 2030 |\n|---|---|---|---|---|\n"
+                      "| 1 | Số xã có trạm quan trắc tự động | Xã | 8 | 20 |\n")
+    assert [(t.year, t.milestones) for t in plan.targets] == [(2027, {"2027": "8", "2030": "20"})]
