@@ -212,8 +212,9 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             elif unit is None and (counts := _repeated_noun(f, item.text, last, s, e)):
                 unit = outline.out(item, e + counts[0], e + counts[1]).strip()    # "Số hợp tác xã … đạt 120 hợp tác xã"
                 e += counts[1]
-            elif unit is None and not _countable(f, e) and not (re.search(r"[.,]", m.group("a")) and cmp_word):
-                continue
+            elif unit is None and (not _countable(f, e) or re.fullmatch(r"20[2-5]\d", m.group("a"))) and \
+                    not (re.search(r"[.,]", m.group("a")) and cmp_word):
+                continue        # … or a year before a word that could be counted ("… 2027 2028 tính trì": a header's)
             elif unit is None and not cmp_word and re.search(r"(?<![\d/.,])\d{1,3}\s*%?\s*\|?\s*$", f[max(0, a + m.start() - 8):a + m.start()]):
                 continue        # "… 40 65 2 Học sinh …": an OCR'd table's next row number after the cells, no count
             # a measure ("trên 150 Mbps", "500 tỷ đồng") is named by the words before it, like a percentage
@@ -1545,7 +1546,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     subs, group_rows = sub_row_anchors(lines, header + 1, end)
     numbered = subs or row_anchors(lines, header + 1, end)
     joined = [] if subs else _joined_numbers(lines, numbered, run, header + 1, end)
-    anchors = [(i, label, 0) for i, label in _lost_numbers(lines, sorted(numbered + [(i, lab) for i, lab, _c in joined]), run)
+    anchors = [(i, label, 0) for i, label in _lost_numbers(lines, sorted(numbered + [(i, lab) for i, lab, _c in joined]), run, header + 1)
                if not any(i == j and label == lab for j, lab, _c in joined)]
     anchors = sorted(anchors + joined)
     if subs:
@@ -1624,6 +1625,10 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
             # "0,5 07 0,9": among decimals, a figure with a leading zero lost its comma
             tokens = [f"0,{x[1:]}" if re.fullmatch(r"0\d", x) else x for x in tokens]
         tokens = _slashed_decimals(tokens)
+        if len(tokens) > 1 and tokens[-1].endswith("%") and not any("%" in x for x in tokens[:-1]):
+            # the unit column after the years ("> 85 > 90 > 95 % Phòng Dịch"): its "%" is no part of the last value
+            tokens[-1] = tokens[-1].rstrip(" %")
+            t.unit = t.unit or "%"
         for year, tok in zip(years[baseline:], tokens[baseline:], strict=True):
             if tok in ("-", ""):
                 continue
@@ -1750,11 +1755,15 @@ def _unglue(text: str) -> str:
 _YEARS_IN = re.compile(r"(?<!\d)20[2-5]\d(?!\d)")
 
 
-def _lost_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Pattern[str]) -> list[tuple[int, str]]:
+def _lost_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Pattern[str], start: int) -> list[tuple[int, str]]:
     """Rows of a year table whose number OCR lost ("ö Số doanh nghiệp | Doanh 350 420 500 700 Sở Khoa"
     between rows 2 and 4): a line below a row's first one holding a whole run of values after words is
     the first line of the row whose number is missing between its neighbours'."""
     out = list(anchors)
+    if anchors and anchors[0][1] == "2":
+        # the first row's "1" lost: the table's first line of words and a whole run before row 2 (the header
+        # repeated after a page break may stand between them: no run, its years skipped)
+        anchors = [(start - 1, "0"), *anchors]
     for n in range(len(anchors) - 1):
         (i, a), (j, b) = anchors[n], anchors[n + 1]
         if not (a.isdigit() and b.isdigit() and int(b) == int(a) + 2):
