@@ -42,7 +42,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|(?:dat|chiem)\s*(?:t[yi]\s*le|muc)|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|(?:dat|chiem)\s*(?:t[yi]\s*le|muc)|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|len|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 # a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");

@@ -133,3 +133,8 @@ def test_a_period_column_is_known_by_its_end() -> None:
     plan = parse_text("KẾ HOẠCH\nI. MỤC TIÊU\n| TT | Chỉ tiêu | ĐVT | Giai đoạn 2026 - 2027 | Giai đoạn 2028 - 2030 |\n|---|---|---|---|---|\n"
                       "| 1 | Số xã có trạm quan trắc tự động | Xã | 8 | 20 |\n")
     assert [(t.year, t.milestones) for t in plan.targets] == [(2027, {"2027": "8", "2030": "20"})]
+
+
+def test_len_before_the_figure_is_no_part_of_the_name() -> None:
+    found = _targets("- Nâng tỷ lệ thôn có loa truyền thanh thông minh lên trên 75%.\n")
+    assert [(n, c, v) for n, c, v, _u, _y in found] == [("Nâng tỷ lệ thôn có loa truyền thanh thông minh", ">", "75")]
