@@ -322,7 +322,7 @@ _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh ph
               r"|luot|can\s*bo|cong\s*chuc|vien\s*chuc|giao\s*vien|hoc\s*sinh|sinh\s*vien|giang\s*vien|lao\s*dong|chuyen\s*gia"
               r"|nha\s*khoa\s*hoc|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
               r"|ung\s*dung|giai\s*phap|bai\s*bao|sang\s*che|hoi\s*thao|cuoc\s*thi"
-              r"|(?:hoi|thanh|doan|dang|hoc)\s*vien\b|hop\s*tac\s*xa|tai\s*khoan|thiet\s*bi|truong\b|benh\s*vien"
+              r"|(?:hoi|thanh|doan|dang|hoc)\s*vien\b|hop\s*tac\s*xa|tai\s*khoan|thiet\s*bi"
               r"|bo\s*du\s*lieu|he\s*thong|phan\s*mem|dich\s*vu)")
 # a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
 _COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+" + _COUNTABLE)
