@@ -107,7 +107,9 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         # vụ" and "Kết quả, sản phẩm" columns are no indicator's name and value
         tasks_first = _names_tasks(table)
         tasks = table_tasks(outline, table, matcher, plan.warnings) if tasks_first else []
-        found = [] if tasks else table_targets(outline, table, matcher, plan.warnings)
+        # (a table read from a page image: Tesseract has no glyph for "≥"/"≤", targets.table_targets)
+        found = [] if tasks else table_targets(outline, table, matcher, plan.warnings,
+                                               ocr=plan.input_kind in ("pdf_scan", "image"))
         plan.targets.extend(found)
         if not found and not tasks_first:
             tasks = table_tasks(outline, table, matcher, plan.warnings)
