@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import ImageDraw, ImageFont
@@ -34,3 +36,31 @@ def draw_ruled_table(draw: ImageDraw.ImageDraw, rows: list[list[str]], xs: list[
     draw.line((xs[0], bottom, xs[-1], bottom), fill=0, width=4)
     for x in xs:
         draw.line((x, top, x, bottom), fill=0, width=4)
+
+
+def pdf_words(text: str, x0: float, top: float, size: float = 10) -> list[dict[str, Any]]:
+    """The words of `text` set from x0 on in type of `size` (a letter 0.5 of it wide, a space 0.25), as pdfplumber
+    gives a text PDF's words: made-up positions for the borderless table reader."""
+    out = []
+    for word in text.split():
+        out.append({"text": word, "x0": x0, "x1": x0 + 0.5 * size * len(word), "top": top, "h": size})
+        x0 += 0.5 * size * len(word) + 0.25 * size
+    return out
+
+
+def typed_docx(paragraphs: list[str], pipe_rows: list[str]) -> bytes:
+    """A DOCX as a typist makes it: the paragraphs, then one table whose cells are the pipe rows' ("| 1 | … |"; a
+    "|---|" rule skipped), each cell's text as given (legacy-font bytes as Latin-1 letters, too)."""
+    import docx
+
+    d = docx.Document()
+    for line in paragraphs:
+        d.add_paragraph(line)
+    rows = [[c.strip() for c in x.strip("|").split("|")] for x in pipe_rows if not x.startswith("|---")]
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()

@@ -8,14 +8,7 @@ from typing import Any
 
 from giamsat.ingest.readers import _full_headers, borderless_lines
 
-
-def _words(text: str, x0: float, top: float, size: float = 10) -> list[dict[str, Any]]:
-    out = []
-    for word in text.split():
-        out.append({"text": word, "x0": x0, "x1": x0 + 0.5 * size * len(word), "top": top, "h": size})
-        x0 += 0.5 * size * len(word) + 0.25 * size
-    return out
-
+from .shared import pdf_words
 
 COLUMNS = (40.0, 62.0, 250.0, 380.0)
 HEAD = ("STT", ["Nội dung nhiệm vụ"], ["Chủ trì/Phối hợp"], "Thời hạn")
@@ -28,7 +21,7 @@ def _table(rows: list[tuple[str, list[str], list[str], str]], top: float) -> tup
             cells = [(COLUMNS[1], names[n] if n < len(names) else ""), (COLUMNS[2], leads[n] if n < len(leads) else "")]
             if n == 0:
                 cells = [(COLUMNS[0], label), *cells, (COLUMNS[3], deadline)]
-            words.extend(w for x0, text in cells for w in _words(text, x0, top))
+            words.extend(w for x0, text in cells for w in pdf_words(text, x0, top))
             top += 14
         top += 4
     return words, top
@@ -51,8 +44,8 @@ def test_a_row_naming_its_lead_and_partners_is_no_new_header() -> None:
 def test_a_running_header_in_small_type_is_no_part_of_a_row() -> None:
     """Was: the page's first line (the plan's number and title in 8 pt), above the rest of a row the page before
     began, was read as a row of the table, its words parted among the columns."""
-    words = _words("Kế hoạch số 31/KH-UBND – Chuyển đổi số trên địa bàn xã Tân Phú năm 2027", 120, -30, 8)
-    words += _words("cho đoàn viên", COLUMNS[1], 0)          # the rest of row 4 of the page before
+    words = pdf_words("Kế hoạch số 31/KH-UBND – Chuyển đổi số trên địa bàn xã Tân Phú năm 2027", 120, -30, 8)
+    words += pdf_words("cho đoàn viên", COLUMNS[1], 0)          # the rest of row 4 of the page before
     rows = [("5", ["Số hóa hồ sơ hộ tịch của xã"], ["Chủ trì: TP"], "Quý III/2027"),
             ("6", ["Tuyên truyền trên hệ thống truyền thanh"], ["Chủ trì: VHXH"], "Thường xuyên"),
             ("7", ["Sơ kết việc thực hiện Kế hoạch"], ["Chủ trì: VP"], "Tháng 11/2027")]
@@ -82,7 +75,7 @@ def test_the_tables_note_under_its_last_row_ends_the_table() -> None:
             ("1", ["Cập nhật dữ liệu dân cư"], ["Chủ trì: CAX"], "Hằng tháng"),
             ("2", ["Tập huấn kỹ năng số"], ["Chủ trì: VHXH"], "Quý II/2027")]
     words, top = _table(rows, 0.0)
-    words += _words("Ghi chú: CAX - Công an xã.", 66, top)
+    words += pdf_words("Ghi chú: CAX - Công an xã.", 66, top)
     lines = borderless_lines(words)
     assert "| 2 | Tập huấn kỹ năng số | Chủ trì: VHXH | Quý II/2027 |" in lines
     assert "Ghi chú: CAX - Công an xã." in lines

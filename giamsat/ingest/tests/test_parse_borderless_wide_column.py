@@ -9,14 +9,7 @@ from typing import Any
 
 from giamsat.ingest.readers import borderless_lines
 
-
-def _words(text: str, x0: float, top: float, size: float = 10) -> list[dict[str, Any]]:
-    out = []
-    for word in text.split():
-        out.append({"text": word, "x0": x0, "x1": x0 + 0.5 * size * len(word), "top": top, "h": size})
-        x0 += 0.5 * size * len(word) + 0.25 * size
-    return out
-
+from .shared import pdf_words
 
 PROSE = "Ủy ban nhân dân huyện giao nhiệm vụ cụ thể cho các cơ quan, đơn vị trực thuộc như sau để thực hiện"
 ROWS = [("TT", ["Đơn vị"], ["Nhiệm vụ được giao"]),
@@ -29,17 +22,17 @@ ROWS = [("TT", ["Đơn vị"], ["Nhiệm vụ được giao"]),
 
 
 def _page() -> list[dict[str, Any]]:
-    words = _words(PROSE, 40, -40)                       # the body's prose, margin to margin (40 to ~480)
+    words = pdf_words(PROSE, 40, -40)                       # the body's prose, margin to margin (40 to ~480)
     top = 0.0
     for label, units, duties in ROWS:
         for n in range(max(len(units), len(duties))):
             cells = [(40.0, label if n == 0 else ""), (62.0, units[n] if n < len(units) else ""),
                      (170.0, duties[n] if n < len(duties) else "")]
-            words.extend(w for x0, text in cells for w in _words(text, x0, top))
+            words.extend(w for x0, text in cells for w in pdf_words(text, x0, top))
             top += 14
         top += 4
-    words.extend(_words("III. KINH PHÍ THỰC HIỆN", 220, top + 16))
-    words.extend(_words("Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách huyện theo phân cấp hiện hành.", 40,
+    words.extend(pdf_words("III. KINH PHÍ THỰC HIỆN", 220, top + 16))
+    words.extend(pdf_words("Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách huyện theo phân cấp hiện hành.", 40,
                         top + 34))
     return words
 

@@ -9,14 +9,7 @@ from typing import Any
 from giamsat.ingest.pipeline import parse_bytes
 from giamsat.ingest.readers import borderless_lines
 
-
-def _words(text: str, x0: float, top: float, size: float = 10) -> list[dict[str, Any]]:
-    out = []
-    for word in text.split():
-        out.append({"text": word, "x0": x0, "x1": x0 + 0.5 * size * len(word), "top": top, "h": size})
-        x0 += 0.5 * size * len(word) + 0.25 * size
-    return out
-
+from .shared import pdf_words
 
 COLUMNS = (40.0, 60.0, 290.0, 370.0, 410.0, 450.0)       # TT, task, lead, the three years
 HEAD = [["TT", "Nhiệm vụ", "Chủ trì", "Tiến", "", ""], ["", "", "", "độ", "", ""], ["", "", "", "thực", "", ""],
@@ -27,10 +20,10 @@ ROWS = [["1", "Nâng cấp trung tâm dữ liệu của tỉnh", "Sở Khoa họ
 
 
 def _page() -> list[dict[str, Any]]:
-    words = _words("Các nhiệm vụ trọng tâm giai đoạn 2027 - 2029 như sau:", 40, -30, 13)
+    words = pdf_words("Các nhiệm vụ trọng tâm giai đoạn 2027 - 2029 như sau:", 40, -30, 13)
     for n, line in enumerate(HEAD + ROWS):
         for x0, cell in zip(COLUMNS, line, strict=True):
-            words.extend(_words(cell, x0, 14.0 * n))
+            words.extend(pdf_words(cell, x0, 14.0 * n))
     return words
 
 
@@ -58,7 +51,7 @@ def test_a_wrapped_row_under_a_numbered_row_is_still_its_own() -> None:
     words = []
     for n, line in enumerate(rows):
         for x0, cell in zip(COLUMNS, line, strict=True):
-            words.extend(_words(cell, x0, 14.0 * n))
+            words.extend(pdf_words(cell, x0, 14.0 * n))
     lines = borderless_lines(words)
     assert "| 1 | Lập quy hoạch mạng lưới | Sở Xây dựng | Quý I/ 2027 | Quý 2028 |  |" in lines
 
@@ -70,6 +63,6 @@ def test_a_year_under_each_columns_own_title_ends_that_title() -> None:
     words = []
     for n, line in enumerate(rows):
         for x0, cell in zip((40.0, 60.0, 230.0, 300.0, 350.0, 410.0), line, strict=True):
-            words.extend(_words(cell, x0, 14.0 * n))
+            words.extend(pdf_words(cell, x0, 14.0 * n))
     lines = borderless_lines(words)
     assert "| TT | Chỉ tiêu | Đơn vị tính | Ước đạt 2025 | Kế hoạch 2026 | Mục tiêu 2030 |" in lines

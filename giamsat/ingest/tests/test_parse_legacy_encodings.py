@@ -3,10 +3,10 @@ letters, as a text file of those bytes, and as text pasted into a UTF-8 file. Ma
 
 from __future__ import annotations
 
-import io
-
 from giamsat.ingest.pipeline import parse_bytes
 from giamsat.ingest.readers import from_tcvn3, read_bytes
+
+from .shared import typed_docx
 
 # "Sở Khoa học và Công nghệ" … as TCVN3 shows them read as Latin-1
 PLAN = ["UBND TØNH Hµ TÜNH", "Së KHOA HäC Vµ C¤NG NGHÖ", "", "Sè: 15/KH-SKHCN", "", "KÕ HO¹CH",
@@ -42,18 +42,6 @@ def test_tcvn3_text_file_and_pasted_utf8() -> None:
 
 def test_tcvn3_docx() -> None:
     """A DOCX typed with .VnTime: its paragraphs and table cells hold the font's bytes as Latin-1 letters."""
-    import docx
-
-    d = docx.Document()
-    for line in PLAN[:8]:
-        d.add_paragraph(line)
-    rows = [[c.strip() for c in x.strip("|").split("|")] for x in PLAN[10:] if not x.startswith("|---")]
-    table = d.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    buf = io.BytesIO()
-    d.save(buf)
-    lines = read_bytes(buf.getvalue()).lines
+    lines = read_bytes(typed_docx(PLAN[:8], PLAN[10:])).lines
     assert "Chuyển đổi số năm 2026" in lines
     assert "| 2 | Kết nối dữ liệu dân cư | Công an tỉnh | 30/9/2026 |" in lines

@@ -8,18 +8,11 @@ from typing import Any
 
 from giamsat.ingest.readers import borderless_lines
 
-
-def _words(text: str, x0: float, top: float, size: float) -> list[dict[str, Any]]:
-    """The words of `text` set from x0 on in type of `size` (a letter 0.5 of it wide, a space 0.25)."""
-    out = []
-    for word in text.split():
-        out.append({"text": word, "x0": x0, "x1": x0 + 0.5 * size * len(word), "top": top, "h": size})
-        x0 += 0.5 * size * len(word) + 0.25 * size
-    return out
+from .shared import pdf_words
 
 
 def _row(top: float, size: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
-    return [w for x0, text in cells for w in _words(text, x0, top, size)]
+    return [w for x0, text in cells for w in pdf_words(text, x0, top, size)]
 
 
 def test_table_in_smaller_type_with_narrow_gutters_is_a_table() -> None:
@@ -32,9 +25,9 @@ def test_table_in_smaller_type_with_narrow_gutters_is_a_table() -> None:
             ("2", ["Kết nối dữ liệu dân cư với hệ", "thống giải quyết thủ tục"], ["Công an tỉnh"], "30/9/2026"),
             ("3", ["Tập huấn kỹ năng số cho cán bộ", "công chức cấp xã"], ["Sở Khoa học và", "Công nghệ"], "Hằng năm")]
     # each column starts 6 after the end of the longest line of the column before
-    x_name = max(w["x1"] for r in rows for w in _words(r[0], 40.0, 0, 10)) + 6
-    x_lead = max(w["x1"] for r in rows for text in r[1] for w in _words(text, x_name, 0, 10)) + 6
-    x_time = max(w["x1"] for r in rows for text in r[2] for w in _words(text, x_lead, 0, 10)) + 6
+    x_name = max(w["x1"] for r in rows for w in pdf_words(r[0], 40.0, 0, 10)) + 6
+    x_lead = max(w["x1"] for r in rows for text in r[1] for w in pdf_words(text, x_name, 0, 10)) + 6
+    x_time = max(w["x1"] for r in rows for text in r[2] for w in pdf_words(text, x_lead, 0, 10)) + 6
     prose = [_row(-120 + 18 * n, 13, (40, "Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về chuyển "
                                           "đổi số")) for n in range(5)]
     words = [w for line in prose for w in line]

@@ -5,11 +5,11 @@ Made-up lines."""
 
 from __future__ import annotations
 
-import io
-
 from giamsat.ingest.pipeline import parse_bytes
 from giamsat.ingest.readers import from_legacy, from_vni, read_bytes
 from giamsat.ingest.samples import build
+
+from .shared import typed_docx
 
 # "Sở Giao thông Vận tải" … as VNI shows them read as Latin-1
 PLAN = ["UBND TÆNH QUAÛNG TRÒ", "SÔÛ GIAO THOÂNG VAÄN TAÛI", "", "Soá: 27/KH-SGTVT", "", "KEÁ HOAÏCH",
@@ -54,19 +54,7 @@ def test_vni_text_file_and_pasted_utf8() -> None:
 
 def test_vni_docx() -> None:
     """A DOCX typed with VNI-Times: its paragraphs and table cells hold the font's bytes as Latin-1 letters."""
-    import docx
-
-    d = docx.Document()
-    for line in PLAN[:8]:
-        d.add_paragraph(line)
-    rows = [[c.strip() for c in x.strip("|").split("|")] for x in PLAN[10:] if not x.startswith("|---")]
-    table = d.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    buf = io.BytesIO()
-    d.save(buf)
-    lines = read_bytes(buf.getvalue()).lines
+    lines = read_bytes(typed_docx(PLAN[:8], PLAN[10:])).lines
     assert "Bảo trì đường tỉnh năm 2027" in lines
     assert "| 2 | Lắp đặt biển báo tại các điểm đen | Phòng Quản lý giao thông | 31/10/2027 |" in lines
 
