@@ -544,8 +544,8 @@ def _years_below(table: Table) -> Table | None:
 def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnings: list[str],
                   ocr: bool = False) -> list[Target]:
     """The indicator table's rows as targets. `ocr`: the table was read from a page image (a scan), where
-    Tesseract prints ">"/"<" for "≥"/"≤" (it has no glyph for them): when no cell of the table shows "≥" or "≤",
-    a ">"/"<" before a figure is read as a threshold to reach, with a warning."""
+    Tesseract often prints ">"/"<" for "≥"/"≤": when no cell of the table shows "≥" or "≤", or another cell of the
+    same row does, a ">"/"<" before a figure is read as a threshold to reach, with a warning."""
     if not table.rows:
         return []
     table = _years_as_rows(table) or _years_below(table) or table
@@ -601,7 +601,9 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         if "unit" not in cols and (bu := _BRACKET_UNIT.search(name)) and \
                 not re.match(r"(?:tru|khong|gom|bao gom|trong do|theo|tinh|ke ca)\b", fold(bu.group(1))):
             t.name, t.unit = name[:bu.start()], bu.group(1)
-        if ocr and not glyphs and _threshold(t, rcell("value")):
+        # (a row that shows "≥" in another cell: OCR lost this cell's underline, "> 85 | ≥ 90 | ≥ 95"; an indicator's
+        # milestones keep one kind of bound)
+        if ocr and (not glyphs or any("≥" in c or "≤" in c for c in row)) and _threshold(t, rcell("value")):
             guessed.append(t.no or t.name[:40])
         lead = rcell("lead")
         if lead:
@@ -632,7 +634,7 @@ def _threshold(t: Target, value_cell: str) -> bool:
 
 
 def _guessed_warning(guessed: list[str]) -> str:
-    return ("Văn bản OCR không có dấu “≥”, “≤”: dấu “>”, “<” ở cột kết quả của bảng chỉ tiêu được đọc là "
+    return ("Bảng chỉ tiêu đọc từ ảnh quét (OCR hay mất dấu “≥”, “≤”): dấu “>”, “<” ở cột kết quả được đọc là "
             f"“≥”, “≤” (chỉ tiêu {', '.join(guessed[:12])}{' …' if len(guessed) > 12 else ''}); cần đối chiếu bản gốc.")
 
 

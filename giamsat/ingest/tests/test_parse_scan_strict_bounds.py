@@ -26,3 +26,20 @@ def test_a_scanned_pages_strict_bound_is_a_threshold_to_reach() -> None:
 def test_a_text_layers_strict_bound_stays_strict() -> None:
     assert _bounds("pdf_text") == [(">", "70"), ("=", "60")]
     assert _bounds("text") == [(">", "70"), ("=", "60")]
+
+
+MIXED = [*PLAN[:5], "| TT | Chỉ tiêu | Năm 2026 | Năm 2027 | Năm 2028 | Đơn vị tính |",
+         "| 1 | Tỷ lệ giao dịch qua kênh số | > 85 | ≥ 90 | ≥ 95 | % |",
+         "| 2 | Số điểm giao dịch tự động | > 12 | > 15 | > 20 | điểm |"]
+
+
+def test_a_scanned_bound_among_its_rows_ge_cells_lost_its_underline() -> None:
+    """"> 85 | ≥ 90 | ≥ 95": an indicator's milestones keep one kind of bound, so the scan's ">" is a "≥" whose
+    underline OCR lost; a row that shows no "≥" in a table that does keeps its strict bounds."""
+    plan = parse_extracted(Extracted(list(MIXED), "pdf_scan"))
+    assert [(t.comparator, t.value, t.milestones) for t in plan.targets] == [
+        (">=", "85", {"2026": "≥ 85", "2027": "≥ 90", "2028": "≥ 95"}),
+        (">", "12", {"2026": "> 12", "2027": "> 15", "2028": "> 20"})]
+    assert any("“≥”" in w and "1" in w for w in plan.warnings)
+    text = parse_extracted(Extracted(list(MIXED), "pdf_text"))
+    assert text.targets[0].comparator == ">"
