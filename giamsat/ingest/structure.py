@@ -55,6 +55,12 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def _section_kind(title: str) -> str:
+    """The kind of a part by the words of its title (`SECTION_KEYS`, first match), "other" if none."""
+    lz = re.sub(r"[^a-z0-9 ]", "", loose(title[:120]))
+    return next((name for name, rx in SECTION_KEYS if rx.search(lz)), "other")
+
+
 # "IV. PHÂN CÔNG THỰC HIỆN", "PHÂN CÔNG TRÁCH NHIỆM": who carries the plan out, a tasks section by its words (its items
 # may be duties with deadlines) that also gives the assignments when the plan has no "Tổ chức thực hiện"; a title
 # naming the duties themselves ("PHÂN CÔNG NHIỆM VỤ", "NỘI DUNG CÔNG VIỆC VÀ PHÂN CÔNG THỰC HIỆN") does not
@@ -513,18 +519,32 @@ class Outline:
     def _sections(self) -> list[Section]:
         heads = [k for k, it in enumerate(self.items)
                  if (it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")) or self._attached_list(k)]
+        if not heads:
+            heads = self._numbered_parts()
         out: list[Section] = []
         for n, k in enumerate(heads):
             head = self.items[k]
             stop = heads[n + 1] if n + 1 < len(heads) else len(self.items)
-            lz = re.sub(r"[^a-z0-9 ]", "", loose(head.text[:120]))
-            kind = next((name for name, rx in SECTION_KEYS if rx.search(lz)), "other")
+            kind = _section_kind(head.text)
             if head.kind == "annex" or (out and out[-1].kind == "annex" and head.kind == "caps") or self._attached_list(k):
                 kind = "annex"
             out.append(Section(kind, head.text, head.start, self.items[stop - 1].end,
                                self.items[k + 1:stop]))
         # An annex section swallows the following sections until the next annex heading.
         return out
+
+    def _numbered_parts(self) -> list[int]:
+        """A text with no Roman part, no heading in capitals and no article (an official letter, "Công văn" /
+        "Kính gửi: …" / "1. Tập trung thực hiện đạt các chỉ tiêu năm 2026:" / "2. Giao nhiệm vụ cụ thể cho các cơ
+        quan, đơn vị như sau:" / "a) Sở …:" / "- …") is divided by its top-level numbers: they are its parts when one
+        of them names what a plan's part holds (targets, duties, organization), each part of the kind its words say."""
+        nums = [k for k, it in enumerate(self.items) if it.kind == "num"]
+        if not nums:
+            return []
+        top = min(self.items[k].level for k in nums)
+        parts = [k for k in nums if self.items[k].level == top]
+        kinds = {_section_kind(self.items[k].text) for k in parts}
+        return parts if kinds & {"tasks", "objectives", "organization"} else []
 
     def _attached_list(self, k: int) -> bool:
         """Item k heads a list attached without the word "Phụ lục" ("DANH MỤC" / … / "(Kèm theo Nghị quyết số …)",
