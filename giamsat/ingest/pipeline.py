@@ -315,13 +315,24 @@ def _legend_before(lines: list[str], start: int, end: int) -> int:
 
 def _task_header(lines: list[str], k: int) -> bool:
     """Line k (with the next one, a header's titles often wrap) is a task table's header row: the task,
-    lead, coordinator and deadline columns named, short, no sentence in it."""
-    text = " ".join(_ocr_fold(x) for x in lines[k:k + 2])
+    lead, coordinator and deadline columns named, short, no sentence in it. A header whose cells stand at different
+    heights OCR may read as two blocks apart ("TT Nhiệm vụ" / "" / "Cơ quan chủ trì, phối h Thời hạn": the taller
+    cell wraps), so a blank line between its two lines does not part them (a line closing a sentence, "… các nhiệm vụ
+    bên dưới):", is no header's first line)."""
+    if _header_titles(" ".join(_ocr_fold(x) for x in lines[k:k + 2])):
+        return True
+    return (k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k].rstrip().endswith((":", "."))
+            and not lines[k + 1].strip() and _header_titles(_ocr_fold(lines[k]) + " " + _ocr_fold(lines[k + 2])))
+
+
+def _header_titles(text: str) -> bool:
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
-    # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực hiện")
+    # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực
+    # hiện"); a school's or a hospital's lead column names the people in charge ("Người/bộ phận" / "thực hiện")
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
         re.search(r"nhiem\s*v[uy]|noi\s*dung|noi\s*dun\b", text)
-        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*(?:chu\b|thuc\s*hien)", text)
+        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*(?:chu\b|thuc\s*hien)"
+                      r"|\bnguoi\s*/\s*bo\s*phan\b.{0,40}\bthuc\s*hien|\bnguoi\s*(?:thuc\s*hien|phu\s*trach)", text)
         and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh|lo\s*trinh", text))
 
