@@ -1010,7 +1010,7 @@ def _ocr_upright(image: Any, warnings: list[str]) -> tuple[list[str], list[dict[
     words = _reread_quarters(image, _reread_labels(image, grids, _reread_cells(image, grids, words)))
     read_comparators(image, words)
     if not grids and _headed_table(words):
-        return borderless_lines(_mark_specks(words), _SCAN_GUTTER), read
+        return borderless_lines(_mark_specks(_reread_dropped_labels(image, words)), _SCAN_GUTTER), read
     return place_grids(words, grids), read
 
 
@@ -1027,9 +1027,71 @@ def _headed_table(words: list[dict[str, Any]]) -> bool:
     if not words:
         return False
     height = statistics.median(w["h"] for w in words) or 10
-    return any(len(_chunks(sorted(line, key=lambda w: w["x0"]), _SCAN_GUTTER * height)) >= 3 and
-               len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2
-               for line in _visual_lines(words))
+    lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]    # by centre: left to right
+    return any(len(_chunks(line, _SCAN_GUTTER * height)) >= 3 and
+               len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2 for line in lines)
+
+
+def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The row labels of a table without rules that the page's reading dropped: Tesseract, taking a page for one
+    column of text, leaves out short marks standing alone far left of the lines ('1' … '6' and the header's 'TT'
+    wrapped to 'T' over 'T' in a narrow label column), and without them no row has a start. Left of the header's
+    first cell ('Nội dung' when 'TT' was dropped; left of 'STT' when it was read there is only margin), from the
+    header down to the first line that starts left of it (the text under the table), each band of ink standing
+    alone is read again as one line by the Latin model restricted to label characters, full size then half size;
+    a reading that is a label, and the same read without that restriction, is added (`_reread_labels` reads a ruled
+    table's label column alike)."""
+    from PIL import Image, ImageFilter, ImageOps
+
+    from .fold import fold
+
+    height = statistics.median(w["h"] for w in words) or 10
+    lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]
+    k = next((n for n, line in enumerate(lines) if len(_chunks(line, _SCAN_GUTTER * height)) >= 3 and
+              len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2), None)
+    if k is None:
+        return words
+    right = lines[k][0]["x0"] - 0.5 * height
+    top = min(w["top"] for w in lines[k]) - 0.5 * height
+    bottom = next((min(w["top"] for w in line) for line in lines[k + 1:]
+                   if line[0]["x0"] < right and not _is_label(line[0]["text"])), image.size[1])
+    if right < height or bottom - top < 2 * height:
+        return words
+    box = (0, max(int(top), 0), int(right), min(int(bottom), image.size[1]))
+    strip = image.crop(box).filter(ImageFilter.MedianFilter(3)).point(lambda v: 255 if v < _INK else 0)
+    width, pixels = strip.size[0], strip.tobytes()
+    inked = [any(pixels[y * width:(y + 1) * width]) for y in range(strip.size[1])]
+    bands: list[list[int]] = []                 # runs of inked rows, a gap of under a third of a letter closed
+    for y, on in enumerate(inked):
+        if not on:
+            continue
+        if bands and y - bands[-1][1] <= height / 3:
+            bands[-1][1] = y
+        else:
+            bands.append([y, y])
+    out = list(words)
+    for a, b in bands[:MAX_REREAD_CELLS]:
+        ink = strip.crop((0, a, width, b + 1)).getbbox()
+        if not ink or not 0.4 * height <= b + 1 - a <= 1.5 * height or max(ink[2] - ink[0], b + 1 - a) < \
+                _SPECK_SIZE * 2 * height:
+            continue
+        x0, y0, x1, y1 = box[0] + ink[0], box[1] + a, box[0] + ink[2], box[1] + b + 1
+        cell = ImageOps.expand(image.crop((x0, y0, x1, y1)), border=20, fill=255)
+        plain = "".join(t.strip() for t in _reread(cell, psm=7, lang="eng")["text"]).translate(_DIGIT_LIKE)
+        for scale in (1.0, 0.5):
+            sized = cell if scale == 1 else cell.resize(
+                (max(int(cell.size[0] * scale), 1), max(int(cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
+            label = "".join(t.strip() for t in _reread(sized, psm=7, lang="eng", chars=_LABEL_CHARS)["text"])
+            if _LABEL.fullmatch(label) and label.rstrip(".") == plain.rstrip(".,"):
+                out.append({"text": label, "x0": x0, "x1": x1, "top": y0, "h": y1 - y0, "conf": 90.0})
+                break
+    return out
+
+
+# a label read without the restriction to label characters must say the same, a stroke read as a letter counting as
+# the digit it is ('l', '|', '!' for 1, 'O' for 0): a header's 'T' standing alone, which the restricted model reads
+# '1', is no label
+_DIGIT_LIKE = str.maketrans("l|!Oo", "11100")
 
 
 def _mark_specks(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1735,7 +1797,7 @@ def _table_from_rows(rows: list[list[tuple[float, str]]], height: float) -> list
 _FOOT = re.compile(r"\s*(?:[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|-\s*\d{1,3}\s*-)\s*")
 _ROW_LABEL = re.compile(r"\d{1,3}(\.\d{1,2})*\.?|[IVXL]{1,5}\.?|[a-zđ]\)|[A-ZĐ]\.?|S?TT")
 _HEAD_WORDS = re.compile(r"\bs?tt\b|chu tri|phoi hop|thoi gian|thoi han|tien do|chi tieu|nhiem vu|noi dung|ket qua"
-                         r"|san pham|don vi")
+                         r"|san pham|don vi|kinh phi|lo trinh")
 
 
 def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[str]:
