@@ -521,6 +521,9 @@ class Outline:
                  if (it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")) or self._attached_list(k)]
         if not heads:
             heads = self._numbered_parts()
+            if not heads and (lists := self._headed_lists()):
+                # "1. Sở Tài chính:" / "- Bố trí …" / "2. Sở Nội vụ:" / "- …": the duties of each unit it names, one part
+                return [Section("tasks", "", self.items[lists[0]].start, self.items[-1].end, self.items[lists[0]:])]
         out: list[Section] = []
         for n, k in enumerate(heads):
             head = self.items[k]
@@ -545,6 +548,20 @@ class Outline:
         parts = [k for k in nums if self.items[k].level == top]
         kinds = {_section_kind(self.items[k].text) for k in parts}
         return parts if kinds & {"tasks", "objectives", "organization"} else []
+
+    def _headed_lists(self) -> list[int]:
+        """The top-level numbered items of a text with no heading at all when every one (two or more) is a short
+        heading closed by ':' over a list of its own ('1. Sở Tài chính:' / '- …'): a letter giving units their duties,
+        the heading naming who leads the items below it."""
+        nums = [k for k, it in enumerate(self.items) if it.kind == "num"]
+        if len(nums) < 2:
+            return []
+        top = min(self.items[k].level for k in nums)
+        parts = [k for k in nums if self.items[k].level == top]
+        ok = all(len(self.items[k].text) <= 80 and self.items[k].text.rstrip().endswith(":")
+                 and k + 1 < len(self.items) and self.items[k + 1].kind != "para" and self.items[k + 1].level > top
+                 for k in parts)
+        return parts if len(parts) >= 2 and ok else []
 
     def _attached_list(self, k: int) -> bool:
         """Item k heads a list attached without the word "Phụ lục" ("DANH MỤC" / … / "(Kèm theo Nghị quyết số …)",

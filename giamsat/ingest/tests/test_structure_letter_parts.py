@@ -63,3 +63,46 @@ def test_a_letter_gives_its_duties_and_targets() -> None:
 
 def test_a_plan_with_roman_parts_keeps_them() -> None:
     assert [s.kind for s in _outline(PLAN).sections] == ["objectives", "tasks"]
+
+
+UNITS_LETTER = """ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC SƠN                               Độc lập - Tự do - Hạnh phúc
+
+Số: 900/UBND-VX                     Bắc Sơn, ngày 02 tháng 6 năm 2026
+V/v triển khai Đề án 06 năm 2026
+
+Kính gửi:
+- Sở Tài chính;
+- Sở Nội vụ;
+- Công an tỉnh.
+
+Để triển khai Đề án 06 trong năm 2026, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:
+
+1. Sở Tài chính:
+- Bố trí kinh phí duy trì Cổng dịch vụ công của tỉnh, hoàn thành trước ngày 31/7/2026.
+- Hướng dẫn các xã, phường thanh toán trực tuyến phí, lệ phí; thực hiện thường xuyên.
+
+2. Sở Nội vụ:
+- Rà soát vị trí việc làm về chuyển đổi số tại cấp xã, hoàn thành trong Quý III/2026.
+
+3. Công an tỉnh:
+- Làm sạch dữ liệu dân cư phục vụ giải quyết thủ tục hành chính, hoàn thành trước ngày 30/9/2026.
+
+Đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện./.
+"""
+
+
+def test_a_letter_numbering_the_units_gives_each_its_duties() -> None:
+    """'1. Sở Tài chính:' / '- …' / '2. Sở Nội vụ:' / '- …' with no heading at all: one part of duties, each led by
+    the unit its number names."""
+    j = parse_bytes(UNITS_LETTER.encode()).to_json()
+    assert [(t["lead_code"], t["deadline"]["kind"], t["deadline"].get("end")) for t in j["tasks"]] == [
+        ("STC", "date", "2026-07-31"), ("STC", "continuous", None), ("SNV", "quarter", "2026-09-30"),
+        ("CAT", "date", "2026-09-30")]
+
+
+def test_numbered_sentences_without_headings_make_no_part() -> None:
+    """Numbered sentences that head no list ('1. Sở Tài chính bố trí …') are no parts of a letter."""
+    text = UNITS_LETTER.replace("1. Sở Tài chính:\n", "1. Sở Tài chính bố trí kinh phí:\n")
+    text = text.replace("2. Sở Nội vụ:\n", "2. Sở Nội vụ rà soát vị trí việc làm.\n")
+    assert _outline(text).sections == []
