@@ -41,7 +41,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
                          r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b))")
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
-_YEAR_CTX = re.compile(r"(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20}((?:20)\d\d)")
+_YEAR_CTX = re.compile(r"(?:nam\s*hoc\s*20\d\d\s*[-–/]\s*|(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20})((?:20)\d\d)")   # a school year ends in its second year
 _VERB_TAIL = re.compile(r"(\s*(phan\s*dau|(?:dat|chiem)\s*(?:t[yi]\s*le|muc)|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|len|tang|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
@@ -51,7 +51,8 @@ _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\d]|[.,]\d)")
 # a year phrase opening a bullet before its indicator ("Đến hết năm 2026, 100% …", "Trong năm 2027, …")
 _YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)?20\d\d|nam\s*20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
 # ... or closing the name ("… không dùng tiền mặt vào năm 2027", "Tỷ lệ …: năm 2026 đạt 60%")
-_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu|truoc)\s+(?:(?:het|cuoi)\s+)?(?:nam\s+)?20\d\d\s*$|\s*[:,]\s*nam\s+20\d\d\s*$|(?<!so voi)\s+nam\s+20\d\d\s*$")
+_YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu|truoc)\s+(?:(?:het|cuoi)\s+)?(?:nam\s+)?20\d\d\s*$|\s*[:,]\s*nam\s+20\d\d\s*$|(?<!so voi)\s+nam\s+20\d\d\s*$"
+                        r"|(?<!so voi)(?<!binh quan)(?<!cua)\s*,?\s*\(?\s*(?:(?:trong|ca)\s+)?giai\s+doan\s+(?:tu\s+)?(?:nam\s+)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s+)?20\d\d\s*\)?\s*$")
 _YEAR_BEFORE = re.compile(r"(?:^|[\s:,])(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?)?nam\s*(?P<fy>20\d\d)\s*[:,]?\s*(?:dat|la|:)?\s*$")
 
 
@@ -230,7 +231,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             if not name:
                 continue
             # the figure's own year: "đạt ít nhất 70% (năm 2026)", "đạt 60% năm 2026", "…: năm 2026 đạt 60%"
-            own = _FOR_YEAR.match(f, e, b) or _YEAR_BEFORE.search(f, last, a + m.start())
+            own = _FOR_YEAR.match(f, e, b) or _PERIOD_AFTER.match(f, e, b) or _PERIOD_END.search(f, e, b) or _YEAR_BEFORE.search(f, last, a + m.start())
             out.append(_mk(outline, item, name, value, comparator, unit, int(own.group("fy")) if own else cyear, a + m.start(), e, 0.6))
             last = e
             prev = (e, comparator)
@@ -254,6 +255,11 @@ _FROM_TO = re.compile(r"\s*%?(?:\s*(?<![a-z])(?!tr[a-z]{1,2}\s*[l1i][a-z]n\b|len
 # a year a figure is set for, right after it ("… 70% vào năm 2026", "… 120 hợp tác xã năm 2026")
 # … or in brackets ("đạt từ 60% trở lên (năm 2026) và 85% (năm 2027)")
 _FOR_YEAR = re.compile(r"\s*(?P<br>\(\s*)?(?:vao|den|toi|trong)?\s*(?:(?:het|cuoi)\s*)?(?(br)(?:nam\s*)?|nam\s*)(?P<fy>20\d\d)\b(?(br)\s*\))")
+
+
+# "tăng bình quân 6,5%/năm giai đoạn 2026 - 2030", "(giai đoạn 2026-2030)": what a period is to achieve is due at its end
+_PERIOD_AFTER = re.compile(r"\s*(?P<br>\(\s*)?(?:(?:trong|ca)\s*)?giai\s*doan\s*(?:tu\s*)?(?:nam\s*)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s*)?(?P<fy>20\d\d)\b")
+_PERIOD_END = re.compile(r"(?<!so voi )(?<!binh quan )(?<!cua )giai\s*doan\s*(?:tu\s*)?(?:nam\s*)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s*)?(?P<fy>20\d\d)\s*\)?\s*[.;,]?\s*$")
 
 
 def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -> int | None:
@@ -280,8 +286,24 @@ def _next_milestone(f: str, gap: int, s: int, e: int, hi: int, target: Target) -
     if not target.milestones:
         target.year = int(year)
         target.milestones = {year: sign + target.value}
-    target.milestones[m.group("fy")] = sign + plain_number(figure.group(0))
+    target.milestones[m.group("fy")] = _own_sign(f[s:e], figure.start(), sign) + plain_number(figure.group(0))
     return e + m.end()
+
+
+def _own_sign(fig: str, at: int, sign: str) -> str:
+    """The bound of a milestone written with its own word ("năm 2026 đạt 60%, …, đến năm 2030 đạt trên 95%",
+    "70% vào năm 2026 và không dưới 90% vào năm 2030"): that word's, else the target's (`sign`)."""
+    word = re.sub(r"\s+", " ", fig[:at]).strip()
+    word = re.sub(r"(?:^|(?<=\S) )dat$", "", word).strip()
+    if re.search(_TRO_LEN + r"\s*$", fig[at:]) or re.fullmatch(_GE, word) or word in (">=", "≥"):
+        return "≥ "
+    if re.fullmatch(_GT, word):
+        return "> "
+    if re.fullmatch(_LE, word):
+        return "≤ "
+    if re.fullmatch(_LT, word):
+        return "< "
+    return sign
 
 
 def _year_only_clause(f: str, lo: int, s: int, e: int, b: int, target: Target, value: str) -> int | None:
@@ -297,7 +319,8 @@ def _year_only_clause(f: str, lo: int, s: int, e: int, b: int, target: Target, v
         return None
     sign = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< "}.get(target.comparator, "")
     target.milestones = target.milestones or {str(target.year): sign + target.value}
-    target.milestones[year.group(0)] = sign + plain_number(value)
+    digits = re.search(r"\d", f[s:e])
+    target.milestones[year.group(0)] = _own_sign(f[s:e], digits.start() if digits else 0, sign) + plain_number(value)
     return e
 
 
@@ -321,7 +344,7 @@ _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh ph
               r"|chuong trinh|mo hinh|sang kien|cum|tinh|xa|phuong|lan|to\b|thon|tram|diem|tieu\s*chuan|quy\s*chuan"
               r"|luot|can\s*bo|cong\s*chuc|vien\s*chuc|giao\s*vien|hoc\s*sinh|sinh\s*vien|giang\s*vien|lao\s*dong|chuyen\s*gia"
               r"|nha\s*khoa\s*hoc|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
-              r"|ung\s*dung|giai\s*phap|bai\s*bao|sang\s*che|hoi\s*thao|cuoc\s*thi"
+              r"|ung\s*dung|giai\s*phap|bai\s*bao|bai\s*giang|chuyen\s*de|tai\s*lieu|khoa\s*(?:dao\s*tao|tap\s*huan)|sang\s*che|hoi\s*thao|cuoc\s*thi"
               r"|(?:hoi|thanh|doan|dang|hoc)\s*vien\b|hop\s*tac\s*xa|tai\s*khoan|thiet\s*bi"
               r"|bo\s*du\s*lieu|he\s*thong|phan\s*mem|dich\s*vu)")
 # a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
