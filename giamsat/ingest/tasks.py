@@ -1011,13 +1011,23 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
     _column_blocks(outline, anchors, out, matcher, end, exclude)
+    _cells_above_number(outline, anchors, out, matcher, end, exclude)
     _cells_below_name(outline, anchors, out, matcher, exclude)
     _roadmap_end(lines, start, end, anchors, out, warnings)
-    if _lead_first(lines, start, min(end, (anchors[0][0] if anchors else end))):
-        # "TT | Đơn vị chủ trì | Nhiệm vụ | …": the unit's cell, merged down its rows, is read on its first row only
+    order = _lead_column(lines, start, min(end, (anchors[0][0] if anchors else end)))
+    if order is not None:
+        # "TT | Đơn vị chủ trì | Nhiệm vụ | …" and "TT | Nhiệm vụ | Cơ quan chủ trì | …" alike: the unit's cell, merged
+        # down its rows (top-aligned, as Word sets cells), is read on its first row only; a row of the same group that
+        # shows no unit at all shares it (its deadline too when that cell is empty as well, the table's task column
+        # coming first: a merged row spans the cells right of the task)
         for before, task in itertools.pairwise(out):
-            if task.lead is None and task.lead_code is None and before.lead_code is not None:
+            if task.lead is None and task.lead_code is None and before.lead_code is not None \
+                    and (order or task.group == before.group):
                 task.lead, task.lead_code = before.lead, before.lead_code
+                if not order:
+                    task.confidence = min(task.confidence, 0.5)
+                    warnings.append(f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: ô cơ quan chủ trì trống, "
+                                    f"lấy theo dòng trên (ô gộp) “{before.lead}”.")
     return out
 
 
@@ -1105,13 +1115,15 @@ _LEAD_TITLE = re.compile(r"(?:don\s*vi|co\s*quan|bo\s*phan)\s*(?:chu|thuc)|chu\s
 _TASK_TITLE = re.compile(r"nhi[a-z]?m\s*v[uy]|noi\s*dung")
 
 
-def _lead_first(lines: list[str], start: int, first_row: int) -> bool:
-    """The table's header (above its first row) names the lead's column before the task's."""
-    for k in range(max(0, start - 3), min(first_row, start + 8, len(lines))):
+def _lead_column(lines: list[str], start: int, first_row: int) -> bool | None:
+    """Whether the table's header (above its first row) names the lead's column before the task's (True) or
+    after it (False); None when no header line names both."""
+    # (the header may stand some lines below the annex's title and lead-in, above the first row)
+    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
         f = fold(lines[k])
         if (a := _LEAD_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
             return a.start() < b.start()
-    return False
+    return None
 
 
 def _mend_labels(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
@@ -1353,6 +1365,97 @@ def _cells_below_name(outline: Outline, anchors: list[tuple[int, int]], tasks: l
                     break
         if task.source is not None and used + 1 > task.source.end_line:
             task.source = SourceSpan(task.source.start_line, used + 1, task.source.basis)
+
+
+def _cells_block(outline: Outline, a: int, b: int, matcher: AgencyMatcher,
+                 exclude: frozenset[str]) -> tuple[CellMention, list[str], str] | None:
+    """Lines a..b as a block of a row's other cells read together (lead, coordinators, deadline: "Văn phòng Phòng
+    VH-XH | Hằng năm" / "HĐND và" / "UBND"): short lines, a unit named from the block's first word, a deadline in
+    it; the lead (the unit opening the block), the other units (coordinators) and the deadline (the last one)."""
+    lines = outline.lines[a:b + 1]
+    if not lines or any(len(x.strip()) > 40 for x in lines) or ROW_START.match(lines[0]) or _is_header(lines[0]):
+        return None
+    cells = [c for c in matcher.scan_cells(lines) if c.agency.code not in exclude]
+    first = min(cells, key=lambda c: (c.line, c.col), default=None)
+    if first is None or first.line or lines[0][:first.col].strip(" |"):
+        return None
+    text = squash(" ".join(outline.line_out(k) for k in range(a, b + 1)))
+    found = list(DEADLINE_PHRASE.finditer(fold(text)))
+    if not found:
+        return None
+    others = list(dict.fromkeys(c.agency.name for c in cells if c.agency.code != first.agency.code))
+    return first, others, squash(text[found[-1].start():found[-1].end()])
+
+
+def _cells_above_number(outline: Outline, anchors: list[tuple[int, int]], tasks: list[Task], matcher: AgencyMatcher,
+                        end: int, exclude: frozenset[str]) -> None:
+    """Rows of a narrow table OCR read in blocks whose cells stand ABOVE their number: the block of the row's other
+    cells (lead, coordinators, deadline) comes first, then the number opening the name's paragraph ("Văn phòng Phòng
+    VH-XH | Hằng năm" / "HĐND và" / "UBND" / "" / "10 Tập huấn kỹ năng số, an" / "toàn thông tin …"). Tesseract does
+    so when the cells stand higher than the name (centred in a taller row, or under a header a page repeats). Told
+    from the usual order (cells below the name, `_cells_below_name`) by both ends of a run of rows whose name
+    paragraphs hold no unit and no deadline: a cells block above the first row, the row before it complete on its own
+    lines, and nothing between the last row's name and the next row's number (or the table's end) — there each row's
+    cells are the block above its number."""
+    lines = outline.lines
+
+    def name_end(i: int) -> int:
+        k = i
+        while k + 1 < len(lines) and lines[k + 1].strip():
+            k += 1
+        return k
+
+    def block_above(i: int) -> tuple[int, int] | None:
+        k = i - 1
+        while k >= 0 and lines[k].strip():          # lines run into the number line are the name's (or the row above's)
+            k -= 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k < 0:
+            return None
+        b = k
+        while k - 1 >= 0 and lines[k - 1].strip():
+            k -= 1
+        return k, b
+
+    def bare(i: int) -> bool:
+        """The row's number opens its name's paragraph, which names no unit and no deadline: the row's cells are
+        read elsewhere."""
+        para = lines[i:name_end(i) + 1]
+        return _NUMBER_TEXT.match(lines[i]) is not None and not matcher.scan_cells(para) and not DEADLINE_PHRASE.search(fold(" ".join(para)))
+
+    n = 0
+    while n < len(anchors):
+        i = anchors[n][0]
+        blk = block_above(i)
+        if not bare(i) or blk is None or (n and blk[0] <= anchors[n - 1][0]):
+            n += 1
+            continue
+        run = [n]
+        while run[-1] + 1 < len(anchors):
+            j, w = anchors[run[-1] + 1]
+            nb = block_above(j)
+            if w != anchors[run[-1]][1] + 1 or not bare(j) or nb is None or nb[0] <= name_end(anchors[run[-1]][0]):
+                break
+            run.append(run[-1] + 1)
+        last = anchors[run[-1]][0]
+        stop = anchors[run[-1] + 1][0] if run[-1] + 1 < len(anchors) else end + 1
+        before = tasks[n - 1] if n else None
+        reads = [_cells_block(outline, *bl, matcher, exclude) for m in run if (bl := block_above(anchors[m][0]))]
+        if (any(lines[k].strip() for k in range(name_end(last) + 1, min(stop, len(lines))))
+                or (before is not None and (before.lead_code is None or before.deadline is None))
+                or len(reads) != len(run) or any(r is None for r in reads)):
+            n = run[-1] + 1
+            continue
+        for m, read in zip(run, reads, strict=True):
+            assert read is not None
+            cell, others, deadline = read
+            task = tasks[m]
+            task.lead_code, task.lead = cell.agency.code, cell.agency.name
+            task.coordinators = others
+            task.deadline_text, task.deadline = deadline, parse_deadline(deadline)
+            task.confidence = min(task.confidence, 0.5)
+        n = run[-1] + 1
 
 
 def _end_deadline(cell: str) -> str | None:
