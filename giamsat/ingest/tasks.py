@@ -400,8 +400,11 @@ def _dated(periods: dict[int, Period], year: int | None) -> dict[int, Period]:
 
 
 # "Chủ trì: VP", "CT: VP"; OCR may lose the colon where the label opens the cell ("Chủ trì VHXH; phối hợp ĐTN")
-_JOINT_LEAD = re.compile(r"^\W*(?:chu\s*tri|ct)\s*:?\s*|(?<![a-z])(?:chu\s*tri|ct)\s*:\s*")
-_JOINT_COORD = re.compile(r"[;,.]\s*(?:phoi\s*hop|ph)\s*:?\s*|\s*(?<![a-z])(?:phoi\s*hop|ph)\s*:\s*")
+_JOINT_LEAD = re.compile(r"^\W*(?:chu\s*tri|ct(?![a-z]))\s*:?\s*|(?<![a-z])(?:chu\s*tri|ct)\s*:\s*")
+# ("; PH: …" abbreviated, but "; Phòng Kinh tế …" is a unit)
+_JOINT_COORD = re.compile(r"[;,.]\s*(?:phoi\s*hop|ph(?![a-z]))\s*:?\s*|\s*(?<![a-z])(?:phoi\s*hop|ph)\s*:\s*")
+# the role written after the units it is of: "Phòng Kinh tế chủ trì; Đồn Biên phòng phối hợp"
+_ROLE_AFTER = re.compile(r"\s+(chu\s*tri|phoi\s*hop)\s*(?=[;,.]|$)")
 
 
 _MARK_LEAD = re.compile(r"\(\s*chu\s*tri\s*\)")
@@ -440,6 +443,18 @@ def _joint(cell: str, matcher: AgencyMatcher) -> tuple[str, str]:
     ('Sở Y tế; Sở Tài chính, UBND các xã')."""
     f = fold(cell)
     lm, cm = _JOINT_LEAD.search(f), _JOINT_COORD.search(f)
+    roles = list(_ROLE_AFTER.finditer(f))
+    if not lm and not cm and any(m.group(1).startswith("chu") for m in roles):
+        # "X chủ trì; Y phối hợp", "X chủ trì": each role closes the units written before it (from the last
+        # separator); units after the last role coordinate
+        leads: list[str] = []
+        coords: list[str] = []
+        at = 0
+        for m in roles:
+            (leads if m.group(1).startswith("chu") else coords).append(cell[at:m.start()].strip(" ;,."))
+            at = m.end()
+        coords.append(cell[at:].strip(" ;,."))
+        return "; ".join(x for x in leads if x), "; ".join(x for x in coords if x)
     if lm or cm:
         lead = cell[lm.end():cm.start() if cm and cm.start() > lm.end() else len(cell)] if lm else ""
         coord = cell[cm.end():lm.start() if lm and lm.start() > cm.end() else len(cell)] if cm else ""
@@ -601,8 +616,8 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
         if owner is not None and item.level <= owner[2]:
             owner = None
         if _is_owner_heading(item, items[n + 1] if n + 1 < len(items) else None, matcher):
-            hit = matcher.match(outline.out(item))
-            owner = (outline.out(item), hit.agency.code if hit.agency else None, item.level)
+            hit = matcher.match(outline.out(item).rstrip(" :"))
+            owner = (outline.out(item).rstrip(" :"), hit.agency.code if hit.agency else None, item.level)
             child_level = None
             continue
         if item.kind == "para" and group is None:
@@ -828,10 +843,15 @@ def _unit_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> str |
 def _is_owner_heading(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
     """'a) Tổ đảng ở Thường trực Ủy ban Kinh tế' heading a list of duties."""
     f = item.folded.strip()
-    if item.kind not in ("letter", "num2", "num3") or len(f) > 90 or f.endswith((".", ";", ":")):
+    if item.kind not in ("letter", "num2", "num3") or len(f) > 90 or f.endswith((".", ";")):
         return False
     if nxt is None or nxt.level <= item.level:
         return False
+    if f.endswith(":"):
+        # "a) Sở Khoa học và Công nghệ:" over its dashed duties (a Công văn's "giao nhiệm vụ"): a unit's whole name and
+        # its colon, no lead-in sentence ("a) Xây dựng … như sau:")
+        hit = matcher.match(squash(item.text).rstrip(" :"))
+        return hit.agency is not None and hit.score >= 90 and fold(hit.text) == fold(squash(item.text).rstrip(" :"))
     return bool(_OWNER.match(f)) or matcher.match(item.text).agency is not None
 
 
