@@ -39,7 +39,8 @@ _RECURRING = [
     (re.compile(_HANG + r"th(?!uong)[a-z]{1,3}ng\b"), Recurrence.MONTHLY),
     (re.compile(_HANG + r"quy|(?<!\d)0?3 thang\s*(?:mot|/)\s*lan"), Recurrence.QUARTERLY),
     (re.compile(_HANG + r"(6|sau) thang|(?<!\d)0?6 thang\s*(?:mot|/)\s*lan"), Recurrence.SEMIANNUAL),
-    (re.compile(_HANG + r"n[a-z]{1,2}m\b"), Recurrence.ANNUAL),
+    # ("đặt hàng năm 2027": an order for the year 2027, a year named is no "every year")
+    (re.compile(_HANG + r"n[a-z]{1,2}m\b(?!\s*(?:19|20)\d\d)"), Recurrence.ANNUAL),
 ]
 _QUARTER = re.compile(r"quy\s*" + _NUMERAL + r"\s*(?:/|nam|-)\s*" + _Y)
 _QUARTERS = re.compile(r"quy\s*" + _NUMERAL + r"\s*(?:,|-|–|va|den)\s*(?:quy\s*)?" + _NUMERAL + r"\s*(?:/|nam)\s*" + _Y)
@@ -48,6 +49,7 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
 _MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*nam\s*" + _Y)
+_MONTHS = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y + r"\s*(?:,|va|;)\s*(?:thang\s*)?(\d{1,2})\s*/\s*" + _Y + r"(?![\d/])")
 _RANGE = re.compile(_Y + r"\s*(?:-|–|—|den|đen)\s*(?:nam\s*)?" + _Y)
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
 # A year whose digits OCR read as letters ("2O26", "20l5"): o → 0, i/l → 1 when the result is a year.
@@ -114,6 +116,11 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
         if last > first:
             return DeadlineSpec.between_years(first, last, raw=text)
         return DeadlineSpec.in_year(first, raw=text)
+    if (m := _MONTHS.search(f)) and all(1 <= int(m.group(k)) <= 12 for k in (1, 3)) and \
+            (int(m.group(2)), int(m.group(1))) < (int(m.group(4)), int(m.group(3))):
+        # "Tháng 12/2025 và tháng 3/2026": done in each month named, due by the end of the last, from the first's start
+        opening = DeadlineSpec.in_month(int(m.group(2)), int(m.group(1)))
+        return dataclasses.replace(DeadlineSpec.in_month(int(m.group(4)), int(m.group(3)), raw=text), start=opening.start)
     for rx in (_MONTH, _MONTH_WORDS):
         if (m := rx.search(f)) and 1 <= int(m.group(1)) <= 12:
             return DeadlineSpec.in_month(int(m.group(2)), int(m.group(1)), raw=text)
@@ -201,7 +208,7 @@ DEADLINE_PHRASE = re.compile(
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
-    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
+    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b(?!\s*(?:19|20)\d\d)|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
 )
 
 
