@@ -299,7 +299,7 @@ class Restorer:
                 self._cands.clear()
             self._cands[key] = cands
         if upper and names:
-            return _prefer_names(cands, names, tok)
+            return _prefer_names(cands, names, tok, after=_next_word(tokens, t))
         if not upper and low in _LEVEL_WORDS and _name_after(tokens, t):
             # a level's word before a place's name ("tinh Hoa Lam" is "tỉnh Hòa Lâm", not "tính Hòa Làm")
             return _prefer_names(cands, {low: _LEVEL_WORDS[low]}, _LEVEL_WORDS[low], LEVEL_BONUS)
@@ -536,6 +536,12 @@ def _marked_names(text: str, typed: bool = False) -> dict[str, str]:
         low = w.lower()
         if not is_syllable(low):
             continue
+        keys = [strip_marks(low)]
+        if w[1:].islower() and (nxt := strip_marks(_opens_sentence(text, m.start(), m.end()).lower())):
+            # "Chỉ tiêu …", "Căn cứ …" opening a line: capitalised by its place, no name; its spelling holds before
+            # the same word, or one of the same first letter (OCR may have damaged the rest: "Can cir"), and says
+            # nothing of the word before another ("Chỉ tiêu" of "Chi nhánh")
+            keys = [f"{keys[0]} {nxt}", f"{keys[0]} {nxt[0]}"]
         if set(low) <= _OCR_LETTERS:
             if not (typed and w[1:].islower()):
                 continue
@@ -543,13 +549,35 @@ def _marked_names(text: str, typed: bool = False) -> dict[str, str]:
             before = prev.group(1) if prev else ""
             if not before[:1].isupper() or set(before.lower()) <= _OCR_LETTERS or not is_syllable(before.lower()):
                 continue
-        seen.setdefault(strip_marks(low), Counter())[modern_tone(low)] += 1
+        for key in keys:
+            seen.setdefault(key, Counter())[modern_tone(low)] += 1
     out: dict[str, str] = {}
     for letters, forms in seen.items():
         form, n = forms.most_common(1)[0]
         if n >= NAME_AGREE * forms.total():
             out[letters] = form
     return out
+
+
+# what may stand before a line's, a sentence's or a table cell's first word: bullets, item marks ("1.", "a)", "II."), a table's bar
+_OPENING = re.compile(r"(?:^|\n|[.!?:;|]\s)[\s|*•+\-–]*(?:(?:\d{1,3}|[a-zđ]|[IVXL]{1,4})[.)]\s*)*(?:\d{1,3}\.\d{1,2}\.?\s*)?$")
+
+
+def _opens_sentence(text: str, start: int, end: int) -> str:
+    """The word in lower case that follows the word at text[start:end] when that word opens its line, sentence or
+    cell: its capital is its place's ("Chỉ tiêu năm 2026", "Tổ chức thực hiện"), not a name's ("Đông Lâm, ngày …",
+    "Chi nhánh Bắc Lạc"); else ""."""
+    nxt = re.match(r" ([^\W\d_]+)", text[end : end + 20])
+    if nxt and nxt.group(1)[0].islower() and _OPENING.search(text[max(0, start - 16) : start]):
+        return nxt.group(1)
+    return ""
+
+
+def _next_word(tokens: list[str], t: int) -> str:
+    """The word after tokens[t] when one space parts them, else ""."""
+    if t + 2 < len(tokens) and tokens[t + 1] == " " and is_word(tokens[t + 2]):
+        return tokens[t + 2]
+    return ""
 
 
 # the capitalised word right before a word, one space between them
@@ -581,15 +609,22 @@ def _defined_acronyms(text: str) -> dict[str, str]:
     return {_ACRONYM_KEY + w: w for pair in _DEFINED_RE.findall(text) for w in pair if w}
 
 
-def _prefer_names(cands: Choices, names: dict[str, str], tok: str, bonus: float = NAME_BONUS) -> Choices:
-    """`cands` with the spelling the text gives its capitalised word (`_marked_names`) made cheaper."""
+def _prefer_names(cands: Choices, names: dict[str, str], tok: str, bonus: float = NAME_BONUS, after: str = "") -> Choices:
+    """`cands` with the spelling the text gives its capitalised word (`_marked_names`) made cheaper; `after`, the
+    word that follows it, finds the spelling the text gives the word where it opens a line before the same word (or,
+    failing that, one of the same first letter)."""
     ids, costs, outs = cands
     low = tok.lower()
-    hit = [
-        i
-        for i, o in enumerate(outs)
-        if names.get(strip_marks(o if o is not None else low)) == (o if o is not None else low)
-    ]
+    nxt = strip_marks(after.lower()) if after else ""
+
+    def spelt(letters: str) -> str | None:
+        if letters in names:
+            return names[letters]
+        if nxt:
+            return names.get(f"{letters} {nxt}") or names.get(f"{letters} {nxt[0]}")
+        return None
+
+    hit = [i for i, o in enumerate(outs) if spelt(strip_marks(o if o is not None else low)) == (o if o is not None else low)]
     if not hit:
         return cands
     return ids, tuple(c - bonus if i in hit else c for i, c in enumerate(costs)), outs
