@@ -10,7 +10,7 @@ from .model import DocumentMeta
 
 _SYMBOL = re.compile(
     r"(?<![\d/])(\d{1,4})\s*(?:/\s*(\d{4})\s*)?(?:[-–]\s*[-–]?\s*|/\s*)"
-    r"(NQ|KH|CTr|CTR|QĐĐ|QĐ|QD|QB|CT|KL|TB|NĐĐ|NĐ|ND|TT|HD|HĐ|BC|KHLT|NQLT|TTLT|CTrLT|CTLT|CTrPH|KHPH|QCPH)\s*([-/])\s*"
+    r"(NQ|KH|CTr|CTR|QĐĐ|QĐ|QD|QB|CT|KL|TB|NĐĐ|NĐ|ND|TT|HD|HĐ|BC|ĐA|DA|KHLT|NQLT|TTLT|CTrLT|CTLT|CTrPH|KHPH|QCPH)\s*([-/])\s*"
     r"(TW|TU|TƯ|ĐU|DU|CP|UBND|HĐND|HDND|QH\d*|TTg|TTG|BCT|BTGTW|ĐĐQH\d*|DDQH\d*|[A-ZĐ][A-Za-zĐ0-9]{1,9})(?![A-Za-z])"
     # a joint document's bodies one after another: "12/KHLT-SKHCN-SGDĐT"
     r"((?:-[A-ZĐ][A-ZĐ0-9]{1,9}(?![A-Za-z]))*)"
@@ -28,7 +28,7 @@ _CITED = re.compile(
 )
 # OCR reads a Đ twice, as Đ and its look-alike Ð (Latin eth): "06/QĐÐ-TTg"
 # ("HD" is a guidance's code, Hướng dẫn; "HĐ" a contract's: both are written as they are)
-_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "QĐĐ": "QĐ", "NĐĐ": "NĐ"}
+_FIX_CODE = {"QD": "QĐ", "QB": "QĐ", "ND": "NĐ", "CTR": "CTr", "QĐĐ": "QĐ", "NĐĐ": "NĐ", "DA": "ĐA"}
 _FIX_ISSUER = {
     "DU": "ĐU",
     "DDQH15": "ĐĐQH15",
@@ -53,6 +53,7 @@ DOC_TYPES = [
     ("directive", re.compile(r"^chi\s*thi"), "Chỉ thị"),
     ("conclusion", re.compile(r"^ket\s*luan"), "Kết luận"),
     ("project", re.compile(r"^de\s*an"), "Đề án"),
+    ("guidance", re.compile(r"^huong\s*dan"), "Hướng dẫn"),
 ]
 _TYPE_BY_CODE = {
     "CTr": "programme",
@@ -61,7 +62,20 @@ _TYPE_BY_CODE = {
     "QĐ": "decision",
     "CT": "directive",
     "KL": "conclusion",
+    "HD": "guidance",
+    "ĐA": "project",
 }
+
+
+def _kind_code(number: str) -> str | None:
+    """The kind a document's symbol names by its kind code, the first part after its number ("15/HD-SKHCN": a
+    guidance; "05/KHLT-SNV-SKHCN", "07/KHPH-…": a plan, joint or coordinated; "57-NQ/TW": a resolution); not a
+    code's letters inside an issuer's code ("SKHCN" holds "KH")."""
+    code = next((p for p in re.split(r"[-/.]", number) if p and not p.isdigit()), "")
+    for prefix in ("CTr", "KH", "NQ", "QĐ", "CT", "KL", "HD", "ĐA"):
+        if code.startswith(prefix):
+            return _TYPE_BY_CODE[prefix]
+    return None
 # the motto beside the issuer, on `loose` text (OCR: "D9c lap", "DANG C9NG SAN VI¢T NAM")
 _HEADER_STOP = re.compile(
     r"([dpb]ang\s*c[o0-9]ng\s*san\s*viet\s*nam|c[o0-9]ng h[o0-9]a x|d[o0-9]c\s*l[a-z0-9]p\b|\*)"
@@ -190,8 +204,10 @@ def _spell_codes(restored: list[str], meta: DocumentMeta) -> None:
 
     def spell(sym: str) -> str:
         parts = re.split(r"([-/])", sym)
+        kind = next((k for k, p in enumerate(parts) if p not in "-/" and not p.isdigit()), -1)
         for k, part in enumerate(parts):
-            if k and "D" in part and "Đ" not in part and len(spelt.get(fold(part), ())) == 1:
+            # the kind's code is spelt as written: "HD" is a guidance's ("Hướng dẫn"), not "HĐ"
+            if k and k != kind and "D" in part and "Đ" not in part and len(spelt.get(fold(part), ())) == 1:
                 parts[k] = next(iter(spelt[fold(part)]))
         return "".join(parts)
 
@@ -215,9 +231,7 @@ def _number(head: list[str], folded: list[str], meta: DocumentMeta) -> int:
         syms = find_symbols(text)
         if syms and syms[0][0] < limit:
             meta.number = syms[0][1]
-            code = re.findall(r"(CTr|KH|NQ|QĐ|CT|KL)", meta.number)
-            if code:
-                meta.doc_type = _TYPE_BY_CODE.get(code[0])
+            meta.doc_type = _kind_code(meta.number)
             return i
         if (lm := _LETTER_NO.match(text.lstrip())) and (m or text.lstrip() == text):
             meta.number = lm.group(1) + "/" + re.sub(r"\s", "", lm.group(2))
@@ -257,6 +271,7 @@ def _issuer(
                     len(chunk) >= 4
                     and not re.match(r"s[o0-9]\b(?!\s+[a-z])", fold(chunk))
                     and not _motto_tail(chunk)
+                    and not _motto_head(chunk)
                 ):
                     src = restored[i] if len(restored[i]) == len(line) else None
                     # in capitals, as the header prints it: a word whose only capital OCR kept ("S&" for "SỞ") too
@@ -414,6 +429,13 @@ _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam")
 def _motto_tail(chunk: str) -> bool:
     f = " ".join(fold(chunk).strip(" -–").split())
     return any(m.endswith(" " + f) for m in _MOTTOS)
+
+
+def _motto_head(chunk: str) -> bool:
+    """The motto's first words, the rest of it broken onto the next line ("UBND TỈNH …   CỘNG" / "HÒA XÃ HỘI …"):
+    no body's name ("CÔNG AN …" is none of the mottos' heads)."""
+    f = " ".join(re.sub(r"\d", "o", loose(chunk)).strip(" -–").split())  # "C9NG": OCR's digit for "Ộ"
+    return bool(f) and any(m.startswith(f + " ") for m in _MOTTOS)
 
 
 def _join_broken_names(parts: list[str], goes_on: list[bool]) -> list[str]:
