@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .agencies import AgencyMatcher
-from .fold import fold, loose
+from .agencies import AgencyMatch, AgencyMatcher
+from .fold import fold, loose, squash
 from .model import Assignment, ReportingRegime, SourceSpan
 from .structure import Item, Outline
 
@@ -53,7 +54,13 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
     f = item.folded
     # "Định kỳ, Thường trực Ủy ban … chủ trì …": the unit follows the period that opens the item
     p = lead.end() if (lead := _PERIOD_LEAD.match(f)) else 0
-    lead_in = [p + e for s, e, _a in matcher.scan(item.text[p:p + 120]) if s <= 3]
+    found = matcher.scan(item.text[p:p + 160])
+    lead_in = [p + e for s, e, _a in found if s <= 3]
+    opener = next((a for s, _e, a in found if s <= 3), None)   # the unit that opens the item
+    listed = False
+    if lead_in and (end := _units_listed(item.text[p:p + 160], found, max(lead_in) - p)) > max(lead_in) - p:
+        lead_in.append(p + end)
+        listed = True
     org_end, duty_start = _split_org(f[p:], max(lead_in, default=p) - p, item.text[p:])
     if org_end is None:
         return []
@@ -82,9 +89,48 @@ def _from_item(outline: Outline, item: Item, children: list[Item], matcher: Agen
     if not duties:
         return []
     hit = matcher.match(org)
+    if hit.agency is None and listed and opener is not None:
+        hit = AgencyMatch(org, opener, 90.0)  # a list of units no unit names whole: coded by its first, as before
+    span = SourceSpan(item.start + 1, (children[-1].end if children else item.end) + 1)
+    if len(units := _named_units(org, matcher)) >= 2:
+        # "Sở Tài chính, Sở Nội vụ chủ trì …": one duty of two named units, each holds it
+        return [Assignment(org=m.text, duties=duties, org_code=m.agency.code if m.agency else None, source=span,
+                           confidence=0.7) for m in units]
     return [Assignment(org=org, duties=duties, org_code=hit.agency.code if hit.agency else None,
-                       source=SourceSpan(item.start + 1, (children[-1].end if children else item.end) + 1),
-                       confidence=0.7 if hit.agency else 0.55)]
+                       source=span, confidence=0.7 if hit.agency else 0.55)]
+
+
+def _units_listed(text: str, found: list[tuple[int, int, Any]], end: int) -> int:
+    """Where the list of units that opens an item ends: units the registry knows, one after another, parted by a
+    comma or "và" ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường triển khai …": not "Các sở, ban, ngành"
+    alone, whose duty would open with "và Ủy ban …")."""
+    for s, e, _a in sorted(found):
+        if s >= end and re.fullmatch(r"\s*(?:,|,?\s+và)\s+", text[end:s]):
+            end = e
+    return end
+
+
+_COLLECTIVE_OPENS = re.compile(r"(?:cac|nhung|moi)\s")
+
+
+def _named_units(org: str, matcher: AgencyMatcher) -> list[AgencyMatch]:
+    """The units a list of names holds ("Sở Tài chính, Sở Nội vụ", "Phòng Kinh tế và Văn phòng HĐND và UBND xã") when
+    every name opens with a capital and is a unit the registry knows exactly, each another, and none is a collective;
+    else none ("Ủy ban MTTQ xã và các đoàn thể", "Thường trực HĐND tỉnh, các Ban của HĐND tỉnh", "Các sở, ban, ngành và
+    Ủy ban nhân dân các địa phương" stay one assignment)."""
+    hits: list[AgencyMatch] = []
+    for hit in matcher.match_many(org):
+        if hits and (joined := matcher.match(f"{hits[-1].text} và {hit.text}")).score >= 100 \
+                and squash(joined.text) in squash(org):
+            hits[-1] = joined  # "Văn phòng HĐND" + "UBND xã": one unit, "Văn phòng HĐND và UBND xã"
+        else:
+            hits.append(hit)
+    codes = {h.agency.code for h in hits if h.agency is not None}
+    if len(codes) == len(hits) and all(
+        h.text[:1].isupper() and h.score >= 90 and not _COLLECTIVE_OPENS.match(fold(h.text)) for h in hits
+    ):
+        return hits
+    return []
 
 
 _PERIOD_LEAD = re.compile(r"(?:[dpb]inh\s*ky|h[a-z]{1,2}ng\s*(?:nam|quy|thang)|moi\s*(?:nam|quy|thang))"
