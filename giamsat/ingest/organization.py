@@ -301,10 +301,10 @@ def _freq_segment(window: str) -> str:
     window = re.sub(r"\b(?:(?:vao\s*)?cuoi\s*)?(?:moi|hang|tung|cac)\s*hoc\s*ky\b", "6 thang", window)
     m = re.search(r"(\b[dpb]inh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
                   r"\s*(?:,|va|hoac)?\s*(?:bao\s*c[a-z]o\s*(?=n[a-z]{1,2}m\b))?)+)", window)
-    if m:
-        return re.sub(r"\bva\s*bao\s*c[a-z]o\s*", "va ", m.group(0))    # "hằng quý (…) và báo cáo năm (…)"
+    seg = re.sub(r"\bva\s*bao\s*c[a-z]o\s*", "va ", m.group(0)) if m else ""   # "hằng quý (…) và báo cáo năm (…)"
     # "báo cáo kết quả thực hiện 6 tháng và năm", "báo cáo sơ kết 6 tháng, tổng kết năm": the periods named
-    # right after "báo cáo", without "định kỳ"
-    m = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*(?:(?:so|tong)\s*ket\s*)?"
+    # right after "báo cáo", without "định kỳ" (also beside a day "trước ngày 10/12 hằng năm" that names one)
+    n = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*(?:(?:so|tong)\s*ket\s*)?"
                   r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)
-    return re.sub(r"\b(?:so|tong)\s*ket\s*", "", m.group(1)) if m else ""
+    named = re.sub(r"\b(?:so|tong)\s*ket\s*", "", n.group(1)) if n else ""
+    return f"{seg} ; {named}" if seg and named else seg or named
