@@ -14,7 +14,7 @@ from .structure import Item, Outline
 _VERB = re.compile(r"(?<!cac)(?<!nhung)\s(chu\s*tri|giam\s*sat|van\s*dong|phoi\s*hop|co\s*trach\s*nhiem|chiu\s*trach|theo\s*doi|lanh\s*dao|chi\s*dao|xay\s*dung|"
                    r"to\s*chuc|tham\s*muu|thuc\s*hien|huong\s*dan|can\s*cu|rasoat|ra\s*soat|tap\s*trung|trien\s*khai|"
                    r"kiem\s*tra|tuyen\s*truyen|giup|la\s*(?:co\s*quan|dau\s*moi|don\s*vi|thuong\s*truc)|dua|bo\s*tri|cu\s*the\s*hoa|de\s*xuat|"
-                   r"cap\s*nhat|bao\s*dam|dam\s*bao|quan\s*ly|ban\s*hanh)\b")
+                   r"cap\s*nhat|bao\s*dam|dam\s*bao|quan\s*ly|ban\s*hanh|chu\s*dong)\b")
 _ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong an|mat tran|cap uy|thuong truc|"
                        r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|"
                        r"tinh uy|[a-z]{1,2}ang uy|cac don vi|don vi|trung tam|benh vien|truong|cac thon|thon|cac phong|"

@@ -33,3 +33,11 @@ def test_a_list_of_collectives_is_one_assignment_and_all_of_it() -> None:
     # was "Các sở, ban, ngành" with the duty "và Ủy ban nhân dân các xã, phường triển khai …"
     assert [(a["org"], a["duties"]) for a in last] == [
         ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường", "triển khai Kế hoạch này.")]
+
+
+def test_a_list_of_units_before_chu_dong() -> None:
+    text = PLAN + "4. Các sở, ban, ngành, UBND các xã, phường chủ động xây dựng kế hoạch của cơ quan, đơn vị.\n"
+    last = parse_text(text).to_json()["assignments"][-1]
+    # was the org "Các sở, ban, ngành, UBND các xã, phường chủ động", "chủ động" being no verb the reader knew
+    assert (last["org"], last["duties"]) == ("Các sở, ban, ngành, UBND các xã, phường",
+                                             "chủ động xây dựng kế hoạch của cơ quan, đơn vị.")
