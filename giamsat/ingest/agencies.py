@@ -271,8 +271,8 @@ def _same_body(key: str, choice: str, threshold: float) -> bool:
 _LEVEL = re.compile(
     r"(?<![a-z])(?:(thi xa|huyen)|(tinh uy|tinh(?![a-z])(?!\s+(?:hinh|than|trang|chat)(?![a-z])))"
     r"|(?<!tac )(?<!dia )(xa(?![a-z])(?!\s+hoi(?![a-z]))"
-    r"|phuong(?![a-z])(?!\s+(?:an|thuc|tien|huong|phap|cham)(?![a-z]))|thi tran))(?![a-z])"
-)
+    r"|phuong(?![a-z])(?!\s+(?:an|thuc|tien|huong|phap|cham)(?![a-z]))|thi tran|dac khu))(?![a-z])"
+)  # "đặc khu": a special zone, a commune-level unit since July 2025 (Cô Tô, Vân Đồn, Phú Quốc, …)
 _LEVELS = ("district", "province", "commune")
 
 

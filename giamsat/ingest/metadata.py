@@ -247,6 +247,7 @@ def _issuer(
     goes_on: list[bool] = []  # the part's line breaks the name after a comma or "VÀ"
     columns: list[int] = []  # where the part starts on its line
     joint_at: int | None = None  # a line naming two bodies side by side: where the second one starts
+    pending: tuple[int, str] | None = None  # a name's first word left alone on its line, and that line
     for i, line in enumerate(head[: max(stop, 1) + 1]):
         if line.startswith("# source:"):
             continue
@@ -266,6 +267,27 @@ def _issuer(
                     elif words:
                         break
                 chunk = " ".join(words).strip(" -–,")
+                if (
+                    len(chunk) < 4 and len(words) == 1 and not found and not body[: body.find(chunk)].strip()
+                    and re.fullmatch(r"[^\W\d_]{2,3}", chunk) and not _motto_head(chunk) and not _motto_tail(chunk)
+                    and chunk.isupper()
+                ):
+                    # a name's first word that a scan's broken line left alone ("ỦY" / "BAN NHÂN DÂN"): it opens
+                    # the next line's name
+                    pending = (i, chunk)
+                    continue
+                if chunk and pending is not None and pending[0] == i - 1 and not found and line.find(chunk) <= 2:
+                    at_line = line.find(chunk)
+                    word = restore(pending[1]).upper()
+                    pending = None
+                    if at_line >= 0:
+                        parts.append(word + " " + ((restore(chunk) if len(restored[i]) != len(line)
+                                                    else _same_span(line, restored[i], chunk)).upper()))
+                        goes_on.append(words[-1].endswith(",") or fold(words[-1]) == "va")
+                        seen_to = at_line + len(chunk)
+                        columns.append(at_line)
+                        found.append((at_line, chunk))
+                        continue
                 # "Số: 12", not "SỞ Y TẾ"; not the motto's tail on a line of its own
                 if (
                     len(chunk) >= 4
