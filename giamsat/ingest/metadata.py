@@ -636,8 +636,15 @@ def _letter(lines: list[str], restored: list[str], meta: DocumentMeta) -> int:
         src = restored[i] if i < len(restored) and len(restored[i]) == len(line) else line
         words = [re.split(r"\s{3,}", src[m.end() :].strip())[0]]
         j = i + 1
-        while j < len(lines) and j < i + 4:
+        skipped = False
+        while j < len(lines) and j < i + 4 + skipped:
             nxt = re.split(r"\s{3,}", lines[j].strip())[0]
+            after = re.split(r"\s{3,}", lines[j + 1].strip())[0] if j + 1 < len(lines) else ""
+            if not nxt and not skipped and words[-1][-1:] not in ".;:" and after[:1].islower() \
+                    and not re.match(r"kinh\s*gui", fold(after)):
+                skipped = True  # OCR put a blank line inside the subject ("… chuyển đổi số" / "" / "năm 2026")
+                j += 1
+                continue
             if not nxt or not (nxt[:1].islower() or nxt[:1].isdigit()) or re.match(r"kinh\s*gui", fold(nxt)):
                 break
             rj = restored[j] if j < len(restored) and len(restored[j]) == len(lines[j]) else lines[j]
