@@ -38,7 +38,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|bai\s*bao|sang\s*che"
                          r"|(?P<measure>ha\b|[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
-                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b))")
+                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b|lan\b(?=\s*(?:so\s*voi\b|[.;,)]|$))))")   # "tăng 1,5 lần so với …": a multiple
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:nam\s*hoc\s*20\d\d\s*[-–/]\s*|(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20})((?:20)\d\d)")   # a school year ends in its second year
@@ -348,7 +348,7 @@ _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh ph
               r"|(?:hoi|thanh|doan|dang|hoc)\s*vien\b|hop\s*tac\s*xa|tai\s*khoan|thiet\s*bi"
               r"|bo\s*du\s*lieu|he\s*thong|phan\s*mem|dich\s*vu)")
 # a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
-_COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+" + _COUNTABLE)
+_COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,3},\d{1,2}|\d{1,4})\s+" + _COUNTABLE)   # "tăng 1,5 lần"
 
 
 def _countable(f: str, e: int) -> bool:
