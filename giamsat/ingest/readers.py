@@ -1085,6 +1085,49 @@ def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict
             if _LABEL.fullmatch(label) and label.rstrip(".") == plain.rstrip(".,"):
                 out.append({"text": label, "x0": x0, "x1": x1, "top": y0, "h": y1 - y0, "conf": 90.0})
                 break
+    return _reread_label_column(image, out, lines, k, bottom, height)
+
+
+def _reread_label_column(image: Any, words: list[dict[str, Any]], lines: list[list[dict[str, Any]]], k: int,
+                         bottom: float, height: float) -> list[dict[str, Any]]:
+    """The labels of a table without rules whose header (lines[k]) opens with 'STT' or 'TT', read again where the
+    page's reading made them no label ('/' for I, 'Ì' for 1; a capital, 'B', is a group's label): in the label column (up to the header's
+    second cell), a scrap of one to four signs, no small letter among them (the labels 'a)', 'b)' are letters), with
+    the next column's text apart from it, is read again as one line
+    by the Latin model restricted to label characters, full size then half size; a reading that is a label replaces
+    it (`_reread_labels` reads a ruled table's label column alike)."""
+    from PIL import Image, ImageFilter, ImageOps
+
+    head = _chunks(lines[k], _SCAN_GUTTER * height)
+    if len(head) < 2 or not re.fullmatch(r"S?TT", "".join(w["text"] for w in head[0]).upper()):
+        return words
+    edge = head[1][0]["x0"] - 0.3 * height
+    out = list(words)
+    budget = MAX_REREAD_CELLS
+    for line in lines[k + 1:]:
+        if min(w["top"] for w in line) >= bottom or budget <= 0:
+            break
+        cell = [w for w in line if w["x1"] <= edge]
+        rest = [w for w in line if w["x1"] > edge]
+        text = "".join(w["text"] for w in cell)
+        if not cell or _LABEL.fullmatch(text) or _is_label(cell[0]["text"]) or len(text) > 4 or any(
+                c.islower() for c in text) or (rest and rest[0]["x0"] < edge):
+            continue                # a label, a letter's ('a)', 'b) -'), text, or words across the column's edge
+        budget -= 1
+        box = (int(min(w["x0"] for w in cell)) - 4, int(min(w["top"] for w in cell)) - 4,
+               int(max(w["x1"] for w in cell)) + 4, int(max(w["top"] + w["h"] for w in cell)) + 4)
+        crop = image.crop(box).filter(ImageFilter.MedianFilter(3))
+        for scale in (1.0, 0.5):
+            sized = crop if scale == 1 else crop.resize(
+                (max(int(crop.size[0] * scale), 1), max(int(crop.size[1] * scale), 1)), Image.Resampling.LANCZOS)
+            data = _reread(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng", chars=_LABEL_CHARS)
+            label = "".join(t.strip() for t in data["text"])
+            if _LABEL.fullmatch(label):
+                taken = {id(w) for w in cell}
+                out = [w for w in out if id(w) not in taken]
+                out.append({"text": label, "x0": box[0] + 4, "x1": box[2] - 4, "top": box[1] + 4,
+                            "h": box[3] - box[1] - 8, "conf": 90.0})
+                break
     return out
 
 
@@ -1812,7 +1855,7 @@ def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[
     if not words:
         return []
     height = statistics.median(w["h"] for w in words) or 10
-    lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]
+    lines = [_unspecked(sorted(line, key=lambda w: w["x0"]), gutter * height) for line in _visual_lines(words)]
     # the page's number at its foot ("Trang 3/5", "- 3 -") is no row's: a table that runs down to the
     # foot would take it for the rest of a cell standing above it
     foot = [" ".join(w["text"] for w in lines.pop())] if len(lines) > 1 and _FOOT.fullmatch(
@@ -1845,9 +1888,42 @@ def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[
             if stop == after and len(top) > len(rows):
                 rows = top
                 del out[first:]
-        out.extend(["", *_pipe_rows(rows), ""])
+        out.extend(["", *_pipe_rows(_split_labels(rows)), ""])
         k = after
     return out + foot
+
+
+_MERGED_HEAD = re.compile(r"(S?TT)\s+(\S.*)", re.S)
+_LABEL_START = r"(\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.|[a-zđ]\))"
+_MERGED_LABEL = re.compile(_LABEL_START + r"(?:\s*[-_.,:;'`‘’]+)?\s+(\S.*)|" + _LABEL_START, re.S)
+
+
+def _split_labels(rows: list[list[str]]) -> list[list[str]]:
+    """A table whose label column ran into the next one (a narrow gutter after 'TT' that a scan's word spaces
+    fill): its header's first cell is 'TT' and a title ('TT Sản phẩm'), its rows' first cells a number and text
+    ('2 Ứng dụng', '3 - Nền tảng': a speck after the number). The label is a column of its own again, and as in
+    any table with one, a row starts at its label: a line whose first cell holds no number ends the row above
+    (the header's second line, 'đầu ra' under 'Sản phẩm', ends the header)."""
+    if len(rows) < 2 or not (head := _MERGED_HEAD.fullmatch(rows[0][0].strip())):
+        return rows
+    out = [[head.group(1), head.group(2), *rows[0][1:]]]
+    for row in rows[1:]:
+        m = _MERGED_LABEL.fullmatch(row[0].strip())
+        if m:
+            out.append([m.group(1) or m.group(3), m.group(2) or "", *row[1:]])
+        else:
+            out[-1] = [*out[-1][:1], *(f"{x}\n{c}".strip() for x, c in zip(out[-1][1:], [row[0], *row[1:]], strict=True))]
+    return out
+
+
+def _unspecked(line: list[dict[str, Any]], gap: float) -> list[dict[str, Any]]:
+    """A line without the specks (`_mark_specks`) standing apart at its ends: a scrap of a rule or dust read as
+    marks ('"¬' before 'PHỤ LỤC') is no part of its text, and a heading it opens is no longer seen as one."""
+    while len(line) > 1 and line[0].get("speck") and line[1]["x0"] - line[0]["x1"] > gap:
+        line = line[1:]
+    while len(line) > 1 and line[-1].get("speck") and line[-1]["x0"] - line[-2]["x1"] > gap:
+        line = line[:-1]
+    return line
 
 
 def _line_cells(line: list[dict[str, Any]], rivers: list[tuple[float, float]]) -> list[str] | None:

@@ -75,3 +75,57 @@ def test_row_labels_the_reading_dropped_are_read_again() -> None:
     assert [c[0] for c in cells if c[0]] == ["1", "2", "3", "4"], rows
     assert [c[1] for c in cells if c[0]] == [" ".join(row[1]) for row in LABELLED[1:]], rows
     assert [c[4] for c in cells if c[0]] == [row[4][0] for row in LABELLED[1:]], rows
+
+
+def test_a_label_column_run_into_the_next_is_parted_again() -> None:
+    """A narrow gutter after the label column (filled by a scan's wide word spaces, or set tight): the header's
+    first cell read 'TT Sản phẩm', each row's 'n Title' with a speck after the number ('2_ Ứng dụng'), and every
+    line of a wrapped first cell started a row (tasks without lead or deadline). Made-up word positions."""
+    from .shared import pdf_words
+
+    def line(top: float, *cells: tuple[float, str]) -> list[dict[str, Any]]:
+        return [w for x0, text in cells for w in pdf_words(text, x0, top)]
+
+    words = line(0, (40, "TT"), (53, "Sản phẩm"), (150, "Nội dung nhiệm vụ"), (300, "Chủ trì"), (380, "Thời hạn"))
+    words += line(14, (53, "đầu ra"))
+    words += line(32, (40, "2_"), (53, "Phần mềm"), (150, "Nâng cấp phần mềm một"), (300, "Phòng Tin"),
+                  (380, "Tháng 6/2027"))
+    words += line(46, (53, "nâng cấp"), (150, "cửa điện tử"), (300, "học"))
+    words += line(64, (40, "3"), (53, "Quy chế"), (150, "Ban hành quy chế bảo"), (300, "Văn phòng"), (380, "Quý I/2027"))
+    words += line(78, (53, "ban hành"), (150, "mật dữ liệu"))
+    rows = [x for x in readers.borderless_lines(words) if x.startswith("|")]
+    assert rows == ["| TT | Sản phẩm đầu ra | Nội dung nhiệm vụ | Chủ trì | Thời hạn |",
+                    "| 2 | Phần mềm nâng cấp | Nâng cấp phần mềm một cửa điện tử | Phòng Tin học | Tháng 6/2027 |",
+                    "| 3 | Quy chế ban hành | Ban hành quy chế bảo mật dữ liệu | Văn phòng | Quý I/2027 |"], rows
+
+
+def test_a_speck_apart_before_a_heading_is_left_out() -> None:
+    """A scrap of a rule read as marks ('"¬', 18 % sure, 6 px tall) far left of 'PHỤ LỤC' on a scanned page: the
+    line read '"¬ PHỤ LỤC', no annex heading, and the annex's task table after the signature was dropped with it."""
+    speck = {"text": '"¬', "x0": 1273, "x1": 1344, "top": 341, "h": 6, "conf": 18.0}
+    words = readers._mark_specks([*boxes([("PHỤ", 1638, 312, 45), ("LỤC", 1761, 312, 45), ("Kèm", 1300, 420, 40),
+                                          ("theo", 1370, 420, 40), ("Kế", 1450, 420, 40), ("hoạch", 1510, 420, 40)]),
+                                  speck])
+    assert readers.borderless_lines(words, readers._SCAN_GUTTER)[0] == "PHỤ LỤC"
+
+
+def test_a_label_misread_as_a_letter_is_read_again() -> None:
+    """A row number the page's reading made a sign that is no label ('Ì' for 1, '/' for I) in the label column under
+    'STT': read again alone by the Latin model restricted to label characters."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from giamsat.ingest.samples.build import FONT
+
+    img = Image.new("L", (2000, 700), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 27)
+    for y, cells in ((100, ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn")),
+                     (200, ("2", "Cập nhật dữ liệu hộ tịch", "Tư pháp", "Quý II/2027")),
+                     (300, ("3", "Lắp camera tại ngã ba chợ", "Công an xã", "Tháng 8/2027"))):
+        for x, text in zip((120, 260, 900, 1300), cells, strict=True):
+            draw.text((x, y), text, fill=0, font=font)
+    words = readers._words(readers.tesseract_words(img))
+    three = next(w for w in words if w["text"] == "3")
+    three["text"] = "Ì"
+    again = readers._reread_dropped_labels(img, words)
+    assert [w["text"] for w in sorted(again, key=lambda w: w["top"]) if w["x1"] < 250] == ["STT", "2", "3"]
