@@ -321,6 +321,11 @@ def _task_header(lines: list[str], k: int) -> bool:
     bên dưới):", is no header's first line)."""
     if _header_titles(" ".join(_ocr_fold(x) for x in lines[k:k + 2])):
         return True
+    # a header line OCR broke at a space, its wrapped titles below ("TT Nội" / "dung công việc Người/bộ phận Thời gian"
+    # / "thực hiện"): three lines together, the first a short title's start
+    if len(lines[k].strip()) <= 12 and all(x.strip() for x in lines[k:k + 3]) \
+            and _header_titles(" ".join(_ocr_fold(x) for x in lines[k:k + 3])):
+        return True
     return (k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k].rstrip().endswith((":", "."))
             and not lines[k + 1].strip() and _header_titles(_ocr_fold(lines[k]) + " " + _ocr_fold(lines[k + 2])))
 

@@ -71,3 +71,15 @@ def test_a_school_header_naming_people_in_charge_opens_the_table() -> None:
     j = parse_bytes(SCHOOL.encode(), "plan.txt", registry=units).to_json()
     got = [(t["no"], t["lead_code"], t["deadline"]["kind"], t["deadline"]["end"]) for t in j["tasks"]]
     assert got == [("1", "TO_TIN", "month", "2025-10-31"), ("2", "TO_VP", "month", "2025-11-30")]
+
+
+def test_a_header_line_broken_at_a_space_over_three_lines_opens_the_table() -> None:
+    """'TT Nội' / 'dung công việc Người/bộ phận Thời gian Ghi chú' / 'thực hiện': OCR broke the header's first line
+    after its second word and the lead's title wrapped below; the three lines are the header."""
+    from giamsat.ingest.agencies import Agency, default_registry
+
+    units = [*default_registry(), Agency("TO_TIN", "Tổ Tin học"), Agency("TO_VP", "Tổ Văn phòng")]
+    text = SCHOOL.replace("TT Nội dung công việc Người/bộ phận", "TT Nội\ndung công việc Người/bộ phận")
+    j = parse_bytes(text.encode(), "plan.txt", registry=units).to_json()
+    got = [(t["no"], t["lead_code"], t["deadline"]["kind"], t["deadline"]["end"]) for t in j["tasks"]]
+    assert got == [("1", "TO_TIN", "month", "2025-10-31"), ("2", "TO_VP", "month", "2025-11-30")]
