@@ -818,6 +818,29 @@ def _when_subject(item: Item, matcher: AgencyMatcher) -> tuple[int, int, int, Ag
     return None if hit is None else (clause.end(1), clause.end() + hit[0], clause.end() + hit[1], hit[2])
 
 
+# what follows a unit opening a duty without making it the doer: another unit ("và", "cùng"), a duty handed on
+# ("giao", "chỉ đạo", "đề nghị", "yêu cầu"), a part in another's duty ("phối hợp", "tham gia"), a copula or a
+# preposition ("là cơ quan thường trực", "của", "tại")
+_NOT_DOER = re.compile(r"(?:va|voi|cung|giao|chi\s*dao|de\s*nghi|yeu\s*cau|phoi\s*hop|tham\s*gia|la|cua|tai|thuoc"
+                       r"|theo|tren|trong|co|duoc|se)(?![a-z])")
+
+
+def _subject_unit(item: Item, matcher: AgencyMatcher) -> tuple[int, int, Agency] | None:
+    """A duty whose sentence opens with a unit's name and then its verb, with no 'chủ trì' ("đ) Văn phòng Ủy ban nhân
+    dân tỉnh nâng cấp Hệ thống …", "Sở Tài chính bố trí kinh phí …"): the unit does it, it is the lead; (start and
+    end of the name in the item's text, the unit)."""
+    if len(item.text) != len(item.folded):
+        return None
+    hit = next(((s, e, a) for s, e, a in matcher.scan(item.text[:160]) if s == 0), None)
+    if hit is None:
+        return None
+    gap = _LEAD_GAP.match(item.folded, hit[1])
+    at = gap.end() if gap else hit[1]
+    if not item.text[at:at + 1].islower() or _NOT_DOER.match(item.folded, at):
+        return None
+    return hit
+
+
 # how the name of a body opens when the registry does not hold it: a party body ("Ban cán sự đảng …", "Đảng đoàn
 # …", "Đảng ủy Khối …"), or a unit's kind before its capitalised name ("Ban Dân tộc", "Trung tâm Y tế")
 _BODY_HEAD = re.compile(r"^(?:ban can su dang|dang doan|dang uy|uy ban nhan dan|cong an|van phong)\b")
@@ -911,6 +934,9 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
     when = _when_subject(item, matcher) if task.lead is None else None
     if when is not None:
         task.lead, task.lead_code = outline.out(item, when[1], when[2]).strip(" ,"), when[3].code
+    if task.lead is None and (doer := _subject_unit(item, matcher)) is not None:
+        task.lead, task.lead_code = outline.out(item, doer[0], doer[1]).strip(" ,"), doer[2].code
+        task.confidence = min(task.confidence, 0.5)
     labelled = [(m.start(1), m.end(1)) for m in _DEADLINE_FIELD.finditer(f)
                 if parse_deadline(f[m.start(1):m.end(1)]).kind is not DeadlineKind.UNKNOWN]
     for a, b in labelled[:1]:
