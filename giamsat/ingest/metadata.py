@@ -54,6 +54,7 @@ DOC_TYPES = [
     ("conclusion", re.compile(r"^ket\s*luan"), "Kết luận"),
     ("project", re.compile(r"^de\s*an"), "Đề án"),
     ("guidance", re.compile(r"^huong\s*dan"), "Hướng dẫn"),
+    ("notice", re.compile(r"^thong\s*bao"), "Thông báo"),
 ]
 _TYPE_BY_CODE = {
     "CTr": "programme",
@@ -64,6 +65,7 @@ _TYPE_BY_CODE = {
     "KL": "conclusion",
     "HD": "guidance",
     "ĐA": "project",
+    "TB": "notice",
 }
 
 
@@ -72,7 +74,7 @@ def _kind_code(number: str) -> str | None:
     guidance; "05/KHLT-SNV-SKHCN", "07/KHPH-…": a plan, joint or coordinated; "57-NQ/TW": a resolution); not a
     code's letters inside an issuer's code ("SKHCN" holds "KH")."""
     code = next((p for p in re.split(r"[-/.]", number) if p and not p.isdigit()), "")
-    for prefix in ("CTr", "KH", "NQ", "QĐ", "CT", "KL", "HD", "ĐA"):
+    for prefix in ("CTr", "KH", "NQ", "QĐ", "CT", "KL", "HD", "ĐA", "TB"):
         if code.startswith(prefix):
             return _TYPE_BY_CODE[prefix]
     return None

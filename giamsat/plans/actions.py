@@ -140,7 +140,9 @@ def import_parsed_plan(
         raise PlanError("Văn bản được đánh dấu mật: giamsat không lưu giữ tài liệu mật.")
     document = Document.objects.create(
         number=str(meta.get("number") or "")[:100],
-        kind=_KIND_BY_TYPE.get(str(meta.get("doc_type") or "").lower(), DocumentKind.PLAN),
+        # a kind the reader names that the app has no kind for (a guidance, a notice …) is "other"; none named, a plan
+        kind=_KIND_BY_TYPE.get(doc_type := str(meta.get("doc_type") or "").lower(),
+                               DocumentKind.OTHER if doc_type else DocumentKind.PLAN),
         issuer=owner,
         issuer_text=str(meta.get("issuer") or "")[:300],
         owner=owner,

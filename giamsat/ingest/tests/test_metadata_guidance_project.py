@@ -59,3 +59,11 @@ def test_the_mottos_first_word_broken_off_its_line_is_no_issuer() -> None:
     # the scan's line broke after the motto's first word: "… CONG" / "HOA XA HOI CHU NGHIA VIET NAM"
     lines[0:1] = ["UBND TINH HOA BINH                    CONG", "HOA XA HOI CHU NGHIA VIET NAM"]
     assert _doc("\n".join(lines))["issuer"] == "SỞ NỘI VỤ"  # was "UBND TỈNH HÒA BÌNH"
+
+
+def test_a_notice_of_conclusions_is_a_notice_with_its_title() -> None:
+    doc = _doc(HEAD.format(issuer="VĂN PHÒNG", number="88/TB-UBND", kind="THÔNG BÁO",
+                           title="Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc về chuyển đổi số"))
+    assert doc["number"] == "88/TB-UBND"
+    assert doc["doc_type"] == "notice"  # was None
+    assert doc["title"] == "Thông báo Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc về chuyển đổi số"

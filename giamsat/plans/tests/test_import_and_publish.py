@@ -10,7 +10,7 @@ from giamsat.audit.models import AuditEvent
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec, Recurrence
 from giamsat.org.tests.factories import registry, unit
 from giamsat.plans.actions import PlanError, import_parsed_plan, publish_plan, update_item
-from giamsat.plans.models import Document, DocumentStatus, Milestone, Target, Task
+from giamsat.plans.models import Document, DocumentKind, DocumentStatus, Milestone, Target, Task
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +62,16 @@ def test_a_parsed_plan_is_stored_as_a_draft_with_units_matched():
     assert doc.reporting_regime.frequencies == ["quarterly", "annual"] and doc.reporting_regime.due_day == 15
     assert doc.assignments.get().unit == unit("dong-nai.so-khcn")
 
+
+
+@pytest.mark.parametrize(("doc_type", "kind"), [("plan", DocumentKind.PLAN), (None, DocumentKind.PLAN),
+                                                ("decision", DocumentKind.DECISION), ("guidance", DocumentKind.OTHER),
+                                                ("notice", DocumentKind.OTHER)])
+def test_a_kind_the_app_has_no_kind_for_is_stored_as_other(doc_type, kind):
+    registry()
+    parsed = copy.deepcopy(PARSED)
+    parsed["document"]["doc_type"] = doc_type
+    assert import_parsed_plan("test", parsed, owner=unit("dong-nai")).kind == kind
 
 def test_deadline_specs_round_trip_through_the_database():
     registry()
