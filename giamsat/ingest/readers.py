@@ -15,7 +15,7 @@ import re
 import statistics
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1041,7 +1041,7 @@ def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict
     alone is read again as one line by the Latin model restricted to label characters, full size then half size;
     a reading that is a label, and the same read without that restriction, is added (`_reread_labels` reads a ruled
     table's label column alike)."""
-    from PIL import Image, ImageFilter, ImageOps
+    from PIL import ImageFilter, ImageOps
 
     from .fold import fold
 
@@ -1078,10 +1078,7 @@ def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict
         x0, y0, x1, y1 = box[0] + ink[0], box[1] + a, box[0] + ink[2], box[1] + b + 1
         cell = ImageOps.expand(image.crop((x0, y0, x1, y1)), border=20, fill=255)
         plain = "".join(t.strip() for t in _reread(cell, psm=7, lang="eng")["text"]).translate(_DIGIT_LIKE)
-        for scale in (1.0, 0.5):
-            sized = cell if scale == 1 else cell.resize(
-                (max(int(cell.size[0] * scale), 1), max(int(cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
-            label = "".join(t.strip() for t in _reread(sized, psm=7, lang="eng", chars=_LABEL_CHARS)["text"])
+        for label in _label_readings(cell, frame=False):
             if _LABEL.fullmatch(label) and label.rstrip(".") == plain.rstrip(".,"):
                 out.append({"text": label, "x0": x0, "x1": x1, "top": y0, "h": y1 - y0, "conf": 90.0})
                 break
@@ -1096,7 +1093,7 @@ def _reread_label_column(image: Any, words: list[dict[str, Any]], lines: list[li
     the next column's text apart from it, is read again as one line
     by the Latin model restricted to label characters, full size then half size; a reading that is a label replaces
     it (`_reread_labels` reads a ruled table's label column alike)."""
-    from PIL import Image, ImageFilter, ImageOps
+    from PIL import ImageFilter
 
     head = _chunks(lines[k], _SCAN_GUTTER * height)
     if len(head) < 2 or not re.fullmatch(r"S?TT", "".join(w["text"] for w in head[0]).upper()):
@@ -1117,11 +1114,7 @@ def _reread_label_column(image: Any, words: list[dict[str, Any]], lines: list[li
         box = (int(min(w["x0"] for w in cell)) - 4, int(min(w["top"] for w in cell)) - 4,
                int(max(w["x1"] for w in cell)) + 4, int(max(w["top"] + w["h"] for w in cell)) + 4)
         crop = image.crop(box).filter(ImageFilter.MedianFilter(3))
-        for scale in (1.0, 0.5):
-            sized = crop if scale == 1 else crop.resize(
-                (max(int(crop.size[0] * scale), 1), max(int(crop.size[1] * scale), 1)), Image.Resampling.LANCZOS)
-            data = _reread(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng", chars=_LABEL_CHARS)
-            label = "".join(t.strip() for t in data["text"])
+        for label in _label_readings(crop):
             if _LABEL.fullmatch(label):
                 taken = {id(w) for w in cell}
                 out = [w for w in out if id(w) not in taken]
@@ -1449,7 +1442,7 @@ def _reread_labels(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -
     framed, by the Latin model restricted to label characters, full size then half size. The first
     reading that is a label replaces the page's when that was none or has the same shape (the
     Latin model drops digits and dots of long labels: "11.11" as "1")."""
-    from PIL import Image, ImageFilter, ImageOps
+    from PIL import ImageFilter
 
     out = list(words)
     for g in grids:
@@ -1462,17 +1455,26 @@ def _reread_labels(image: Any, grids: list[Grid], words: list[dict[str, Any]]) -
             text = "".join(w["text"] for w in sorted(inside, key=lambda w: (w["top"], w["x0"])))
             box = (g.xs[0] + 5, g.ys[r] + 5, g.xs[1] - 4, g.ys[r + 1] - 4)
             cell = image.crop(box).filter(ImageFilter.MedianFilter(3))
-            for scale in (1.0, 0.5):
-                sized = cell if scale == 1 else cell.resize(
-                    (max(int(cell.size[0] * scale), 1), max(int(cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
-                data = _reread(ImageOps.expand(sized, border=20, fill=255), psm=7, lang="eng", chars=_LABEL_CHARS)
-                label = "".join(t.strip() for t in data["text"])
+            for label in _label_readings(cell):
                 if _LABEL.fullmatch(label) and (not _LABEL.fullmatch(text) or _shape(label) == _shape(text)):
                     taken = {id(w) for w in inside}
                     out = [w for w in out if id(w) not in taken]
                     out.append({"text": label, "x0": box[0], "x1": box[0] + 10, "top": box[1], "h": 20})
                     break
     return out
+
+
+def _label_readings(cell: Any, frame: bool = True) -> Iterator[str]:
+    """A label's cell read again as one line by the Latin model restricted to label characters, full size then half
+    size (a label the model misses at one size it may read at the other), framed in white unless it already is: the
+    readings in turn, so a caller that takes the first good one leaves the second unread."""
+    from PIL import Image, ImageOps
+
+    for scale in (1.0, 0.5):
+        sized = cell if scale == 1 else cell.resize(
+            (max(int(cell.size[0] * scale), 1), max(int(cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
+        framed = ImageOps.expand(sized, border=20, fill=255) if frame else sized
+        yield "".join(t.strip() for t in _reread(framed, psm=7, lang="eng", chars=_LABEL_CHARS)["text"])
 
 
 def _shape(label: str) -> str:
