@@ -459,6 +459,11 @@ class AgencyMatcher:
         self.registry = registry if registry is not None else default_registry()
         self.threshold = threshold
         self._keys: dict[str, Agency] = {}
+        # a unit's own name is its key before any other unit's alias or shortened name takes it ("Công an đặc khu", the
+        # name of a unit the caller registers, is also an alias of the generic "Công an xã, phường")
+        for agency in self.registry:
+            for k in dict.fromkeys((_key(agency.name), _key(expand(agency.name)))):
+                self._keys.setdefault(k, agency)
         for agency in self.registry:
             for alias in (agency.name, *agency.aliases):
                 for k in dict.fromkeys((_key(alias), _key(expand(alias)))):
