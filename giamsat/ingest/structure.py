@@ -536,16 +536,18 @@ class Outline:
         # An annex section swallows the following sections until the next annex heading.
         return out
 
+    def _top_numbers(self) -> list[int]:
+        """The numbered items ("1.", "2.") at the outline's highest level of numbers, in order."""
+        nums = [k for k, it in enumerate(self.items) if it.kind == "num"]
+        top = min((self.items[k].level for k in nums), default=0)
+        return [k for k in nums if self.items[k].level == top]
+
     def _numbered_parts(self) -> list[int]:
         """A text with no Roman part, no heading in capitals and no article (an official letter, "Công văn" /
         "Kính gửi: …" / "1. Tập trung thực hiện đạt các chỉ tiêu năm 2026:" / "2. Giao nhiệm vụ cụ thể cho các cơ
         quan, đơn vị như sau:" / "a) Sở …:" / "- …") is divided by its top-level numbers: they are its parts when one
         of them names what a plan's part holds (targets, duties, organization), each part of the kind its words say."""
-        nums = [k for k, it in enumerate(self.items) if it.kind == "num"]
-        if not nums:
-            return []
-        top = min(self.items[k].level for k in nums)
-        parts = [k for k in nums if self.items[k].level == top]
+        parts = self._top_numbers()
         kinds = {_section_kind(self.items[k].text) for k in parts}
         return parts if kinds & {"tasks", "objectives", "organization"} else []
 
@@ -553,11 +555,8 @@ class Outline:
         """The top-level numbered items of a text with no heading at all when every one (two or more) is a short
         heading closed by ':' over a list of its own ('1. Sở Tài chính:' / '- …'): a letter giving units their duties,
         the heading naming who leads the items below it."""
-        nums = [k for k, it in enumerate(self.items) if it.kind == "num"]
-        if len(nums) < 2:
-            return []
-        top = min(self.items[k].level for k in nums)
-        parts = [k for k in nums if self.items[k].level == top]
+        parts = self._top_numbers()
+        top = self.items[parts[0]].level if parts else 0
         ok = all(len(self.items[k].text) <= 80 and self.items[k].text.rstrip().endswith(":")
                  and k + 1 < len(self.items) and self.items[k + 1].kind != "para" and self.items[k + 1].level > top
                  for k in parts)
