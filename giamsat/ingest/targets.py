@@ -42,7 +42,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:nam\s*hoc\s*20\d\d\s*[-–/]\s*|(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20})((?:20)\d\d)")   # a school year ends in its second year
-_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|(?:dat|chiem)\s*(?:t[yi]\s*le|muc)|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|len|tang|dong gop|:|,|-|–"
+_VERB_TAIL = re.compile(r"(\s*(phan\s*dau|(?:dat|chiem)\s*(?:t[yi]\s*le|muc)|dat|duy tri|chiem|o\s*muc|la|(?:vao\s*)?khoang|bao\s*dam|dam\s*bao|giam\s*(?:xuong\s*con|xuong|con)|xuong(?:\s*con)?|len|tang|gap|dong gop|:|,|-|–"
                         r"|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|tren|co))+\s*$")
 _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\s*-\s*\d{4}")
 # a Vietnamese thousands separator: a dot before groups of exactly three digits ("150.000", "1.250.000");
@@ -427,7 +427,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
     # "Hằng năm, 100% nhiệm vụ …": how often is not the indicator's name, nor a plan amending its indicators: "Điều chỉnh chỉ tiêu tỷ lệ …", "Bổ sung chỉ tiêu: tỷ lệ …"
-    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\s*,\s*)?(?:phan\s*dau\s+(?:de\s+)?(?=\S+\s+\S))?"
+    lead_in = re.match(r"^[\s,;(.\-–]*(?:va\s+)?(?:trong\s*d[o06],?\s*)?(?:(?:hang|moi)\s*nam\b(?!\s*hoc\b)\s*,?\s*)?(?:phan\s*dau\s+(?:de\s+)?(?=\S+\s+\S))?"
                        r"(?:(?:dieu\s*chinh|bo\s*sung|sua\s*doi)\s*(?:cac\s*)?chi\s*tieu\s*:?\s*)?", before)
     a = max(a, lo + (len(lead_in.group(0)) if lead_in else 0))
     # an amended point quoted after its lead-in ('Sửa đổi điểm d khoản 2 như sau: "d) Đến năm 2028, số …')
@@ -457,8 +457,12 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     if whole and after_end - fig_end >= 4:
         # "Thu hút 10 dự án đầu tư …", "Công bố ít nhất 150 bài báo …": a short verb phrase before the count, no
         # measure of its own ("số", "tổng", "tỷ lệ"), is what is done; the target is what it counts
-        verb = before_words <= 3 and not re.search(r"\b(?:so|tong)\b", f[a:b]) and not _HEAD_NOUN.search(f, a, b)
-        return _no_year_tail(outline.out(item, a if before_words and not verb else fig_end, after_end).strip(" ,;:(-"))
+        verb = (before_words <= 3 or _TWO_VERBS.fullmatch(f[a:b].strip()) is not None) and \
+            not re.search(r"\b(?:so|tong)\b", f[a:b]) and not _HEAD_NOUN.search(f, a, b)
+        counted_text = outline.out(item, fig_end, after_end).strip(" ,;:(-")
+        if verb and before_words:
+            return _done_to(outline.out(item, a, b).strip(" ,;:(-"), _no_year_tail(counted_text))
+        return _no_year_tail(outline.out(item, a, after_end).strip(" ,;:(-") if before_words else counted_text)
     if before_words >= 3:
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
     if before_words >= 1 and after_end - fig_end >= 4:
@@ -466,6 +470,22 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     if b - a >= 6:
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
     return _no_year_tail(outline.out(item, fig_end, after_end).strip(" ,;:(-"))
+
+
+# two verbs of one deed ("đào tạo, bồi dưỡng", "xây dựng và chuẩn hóa"; folded)
+_TWO_VERBS = re.compile(r"[a-z]+\s[a-z]+\s*(?:,|va)\s*[a-z]+\s[a-z]+")
+# verbs that only state the count ("Có 50 doanh nghiệp …")
+_BARE_VERB = re.compile(r"(?:co|dat|phan\s*dau\s*(?:co|dat)?|thu\s*hut\s*duoc)")
+
+
+def _done_to(verb: str, counted: str) -> str:
+    """The name of a count after what is done to it ("Thu hút 10 dự án đầu tư", "bồi dưỡng 500 lượt cán bộ về kỹ
+    năng số"): what is counted, then that it is done ("dự án đầu tư được thu hút", "lượt cán bộ về kỹ năng số được
+    bồi dưỡng"), as an indicator names it; a count merely stated ("Có 50 doanh nghiệp …") or with its own
+    "được" is named by what it counts alone."""
+    if _BARE_VERB.fullmatch(fold(verb).strip()) or re.search(r"\bduoc\b", fold(counted)) or not counted:
+        return counted
+    return f"{counted} được {verb[:1].lower()}{verb[1:]}"
 
 
 # the words a percentage's object cannot open with: a year, a comparison, a frequency, a measure

@@ -27,14 +27,14 @@ def test_bounds_in_words_are_comparators() -> None:
 
 def test_a_period_opening_the_item_dates_its_target_at_the_period_end() -> None:
     assert _targets("- Giai đoạn 2026 - 2030, thu hút 12 dự án đầu tư vào cụm công nghiệp số.\n") == [
-        ("dự án đầu tư vào cụm công nghiệp số", "=", "12", "dự án", 2030)]
+        ("dự án đầu tư vào cụm công nghiệp số được thu hút", "=", "12", "dự án", 2030)]
 
 
-def test_a_count_after_a_short_verb_is_named_by_what_it_counts() -> None:
+def test_a_count_after_a_short_verb_is_named_by_what_it_counts_and_what_is_done() -> None:
     found = _targets("- Xây dựng 04 mô hình chợ nông thôn không dùng tiền mặt.\n"
                      "- Mỗi năm có tối thiểu 6 sáng kiến cải cách hành chính được công nhận.\n")
     assert [(n, c, v) for n, c, v, _u, _y in found] == [
-        ("mô hình chợ nông thôn không dùng tiền mặt", "=", "04"),
+        ("mô hình chợ nông thôn không dùng tiền mặt được xây dựng", "=", "04"),
         ("sáng kiến cải cách hành chính được công nhận", ">=", "6")]
 
 
@@ -118,7 +118,7 @@ def test_data_sets_systems_and_services_are_counted() -> None:
                      "- Cung cấp 60 dịch vụ công trực tuyến toàn trình cho doanh nghiệp.\n")
     assert [(n, c, v, y) for n, c, v, _u, y in found] == [
         ("bộ dữ liệu mở về nông nghiệp được công bố", ">=", "20", 2028),
-        ("dịch vụ công trực tuyến toàn trình cho doanh nghiệp", "=", "60", None)]
+        ("dịch vụ công trực tuyến toàn trình cho doanh nghiệp được cung cấp", "=", "60", None)]
 
 
 def test_year_columns_titled_in_other_words() -> None:

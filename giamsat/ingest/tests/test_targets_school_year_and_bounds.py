@@ -47,5 +47,5 @@ def test_a_figure_for_a_period_is_due_at_its_end() -> None:
                     "- Thu hút ít nhất 20 dự án đầu tư công nghệ cao trong giai đoạn 2026 - 2030;",
                     "- Số doanh nghiệp tăng 20% so với giai đoạn 2021-2025."])
     assert [(name, value, year) for name, _, value, year, _ in got] == [
-        ("Năng suất lao động tăng bình quân", "6,5", 2030), ("dự án đầu tư công nghệ cao", "20", 2030),
+        ("Năng suất lao động tăng bình quân", "6,5", 2030), ("dự án đầu tư công nghệ cao được thu hút", "20", 2030),
         ("Số doanh nghiệp", "20", None)]
