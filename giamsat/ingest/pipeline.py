@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from . import restore as restore_mod
@@ -121,7 +123,8 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         for start, end in _ocr_task_annexes(outline):
             plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer))
     if not plan.tasks:
-        plan.tasks.extend(_assigned_sections(item_tasks(outline, matcher), outline) or _cell_block_tasks(outline, matcher))
+        plan.tasks.extend(_assigned_sections(item_tasks(outline, matcher), outline) or _cell_block_tasks(outline, matcher)
+                          or _organizing_duties(outline, matcher))
     else:
         plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
     prose = prose_targets(outline, matcher)
@@ -169,6 +172,25 @@ def _assigned_sections(tasks: list, outline: Outline) -> list:  # type: ignore[t
         return tasks
     keep = {k for k, ts in by_section.items() if any(map(led, ts))}
     return [t for t in tasks if where(t) in keep]
+
+
+def _organizing_duties(outline: Outline, matcher: AgencyMatcher) -> list[Task]:
+    """A text whose duties stand only where it organizes the work (a party committee's resolution: 'III. NHIỆM VỤ, GIẢI
+    PHÁP CHỦ YẾU' general lines, then 'IV. TỔ CHỨC THỰC HIỆN' / '1. Ban Thường vụ Đảng ủy phường lãnh đạo …, hoàn
+    thành trong Quý I/2026.' / '2. Ủy ban nhân dân phường xây dựng kế hoạch …, hoàn thành trong tháng 02/2026.'):
+    its numbered items are its tasks when more than half of them (two or more) each name the unit that carries it out
+    and when; a paragraph among them (the reporting regime) is none, nor does it make the item above it a heading."""
+    organizing = outline.section("organization")
+    numbered = [it for s in organizing for it in s.items if it.kind in ("num", "num2", "letter")]
+    if not numbered:
+        return []
+    view = copy.copy(outline)
+    view.sections = [replace(s, kind="tasks", items=[it for it in s.items if it.kind != "para"])
+                     if s.kind == "organization" else replace(s, kind="other") if s.kind == "tasks" else s
+                     for s in outline.sections]
+    found = item_tasks(view, matcher)
+    duties = [t for t in found if t.lead_code and t.deadline is not None]
+    return found if len(duties) >= 2 and len(duties) * 2 > len(numbered) else []
 
 
 # the column titles of a task table, one paragraph each when OCR read the table cell by cell
