@@ -19,7 +19,8 @@ from .fold import fold, loose, squash
 _MD = re.compile(r"^\s*(#{1,6}\s+|\*\*|__)")
 _ROMAN = re.compile(r"^\s*(?:phan\s+(?:thu\s+)?|chuong\s+|muc\s+)?([ivxl1|]{1,5}|[a-d](?=\.))\s*[.\-–:)]\s*(?=\S)")
 _NUM3 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\.?\s+")
-_NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(?=\D)")
+# "2.1. 100% dữ liệu …": with its closing stop, a figure may open the item's text
+_NUM2 = re.compile(r"^\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*(?:\.\s+|\s+(?=\D))")
 # "1. 100% xã, phường …": a figure may open the item's text after a space; "1.5" (no space) is no item
 _NUM = re.compile(r"^\s*(\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\d\s]))")
 # "Nhiệm vụ 1: Kiện toàn Ban Chỉ đạo …", "Giải pháp 2. …": a duty numbered by its word instead of a bare number is a
@@ -53,6 +54,43 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("objectives", re.compile(r"chi\s*tie[a-z]?u")),       # "II. CÁC CHỈ TIÊU CHỦ YẾU"
     ("tasks", re.compile(r"noi\s*dung|lo\s*trinh")),        # "III. NỘI DUNG VÀ LỘ TRÌNH PHỐI HỢP"
 ]
+
+
+# "… phấn đấu đến hết năm 2026: tỷ lệ …": a lead-in that sets the targets listed after its colon
+_SETS_TARGETS = re.compile(r"\bphan\s*dau\b[^:]{0,60}\b(?:19|20)\d\d\s*:")
+
+
+def _sentence_on(item: Item, at: int) -> Item:
+    """The item from the sentence holding offset `at` on: "Năm 2025, … đạt 31%. Để …, phấn đấu trong năm 2027: …" keeps
+    "Để …, phấn đấu …", last year's result left out."""
+    a = max(item.text.rfind(". ", 0, at) + 2, 0) if ". " in item.text[:at] else 0
+    if a == 0 or not item.rmap:
+        return item
+    tail = Item(item.start, item.end, item.kind, item.level, item.marker, item.text[a:], item.rtext[item.rmap[a]:])
+    tail.rmap = [r - item.rmap[a] for r in item.rmap[a:]]
+    return tail
+
+
+def _targets_apart(section: Section) -> list[Section]:
+    """'I. MỤC ĐÍCH, YÊU CẦU, CHỈ TIÊU' / '1. Mục đích, yêu cầu' / '2. Chỉ tiêu năm 2026' / '2.1. …': a part named first
+    for its purpose holds its targets under a numbered sub-heading of their own; that sub-heading and its items are an
+    objectives part (its title gives their year), the rest stays as it was."""
+    if section.kind not in ("purpose", "viewpoints"):
+        return [section]
+    items = section.items
+    top = min((it.level for it in items if it.kind in ("num", "num2", "letter")), default=0)
+    heads = [k for k, it in enumerate(items) if it.level == top and it.kind in ("num", "num2", "letter")]
+    for n, k in enumerate(heads):
+        head = items[k]
+        if len(head.text) > 60 or head.text.rstrip()[-1:] in ".;" or _section_kind(head.text) != "objectives":
+            continue
+        stop = heads[n + 1] if n + 1 < len(heads) else len(items)
+        parts = [Section(section.kind, section.title, section.start, items[k - 1].end, items[:k])] if k else []
+        parts.append(Section("objectives", head.text, head.start, items[stop - 1].end, items[k + 1:stop]))
+        if stop < len(items):
+            parts.append(Section(section.kind, section.title, items[stop].start, section.end, items[stop:]))
+        return parts
+    return [section]
 
 
 def _section_kind(title: str) -> str:
@@ -198,6 +236,10 @@ def _group_prefix(rows: list[list[str]], rrows: list[list[str]]) -> None:
                 rrows[k][0] = fixed
 
 
+# the label of a task's sub-row for one period ("Năm 2026", "Giai đoạn 2026 - 2027", "Quý II/2026", "Đợt 1")
+_PERIOD_ROW = re.compile(r"^(?:nam|giai doan|quy|dot|thang)\s+(?:\d{1,4}|[ivx]{1,4})(?:\s*[-/–]\s*\d{1,4})?[.:]?$")
+
+
 def _join_rows(above: list[str], below: list[str]) -> list[str]:
     return [squash(f"{a} {b}") for a, b in zip(above, below + [""] * (len(above) - len(below)), strict=False)]
 
@@ -333,15 +375,17 @@ class Outline:
     def _heading_alone(self, cur: list[int], meta: tuple[str, int, int], i: int) -> bool:
         """'5. Phòng Kế hoạch - Tài chính' / 'Cân đối, bố trí kinh phí …': a numbered line that is a short title
         (a unit's name, 'Mục tiêu chung'; no stop, no word left hanging) above a paragraph opening in upper
-        case on the next line is a heading of its own, not the first line of that paragraph."""
+        case on the next line is a heading of its own, not the first line of that paragraph; so is a unit's
+        name closed by a colon over its one duty ('4. Giám đốc Sở Tài chính:' / 'Ưu tiên bố trí kinh phí …')."""
         if len(cur) == 1 and meta[0] == "article":      # an article's title is whole on its line
             return True
         if len(cur) != 1 or meta[0] not in ("num", "num2", "num3", "roman", "letter"):
             return False
         head = self.lines[cur[0]][meta[2]:].strip()
-        words = fold(head).split()
+        words = fold(head.rstrip(":")).split()
         nxt = self.lines[i].strip()
-        return (0 < len(head) <= 60 and len(words) <= 10 and head[-1:].isalnum() and words[-1] not in _HANGING
+        return (0 < len(head) <= 60 and len(words) <= 10 and (head[-1:].isalnum() or head.endswith(":"))
+                and words[-1] not in _HANGING
                 and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith(".")) and len(nxt) > len(head))
 
     def _title_body(self, cur: list[int], meta: tuple[str, int, int], blank: int) -> bool:
@@ -491,6 +535,8 @@ class Outline:
             row = [squash(c.replace("**", "")) for c in cells]
             rrow = [squash(c.replace("**", "")) for c in rcells]
             if rows and _continues(rows, row):
+                if len(row) > 1 and _PERIOD_ROW.match(fold(row[1])):
+                    row[1] = rrow[1] = ""      # "| | Năm 2026 | | | 30 di tích … | |": the year's output, not the name's
                 rows[-1] = _join_rows(rows[-1], row)
                 rrows[-1] = _join_rows(rrows[-1], rrow)
                 continue
@@ -522,8 +568,7 @@ class Outline:
         if not heads:
             heads = self._numbered_parts()
             if not heads and (lists := self._headed_lists()):
-                # "1. Sở Tài chính:" / "- Bố trí …" / "2. Sở Nội vụ:" / "- …": the duties of each unit it names, one part
-                return [Section("tasks", "", self.items[lists[0]].start, self.items[-1].end, self.items[lists[0]:])]
+                return self._unit_parts(lists)
         out: list[Section] = []
         for n, k in enumerate(heads):
             head = self.items[k]
@@ -534,7 +579,7 @@ class Outline:
             out.append(Section(kind, head.text, head.start, self.items[stop - 1].end,
                                self.items[k + 1:stop]))
         # An annex section swallows the following sections until the next annex heading.
-        return out
+        return [part for section in out for part in _targets_apart(section)]
 
     def _top_numbers(self) -> list[int]:
         """The numbered items ("1.", "2.") at the outline's highest level of numbers, in order."""
@@ -552,15 +597,40 @@ class Outline:
         return parts if kinds & {"tasks", "objectives", "organization"} else []
 
     def _headed_lists(self) -> list[int]:
-        """The top-level numbered items of a text with no heading at all when every one (two or more) is a short
-        heading closed by ':' over a list of its own ('1. Sở Tài chính:' / '- …'): a letter giving units their duties,
-        the heading naming who leads the items below it."""
+        """The top-level numbered items of a text with no heading at all when every one (two or more; the last may be a
+        closing item) is a short heading closed by ':' over a list of its own ('1. Sở Tài chính:' / '- …') or over
+        its one duty ('4. Giám đốc Sở Tài chính:' / 'Ưu tiên bố trí …'): a letter or a directive giving units their
+        duties, the heading naming who leads the items below it. The headings, in order."""
         parts = self._top_numbers()
         top = self.items[parts[0]].level if parts else 0
-        ok = all(len(self.items[k].text) <= 80 and self.items[k].text.rstrip().endswith(":")
-                 and k + 1 < len(self.items) and self.items[k + 1].kind != "para" and self.items[k + 1].level > top
-                 for k in parts)
-        return parts if len(parts) >= 2 and ok else []
+
+        def heading(k: int) -> bool:
+            below = self.items[k + 1] if k + 1 < len(self.items) else None
+            return (len(self.items[k].text) <= 80 and self.items[k].text.rstrip().endswith(":") and below is not None
+                    and (below.kind == "para" or below.level > top))
+
+        heads = [k for k in parts if heading(k)]
+        return heads if len(heads) >= 2 and heads in (parts, parts[:-1]) else []
+
+    def _unit_parts(self, heads: list[int]) -> list[Section]:
+        """The parts of a text whose duties stand under its units' headings (`_headed_lists`): one tasks part from the
+        first heading to the end of the last one's duties; a closing item after it ('7. Thủ trưởng các sở … chịu
+        trách nhiệm …') and the closing paragraphs are another; a paragraph above the headings that sets the targets
+        ('… phấn đấu đến hết năm 2026: tỷ lệ … đạt từ 70% trở lên; …, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:') is
+        the objectives."""
+        top = self.items[heads[0]].level
+        last = heads[-1]
+        stop = next((k for k in range(last + 1, len(self.items))
+                     if self.items[k].kind != "para" and self.items[k].level <= top), len(self.items))
+        if stop == len(self.items) and self.items[last + 1].kind != "para":
+            # a heading over a list: a paragraph after its list closes the text
+            stop = next((k for k in range(last + 2, len(self.items)) if self.items[k].kind == "para"), stop)
+        out = [Section("objectives", "", it.start, it.end, [_sentence_on(it, m.start())]) for it in self.items[:heads[0]]
+               if it.kind == "para" and (m := _SETS_TARGETS.search(it.folded))]
+        out.append(Section("tasks", "", self.items[heads[0]].start, self.items[stop - 1].end, self.items[heads[0]:stop]))
+        if stop < len(self.items):
+            out.append(Section("other", "", self.items[stop].start, self.items[-1].end, self.items[stop:]))
+        return out
 
     def _attached_list(self, k: int) -> bool:
         """Item k heads a list attached without the word "Phụ lục" ("DANH MỤC" / … / "(Kèm theo Nghị quyết số …)",
