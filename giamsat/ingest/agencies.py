@@ -464,7 +464,10 @@ class AgencyMatcher:
         for agency in self.registry:
             for k in dict.fromkeys((_key(agency.name), _key(expand(agency.name)))):
                 self._keys.setdefault(k, agency)
-        for agency in self.registry:
+        # then the caller's own units' aliases before the generic units': "Văn phòng Đảng ủy", a commune party
+        # committee's office the plan registers by that short name, is also the generic commune office's alias
+        generic = {(code, name) for code, name, _kind, _aliases in DEFAULT_AGENCIES}
+        for agency in sorted(self.registry, key=lambda a: (a.code, a.name) in generic):
             for alias in (agency.name, *agency.aliases):
                 for k in dict.fromkeys((_key(alias), _key(expand(alias)))):
                     self._keys.setdefault(k, agency)
@@ -567,7 +570,10 @@ class AgencyMatcher:
         self._words: set[str] = set()
         self._pairs: set[tuple[str, str]] = set()
         self._pair_count: Counter[str] = Counter()
-        for agency in self.registry:
+        # then the caller's own units' aliases before the generic units': "Văn phòng Đảng ủy", a commune party
+        # committee's office the plan registers by that short name, is also the generic commune office's alias
+        generic = {(code, name) for code, name, _kind, _aliases in DEFAULT_AGENCIES}
+        for agency in sorted(self.registry, key=lambda a: (a.code, a.name) in generic):
             for alias in (agency.name, *agency.aliases):
                 words = _key(alias).split()
                 self._words.update(words)

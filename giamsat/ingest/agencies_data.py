@@ -111,6 +111,25 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("HLHPN", "Hội Liên hiệp Phụ nữ", "front", ("Hội LHPN", "Hội Phụ nữ")),
     ("NHCSXH", "Ngân hàng Chính sách xã hội", "department", ("NHCSXH", "Ngân hàng CSXH")),
     ("DOAN_TN", "Tỉnh đoàn", "front", ("Đoàn Thanh niên", "Tỉnh Đoàn")),
+    # The front's other member bodies, and the province's trade unions ("Công đoàn" alone is theirs, not "Công an")
+    (
+        "LDLD",
+        "Liên đoàn Lao động tỉnh",
+        "front",
+        ("Liên đoàn Lao động", "LĐLĐ tỉnh", "LĐLĐ", "Công đoàn", "Công đoàn tỉnh"),
+    ),
+    ("HCCB", "Hội Cựu chiến binh", "front", ("Hội Cựu chiến binh tỉnh", "Hội CCB", "Hội CCB tỉnh", "Hội Cựu chiến binh xã")),
+    ("HCTD", "Hội Chữ thập đỏ", "front", ("Hội Chữ thập đỏ tỉnh", "Hội CTĐ", "Hội Chữ thập đỏ xã")),
+    # Central bodies' branches in the province, and the state's telecom and post companies there
+    (
+        "KBNN",
+        "Kho bạc Nhà nước khu vực",
+        "department",
+        ("Kho bạc Nhà nước", "Kho bạc Nhà nước tỉnh", "KBNN", "KBNN tỉnh", "KBNN khu vực", "Kho bạc"),
+    ),
+    ("VNPT", "Viễn thông tỉnh (VNPT)", "enterprise", ("VNPT", "VNPT tỉnh", "Viễn thông tỉnh")),
+    ("VIETTEL", "Viettel tỉnh", "enterprise", ("Viettel", "Chi nhánh Viettel tỉnh", "Chi nhánh Viettel")),
+    ("BUU_DIEN", "Bưu điện tỉnh", "enterprise", ("Bưu điện", "Bưu điện Việt Nam tỉnh")),
     (
         "CAC_SO",
         "Các sở, ban, ngành, địa phương",
@@ -177,6 +196,18 @@ DEFAULT_AGENCIES: list[tuple[str, str, str, tuple[str, ...]]] = [
             "BCHQS phường",
             "Ban Chỉ huy Quân sự đặc khu",
         ),
+    ),
+    (
+        "TRAM_YT_XA",
+        "Trạm Y tế xã, phường",
+        "commune_office",
+        ("Trạm Y tế xã", "Trạm Y tế phường", "Trạm Y tế đặc khu", "Trạm Y tế"),
+    ),
+    (
+        "VP_DANG_UY_XA",
+        "Văn phòng Đảng ủy xã, phường",
+        "party",
+        ("Văn phòng Đảng ủy xã", "Văn phòng Đảng ủy phường", "Văn phòng Đảng ủy đặc khu", "Văn phòng Đảng ủy"),
     ),
     ("DANG_UY_XA", "Đảng ủy xã, phường", "party", ("Đảng ủy xã", "Đảng ủy phường", "Đảng ủy cấp xã", "Đảng ủy đặc khu")),
     (
