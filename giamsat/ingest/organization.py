@@ -203,6 +203,12 @@ _FREQ = [
 ]
 
 
+# a sentence cut before its day's number, which OCR set at the next line's start where it reads as an item's mark
+# ("… hằng tháng (trước ngày" / "25) về Phó Hiệu trưởng …")
+_CUT_BEFORE_DAY = re.compile(r"\bng[a-z]{1,2}y\s*$")
+_DAY_AS_MARK = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\s*[.)]")
+
+
 def reporting(outline: Outline) -> ReportingRegime:
     regime = ReportingRegime()
     text_items = [it for it in outline.items if it.kind != "table"]
@@ -214,6 +220,8 @@ def reporting(outline: Outline) -> ReportingRegime:
         if nxt is not None and nxt.kind == "para" and item.level > 1 and not re.search(r"[.;:!?]\s*$", g):
             # a sentence that a page's or a paragraph's break cut ("… tổng hợp báo cáo" / "Giám đốc hằng tháng.")
             g += " " + re.sub(r"\s+", " ", nxt.folded)
+        elif nxt is not None and _CUT_BEFORE_DAY.search(g) and _DAY_AS_MARK.fullmatch(nxt.marker):
+            g += " " + nxt.marker + " " + re.sub(r"\s+", " ", nxt.folded)
         for m in re.finditer(r"bao\s*c[a-z]o", g):
             lo = max(0, m.start() - 110)
             window = g[lo:m.end() + 120]
