@@ -383,6 +383,15 @@ _ROLE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,80}\)?\s*$")  # its ")" may be cut off
+# a unit's head named for the unit ("Giám đốc Sở Y tế", "Chủ tịch Ủy ban nhân dân các xã", "Chánh Văn phòng UBND tỉnh",
+# "Thủ trưởng các sở, ngành"): a directive gives its duties to the head of each unit
+_HEAD_TITLE = re.compile(
+    r"^(?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh|Thủ\s+trưởng|Chỉ\s+huy\s+trưởng|Trưởng|Bí\s+thư|Người\s+đứng\s+đầu)"
+    r"\s+(?=[A-ZĐÀ-Ỹ]|các\s|cơ\s+quan)"
+)
+# the front's member bodies named together after a unit ("Ủy ban MTTQ Việt Nam phường và các đoàn thể chính trị - xã
+# hội"): the unit named leads
+_AND_BODIES = re.compile(r"\s+(?:và|cùng)\s+các\s+(?:đoàn\s+thể|tổ\s+chức\s+chính\s+trị|hội,?\s+đoàn\s+thể)\b.*$")
 # Short names that are words in prose once folded ("CA xã" is "cả xã"): read as the unit only in capitals
 # (also with the marks a restorer gave the capitals: "CẢ xã")
 _CASED_FULL = {"ca": "Công an", "qs": "Quân sự"}
@@ -767,7 +776,8 @@ class AgencyMatcher:
         # the unit without its field's label ("Cơ quan chủ trì: Sở Y tế") or the role written after it
         # ("Sở Y tế (cơ quan thường trực)", "Công an xã (thực hiện)")
         bare = _TRAILING_BRACKET.sub("", _ROLE_LABEL.sub("", name, count=1)).strip(" .;,-–:")
-        names = [name, bare] if bare and bare != name else [name]
+        unit = _AND_BODIES.sub("", _HEAD_TITLE.sub("", bare, count=1)).strip(" .;,-–:")
+        names = list(dict.fromkeys(n for n in (name, bare, unit) if n))
         for found in (self._exact(n) for n in names):
             if found is not None:
                 return AgencyMatch(name, found, 100.0)
