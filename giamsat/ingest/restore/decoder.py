@@ -253,6 +253,8 @@ class Restorer:
             return self._kept(self.lm.id(tok) if tok in PUNCT_TOKENS else self.x_id)
         if tok.isdigit():
             return self._kept(self.num_id)
+        if _NUMBER_CODE.fullmatch(tok):
+            return self._kept(self.x_id)  # a technical code ("3D", "5G", "C06"): no syllable's damage
         if len(tok) == 1 and t + 1 < len(tokens) and tokens[t + 1] == ")":
             return self._kept(self.x_id)  # an item's letter: "b) Tổ chức …"
         spelt = (
@@ -638,12 +640,17 @@ def _typed_share(text: str) -> float:
     return sum(1 for w in words if not set(w.lower()) <= _OCR_LETTERS) / len(words)
 
 
+# a technical code or a unit's code: a number then capitals ("3D", "5G"), capitals then a number ("C06", "PA05", "QH15")
+_NUMBER_CODE = re.compile(r"\d{1,2}[A-Z]{1,2}|[A-Z]{1,3}\d{2,3}")
+
+
 def _looks_clean(
     tokens: list[str], skeletons: frozenset[str] = frozenset(), share: float = CLEAN_SHARE
 ) -> bool:
     """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales; a word without
     marks that is no syllable but the letters of one ("chuyen", "nguoi": `skeletons`) is such a tell-tale."""
-    # Item letters ("đ)") and acronyms ("HĐND") are no syllables in typed text either.
+    # Item letters ("đ)"), acronyms ("HĐND") and codes of a number and capitals ("3D", "5G", "C06") are no syllables
+    # in typed text either ("Số hóa 3D các di tích" is typed: its "3D" had been read "ở").
     words = [
         t
         for t in tokens
@@ -651,6 +658,7 @@ def _looks_clean(
         and not t.isdigit()
         and len(t) > 1
         and not (t.isupper() and t.isalpha() and not is_syllable(t.lower()))
+        and not _NUMBER_CODE.fullmatch(t)
     ]
     if not words:
         return False
