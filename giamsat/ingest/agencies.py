@@ -386,12 +386,30 @@ _TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,80}\)?\s*$")  # its ")" may be cut
 # a unit's head named for the unit ("Giám đốc Sở Y tế", "Chủ tịch Ủy ban nhân dân các xã", "Chánh Văn phòng UBND tỉnh",
 # "Thủ trưởng các sở, ngành"): a directive gives its duties to the head of each unit
 _HEAD_TITLE = re.compile(
-    r"^(?:Phó\s+)?(?:Giám\s+đốc|Chủ\s+tịch|Chánh|Thủ\s+trưởng|Chỉ\s+huy\s+trưởng|Trưởng|Bí\s+thư|Người\s+đứng\s+đầu)"
-    r"\s+(?=[A-ZĐÀ-Ỹ]|các\s|cơ\s+quan)"
+    r"(?:pho\s+)?(?:giam\s+doc|chu\s+tich|chanh|thu\s+truong|chi\s+huy\s+truong|truong|bi\s+thu|nguoi\s+dung\s+dau)\s+"
 )
+
+
+def _without_head(name: str) -> str:
+    """The unit a head's title opens `name` with ("Giám đốc Sở Y tế" → "Sở Y tế"), read folded so OCR text that lost
+    its marks ("Giam đốc So …") is read alike; a school ("Trường …") is no head's title."""
+    m = _HEAD_TITLE.match(fold(name))
+    if m is None or name.lower().startswith("trường"):
+        return name
+    rest = name[m.end():]
+    return rest if rest[:1].isupper() or fold(rest).startswith(("cac ", "co quan")) else name
+
+
 # the front's member bodies named together after a unit ("Ủy ban MTTQ Việt Nam phường và các đoàn thể chính trị - xã
 # hội"): the unit named leads
-_AND_BODIES = re.compile(r"\s+(?:và|cùng)\s+các\s+(?:đoàn\s+thể|tổ\s+chức\s+chính\s+trị|hội,?\s+đoàn\s+thể)\b.*$")
+_AND_BODIES = re.compile(r"\s+(?:va|cung)\s+cac\s+(?:doan\s+the|to\s+chuc\s+chinh\s+tri|hoi,?\s+doan\s+the)\b")
+
+
+def _without_bodies(name: str) -> str:
+    m = _AND_BODIES.search(fold(name))
+    return name[: m.start()] if m else name
+
+
 # Short names that are words in prose once folded ("CA xã" is "cả xã"): read as the unit only in capitals
 # (also with the marks a restorer gave the capitals: "CẢ xã")
 _CASED_FULL = {"ca": "Công an", "qs": "Quân sự"}
@@ -776,7 +794,7 @@ class AgencyMatcher:
         # the unit without its field's label ("Cơ quan chủ trì: Sở Y tế") or the role written after it
         # ("Sở Y tế (cơ quan thường trực)", "Công an xã (thực hiện)")
         bare = _TRAILING_BRACKET.sub("", _ROLE_LABEL.sub("", name, count=1)).strip(" .;,-–:")
-        unit = _AND_BODIES.sub("", _HEAD_TITLE.sub("", bare, count=1)).strip(" .;,-–:")
+        unit = _without_bodies(_without_head(bare)).strip(" .;,-–:")
         names = list(dict.fromkeys(n for n in (name, bare, unit) if n))
         for found in (self._exact(n) for n in names):
             if found is not None:
