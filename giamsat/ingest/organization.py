@@ -250,13 +250,14 @@ def reporting(outline: Outline) -> ReportingRegime:
 _REGIME_WORDS = re.compile(r"\b[dpb]inh\s*ky\b|\bche\s*d[a-z0-9]{0,2}\s*b[a-z]{1,2}o\s*c[a-z]{1,2}o")
 # what a regime's report is of: the plan's results ("báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện Nghị quyết",
 # "báo cáo tình hình triển khai thực hiện")
-_OF_THE_PLAN = re.compile(r"bao\s*c[a-z]o\s*(?:\S+\s+){0,8}?(?:ket\s*qua|tinh\s*hinh)\s*(?:trien\s*khai\s*)?thuc\s*hien")
+# (OCR may read the marked vowel of "hiện" as a glyph: "thuc hi¢n")
+_OF_THE_PLAN = re.compile(r"bao\s*c[a-z]o\s*(?:\S+\s+){0,8}?(?:ket\s*qua|tinh\s*hinh)\s*(?:trien\s*khai\s*)?thuc\s*hi\S?n")
 # a sentence that opens with its period ("Hằng năm, …") or with the units that report ("Các xã …", "Phòng Kinh tế là
 # đầu mối, … tổng hợp báo cáo Giám đốc hằng tháng")
 _OPENS_PERIOD = re.compile(r"h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)|moi\s*(?:thang|quy|nam)")
 _OPENS_UNITS = re.compile(r"(?:(?:cac|nhung|moi)\s+)?(?:so|ban|uy\s*ban|ubnd|dang\s*uy|van\s*phong|phong|cong\s*an|mat\s*tran"
                           r"|cap\s*uy|thuong\s*truc|hoi\s*dong|doan|co\s*quan|don\s*vi|giam\s*doc|thu\s*truong|chu\s*tich"
-                          r"|tinh\s*uy|trung\s*tam|benh\s*vien|truong|thon|chi\s*cuc|chi\s*bo|hoi|bo\s*phan|khoa|xa|phuong"
+                          r"|tinh\s*uy|trung\s*tam|benh\s*vien|truong|thon|chi\s*cuc|chi\s*bo|hoi|bo\s*phan|khoa|xa|phuong|to"
                           r"|dia\s*phuong|nganh|hai\s*ben|cac\s*ben)\b")
 
 

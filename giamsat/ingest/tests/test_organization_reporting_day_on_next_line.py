@@ -28,3 +28,10 @@ def test_the_day_set_at_the_next_lines_start() -> None:
 def test_an_item_numbered_after_a_sentence_ending_otherwise_is_no_day() -> None:
     plan = PLAN.replace("(trước ngay\n20) về", "về\n20) Gửi")
     assert parse_text(plan).to_json()["reporting"]["due_day"] is None
+
+
+def test_a_teams_report_whose_ocr_lost_a_mark_to_a_glyph() -> None:
+    # "Các tổ …" are units that report; "thực hiện" read "thuc hi¢n" is still the plan's results
+    plan = PLAN.replace("Các tổ khối báo cáo kết quả thực hiện", "Các tổ khối bao cao ket qua thuc hi¢n")
+    regime = parse_text(plan).to_json()["reporting"]
+    assert (regime["frequencies"], regime["due_day"]) == (["monthly"], 20)  # was ([], None)
