@@ -213,7 +213,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             elif unit is None and (counts := _repeated_noun(f, item.text, last, s, e)):
                 unit = outline.out(item, e + counts[0], e + counts[1]).strip()    # "Số hợp tác xã … đạt 120 hợp tác xã"
                 e += counts[1]
-            elif unit is None and (not _countable(f, e) or re.fullmatch(r"20[2-5]\d", m.group("a"))) and \
+            elif unit is None and (not (_countable(f, e) or (_AT_LEAST_COUNT.fullmatch(cmp_word) and _NOUN_NEXT.match(f, e)))
+                                   or re.fullmatch(r"20[2-5]\d", m.group("a"))) and \
                     not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue        # … or a year before a word that could be counted ("… 2027 2028 tính trì": a header's)
             elif unit is None and not cmp_word and re.search(r"(?<![\d/.,])\d{1,3}\s*%?\s*\|?\s*$", f[max(0, a + m.start() - 8):a + m.start()]):
@@ -351,6 +352,12 @@ _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh ph
 _COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,3},\d{1,2}|\d{1,4})\s+" + _COUNTABLE)   # "tăng 1,5 lần"
 
 
+# "ít nhất 95 di tích", "tối thiểu 12 thư viện", "không dưới 30 điểm": a floor set on a whole number of things is a
+# count whatever the things are (folded; the noun a word of letters, a date's words left to _skip_figure)
+_AT_LEAST_COUNT = re.compile(r"it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|kh[o6]ng\s*(?:duoi|it\s*hon)")
+_NOUN_NEXT = re.compile(r"\s*(?!(?:va|hoac|den|tro|nam|thang|ngay|so|voi|lan|%)\b)[a-z]{2,}\b")
+
+
 def _countable(f: str, e: int) -> bool:
     return bool(re.match(r"\s*" + _COUNTABLE, f[e:e + 30].translate(_GLYPHS)))
 
@@ -458,10 +465,10 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         # "Thu hút 10 dự án đầu tư …", "Công bố ít nhất 150 bài báo …": a short verb phrase before the count, no
         # measure of its own ("số", "tổng", "tỷ lệ"), is what is done; the target is what it counts
         verb = (before_words <= 3 or _TWO_VERBS.fullmatch(f[a:b].strip()) is not None) and \
-            not re.search(r"\b(?:so|tong)\b", f[a:b]) and not _HEAD_NOUN.search(f, a, b)
+            not re.search(r"\b(?:so(?!\s*hoa\b)|tong)\b", f[a:b]) and not _HEAD_NOUN.search(f, a, b)
         counted_text = outline.out(item, fig_end, after_end).strip(" ,;:(-")
         if verb and before_words:
-            return _done_to(outline.out(item, a, b).strip(" ,;:(-"), _no_year_tail(counted_text))
+            return _done_to(_deed(outline.out(item, a, fig_start)), _no_year_tail(counted_text))
         return _no_year_tail(outline.out(item, a, after_end).strip(" ,;:(-") if before_words else counted_text)
     if before_words >= 3:
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-"))
@@ -478,12 +485,18 @@ _TWO_VERBS = re.compile(r"[a-z]+\s[a-z]+\s*(?:,|va)\s*[a-z]+\s[a-z]+")
 _BARE_VERB = re.compile(r"(?:co|dat|phan\s*dau\s*(?:co|dat)?|thu\s*hut\s*duoc)")
 
 
+def _deed(words: str) -> str:
+    """The verb phrase before a count without the words that only state it ("đạt", "có"), read on the marked text:
+    'lắp đặt' is a deed, its folded 'dat' alike to 'đạt'."""
+    return re.sub(r"(?:\s+(?:đạt|có|là|trên|lên))+\s*$", "", " " + words.strip(" ,;:(-"), flags=re.IGNORECASE).strip()
+
+
 def _done_to(verb: str, counted: str) -> str:
     """The name of a count after what is done to it ("Thu hút 10 dự án đầu tư", "bồi dưỡng 500 lượt cán bộ về kỹ
     năng số"): what is counted, then that it is done ("dự án đầu tư được thu hút", "lượt cán bộ về kỹ năng số được
-    bồi dưỡng"), as an indicator names it; a count merely stated ("Có 50 doanh nghiệp …") or with its own
-    "được" is named by what it counts alone."""
-    if _BARE_VERB.fullmatch(fold(verb).strip()) or re.search(r"\bduoc\b", fold(counted)) or not counted:
+    bồi dưỡng"), as an indicator names it; a count merely stated ("Có 50 doanh nghiệp …") or with a deed of its
+    own ("… dự án được ươm tạo"; not a state it is in: "di tích đã được xếp hạng") is named by what it counts alone."""
+    if not verb or _BARE_VERB.fullmatch(fold(verb).strip()) or re.search(r"(?<!\bda )\bduoc\b", fold(counted)) or not counted:
         return counted
     return f"{counted} được {verb[:1].lower()}{verb[1:]}"
 
