@@ -410,6 +410,11 @@ def _without_bodies(name: str) -> str:
     return name[: m.start()] if m else name
 
 
+# a unit's code of capitals and a number ("PA05", "PC06", "PV01"), as a registry's alias and as a word of a line
+_UNIT_CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")
+_UNIT_CODE_IN = re.compile(r"(?<![\w/-])[A-ZĐ]{1,4}\d{1,3}(?![\w/-])")  # not a part of a symbol ("12/KH-CAT-PC06")
+
+
 # Short names that are words in prose once folded ("CA xã" is "cả xã"): read as the unit only in capitals
 # (also with the marks a restorer gave the capitals: "CẢ xã")
 _CASED_FULL = {"ca": "Công an", "qs": "Quân sự"}
@@ -518,6 +523,7 @@ class AgencyMatcher:
         self._scanned: dict[str, list[tuple[int, int, Agency]]] = {}
         self._level_of: dict[str, frozenset[str]] = {}
         self._tails: dict[str, Agency] | None = None
+        self._codes: dict[str, Agency] | None = None
         self._learned: dict[str, Agency] = {}
         self._build_scan()
         # Words that open a unit's name and may end an OCR'd line, its name going on below ("Bộ Khoa" /
@@ -932,9 +938,24 @@ class AgencyMatcher:
                 and (a := self._lookup(m.group(1)))
                 and not self._level_after(key, m.end(), a)
             ]
+            cached = self._with_codes(text, cached)
             if len(self._scanned) < 50_000:
                 self._scanned[text] = cached
         return list(cached)
+
+    def _with_codes(self, text: str, found: list[tuple[int, int, Agency]]) -> list[tuple[int, int, Agency]]:
+        """`found` and the units named by a code the registry gives them, standing as a word of `text` ("PA05", "PC06":
+        a police unit's letters and number, which the folded key's repairs and its five letters' floor leave out)."""
+        if self._codes is None:
+            self._codes = {a: agency for agency in self.registry for a in agency.aliases if _UNIT_CODE.fullmatch(a)}
+        if not self._codes:
+            return found
+        more = [
+            (m.start(), m.end(), self._codes[m.group(0)])
+            for m in _UNIT_CODE_IN.finditer(text)
+            if m.group(0) in self._codes and not any(s < m.end() and m.start() < e for s, e, _ in found)
+        ]
+        return sorted([*found, *more], key=lambda f: f[0]) if more else found
 
     def _lookup(self, found: str) -> Agency | None:
         k = squash(found)
@@ -971,6 +992,9 @@ class AgencyMatcher:
                 CellMention(k, s, a, ((k, s), *self._rest_below(keys, k, s, key[s:e], a)))
                 for s, e, a in spans
             )
+            if len(key) == len(lines[k]):  # a unit's code as a word of the row ("PA05"), where the key keeps its places
+                out.extend(CellMention(k, s, a, ((k, s),)) for s, e, a in self._with_codes(lines[k], spans)
+                           if (s, e, a) not in spans)
             # The rest of the name is on the next line of the cell, or on the one after when the row's
             # number line sits in between ("Văn phòng" / "64 … 12/2025" / "UBND tỉnh").
             below = [j for j in range(k + 1, min(k + 5, len(keys))) if keys[j].strip()][:2]
