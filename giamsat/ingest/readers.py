@@ -1032,15 +1032,20 @@ def _headed_table(words: list[dict[str, Any]]) -> bool:
                len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2 for line in lines)
 
 
+# the heading of a table's label column: 'STT', 'TT', or 'STT' wrapped in a narrow column ('ST' over 'T')
+_LABEL_HEAD = re.compile(r"S?TT|ST")
+
+
 def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The row labels of a table without rules that the page's reading dropped: Tesseract, taking a page for one
     column of text, leaves out short marks standing alone far left of the lines ('1' … '6' and the header's 'TT'
     wrapped to 'T' over 'T' in a narrow label column), and without them no row has a start. Left of the header's
-    first cell ('Nội dung' when 'TT' was dropped; left of 'STT' when it was read there is only margin), from the
-    header down to the first line that starts left of it (the text under the table), each band of ink standing
-    alone is read again as one line by the Latin model restricted to label characters, full size then half size;
-    a reading that is a label, and the same read without that restriction, is added (`_reread_labels` reads a ruled
-    table's label column alike)."""
+    first cell ('Nội dung' when 'TT' was dropped; left of 'STT' when it was read there is only margin; under a
+    heading 'STT', 'TT' or 'ST' (wrapped) the labels it kept aside, the 'T' of the wrap and the numbers under it may
+    be dropped), from the header down to the first line that starts left of it (the text under the table), each band
+    of ink standing alone where no word was read is read again as one line by the Latin model restricted to label
+    characters, full size then half size; a reading that is a label, and the same read without that restriction
+    (`_PlainReadings`), is added (`_reread_labels` reads a ruled table's label column alike)."""
     from PIL import ImageFilter, ImageOps
 
     from .fold import fold
@@ -1051,10 +1056,13 @@ def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict
               len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2), None)
     if k is None:
         return words
-    right = lines[k][0]["x0"] - 0.5 * height
+    head = _chunks(lines[k], _SCAN_GUTTER * height)
+    labelled = len(head) > 1 and _LABEL_HEAD.fullmatch("".join(w["text"] for w in head[0]).upper())
+    margin = head[0][0]["x0"] - 0.5 * height            # the text under the table starts left of it
+    right = head[1][0]["x0"] - 0.5 * height if labelled else margin
     top = min(w["top"] for w in lines[k]) - 0.5 * height
     bottom = next((min(w["top"] for w in line) for line in lines[k + 1:]
-                   if line[0]["x0"] < right and not _is_label(line[0]["text"])), image.size[1])
+                   if line[0]["x0"] < margin and not _is_label(line[0]["text"])), image.size[1])
     if right < height or bottom - top < 2 * height:
         return words
     box = (0, max(int(top), 0), int(right), min(int(bottom), image.size[1]))
@@ -1070,16 +1078,17 @@ def _reread_dropped_labels(image: Any, words: list[dict[str, Any]]) -> list[dict
         else:
             bands.append([y, y])
     out = list(words)
+    read = [w for w in words if w["x0"] < right and w["top"] + w["h"] > box[1]]
     for a, b in bands[:MAX_REREAD_CELLS]:
         ink = strip.crop((0, a, width, b + 1)).getbbox()
         if not ink or not 0.4 * height <= b + 1 - a <= 1.5 * height or max(ink[2] - ink[0], b + 1 - a) < \
-                _SPECK_SIZE * 2 * height:
+                _SPECK_SIZE * 2 * height or any(w["top"] < box[1] + b and box[1] + a < w["top"] + w["h"] for w in read):
             continue
         x0, y0, x1, y1 = box[0] + ink[0], box[1] + a, box[0] + ink[2], box[1] + b + 1
         cell = ImageOps.expand(image.crop((x0, y0, x1, y1)), border=20, fill=255)
-        plain = "".join(t.strip() for t in _reread(cell, psm=7, lang="eng")["text"]).translate(_DIGIT_LIKE)
+        plain = _PlainReadings(cell)
         for label in _label_readings(cell, frame=False):
-            if _LABEL.fullmatch(label) and label.rstrip(".") == plain.rstrip(".,"):
+            if _LABEL.fullmatch(label) and label.rstrip(".") in plain:
                 out.append({"text": label, "x0": x0, "x1": x1, "top": y0, "h": y1 - y0, "conf": 90.0})
                 break
     return _reread_label_column(image, out, lines, k, bottom, height)
@@ -1096,7 +1105,7 @@ def _reread_label_column(image: Any, words: list[dict[str, Any]], lines: list[li
     from PIL import ImageFilter
 
     head = _chunks(lines[k], _SCAN_GUTTER * height)
-    if len(head) < 2 or not re.fullmatch(r"S?TT", "".join(w["text"] for w in head[0]).upper()):
+    if len(head) < 2 or not _LABEL_HEAD.fullmatch("".join(w["text"] for w in head[0]).upper()):
         return words
     edge = head[1][0]["x0"] - 0.3 * height
     out = list(words)
@@ -1128,6 +1137,28 @@ def _reread_label_column(image: Any, words: list[dict[str, Any]], lines: list[li
 # the digit it is ('l', '|', '!' for 1, 'O' for 0): a header's 'T' standing alone, which the restricted model reads
 # '1', is no label
 _DIGIT_LIKE = str.maketrans("l|!Oo", "11100")
+
+
+class _PlainReadings:
+    """A label's cell read by the Latin model without restriction, full size, then half size only when asked about a
+    reading the first does not give: the unrestricted model may add a letter at one size ('3B' for a clean '3') that
+    it does not read at the other, as the restricted model may miss a label at one size."""
+
+    def __init__(self, cell: Any) -> None:
+        self.cell = cell
+        self.read = [self._at(1.0)]
+
+    def _at(self, scale: float) -> str:
+        from PIL import Image
+
+        sized = self.cell if scale == 1 else self.cell.resize(
+            (max(int(self.cell.size[0] * scale), 1), max(int(self.cell.size[1] * scale), 1)), Image.Resampling.LANCZOS)
+        return "".join(t.strip() for t in _reread(sized, psm=7, lang="eng")["text"]).translate(_DIGIT_LIKE).rstrip(".,")
+
+    def __contains__(self, label: str) -> bool:
+        if label not in self.read and len(self.read) == 1:
+            self.read.append(self._at(0.5))
+        return label in self.read
 
 
 def _mark_specks(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1621,9 +1652,20 @@ def find_grids(image: Any) -> list[Grid]:
         if run:
             grids.append(_grid(run))
         run = [(top, bottom, xs)] if len(xs) >= 2 else []
+    grids = [g for g in grids if not _letter_strip(g)]
     for g in grids:
         _open_ends(light, g)
     return grids
+
+
+def _letter_strip(g: Grid) -> bool:
+    """Whether a 'grid' of one row is a line of bold capitals (a heading over a table without rules): its tops
+    and its baseline dark in enough of the page's slices to pass for rulings, its letters' stems, spanning the
+    strip between them, for verticals. A table's cells are wider than a letter: eight verticals or more standing
+    closer on median than the row is tall are letters' stems."""
+    if len(g.ys) != 2 or len(g.xs) < 8:
+        return False
+    return statistics.median(b - a for a, b in itertools.pairwise(g.xs)) < g.ys[1] - g.ys[0]
 
 
 def _open_ends(light: Any, g: Grid) -> None:

@@ -1,0 +1,98 @@
+"""A scanned page without ruling lines: a bold heading over its table, a label column headed 'STT' wrapped to 'ST'
+over 'T', a label the unrestricted model reads with a letter too many. Made-up plans (invented bodies), drawn at
+300 dpi."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
+
+from giamsat.ingest import readers
+from giamsat.ingest.samples.build import FONT
+
+SERIF_BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+
+
+def test_a_bold_heading_in_capitals_is_no_ruled_table() -> None:
+    """A list's heading set in 13 pt bold capitals: the tops of its capitals and its baseline darken a third of the
+    page's slices and passed for two horizontal rulings, the stems between them for 60-odd column rulings; the page
+    was read as a ruled grid (the heading garbled by erasing those 'rulings', the table under it, which has none,
+    read as loose lines and its row numbers dropped)."""
+    img = Image.new("L", (2480, 600), 255)
+    ImageDraw.Draw(img).text((300, 200), "KẾ HOẠCH TRIỂN KHAI CÁC ĐỀ ÁN, DỰ ÁN CHUYỂN ĐỔI SỐ NĂM 2027", fill=0,
+                             font=ImageFont.truetype(SERIF_BOLD, 54))
+    assert readers.find_grids(img) == []
+
+
+def test_a_one_row_ruled_table_is_still_a_grid() -> None:
+    """A real ruled row keeps its columns: cells wider than the row is tall."""
+    img = Image.new("L", (2480, 600), 255)
+    draw = ImageDraw.Draw(img)
+    xs = [150, 300, 1050, 1450, 1850, 2330]
+    draw.line((xs[0], 200, xs[-1], 200), fill=0, width=4)
+    draw.line((xs[0], 320, xs[-1], 320), fill=0, width=4)
+    for x in xs:
+        draw.line((x, 200, x, 320), fill=0, width=4)
+    assert [len(g.xs) for g in readers.find_grids(img)] == [len(xs)]
+
+
+# a commune's task table set without rules, its label column so narrow that 'STT' wraps to 'ST' over 'T'
+WRAPPED = [
+    [["ST", "T"], ["Nhiệm vụ"], ["Đơn vị chủ trì"], ["Thời hạn"]],
+    [["1"], ["Số hóa sổ hộ tịch các năm", "trước"], ["Công chức Tư pháp"], ["Quý II/2027"]],
+    [["2"], ["Lắp camera giám sát tại", "chợ trung tâm"], ["Công an xã"], ["Tháng 9/2027"]],
+    [["3"], ["Tập huấn kỹ năng số cho", "tổ công nghệ số cộng đồng"], ["Văn phòng"], ["Năm 2027"]],
+]
+
+
+def _wrapped_page() -> Any:
+    img = Image.new("L", (2300, 1300), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 27)
+    xs = [140, 230]
+    for c in range(1, len(WRAPPED[0])):
+        xs.append(xs[-1] + int(max(draw.textlength(t, font=font) for row in WRAPPED for t in row[c])) + 60)
+    draw.text((120, 80), "Ủy ban nhân dân xã giao nhiệm vụ cụ thể như sau:", fill=0, font=font)
+    y = 200
+    for row in WRAPPED:
+        for c, cell in enumerate(row):
+            for n, text in enumerate(cell):
+                draw.text((xs[c], y + n * 40), text, fill=0, font=font)
+        y += 40 * max(len(cell) for cell in row) + 60
+    draw.text((120, y + 40), "Các bộ phận báo cáo kết quả trước ngày 20 hằng tháng.", fill=0, font=font)
+    return img
+
+
+def test_row_labels_under_a_wrapped_label_heading_are_read_again() -> None:
+    """Tesseract kept the header's 'ST' and dropped what stands under it in the narrow label column (the 'T' of the
+    wrap, every row's number), as on 200 dpi scans. Was: the labels were read again only left of the header's first
+    cell ('ST' itself) or under a heading 'STT'/'TT'; no row had a start and the tasks were lost. Now the column under
+    a heading 'ST' is read again as under 'STT', and the wrap's 'T' is no label."""
+    image = _wrapped_page()
+    words = [w for w in readers._words(readers.tesseract_words(image))
+             if not (w["x1"] < 220 and w["top"] > 230)]
+    assert [w["text"] for w in words if w["x1"] < 220 and w["top"] > 150] == ["ST"]
+    again = readers._reread_dropped_labels(image, words)
+    rows = [x for x in readers.borderless_lines(readers._mark_specks(again), readers._SCAN_GUTTER) if x.startswith("|")]
+    cells = [[c.strip() for c in x.strip("|").split("|")] for x in rows]
+    assert [c[0] for c in cells[1:]] == ["1", "2", "3"], rows
+    assert [c[1] for c in cells[1:]] == [" ".join(row[1]) for row in WRAPPED[1:]], rows
+    assert [c[3] for c in cells[1:]] == [row[3][0] for row in WRAPPED[1:]], rows
+
+
+def test_a_label_read_with_a_letter_too_many_at_full_size_is_taken_at_half_size(monkeypatch: Any) -> None:
+    """A dropped label's band read again: the restricted model reads '3'; the unrestricted model, which must agree
+    (so that a header's 'T', read '1' when restricted, is no label), read '3B' at full size for a clean '3'. Was:
+    the label was refused and its row joined to the row above; now the unrestricted reading at half size counts too."""
+    def reread(cell: Any, psm: int = 7, lang: str = "vie", chars: str = "") -> dict[str, list[Any]]:
+        full = cell.size[0] > 40
+        if chars:
+            return {"text": ["3"]}
+        return {"text": ["3B" if full else "3"]}
+
+    monkeypatch.setattr(readers, "_reread", reread)
+    cell = Image.new("L", (60, 70), 255)
+    assert "3" in readers._PlainReadings(cell)
+    assert "1" not in readers._PlainReadings(cell)
+
