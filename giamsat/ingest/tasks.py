@@ -1056,7 +1056,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         out.append(task)
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
-    _column_blocks(outline, anchors, out, matcher, end, exclude)
+    _column_blocks(outline, anchors, out, matcher, end, exclude, warnings, (leads, coords))
     _cells_above_number(outline, anchors, out, matcher, end, exclude)
     _cells_below_name(outline, anchors, out, matcher, exclude)
     _roadmap_end(lines, start, end, anchors, out, warnings)
@@ -1326,11 +1326,14 @@ def _number_only(line: str) -> bool:
 
 
 def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list[Task], matcher: AgencyMatcher,
-                   end: int, exclude: frozenset[str]) -> None:
+                   end: int, exclude: frozenset[str], warnings: list[str],
+                   labelled: tuple[dict[int, tuple[str, str | None]], dict[int, list[str]]] = ({}, {})) -> None:
     """Rows OCR read column by column: two or more row numbers alone on their lines with only blank lines
     between ("21." / "22."), then the band's cells as paragraphs, one column after the other (task texts,
     then lead cells, then coordinators' …). The k-th paragraph naming only units is the k-th row's lead,
-    the k-th paragraph holding only a deadline its deadline."""
+    the k-th paragraph holding only a deadline its deadline; in a joint 'Cơ quan chủ trì, phối hợp' column, the
+    k-th cell that writes the roles in ('Phòng Kinh tế chủ trì; Công an xã phối hợp') gives the k-th row both.
+    The rows are told to be checked (warning, confidence 0.45): which cell is whose rests on their order alone."""
     lines = outline.lines
     n = 0
     while n < len(anchors):
@@ -1344,18 +1347,31 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
             continue
         top = anchors[group[-1]][0] + 1
         bottom = anchors[n][0] - 1 if n < len(anchors) else end
+        spans = blocks(lines, top, bottom)
         paragraphs = [(first, squash(" ".join(outline.line_out(j) for j in range(first, last + 1))))
-                      for first, last in blocks(lines, top, bottom)]
+                      for first, last in spans]
+        # joint cells whose labels `_joint_labels` read (and blanked): 'Chủ trì: Phòng Kinh tế; Phối' / 'hợp: …'
+        joint_at: dict[int, tuple[str, str, str]] = {}
+        for first, last in spans:
+            # (a line that held nothing but the labels and the lead is blank now: the cell goes on below it)
+            k = next((k for k in range(first - 1, last + 1) if k in labelled[0]), None)
+            if k is not None and (code := labelled[0][k][1]) is not None:
+                coords = [c for j in range(k, last + 1) for c in labelled[1].get(j, [])]
+                joint_at[first] = (code, labelled[0][k][0], ", ".join(coords))
         leads: list[tuple[str, str]] = []
         deadlines: list[str] = []
-        names = _band_names(outline, paragraphs, matcher, len(group))
+        names = _band_names(outline, paragraphs, matcher, len(group), frozenset(joint_at))
         if names is not None:
             for g, name in zip(group, names, strict=True):
                 tasks[g].name = name
-        for _first, text in paragraphs:
+        joints: list[tuple[str, str, str]] = []
+        for first, text in paragraphs:
             f = fold(text)
             if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")):
                 deadlines.append(text.strip(" ."))
+                continue
+            if (joint := joint_at.get(first) or _joint_cell(text, matcher)) is not None:
+                joints.append(joint)
                 continue
             hits = matcher.match_many(text)
             if hits and all(h.agency is not None and h.score >= 90 for h in hits) and len(text) <= 90:
@@ -1363,7 +1379,21 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
                 if agency.code not in exclude:
                     leads.append((agency.code, agency.name))
         rows = [tasks[g] for g in group]
-        if len(leads) >= len(rows):
+        if (len(joints) == len(rows) and not leads) or len(leads) >= len(rows):
+            # the leads come from another paragraph than the row's own: any warning of a row left without one is
+            # stale, and the whole band is told to be checked
+            stale = {f"Dòng {t.no or 'không số'} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì." for t in rows}
+            warnings[:] = [w for w in warnings if w not in stale]
+            warnings.append(f"Các dòng {rows[0].no}–{rows[-1].no} của phụ lục nhiệm vụ: OCR đọc bảng theo cột (số thứ "
+                            "tự, rồi tên nhiệm vụ, rồi cơ quan chủ trì …); ghép lại theo thứ tự, cần đối chiếu bản gốc.")
+            for task in rows:
+                task.confidence = min(task.confidence, 0.45)
+        if len(joints) == len(rows) and not leads:
+            # a joint 'Cơ quan chủ trì, phối hợp' column: each cell names its lead and its coordinators
+            for task, (code, name, coord) in zip(rows, joints, strict=True):
+                task.lead_code, task.lead = code, name
+                task.coordinators = [m.agency.name if m.agency is not None else m.text for m in matcher.match_many(coord)]
+        elif len(leads) >= len(rows):
             for task, (code, name) in zip(rows, leads, strict=False):
                 task.lead_code, task.lead = code, name
         if len(deadlines) >= len(rows):
@@ -1504,6 +1534,21 @@ def _cells_above_number(outline: Outline, anchors: list[tuple[int, int]], tasks:
         n = run[-1] + 1
 
 
+def _joint_cell(text: str, matcher: AgencyMatcher) -> tuple[str, str, str] | None:
+    """A 'Cơ quan chủ trì, phối hợp' cell read as a paragraph, its roles written in ('Phòng Kinh tế chủ trì; Công an
+    xã phối hợp', 'Chủ trì: Phòng Kinh tế; Phối hợp: các thôn'): the lead, known to the registry, and the
+    coordinators' text. (lead code, lead name, coordinators.) None for any other paragraph, a task's name that
+    tells who leads it ('Phòng Kinh tế chủ trì tổ chức hội nghị') among them: its lead is no unit alone."""
+    f = fold(text)
+    if not (_JOINT_LEAD.search(f) or _ROLE_AFTER.search(f)):
+        return None
+    lead, coord = _joint(text, matcher)
+    if not lead or not _units_only(lead, matcher):
+        return None
+    agency = matcher.match_many(lead)[0].agency
+    return (agency.code, agency.name, coord) if agency is not None else None
+
+
 def _end_deadline(cell: str) -> str | None:
     """The deadline a cell read as a paragraph ends with ("Tháng 4/2026", "Thường xuyên")."""
     f = fold(cell)
@@ -1512,7 +1557,7 @@ def _end_deadline(cell: str) -> str | None:
 
 
 def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: AgencyMatcher,
-                count: int) -> list[str] | None:
+                count: int, joint: frozenset[int] = frozenset()) -> list[str] | None:
     """The name cells of a band of rows read column by column: the paragraphs before the first one that
     names only units or holds only a deadline (the name column comes first), split into `count`."""
     column: list[list[str]] = []
@@ -1520,7 +1565,7 @@ def _band_names(outline: Outline, paragraphs: list[tuple[int, str]], matcher: Ag
     for n, (first, text) in enumerate(paragraphs):
         f = fold(text)
         if DEADLINE_PHRASE.fullmatch(f.strip(" .")) or _BARE_YEAR.fullmatch(" " + f.strip(" .")) or \
-                _units_only(text, matcher):
+                _units_only(text, matcher) or first in joint or _joint_cell(text, matcher) is not None:
             rest = n
             break
         cell = [outline.line_out(k).strip() for k in _paragraph(outline.lines, first)]
