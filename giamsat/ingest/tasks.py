@@ -979,7 +979,10 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     """Rows of an OCR'd task table: numbered rows in sequence; each row is the block of lines around its number."""
     subs, heads = sub_row_anchors(outline.lines, start, end)
     labels: dict[int, str] = {}
+    named: list[int] = []
     if subs:
+        named = _labelled_lost_rows(outline, [i for i, _label in subs], end, matcher)
+        subs = _with_lost_subs(subs, named)
         # rows numbered under group rows (1.1, 1.2 under 1): the sub-rows are the tasks, read as rows
         # numbered 1, 2, 3 … in turn; the group rows head them
         anchors = [(i, n) for n, (i, _label) in enumerate(subs, 1)]
@@ -991,7 +994,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     lines = outline.lines
     lost = [*_lost_rows(outline, anchors, end, matcher), *_tail_cells(outline, anchors, end, matcher)]
     anchors = sorted([*anchors, *lost])
-    paragraph_rows = frozenset(i for i, _v in lost)
+    paragraph_rows = frozenset([*(i for i, _v in lost), *named])
     # (only where a row's cells start on its number line: in a table whose cells are centred, a row's
     # first lines stand above its number)
     unnumbered = [*_lost_lines(outline, anchors, matcher), *_tail_rows(outline, anchors, end, matcher)] if \
@@ -1056,6 +1059,12 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         out.append(task)
         if n and lo > i and not opens:
             _run_on_name(outline, out[-2], anchors[n - 1][0], i, lo, matcher)
+    found = [task for (i, _v), task in zip(anchors, out, strict=True) if i in named]
+    for task in found:
+        task.confidence = min(task.confidence, 0.45)
+    if found:
+        warnings.append(f"Dòng {', '.join(t.no or '?' for t in found)} của phụ lục nhiệm vụ: OCR mất số thứ tự, nhận ra "
+                        "nhờ ô “Chủ trì: …” riêng của dòng; cần đối chiếu bản gốc.")
     _column_blocks(outline, anchors, out, matcher, end, exclude, warnings, (leads, coords))
     _cells_above_number(outline, anchors, out, matcher, end, exclude)
     _cells_below_name(outline, anchors, out, matcher, exclude)
@@ -1752,6 +1761,58 @@ def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
             # fewer than the numbers lost (a row's name that does not fit the pattern, past a page break):
             # rows all the same, whose numbers cannot be told (0: no number)
             out.extend((line, 0) for line in names)
+    return out
+
+
+# a joint cell's lead label: "Chủ trì: Phòng Kinh tế; Phối hợp: …" (OCR may drop the colon's dot: "Chủ trì;")
+_LEAD_MARK = re.compile(r"(?<![a-z])chu\s*tri\s*[:;]")
+
+
+def _labelled_lost_rows(outline: Outline, marks: list[int], end: int, matcher: AgencyMatcher) -> list[int]:
+    """Rows whose numbers OCR lost in a table whose 'Đơn vị thực hiện' cells label their roles ('Chủ trì: …;
+    Phối hợp: …'), read cell by cell, each cell a paragraph: a row has one lead label, so each further one below a
+    row's number, with a task's name in the paragraph right above its cell, is a row of its own, opening at that
+    name (a name: a capital, a sentence's length, no unit's cell, no deadline, no label). The first lines of
+    those names, when every further label has one."""
+    lines = outline.lines
+    out: list[int] = []
+    for n, i in enumerate(marks):
+        nxt = marks[n + 1] if n + 1 < len(marks) else None
+        if nxt is None:
+            continue
+        paragraphs = _paragraphs(lines, i, nxt - 1)
+        labelled = [m for m, para in enumerate(paragraphs)
+                    if any(_LEAD_MARK.search(fold(lines[j])) for j in para)]
+        found: list[int] = []
+        for m in labelled[1:]:
+            para = paragraphs[m - 1] if m and m - 1 not in labelled else None
+            text = squash(" ".join(lines[j] for j in para)) if para else ""
+            if para is None or not text[:1].isupper() or len(text) < 20 or _units_only(text, matcher) or \
+                    DEADLINE_PHRASE.search(fold(text)) or _is_header(text) or ROW_START.match(text):
+                break
+            found.append(para[0])
+        if labelled and len(found) == len(labelled) - 1:
+            out.extend(found)
+    return out
+
+
+def _with_lost_subs(subs: list[tuple[int, str]], named: list[int]) -> list[tuple[int, str]]:
+    """The sub-rows with those whose numbers OCR lost (`_labelled_lost_rows`) numbered on from the sub-row above
+    them ('1.1', then '1.2', '1.3'), when the next sub-row numbered in the same group leaves room for them."""
+    if not named:
+        return subs
+    out = list(subs)
+    for line in sorted(named):
+        k = max(n for n, (i, _label) in enumerate(out) if i < line)
+        group, _dot, sub = out[k][1].partition(".")
+        if not sub.isdigit():
+            continue
+        label = f"{group}.{int(sub) + 1}"
+        after = out[k + 1][1] if k + 1 < len(out) else ""
+        if after.partition(".")[0] == group and after.partition(".")[2].isdigit() and \
+                int(after.partition(".")[2]) <= int(sub) + 1:
+            continue
+        out.insert(k + 1, (line, label))
     return out
 
 
