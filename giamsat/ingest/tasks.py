@@ -1644,7 +1644,9 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
             hi = i
             while hi < nxt - 1 and not _ends_name(lines[hi]) and hi - i < 10 and not _body_item(lines, hi + 1, v):
                 hi += 1
-            if hi == nxt - 1 and not _ends_name(lines[hi]):
+            if nxt in paragraph_rows:
+                hi = nxt - 1        # the row's cells read one paragraph each, down to the next row's name
+            elif hi == nxt - 1 and not _ends_name(lines[hi]):
                 hi = i + (nxt - i) // 2
         while hi > i and not lines[hi].strip():
             hi -= 1
@@ -1750,11 +1752,17 @@ def _lost_rows(outline: Outline, anchors: list[tuple[int, int]], end: int,
             continue
         paragraphs = _paragraphs(lines, i + 1, nxt - 1)
         lone = not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[i]).strip()
+        # a row whose number line holds only its lead's cell ('4 Phòng Kế' / 'hoạch - Tài' / 'chính': a table whose
+        # lead column comes first) has its name below that cell, as a lone number has
+        lead_cell = not lone and _units_only(squash(" ".join(re.sub(r"^\s*\d{1,3}\s*[|.]?", "", lines[j])
+                                                            for j in _paragraph(lines, i))), matcher)
         # a lone number's own name: the first paragraph below it that opens with a capital (those in
         # lower case above it are the row before's, run on past a page break)
+        if lead_cell:
+            paragraphs = [para for para in paragraphs if para[0] > _paragraph(lines, i)[-1]]
         own = next((m for m, para in enumerate(paragraphs) if not lines[para[0]].strip()[:1].islower()), -1) \
-            if lone else -1
-        names = _names_before_units(lines, paragraphs[own + 1:], matcher)
+            if lone or lead_cell else -1
+        names = _names_before_units(lines, paragraphs[own + 1:], matcher, lead_cell)
         if len(names) == w - v - 1:
             out.extend((line, v + 1 + k) for k, line in enumerate(names))
         elif 2 <= len(names) < w - v - 1:
@@ -1829,10 +1837,13 @@ def _paragraphs(lines: list[str], lo: int, hi: int) -> list[list[int]]:
     return out
 
 
-def _names_before_units(lines: list[str], paragraphs: list[list[int]], matcher: AgencyMatcher) -> list[int]:
+def _names_before_units(lines: list[str], paragraphs: list[list[int]], matcher: AgencyMatcher,
+                        lead_first: bool = False) -> list[int]:
     """In cells OCR read one paragraph each, the first lines of the paragraphs that are task names: they open
     with a capital, hold a few words (20 characters) and are followed, past paragraphs in lower case (the rest
-    of the cell), by a paragraph naming only units (the lead's cell)."""
+    of the cell), by a paragraph naming only units (the lead's cell). In a table whose lead column comes first
+    (`lead_first`), the cell after a name is its deadline's: a row whose lead cell was merged with the row above's
+    shows its name, then its deadline."""
     names = []
     for m, para in enumerate(paragraphs[:-1]):
         text = squash(" ".join(lines[j] for j in para))
@@ -1843,7 +1854,7 @@ def _names_before_units(lines: list[str], paragraphs: list[list[int]], matcher: 
         # the next paragraph that opens with a capital (a lower-case one goes on with the same cell)
         after = next((squash(" ".join(lines[j] for j in p)) for p in paragraphs[m + 1:]
                       if not lines[p[0]].strip()[:1].islower()), "")
-        if _units_only(after, matcher):
+        if _units_only(after, matcher) or (lead_first and DEADLINE_PHRASE.fullmatch(fold(after).strip(" ."))):
             names.append(para[0])
     return names
 
