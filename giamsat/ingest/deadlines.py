@@ -78,7 +78,7 @@ def parse_deadline(raw: str) -> DeadlineSpec:
         return DeadlineSpec.unknown(text)
     if _CONDITIONAL.search(f):
         return DeadlineSpec.when(text, raw=text)
-    spec = _moved(f, text) or _span(f, text) or _dated(f, text)
+    spec = _phased(f, text) or _moved(f, text) or _span(f, text) or _dated(f, text)
     if spec is not None:
         return spec
     for rx, rec in _RECURRING:
@@ -87,6 +87,24 @@ def parse_deadline(raw: str) -> DeadlineSpec:
     if _CONTINUOUS.search(f):
         return DeadlineSpec.continuous(raw=text)
     return DeadlineSpec.unknown(text)
+
+
+# a phase's label in a deadline cell: "Đợt 1: tháng 4/2026; đợt 2: tháng 9/2026", "Giai đoạn 2: năm 2027", "Lần 2 - …"
+_PHASE = re.compile(r"(?:^|(?<=[;,.(])|(?<=\s))(?:dot|giai\s*doan|lan|buoc)\s*(?:\d{1,2}|[ivx]{1,3})\s*[:\-–]\s*")
+
+
+def _phased(f: str, text: str) -> DeadlineSpec | None:
+    """A cell that dates each phase of the work ('Đợt 1: tháng 4/2026; đợt 2: tháng 9/2026'): the work is done when
+    its last phase is, so it is due as that phase is, from the first phase's start."""
+    labels = list(_PHASE.finditer(f))
+    if len(labels) < 2:
+        return None
+    first = _dated(f[labels[0].end():labels[1].start()], text[labels[0].end():labels[1].start()])
+    last = _dated(f[labels[-1].end():], text[labels[-1].end():])
+    if last is None:
+        return None
+    start = first.start if first is not None and first.start is not None else last.start
+    return dataclasses.replace(last, raw=text, start=start)
 
 
 def _dated(f: str, text: str) -> DeadlineSpec | None:
