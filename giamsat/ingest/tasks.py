@@ -792,8 +792,9 @@ _WHEN_OPEN = re.compile(r"(?:khi|sau\s*khi|ngay\s*sau\s*khi|truoc\s*khi|hang\s*(
 
 
 def _leaf_duty(item: Item, nxt: Item | None, matcher: AgencyMatcher | None = None) -> bool:
-    """'1. Sở A chủ trì xây dựng …, hoàn thành trong Quý IV/2025.' — a numbered item that is a duty
-    itself (a full sentence with no sub-items), not the heading of a group."""
+    """'1. Sở A chủ trì xây dựng …, hoàn thành trong Quý IV/2025.', '2. Sở B xây dựng …, hoàn thành trong tháng
+    02/2026.' — a numbered item that is a duty itself (a full sentence with no sub-items), not the heading of a
+    group."""
     if item.kind != "num" or (nxt is not None and nxt.level > item.level):
         return False
     f = item.folded.strip()
@@ -801,7 +802,10 @@ def _leaf_duty(item: Item, nxt: Item | None, matcher: AgencyMatcher | None = Non
         return False
     if re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f):
         return True
-    return matcher is not None and _when_subject(item, matcher) is not None
+    # "7. Các chi bộ trực thuộc quán triệt Nghị quyết, …, hoàn thành trong Quý I/2026.": a unit and its verb open the
+    # sentence, a deadline closes it
+    return matcher is not None and (_when_subject(item, matcher) is not None or
+                                    (_subject_unit(item, matcher) is not None and _end_deadline(item.text) is not None))
 
 
 def _when_subject(item: Item, matcher: AgencyMatcher) -> tuple[int, int, int, Agency] | None:
