@@ -13,6 +13,9 @@ primitives as report generators and other word processors do:
     ruled one of two ways (two variants of every plan):
       /hrules      horizontal rules only (above and below the header row, under every row), no vertical rules;
       /borderless  no rules at all, the columns aligned by position only;
+    and, asked for by name only (--variant=unrepeated), a third: /unrepeated, as /borderless but the header row on
+    the table's first page only (a word processor's table whose "repeat as header row" was not ticked: the rows
+    run on over the next page without a header);
     a group's title row (its text in the first cell only) spans the whole row;
   - every annex ("PHỤ LỤC" on) on LANDSCAPE pages (1.5 cm margins) after the portrait body.
 Kinds: "pdf_text" (the PDF as is) and, with --scan, "scan" (every page printed and scanned at 200 dpi, another
@@ -42,7 +45,8 @@ targets milestones 59/60 -> 60/60 (34 forms: tasks R 94.9 -> 100, deadline 267/2
 that ends a page before the repeated header read as a task (forms_commune_subitems); forms_duty_headings' prose tasks
 (0/12, as in every kind), group rows naming the lead (forms_grouped_by_body) and merged lead cells (forms_merged_cells).
 
-Usage: .venv/bin/python benchmarks/robust_layout.py [--only=PREFIX] [--scan] [--details] [--variant=hrules|borderless]
+Usage: .venv/bin/python benchmarks/robust_layout.py [--only=PREFIX] [--scan] [--details]
+                                                   [--variant=hrules|borderless|unrepeated]
   --only: the gold files whose name starts with PREFIX (e.g. forms_department); default every forms_* gold.
 Cost: rendering and reading the text PDFs of the 39 forms in both variants, ~2 min; --scan OCRs every page
 (cached under var/quality/layout/ per page's word boxes by quality._ocr_cache).
@@ -83,7 +87,7 @@ def _head_and_title(lines: list[str]) -> tuple[str, str]:
 
 
 def layout_pdf(text: str, variant: str) -> bytes:
-    """The plan drawn as the module's doc says; `variant` is "hrules" or "borderless"."""
+    """The plan drawn as the module's doc says; `variant` is "hrules", "borderless" or "unrepeated"."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -151,7 +155,8 @@ def layout_pdf(text: str, variant: str) -> bytes:
         pdf.ln(2)
         with pdf.table(col_widths=_mean_widths(rows, ncols, width), width=width, line_height=5,
                        borders_layout="HORIZONTAL_LINES" if variant == "hrules" else "NONE",
-                       text_align="LEFT", v_align="TOP", first_row_as_headings=True, repeat_headings=1,
+                       text_align="LEFT", v_align="TOP", first_row_as_headings=True,
+                       repeat_headings=0 if variant == "unrepeated" else 1,
                        headings_style=FontFace(emphasis="BOLD"), padding=(1, 1.2)) as table:
             for row in rows:
                 r = table.row()

@@ -812,6 +812,7 @@ def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
     import pypdfium2  # type: ignore[import-untyped]
 
     out: dict[str, list[str]] = {}
+    above: Words | None = None
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:  # pdfplumber read the structure, the renderer refuses it
@@ -823,7 +824,8 @@ def _ocr_pdf_pages(data: bytes, pages: list[int], progress: Progress | None,
             except pypdfium2.PdfiumError as exc:
                 raise IngestError(f"PDF hỏng: không dựng được trang {number + 1} để nhận dạng chữ (OCR).",
                                   "bad_pdf") from exc
-            out[f"\x00page{number}"] = ocr_image(image, warnings)
+            out[f"\x00page{number}"] = lines = ocr_image(image, warnings, above)
+            above = lines.header if isinstance(lines, PageLines) else None
             if progress:
                 progress(done, len(pages))
     finally:
@@ -857,8 +859,11 @@ def read_image(data: bytes, progress: Progress | None = None) -> Extracted:
         raise IngestError(f"Ảnh có quá nhiều trang (tối đa {OCR_MAX_PAGES}).", "too_many_pages")
     lines: list[str] = []
     warnings: list[str] = []
+    above: Words | None = None
     for done, frame in enumerate(frames, 1):
-        lines.extend(ocr_image(frame, warnings))
+        page = ocr_image(frame, warnings, above)
+        above = page.header if isinstance(page, PageLines) else None
+        lines.extend(page)
         if progress:
             progress(done, len(frames))
     return Extracted(lines, "image", len(frames), warnings)
@@ -895,8 +900,21 @@ _SPECK = re.compile(r"[\W_]{1,3}")                  # a word of one to three mar
 _BLANK = re.compile(r"[_:'`‘’“”.,]+")                # … of marks that never stand alone in a plan's text
 
 
-def ocr_image(image: Any, warnings: list[str]) -> list[str]:
-    """A page's lines: turned upright first (a landscape page scanned turned a quarter, `quarter_turn`). Then a
+Words = list[dict[str, Any]]
+
+
+class PageLines(list[str]):
+    """A scanned page's lines, with the header of the table without rules its reading ends in (that header's words as
+    the page placed them; None when the page ends otherwise): the next page is read under it when its rows run on
+    without a header of their own (`_under_header`)."""
+
+    def __init__(self, lines: list[str], header: Words | None = None) -> None:
+        super().__init__(lines)
+        self.header = header
+
+
+def ocr_image(image: Any, warnings: list[str], above: Words | None = None) -> PageLines:
+    """A page's lines (`above`: the header of a table without rules the page before ends in). Turned upright first (a landscape page scanned turned a quarter, `quarter_turn`). Then a
     page read with doubt (median word confidence under _DOUBTFUL, or no word at all: Tesseract may read nothing
     from a table page lying on its side) is checked: Tesseract's orientation detection (OSD) is asked which way
     is up, and the page is read again turned as it says (upside down; a quarter either way, when the profile
@@ -907,12 +925,12 @@ def ocr_image(image: Any, warnings: list[str]) -> list[str]:
     turn = quarter_turn(page)
     if turn:
         page = page.rotate(turn, expand=True)
-    lines, words = _ocr_upright(page, warnings)
+    lines, words = _ocr_upright(page, warnings, above)
     if _doubt(words):
         osd = _osd_rotation(page)
         again = (360 - osd) % 360 if osd else 180 if turn and osd is None else 0
         if again:
-            lines_again, words_again = _ocr_upright(page.rotate(again, expand=True), warnings)
+            lines_again, words_again = _ocr_upright(page.rotate(again, expand=True), warnings, above)
             if len(words_again) >= _FEW_WORDS and _doubt(words_again) < _doubt(words):
                 lines = lines_again
     return lines
@@ -979,8 +997,9 @@ def _osd_rotation(image: Any) -> int | None:
     return int(m.group(1)) % 360 if m else None
 
 
-def _ocr_upright(image: Any, warnings: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
-    """An upright page's lines and Tesseract's words."""
+def _ocr_upright(image: Any, warnings: list[str], above: Words | None = None) -> tuple[PageLines, Words]:
+    """An upright page's lines and Tesseract's words. A page without rulings is read as tables without rules when it
+    holds a table's header, or when its rows run on under the header of the page before (`above`)."""
     import pytesseract
     from PIL import ImageFilter
 
@@ -995,10 +1014,10 @@ def _ocr_upright(image: Any, warnings: list[str]) -> tuple[list[str], list[dict[
         data = tesseract_words(image)
     except pytesseract.TesseractError:
         warnings.append("OCR không đọc được một trang (Tesseract báo lỗi); trang đó bị bỏ qua.")
-        return [], []
+        return PageLines([]), []
     except RuntimeError:
         warnings.append("OCR quá thời gian cho một trang; trang đó bị bỏ qua.")
-        return [], []
+        return PageLines([]), []
     except pytesseract.TesseractNotFoundError as exc:
         raise IngestError("Máy chủ chưa cài Tesseract OCR: không đọc được bản quét.", "no_ocr") from exc
     words = _words(data)
@@ -1009,9 +1028,68 @@ def _ocr_upright(image: Any, warnings: list[str]) -> tuple[list[str], list[dict[
     words = _reread_heads(image, grids, _reread_figures(image, grids, words))
     words = _reread_quarters(image, _reread_labels(image, grids, _reread_cells(image, grids, words)))
     read_comparators(image, words)
-    if not grids and _headed_table(words):
-        return borderless_lines(_mark_specks(_reread_dropped_labels(image, words)), _SCAN_GUTTER), read
-    return place_grids(words, grids), read
+    if grids:
+        return PageLines(place_grids(words, grids)), read
+    if not _headed_table(words):
+        under = _under_header(words, above) if above else None
+        if under is None:
+            return PageLines(place_grids(words, grids)), read
+        words = under
+    words = _mark_specks(_reread_dropped_labels(image, words))
+    lines = borderless_lines(words, _SCAN_GUTTER)
+    return PageLines(lines, _open_header(words) if _ends_in_table(lines) else None), read
+
+
+def _ends_in_table(lines: list[str]) -> bool:
+    """Whether a page's reading ends in a table's row: its last line, past the page's number, is a pipe row."""
+    tail = [x for x in lines if x.strip()]
+    if tail and (_FOOT.fullmatch(tail[-1]) or re.fullmatch(r"\W*\d{1,3}\W*", tail[-1])):
+        tail.pop()
+    return bool(tail) and tail[-1].startswith("|")
+
+
+def _open_header(words: Words) -> Words | None:
+    """The words of the last table header on a page without rules (`_headed_table`'s line and the lines of the
+    header under it, down to the first row's label; four lines at most)."""
+    from .fold import fold
+
+    height = statistics.median(w["h"] for w in words) or 10
+    lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]
+    heads = [n for n, line in enumerate(lines) if len(_chunks(line, _SCAN_GUTTER * height)) >= 3 and
+             len(set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in line))))) >= 2]
+    if not heads:
+        return None
+    k = heads[-1]
+    end = next((n for n in range(k + 1, min(k + 4, len(lines))) if _numbered(lines[n][0]["text"])), k + 1)
+    return [w for line in lines[k:end] for w in line]
+
+
+def _under_header(words: Words, header: Words) -> Words | None:
+    """A page whose table rows run on from the page before without a header of their own (a word processor's table
+    whose header row is not repeated), with that header's words set just above its first line in the body's type
+    (past the page's number and a running header set smaller), where the page before placed them across: so its
+    columns are found and its row numbers read as under a header. None when the page does not open with a table's
+    lines (its first line is prose across the page, or no line is in the body's type)."""
+    if not words:
+        return None
+    height = statistics.median(w["h"] for w in words) or 10
+    lines = [sorted(line, key=lambda w: w["x0"]) for line in _visual_lines(words)]
+    left = min(w["x0"] for w in header)
+    span = max(w["x1"] for w in header) - left
+    first = next((n for n, line in enumerate(lines) if statistics.median(w["h"] for w in line) >= 0.9 * height
+                  and not re.fullmatch(r"\W*\d{1,3}\W*|" + _FOOT.pattern, " ".join(w["text"] for w in line))), None)
+    if first is None:
+        return None
+    line = lines[first]
+    if len(_chunks(line, _SCAN_GUTTER * height)) == 1 and line[-1]["x1"] - line[0]["x0"] >= 0.7 * span:
+        return None
+    top = min(w["top"] for w in line)
+    drop = top - 0.6 * height - max(w["top"] + w["h"] for w in header)
+    placed = [{**w, "top": w["top"] + drop} for w in header]
+    lift = max(0.0, max(w["top"] + w["h"] for x in lines[:first] for w in x) - min(w["top"] for w in placed)
+               + 0.6 * height) if first else 0.0
+    return [*({**w, "top": w["top"] - lift} for x in lines[:first] for w in x), *placed,
+            *(w for x in lines[first:] for w in x)]
 
 
 # A scan's word boxes are tight around the ink, its word spaces 0.35-0.6 of a box's height; a table's columns set

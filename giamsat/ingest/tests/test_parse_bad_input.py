@@ -127,7 +127,7 @@ def test_a_pdf_page_metres_tall_is_rendered_for_ocr_at_a_bounded_size(monkeypatc
 
     sizes: list[tuple[int, int]] = []
 
-    def fake_ocr(image: object, warnings: list[str]) -> list[str]:
+    def fake_ocr(image: object, warnings: list[str], above: object = None) -> list[str]:
         sizes.append(image.size)  # type: ignore[attr-defined]
         return []
 

@@ -96,3 +96,65 @@ def test_a_label_read_with_a_letter_too_many_at_full_size_is_taken_at_half_size(
     assert "3" in readers._PlainReadings(cell)
     assert "1" not in readers._PlainReadings(cell)
 
+
+# a ward's task table without rules that runs on over a second page without its header (a word processor's table whose
+# header row is not repeated)
+RUN_ON = [
+    [["TT"], ["Nhiệm vụ"], ["Đơn vị chủ trì"], ["Thời hạn"]],
+    [["1"], ["Số hóa hồ sơ đất đai của", "phường"], ["Phòng Kinh tế"], ["Quý III/2027"]],
+    [["2"], ["Lắp đặt điểm truy cập", "internet công cộng"], ["Văn phòng"], ["Tháng 6/2027"]],
+    [["3"], ["Cập nhật dữ liệu dân cư", "vào hệ thống"], ["Công an phường"], ["Năm 2027"]],
+    [["4"], ["Mở lớp bình dân học vụ", "số cho người cao tuổi"], ["Hội Người cao tuổi"], ["Tháng 10/2027"]],
+]
+
+
+def _run_on_pages() -> tuple[Any, Any]:
+    font = ImageFont.truetype(FONT, 27)
+    probe = ImageDraw.Draw(Image.new("L", (10, 10)))
+    xs = [140, 230]
+    for c in range(1, len(RUN_ON[0])):
+        xs.append(xs[-1] + int(max(probe.textlength(t, font=font) for row in RUN_ON for t in row[c])) + 60)
+    pages = []
+    for rows, before, after in ((RUN_ON[:3], "Ủy ban nhân dân phường giao nhiệm vụ như sau:", ""),
+                                (RUN_ON[3:], "", "Các đơn vị báo cáo kết quả trước ngày 15 hằng tháng.")):
+        img = Image.new("L", (2300, 1000), 255)
+        draw = ImageDraw.Draw(img)
+        if before:
+            draw.text((120, 80), before, fill=0, font=font)
+        y = 200
+        for row in rows:
+            for c, cell in enumerate(row):
+                for n, text in enumerate(cell):
+                    draw.text((xs[c], y + n * 40), text, fill=0, font=font)
+            y += 40 * max(len(cell) for cell in row) + 60
+        if after:
+            draw.text((120, y + 40), after, fill=0, font=font)
+        pages.append(img)
+    return pages[0], pages[1]
+
+
+def test_rows_running_on_without_a_header_are_read_under_the_header_above() -> None:
+    """Was: a page whose rows run on without a header was read as loose lines (no table header on it, so no table
+    without rules was looked for): rows 3 and 4 lost their columns and their tasks. Now the page is read under the
+    header of the table the page before ends in."""
+    first, second = _run_on_pages()
+    lines = readers.ocr_image(first, [])
+    assert lines.header is not None and [w["text"] for w in lines.header][:2] == ["TT", "Nhiệm"]
+    rows = [x for x in readers.ocr_image(second, [], lines.header) if x.startswith("|")]
+    cells = [[c.strip() for c in x.strip("|").split("|")] for x in rows]
+    assert [c[0] for c in cells] == ["TT", "3", "4"], rows
+    assert [c[1] for c in cells[1:]] == [" ".join(row[1]) for row in RUN_ON[3:]], rows
+    assert [c[2] for c in cells[1:]] == [row[2][0] for row in RUN_ON[3:]], rows
+    assert [c[3] for c in cells[1:]] == [row[3][0] for row in RUN_ON[3:]], rows
+
+
+def test_a_page_of_prose_after_a_table_is_read_as_prose() -> None:
+    """A page opening with prose after a table that ended at the foot of the page before is not read as a table."""
+    first, _second = _run_on_pages()
+    header = readers.ocr_image(first, []).header
+    assert header is not None
+    img = Image.new("L", (2300, 600), 255)
+    ImageDraw.Draw(img).text((120, 100), "Các đơn vị báo cáo kết quả thực hiện về Văn phòng trước ngày 15 hằng tháng.",
+                             fill=0, font=ImageFont.truetype(FONT, 27))
+    lines = readers.ocr_image(img, [], header)
+    assert not any(x.startswith("|") for x in lines) and lines.header is None
