@@ -484,6 +484,12 @@ def _holds_short(agency: Agency, short: str) -> bool:
     return short == "".join(w[0] for w in rest)
 
 
+def _own_first(registry: list[Agency]) -> list[Agency]:
+    """The caller's own units, then the generic ones the reader ships (`DEFAULT_AGENCIES`), each in its order."""
+    generic = {(code, name) for code, name, _kind, _aliases in DEFAULT_AGENCIES}
+    return sorted(registry, key=lambda a: (a.code, a.name) in generic)
+
+
 class AgencyMatcher:
     """Exact alias lookup first, then rapidfuzz; unmatched names are returned, never dropped."""
 
@@ -498,8 +504,7 @@ class AgencyMatcher:
                 self._keys.setdefault(k, agency)
         # then the caller's own units' aliases before the generic units': "Văn phòng Đảng ủy", a commune party
         # committee's office the plan registers by that short name, is also the generic commune office's alias
-        generic = {(code, name) for code, name, _kind, _aliases in DEFAULT_AGENCIES}
-        for agency in sorted(self.registry, key=lambda a: (a.code, a.name) in generic):
+        for agency in _own_first(self.registry):
             for alias in (agency.name, *agency.aliases):
                 for k in dict.fromkeys((_key(alias), _key(expand(alias)))):
                     self._keys.setdefault(k, agency)
@@ -603,10 +608,7 @@ class AgencyMatcher:
         self._words: set[str] = set()
         self._pairs: set[tuple[str, str]] = set()
         self._pair_count: Counter[str] = Counter()
-        # then the caller's own units' aliases before the generic units': "Văn phòng Đảng ủy", a commune party
-        # committee's office the plan registers by that short name, is also the generic commune office's alias
-        generic = {(code, name) for code, name, _kind, _aliases in DEFAULT_AGENCIES}
-        for agency in sorted(self.registry, key=lambda a: (a.code, a.name) in generic):
+        for agency in self.registry:
             for alias in (agency.name, *agency.aliases):
                 words = _key(alias).split()
                 self._words.update(words)
