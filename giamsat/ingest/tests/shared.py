@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -64,3 +64,30 @@ def typed_docx(paragraphs: list[str], pipe_rows: list[str]) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def borderless_page(rows: list[list[list[str]]], size: tuple[int, int], before: str = "", after: str = "",
+                    widths_of: list[list[list[str]]] | None = None) -> Image.Image:
+    """A table set without rules, as a scan shows it: each cell a list of lines 40 px apart, rows 60 px apart, each
+    column 60 px past the widest cell of `widths_of` (`rows` by default: a table run on over pages keeps its columns);
+    `before` a line above the table, `after` one below it."""
+    from giamsat.ingest.samples.build import FONT
+
+    font = ImageFont.truetype(FONT, 27)
+    img = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(img)
+    table = widths_of or rows
+    xs = [140, 230]
+    for c in range(1, len(table[0])):
+        xs.append(xs[-1] + int(max(draw.textlength(t, font=font) for row in table for t in row[c])) + 60)
+    if before:
+        draw.text((120, 80), before, fill=0, font=font)
+    y = 200
+    for row in rows:
+        for c, cell in enumerate(row):
+            for n, text in enumerate(cell):
+                draw.text((xs[c], y + n * 40), text, fill=0, font=font)
+        y += 40 * max(len(cell) for cell in row) + 60
+    if after:
+        draw.text((120, y + 40), after, fill=0, font=font)
+    return img

@@ -7,6 +7,8 @@ from typing import Any
 from giamsat.ingest import readers
 from giamsat.ingest.readers import _headed_table
 
+from .shared import borderless_page
+
 
 def boxes(line: list[tuple[str, float, float, float]]) -> list[dict[str, Any]]:
     """Word boxes as Tesseract gives them, (text, x0, top, height): tight around the ink, so a word with a tall accent
@@ -39,25 +41,8 @@ LABELLED = [
 
 
 def _labelled_page() -> Any:
-    from PIL import Image, ImageDraw, ImageFont
-
-    from giamsat.ingest.samples.build import FONT
-
-    img = Image.new("L", (2300, 1500), 255)
-    draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(FONT, 27)
-    xs = [140, 230]
-    for c in range(1, len(LABELLED[0])):
-        xs.append(xs[-1] + int(max(draw.textlength(t, font=font) for row in LABELLED for t in row[c])) + 60)
-    draw.text((120, 80), "Căn cứ kế hoạch năm học, nhà trường giao nhiệm vụ cụ thể như sau:", fill=0, font=font)
-    y = 200
-    for row in LABELLED:
-        for c, cell in enumerate(row):
-            for n, text in enumerate(cell):
-                draw.text((xs[c], y + n * 40), text, fill=0, font=font)
-        y += 40 * max(len(cell) for cell in row) + 60
-    draw.text((120, y + 40), "Các tổ báo cáo kết quả về Ban Giám hiệu trước ngày 25 hằng tháng.", fill=0, font=font)
-    return img
+    return borderless_page(LABELLED, (2300, 1500), "Căn cứ kế hoạch năm học, nhà trường giao nhiệm vụ cụ thể như sau:",
+                           "Các tổ báo cáo kết quả về Ban Giám hiệu trước ngày 25 hằng tháng.")
 
 
 def test_row_labels_the_reading_dropped_are_read_again() -> None:

@@ -11,6 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 from giamsat.ingest import readers
 from giamsat.ingest.samples.build import FONT
 
+from .shared import borderless_page
+
 SERIF_BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
 
 
@@ -47,21 +49,8 @@ WRAPPED = [
 
 
 def _wrapped_page() -> Any:
-    img = Image.new("L", (2300, 1300), 255)
-    draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(FONT, 27)
-    xs = [140, 230]
-    for c in range(1, len(WRAPPED[0])):
-        xs.append(xs[-1] + int(max(draw.textlength(t, font=font) for row in WRAPPED for t in row[c])) + 60)
-    draw.text((120, 80), "Ủy ban nhân dân xã giao nhiệm vụ cụ thể như sau:", fill=0, font=font)
-    y = 200
-    for row in WRAPPED:
-        for c, cell in enumerate(row):
-            for n, text in enumerate(cell):
-                draw.text((xs[c], y + n * 40), text, fill=0, font=font)
-        y += 40 * max(len(cell) for cell in row) + 60
-    draw.text((120, y + 40), "Các bộ phận báo cáo kết quả trước ngày 20 hằng tháng.", fill=0, font=font)
-    return img
+    return borderless_page(WRAPPED, (2300, 1300), "Ủy ban nhân dân xã giao nhiệm vụ cụ thể như sau:",
+                           "Các bộ phận báo cáo kết quả trước ngày 20 hằng tháng.")
 
 
 def test_row_labels_under_a_wrapped_label_heading_are_read_again() -> None:
@@ -109,28 +98,10 @@ RUN_ON = [
 
 
 def _run_on_pages() -> tuple[Any, Any]:
-    font = ImageFont.truetype(FONT, 27)
-    probe = ImageDraw.Draw(Image.new("L", (10, 10)))
-    xs = [140, 230]
-    for c in range(1, len(RUN_ON[0])):
-        xs.append(xs[-1] + int(max(probe.textlength(t, font=font) for row in RUN_ON for t in row[c])) + 60)
-    pages = []
-    for rows, before, after in ((RUN_ON[:3], "Ủy ban nhân dân phường giao nhiệm vụ như sau:", ""),
-                                (RUN_ON[3:], "", "Các đơn vị báo cáo kết quả trước ngày 15 hằng tháng.")):
-        img = Image.new("L", (2300, 1000), 255)
-        draw = ImageDraw.Draw(img)
-        if before:
-            draw.text((120, 80), before, fill=0, font=font)
-        y = 200
-        for row in rows:
-            for c, cell in enumerate(row):
-                for n, text in enumerate(cell):
-                    draw.text((xs[c], y + n * 40), text, fill=0, font=font)
-            y += 40 * max(len(cell) for cell in row) + 60
-        if after:
-            draw.text((120, y + 40), after, fill=0, font=font)
-        pages.append(img)
-    return pages[0], pages[1]
+    return (borderless_page(RUN_ON[:3], (2300, 1000), before="Ủy ban nhân dân phường giao nhiệm vụ như sau:",
+                            widths_of=RUN_ON),
+            borderless_page(RUN_ON[3:], (2300, 1000), after="Các đơn vị báo cáo kết quả trước ngày 15 hằng tháng.",
+                            widths_of=RUN_ON))
 
 
 def test_rows_running_on_without_a_header_are_read_under_the_header_above() -> None:
