@@ -17,7 +17,6 @@ Three measures, words (syllables) exactly right against the form's clean text (d
 from __future__ import annotations
 
 import difflib
-import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from giamsat.ingest.quality import CACHE_DIR, degrade  # noqa: E402
+from giamsat.ingest.quality import cached_form_scan, cached_ocr_text, degrade  # noqa: E402
 from giamsat.ingest.restore import Restorer  # noqa: E402
 from giamsat.ingest.restore.gold import words  # noqa: E402
 
@@ -45,16 +44,8 @@ def right(restored: str, clean: str, misses: Counter[tuple[str, str]] | None = N
 
 def ocr_pages(text: str) -> list[str] | None:
     """The plain OCR text quality_parse cached for this form's scan, or None when it is not cached whole."""
-    key = hashlib.sha1(text.encode()).hexdigest()[:16]
-    scans = sorted(CACHE_DIR.glob(f"{key}.scan1-*.pdf"))
-    if not scans:
-        return None
-    ocr_key = hashlib.sha1(scans[-1].read_bytes() + repr(3).encode()).hexdigest()[:16]
-    count = int(scans[-1].name.rsplit("-", 1)[1].split(".")[0])
-    pages = [CACHE_DIR / "ocrtext" / f"{ocr_key}-p{n:03d}.txt" for n in range(1, count + 1)]
-    if not all(p.exists() for p in pages):
-        return None
-    return [p.read_text(encoding="utf-8") for p in pages]
+    scan = cached_form_scan(text)
+    return cached_ocr_text(scan) if scan is not None else None
 
 
 def main() -> None:

@@ -620,6 +620,20 @@ def item_misses(label: str, j: dict[str, Any], gold: dict[str, Any]) -> Iterator
 
 # --- OCR text without positions, from the reference plans' scans ------------------------------
 
+def cached_ocr_text(scan: bytes, psm: int = 3) -> list[str] | None:
+    """`ocr_text_pages` of a scan when every page of it is cached, else None (nothing is OCR'd)."""
+    key = hashlib.sha1(scan + repr(psm).encode()).hexdigest()[:16]
+    pages = [CACHE_DIR / "ocrtext" / f"{key}-p{n:03d}.txt" for n in range(1, _pdf_pages(scan) + 1)]
+    return [p.read_text(encoding="utf-8") for p in pages] if all(p.exists() for p in pages) else None
+
+
+def cached_form_scan(text: str) -> bytes | None:
+    """The scan `_form_renders` made of a form's text, when it is cached, else None (nothing is rendered)."""
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    scans = sorted(CACHE_DIR.glob(f"{key}.scan1-*.pdf"))
+    return scans[-1].read_bytes() if scans else None
+
+
 def ocr_text_pages(scan: bytes, psm: int = 3) -> list[str]:
     """The plain text Tesseract `vie` gives for each page of a scanned PDF — what a user pastes or an
     OCR service returns: no word boxes, page segmentation 3 (Tesseract's default). Cached per page
@@ -630,12 +644,11 @@ def ocr_text_pages(scan: bytes, psm: int = 3) -> list[str]:
     import pytesseract
     from PIL import Image
 
+    if (done := cached_ocr_text(scan, psm)) is not None:
+        return done
     key = hashlib.sha1(scan + repr(psm).encode()).hexdigest()[:16]
     folder = CACHE_DIR / "ocrtext"
-    done = sorted(folder.glob(f"{key}-p*.txt"))
     count = _pdf_pages(scan)
-    if len(done) == count:
-        return [(folder / f"{key}-p{n:03d}.txt").read_text(encoding="utf-8") for n in range(1, count + 1)]
     folder.mkdir(parents=True, exist_ok=True)
     out: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
