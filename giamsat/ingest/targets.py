@@ -27,8 +27,15 @@ _FIGURE = re.compile(
     r"(?P<a>" + _NUM + r")\s*(?P<pct>%)?\s*(?:(?P<rng>-|–|den)\s*(?P<b>" + _NUM + r")\s*%?)?"
     r"(?P<trolen>" + _TRO_LEN + r")?"
 )
-_RANK = re.compile(r"(?:thuoc|(?:nam|dung|xep)\s*trong|trong)?\s*(?:nh[a-z0-9&]m|top)\s*(\d{1,3})\s*(?:tinh|dia phuong|don vi|quoc gia|xa|phuong|huyen)"
+_RANK = re.compile(r"(?:thuoc|(?:nam|dung|xep)\s*trong|trong|vao)?\s*(?:nh[a-z0-9&]m|top)\s*(\d{1,3})\s*(?=[a-z]{2})(?!nam\b|lan\b|thang\b)"     # "nhóm 10 tỉnh", "top 50 trường đại học"
                    r"[^.;]{0,60}?(?:dan\s*dau|dung\s*dau|hang\s*dau|cao\s*nhat)")
+# a multiple in words ("tăng gấp đôi", "gấp ba lần", "gấp rưỡi"; folded, OCR's "d6i" too): its value
+_WORD_MULTIPLE = re.compile(r"(?P<ge>(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u)\s*)?\b(?P<g>gap)\s*(?P<w>d[o06]i|hai|ba|b[o06]n|ru[o06]i)\b(?:\s*lan\b)?"
+                            r"(?P<trolen>" + _TRO_LEN + r")?")
+_MULTIPLE_WORDS = {"doi": "2", "hai": "2", "ba": "3", "bon": "4", "ruoi": "1,5"}
+# what may stand before a rank that names no indicator: a lead-in and the plan's own place ("Phấn đấu đưa tỉnh")
+_RANK_SUBJECT = re.compile(r"[\s,;:(\-–]*(?:(?:den|toi|trong)\s*(?:(?:het|cuoi)\s*)?nam\s*20\d\d\s*,?\s*)?(?:phan\s*dau\s*)?(?:(?:dua|de)\s*)?"
+                           r"(?P<own>(?:tinh|thanh\s*pho|xa|phuong|huyen|quan|thi\s*xa|dac\s*khu|dia\s*phuong|don\s*vi|nganh)\s*(?:ta|nha)?\s*)?")
 _GLYPHS = str.maketrans({"€": "e", "¢": "e", "&": "o", "§": "o"})    # OCR'd vowels, one character each
 # the words qualifying a counted noun ("doanh nghiệp khoa học công nghệ"), up to the next figure's "và" or "trở lên"
 _NOUN_TAIL = r"(?:\s(?!va\b|dang\b|se\b|tro\b|tr[a-z]\s*l[a-z]n\b|tren\b|tai\b|trong\b|co\b|duoc\b|dat\b)[a-z]{1,12}\b){0,4}"
@@ -38,7 +45,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|bai\s*bao|sang\s*che"
                          r"|(?P<measure>ha\b|[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
-                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b|lan\b(?=\s*(?:so\s*voi\b|[.;,)]|$))))")   # "tăng 1,5 lần so với …": a multiple
+                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b|lan\b(?=\s*(?:so\s*voi\b|[.;,)]|$|(?:cua\s*)?nam\s*20\d\d\b|tr[a-z]{1,2}\s*[l1i][a-z]n\b))))")   # "tăng 1,5 lần so với …", "gấp 2 lần năm 2025": a multiple
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:nam\s*hoc\s*20\d\d\s*[-–/]\s*|(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20})((?:20)\d\d)")   # a school year ends in its second year
@@ -90,7 +97,7 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
                 m = _YEAR_CTX.search(f[:80])
                 if m and (item.kind != "dash" and len(f) < 120):
                     year = int(m.group(1))
-                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f) and not _RANK.search(f) and \
+                if len(f) < 120 and not re.search(r"\d+\s*%", f) and not _COUNTED.search(f) and not _RANK.search(f) and not _WORD_MULTIPLE.search(f) and \
                         not _COUNT_OF.search(f.translate(_GLYPHS)):
                     continue
             out.extend(_item_targets(outline, item, year))
@@ -173,8 +180,34 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
         since: int | None = None                     # where "từ 70% lên 85%" opens: the next target's name ends there
         for m in _RANK.finditer(clause):
             name = _name(outline, item, a, a + m.start(), a + m.end(), b)
+            if (subject := _RANK_SUBJECT.fullmatch(clause[:m.start()])) is not None:
+                # "Phấn đấu tỉnh thuộc nhóm 05 tỉnh dẫn đầu …", "Thuộc nhóm 10 …": only the plan's own place stands
+                # before the rank, which is then the indicator with what it is about
+                at = subject.start("own") if subject.group("own") else m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                name = _no_year_tail(outline.out(item, a + at, b).strip(" ,;:(-."))
             out.append(_mk(outline, item, name, m.group(1), "rank_top", "thứ hạng", cyear, a + m.start(), b, 0.7))
             last = a + m.end()
+        for m in _WORD_MULTIPLE.finditer(clause):
+            if re.search(r"\d", _DATE_LIKE.sub("", clause[:m.start()])):
+                break           # "… đạt 500 tỷ đồng, gấp đôi năm 2025": the figure before is the target
+            s, e = a + m.start("g"), a + m.end()
+            comparator = ">=" if m.group("ge") or m.group("trolen") else "="
+            own = re.match(r"\s*(?:vao|den|toi|trong)\s*(?:(?:het|cuoi)\s*)?nam\s*(20\d\d)\b", f[e:b])   # not "gấp đôi năm 2025": its base
+            value = _MULTIPLE_WORDS[m.group("w").translate(str.maketrans("06", "oo"))]
+            if own and out and out[-1].unit == "lần" and out[-1].year and int(own.group(1)) > out[-1].year and \
+                    re.fullmatch(r"\s*,?\s*(?:va|,)\s*(?:tang\s*)?", f[last:s]):
+                # "tăng gấp đôi vào năm 2028 và gấp ba vào năm 2030": the next milestone of the same indicator
+                out[-1].milestones = out[-1].milestones or {str(out[-1].year): out[-1].value or ""}
+                out[-1].milestones[own.group(1)] = value
+                last = e + own.end()
+                continue
+            base = re.search(r"\bso\s*voi\b", f[e:b])      # "… so với năm 2025": the base, no part of the name
+            name = _name(outline, item, last, s, e, e + base.start() if base else b)
+            if not name:
+                continue
+            out.append(_mk(outline, item, name, value, comparator, "lần", int(own.group(1)) if own else cyear, s, e, 0.6))
+            last = e + (own.end() if own else 0)
+            prev = (last, comparator)
         for m in _FIGURE.finditer(clause):
             s, e = a + m.start("a"), a + m.end()
             if re.fullmatch(r"tu|tir", (m.group("cmp") or "").strip()) and not m.group("b") and not m.group("trolen") \
@@ -202,7 +235,9 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             um = _UNIT_AFTER.match(f[e:e + 60].translate(_GLYPHS))
             if um and unit == "%" and re.match(_COUNTED_NOUNS, um.group(1)):
                 um = None       # "70% doanh nghiệp nhỏ và vừa …": a share of the enterprises, not a unit
-            if um:
+            if um and um.group(1) == "lan":
+                unit = "lần"       # whatever the restorer made of unmarked "lan" ("lớn")
+            elif um:
                 unit = (unit or "") + (" " if unit and not um.group(1).startswith("/") else "") + \
                     outline.out(item, e + um.start(1), e + um.end(1)).strip()
                 e += um.end()
@@ -233,6 +268,8 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 continue
             # the figure's own year: "đạt ít nhất 70% (năm 2026)", "đạt 60% năm 2026", "…: năm 2026 đạt 60%"
             own = _FOR_YEAR.match(f, e, b) or _PERIOD_AFTER.match(f, e, b) or _PERIOD_END.search(f, e, b) or _YEAR_BEFORE.search(f, last, a + m.start())
+            if own and unit == "lần" and re.match(r"\s*(?:cua\s*)?nam\b", f[e:b]):
+                own = None          # "gấp 2 lần năm 2025": the base of the multiple, not its year
             out.append(_mk(outline, item, name, value, comparator, unit, int(own.group("fy")) if own else cyear, a + m.start(), e, 0.6))
             last = e
             prev = (e, comparator)
@@ -766,8 +803,13 @@ def parse_value(text: str) -> tuple[str | None, str]:
         return (None, "text") if not t else (t, "text")
     if rank := re.match(r"^(?:top|nhom|thuoc nhom)\s*(\d{1,3})\b", f):
         return rank.group(1), "rank_top"
+    # a growth ("Tăng 2 lần", "Gấp đôi", "Tăng bình quân 10%/năm"): the multiple or the rate
+    grown = re.match(r"(?:tang\s*(?:binh\s*quan|trung\s*binh)?\s*(?:gap\s*)?|gap\s*)(?=(?:\S+\s*)?\d|(?:doi|hai|ba|bon|ruoi)\b)", f)
+    f = f[grown.end():] if grown else f
+    if (word := re.fullmatch(r"(doi|hai|ba|bon|ruoi)(\s*lan)?", f)) and (grown or word.group(2)):
+        return _MULTIPLE_WORDS[word.group(1)], "="
     m = re.match(r"^(≥|>=|≤|<=|>|<|~|=|tren|duoi|toi thieu|it nhat|toi da|khong duoi|khong qua|tu)?\s*(\d+(?:[.,]\d+)?)\s*%?"
-                 r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?(\s*tro len)?", f)
+                 r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?(\s*tro len)?(?:\s*(?:lan|/\s*nam)\b)?", f)
     if not m or (m.end() < len(f.rstrip(" %&")) * 0.5 and not m.group(1)):
         return t, "text"
     op = m.group(1) or ""
