@@ -53,6 +53,8 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("viewpoints", re.compile(r"quan\s*di[a-z]?m")),
     ("objectives", re.compile(r"chi\s*tie[a-z]?u")),       # "II. CÁC CHỈ TIÊU CHỦ YẾU"
     ("tasks", re.compile(r"noi\s*dung|lo\s*trinh")),        # "III. NỘI DUNG VÀ LỘ TRÌNH PHỐI HỢP"
+    # "2. Các dự án thành phần", "III. DANH MỤC CÁC DỰ ÁN ƯU TIÊN": a scheme's projects are its tasks
+    ("tasks", re.compile(r"\b(?:du\s*an|de\s*an|chuong\s*trinh)\s*thanh\s*phan\b|\bcac\s*du\s*an\b")),
 ]
 
 
@@ -340,6 +342,11 @@ class Outline:
                 cur.append(i)
                 i += 1
                 continue
+            if kind == "text" and cur and meta[0] in _FIELD_OWNERS and meta[0] != "para" and _FIELD.match(fold(line)):
+                self._fields[i] = 0             # "a) Dự án 1: …" / "Đơn vị chủ trì: …": a label without its dash
+                cur.append(i)
+                i += 1
+                continue
             if kind == "text" and cur and meta[0] == "num" and (lost := self._lost_number(cur[0], meta, i)):
                 kind, level, off = "num", meta[1], lost
             if kind == "text" and last_num and (comma := _COMMA_NUM.match(line)) and int(comma.group(1)) == last_num + 1 \
@@ -376,7 +383,8 @@ class Outline:
         """'5. Phòng Kế hoạch - Tài chính' / 'Cân đối, bố trí kinh phí …': a numbered line that is a short title
         (a unit's name, 'Mục tiêu chung'; no stop, no word left hanging) above a paragraph opening in upper
         case on the next line is a heading of its own, not the first line of that paragraph; so is a unit's
-        name closed by a colon over its one duty ('4. Giám đốc Sở Tài chính:' / 'Ưu tiên bố trí kinh phí …')."""
+        name closed by a colon over its one duty ('4. Giám đốc Sở Tài chính:' / 'Ưu tiên bố trí kinh phí …'), and a title
+        over a lead-in closed by a colon ('1. Mục tiêu' / 'Đến năm 2030:')."""
         if len(cur) == 1 and meta[0] == "article":      # an article's title is whole on its line
             return True
         if len(cur) != 1 or meta[0] not in ("num", "num2", "num3", "roman", "letter"):
@@ -386,7 +394,7 @@ class Outline:
         nxt = self.lines[i].strip()
         return (0 < len(head) <= 60 and len(words) <= 10 and (head[-1:].isalnum() or head.endswith(":"))
                 and words[-1] not in _HANGING
-                and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith(".")) and len(nxt) > len(head))
+                and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith((".", ":"))) and len(nxt) > len(head))
 
     def _title_body(self, cur: list[int], meta: tuple[str, int, int], blank: int) -> bool:
         """A blank line between a duty's title ("Nhiệm vụ 1: Kiện toàn Ban Chỉ đạo …", no stop at its end) and the
@@ -403,14 +411,16 @@ class Outline:
         return False
 
     def _field_follows(self, meta: tuple[str, int, int], blank: int) -> bool:
-        """A blank line between an item and the first of its field lines ('- Cơ quan chủ trì: …'; paragraphs spaced
-        apart)."""
+        """A blank line between an item and the first of its field lines ('- Cơ quan chủ trì: …', or without the dash
+        below a numbered or lettered item; paragraphs spaced apart)."""
         k = blank
         while k < len(self.lines) and k <= blank + 2 and not self.lines[k].strip():
             k += 1
         if k >= len(self.lines) or meta[0] not in _FIELD_OWNERS:
             return False
         kind, _level, off = classify(self.lines[k])
+        if kind == "text":          # a label without its dash ("Cơ quan chủ trì: …") below a numbered or lettered item
+            return meta[0] != "para" and bool(_FIELD.match(fold(self.lines[k])))
         return kind in ("dash", "plus") and bool(_FIELD.match(fold(self.lines[k][off:])))
 
     def _goes_on(self, last: int, blank: int) -> bool:
@@ -563,8 +573,10 @@ class Outline:
         return squash(self.restore(item.text[a:end]))
 
     def _sections(self) -> list[Section]:
+        parts = set(self._article_parts())
         heads = [k for k, it in enumerate(self.items)
-                 if (it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")) or self._attached_list(k)]
+                 if (it.level <= 1 and it.kind in ("roman", "caps", "annex", "article")) or self._attached_list(k)
+                 or k in parts]
         if not heads:
             heads = self._numbered_parts()
             if not heads and (lists := self._headed_lists()):
@@ -580,6 +592,27 @@ class Outline:
                                self.items[k + 1:stop]))
         # An annex section swallows the following sections until the next annex heading.
         return [part for section in out for part in _targets_apart(section)]
+
+    def _article_parts(self) -> list[int]:
+        """'Điều 1. Phê duyệt Đề án … với các nội dung chủ yếu sau:' / '1. Mục tiêu' / … / '2. Các dự án thành phần' / … /
+        'Điều 2. Tổ chức thực hiện': a decision that sets out what it approves inside an article (a sentence closed by a
+        colon) has that content's parts as the article's numbered items, when each of them (two or more) is a short
+        title (no stop) and one names what a plan's part holds (targets, duties, organization). Their indexes."""
+        out: list[int] = []
+        items = self.items
+        for k, it in enumerate(items):
+            if it.kind != "para" or not _ARTICLE.match(it.folded) or not it.text.rstrip().endswith(":"):
+                continue
+            stop = next((j for j in range(k + 1, len(items)) if items[j].kind in ("article", "roman", "annex", "caps")
+                         or _ARTICLE.match(items[j].folded)), len(items))
+            nums = [j for j in range(k + 1, stop) if items[j].kind == "num"]
+            top = min((items[j].level for j in nums), default=0)
+            nums = [j for j in nums if items[j].level == top]
+            titles = [j for j in nums if len(items[j].text) <= 60 and items[j].text.rstrip()[-1:] not in ".;:"]
+            if len(nums) >= 2 and titles == nums and \
+                    {_section_kind(items[j].text) for j in nums} & {"tasks", "objectives", "organization"}:
+                out.extend(nums)
+        return out
 
     def _top_numbers(self) -> list[int]:
         """The numbered items ("1.", "2.") at the outline's highest level of numbers, in order."""
