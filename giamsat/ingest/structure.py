@@ -55,6 +55,8 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
     ("tasks", re.compile(r"noi\s*dung|lo\s*trinh")),        # "III. NỘI DUNG VÀ LỘ TRÌNH PHỐI HỢP"
     # "2. Các dự án thành phần", "III. DANH MỤC CÁC DỰ ÁN ƯU TIÊN": a scheme's projects are its tasks
     ("tasks", re.compile(r"\b(?:du\s*an|de\s*an|chuong\s*trinh)\s*thanh\s*phan\b|\bcac\s*du\s*an\b")),
+    # "III. LỊCH TRIỂN KHAI THỰC HIỆN", "TIẾN ĐỘ THỰC HIỆN": when each piece of work is done, a schedule of the duties
+    ("tasks", re.compile(r"\blich\s*trien\s*khai\b|\btien\s*do\s*(?:thuc\s*hien|trien\s*khai)\b")),
 ]
 
 
