@@ -114,7 +114,7 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
                                                ocr=plan.input_kind in ("pdf_scan", "image"))
         plan.targets.extend(found)
         if not found and not tasks_first:
-            tasks = table_tasks(outline, table, matcher, plan.warnings)
+            tasks = table_tasks(outline, table, matcher, plan.warnings) or _labelled_cell_tasks(outline, table, matcher)
         plan.tasks.extend(tasks)
     if not any(t.milestones or t.lead for t in plan.targets):
         plan.targets.extend(_ocr_targets(outline, matcher, plan))
@@ -148,6 +148,47 @@ def _names_tasks(table: Table) -> bool:
     return (any(re.search(r"\bnhiem vu\b|\bcong viec\b|\bde an\b", c) for c in cells)
             and any(re.search(r"^(?:thoi gian|thoi han|tien do|hoan thanh|ket thuc)\b", c) for c in cells)
             and not any("chi tieu" in c for c in cells))
+
+
+# of two content columns, the one a plan sets now ("Nội dung điều chỉnh", "Nội dung sửa đổi, bổ sung") and the one it
+# replaces ("Nội dung cũ", "Nội dung đã giao", "Nội dung tại Kế hoạch số …")
+_NEW_CONTENT = re.compile(r"dieu\s*chinh|sua\s*doi|bo\s*sung|\bmoi\b|thay\s*the")
+_CONTENT = re.compile(r"noi\s*dung|nhiem\s*vu|cong\s*viec")
+_CELL_LEAD = re.compile(r"(?:^|[;.,(]\s*)(?:(?:co\s*quan|don\s*vi)\s*)?chu\s*tri\s*:")
+
+
+def _labelled_cell_tasks(outline: Outline, table: Table, matcher: AgencyMatcher) -> list[Task]:
+    """'| STT | Nội dung cũ | Nội dung điều chỉnh | Lý do điều chỉnh |' / '| 1 | … | Xây dựng Kho dữ liệu …; chủ trì: Sở
+    Khoa học và Công nghệ; thời gian: Quý II/2026 | … |': a table whose task cell carries its lead and its time as
+    labelled fields, with no column for either. Each numbered row's cell (two or more of them naming a lead by its
+    label) is read as a numbered duty of a tasks part; of two content columns, the one the plan sets now."""
+    if len(table.rows) < 3:
+        return []
+    head = _header_cells(table, 1)
+    content = [c for c, h in enumerate(head) if _CONTENT.search(h)]
+    new = [c for c in content if _NEW_CONTENT.search(head[c])]
+    col = new[-1] if new else content[0] if len(content) == 1 else None
+    if col is None:
+        return []
+    lines, rlines, rows = ["II. NHIỆM VỤ"], ["II. NHIỆM VỤ"], []
+    for k, (row, rrow) in enumerate(zip(table.rows[1:], table.rrows[1:], strict=False), start=1):
+        no = re.fullmatch(r"\s*(\d{1,2})\.?\s*", row[0]) if row else None
+        if no is None or col >= len(row) or not _CELL_LEAD.search(fold(row[col])):
+            continue
+        cell, rcell = (x[col].rstrip(" ;") for x in (row, rrow))
+        lines.append(f"{no.group(1)}. {cell}{'' if cell.endswith('.') else '.'}")
+        rlines.append(f"{no.group(1)}. {rcell}{'' if rcell.endswith('.') else '.'}")
+        rows.append(k)
+    if len(rows) < 2:
+        return []
+    view = Outline(lines, rlines if len(rlines) == len(lines) else lines, outline.restore)
+    out = item_tasks(view, matcher)
+    for task in out:
+        at = task.source.start_line - 2 if task.source else -1
+        if 0 <= at < len(rows) and rows[at] < len(table.row_lines):
+            line = table.row_lines[rows[at]] + 1
+            task.source = SourceSpan(line, line)
+    return out
 
 
 def _assigned_sections(tasks: list, outline: Outline) -> list:  # type: ignore[type-arg]
