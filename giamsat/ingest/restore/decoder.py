@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 from .channel import Channel
 from .lm import SHIFT, TrigramLM
@@ -139,6 +140,9 @@ class Restorer:
         self._cands: dict[str, Choices] = {}
         self._fixed: dict[int, Choices] = {}
         self._found: dict[str, list[tuple[str, float]]] = {}  # see _searched
+        self._kinds: dict[str, int] = {}  # see _looks_clean
+        # per OCR run, per trie node: its children that run may come from (`_edges_of`)
+        self._edges: dict[str, dict[int, tuple[bool, tuple[tuple[int, float], ...]]]] = {}
         self._memo: dict[int, float] = {}  # trigram scores met while decoding
         self._memo_lower: dict[int, float] = {}  # ... where the OCR token is in lower case
         self.x_id = self.lm.id("<x>")
@@ -207,7 +211,7 @@ class Restorer:
                 continue
             tokens = tokenize(line)
             pending[i] = tokens
-            clean = _looks_clean(tokens, self.skeletons, share)
+            clean = _looks_clean(tokens, self.skeletons, share, self._kinds)
             for t in range(len(tokens)):
                 cands = self._position(tokens, t, clean, names)
                 if cands is not None:
@@ -223,7 +227,7 @@ class Restorer:
         self, piece: str, share: float = CLEAN_SHARE, names: dict[str, str] | None = None
     ) -> str:
         tokens = tokenize(piece)
-        clean = _looks_clean(tokens, self.skeletons, share)
+        clean = _looks_clean(tokens, self.skeletons, share, self._kinds)
         positions = []
         for t in range(len(tokens)):
             cands = self._position(tokens, t, clean, names)
@@ -371,28 +375,35 @@ class Restorer:
 
     def _expand(self, layer: dict[int, float], target: dict[int, float], seg: str, cap: float) -> None:
         """Extend every partial spelling in `layer` by one letter that may have produced `seg`."""
+        edges = self._edges.get(seg)
+        if edges is None:
+            edges = self._edges[seg] = {}
+        inf = math.inf
+        for node, cost in list(layer.items()) if target is layer else layer.items():
+            out = edges.get(node)
+            if out is None:
+                out = edges[node] = self._edges_of(node, seg)
+            by_cost, steps = out
+            for child, cc in steps:
+                v = cost + cc
+                if v > cap:
+                    if by_cost:
+                        break  # the steps are sorted by cost
+                    continue
+                if v < target.get(child, inf):
+                    target[child] = v
+
+    def _edges_of(self, node: int, seg: str) -> tuple[bool, tuple[tuple[int, float], ...]]:
+        """The children of `node` whose letter may have produced `seg`, with its cost, in the order a walk over the
+        node's children (when it has fewer than the letters that produce `seg`) or over those letters by cost meets
+        them, and whether that order is by cost. (A node's new spellings enter the layer in that order, which
+        decides among equal costs at the beam's edge.)"""
         options = self.channel.reverse.get(seg, [])
         option_map = self.rev_map.get(seg, {})
-        n_options = len(options)
-        kids = self.kids
-        inf = math.inf
-        for node, cost in list(layer.items()):
-            children = kids[node]
-            if len(children) < n_options:
-                for c, child in children.items():
-                    cc = option_map.get(c)
-                    if cc is not None:
-                        v = cost + cc
-                        if v <= cap and v < target.get(child, inf):
-                            target[child] = v
-            else:
-                for c, cc in options:
-                    v = cost + cc
-                    if v > cap:
-                        break  # options are sorted by cost
-                    q = children.get(c)
-                    if q is not None and v < target.get(q, inf):
-                        target[q] = v
+        children = self.kids[node]
+        if len(children) < len(options):
+            return False, tuple((child, option_map[c]) for c, child in children.items() if c in option_map)
+        return True, tuple((q, cc) for c, cc in options if (q := children.get(c)) is not None)
 
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, Choices]]) -> None:
@@ -415,30 +426,47 @@ class Restorer:
         history: list[list[tuple[int, int, float, int, int]]] = []
         for tokens, t, (ids, costs, _outs) in positions:
             memo, tri, bi = tables[tokens[t][:1].islower()]
-            best: dict[int, tuple[float, int, int]] = {}
+            get = memo.get
+            n = len(ids)
+            # States that share their current candidate (j) share its id: their best successor per candidate
+            # of this position is found column-wise, the first state keeping a tie. Groups keep the order of
+            # their first state, candidates their order, as the states of one dict keyed (j, i) would.
+            groups: dict[int, tuple[list[float], list[int], int]] = {}
             for si, (pp, pid, score, j, _back) in enumerate(states):
                 base = (pp << SHIFT | pid) << SHIFT
-                key = j << 8
-                for i, cid in enumerate(ids):
-                    v = memo.get(base | cid)
-                    if v is None:
-                        v = tri.get(base | cid)
+                row: list[float | None] = [get(base | cid) for cid in ids]
+                if None in row:
+                    for i, v in enumerate(row):
                         if v is None:
-                            v = bi.get((pid << SHIFT) | cid)
+                            cid = ids[i]
+                            v = tri.get(base | cid)
                             if v is None:
-                                v = bow1.get(pid, 0.0) + uni[cid]
-                            v += bow2.get(base >> SHIFT, 0.0)
-                        memo[base | cid] = v
-                    v += score - costs[i]
-                    old = best.get(key | i)
-                    if old is None or v > old[0]:
-                        best[key | i] = (v, si, pid)
-            if len(best) == 1:
-                ((k, (v, si, pid)),) = best.items()
-                states = [(pid, ids[k & 255], v, k & 255, si)]
+                                v = bi.get((pid << SHIFT) | cid)
+                                if v is None:
+                                    v = bow1.get(pid, 0.0) + uni[cid]
+                                v += bow2.get(base >> SHIFT, 0.0)
+                            memo[base | cid] = row[i] = v
+                vals = [v + (score - c) for v, c in zip(cast(list[float], row), costs, strict=True)]
+                group = groups.get(j)
+                if group is None:
+                    groups[j] = (vals, [si] * n, pid)
+                else:
+                    gv, gs, _ = group
+                    for i in range(n):
+                        if vals[i] > gv[i]:
+                            gv[i] = vals[i]
+                            gs[i] = si
+            if n == 1 and len(groups) == 1:
+                ((vals, backs, pid),) = groups.values()
+                states = [(pid, ids[0], vals[0], 0, backs[0])]
             else:
-                top = max(v for v, _, _ in best.values()) - VITERBI_BEAM
-                states = [(pid, ids[k & 255], v, k & 255, si) for k, (v, si, pid) in best.items() if v >= top]
+                top = max(max(vals) for vals, _, _ in groups.values()) - VITERBI_BEAM
+                states = [
+                    (pid, ids[i], v, i, backs[i])
+                    for vals, backs, pid in groups.values()
+                    for i, v in enumerate(vals)
+                    if v >= top
+                ]
             history.append(states)
         state = max(states, key=lambda st: st[2])
         for idx in range(len(positions) - 1, -1, -1):
@@ -645,32 +673,53 @@ _NUMBER_CODE = re.compile(r"\d{1,2}[A-Z]{1,2}|[A-Z]{1,3}\d{2,3}")
 
 
 def _looks_clean(
-    tokens: list[str], skeletons: frozenset[str] = frozenset(), share: float = CLEAN_SHARE
+    tokens: list[str],
+    skeletons: frozenset[str] = frozenset(),
+    share: float = CLEAN_SHARE,
+    kinds: dict[str, int] | None = None,
 ) -> bool:
     """A line of correct Vietnamese: many valid marked syllables and no OCR tell-tales; a word without
-    marks that is no syllable but the letters of one ("chuyen", "nguoi": `skeletons`) is such a tell-tale."""
+    marks that is no syllable but the letters of one ("chuyen", "nguoi": `skeletons`) is such a tell-tale.
+    `kinds` keeps each token's `_word_kind` (for these `skeletons`)."""
+    if kinds is None or len(kinds) > 200_000:
+        kinds = {} if kinds is None else kinds
+        kinds.clear()
+    words = marked = 0
+    for t in tokens:
+        kind = kinds.get(t)
+        if kind is None:
+            kind = kinds[t] = _word_kind(t, skeletons)
+        if kind == _TELL_TALE:
+            return False
+        if kind != _NO_WORD:
+            words += 1
+            marked += kind == _MARKED
+    return bool(words) and marked >= share * words
+
+
+_NO_WORD, _TELL_TALE, _MARKED, _PLAIN = range(4)
+
+
+def _word_kind(t: str, skeletons: frozenset[str]) -> int:
+    """How a token counts in `_looks_clean`: no word there, an OCR tell-tale, a word with marks OCR never makes, or
+    another word."""
     # Item letters ("đ)"), acronyms ("HĐND") and codes of a number and capitals ("3D", "5G", "C06") are no syllables
     # in typed text either ("Số hóa 3D các di tích" is typed: its "3D" had been read "ở").
-    words = [
-        t
-        for t in tokens
-        if is_word(t)
-        and not t.isdigit()
-        and len(t) > 1
-        and not (t.isupper() and t.isalpha() and not is_syllable(t.lower()))
-        and not _NUMBER_CODE.fullmatch(t)
-    ]
-    if not words:
-        return False
-    marked = 0
-    for w in words:
-        low = w.lower()
-        if any(ch.isdigit() or ch in DAMAGE_SYMBOLS for ch in low):
-            return False
-        if has_marks(low):
-            if not is_syllable(low):
-                return False
-            marked += not set(low) <= _OCR_LETTERS
-        elif low in skeletons and not is_syllable(low):
-            return False
-    return marked >= share * len(words)
+    if (
+        not is_word(t)
+        or t.isdigit()
+        or len(t) <= 1
+        or (t.isupper() and t.isalpha() and not is_syllable(t.lower()))
+        or _NUMBER_CODE.fullmatch(t)
+    ):
+        return _NO_WORD
+    low = t.lower()
+    if any(ch.isdigit() or ch in DAMAGE_SYMBOLS for ch in low):
+        return _TELL_TALE
+    if has_marks(low):
+        if not is_syllable(low):
+            return _TELL_TALE
+        return _PLAIN if set(low) <= _OCR_LETTERS else _MARKED
+    if low in skeletons and not is_syllable(low):
+        return _TELL_TALE
+    return _PLAIN

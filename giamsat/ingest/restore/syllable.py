@@ -43,15 +43,34 @@ def analyse_char(ch: str) -> tuple[str, str, int]:
     return nfd[0], family, tone
 
 
+class _CharTable(dict[int, str]):
+    """A `str.translate` table filled on first sight of a character: its base (`part` 0) or family (1) by
+    `analyse_char`."""
+
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, code: int) -> str:
+        base, family, _ = analyse_char(chr(code))
+        value = self[code] = family if self.part else base
+        return value
+
+
+_BASES = _CharTable(0)
+_FAMILIES = _CharTable(1)
+
+
 def strip_marks(text: str) -> str:
     """ASCII skeleton of a lowercase syllable: every mark dropped, đ read as d."""
-    return "".join(analyse_char(c)[0] for c in text)
+    return text.translate(_BASES)
 
 
 def strip_tone(text: str) -> str:
-    return "".join(analyse_char(c)[1] for c in text)
+    return text.translate(_FAMILIES)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
     """True if the lowercase NFC word is a well-formed Vietnamese syllable with at most one tone."""
     if not word or len(word) > 8 or not word.isalpha():
@@ -75,6 +94,7 @@ def is_word(token: str) -> bool:
     return bool(token) and (token[0].isalnum() or token[0] in DAMAGE_SYMBOLS or token[0] == "_")
 
 
+@lru_cache(maxsize=1 << 14)
 def apply_case(model: str, word: str) -> str:
     """Give `word` the case pattern of the OCR token `model` (all caps, capitalised or lower)."""
     cased = [c for c in model if c.isalpha() and c.lower() != c.upper()]
