@@ -115,7 +115,7 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         plan.targets.extend(found)
         if not found and not tasks_first:
             tasks = table_tasks(outline, table, matcher, plan.warnings) or _labelled_cell_tasks(outline, table, matcher)
-        plan.tasks.extend(tasks)
+        plan.tasks.extend(_group_deadlines(tasks))
     if not any(t.milestones or t.lead for t in plan.targets):
         plan.targets.extend(_ocr_targets(outline, matcher, plan))
     annex_tasks = bool(plan.tasks)
@@ -148,6 +148,24 @@ def _names_tasks(table: Table) -> bool:
     return (any(re.search(r"\bnhiem vu\b|\bcong viec\b|\bde an\b", c) for c in cells)
             and any(re.search(r"^(?:thoi gian|thoi han|tien do|hoan thanh|ket thuc)\b", c) for c in cells)
             and not any("chi tieu" in c for c in cells))
+
+
+# a group row saying when its rows are due: "NHIỆM VỤ HOÀN THÀNH TRONG QUÝ I/2026", "… THỰC HIỆN THƯỜNG XUYÊN"
+_DUE_GROUP = re.compile(r"\b(?:hoan\s*thanh|thuc\s*hien|trien\s*khai|ket\s*thuc)\b")
+
+
+def _group_deadlines(tasks: list[Task]) -> list[Task]:
+    """'| A | NHIỆM VỤ HOÀN THÀNH TRONG QUÝ I/2026 | | |' / '| 1 | Ban hành … | Phòng … | … |': a task table with no time
+    column (or a row whose time cell is empty) that groups its rows by when they are due; a row with no deadline of its
+    own takes the one its group row states, when the group says its tasks are done by then (a theme with a year,
+    'HẠ TẦNG SỐ NĂM 2026', gives none)."""
+    for task in tasks:
+        if task.deadline is not None or not task.group or not _DUE_GROUP.search(fold(task.group)):
+            continue
+        spec = parse_deadline(task.group)
+        if spec.kind != "unknown" and (spec.end is not None or spec.kind in ("continuous", "recurring")):
+            task.deadline_text, task.deadline = task.group, spec
+    return tasks
 
 
 # of two content columns, the one a plan sets now ("Nội dung điều chỉnh", "Nội dung sửa đổi, bổ sung") and the one it
