@@ -55,6 +55,11 @@ _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
 # A year whose digits OCR read as letters ("2O26", "20l5"): o → 0, i/l → 1 when the result is a year.
 _OCR_YEAR = re.compile(r"(?<![a-z0-9])(?=[0-9oil]{4}(?![a-z0-9]))(?=[^ ]*\d)(?=[^ ]*[oil])([12oil][0-9oil]{3})")
 _YEAR_DIGITS = str.maketrans({"o": "0", "i": "1", "l": "1"})
+# OCR reads a slash as two glyphs ("Quý II/⁄2026", "9//2027") or as a fraction slash ("Quý I⁄2028"): one slash, padded
+# to keep the folded text as long as the raw one
+_SLASHES = re.compile(r"[/⁄∕]\s*[/⁄∕]|[⁄∕]")
+# a month whose slash OCR lost ("Tháng 112026" for "Tháng 11/2026") or read as a digit ("Tháng 712027" for 7/2027)
+_MONTH_GLUED = re.compile(r"thang\s*(\d{1,2})" + _Y + r"(?!\d)")
 
 
 def _repair_years(f: str) -> str:
@@ -73,7 +78,7 @@ _NEXT_YEARS = re.compile(r"va\s*(cac|nh[a-z]{1,3}ng)\s*n[a-z]{1,2}m\s*ti[a-z]{1,
 def parse_deadline(raw: str) -> DeadlineSpec:
     """Parse one deadline cell or phrase; UNKNOWN (never None) when nothing is recognised."""
     text = squash(raw)
-    f = _repair_years(fold(text))
+    f = _SLASHES.sub(lambda m: "/".ljust(len(m.group(0))), _repair_years(fold(text)))
     if not f:
         return DeadlineSpec.unknown(text)
     if _CONDITIONAL.search(f):
@@ -142,6 +147,11 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
     for rx in (_MONTH, _MONTH_WORDS):
         if (m := rx.search(f)) and 1 <= int(m.group(1)) <= 12:
             return DeadlineSpec.in_month(int(m.group(2)), int(m.group(1)), raw=text)
+    if m := _MONTH_GLUED.search(f):
+        digits = m.group(1)
+        month = int(digits) if 1 <= int(digits) <= 12 else int(digits[0]) if digits[1:] in ("1", "7") else 0
+        if 1 <= month <= 12:
+            return DeadlineSpec.in_month(int(m.group(2)), month, raw=text)
     if m := _YEAR.search(f):
         year = int(m.group(1))
         if _NEXT_YEARS.search(f) or _FROM_YEAR.search(f):
@@ -214,20 +224,23 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# A deadline phrase as it appears at the end of an OCR'd table row or in prose.
+# A deadline phrase as it appears at the end of an OCR'd table row or in prose (a slash OCR read as two glyphs, or
+# as a fraction slash, too; a month glued to its year).
 _PERIOD = (r"(?:quy\s*[ivl1-4h]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
            r"|n[a-z]{1,2}m\s*(?:19|20)\d\d)")
-DEADLINE_PHRASE = re.compile(
+DEADLINE_PHRASE = re.compile((
     r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den|sang|thanh)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
     r"|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|quy\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:quy\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
     r"|quy\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
+    r"|thang\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
+    r"|thang\s*\d{1,2}(?:19|20)\d\d(?!\d)"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
     r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b(?!\s*(?:19|20)\d\d)|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
-)
+).replace("/", "[/⁄∕]{1,2}"))
 
 
 # --- schedule tables: one column per month / quarter / half-year, the periods a task runs marked "x" ----------
@@ -240,6 +253,9 @@ _BARE_PERIOD = re.compile(r"(\d{1,2}|[ivx]{1,3})")
 # "2027", "Năm 2027" under a title that says when ('Lộ trình thực hiện', 'Thời gian', 'Tiến độ'); without it a
 # year column is an indicator's (a year table)
 _YEAR_HEAD = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)")
+# a schedule's period columns side by side as OCR text shows them ("T3 | T4 | T5 | T6", "Q1 | Q2 | Q3", "Tháng 1 |
+# Tháng 2 | Tháng 3"; folded): when the work is done is marked in them, in place of a deadline column
+PERIOD_COLUMNS = re.compile(r"(?:(?<![a-z0-9])(?:t|thang|q|quy)\s*\.?\s*(?:\d{1,2}|[ivx]{1,3})(?![a-z0-9])[\s|]*){3,}")
 _WHEN_TITLE = re.compile(r"lo\s*trinh|thoi\s*gian|tien\s*do")
 
 
