@@ -103,6 +103,14 @@ def _segment(body: str, matcher: AgencyMatcher, width: int | None, part_cols: li
     return seg.strip(" |_")
 
 
+def band_opening(rest: str, below: str) -> bool:
+    """A row's number line holds only the name's first word or two ("2 |Triển", "3 | Đặt lịch") and the line below
+    goes on with the name's next, in lower case and short ("khai"): a narrow name column read down on its own, the
+    name a paragraph (the row's other cells are the paragraphs below it)."""
+    return bool(re.fullmatch(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]{1,7}(?: [a-zà-ỹđ]{1,7})?", rest)) and 0 < len(below.strip()) <= 12 \
+        and below.strip()[:1].islower()
+
+
 def top_name(outline: Outline, anchor: int, nxt: int, matcher: AgencyMatcher, width: int | None,
              skip: frozenset[int] = frozenset()) -> str:
     """A top-aligned row's name: its column's text from the number line down to the next row, a page's
@@ -118,9 +126,12 @@ def top_name(outline: Outline, anchor: int, nxt: int, matcher: AgencyMatcher, wi
     prev_len: int | None = None
     widest = 0
     header = _header_column(lines, rows)
+    band = band_opening(_body(lines[anchor], True)[1].strip(), lines[anchor + 1] if anchor + 1 < nxt else "")
     for n, k in enumerate(rows):
         if k != anchor and (_GROUP.match(lines[k]) or _NUMBER.fullmatch(lines[k])):
             break
+        if band and n and rows[n - 1] < k - 1:
+            break               # a name read down in a band of its own: its paragraph
         if _is_header(lines[k]) or k in header:
             prev_len = None
             continue

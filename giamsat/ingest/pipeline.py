@@ -12,7 +12,7 @@ from pathlib import Path
 from . import restore as restore_mod
 from .agencies import Agency, AgencyMatcher
 from .clean import clean_lines
-from .deadlines import parse_deadline
+from .deadlines import PERIOD_COLUMNS, parse_deadline
 from .errors import IngestError
 from .fold import fold
 from .metadata import parse_metadata
@@ -411,7 +411,17 @@ def _task_header(lines: list[str], k: int) -> bool:
             and not lines[k + 1].strip() and _header_titles(_ocr_fold(lines[k]) + " " + _ocr_fold(lines[k + 2])))
 
 
+def _schedule_titles(text: str) -> bool:
+    """A schedule's header: the task's column (its title's words may wrap apart in a narrow cell: "Nội" / "dung"), the
+    unit's ("Khoa/Phòng" / "thực hiện") and three or more period columns; no deadline or coordinator column."""
+    return len(text) < 200 and not re.search(r"[a-z]{2}[.;]", text) and bool(
+        ((re.search(r"\bnoi\b", text) and re.search(r"\bdung\b", text)) or re.search(r"nhiem\s*v[uy]|cong\s*viec", text))
+        and re.search(r"chu\s*tri|thuc\s*hien|phu\s*trach", text) and PERIOD_COLUMNS.search(text))
+
+
 def _header_titles(text: str) -> bool:
+    if _schedule_titles(text):
+        return True
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
     # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực
     # hiện"); a school's or a hospital's lead column names the people in charge ("Người/bộ phận" / "thực hiện")

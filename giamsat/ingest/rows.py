@@ -15,7 +15,7 @@ ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)") 
 # a look-alike of a number, or a bracket standing for a narrow digit ("2" read ")") before a capital
 # ("18;" for "13.", or a number alone on its line with a glyph misread: "2Ÿ." for "27."), or a letter
 # and a mark ("Ị?" for "2"), or a number and a bracket before a capital ("9) Số hóa …" for "2")
-_LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]]{0,2}|[^\W\d_][?!'\]])[;:,]?\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ]"
+_LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]_]{0,2}|[^\W\d_][?!'\]])[;:,]?\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ]"
                         r"|(\d[^\s\d.;:,]?)[.;:,]\s*$|(\d{1,2})\)\s+[A-ZÀ-ỸĐ])")
 
 
@@ -29,7 +29,7 @@ def _similar(label: str, expected: str) -> bool:
         return True
     if not label[:1].isdigit():
         return label[:1] in "?!'|]lI)" or label[1:2] in "?!']"      # a letter and a mark ("Ị?" for 2)
-    label = label.rstrip("]|")
+    label = label.rstrip("]|_")          # ("5_ | Đào tạo": the cell's rule read after the number)
     if len(label) == len(expected):
         return sum(a != b for a, b in zip(label, expected, strict=True)) <= 1
     return len(label) == len(expected) - 1 and expected.endswith(label)

@@ -15,7 +15,7 @@ from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 
 from . import ocr_names
 from .agencies import Agency, AgencyMatcher, CellMention
-from .deadlines import DEADLINE_PHRASE, Period, parse_deadline, period_head, schedule_deadline
+from .deadlines import DEADLINE_PHRASE, PERIOD_COLUMNS, Period, parse_deadline, period_head, schedule_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
 from .rows import MIDLINE_NO, blocks, sub_row_anchors
@@ -984,6 +984,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     subs, heads = sub_row_anchors(outline.lines, start, end)
     labels: dict[int, str] = {}
     named: list[int] = []
+    times: dict[int, str] = {}
     if subs:
         named = _labelled_lost_rows(outline, [i for i, _label in subs], end, matcher)
         subs = _with_lost_subs(subs, named)
@@ -994,6 +995,11 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         outline = _mend_labels(outline, anchors)
     else:
         anchors = row_anchors(outline.lines, start, end)
+
+        if not anchors:
+            # a schedule with no number column, its time column first: each row opens with its time cell
+            outline, times = _time_first_rows(outline, start, end)
+            anchors = row_anchors(outline.lines, start, end) if times else []
         outline = _mend_numbers(outline, anchors)
     lines = outline.lines
     lost = [*_lost_rows(outline, anchors, end, matcher), *_tail_cells(outline, anchors, end, matcher)]
@@ -1010,6 +1016,10 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         outline = _mend_numbers(outline, marked)
         lines = outline.lines
     spans = row_spans(lines, anchors, start, end, matcher, paragraph_rows)
+    if times:
+        # a row opens with its time cell: its lines run from there down to the next row's
+        spans = [(i, max(i, max((k for k in range(i, nxt) if lines[k].strip()), default=i)))
+                 for (i, _v), nxt in zip(anchors, [*(j for j, _w in anchors[1:]), end + 1], strict=True)]
     groups = sorted([*_roman_groups(outline, start, end), *(_number_group(outline, i, min([end, *(j - 1 for j, _n in anchors if j > i)])) for i, _v in heads)])
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
     if heads:
@@ -1071,8 +1081,16 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
                         "nhờ ô “Chủ trì: …” riêng của dòng; cần đối chiếu bản gốc.")
     _column_blocks(outline, anchors, out, matcher, end, exclude, warnings, (leads, coords))
     _cells_above_number(outline, anchors, out, matcher, end, exclude)
-    _cells_below_name(outline, anchors, out, matcher, exclude)
+    _cells_below_name(outline, anchors, out, matcher, exclude, warnings)
     _roadmap_end(lines, start, end, anchors, out, warnings)
+    for (i, _v), task in zip(anchors, out, strict=True):
+        if i in times:          # the row's time cell, read before its number was written in
+            task.deadline_text, task.deadline, task.no = times[i], parse_deadline(times[i]), None
+    undated = [t.no or "?" for t in out if t.deadline is None]
+    if undated and any(PERIOD_COLUMNS.search(fold(lines[k])) for k in range(start, anchors[0][0] if anchors else start)):
+        # a schedule's "x" marks: plain text keeps no columns, so which month a mark stands in is lost
+        warnings.append(f"Dòng {', '.join(undated)} của bảng tiến độ (đánh dấu theo tháng/quý): văn bản OCR không giữ vị "
+                        "trí các dấu “x”, không xác định được thời hạn; cần đối chiếu bản gốc.")
     order = _lead_column(lines, start, min(end, (anchors[0][0] if anchors else end)))
     if order is not None:
         # "TT | Đơn vị chủ trì | Nhiệm vụ | …" and "TT | Nhiệm vụ | Cơ quan chủ trì | …" alike: the unit's cell, merged
@@ -1088,6 +1106,45 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
                     warnings.append(f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: ô cơ quan chủ trì trống, "
                                     f"lấy theo dòng trên (ô gộp) “{before.lead}”.")
     return out
+
+
+# the header of a schedule whose first column is the time ("Thời gian Nội dung công việc Bộ phận chủ trì …")
+_TIME_FIRST_HEAD = re.compile(r"^\W*(?:thoi\s*gian|thoi\s*han|tien\s*do)\b.{0,40}(?:noi\s*dung|nhiem\s*v[uy]|cong\s*viec)")
+# a row's time cell at the start of its line ("Tháng 4/2027", "Trước 20/11/2027 |", "Hằng quý"): a word that says by
+# when may come before the period
+_TIME_OPEN = re.compile(r"^\s*\|?\s*(?:(?:truoc|den|trong|cham\s*nhat)\s*(?:ngay\s*)?)?")
+
+
+def _time_first_rows(outline: Outline, start: int, end: int) -> tuple[Outline, dict[int, str]]:
+    """A task table with no number column whose first column is the time ('Thời gian | Nội dung công việc | Bộ phận
+    chủ trì | …'), read row by row: the rows are the lines below its header that open with a time cell and go on
+    with text. The outline is seen with each row's time cell written as its running number (1, 2 … padded to the
+    cell's length), so that its rows are read as a numbered table's; returned with each row's time cell."""
+    lines = outline.lines
+    head = next((k for k in range(start, min(end, start + 3) + 1)
+                 if _TIME_FIRST_HEAD.match(fold(lines[k]))), None)
+    if head is None:
+        return outline, {}
+    rows: dict[int, tuple[int, str]] = {}
+    for k in range(head + 1, end + 1):
+        f = fold(lines[k])
+        at = lead.end() if (lead := _TIME_OPEN.match(f)) is not None else 0
+        if (m := DEADLINE_PHRASE.match(f, at)) is None:
+            continue
+        rest_at = m.end() + len(f[m.end():]) - len(f[m.end():].lstrip(" |.,:"))
+        if rest_at == m.end() or not re.match(r"[^\W\d_]", f[rest_at:]):
+            continue            # the period goes on ("Tháng 3/2026 - …") or nothing follows it
+        begin = len(f) - len(f.lstrip(" |"))
+        rows[k] = (rest_at, squash(outline.line_out(k, begin, m.end())))
+    if len(rows) < 2:
+        return outline, {}
+    view = copy.copy(outline)
+    view.lines = list(lines)
+    view._maps = dict(outline._maps)
+    for n, (k, (rest_at, _text)) in enumerate(rows.items(), 1):
+        view._maps[k] = outline.line_map(k)      # the same length: the line's own alignment holds
+        view.lines[k] = str(n).ljust(rest_at) + lines[k][rest_at:]
+    return view, {k: text for k, (_a, text) in rows.items()}
 
 
 # a roadmap's year columns as OCR read their titles: years only, in a row ("| 2026_ |2027 |2028")
@@ -1415,7 +1472,7 @@ def _column_blocks(outline: Outline, anchors: list[tuple[int, int]], tasks: list
 
 
 def _cells_below_name(outline: Outline, anchors: list[tuple[int, int]], tasks: list[Task], matcher: AgencyMatcher,
-                      exclude: frozenset[str]) -> None:
+                      exclude: frozenset[str], warnings: list[str] | None = None) -> None:
     """A row of a narrow table OCR read cell by cell: its number opens the name's paragraph, a few words a line
     ("10 Hỗ trợ" / "doanh" / "nghiệp nhỏ" …), and the paragraphs below it, down to the next row's number, are
     the row's other cells in column order (lead, coordinators, product, start, end). A row that read no lead
@@ -1445,6 +1502,9 @@ def _cells_below_name(outline: Outline, anchors: list[tuple[int, int]], tasks: l
                 if _units_only(text, matcher) and hits[0].agency is not None and hits[0].agency.code not in exclude:
                     task.lead_code, task.lead = hits[0].agency.code, hits[0].agency.name
                     used = max(used, b)
+                    if warnings is not None:      # the row's lead is found after all
+                        stale = f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì."
+                        warnings[:] = [w for w in warnings if w != stale]
                     break
         if task.deadline is None:
             for _a, b, text in reversed(cells):
@@ -2691,7 +2751,18 @@ def _ocr_name(outline: Outline, lo: int, hi: int, anchor: int, matcher: AgencyMa
               skip: frozenset[int] = frozenset()) -> str:
     """The task column: on each line, the text left of the first agency mention or cell break."""
     parts: list[str] = []
-    if not re.sub(r"^\s*\d{1,3}\s*[|.]?", "", outline.lines[anchor]).strip():
+    rest = re.sub(r"^\s*\d{1,3}\s*[_|.]*\s*[|]?\s*", "", outline.lines[anchor]).strip()
+    if ocr_names.band_opening(rest, outline.lines[anchor + 1] if anchor + 1 <= hi else ""):
+        # the number and the name's first word, the name's other words a line each below (a narrow name column read
+        # in a band of its own): the name is that paragraph
+        parts.append(outline.line_out(anchor, len(outline.lines[anchor]) - len(outline.lines[anchor].lstrip())
+                                      + len(outline.lines[anchor].strip()) - len(rest)).strip())
+        i = anchor + 1
+        while i <= hi and outline.lines[i].strip():
+            parts.append(outline.line_out(i).strip())
+            i += 1
+        return squash(" ".join(parts))[:500]
+    if not rest:
         # The number stands alone: the task is the first paragraph below it (below the row before's
         # run-on text when the row starts past it).
         i = max(anchor + 1, lo)
