@@ -72,6 +72,7 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
     outline = Outline(cleaned.lines, restored, timed_restore)
     plan.document = parse_metadata(cleaned.lines, restored, timed_restore)
     _extract(plan, outline, matcher)
+    _title_year(plan)
     _to_raw_lines(plan, cleaned.raw_index)
     _check(plan, outline)
     t3 = time.perf_counter()
@@ -96,6 +97,19 @@ def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
     for assignment in plan.assignments:
         assignment.source = conv(assignment.source)
     plan.reporting.source = conv(plan.reporting.source)
+
+
+def _title_year(plan: ParsedPlan) -> None:
+    """'KẾ HOẠCH Ứng dụng công nghệ thông tin … năm 2026' / 'I. MỤC TIÊU' / '1. 100% cơ sở giáo dục …': a plan for one year
+    (its title names that year and no other) sets its targets for that year when nothing else gives them one."""
+    title = fold(plan.document.title or "")
+    years = set(re.findall(r"\bnam\s+((?:19|20)\d\d)\b", title))
+    if len(years) != 1 or len(set(re.findall(r"\b(?:19|20)\d\d\b", title))) != 1:
+        return
+    year = int(years.pop())
+    for target in plan.targets:
+        if target.year is None and not target.milestones:
+            target.year = year
 
 
 def _restore(lines: list[str]) -> list[str]:
