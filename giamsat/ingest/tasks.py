@@ -61,8 +61,9 @@ def _columns(row: list[str]) -> dict[str, int]:
                 cols.setdefault("deadline", c)
         elif "ketqua" in j or "sanpham" in j:
             cols.setdefault("output", c)
-        elif re.fullmatch(r"(?:ngay|thoidiem)?(?:hoanthanh|ketthuc)", re.sub(r"^[\W_]+|[\W_]+$", "", j)):
-            # "Bắt đầu | Hoàn thành": the end is the deadline (also "- Kết thúc": a speck in the empty cell above)
+        elif re.fullmatch(r"(?:ngay|thoidiem|nam|thang|quy)?(?:hoanthanh|ketthuc)", re.sub(r"^[\W_]+|[\W_]+$", "", j)):
+            # "Bắt đầu | Hoàn thành": the end is the deadline (also "- Kết thúc": a speck in the empty cell above);
+            # "Năm hoàn thành", "Tháng hoàn thành": the period the work is done in
             cols["deadline"] = c
         elif "nhiemvu" in j or "noidung" in j or "ten" in f.split():
             cols.setdefault("name", c)

@@ -181,3 +181,18 @@ def test_a_blank_lead_after_the_task_column_is_the_unit_merged_down() -> None:
     tasks = parse_text(text).tasks
     assert [(t.lead_code, t.deadline_text) for t in tasks] == [("STP", "Tháng 12/2026"), ("STP", "Tháng 3/2027")]
     assert tasks[1].confidence < tasks[0].confidence
+
+
+def test_a_year_or_month_of_completion_column_is_the_deadline() -> None:
+    # "Năm hoàn thành", "Tháng hoàn thành": the column says when the work is done (a bare year, a span, "Hằng năm")
+    text = _plan(
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Năm hoàn thành |",
+        "|---|---|---|---|---|",
+        "| 1 | Xây dựng cơ sở dữ liệu giá đất của tỉnh Bắc Sơn | Sở Tài chính | Sở Xây dựng | 2027 |",
+        "| 2 | Số hóa hồ sơ địa chính các xã vùng cao | Sở Xây dựng | UBND các xã | 2026 - 2028 |",
+        "| 3 | Cập nhật bản đồ số hạ tầng giao thông | Sở Xây dựng | Các doanh nghiệp | Hằng năm |",
+    )
+    tasks = parse_text(text).tasks
+    got = [(t.deadline.kind, t.deadline.end) if t.deadline else None for t in tasks]
+    assert got == [(DeadlineKind.YEAR, D(2027, 12, 31)), (DeadlineKind.RANGE, D(2028, 12, 31)),
+                   (DeadlineKind.RECURRING, None)]
