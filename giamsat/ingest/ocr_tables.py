@@ -290,18 +290,32 @@ def merge_twins(targets: list[Target]) -> list[Target]:
     the year reading's milestones, year, lead and unit, the annex reading's name."""
     out: list[Target] = []
     for t in targets:
-        twin = next((o for o in out if o.no and o.no == t.no and o.value == t.value and bool(o.milestones) != bool(t.milestones)
+        twin = next((o for o in out if o.no and o.no == t.no and bool(o.milestones) != bool(t.milestones)
                      and o.source and t.source and o.source.start_line <= t.source.end_line
-                     and t.source.start_line <= o.source.end_line), None)
+                     and t.source.start_line <= o.source.end_line
+                     and (o.value == t.value or _after_baseline(o if o.milestones else t, t if o.milestones else o))), None)
         if twin is None:
             out.append(t)
             continue
         years, annex = (twin, t) if twin.milestones else (t, twin)
-        years.name = annex.name or years.name
+        if annex.source and years.source and annex.source.end_line <= years.source.end_line:
+            years.name = annex.name or years.name       # not a name run on over the next rows' lines
         years.lead, years.lead_code = (years.lead, years.lead_code) if years.lead else (annex.lead, annex.lead_code)
         years.unit = years.unit or annex.unit
         out[out.index(twin)] = years
     return out
+
+
+def _after_baseline(years: Target, annex: Target) -> bool:
+    """The annex reading of a row the year reading read too, with another value: none (it could not tell the
+    cells apart), or the row's first figure, a baseline the year reading left out of its milestones ("1 Tỷ lệ …
+    % 45 70 90 100": 45 reached in 2025, 70 the target for 2026), which stands on the row's first line right
+    before the year reading's first value."""
+    first = years.raw.split(" / ")[0] if years.raw else ""
+    if annex.value is None and annex.comparator == "text":
+        return True         # the annex reading found no value in the row's cells at all
+    return bool(annex.value and years.value and
+                re.search(r"(?<![\d.,])" + re.escape(annex.value) + r"\s*%?\s*\|?\s*[<>≥≤~=]?\s*" + re.escape(years.value) + r"(?![\d.,])", first))
 
 
 def _baseline(header: str, years: list[int]) -> int:
@@ -352,10 +366,26 @@ def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None
         if len(line) > 30 or (_ROW.match(lines[k]) and not _YEARS.match(line.strip())):
             break
         found = [int(y) for y in _header_years(line)]
+        if years and found and found[0] < years[0]:
+            break           # a baseline's year alone below the others: see below
         if found:
             years.extend(found)
             last = k
     if len(years) >= 2 and years == sorted(set(years)):
+        # a baseline column's title broken further down, its year alone below the others ("Ước" / "thực" /
+        # "hiện" / "năm" / "2025" under "Năm 2026 | Năm 2027"): an earlier year, the first column
+        head = " ".join(fold(x) for x in lines[i:last + 1])
+        for k in range(last + 1, min(last + 5, len(lines))):
+            line = fold(lines[k]).strip()
+            if len(line) > 12 or (_ROW.match(lines[k]) and not _YEARS.fullmatch(line)):
+                break
+            if (lone := re.fullmatch(r"(?:nam\s*)?(20[2-5]\d)", line)) is not None:
+                if int(lone.group(1)) < years[0] and _baseline(head + " " + " ".join(fold(x) for x in lines[last + 1:k]), years):
+                    return k, [int(lone.group(1)), *years]
+                break
+            head_word = re.fullmatch(r"[a-z]{1,6}", line) if line else True
+            if not head_word:
+                break
         return last, years
     return None
 

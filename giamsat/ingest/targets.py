@@ -1663,7 +1663,12 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
               if (gm := ROW_NO.match(lines[g]))} - {""}
     out: list[Target] = []
     moved = _cells_below(lines, anchors, run, group_rows, end, subs)
+    band = {} if subs else _band_below(lines, anchors, k, baseline, end, moved)
     for n, (i, label, col) in enumerate(anchors):
+        if n in band:
+            if (t := _band_target(outline, anchors, n, band, years, baseline, glyphs)) is not None:
+                out.append(t)
+            continue
         # the row runs to the next one's start, which OCR may have run into a line of this row ("… chính 2 Hồ sơ …")
         nxt = anchors[n + 1] if n + 1 < len(anchors) else None
         hi = (nxt[0] - 1 if not nxt[2] or nxt[0] == i else nxt[0]) if nxt else min(end, i + 8)
@@ -1765,6 +1770,77 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                     break
         out.append(t)
     return out if anchors and len(out) * 2 >= len(anchors) else None
+
+
+def _cells_run(count: int) -> re.Pattern[str]:
+    """A line opening with `count` value cells ("70 85 > 95", "<40 <35 <30 Tính từ …": a notes cell may follow)."""
+    return re.compile(r"^\s*\|?\s*((?:(?:" + _CELL + r")[\s|]+){" + str(count - 1) + r"}(?:" + _CELL + r"))(?=[\s|_]|$)")
+
+
+def _band_below(lines: list[str], anchors: list[tuple[int, str, int]], k: int, baseline: int, end: int,
+                moved: dict[int, tuple[int, int]]) -> dict[int, int]:
+    """Rows whose first line holds no values ("4 Tỷ lệ học sinh %"), their values read after the table's last row,
+    a line each, in a band ("70 85 > 95" / "20 30 45 Ưu tiên trường" / …), all the year columns' cells or those
+    after the baseline's (Tesseract drops a column it read apart): when the band holds one line per such row,
+    {anchor's index: its band line}."""
+    if not anchors:
+        return {}
+    full, short = _cells_run(k), (_cells_run(k - baseline) if baseline and k - baseline >= 2 else None)
+    bare = [n for n, (i, _label, col) in enumerate(anchors) if n not in moved and not col and
+            not any(re.search(r"[^\W\d_]{2}", lines[i][:m.start()]) for m in re.finditer(r"(?:" + _CELL + r")(?:[\s|]+(?:" + _CELL + r")){"
+                                                                                  + str(max(1, k - baseline - 1)) + "}", lines[i]))]
+    last = anchors[-1][0]
+    found = [j for j in range(last + 1, end + 1)
+             if (full.match(lines[j]) or (short and short.match(lines[j]))) and not _YEARS_IN.search(lines[j])]
+    if len(bare) < 2 or len(found) != len(bare) or bare[-1] != len(anchors) - 1:
+        return {}
+    return dict(zip(bare, found, strict=True))
+
+
+# the unit ending a row's first line when its cells stand elsewhere ("… | %", "… %", "… trường |12")
+_UNIT_END = re.compile(r"(?:\s*\|\s*(?P<u>%|[^\W\d_]{1,8}(?:\s[^\W\d_]{1,6})?)|\s+(?P<p>%)|\s+(?P<w>[^\W\d_]{1,8})\s*\|\s*\d{1,4}(?:[.,]\d{1,2})?)\s*$")
+
+
+def _band_target(outline: Outline, anchors: list[tuple[int, str, int]], n: int, band: dict[int, int], years: list[int],
+                 baseline: int, glyphs: bool) -> Target | None:
+    """The target of a row whose values stand in a band below the table (`_band_below`): its name from its lines,
+    its unit from the end of its first, its milestones from its band line."""
+    from .rows import ROW_NO
+
+    lines = outline.lines
+    i, label, _col = anchors[n]
+    hi = anchors[n + 1][0] - 1 if n + 1 < len(anchors) else min(band.values()) - 1
+    rm = ROW_NO.match(lines[i])
+    pre = rm.end() if rm else 0
+    first = lines[i][pre:]
+    um = _UNIT_END.search(first)
+    group = next((g for g in ("u", "p", "w") if um.group(g)), None) if um else None
+    unit = outline.line_out(i, pre + um.start(group), pre + um.end(group)).strip() if um and group else None   # restored
+    parts = [outline.line_out(i, pre, pre + (um.start() if um else len(first)))]
+    for j in range(i + 1, hi + 1):
+        if lines[j].strip() and not len(_YEARS_IN.findall(lines[j])) >= 2 and not re.search(r"chi\s*ti[e]u|don\s*v", fold(lines[j])):
+            parts.append(outline.line_out(j, 0, len(lines[j])))
+    name = squash(" ".join(parts)).strip(" |_")
+    cells = re.match(r"^\s*\|?\s*((?:(?:" + _CELL + r")[\s|]*)+)", lines[band[n]])
+    tokens = [squash(x) for x in re.findall(_CELL, cells.group(1))] if cells else []
+    tokens = tokens[:len(years)] if len(tokens) >= len(years) else tokens[:len(years) - baseline]
+    if not name or len(tokens) not in (len(years), len(years) - baseline):
+        return None
+    t = Target(name=name, no=row_label(label), unit=unit, source=SourceSpan(i + 1, hi + 1), confidence=0.4,
+               raw=" / ".join([*lines[i:hi + 1], lines[band[n]]]))
+    for year, tok in zip(years[len(years) - len(tokens):][baseline if len(tokens) == len(years) else 0:],
+                         tokens[baseline if len(tokens) == len(years) else 0:], strict=True):
+        if tok in ("-", ""):
+            continue
+        if not glyphs and tok[:1] in "<>" and tok[1:2] != "=":
+            tok = ("≥" if tok[0] == ">" else "≤") + tok[1:].strip()     # Tesseract has no "≥": see ocr_annex_targets
+        t.milestones[str(year)] = tok.upper() if tok in ("x", "X") else plain_number(tok)
+    first_year = next((y for y in sorted(t.milestones) if t.milestones[y] != "X"), None)
+    if first_year is None:
+        return None
+    t.year = int(first_year)
+    t.value, t.comparator = parse_value(t.milestones[first_year])
+    return t
 
 
 def _slashed_decimals(tokens: list[str]) -> list[str]:
@@ -1872,7 +1948,23 @@ def _lost_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Patt
                  and any(re.search(r"[^\W\d_]{2}", lines[k][:m.start()]) for m in run.finditer(lines[k]))]
         if len(found) == 1:
             out.append((found[0], str(int(a) + 1)))
-    return sorted(out)
+    for (i, a), (j, b) in pairwise(anchors):
+        # rows whose cells OCR read apart from them (a band below the table): each row's first line is its name's
+        # first words and its unit ("4 Tỷ lệ học sinh %", "Tỷ lệ giáo viên | %"); as many such lines without a
+        # number as numbers are missing between two rows of that shape are those rows
+        rm = ROW_NO.match(lines[j])
+        if not (a.isdigit() and b.isdigit() and int(b) - int(a) >= 2) or rm is None or not _NAME_UNIT_LINE.match(lines[j][rm.end():]):
+            continue
+        found = [k for k in range(i + 1, j) if _NAME_UNIT_LINE.match(lines[k]) and not run.search(lines[k])]
+        if len(found) == int(b) - int(a) - 1:
+            out.extend((k, str(int(a) + 1 + n)) for n, k in enumerate(found))
+    return sorted(set(out))
+
+
+# a row's first line when its cells stand elsewhere: its name's first words and its unit, a baseline figure after it
+# perhaps ("Tỷ lệ giáo viên | %", "Số trường có trường |12"; OCR's glyphs in its words: "Ty l¢")
+_NAME_UNIT_LINE = re.compile(r"^\s*[" + _UP + r"][^\s|\d]*(?:\s+[^\s|\d]+){1,6}?(?:\s*\|\s*(?:%|[^\W\d_]{1,8}(?:\s[^\W\d_]{1,6})?)|\s+%"
+                             r"|\s+[^\W\d_]{1,8}\s*\|\s*\d{1,4}(?:[.,]\d{1,2})?)\s*$")
 
 
 def _joined_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Pattern[str],
