@@ -833,7 +833,8 @@ _NOT_DOER = re.compile(r"(?:va|voi|cung|giao|chi\s*dao|de\s*nghi|yeu\s*cau|phoi\
 def _subject_unit(item: Item, matcher: AgencyMatcher) -> tuple[int, int, Agency] | None:
     """A duty whose sentence opens with a unit's name and then its verb, with no 'chủ trì' ("đ) Văn phòng Ủy ban nhân
     dân tỉnh nâng cấp Hệ thống …", "Sở Tài chính bố trí kinh phí …"): the unit does it, it is the lead; (start and
-    end of the name in the item's text, the unit)."""
+    end of the name in the item's text, the unit). The name may close with a colon ("1. Phòng Nghiệp vụ Y: hướng dẫn
+    …; hoàn thành trong Quý III/2027."): the duty the unit is given."""
     if len(item.text) != len(item.folded):
         return None
     hit = next(((s, e, a) for s, e, a in matcher.scan(item.text[:160]) if s == 0), None)
@@ -841,6 +842,8 @@ def _subject_unit(item: Item, matcher: AgencyMatcher) -> tuple[int, int, Agency]
         return None
     gap = _LEAD_GAP.match(item.folded, hit[1])
     at = gap.end() if gap else hit[1]
+    if (colon := re.match(r"\s*:\s*", item.folded[hit[1]:])) is not None:
+        at = hit[1] + colon.end()
     if not item.text[at:at + 1].islower() or _NOT_DOER.match(item.folded, at):
         return None
     return hit
