@@ -472,7 +472,7 @@ def read_pdf(data: bytes, progress: Progress | None = None) -> Extracted:
                               "too_many_pages")
         ocr = _ocr_pdf_pages(data, scanned, progress, warnings)
         lines = [x for line in lines for x in (ocr.get(line, [line]) if line.startswith("\x00") else [line])]
-    return Extracted(_full_headers([x for x in lines if x != "\f"]), kind, n_pages, warnings)
+    return Extracted(_full_headers([x for x in _carried_headers(lines) if x != "\f"]), kind, n_pages, warnings)
 
 
 def _full_headers(lines: list[str]) -> list[str]:
@@ -494,6 +494,86 @@ def _full_headers(lines: list[str]) -> list[str]:
             out[n] = "| " + " | ".join(full) + " |"
         else:
             full = cells
+    return out
+
+
+def _cells_of(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+MAX_HEADER_WORDS = 12     # a header's cell names its column in a few words ('Cơ quan, đơn vị chủ trì thực hiện')
+
+
+def _table_header(rows: list[str]) -> list[str]:
+    """The header rows a table's pipe rows open with: a first row naming two of a plan table's columns ('STT',
+    'Nội dung', 'Đơn vị chủ trì' …, in a few words each, its first cell filled and no row's number), then the
+    rows under it whose first cell is empty and that name a column or a year (a header's second row: 'Chủ trì |
+    Phối hợp', '2026 | 2027'); [] when the rows open otherwise."""
+    from .fold import fold
+
+    if not rows:
+        return []
+    first = _cells_of(rows[0])
+    if not first[0] or _numbered(first[0]) or any(len(c.split()) > MAX_HEADER_WORDS for c in first) or \
+            len(set(_HEAD_WORDS.findall(fold(" ".join(first))))) < 2:
+        return []
+    out = [rows[0]]
+    for row in rows[1:]:
+        cells = _cells_of(row)
+        filled = [c for c in cells if c]
+        if len(cells) != len(first) or cells[0] or not filled or not (
+                _HEAD_WORDS.search(fold(" ".join(filled))) or all(_YEAR_CELL.fullmatch(c) for c in filled)):
+            break
+        out.append(row)
+    return out
+
+
+def _page_edge(line: str) -> bool:
+    """A page's number standing alone ('3', '- 3 -', 'Trang 3/5')."""
+    return bool(re.fullmatch(r"\W*\d{1,3}\W*", line) or _FOOT.fullmatch(line))
+
+
+MAX_RUNNING_LINES = 2      # lines a page may open with above the rest of a table (its number, a running header)
+
+
+def _carried_headers(lines: list[str]) -> list[str]:
+    """Pages (a form feed line ends each) whose table runs on from the page before without its header (a word
+    processor's table whose header row is not set to repeat, ruled or not): the page before ends in a table (past
+    its page number), and this page opens, past its number and a running header (MAX_RUNNING_LINES lines at most,
+    none a part's heading), with pipe rows as many cells wide that are no header of their own. The header of the
+    table the page before ends in is set above those rows, so that they are read as its rows (a table's rows
+    without a header are no plan's rows)."""
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        pages[-1].append(line)
+        if line == "\f":
+            pages.append([])
+    out: list[str] = []
+    header: list[str] = []                 # the header of the table the page before ends in
+    for page in pages:
+        body = [n for n, x in enumerate(page) if x.strip() and x != "\f"]
+        start = next((n for n in body if page[n].startswith("|")), None)
+        opening = [n for n in body if start is None or n < start]
+        if header and start is not None and len(opening) <= MAX_RUNNING_LINES and not any(
+                _SECTION_HEADING.match(page[n]) or re.match(r"\s*(?:\d{1,2}|[a-zđ])[.)]\s+\w|PHỤ LỤC", page[n])
+                for n in opening if not _page_edge(page[n])):
+            cells = _cells_of(page[start])
+            if len(cells) == len(_cells_of(header[0])) and not _table_header([page[start]]):
+                page = [*page[:start], *header, *page[start:]]
+        header = []
+        tail = [n for n in range(len(page)) if page[n].strip() and page[n] != "\f"]
+        while tail and _page_edge(page[tail[-1]]):
+            tail.pop()
+        if tail and page[tail[-1]].startswith("|"):
+            top = tail[-1]                 # up the table's rows, over the blank lines between its blocks
+            while top > 0 and (page[top - 1].startswith("|") or not page[top - 1].strip()):
+                top -= 1
+            rows = [x for x in page[top:tail[-1] + 1] if x.startswith("|")]
+            heads = [n for n in range(len(rows)) if _table_header(rows[n:n + 1])]
+            header = _table_header(rows[heads[-1]:]) if heads else []
+            if header and rows[-len(header):] == header:
+                header = []                # the page ends in the header itself: its rows follow it as they stand
+        out.extend(page)
     return out
 
 
