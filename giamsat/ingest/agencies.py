@@ -646,14 +646,19 @@ class AgencyMatcher:
 
     def _unglue(self, word: str) -> str | None:
         """Two registry words OCR ran together ("dantoe" → "dan toc"): the first exact, the second within
-        one letter, and the pair found in a unit's name."""
+        one letter, and the pair found in a unit's name; the second as written before one a letter off
+        ("lydi" → "ly di", not "ly du"), whatever order the set of pairs iterates in."""
         for i in range(2, len(word) - 1):
             head, tail = word[:i], word[i:]
             if head not in self._words:
                 continue
-            for cand in self._after.get(head, _NONE):
-                if len(cand) == len(tail) and sum(a != b for a, b in zip(cand, tail, strict=True)) <= 1:
-                    return f"{head} {cand}"
+            near = sorted(
+                (diff, cand)
+                for cand in self._after.get(head, _NONE)
+                if len(cand) == len(tail) and (diff := sum(a != b for a, b in zip(cand, tail, strict=True))) <= 1
+            )
+            if near:
+                return f"{head} {near[0][1]}"
         return None
 
     def _fix_between(
