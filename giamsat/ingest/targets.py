@@ -677,6 +677,9 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         if "value" in cols:
             t.value, t.comparator = parse_value(rcell("value"))
             t.unit = rcell("unit") or None
+            if t.comparator == "text" and (said := _sentence_value(rcell("value"))) is not None:
+                # a cell that states the target in words ("Đến năm 2026 đạt tối thiểu 85%", "… có ít nhất 120 hợp tác xã")
+                t.value, t.comparator, t.unit, t.year = said[0], said[1], t.unit or said[2], said[3] or t.year
             if when := re.findall(r"(?<!\d)20[2-5]\d(?!\d)", cell("when")):
                 t.year = int(when[-1])      # "2026", "Năm 2027", "Quý IV/2026", "2026 - 2030": the last year
             if t.unit and t.value and t.comparator == "=" and "%" in rcell("value") and t.unit == "%":
@@ -712,6 +715,26 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
     return out
 
 
+def _sentence_value(text: str) -> tuple[str, str, str | None, int | None] | None:
+    """A value cell written as a sentence: its figure, the bound its words set, the unit after it ("%" or what it
+    counts, up to four words) and the year it names ("Đến năm 2027 có ít nhất 120 hợp tác xã" → 120, ">=", "hợp tác
+    xã", 2027); None without a figure."""
+    f = fold(text)
+    year = re.search(r"(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?)?nam\s*(20[2-5]\d)\b", f)
+    g = f[:year.start()] + " " * (year.end() - year.start()) + f[year.end():] if year else f     # same offsets
+    for m in _FIGURE.finditer(g):
+        if not m.group("a") or _DATE_LIKE.match(g, m.start("a")) or re.fullmatch(r"20[2-5]\d", m.group("a")):
+            continue
+        comparator, value = _comparator((m.group("cmp") or "").strip(), m)
+        unit: str | None = "%" if m.group("pct") else None
+        if unit is None and (noun := re.match(r"\s*((?:[^\W\d_]+\s*){1,4})\s*[.;,]?\s*$", text[m.end():])) is not None:
+            unit = noun.group(1).strip()
+        if unit is None and comparator == "=" and not m.group("trolen"):
+            return None     # a bare figure among words: no target stated
+        return value, comparator, unit, int(year.group(1)) if year else None
+    return None
+
+
 def _threshold(t: Target, value_cell: str) -> bool:
     """A scanned cell's ">"/"<" before a figure read as "≥"/"≤" (a plan's indicator is a threshold to reach,
     seldom a strict bound), in the value and in every milestone; True when one was."""
@@ -739,6 +762,10 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
             g = re.sub(r"\s+", "", f)          # OCR loses the space inside a title's words ("Chỉtiêu", "Đơnvị")
             if m := _YEAR_COL.match(f):
                 cols[f"y{m.group(1)}"] = c
+            elif re.fullmatch(r"(?:noidung|chitieu|muctieu|giatri)(?:cu|truoc(?:khi)?dieuchinh|hientai|dagiao)", g):
+                continue        # an amending plan's old wording ("Nội dung cũ"): no longer the target
+            elif re.fullmatch(r"(?:noidung|chitieu|muctieu|giatri)(?:sau(?:khi)?)?(?:dieuchinh|suadoi|moi)", g):
+                cols.setdefault("value", c)     # … and the wording that replaces it ("Nội dung điều chỉnh")
             elif re.fullmatch(r"s?tt|sott|\*?\*?tt\*?\*?", g):
                 cols.setdefault("no", c)
             elif "chitieu" in g or "noidung" in g or "tenchi" in g or g in ("chiso", "cacchiso"):
