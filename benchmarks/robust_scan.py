@@ -60,6 +60,13 @@ deadline 10 -> 11 (as none's: 'Quý IHI/2026' left to deadlines), targets 14/15 
 lead 11/12 (the blue signature over 'thực hiện' beside the red seal, too thin to be told as blue by itself; reading
 such pages in the paler of red and blue light was tried: the signature's JPEG-grey edges stay as specks, and a
 lead read before was lost, so dropped).
+Low-dpi images enlarged (readers.at_ocr_resolution: an image that says it is under 250 dpi, and measures a page, is
+enlarged to 300 dpi, bilinear, as a PDF's page is rendered), --pages=2 --files=forms_ward,forms_replacing,
+forms_enterprise,forms_department,forms_hospital,forms_ministry, f63176d -> it: dpi150img forms_hospital deadline 0/6
+-> 6/6 (the 'x' in month columns lost at 150 dpi), forms_enterprise deadline 5/6 -> 6/6, forms_department milestones
+4/5 -> 5/5; the rest as before (dpi150, the same pages in a PDF, already rendered at 300: as dpi150img now). Lanczos
+instead of bilinear lost forms_department's targets (5/5 -> 0/5: the header's words glued, 'Chỉitiêu'). rotate
+(0.5-3 degrees) on the same files: as none but forms_hospital deadline 4/6 -> 5/6 (none's 4/6), nothing to mend.
 Tesseract's word boxes are cached under var/quality/ocr/ by page image (as quality_parse.py does): a rerun
 re-reads but only re-OCRs images that changed.
 """
