@@ -6,6 +6,7 @@ import gzip
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -141,6 +142,8 @@ class Restorer:
         self._fixed: dict[int, Choices] = {}
         self._found: dict[str, list[tuple[str, float]]] = {}  # see _searched
         self._kinds: dict[str, int] = {}  # see _looks_clean
+        # (capitalised token, next word) -> (the names of the text being restored, its candidates as they prefer them)
+        self._preferred: dict[tuple[str, str], tuple[dict[str, str], Choices]] = {}
         # per OCR run, per trie node: its children that run may come from (`_edges_of`)
         self._edges: dict[str, dict[int, tuple[bool, tuple[tuple[int, float], ...]]]] = {}
         self._memo: dict[int, float] = {}  # trigram scores met while decoding
@@ -171,6 +174,7 @@ class Restorer:
         lines = text.split("\n")
         share = OCR_CLEAN_SHARE if _typed_share(text) < CLEAN_SHARE else CLEAN_SHARE
         names = _marked_names(text, typed=share == CLEAN_SHARE) | _defined_acronyms(text) | _marked_acronyms(text)
+        self._preferred.clear()  # they hold the names of the text restored before
         out: list[str] = [""] * len(lines)
         block: list[int] = []
         for i, line in enumerate(lines):
@@ -305,7 +309,11 @@ class Restorer:
                 self._cands.clear()
             self._cands[key] = cands
         if upper and names:
-            return _prefer_names(cands, names, tok, after=_next_word(tokens, t))
+            after = _next_word(tokens, t)
+            preferred = self._preferred.get((tok, after))
+            if preferred is None or preferred[0] is not names:
+                preferred = self._preferred[(tok, after)] = (names, _prefer_names(cands, names, tok, after=after))
+            return preferred[1]
         if not upper and low in _LEVEL_WORDS and _name_after(tokens, t):
             # a level's word before a place's name ("tinh Hoa Lam" is "tỉnh Hòa Lâm", not "tính Hòa Làm")
             return _prefer_names(cands, {low: _LEVEL_WORDS[low]}, _LEVEL_WORDS[low], LEVEL_BONUS)
@@ -541,10 +549,15 @@ def _heading_mark(tokens: list[str], t: int) -> bool:
     return t + 1 < len(tokens) and tokens[t + 1] in (".", ")") and all(x.isspace() for x in tokens[:t])
 
 
+@lru_cache(maxsize=1 << 16)
+def _has_upper(tok: str) -> bool:
+    return any(c.isupper() for c in tok)
+
+
 def _is_code(tokens: list[str], t: int) -> bool:
     """Upper-case parts of document symbols such as 57-NQ/TW or 02-CTr/TU stay as written."""
     tok = tokens[t]
-    if not any(c.isupper() for c in tok):
+    if not _has_upper(tok):
         return False
     before = tokens[t - 1] if t > 0 else ""
     after = tokens[t + 1] if t + 1 < len(tokens) else ""
