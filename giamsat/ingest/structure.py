@@ -356,7 +356,9 @@ class Outline:
                 kind, level, off = "num", 2, comma.end()
             if kind == "num":
                 last_num = int(d.group(1)) if (d := re.match(r"\D*(\d{1,2})", line[:off])) else 0
-            if kind != "text" or not cur or self._heading_alone(cur, meta, i):
+            # an article ("Điều 1. Phê duyệt …") opens a paragraph of its own, also where no blank line parts it from
+            # the text above (a PDF's lines)
+            if kind != "text" or not cur or self._heading_alone(cur, meta, i) or _ARTICLE.match(fold(line)):
                 self._flush(cur, meta)
                 cur = [i]
                 meta = (kind, level, off) if kind != "text" else ("para", 8, 0)

@@ -84,3 +84,9 @@ def test_labels_spaced_apart_from_their_item_are_its_fields() -> None:
 def test_a_paragraph_then_a_label_paragraph_stay_apart() -> None:
     text = "II. NHIỆM VỤ\nCác sở triển khai đồng bộ các giải pháp.\n\nThời gian thực hiện: năm 2026.\n"
     assert [it.kind for it in _outline(text).items][-2:] == ["para", "para"]
+
+
+def test_an_article_opens_its_paragraph_without_a_blank_line() -> None:
+    packed = "\n".join(line for line in DECISION.split("\n") if line.strip())
+    kinds = [(s.kind, s.title[:12]) for s in _outline(packed).sections]
+    assert kinds[:2] == [("objectives", "Mục tiêu"), ("tasks", "Các dự án th")]
