@@ -101,9 +101,11 @@ def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
 
 def _title_year(plan: ParsedPlan) -> None:
     """'KẾ HOẠCH Ứng dụng công nghệ thông tin … năm 2026' / 'I. MỤC TIÊU' / '1. 100% cơ sở giáo dục …': a plan for one year
-    (its title names that year and no other) sets its targets for that year when nothing else gives them one."""
+    (its title names that year and no other, not as a horizon: "đến năm 2030") sets its targets for that year when
+    nothing else gives them one."""
     title = fold(plan.document.title or "")
-    years = set(re.findall(r"\bnam\s+((?:19|20)\d\d)\b", title))
+    # "… đến năm 2030", "… tới năm 2030": a horizon, not the year of the plan
+    years = set(re.findall(r"(?<!\bden )(?<!\btoi )(?<!\bhet )\bnam\s+((?:19|20)\d\d)\b", title))
     if len(years) != 1 or len(set(re.findall(r"\b(?:19|20)\d\d\b", title))) != 1:
         return
     year = int(years.pop())

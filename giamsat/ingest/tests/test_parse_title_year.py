@@ -29,3 +29,7 @@ def test_a_one_year_plans_targets_take_its_year() -> None:
 
 def test_a_period_in_the_title_sets_no_year() -> None:
     assert _years(PLAN.replace("năm 2026\n\nI.", "giai đoạn 2026 - 2028\n\nI.")) == [None, None]
+
+
+def test_a_horizon_in_the_title_sets_no_year() -> None:
+    assert _years(PLAN.replace("năm 2026\n\nI.", "đến năm 2030\n\nI.")) == [None, None]
