@@ -97,32 +97,30 @@ def load_model(
     dict[str, Counter[str]],
     set[tuple[str, ...]],
 ]:
-    """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts, names' grams."""
-    names: set[tuple[str, ...]] = set()
-    inventory: list[str] = []
-    uni: Counter[str] = Counter()
-    bi: Counter[tuple[str, str]] = Counter()
-    tri: Counter[tuple[str, str, str]] = Counter()
+    """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts, names' grams.
+    (Its records are read by kind with one pattern each over the whole text: a line-by-line loop took a third of a
+    fresh process's start.)"""
+    with gzip.open(path, "rb") as fh:
+        text = fh.read().decode("utf-8")
+    inventory = _RECORD_I.findall(text)
+    uni: Counter[str] = Counter({w: int(n) for w, n in _RECORD_1.findall(text)})
+    bi: Counter[tuple[str, str]] = Counter({(a, b): int(n) for a, b, n in _RECORD_2.findall(text)})
+    tri: Counter[tuple[str, str, str]] = Counter({(a, b, c): int(n) for a, b, c, n in _RECORD_3.findall(text)})
     conf: dict[str, Counter[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for raw in fh:
-            parts = raw.rstrip("\n").split("\t")
-            kind = parts[0]
-            if kind == "I":
-                inventory.append(parts[1])
-            elif kind == "1":
-                uni[parts[1]] = int(parts[2])
-            elif kind == "2":
-                a, b = parts[1].split(" ")
-                bi[(a, b)] = int(parts[2])
-            elif kind == "3":
-                a, b, c = parts[1].split(" ")
-                tri[(a, b, c)] = int(parts[2])
-            elif kind == "C":
-                conf.setdefault(parts[1], Counter())[parts[2]] = int(parts[3])
-            elif kind == "N":
-                names.add(tuple(parts[1].split(" ")))
+    for c, seg, n in _RECORD_C.findall(text):
+        conf.setdefault(c, Counter())[seg] = int(n)
+    names = {tuple(gram.split(" ")) for gram in _RECORD_N.findall(text)}
     return inventory, uni, bi, tri, conf, names
+
+
+# The model's records, one pattern per kind ("I\tsyllable", "1\tw\tn", "2\ta b\tn", "3\ta b c\tn", "C\tletter\tseg\tn",
+# "N\ta b …"); a field holds no tab, a gram's word no space.
+_RECORD_I = re.compile(r"^I\t([^\t\n]*)$", re.M)
+_RECORD_1 = re.compile(r"^1\t([^\t\n]*)\t(\d+)$", re.M)
+_RECORD_2 = re.compile(r"^2\t([^\t\n ]*) ([^\t\n ]*)\t(\d+)$", re.M)
+_RECORD_3 = re.compile(r"^3\t([^\t\n ]*) ([^\t\n ]*) ([^\t\n ]*)\t(\d+)$", re.M)
+_RECORD_C = re.compile(r"^C\t([^\t\n]*)\t([^\t\n]*)\t(\d+)$", re.M)
+_RECORD_N = re.compile(r"^N\t([^\t\n]*)$", re.M)
 
 
 class Restorer:
@@ -387,8 +385,9 @@ class Restorer:
         if edges is None:
             edges = self._edges[seg] = {}
         inf = math.inf
+        known, spelt = edges.get, target.get  # bound once: this loop is most of a new word's search
         for node, cost in list(layer.items()) if target is layer else layer.items():
-            out = edges.get(node)
+            out = known(node)
             if out is None:
                 out = edges[node] = self._edges_of(node, seg)
             by_cost, steps = out
@@ -398,7 +397,7 @@ class Restorer:
                     if by_cost:
                         break  # the steps are sorted by cost
                     continue
-                if v < target.get(child, inf):
+                if v < spelt(child, inf):
                     target[child] = v
 
     def _edges_of(self, node: int, seg: str) -> tuple[bool, tuple[tuple[int, float], ...]]:
@@ -410,8 +409,8 @@ class Restorer:
         option_map = self.rev_map.get(seg, {})
         children = self.kids[node]
         if len(children) < len(options):
-            return False, tuple((child, option_map[c]) for c, child in children.items() if c in option_map)
-        return True, tuple((q, cc) for c, cc in options if (q := children.get(c)) is not None)
+            return False, tuple([(child, option_map[c]) for c, child in children.items() if c in option_map])
+        return True, tuple([(q, cc) for c, cc in options if (q := children.get(c)) is not None])
 
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, Choices]]) -> None:

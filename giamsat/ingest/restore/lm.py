@@ -43,26 +43,38 @@ class TrigramLM:
 
     def _interpolate(self, grams: Iterable[tuple[tuple[str, ...], int]], lower: list[float] | None
                      ) -> tuple[dict[int, float], dict[int, float]]:
-        ids = self.ids
-        ctx_count: Counter[int] = Counter()
-        ctx_types: Counter[int] = Counter()
+        ids, unk = self.ids, self.unk
         packed: dict[int, int] = {}
         for gram, n in grams:
             key = 0
             for w in gram:
-                key = (key << SHIFT) | ids.get(w, self.unk)
-            ctx = key >> SHIFT
+                key = (key << SHIFT) | ids.get(w, unk)
             packed[key] = packed.get(key, 0) + n
-            ctx_count[ctx] += n
-            ctx_types[ctx] += 1
-        mask = (1 << SHIFT) - 1
-        scores: dict[int, float] = {}
+        ctx_count: dict[int, int] = {}
+        ctx_types: dict[int, int] = {}
         for key, n in packed.items():
             ctx = key >> SHIFT
-            lam = ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])
-            low = lower[key & mask] if lower is not None else self.score2(ctx & mask, key & mask)
-            scores[key] = math.log(n / (ctx_count[ctx] + ctx_types[ctx]) + lam * math.exp(low))
-        bows = {ctx: math.log(ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])) for ctx in ctx_count}
+            ctx_count[ctx] = ctx_count.get(ctx, 0) + n
+            ctx_types[ctx] = ctx_types.get(ctx, 0) + 1
+        mask = (1 << SHIFT) - 1
+        log, exp = math.log, math.exp
+        # per context: the denominator and Witten-Bell's lambda
+        ctx_norm = {ctx: (ctx_count[ctx] + t, t / (ctx_count[ctx] + t)) for ctx, t in ctx_types.items()}
+        scores: dict[int, float] = {}
+        if lower is not None:
+            for key, n in packed.items():
+                denom, lam = ctx_norm[key >> SHIFT]
+                scores[key] = log(n / denom + lam * exp(lower[key & mask]))
+        else:
+            bi, bow1, uni = self.bi, self.bow1, self.uni
+            for key, n in packed.items():
+                denom, lam = ctx_norm[key >> SHIFT]
+                b, c = (key >> SHIFT) & mask, key & mask
+                low = bi.get((b << SHIFT) | c)
+                if low is None:
+                    low = bow1.get(b, 0.0) + uni[c]
+                scores[key] = log(n / denom + lam * exp(low))
+        bows = {ctx: log(ctx_types[ctx] / (ctx_count[ctx] + ctx_types[ctx])) for ctx in ctx_count}
         return scores, bows
 
     def score2(self, b: int, c: int) -> float:
