@@ -269,7 +269,18 @@ def _units_report(g: str, at: int) -> bool:
         return True
     start = max(g.rfind(".", 0, at), g.rfind(";", 0, at), g.rfind(":", 0, at)) + 1
     opening = re.sub(r"^[\s\-+*•]*(?:(?:\d{1,2}|[ivx]{1,4})\.|[a-z]\))?\s*", "", g[start:at])
+    if (giao := _GIAO_MONITOR.match(opening)) and _MONITORS.search(opening):
+        # "Giao Văn phòng … theo dõi, đôn đốc việc thực hiện Kế hoạch, tổng hợp báo cáo Chủ tịch … hằng tháng": a unit
+        # assigned to follow the plan and compile its reports (a duty's own report, "Giao Công an xã cấp …, báo cáo
+        # kết quả hằng tháng", neither follows nor compiles)
+        opening = opening[giao.end():]
     return bool(_OPENS_PERIOD.match(opening) or _OPENS_UNITS.match(opening))
+
+
+# a sentence that assigns a unit its duty ("Giao Văn phòng …"), and the words of following the plan and compiling its
+# reports
+_GIAO_MONITOR = re.compile(r"giao\s+(?:cho\s+)?")
+_MONITORS = re.compile(r"\btheo\s*doi\b|\bdon\s*doc\b|\btong\s*hop\s*$")
 
 
 # "trước ngày 15", and the other words for a last day: "chậm nhất (vào/là) ngày 18", "không muộn hơn ngày 20",
