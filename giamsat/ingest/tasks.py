@@ -622,6 +622,8 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             child_level = None
             continue
         if item.kind == "para" and group is None:
+            if _given_paragraph(item, nxt_item, matcher):
+                out.append(_item_task(outline, item, outline.out(item), group, matcher))
             continue
         if child_level is None and item.kind == "para" and len(outline.out(item)) < 15:
             continue        # a heading's tail a blank line broke off ("… Kế hoạch số 12/KH-" / "" / "UBND:")
@@ -828,25 +830,45 @@ def _when_subject(item: Item, matcher: AgencyMatcher) -> tuple[int, int, int, Ag
 # preposition ("là cơ quan thường trực", "của", "tại")
 _NOT_DOER = re.compile(r"(?:va|voi|cung|giao|chi\s*dao|de\s*nghi|yeu\s*cau|phoi\s*hop|tham\s*gia|la|cua|tai|thuoc"
                        r"|theo|tren|trong|co|duoc|se)(?![a-z])")
+# a duty handed to the unit it opens with; past the unit, only a second unit or a preposition keeps
+# it from being the lead: the verb may be its part with others ("phối hợp với các thôn duy trì …")
+# ("Giao Sở X …"), also after the theme or the aim it serves ("Về tuyên truyền: giao Phòng Y …", "Để …, giao …")
+_GIVE_OPEN = re.compile(r"\s*(?:(?:ve|de)\s[^:;.]{3,120}?[:,]\s*)?giao\s+(?=\S)")
+_GIVEN_NOT_DOER = re.compile(r"(?:va|voi|cung|la|cua|tai|thuoc|theo|tren|trong)(?![a-z])")
 
 
 def _subject_unit(item: Item, matcher: AgencyMatcher) -> tuple[int, int, Agency] | None:
     """A duty whose sentence opens with a unit's name and then its verb, with no 'chủ trì' ("đ) Văn phòng Ủy ban nhân
     dân tỉnh nâng cấp Hệ thống …", "Sở Tài chính bố trí kinh phí …"): the unit does it, it is the lead; (start and
     end of the name in the item's text, the unit). The name may close with a colon ("1. Phòng Nghiệp vụ Y: hướng dẫn
-    …; hoàn thành trong Quý III/2027."): the duty the unit is given."""
+    …; hoàn thành trong Quý III/2027."): the duty the unit is given. A bullet may hand the duty to the unit first
+    ("- Giao Văn phòng HĐND và UBND xã triển khai ký số …", "- Giao Đoàn Thanh niên xã phối hợp với các thôn duy trì
+    …"): the unit it is given to leads it, whatever its verb, unless another unit shares it ("và", "cùng")."""
     if len(item.text) != len(item.folded):
         return None
-    hit = next(((s, e, a) for s, e, a in matcher.scan(item.text[:160]) if s == 0), None)
+    give = _GIVE_OPEN.match(item.folded)
+    off = give.end() if give else 0
+    hit = next(((s + off, e + off, a) for s, e, a in matcher.scan(item.text[off:off + 160]) if s == 0), None)
     if hit is None:
         return None
     gap = _LEAD_GAP.match(item.folded, hit[1])
     at = gap.end() if gap else hit[1]
     if (colon := re.match(r"\s*:\s*", item.folded[hit[1]:])) is not None:
         at = hit[1] + colon.end()
-    if not item.text[at:at + 1].islower() or _NOT_DOER.match(item.folded, at):
+    if not item.text[at:at + 1].islower():
+        return None
+    if (_GIVEN_NOT_DOER if give else _NOT_DOER).match(item.folded, at):
         return None
     return hit
+
+
+def _given_paragraph(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
+    """A paragraph of its own among a task section's bullets, before any heading, that hands one duty to a unit
+    ("Về tuyên truyền, nâng cao nhận thức: giao Phòng Văn hóa - Xã hội chủ trì, …; thực hiện thường xuyên."): a task,
+    not a lead-in. One that introduces a list ("… như sau:") or has items of its own below is not."""
+    if item.folded.rstrip().endswith(":") or (nxt is not None and nxt.level > item.level):
+        return False
+    return _GIVE_OPEN.match(item.folded) is not None and _subject_unit(item, matcher) is not None
 
 
 # how the name of a body opens when the registry does not hold it: a party body ("Ban cán sự đảng …", "Đảng đoàn
