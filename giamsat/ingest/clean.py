@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .fold import fold, loose
 
@@ -26,6 +26,7 @@ class Cleaned:
     lines: list[str]        # kept lines
     raw_index: list[int]    # 0-based raw line of each kept line
     removed: dict[str, int]
+    notes: list[str] = field(default_factory=list)     # footnotes below a rule line, each with its mark ("¹ Nghị quyết …")
 
 
 def clean_lines(raw: list[str]) -> Cleaned:
@@ -35,12 +36,13 @@ def clean_lines(raw: list[str]) -> Cleaned:
     _mark_templates(raw, folded, drop)
     _mark_page_numbers(raw, drop)
     _mark_running_headers(raw, folded, drop)
+    notes = _mark_ruled_notes(raw, drop)
     _mark_footnotes(raw, folded, drop)
     for i, f in enumerate(folded):
         if _METADATA_STAMP.match(f) and i not in drop and "thoi gian ky" in f:
             drop[i] = "stamp"
     kept = [i for i in range(len(raw)) if i not in drop]
-    return Cleaned([raw[i].rstrip() for i in kept], kept, dict(Counter(drop.values())))
+    return Cleaned([raw[i].rstrip() for i in kept], kept, dict(Counter(drop.values())), notes)
 
 
 def _mark_recipients(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
@@ -238,3 +240,57 @@ def _mark_footnotes(raw: list[str], folded: list[str], drop: dict[int, str]) -> 
             while j < len(raw) and raw[j].strip() and j - i < 4 and not (j > i and _ITEM_OPENS.match(raw[j])):
                 drop[j] = "footnote"
                 j += 1
+
+
+# the rule a word processor draws above a page's footnotes ("_______________", "-----------"; a reader squeezes a run of
+# "_" to one), alone on its line
+_NOTE_RULE = re.compile(r"^\s*(?:_+|[-–—]{8,})\s*$")
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# a footnote's mark: a superscript ("¹", "²³"), OCR's "!" for "¹", "(1)", or a bare number before a capital
+_NOTE_MARK = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|!|\(\d{1,2}\)|\d{1,2}(?=\s+[A-ZĐÀ-Ỹ]))\s*(?=\S)")
+_HEADING = re.compile(r"^\s*(?:[IVX]{1,4}\s*[.\-]|[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ]{2,}|(?:PHỤ LỤC|Phụ lục)\b)")
+_SUPERSCRIPT_MARK = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=\S)")
+
+
+def _cited(raw: list[str], i: int, mark: str) -> bool:
+    """The superscript `mark` stands glued to a word or a symbol in a line above line i ("… 57-NQ/TW¹", "thông qua³,")."""
+    rx = re.compile(rf"\S{re.escape(mark)}(?![{_SUPERSCRIPTS}])")
+    return any(rx.search(line) for line in raw[max(0, i - 80):i])
+
+
+def _mark_ruled_notes(raw: list[str], drop: dict[int, str]) -> list[str]:
+    """'2. Đến hết năm 2026: 100% xã …' / '_______________' / '¹ Nghị quyết số 57-NQ/TW ngày …' / '² Chương trình hành
+    động số 18-CTr/TU …': a page's footnotes, below the rule a word processor draws (a text PDF may lose the rule: then
+    a line opening with a superscript mark that a line above cites, "… 57-NQ/TW¹", opens them). The rule and the notes
+    (a line opening with a mark starts one; the lines below it, up to a blank line or a list item, go on with it) are
+    dropped, so they run into no item above; the notes' texts are handed back (their marks in the title or the grounds
+    point at the plan's parents). A rule with no marked line below it is left alone."""
+    notes: list[str] = []
+    i = 0
+    numbered = re.compile(r"^\s*\d{1,2}\s*[.)]")
+    while i < len(raw):
+        ruled = _NOTE_RULE.match(raw[i]) is not None and i + 1 < len(raw) and _NOTE_MARK.match(raw[i + 1]) is not None \
+            and not numbered.match(raw[i + 1])
+        sup = _SUPERSCRIPT_MARK.match(raw[i])
+        if i in drop or not (ruled or (sup and _cited(raw, i, sup.group(1)))):
+            i += 1
+            continue
+        j = i
+        if ruled:
+            drop[i] = "footnote"
+            j = i + 1
+        first, lines = j, 0
+        while j < len(raw) and raw[j].strip() and j not in drop:
+            if _NOTE_MARK.match(raw[j]) and not numbered.match(raw[j]) and (ruled or _SUPERSCRIPT_MARK.match(raw[j])):
+                notes.append(raw[j].strip())
+                lines = 1
+            elif j > first and lines < 4 and not notes[-1].endswith((".", ";")) and not _ITEM_OPENS.match(raw[j]) \
+                    and not _HEADING.match(raw[j]):
+                notes[-1] = f"{notes[-1]} {raw[j].strip()}"     # the note goes on: its sentence has not ended
+                lines += 1
+            else:
+                break
+            drop[j] = "footnote"
+            j += 1
+        i = max(j, i + 1)
+    return notes

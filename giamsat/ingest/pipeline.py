@@ -15,7 +15,7 @@ from .clean import clean_lines
 from .deadlines import PERIOD_COLUMNS, parse_deadline
 from .errors import IngestError
 from .fold import fold
-from .metadata import parse_metadata
+from .metadata import find_symbols, parse_metadata
 from .model import ParsedPlan, SourceSpan, Task
 from .organization import assignments, reporting
 from .readers import Extracted, read_bytes
@@ -71,6 +71,7 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
 
     outline = Outline(cleaned.lines, restored, timed_restore)
     plan.document = parse_metadata(cleaned.lines, restored, timed_restore)
+    _noted_parents(plan, cleaned.lines, cleaned.notes)
     _extract(plan, outline, matcher)
     _title_year(plan)
     _to_raw_lines(plan, cleaned.raw_index)
@@ -79,6 +80,41 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
     plan.timings.update({"clean": t1 - t0, "restore": t2 - t1 + spent[0],
                          "parse": (t3 - t2 - spent[0]) + (t1 - t0)})
     return plan
+
+
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_NOTE_OPENS = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))")
+
+
+def _noted_parents(plan: ParsedPlan, lines: list[str], notes: list[str]) -> None:
+    """'KẾ HOẠCH' / '… thực hiện Nghị quyết số 57-NQ/TW¹' / 'Thực hiện … kế hoạch đầu tư công trung hạn đã được Hội đồng
+    nhân dân tỉnh thông qua³, …' with the page's footnotes '³ Nghị quyết số 05/2025/NQ-HĐND ngày …': a document the
+    head (the title and the grounds, before the first heading) cites by a footnote's mark is a parent, named by the
+    note's first symbol. The marks are no part of the title."""
+    doc = plan.document
+    if doc.title:
+        doc.title = re.sub(f"[{_SUPERSCRIPT}]+", "", doc.title).rstrip()
+    if not notes:
+        return
+    head: list[str] = []
+    for line in lines[:80]:
+        if head and re.match(r"\s*(?:#+\s*|\*\*)?(?:[IVX]{1,4}|1)\s*[.\-]\s+\S|\s*(?:dieu|điều)\s+1\b", line, re.I):
+            break
+        head.append(line)
+    text = " ".join(head)
+    for note in notes:
+        m = _NOTE_OPENS.match(note)
+        if m is None:
+            continue
+        mark = m.group(1)
+        cited = re.search(rf"\S{re.escape(mark)}(?![\d{_SUPERSCRIPT}])", text) if mark[0] in _SUPERSCRIPT \
+            else re.search(rf"\S\s?{re.escape(mark)}", text)
+        symbols = find_symbols(note[m.end():])
+        if not cited or not symbols:
+            continue
+        symbol = symbols[0][1]
+        if symbol != doc.number and symbol not in doc.parents:
+            doc.parents.append(symbol)
 
 
 def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
