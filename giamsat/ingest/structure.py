@@ -183,6 +183,19 @@ def _header_like(cells: list[str]) -> bool:
     return not first and len({m.group(0) for m in _HEADER_WORDS.finditer(fold(" ".join(cells[1:])))}) >= 2
 
 
+# a table's total row: "| | TỔNG CỘNG (A+B) | 147.800 | 69.300 | | |", "| Cộng | | 12 | |", "| | Tổng số: | 45 | |" (the
+# whole cell says so: "Tổng dung lượng cáp quang …" names an indicator)
+_TOTAL = re.compile(r"(?:tong\s*cong|tong\s*so|tong|cong)(?:\s*\((?:[a-z0-9]{1,4}\s*\+\s*)+[a-z0-9]{1,4}\))?\s*[:.]?")
+
+
+def _total_row(cells: list[str]) -> bool:
+    """The row sums the rows above ("Tổng cộng (A+B)" in its number or name cell, a figure in another): no task, no
+    indicator, and no continuation of the row above."""
+    filled = [fold(c.replace("**", "")).strip() for c in cells[:2] if c.strip()]
+    return bool(filled) and _TOTAL.fullmatch(filled[0]) is not None and any(
+        re.search(r"\d", c) for c in cells[1:])
+
+
 def _continues(rows: list[list[str]], row: list[str]) -> bool:
     """An unnumbered row that is the rest of the numbered row above (a cell broken by a page or
     by the typist), not a group heading: it starts mid-sentence or with an enumeration mark,
@@ -543,6 +556,8 @@ class Outline:
                 heads.append(key)
             elif fresh <= 3 and len(key) > 8 and any(fuzz.ratio(key, h) >= 85 for h in heads):
                 continue                # the header repeated at the top of a page (its "TT" may be misread)
+            if rows and _total_row(cells):
+                continue                # the table's total: it sums the rows above
             rl = self.restored[li]
             rcells = [c.strip() for c in rl.strip().strip("|").split("|")] if rl.count("|") == \
                 self.lines[li].count("|") else [self.restore(c) for c in cells]
