@@ -215,6 +215,43 @@ def _continues(rows: list[list[str]], row: list[str]) -> bool:
             or any(_GROUP_NO.match(r[0]) for r in rows))
 
 
+_TIME_TITLE = re.compile(r"^(?:thoi\s*gian|thoi\s*han|tien\s*do)\b")
+_NAME_TITLE = re.compile(r"^(?:noi\s*dung|nhiem\s*vu|ten\s+(?:nhiem\s*vu|de\s*an|du\s*an)|cong\s*viec)\b")
+
+
+def _merged_time_cells(rows: list[list[str]], rrows: list[list[str]]) -> None:
+    """'| STT | Thời gian | Nội dung | Cơ quan chủ trì | … |' / '| 1 | Tháng 01/2026 | Ban hành … | Sở … |' / '| 2 | | Kiện
+    toàn … | Văn phòng … |': a table whose time column stands before the task's (a schedule by period) merges the time
+    cell down the rows of one period, and its text keeps only the top one's words. A numbered row with an empty time
+    cell that fills its cells right of the name (a unit, not a group row) takes the time of the row above it when that
+    row is numbered at the same depth and filled alike; a group row or a row at another depth ends the run."""
+    if len(rows) < 3:
+        return
+    head = [fold(c).strip(" *.:") for c in rows[0]]
+    time = next((c for c, h in enumerate(head) if _TIME_TITLE.match(h)), None)
+    name = next((c for c, h in enumerate(head) if _NAME_TITLE.match(h)), None)
+    if time is None or name is None or not 0 < time < name:
+        return
+
+    def depth(row: list[str]) -> int | None:
+        return row[0].rstrip(".").count(".") + 1 if row and _ROW_NO.match(row[0]) else None
+
+    def duty(row: list[str]) -> bool:
+        return len(row) > name + 1 and bool(row[name]) and any(row[name + 1:])
+
+    above: int | None = None
+    for k in range(1, len(rows)):
+        row = rows[k]
+        if depth(row) is None or not duty(row) or len(row) <= time:
+            above = None
+            continue
+        if not row[time] and above is not None and depth(rows[above]) == depth(row) and rows[above][time]:
+            row[time] = rows[above][time]
+            if len(rrows[k]) > time and len(rrows[above]) > time:
+                rrows[k][time] = rrows[above][time]
+        above = k
+
+
 def _renumber(rows: list[list[str]], rrows: list[list[str]]) -> None:
     """A row number that breaks the sequence its neighbours agree on (11.2, 11.5, 11.4 or 34, 25, 36:
     a digit misread by OCR) is the one between them."""
@@ -581,6 +618,7 @@ class Outline:
             row_lines.append(li)
         _renumber(rows, rrows)
         _group_prefix(rows, rrows)
+        _merged_time_cells(rows, rrows)
         self.tables.append(Table(a, b, rows, rrows, row_lines))
         self.items.append(Item(a, b, "table", 7, "", "", "", []))
 
