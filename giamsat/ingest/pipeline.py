@@ -14,7 +14,7 @@ from .agencies import Agency, AgencyMatcher
 from .clean import clean_lines
 from .deadlines import PERIOD_COLUMNS, parse_deadline
 from .errors import IngestError
-from .fold import fold
+from .fold import fold, squash
 from .metadata import find_symbols, parse_metadata
 from .model import ParsedPlan, SourceSpan, Task
 from .organization import assignments, reporting
@@ -179,6 +179,7 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
                           or _organizing_duties(outline, matcher))
     else:
         plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
+    _group_leads(plan.tasks, matcher)
     prose = prose_targets(outline, matcher)
     if not any(t.lead for t in plan.targets) or not plan.targets:
         plan.targets.extend(prose)
@@ -186,6 +187,37 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         plan.targets.extend(prose_only(prose, plan.targets))
     plan.assignments.extend(assignments(outline, matcher))
     plan.reporting = reporting(outline)
+
+
+# the unit a group heading puts in charge of all its duties: "1. Hoàn thiện thể chế (Sở Tư pháp chủ trì chung, …)",
+# "(Chủ trì: Sở Y tế; …)", "Giao Sở Nội vụ chủ trì", "… – Sở Tài chính chủ trì chung"
+_GROUP_LEAD = (re.compile(r"\(\s*(?:giao\s+)?([^()]{3,80}?)\s+chu\s*tri\b[^()]*\)"),
+               re.compile(r"\(\s*(?:(?:co\s*quan|don\s*vi)\s+)?chu\s*tri\s*:\s*([^;()]{3,80}?)\s*[;,)]"),
+               re.compile(r"\bgiao\s+([^,;()]{3,60}?)\s+chu\s*tri\b"),
+               re.compile(r"(?:^|[:;,\-–]\s*)([^,;:()\-–]{3,60}?)\s+chu\s*tri\s+chung\b"))
+
+
+def _group_leads(tasks: list[Task], matcher: AgencyMatcher) -> None:
+    """'1. Hoàn thiện thể chế, chính sách (Sở Tư pháp chủ trì chung)' / '1.1. … Chủ trì: Sở Tư pháp; …' / '1.3. Ban
+    hành … Phối hợp: …; Thời hạn: Quý III/2026.': a duty that names no lead of its own is led by the unit its group
+    heading puts in charge of the whole group (a table's group row the same: '| I | HẠ TẦNG SỐ (Sở Khoa học và Công
+    nghệ chủ trì) | | |'). A duty naming its own lead keeps it."""
+    leads: dict[str, tuple[str, str] | None] = {}
+    for task in tasks:
+        if task.lead or task.lead_code or not task.group:
+            continue
+        if task.group not in leads:
+            leads[task.group] = None
+            folded = fold(task.group)
+            for rx in _GROUP_LEAD:
+                m = rx.search(folded)
+                hit = matcher.match(task.group[m.start(1):m.end(1)]) if m else None
+                if hit is not None and hit.agency is not None and hit.score >= 90:
+                    leads[task.group] = (squash(task.group[m.start(1):m.end(1)]), hit.agency.code)  # type: ignore[union-attr]
+                    break
+        found = leads[task.group]
+        if found is not None:
+            task.lead, task.lead_code = found
 
 
 def _header_cells(table: Table, rows: int = 2) -> list[str]:
