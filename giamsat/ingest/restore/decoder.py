@@ -480,9 +480,35 @@ class Restorer:
             tokens, t, cands = positions[idx]
             replacement = cands[2][state[3]]
             if replacement is not None:
-                tokens[t] = apply_case(tokens[t], replacement)
+                tokens[t] = apply_case(self._case_model(tokens, t), replacement)
             if idx:
                 state = history[idx - 1][state[4]]
+
+    def _case_model(self, tokens: list[str], t: int) -> str:
+        """The token whose case the restored word takes: the OCR token, but in capitals when it is capitalised and
+        not all capitals (a capital's marked letter read as a small glyph: "VỤ" read "Vy", "CỨ" read "Cir") and the
+        words beside it on its line are words in capitals ("NHIEM Vy", "BAN THUONG Vy TINH"); an abbreviation beside
+        it ("So GD&DT", "UBND Xa") is no such word."""
+        tok = tokens[t]
+        if not tok[:1].isupper() or tok.isupper():
+            return tok
+        beside = [_beside(tokens, t, step) for step in (-1, 1)]
+        words = [w for w in beside if w]
+        if words and all(w.isupper() and len(w) >= 2 and self._spelt_word(w.lower()) for w in words):
+            return tok.upper()
+        return tok
+
+    def _spelt_word(self, low: str) -> bool:
+        """A syllable, or the letters of one without its marks ("nhiem")."""
+        return is_syllable(low) or low in self.skeletons
+
+
+def _beside(tokens: list[str], t: int, step: int) -> str:
+    """The word next to token `t` on its line in direction `step` (only spaces between), else ""."""
+    k = t + step
+    while 0 <= k < len(tokens) and tokens[k].isspace():
+        k += step
+    return tokens[k] if 0 <= k < len(tokens) and is_word(tokens[k]) else ""
 
 
 def _insert(layer: dict[int, float], target: dict[int, float], cap: float) -> None:
@@ -591,6 +617,11 @@ def _marked_names(text: str, typed: bool = False) -> dict[str, str]:
             before = prev.group(1) if prev else ""
             if not before[:1].isupper() or set(before.lower()) <= _OCR_LETTERS or not is_syllable(before.lower()):
                 continue
+        pair = _NAME_AFTER.match(text, m.end())
+        if pair and pair.group(1)[0].isupper() and not set(low) <= _OCR_LETTERS:
+            # "Đồng Giang": a name's word the text marks, before the name's next word; it holds before that word
+            # more firmly than the word alone (`PAIR_BONUS`: the gazetteer's "Đông Giang" is no match for the text)
+            keys = [*keys, f"{_PAIR_KEY}{keys[0]} {strip_marks(pair.group(1).lower())}"]
         for key in keys:
             seen.setdefault(key, Counter())[modern_tone(low)] += 1
     out: dict[str, str] = {}
@@ -621,6 +652,11 @@ def _next_word(tokens: list[str], t: int) -> str:
         return tokens[t + 2]
     return ""
 
+
+# the capitalised word right after a word, one space between them (a name's next word), and the key of such a pair
+_NAME_AFTER = re.compile(r" ([^\W\d_]{2,})(?![^\W\d_])")
+_PAIR_KEY = "~"
+PAIR_BONUS = 3.0  # ... on top of NAME_BONUS, for a capitalised word the text spells so before the same next word
 
 # the capitalised word right before a word, one space between them
 _NAME_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_][^\W\d_A-ZĐ]+) $")
@@ -669,7 +705,9 @@ def _prefer_names(cands: Choices, names: dict[str, str], tok: str, bonus: float 
     hit = [i for i, o in enumerate(outs) if spelt(strip_marks(o if o is not None else low)) == (o if o is not None else low)]
     if not hit:
         return cands
-    return ids, tuple(c - bonus if i in hit else c for i, c in enumerate(costs)), outs
+    # the text spells the word so before this same next word ("Đồng Giang"): a name's pair, firmer
+    pair = {i for i in hit if nxt and names.get(f"{_PAIR_KEY}{strip_marks(outs[i] or low)} {nxt}") == (outs[i] or low)}
+    return ids, tuple(c - bonus - (PAIR_BONUS if i in pair else 0.0) if i in hit else c for i, c in enumerate(costs)), outs
 
 
 def _typed_share(text: str) -> float:
