@@ -18,7 +18,7 @@ _VERB = re.compile(r"(?<!cac)(?<!nhung)\s(chu\s*tri|giam\s*sat|van\s*dong|phoi\s
 _ORG_WORD = re.compile(r"(^|\s)(ban|so|uy ban|ubnd|dang uy|van phong|phong|cong an|mat tran|cap uy|thuong truc|"
                        r"hoi dong|doan|cac co quan|cac so|giam doc|thu truong|chu tich|to chuc dang|bo|co quan|"
                        r"tinh uy|[a-z]{1,2}ang uy|cac don vi|don vi|trung tam|benh vien|truong|cac thon|thon|cac phong|"
-                       r"chi cuc|hoi)\b")
+                       r"chi cuc|hoi|chu dau tu)\b")  # "Các chủ đầu tư": the owners of a plan's projects
 # a ministry's, an academy's or a corporation's unit, by the word its name opens with ("Cục Quản lý Khám, chữa bệnh",
 # "Vụ Kế hoạch - Tài chính", "Viện …", "Khoa …", "Công ty …"); only there, as "vụ" ends "nhiệm vụ"
 _CENTRAL_ORG = re.compile(r"(?:cac\s+)?(?:tong\s+cuc|cuc|vu|hoc\s+vien|vien|khoa|tong\s+cong\s+ty|cong\s+ty)\b")
@@ -258,7 +258,7 @@ _OPENS_PERIOD = re.compile(r"h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)
 _OPENS_UNITS = re.compile(r"(?:(?:cac|nhung|moi)\s+)?(?:so|ban|uy\s*ban|ubnd|dang\s*uy|van\s*phong|phong|cong\s*an|mat\s*tran"
                           r"|cap\s*uy|thuong\s*truc|hoi\s*dong|doan|co\s*quan|don\s*vi|giam\s*doc|thu\s*truong|chu\s*tich"
                           r"|tinh\s*uy|trung\s*tam|benh\s*vien|truong|thon|chi\s*cuc|chi\s*bo|hoi|bo\s*phan|khoa|xa|phuong|to"
-                          r"|dia\s*phuong|nganh|hai\s*ben|cac\s*ben)\b")
+                          r"|dia\s*phuong|nganh|hai\s*ben|cac\s*ben|chu\s*dau\s*tu)\b")
 
 
 def _units_report(g: str, at: int) -> bool:
