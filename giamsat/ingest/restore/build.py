@@ -328,7 +328,9 @@ def write_model(
     cases: Cases | None = None,
 ) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # written beside and renamed over the model: a process loading it meanwhile reads the old model or the new, whole
+    tmp = out.with_name(out.name + ".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as fh:
         for w in sorted(inventory):
             fh.write(f"I\t{w}\n")
         for w, n in sorted(uni.items()):
@@ -342,6 +344,7 @@ def write_model(
         for c, segs in sorted(conf.items()):
             for seg, n in sorted(segs.items()):
                 fh.write(f"C\t{c}\t{seg}\t{n}\n")
+    os.replace(tmp, out)
 
 
 def main(argv: list[str] | None = None) -> None:
