@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -441,8 +442,9 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
         if head is not None:
             out.append((head, _legend_before(outline.lines, head, section.end)))
     sections = outline.sections
+    covered = -1
     for n, section in enumerate(sections):
-        if section.kind != "annex":
+        if section.kind != "annex" or section.start <= covered:
             continue
         # the annex's group rows OCR read as headings ("1. HOÀN" / "THIỆN" / "THỂ CHẾ" for "I. HOÀN THIỆN THỂ CHẾ"):
         # sections of no known kind after it are its rows
@@ -451,14 +453,41 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
             if after.kind != "other":
                 break
             end = after.end
-        window = " ".join(fold(x) for x in outline.lines[section.start:min(end, section.start + 60) + 1])
-        # the lead's title may wrap in its cell ("Cơ quan chủ" / "trì": OCR puts the rest of the header between them)
-        if (re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b|(?:co\s*quan|don\s*vi)\s*chu\b", window) or window.count("co quan") >= 2
-                or window.count("don vi") >= 2) \
-                and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window) \
-                and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window):
-            out.append((section.start, _legend_before(outline.lines, section.start, end)))
+        if not _task_window(outline.lines, section.start, end):
+            continue
+        for after in sections[n + 1:]:
+            if after.end <= end:
+                continue
+            # so are group rows in capitals made annex headings of their own ("B NHIỆM VỤ HOÀN THÀNH TRONG 6 THÁNG ĐẦU
+            # NĂM 2026"), whose rows show no task columns of their own (a new annex says "PHỤ LỤC"; a group whose rows
+            # carry "Chủ trì: …" is read by itself, its numbers may start over)
+            if after.kind != "other" and not (after.kind == "annex" and _annex_group(after.title)
+                                              and not _task_window(outline.lines, after.start, after.end)):
+                break
+            end = after.end
+        out.append((section.start, _legend_before(outline.lines, section.start, end)))
+        covered = end
     return out
+
+
+def _task_window(lines: list[str], start: int, end: int) -> bool:
+    """Whether an annex's first lines (60 at most) name a task table's columns: who leads ("chủ trì", "Đơn vị thực
+    hiện") and what or when ("Nhiệm vụ", "Thời gian", "hoàn thành"), and no indicator's."""
+    window = " ".join(fold(x) for x in lines[start:min(end, start + 60) + 1])
+    # the lead's title may wrap in its cell ("Cơ quan chủ" / "trì": OCR puts the rest of the header between them)
+    return bool((re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b|(?:co\s*quan|don\s*vi)\s*chu\b", window)
+                 or window.count("co quan") >= 2 or window.count("don vi") >= 2)
+                and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window)
+                and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window))
+
+
+def _annex_group(title: str) -> bool:
+    """A task table's group row that OCR made an annex's heading: capitals, no "PHỤ LỤC" ("B NHIỆM VỤ HOÀN THÀNH
+    TRONG 6 THÁNG ĐẦU NĂM 2026"), also when the heading ran on into the first row's words ("NHIỆM VỤ HOÀN THÀNH TRƯỚC
+    NGÀY 30/11/2026 Triển khai …"): its words in capitals up to the first that is not."""
+    words = title.split()
+    caps = " ".join(itertools.takewhile(lambda w: w == w.upper(), words))
+    return sum(c.isalpha() for c in caps) >= 10 and not re.match(r"\W*ph[uy]\s*luc", fold(caps))
 
 
 # a table's legend below its rows: "Ghi chú: VP - Văn phòng …", "Chữ viết tắt:", "* Ghi chú:", "Các từ viết tắt"

@@ -1046,10 +1046,13 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         # a row opens with its time cell: its lines run from there down to the next row's
         spans = [(i, max(i, max((k for k in range(i, nxt) if lines[k].strip()), default=i)))
                  for (i, _v), nxt in zip(anchors, [*(j for j, _w in anchors[1:]), end + 1], strict=True)]
-    groups = sorted([*_roman_groups(outline, start, end), *(_number_group(outline, i, min([end, *(j - 1 for j, _n in anchors if j > i)])) for i, _v in heads)])
+    due = _due_groups(outline, start, end, frozenset(i for i, _v in anchors))
+    groups = sorted([*_roman_groups(outline, start, end), *due,
+                     *(_number_group(outline, i, min([end, *(j - 1 for j, _n in anchors if j > i)])) for i, _v in heads)])
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
-    if heads:
+    if heads or due:
         spans = _clip_to_groups(spans, [i for i, _v in anchors], group_lines)
+    due_when = {name: parse_deadline(name) for _i, name, _used in due}
     out: list[Task] = []
     hit = matcher.match(issuer) if issuer else None
     exclude = frozenset({hit.agency.code}) if hit and hit.agency else frozenset()
@@ -1088,6 +1091,10 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
                     if (d := _end_deadline(squash(" ".join(outline.line_out(j) for j in p)))) is not None]
             if ends:
                 task.deadline_text, task.deadline = ends[-1], parse_deadline(ends[-1])
+        if group is not None and (when := due_when.get(group)) is not None and not _within(task.deadline, when):
+            # rows grouped by when they are due ("A | NHIỆM VỤ HOÀN THÀNH TRONG QUÝ I/2026"): a row's own time counts
+            # only inside its group's ("Tháng 02/2026" under Quý I); years in its name ("năm học 2025 - 2026") do not
+            task.deadline_text, task.deadline = group, when
         if not v:
             task.no = None
         elif labels:
@@ -2118,6 +2125,51 @@ def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str
             parts.append(outline.line_out(nxt))
             used.append(nxt)
         out.append((i, squash(" ".join(parts)), used))
+    return out
+
+
+def _within(own: DeadlineSpec | None, group: DeadlineSpec) -> bool:
+    """A row's own deadline that falls inside its group's period (any, for a group done continuously)."""
+    if own is None or own.end is None:
+        return own is not None and group.end is None
+    if group.end is None:
+        return True
+    return own.end <= group.end and (group.start is None or own.start is None or own.start >= group.start)
+
+
+_DUE_CAPTION = re.compile(r"nhi\S?[a-z]*m\s*v[uy]\W+(?:hoan\W*thanh|thuc\s*hien|trien\s*khai)")
+
+
+def _due_groups(outline: Outline, start: int, end: int, marks: frozenset[int]) -> list[tuple[int, str, list[int]]]:
+    """Group rows of a task table grouped by when its rows are due, in capitals, their letter kept or lost, wrapped
+    in their cell over up to four lines ("A NHIỆM VỤ HOÀN -" / "THÀNH TRONG QUÝ" / "" / "1/2026", "NHIỆM VỤ THỰC HIỆN"
+    / "THƯỜNG XUYÊN"): (line, caption, its lines), when the caption says a time (a quarter, a date, "thường xuyên")."""
+    lines = outline.lines
+    out: list[tuple[int, str, list[int]]] = []
+    taken: set[int] = set()
+    for i in range(start, end + 1):
+        line = lines[i].strip()
+        if i in taken or i in marks or not line or line != line.upper() or sum(c.isalpha() for c in line) < 6:
+            continue
+        used = [i]
+        k = i + 1
+        while k <= end and len(used) < 4:
+            nxt = lines[k].strip()
+            if nxt and (k in marks or nxt != nxt.upper() or len(nxt) > 40):
+                break
+            if nxt:
+                used.append(k)
+            k += 1
+        caption = squash(" ".join(outline.line_out(x) for x in used))
+        caption = re.sub(r"^[A-ZĐ]\s+(?=\S{2})", "", caption)
+        if not _DUE_CAPTION.search(fold(caption)):
+            continue
+        spec = parse_deadline(caption)
+        if spec.kind is DeadlineKind.UNKNOWN or (spec.end is None and spec.kind not in (DeadlineKind.CONTINUOUS,
+                                                                                        DeadlineKind.RECURRING)):
+            continue
+        taken.update(used)
+        out.append((i, caption, used))
     return out
 
 
