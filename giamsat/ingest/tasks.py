@@ -296,10 +296,27 @@ def _schedule(rows: list[list[str]], k: int) -> tuple[dict[int, Period], int]:
     for r in (k, k + 1):
         if r >= len(rows) or (r > k and re.match(r"\s*\d", rows[r][0] if rows[r] else "")):
             break
-        found = _period_row(rows, r, k)
-        if len(found) >= 2 and len({p.kind for p in found.values()}) == 1 and len(found) > len(best[0]):
+        found = _later_years(rows[r], _period_row(rows, r, k))
+        if len(found) >= 2 and len({p.kind for p in found.values()} - {"year"} or {"year"}) == 1 and \
+                len(found) > len(best[0]):
             best = (found, r)
     return best
+
+
+_YEAR_COLUMN = re.compile(r"nam\s*((?:19|20)\d\d)")
+
+
+def _later_years(row: list[str], found: dict[int, Period]) -> dict[int, Period]:
+    """A schedule of quarters (months, halves) that goes on with a later year as a whole ('Quý I/2026 | … | Quý IV/2026
+    | Năm 2027'): the year's column, titled 'Năm YYYY' right of the others, is one of its periods."""
+    kinds = {p.kind for p in found.values()}
+    if len(found) < 2 or len(kinds) != 1 or kinds == {"year"}:
+        return found
+    out = dict(found)
+    for c in range(max(found) + 1, len(row)):
+        if (m := _YEAR_COLUMN.fullmatch(fold(squash(row[c])).strip(" .:*"))) is not None:
+            out[c] = Period("year", int(m.group(1)), int(m.group(1)), squash(row[c]).strip(" *"))
+    return out
 
 
 _HEAD_WORD = re.compile(r"[a-z]{4,}|ghi chu")      # "Tổng", "Ghi chú", "Sản phẩm": a column of its own
