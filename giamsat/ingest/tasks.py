@@ -503,7 +503,17 @@ def _heads_sub_rows(rows: list[list[str]], k: int, cols: dict[str, int], no: str
     return any(re.fullmatch(r"\d{1,2}\.\d{1,2}", r[c].strip(". ")) for r in rows[k + 1:] if c < len(r))
 
 
+# a lead cell naming the body in charge and, in brackets, the unit that advises it and does the work: "UBND xã (Văn
+# phòng HĐND và UBND xã tham mưu)"
+_ADVISER = re.compile(r"\(\s*([^()]{3,80}?)\s+tham\s*muu\s*\)")
+
+
 def _assign(task: Task, lead: str, coord: str, matcher: AgencyMatcher, warnings: list[str]) -> None:
+    f = fold(lead)
+    if lead and len(f) == len(lead) and (adv := _ADVISER.search(f)) is not None:
+        hit = matcher.match(lead[adv.start(1):adv.end(1)])
+        if hit.agency is not None and hit.score >= 90:
+            lead = lead[adv.start(1):adv.end(1)]        # the unit that advises does the work: it leads
     if lead:
         task.lead = lead
         leads = matcher.match_many(lead)
