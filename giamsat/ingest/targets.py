@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -16,7 +16,7 @@ from .rows import ROW_NO
 from .structure import Item, Outline, Table
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-_GE = (r"(?:t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|kh[o6]ng\s*(?:thap|it|nho)\s*hon|kh[o6]ng\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
+_GE = (r"(?:dat\s*va\s*vuot(?:\s*muc)?|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|it\s*nh[a-z]{1,2}t|kh[o6]ng\s*(?:thap|it|nho)\s*hon|kh[o6]ng\s*duoi|(?:tu|tir)(?!\s*dat\b)|"    # "điện tử đạt 60%", "đầu tư đạt": not "từ"
        r"o\s*muc\s*t[a-z]{1,2}i\s*thi[a-z]{1,2}u|o\s*muc\s*tu)")
 _GT = r"(?:tr[e]n|hon|vuot|>|tren\s*m[a-z]{1,3}c|o\s*muc\s*tren)"
 _LE = r"(?:t[o6]i\s*da|kh[o6]ng\s*qua|kh[o6]ng\s*vuot\s*qua|kh[o6]ng\s*(?:cao|lon|nhieu)\s*hon|<=|≤)"     # "kh6ng": OCR's glyph for ô
@@ -77,6 +77,65 @@ class _Ctx:
 OCR_TABLE_HEAD = re.compile(r"^\s*\|?\s*s?tt\s*\|?\s*(?:ten\s*)?chi\s*tieu\s*\|?\s*(?:dvt|don\s*vi(?:\s*tinh)?)\b")
 
 
+# a figure written in words ("ít nhất ba trung tâm", "không dưới chín mươi phần trăm", "mười lăm sáng chế"), read on
+# the marked words (folded "tram" is "trăm" and "trạm" alike): digits, "mười", tens "mươi" with "mốt", "tư", "lăm" after them
+_DIGIT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_AFTER_TENS = {"mốt": 1, "tư": 4, "lăm": 5, **{k: v for k, v in _DIGIT_WORDS.items() if k not in ("một", "năm")}}
+_WORDS_NUMBER = re.compile(r"(?<!\w)(?:(?:" + "|".join(_DIGIT_WORDS) + r")\s+trăm(?:\s+(?:linh|lẻ)\s+(?:" + "|".join(_DIGIT_WORDS) + r"))?"
+                           r"(?:\s+(?:" + "|".join(_DIGIT_WORDS) + r")\s+mươi(?:\s+(?:" + "|".join(_AFTER_TENS) + r"))?|\s+mười(?:\s+(?:" + "|".join(_AFTER_TENS) + r"))?)?"
+                           r"|(?:" + "|".join(_DIGIT_WORDS) + r")\s+mươi(?:\s+(?:" + "|".join(_AFTER_TENS) + r"))?"
+                           r"|mười(?:\s+(?:" + "|".join(_AFTER_TENS) + r"))?"
+                           r"|" + "|".join(_DIGIT_WORDS) + r")(?!\w)")
+_WORDS_BOUND = re.compile(r"(?:ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+ít\s+hơn|đạt|có|trên)\s+$")
+
+
+def _words_value(words: str) -> int:
+    total, pending = 0, 0
+    for w in words.split():
+        if w == "trăm":
+            total, pending = total + (pending or 1) * 100, 0
+        elif w in ("mươi", "mười"):
+            total, pending = total + (pending or 1) * 10, 0
+        elif w in ("linh", "lẻ"):
+            continue
+        else:
+            pending = _DIGIT_WORDS.get(w, _AFTER_TENS.get(w, 0))
+    return total + pending
+
+
+def _figures_in_words(item: Item) -> Item:
+    """The item with each figure written in words set in digits, as long as the words (so every offset holds): a
+    share ("chín mươi phần trăm" → "90%") or a count after a bound ("ít nhất ba trung tâm" → "3 trung tâm"); a
+    lone "năm" counts only after "ít nhất"/"tối thiểu"/"không dưới" (a year), a lone "một" never ("một số", "có ít
+    nhất một thành viên": a condition), nor a count after a share in its clause (it qualifies the share's subject)."""
+    text = item.text
+    low = text.lower()
+    out = list(text)
+    changed = False
+    for m in _WORDS_NUMBER.finditer(low):
+        words = m.group(0)
+        value = _words_value(words)
+        pct = re.match(r"\s+phần\s+trăm(?!\w)", low[m.end():])
+        if pct:
+            new, end = f"{value}%", m.end() + pct.end()
+        else:
+            bound = _WORDS_BOUND.search(low[max(0, m.start() - 20):m.start()])
+            if bound is None or not re.match(r"\s*" + _COUNTABLE if not _AT_LEAST_COUNT.match(fold(bound.group(0)))
+                                             else _NOUN_NEXT.pattern, fold(low[m.end():m.end() + 40])):
+                continue
+            if words == "một" or (words == "năm" and not _AT_LEAST_COUNT.match(fold(bound.group(0)))) or \
+                    re.search(r"\d\s*%[^;.]*$", low[:m.start()]):
+                continue        # "có ít nhất một thành viên", "90% hộ gia đình có ít nhất hai …": the share's subject
+            new, end = str(value), m.end()
+        if value <= 0 or len(new) > end - m.start():
+            continue
+        out[m.start():end] = list(new.ljust(end - m.start()))
+        changed = True
+    if not changed:
+        return item
+    return replace(item, text="".join(out))
+
+
 def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
     out: list[Target] = []
     for section in outline.section("objectives"):
@@ -90,6 +149,7 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
         for item in items:
             if item.kind == "table" or OCR_TABLE_HEAD.match(loose(item.text[:80])):
                 continue        # a table, also one OCR left as lines ("TT Chỉ tiêu ĐVT …"): the table readers' own
+            item = _figures_in_words(item)
             f = item.folded
             if re.search(r":\s*$", f) and (lead_in := _YEAR_CTX.search(f[:40])) is not None:
                 year = int(lead_in.group(1))    # "Đến năm 2028, Tổng công ty …, cụ thể:": the year of the items below
@@ -178,6 +238,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
         prev: tuple[int, str] | None = None          # (end, comparator) of the clause's last figure
         covered = a                                  # a counted target's name runs to here ("01 khu … dành 30% …")
         since: int | None = None                     # where "từ 70% lên 85%" opens: the next target's name ends there
+        named_after: int | None = None               # the end of the last target's name when it follows its figure
         for m in _RANK.finditer(clause):
             name = _name(outline, item, a, a + m.start(), a + m.end(), b)
             if (subject := _RANK_SUBJECT.fullmatch(clause[:m.start()])) is not None:
@@ -208,6 +269,10 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             out.append(_mk(outline, item, name, value, comparator, "lần", int(own.group(1)) if own else cyear, s, e, 0.6))
             last = e + (own.end() if own else 0)
             prev = (last, comparator)
+        if (resp := _respectively(outline, item, a, b, cyear)) is not None:
+            out.extend(resp[0])
+            last = resp[1]
+            prev = (last, out[-1].comparator or "=")
         for m in _FIGURE.finditer(clause):
             s, e = a + m.start("a"), a + m.end()
             if re.fullmatch(r"tu|tir", (m.group("cmp") or "").strip()) and not m.group("b") and not m.group("trolen") \
@@ -260,8 +325,12 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             if out and (later := _year_only_clause(f, last, a + m.start(), e, b, out[-1], value)):
                 last = later        # "Năm 2026: 60% hộ gia đình có địa chỉ số; năm 2027: 100%": the last target's next year
                 continue
-            # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ")
-            name = _name(outline, item, last, since if since is not None and since >= last else a + m.start(),
+            # a counted noun names the target itself ("15 doanh nghiệp khoa học công nghệ"); after a target named by
+            # the words after its figure, a figure that follows it is named so too ("đạt 100% thôn có cáp quang,
+            # 95% hộ gia đình có internet"), not by the last one's words
+            first = named_after is not None and re.fullmatch(r"[\s,]*(?:va\s*)?", f[named_after:a + m.start()]) is not None
+            name = _name(outline, item, a + m.start() if first else last,
+                         since if since is not None and since >= last else a + m.start(),
                          fig_end if noun else e, b, whole=counted and not frac,
                          share=unit == "%")
             if not name:
@@ -271,6 +340,9 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             if own and unit == "lần" and re.match(r"\s*(?:cua\s*)?nam\b", f[e:b]):
                 own = None          # "gấp 2 lần năm 2025": the base of the multiple, not its year
             out.append(_mk(outline, item, name, value, comparator, unit, int(own.group("fy")) if own else cyear, a + m.start(), e, 0.6))
+            named = fold(name)
+            at = f.find(named, e, b) if len(named) >= 8 else -1
+            named_after = at + len(named) if at >= 0 and not f[e:at].strip(" ,:") else None
             last = e
             prev = (e, comparator)
             if counted and unit is None:
@@ -282,6 +354,50 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
                 stop = re.compile(r"[,;.(]|\s(?:va|hoac)\s*\d|" + _TRO_LEN[3:-1]).search(f, e, b)
                 covered = stop.start() if stop else b
     return out
+
+
+_RESPECTIVELY = re.compile(r"\s*,?\s*lan\s*luot\s*(?:(?:la|dat|chiem|o\s*muc)\s*)?")
+_NAMES_APART = re.compile(r"\s*,\s*(?:va\s+)?|\s+va\s+")
+
+
+def _respectively(outline: Outline, item: Item, a: int, b: int, year: int | None) -> tuple[list[Target], int] | None:
+    """Indicators named one after another and set 'respectively' ("Tỷ lệ A và tỷ lệ B lần lượt đạt 85% và 100%"):
+    the n-th name takes the n-th figure. The names are parted where the words that open the first open again ("tỷ
+    lệ … và tỷ lệ …"), or at every comma and "và" when that gives as many names as figures."""
+    f = item.folded
+    r = _RESPECTIVELY.search(f, a, b)
+    if r is None or not r.group(0).strip(" ,").startswith("lan"):
+        return None
+    figs: list[re.Match[str]] = []
+    at = r.end()
+    while (m := _FIGURE.match(f, at, b)) is not None and m.group("a"):
+        figs.append(m)
+        sep = re.match(r"\s*(?:,|va)\s*(?:,\s*)?", f[m.end():b])
+        if not sep or not re.match(r"\s*(?:" + _GE + "|" + _GT + "|" + _LE + "|" + _LT + r")?\s*\d", f[m.end() + sep.end():b]):
+            break
+        at = m.end() + sep.end()
+    if len(figs) < 2:
+        return None
+    lo = a + len(f[a:r.start()]) - len(f[a:r.start()].lstrip(" ,;:-"))
+    if (yl := _YEAR_LEAD.match(f, lo, r.start())) is not None:
+        lo = yl.end()
+    opening = " ".join(f[lo:r.start()].split()[:2])
+    cuts = [m for m in _NAMES_APART.finditer(f, lo, r.start())]
+    same = [m for m in cuts if opening and f.startswith(opening, m.end())]
+    parts = same if len(same) == len(figs) - 1 else cuts if len(cuts) == len(figs) - 1 else None
+    if parts is None:
+        return None
+    bounds = [lo] + [x for m in parts for x in (m.start(), m.end())] + [r.start()]
+    out: list[Target] = []
+    spans = [(bounds[2 * k], bounds[2 * k + 1]) for k in range(len(figs))]
+    for (s, e), m in zip(spans, figs, strict=True):
+        comparator, value = _comparator((m.group("cmp") or "").strip(), m)
+        unit = "%" if m.group("pct") or (m.group("b") and "%" in m.group(0)) else None
+        name = outline.out(item, s, s + len(_VERB_TAIL.sub("", f[s:e]))).strip(" ,;:(-")     # "… chiếm lần lượt …"
+        if len(name) < 4:
+            return None
+        out.append(_mk(outline, item, name, value, comparator, unit, year, m.start(), m.end(), 0.6))
+    return out, figs[-1].end()
 
 
 # after a figure opened by "từ": its unit, its year, then "lên"/"xuống còn" and the target ("từ 70% lên 85%", "từ 03 ngày làm
@@ -450,7 +566,7 @@ def _clauses(f: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_STOP = re.compile(r"\s(va|,)\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b")
+_NAME_STOP = re.compile(r"\s(va|,)\s*\d|(?<=[^\W\d_]),\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b")
 _HEAD_NOUN = re.compile(r"\b(?:quy\s*mo|t[yi]\s*l[e]|t[yi]\s*trong|chi\s*so|so\s*luong|kinh\s*phi|nguon\s*nhan\s*luc)\b")
 
 
@@ -494,7 +610,7 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
     counted = re.match(r"\s*([a-z]+\s+[a-z]+)", f[fig_end:after_end])
     if whole and before_words >= 3 and counted and re.search(r"\bso\s+(?:luong\s+)?" + counted.group(1) + r"\b", f[a:b]):
         whole = False           # "số doanh nghiệp … đạt ít nhất 60 doanh nghiệp": the count the words before name
-    if share and before_words >= 2 and (obj := _share_object(f, a, b, fig_end, after_end, trimmed != before[:k])):
+    if share and before_words >= 1 and (obj := _share_object(f, a, b, fig_end, after_end, trimmed != before[:k])):
         # "Phủ sóng 5G tại 100% khu dân cư", "Hoàn thành số hóa 100% hồ sơ hộ tịch": the share qualifies the
         # noun after it, and the indicator is the words before and after the figure
         return _no_year_tail(outline.out(item, a, b).strip(" ,;:(-") + " " + outline.out(item, *obj).strip(" ,;:(-"))
