@@ -14,8 +14,9 @@ from .fold import fold
 ROW_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)(?:\s*[|.]?\s+|\s*[|.]?\s*$)")     # "12 | …", "12. …", "12." alone
 # a look-alike of a number, or a bracket standing for a narrow digit ("2" read ")") before a capital
 # ("18;" for "13.", or a number alone on its line with a glyph misread: "2Ÿ." for "27."), or a letter
-# and a mark ("Ị?" for "2"), or a number and a bracket before a capital ("9) Số hóa …" for "2")
-_LOOKALIKE = re.compile(r"^\s*(?:([0-9?!'|\]lI][0-9a-z?!'|\]_]{0,2}|[^\W\d_][?!'\]])[;:,]?\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ]"
+# and a mark ("Ị?" for "2"), or a number and a bracket before a capital ("9) Số hóa …" for "2"); not a word whose
+# letters stand for no digit ("len", OCR's "lên" without its mark)
+_LOOKALIKE = re.compile(r"^\s*(?:((?![lI][a-z]{0,2}[ac-fhjkmnprt-y])[0-9?!'|\]lI][0-9a-z?!'|\]_]{0,2}|[^\W\d_][?!'\]])[;:,]?\s*[|]?\s+\S|(\))\s+[A-ZÀ-ỸĐ]"
                         r"|(\d[^\s\d.;:,]?)[.;:,]\s*$|(\d{1,2})\)\s+[A-ZÀ-ỸĐ])")
 
 
