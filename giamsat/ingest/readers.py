@@ -550,21 +550,30 @@ def _carried_headers(lines: list[str]) -> list[str]:
             pages.append([])
     out: list[str] = []
     header: list[str] = []                 # the header of the table the page before ends in
+    width = 0                              # … and the cells of its last row (0: the page ends otherwise)
+    edges: list[int] = []                  # … and where its page's number past the table stands in `out`
     for page in pages:
         body = [n for n, x in enumerate(page) if x.strip() and x != "\f"]
         start = next((n for n in body if page[n].startswith("|")), None)
         opening = [n for n in body if start is None or n < start]
-        if header and start is not None and len(opening) <= MAX_RUNNING_LINES and not any(
+        if width and start is not None and len(opening) <= MAX_RUNNING_LINES and not any(
                 _SECTION_HEADING.match(page[n]) or re.match(r"\s*(?:\d{1,2}|[a-zđ])[.)]\s+\w|PHỤ LỤC", page[n])
                 for n in opening if not _page_edge(page[n])):
             cells = _cells_of(page[start])
-            if len(cells) == len(_cells_of(header[0])) and not _table_header([page[start]]):
+            if header and len(cells) == len(_cells_of(header[0])) and not _table_header([page[start]]):
                 page = [*page[:start], *header, *page[start:]]
-        header = []
+            if len(cells) == width:
+                # the table runs on: the page's number and running header between its parts are no text of
+                # the plan, and would part the table in two (a group's title ending the page would be a row
+                # without rows under it)
+                page = [x for n, x in enumerate(page) if n not in opening]
+                out = [x for n, x in enumerate(out) if n not in edges]
+        header, width, edges = [], 0, []
         tail = [n for n in range(len(page)) if page[n].strip() and page[n] != "\f"]
         while tail and _page_edge(page[tail[-1]]):
-            tail.pop()
+            edges.append(len(out) + tail.pop())
         if tail and page[tail[-1]].startswith("|"):
+            width = len(_cells_of(page[tail[-1]]))
             top = tail[-1]                 # up the table's rows, over the blank lines between its blocks
             while top > 0 and (page[top - 1].startswith("|") or not page[top - 1].strip()):
                 top -= 1
@@ -604,6 +613,7 @@ def _pdf_text(data: bytes) -> tuple[list[str], list[int], int, list[str], bytes 
     lines: list[str] = []
     warnings: list[str] = []
     scanned: list[int] = []
+    columns = Columns()                 # the columns of the table a page ends in, for the next page's rows
     started = time.thread_time()
     try:
         with pdfplumber.open(io.BytesIO(upright)) as pdf:
@@ -613,8 +623,11 @@ def _pdf_text(data: bytes) -> tuple[list[str], list[int], int, list[str], bytes 
                 try:
                     page._layout = _bounded_layout(page)
                     turn = _text_turn(page)
-                    page_lines = _turned_page_lines(upright, number, turn) if turn else _pdf_page_lines(page)
+                    if turn:
+                        columns.rivers = []
+                    page_lines = _turned_page_lines(upright, number, turn) if turn else _pdf_page_lines(page, columns)
                 except _OverBudget as over:
+                    columns.rivers = []
                     warnings.append(f"Trang {number + 1} của PDF quá phức tạp ({over}): trang đó bị bỏ qua.")
                     page_lines = []
                 else:
@@ -858,7 +871,7 @@ def _turned_page_lines(data: bytes, number: int, turn: int) -> list[str]:
         return _pdf_page_lines(turned)
 
 
-def _pdf_page_lines(page: Any) -> list[str]:
+def _pdf_page_lines(page: Any, columns: Columns | None = None) -> list[str]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -872,7 +885,9 @@ def _pdf_page_lines(page: Any) -> list[str]:
     if words and not boxes:
         # No ruling lines: rebuild borderless tables from word positions.
         return borderless_lines([{"text": nfc(w["text"]), "x0": w["x0"], "x1": w["x1"], "top": w["top"],
-                                  "h": w["bottom"] - w["top"]} for w in words])
+                                  "h": w["bottom"] - w["top"]} for w in words], columns=columns, page_width=page.width)
+    if columns:
+        columns.rivers = []                 # a ruled table's page: its rows are read from its rulings
     for tl in body.extract_text_lines(layout=False, strip=True):
         items.append((tl["top"], [nfc(tl["text"])]))
     for t in tables:
@@ -2074,14 +2089,28 @@ _HEAD_WORDS = re.compile(r"\bs?tt\b|chu tri|phoi hop|thoi gian|thoi han|tien do|
                          r"|san pham|don vi|kinh phi|lo trinh")
 
 
-def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[str]:
+@dataclass
+class Columns:
+    """The columns (strips of white between them) of the table a page ends in, and the page's width: the next
+    page's rows, when its table runs on without its header, stand in those columns (`borderless_lines`)."""
+    rivers: list[tuple[float, float]] = field(default_factory=list)
+    width: float = 0.0
+
+
+def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45, columns: Columns | None = None,
+                     page_width: float = 0.0) -> list[str]:
     """The lines of a page without ruling lines, whose tables are rebuilt from word positions: a table is
     a run of lines split into three or more columns by vertical strips of white that no line crosses
     (a merged group row that opens with its label may cross them); a row starts where the first
     column has text. Elsewhere, the words' lines as they stand, and so are the lines left when the
     search has taken PDF_PAGE_SECONDS (a crafted page strewn with words: the search is quadratic). `gutter`:
     the narrowest strip of white between columns, in the type's height (a scan's word boxes leave wider word
-    spaces than a PDF's); words flagged "speck" (`_mark_specks`) do not close a strip."""
+    spaces than a PDF's); words flagged "speck" (`_mark_specks`) do not close a strip. `columns` (pages read in
+    turn): in, the columns of the table the page before ended in, on a page `page_width` wide; out, those of the
+    table this page ends in (none when it ends otherwise)."""
+    carried = columns.rivers if columns and columns.width == page_width else []
+    if columns:
+        columns.rivers, columns.width = [], page_width
     words = [w for w in words if all(math.isfinite(w[key]) for key in ("x0", "x1", "top", "h"))]
     if not words:
         return []
@@ -2103,11 +2132,16 @@ def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[
             out.extend(" ".join(w["text"] for w in line) for line in lines[k:])
             break
         found = _borderless_table(lines, k, height, width, frame, gutter)
+        if carried and k == len(out) and k <= MAX_RUNNING_LINES and (
+                k == 0 or all(_running_line(line, lines[k]) for line in lines[:k])):
+            found = _run_on_table(lines, k, height, carried, found) or found
         if found is None:
             out.append(" ".join(w["text"] for w in lines[k]))
             k += 1
             continue
         rows, rivers, after = found
+        if columns and after == len(lines):
+            columns.rivers = rivers
         if k and len(out) == k:
             # the page opens with the rest of a row the page above began (and maybe more rows): lines
             # within the columns, after the page number or a running header (the plan's number and title, in a
@@ -2122,6 +2156,80 @@ def borderless_lines(words: list[dict[str, Any]], gutter: float = 0.45) -> list[
         out.extend(["", *_pipe_rows(_split_labels(rows)), ""])
         k = after
     return out + foot
+
+
+def _header_line(chunks: list[list[dict[str, Any]]]) -> bool:
+    """A table's header line in its chunks of words (the cells the gutters part): two of a plan table's column
+    names or more ('STT', 'Nội dung', 'Đơn vị chủ trì' …), in half of its cells at least ('TT' aside), so that a
+    justified line of prose, whose wide word spaces part it into single words, is none."""
+    from .fold import fold
+
+    names = [set(_HEAD_WORDS.findall(fold(" ".join(w["text"] for w in c)))) for c in chunks]
+    rest = [n for c, n in zip(chunks, names, strict=True)
+            if not re.fullmatch(r"S?TT", " ".join(w["text"] for w in c).upper())]
+    return len(set().union(*names)) >= 2 and 2 * sum(1 for n in rest if n) >= len(rest)
+
+
+def _running_line(line: list[dict[str, Any]], below: list[dict[str, Any]]) -> bool:
+    """A line a page opens with above the rest of a table: its number, or a running header (the plan's number
+    and title) in a type smaller than the line below it."""
+    return bool(re.fullmatch(r"\W*\d{1,3}\W*", " ".join(w["text"] for w in line)) or _FOOT.fullmatch(
+        " ".join(w["text"] for w in line))) or statistics.median(w["h"] for w in line) < 0.9 * statistics.median(
+        w["h"] for w in below)
+
+
+def _run_on_table(lines: list[list[dict[str, Any]]], k: int, height: float, carried: list[tuple[float, float]],
+                  found: tuple[list[list[str]], list[tuple[float, float]], int] | None,
+                  ) -> tuple[list[list[str]], list[tuple[float, float]], int] | None:
+    """The rows a page opens with (lines[k] on) read in the columns of the table the page before ended in, when
+    that table runs on without its header (a word processor's table whose header row is not repeated): its rows
+    on this page may be too few to part every column by themselves (one row, a column of sparse marks 'x'), so
+    the columns they fit are the page before's. Each strip of white between them keeps the part this page's
+    words leave white (a cell's text may reach further into it than the page before's did), a third of a
+    letter's height at least; the rows run while every strip stays open (a group's title after its label may
+    cross them: a merged row) and no line is prose; at least one line fills three columns, and no line is a
+    header (a new table's). None when the page does not open so."""
+    from .fold import fold
+
+    if not _numbered(lines[k][0]["text"]) and len(set(_HEAD_WORDS.findall(
+            fold(" ".join(w["text"] for w in lines[k]))))) >= 2:
+        return None                         # a header: a table of its own
+    span = carried[-1][1] - carried[0][0]
+    pitch = statistics.median([b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines[k:])] or [height])
+    rivers = list(carried)
+    end = k
+    for m in range(k, len(lines) if found is None else found[2]):
+        line = lines[m]
+        if m > k and line[0]["top"] - lines[m - 1][0]["top"] > max(3 * pitch, 4 * height):
+            break
+        narrowed = [_white_part(r, line, 0.33 * height) for r in rivers]
+        if all(narrowed):
+            rivers = [r for r in narrowed if r]
+        elif not (_is_label(line[0]["text"]) and len(line) > 1 and line[0]["x1"] < sum(rivers[0]) / 2
+                  and line[-1]["x1"] - line[0]["x0"] < 0.7 * span):
+            break
+        end = m + 1
+    if found is not None and end < found[2]:
+        return None                         # the page's own table reaches past the old columns: its own
+    if not any(len([c for c in _line_cells(line, rivers) or [] if c]) >= 3 for line in lines[k:end]):
+        return None
+    rows, stop = _walk(lines, k, end, rivers)
+    if not rows or (found is not None and len(found[1]) > len(rivers)):
+        return None
+    return _aligned_rows(lines[k:stop], rivers, height) or rows, rivers, stop
+
+
+def _white_part(river: tuple[float, float], line: list[dict[str, Any]], least: float) -> tuple[float, float] | None:
+    """The widest part of a strip of white that the line's words (specks aside) leave white, or None when none is
+    `least` wide."""
+    a, b = river
+    parts = [(a, b)]
+    for w in line:
+        if w.get("speck"):
+            continue
+        parts = [p for x, y in parts for p in ((x, min(y, w["x0"])), (max(x, w["x1"]), y)) if p[1] - p[0] > 0]
+    best = max(parts, key=lambda p: p[1] - p[0], default=None)
+    return best if best and best[1] - best[0] >= least else None
 
 
 _MERGED_HEAD = re.compile(r"(S?TT)\s+(\S.*)", re.S)
@@ -2269,7 +2377,10 @@ def _borderless_table(lines: list[list[dict[str, Any]]], k: int, height: float, 
         solid.append(line)
         end = m + 1
         edges = [r for r in found if starts_after(r, solid) >= 3]
-    rivers = [r for r in runs(covered) if starts_after(r, solid) >= 2]
+    # a column's edge has words just right of it on two lines; a header's line counts twice (it names every
+    # column once: a table at a page's foot may have only its header and a group's title above the break)
+    heading = _header_line(head)
+    rivers = [r for r in runs(covered) if starts_after(r, solid) + (heading and starts_after(r, solid[:1])) >= 2]
     if len(rivers) < 2:
         return None
     rows, stop = _walk(lines, k, end, rivers)

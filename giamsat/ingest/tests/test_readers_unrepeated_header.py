@@ -36,7 +36,7 @@ def test_a_repeated_header_prose_or_another_part_is_left_alone() -> None:
     """A page that repeats the header, a page opening with a part's heading, a page before ending in prose: as they
     stand; nor is a row whose cells happen to name columns ('kinh phí', 'phối hợp') taken for a header."""
     repeated = [*PAGE_1, "", HEAD, *PAGE_2[2:]]
-    assert _carried_headers(repeated) == repeated
+    assert _carried_headers(repeated) == _without_page_edges(repeated)
     heading = [*PAGE_1, "V. DANH MỤC DỰ ÁN", *PAGE_2[2:]]
     assert _carried_headers(heading) == heading
     prose = [*PAGE_1[:-3], "Các bộ phận triển khai thực hiện.", "\f", *PAGE_2]
@@ -81,4 +81,10 @@ def test_a_text_pdf_table_whose_header_is_not_repeated() -> None:
 def test_a_page_ending_in_the_header_alone_is_not_given_it_twice() -> None:
     """A table whose header is the last line of its page: the rows on the next page follow that header already."""
     lines = [*PAGE_1[:3], HEAD, "", "\f", *PAGE_2]
-    assert _carried_headers(lines) == lines
+    assert _carried_headers(lines) == _without_page_edges(lines)
+
+
+def _without_page_edges(lines: list[str]) -> list[str]:
+    """The lines without the first page's number and the second's running header: between two parts of one table
+    they are left out (test_readers_table_run_on_columns)."""
+    return [x for x in lines if x not in ("Trang 1/2", PAGE_2[0])]
