@@ -37,7 +37,7 @@ def clean_lines(raw: list[str]) -> Cleaned:
     _mark_page_numbers(raw, drop)
     _mark_running_headers(raw, folded, drop)
     notes = _mark_ruled_notes(raw, drop)
-    _mark_footnotes(raw, folded, drop)
+    notes += _mark_footnotes(raw, folded, drop)
     for i, f in enumerate(folded):
         if _METADATA_STAMP.match(f) and i not in drop and "thoi gian ky" in f:
             drop[i] = "stamp"
@@ -228,11 +228,20 @@ _SUPERSCRIPT_NOTE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹!]\s*\S.{0,50}?\b(
 _ITEM_OPENS = re.compile(r"^\s*(?:[-–•+]\s+\S|\d{1,2}[.)]\s+[A-ZÀ-ỸĐ])")
 
 
-def _mark_footnotes(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:
+# a note OCR read with its superscript as a figure, citing a document by its kind and number: "3 Nghị quyết số 05/2025/
+# NQ-HĐND ngày …", "2 Chương trình hành động số 18-CTr/TU …" (its mark stays in the words it notes: "… thông qua3,")
+_CITING_NOTE = re.compile(r"^\s*\d{1,2}\s+(?:nghi dinh|quyet dinh|thong tu|nghi quyet|chi thi|ket luan|chuong trinh"
+                          r"(?: hanh dong)?|ke hoach|cong van|thong bao|luat)\s+so\s+\d")
+
+
+def _mark_footnotes(raw: list[str], folded: list[str], drop: dict[int, str]) -> list[str]:
+    """Footnotes OCR read without their rule, their superscript mark a plain figure or "!" ("1 Nghị quyết số 57-NQ/TW
+    ngày …" after a blank line): dropped; their texts handed back like `_mark_ruled_notes`' ones."""
+    notes: list[str] = []
     for i, line in enumerate(raw):
         if i in drop or (i > 0 and raw[i - 1].strip()):
             continue
-        if (_FOOTNOTE.match(line) or _SUPERSCRIPT_NOTE.match(folded[i])) and len(line) > 40 \
+        if (_FOOTNOTE.match(line) or _SUPERSCRIPT_NOTE.match(folded[i]) or _CITING_NOTE.match(folded[i])) and len(line) > 40 \
                 and not re.match(r"^\s*\d{1,2}\s*[.)]", line):
             j = i
             # up to four lines, but not into the text's next item the footnote runs into ("! Khoản 6, Điều 2 …" /
@@ -240,6 +249,8 @@ def _mark_footnotes(raw: list[str], folded: list[str], drop: dict[int, str]) -> 
             while j < len(raw) and raw[j].strip() and j - i < 4 and not (j > i and _ITEM_OPENS.match(raw[j])):
                 drop[j] = "footnote"
                 j += 1
+            notes.append(" ".join(x.strip() for x in raw[i:j]))
+    return notes
 
 
 # the rule a word processor draws above a page's footnotes ("_______________", "-----------"; a reader squeezes a run of

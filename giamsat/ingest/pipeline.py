@@ -84,7 +84,7 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
 
 
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_NOTE_OPENS = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))")
+_NOTE_OPENS = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\d{1,2}(?=\s+[A-ZĐ]))")
 
 
 def _noted_parents(plan: ParsedPlan, lines: list[str], notes: list[str]) -> None:
@@ -108,8 +108,12 @@ def _noted_parents(plan: ParsedPlan, lines: list[str], notes: list[str]) -> None
         if m is None:
             continue
         mark = m.group(1)
-        cited = re.search(rf"\S{re.escape(mark)}(?![\d{_SUPERSCRIPT}])", text) if mark[0] in _SUPERSCRIPT \
-            else re.search(rf"\S\s?{re.escape(mark)}", text)
+        if mark[0] in _SUPERSCRIPT:
+            cited = re.search(rf"\S{re.escape(mark)}(?![\d{_SUPERSCRIPT}])", text)
+        elif mark[0] == "(":
+            cited = re.search(rf"\S\s?{re.escape(mark)}", text)
+        else:       # OCR read the superscript as a figure glued to the word it marks ("… thông qua3,", "NQ/TW1")
+            cited = re.search(rf"(?<![\d.,/-])[^\W\d_]{{2}}{mark}(?![\d/.-]\d)(?=[\s,.;:)]|$)", text)
         symbols = find_symbols(note[m.end():])
         if not cited or not symbols:
             continue

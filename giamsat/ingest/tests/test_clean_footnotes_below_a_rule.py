@@ -54,3 +54,33 @@ def test_a_note_nobody_cites_names_no_parent() -> None:
 def test_a_rule_with_no_note_below_is_left_alone() -> None:
     lines = ["I. MỤC TIÊU", "_______________", "1. Đến hết năm 2026: 100% xã có Tổ công nghệ số cộng đồng."]
     assert clean_lines(lines).lines == lines
+
+
+# the same page as Tesseract reads it: no rule, each superscript a figure glued to the word it marks
+OCR_PAGE = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH LÂM
+
+Số: 08/KH-UBND Bình Lâm, ngày 10 tháng 01 năm 2026
+KẾ HOẠCH
+
+Phát triển hạ tầng số năm 2026
+
+Thực hiện kế hoạch đầu tư công trung hạn đã được Hội đồng nhân dân tỉnh thông
+qua2, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+I. MỤC TIÊU
+
+1. Đến hết năm 2026: 100% xã, phường được kết nối mạng truyền số liệu chuyên dùng.
+
+2 Nghị quyết số 12/2025/NQ-HĐND ngày 15/7/2025 của Hội đồng nhân dân tỉnh về kế hoạch
+đầu tư công trung hạn giai đoạn 2026 - 2030.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính chủ trì bố trí vốn thực hiện Kế hoạch.
+"""
+
+
+def test_ocr_text_a_note_marked_by_a_figure_glued_to_the_word_it_notes() -> None:
+    j = parse_bytes(OCR_PAGE.encode(), "plan.txt").to_json()
+    assert j["document"]["parents"] == ["12/2025/NQ-HĐND"]
+    assert [(t["value"], t["year"]) for t in j["targets"]] == [("100", 2026)]
