@@ -352,9 +352,12 @@ def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None
     """A year table's header whose titles OCR read one word under another ("TT Chỉ tiêu Đơn vị Năm Mục
     Đơn vị chủ trì" / "tính 2025 tiêu" / "2030", or without a unit column "TT Chỉ tiêu Năm học Năm học" /
     "2025-2026 | 2026 - 2027"): line i names the indicator and year columns (and the unit's) without a
-    year; the years stand on the next two short lines. Their last line and the years, or None."""
+    year; the years stand on the next two short lines. An indicator column titled "Chỉ số" with a baseline and plan
+    columns ("STT | Chỉ số ĐVT Thực Kế Kế" / "hiện hoạch hoạch" / "2025 2026 2027") is one too. Their last line and the
+    years, or None."""
     f = loose(lines[i])         # "D&n vị": OCR's glyph for ơ
-    if len(f) > 90 or not (re.search(r"chi\s*tieu", f) and re.search(r"\bnam\b|muc", f)) or \
+    if len(f) > 90 or not ((re.search(r"chi\s*tieu", f) and re.search(r"\bnam\b|muc", f))
+                           or (re.search(r"chi\s*so\b", f) and re.search(r"\bnam\b|muc|\bke\b|\bthuc\b", f))) or \
             not (re.search(r"don\s*v", f) or re.match(r"\s*s?tt\b", f)):
         return None
     years: list[int] = []
