@@ -59,10 +59,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 0
     command, rest = args[0], args[1:]
-    if command == "parse":
-        return _parse(rest)
-    if command == "restore":
-        return _restore(rest)
+    if command in PURE_COMMANDS:
+        try:
+            return _parse(rest) if command == "parse" else _restore(rest)
+        except BrokenPipeError:
+            # The reader went away (`giamsat parse plan.pdf | head`): stop quietly, as Unix tools do.
+            # Python's recommended handling: point stdout at devnull so the exit flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giamsat.settings")
     from django.core.management import execute_from_command_line
 
