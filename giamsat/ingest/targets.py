@@ -45,7 +45,7 @@ _UNIT_AFTER = re.compile(r"^\s*(grdp|gdp|tong chi ngan sach(?:(?!\s*(?:tr[a-z]{1
                          r"|doanh nghiep" + _NOUN_TAIL + r"|to chuc" + _NOUN_TAIL + r"|du an|do thi|san pham"
                          r"|bai\s*bao|sang\s*che"
                          r"|(?P<measure>ha\b|[kmgt]bps|[kmgt]b\s*/\s*s|[kmg]wh?\b|km\b|(?:ty|trieu)\s*(?:dong|usd)\b|usd\b"
-                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b|lan\b(?=\s*(?:so\s*voi\b|[.;,)]|$|(?:cua\s*)?nam\s*20\d\d\b|tr[a-z]{1,2}\s*[l1i][a-z]n\b))))")   # "tăng 1,5 lần so với …", "gấp 2 lần năm 2025": a multiple
+                         r"|(?:ngay|gio)\s*lam\s*viec\b|ngay\b|gio\b|phut\b|bac\b(?!\s*si\b)|lan\b(?=\s*(?:so\s*voi\b|[.;,)]|$|(?:cua\s*)?nam\s*20\d\d\b|tr[a-z]{1,2}\s*[l1i][a-z]n\b))))")   # "tăng 1,5 lần so với …", "gấp 2 lần năm 2025": a multiple
 # a short item that still states a counted target ("Phấn đấu có ít nhất 05 doanh nghiệp công nghệ số")
 _COUNTED = re.compile(r"(?:it\s*nh[a-z]{1,2}t|t[a-z0-9]{1,2}i\s*thi[a-z]{1,2}u|tren|dat|co|duoi|qua|t[o6]i\s*da|con)\s*(?:tu\s*)?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})\s+[a-z]")
 _YEAR_CTX = re.compile(r"(?:nam\s*hoc\s*20\d\d\s*[-–/]\s*|(?:den|toi|nam|giai doan|tam nhin)[^0-9]{0,20})((?:20)\d\d)")   # a school year ends in its second year
@@ -500,7 +500,9 @@ _COUNTABLE = (r"(?:doanh\s*ngh[a-z]{1,3}p|t[o6]\s*ch[a-z]{1,3}c|du\s*an|thanh ph
               r"|nha\s*khoa\s*hoc|ho\s*(?:gia\s*dinh|kinh\s*doanh|dan)|nhiem\s*vu|de\s*tai|lop\b|nen\s*tang"
               r"|ung\s*dung|giai\s*phap|bai\s*bao|bai\s*giang|chuyen\s*de|tai\s*lieu|khoa\s*(?:dao\s*tao|tap\s*huan)|sang\s*che|hoi\s*thao|cuoc\s*thi"
               r"|(?:hoi|thanh|doan|dang|hoc)\s*vien\b|hop\s*tac\s*xa|tai\s*khoan|thiet\s*bi"
-              r"|bo\s*du\s*lieu|he\s*thong|phan\s*mem|dich\s*vu)")
+              r"|bo\s*du\s*lieu|he\s*thong|phan\s*mem|dich\s*vu"
+              # people a plan trains or attracts by number ("2.000 kỹ sư", "50 bác sĩ", "30 tiến sĩ")
+              r"|ky\s*su|ky\s*thuat\s*vien|bac\s*si|tien\s*si|thac\s*si|nghien\s*cuu\s*sinh|nhan\s*luc)")
 # a short item counting something ("Đào tạo 200 người …", "Hỗ trợ 15 doanh nghiệp …"): a count, not a year or a date
 _COUNT_OF = re.compile(r"(?<![\d.,/])(?!20\d\d\b)(?:\d{1,3}(?:\.\d{3})+|\d{1,3},\d{1,2}|\d{1,4})\s+" + _COUNTABLE)   # "tăng 1,5 lần"
 
@@ -566,7 +568,10 @@ def _clauses(f: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_STOP = re.compile(r"\s(va|,)\s*\d|(?<=[^\W\d_]),\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b")
+# where a target's name ends after its figure: the next figure, a sentence's end, "trở lên", or ", trong đó" opening
+# the part of it that is a target of its own ("2.000 kỹ sư, trong đó có 300 kỹ sư an toàn thông tin")
+_NAME_STOP = re.compile(r"\s(va|,)\s*\d|(?<=[^\W\d_]),\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b|,\s*trong\s*d[o06]\b")
+_PART_OF = re.compile(r",\s*trong\s*d[o06]\b\s*,?(?![^,;]*,\s*trong\s*d[o06]\b)")
 _HEAD_NOUN = re.compile(r"\b(?:quy\s*mo|t[yi]\s*l[e]|t[yi]\s*trong|chi\s*so|so\s*luong|kinh\s*phi|nguon\s*nhan\s*luc)\b")
 
 
@@ -583,6 +588,12 @@ def _name(outline: Outline, item: Item, lo: int, fig_start: int, fig_end: int, h
         # "(trong đó, ngoài ngân sách từ 60% trở lên)": a figure inside brackets is a sub-target
         # named by the bracket's own words, not by the main indicator.
         lo += opened + 1
+        before = f[lo:fig_start]
+        a = lo + (len(before) - len(before.lstrip()))
+        b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
+    if (part := _PART_OF.search(before)) is not None:
+        # "… 2.000 kỹ sư, trong đó có 300 kỹ sư an toàn thông tin": the part is named by its own words
+        lo += part.end()
         before = f[lo:fig_start]
         a = lo + (len(before) - len(before.lstrip()))
         b = lo + len(_VERB_TAIL.sub("", before[:len(before.rstrip())]))
@@ -639,9 +650,10 @@ _BARE_VERB = re.compile(r"(?:co|dat|phan\s*dau\s*(?:co|dat)?|thu\s*hut\s*duoc)")
 
 
 def _deed(words: str) -> str:
-    """The verb phrase before a count without the words that only state it ("đạt", "có"), read on the marked text:
+    """The verb phrase before a count without the words that only state it ("đạt", "có", "khoảng"), read on the marked text:
     'lắp đặt' is a deed, its folded 'dat' alike to 'đạt'."""
-    return re.sub(r"(?:\s+(?:đạt|có|là|trên|lên))+\s*$", "", " " + words.strip(" ,;:(-"), flags=re.IGNORECASE).strip()
+    return re.sub(r"(?:\s+(?:đạt|có|là|trên|lên|(?:vào\s+)?khoảng))+\s*$", "", " " + words.strip(" ,;:(-"),
+                  flags=re.IGNORECASE).strip()      # "đào tạo khoảng 2.000 người": an estimate, no deed
 
 
 def _done_to(verb: str, counted: str) -> str:
