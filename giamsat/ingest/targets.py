@@ -313,7 +313,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             elif unit is None and (counts := _repeated_noun(f, item.text, last, s, e)):
                 unit = outline.out(item, e + counts[0], e + counts[1]).strip()    # "Số hợp tác xã … đạt 120 hợp tác xã"
                 e += counts[1]
-            elif unit is None and (not (_countable(f, e) or (_AT_LEAST_COUNT.fullmatch(cmp_word) and _NOUN_NEXT.match(f, e)))
+            elif unit is None and (not (_countable(f, e) or ((_AT_LEAST_COUNT.fullmatch(cmp_word) or cmp_word == "dat") and _NOUN_NEXT.match(f, e)))
                                    or re.fullmatch(r"20[2-5]\d", m.group("a"))) and \
                     not (re.search(r"[.,]", m.group("a")) and cmp_word):
                 continue        # … or a year before a word that could be counted ("… 2027 2028 tính trì": a header's)
@@ -663,6 +663,8 @@ def _done_to(verb: str, counted: str) -> str:
     own ("… dự án được ươm tạo"; not a state it is in: "di tích đã được xếp hạng") is named by what it counts alone."""
     if not verb or _BARE_VERB.fullmatch(fold(verb).strip()) or re.search(r"(?<!\bda )\bduoc\b", fold(counted)) or not counted:
         return counted
+    if re.match(r"(?:moi|tat\s*ca|toan\s*bo)\s", fold(verb)):
+        return f"{counted} ở {verb[:1].lower()}{verb[1:]}"    # "Mỗi xã có ít nhất 01 tổ …": each unit's count, no deed
     return f"{counted} được {verb[:1].lower()}{verb[1:]}"
 
 
