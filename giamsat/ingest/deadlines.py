@@ -31,7 +31,7 @@ _Y = r"((?:19|20)\d\d)"
 _CONDITIONAL = re.compile(r"^(ngay khi|ngay sau khi|sau khi|khi |theo ke(?:\s*hoach|\b)|theo tien do|theo yeu cau"
                           r"|theo lo trinh|theo huong dan|tuy thuoc"
                           # "30 ngày kể từ ngày Kế hoạch được ban hành", "trong vòng 06 tháng sau khi …": counted from an event
-                          r"|(?:trong\s*(?:vong\s*)?)?\d{1,3}\s*(?:ngay|thang)\s*(?:lam\s*viec\s*)?(?:ke\s*tu|sau\s*khi))")
+                          r"|(?:trong\s*(?:vong\s*)?|sau\s*)?\d{1,3}\s*(?:ngay|thang)\s*(?:lam\s*viec\s*)?(?:ke\s*tu|sau\s*khi))")
 _CONTINUOUS = re.compile(r"th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|lien tuc|hang ngay|moi khi")
 _HANG = r"(h[a-z]{1,2}ng|moi|dinh ky)\s*"
 _RECURRING = [
@@ -42,9 +42,13 @@ _RECURRING = [
     # ("đặt hàng năm 2027": an order for the year 2027, a year named is no "every year")
     (re.compile(_HANG + r"n[a-z]{1,2}m\b(?!\s*(?:19|20)\d\d)"), Recurrence.ANNUAL),
 ]
-_QUARTER = re.compile(r"quy\s*" + _NUMERAL + r"\s*(?:/|nam|-)\s*" + _Y)
-_QUARTERS = re.compile(r"quy\s*" + _NUMERAL + r"\s*(?:,|-|–|va|den)\s*(?:quy\s*)?" + _NUMERAL + r"\s*(?:/|nam)\s*" + _Y)
-_HALF = re.compile(r"(6|sau) thang (dau|cuoi) nam\s*" + _Y)
+# "Quý", its older spelling "Quí", and "Q" before a figure ("Q3/2026")
+_QUY = r"(?<![a-z])(?:qu[yi]\s*|q\.?\s*(?=[1-4]\s*[/-]))"
+_QUARTER = re.compile(_QUY + _NUMERAL + r"\s*(?:/|nam|-)\s*" + _Y)
+_QUARTERS = re.compile(_QUY + _NUMERAL + r"\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s*)?" + _NUMERAL + r"\s*(?:/|nam)\s*" + _Y)
+_HALF = re.compile(r"(?:(?:6|sau) thang|nua) (dau|cuoi)(?: cua)? nam\s*" + _Y)
+# "9 tháng đầu năm 2026", "9 tháng năm 2026": the first nine months
+_NINE_MONTHS = re.compile(r"(?<!\d)(?:9|chin) thang (?:dau )?(?:cua )?(?:nam\s*)?" + _Y)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
 _MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
@@ -120,13 +124,20 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
     if m := _QUARTER.search(f):
         q = _quarter_no(m.group(1))
         if q and _RECURRING[3][0].search(f) is None:
-            return DeadlineSpec.in_quarter(int(m.group(2)), q, raw=text)
+            spec = DeadlineSpec.in_quarter(int(m.group(2)), q, raw=text)
+            named = [(int(n.group(2)), k) for n in _QUARTER.finditer(f) if (k := _quarter_no(n.group(1)))]
+            if named[-1] > named[0]:
+                # "Quý I/2026, Quý III/2026": done in each quarter named, due by the end of the last
+                return dataclasses.replace(DeadlineSpec.in_quarter(*named[-1], raw=text), start=spec.start)
+            return spec
     if (m := re.search(r"quy\s*" + _NUMERAL + r"\s*(hang|moi) nam", f)) and (q := _quarter_no(m.group(1))):
         spec = DeadlineSpec.every(Recurrence.ANNUAL, raw=text)
         spec.extra["quarter"] = q
         return spec
     if m := _HALF.search(f):
-        return DeadlineSpec.in_half(int(m.group(3)), 1 if m.group(2) == "dau" else 2, raw=text)
+        return DeadlineSpec.in_half(int(m.group(2)), 1 if m.group(1) == "dau" else 2, raw=text)
+    if m := _NINE_MONTHS.search(f):
+        return dataclasses.replace(DeadlineSpec.in_month(int(m.group(1)), 9, raw=text), start=dt.date(int(m.group(1)), 1, 1))
     for rx in (_DATE, _DATE_WORDS):
         if (m := rx.search(f)) and (day := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
             return DeadlineSpec.on(day, raw=text)
@@ -226,13 +237,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 # A deadline phrase as it appears at the end of an OCR'd table row or in prose (a slash OCR read as two glyphs, or
 # as a fraction slash, too; a month glued to its year).
-_PERIOD = (r"(?:quy\s*[ivl1-4h]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
+_PERIOD = (r"(?:qu[yi]\s*[ivl1-4h]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)?\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?(?:19|20)\d\d"
            r"|n[a-z]{1,2}m\s*(?:19|20)\d\d)")
 DEADLINE_PHRASE = re.compile((
     r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den|sang|thanh)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
-    r"|(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
-    r"|quy\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:quy\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
-    r"|quy\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
+    r"|(?:(?:6|sau)\s*thang|nua)\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
+    r"|qu[yi]\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
+    r"|qu[yi]\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|thang\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
