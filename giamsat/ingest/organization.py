@@ -327,4 +327,20 @@ def _freq_segment(window: str) -> str:
     n = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*(?:(?:so|tong)\s*ket\s*)?"
                   r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)
     named = re.sub(r"\b(?:so|tong)\s*ket\s*", "", n.group(1)) if n else ""
-    return f"{seg} ; {named}" if seg and named else seg or named
+    # a report named by its period: "báo cáo tháng …; báo cáo quý, 6 tháng, 9 tháng và năm …", "báo cáo năm trước ngày
+    # 15/12", "sơ kết 6 tháng …, tổng kết năm …" (not "báo cáo năm 2026", "báo cáo tháng 6": a date)
+    kinds = [k.group(1) for k in _REPORT_OF_PERIOD.finditer(window)]
+    for k in _PERIODS_AFTER.finditer(window):
+        kinds += [p.group(0) for p in re.finditer(_PERIOD_WORD, k.group(1))]
+    # each as the words _FREQ knows ("năm" alone is the annual report: "hằng năm")
+    kinds = [k if re.match(r"\d|sau|chin", k.strip()) else "hang " + k.strip() for k in kinds]
+    parts = [x for x in (seg, named, " ; ".join(kinds)) if x]
+    return " ; ".join(parts)
+
+
+_PERIOD_WORD = r"quy\b(?!\s*[ivl1-4]\b)|(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\b|(?<![\d\s])\s*\bth[a-z]{1,3}ng\b(?!\s*\d)|n[a-z]{1,2}m\b(?!\s*(?:\d|hoc))"
+_REPORT_OF_PERIOD = re.compile(r"(?:bao\s*c[a-z]o|so\s*ket|tong\s*ket)\s*(?:(?:so|tong)\s*ket\s*)?(" + _PERIOD_WORD.replace(
+    r"(?<![\d\s])\s*", "") + ")")
+# "báo cáo quý, 6 tháng, 9 tháng và năm": the periods listed after the first
+_PERIODS_AFTER = re.compile(r"bao\s*c[a-z]o\s*((?:(?:" + _PERIOD_WORD.replace(r"(?<![\d\s])\s*", "") + r")\s*(?:,|va)\s*)+(?:"
+                            + _PERIOD_WORD.replace(r"(?<![\d\s])\s*", "") + "))")
