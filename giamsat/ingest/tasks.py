@@ -127,6 +127,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
     carried_deadline = ""
     carried_level = 0
     group_unit = ""         # a group row naming the unit whose tasks follow, in a table with no lead column
+    if "lead" not in cols and "joint" not in cols:
+        group_unit = _heading_unit(outline, table, matcher)     # "2. Công an tỉnh chủ trì:" over the table
     # a table cut by a page break that the reader read as two: the rest of the last row, under the header's copy,
     # goes on this table's last row; the next table skips it
     at = next((n for n, t in enumerate(outline.tables) if t is table), -1)
@@ -213,6 +215,25 @@ def _group_unit(title: str, matcher: AgencyMatcher) -> str:
     if hit.agency is not None and hit.score >= 90:
         return hit.agency.name
     return text if _PARTY_BODY.match(fold(text)) else ""
+
+
+# the line over a task table with no lead column that names the unit leading all its rows: "2. Công an tỉnh chủ trì:",
+# "a) Giao Sở Tư pháp chủ trì thực hiện các nhiệm vụ sau:", "3. Nhiệm vụ của Sở Nội vụ:", "b) Sở Y tế:"
+_HEADING_UNIT = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[ivxl]{1,4})\s*[.)]\s*)?(?:giao\s+|nhiem\s*vu\s*(?:cua|giao)\s+)?"
+                           r"(.{3,80}?)(?:\s+chu\s*tri\b[^.;:]{0,60})?\s*:\s*$")
+
+
+def _heading_unit(outline: Outline, table: Table, matcher: AgencyMatcher) -> str:
+    """The unit the heading right over a table with no lead column puts in charge of its rows (a plan giving each
+    unit a table of its own: '1. Sở Tài chính chủ trì:' / '| TT | Nhiệm vụ | Sản phẩm | Thời hạn |'): the
+    registry's name for it; "" when the line over the table names no unit."""
+    above = next((outline.lines[i] for i in range(table.start - 1, max(-1, table.start - 4), -1)
+                  if outline.lines[i].strip()), "")
+    m = _HEADING_UNIT.match(fold(above))
+    if m is None:
+        return ""
+    hit = matcher.match(squash(above[m.start(1):m.end(1)]))
+    return hit.agency.name if hit.agency is not None and hit.score >= 90 else ""
 
 
 def _run_over(table: Table, nxt: Table) -> str | None:
