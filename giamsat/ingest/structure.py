@@ -60,6 +60,10 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# a paragraph that asks a unit for the duties listed after its colon: "… đề nghị Ủy ban nhân dân các xã, phường quan tâm
+# chỉ đạo thực hiện một số nội dung sau:", "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở thực hiện:"; group 1: the unit on
+REQUEST = re.compile(r"\b(?:de\s*nghi|yeu\s*cau)\s+(?!.*\b(?:de\s*nghi|yeu\s*cau)\b)(.{3,200}):\s*$")
+
 # "… phấn đấu đến hết năm 2026: tỷ lệ …": a lead-in that sets the targets listed after its colon
 _SETS_TARGETS = re.compile(r"\bphan\s*dau\b[^:]{0,60}\b(?:19|20)\d\d\s*:")
 
@@ -638,6 +642,8 @@ class Outline:
             heads = self._numbered_parts()
             if not heads and (lists := self._headed_lists()):
                 return self._unit_parts(lists)
+            if not heads and (asked := self._requested_list()):
+                return asked
         out: list[Section] = []
         for n, k in enumerate(heads):
             head = self.items[k]
@@ -701,6 +707,19 @@ class Outline:
 
         heads = [k for k in parts if heading(k)]
         return heads if len(heads) >= 2 and heads in (parts, parts[:-1]) else []
+
+    def _requested_list(self) -> list[Section]:
+        """A letter with no heading at all whose duties are its top-level numbered items (two or more), right after the
+        paragraph that asks a unit for them ('… Sở Khoa học và Công nghệ đề nghị Ủy ban nhân dân các xã, phường quan tâm
+        chỉ đạo thực hiện một số nội dung sau:' / '1. Kiện toàn …; trước ngày 15/11/2026.' / '2. …'): one tasks part from
+        that paragraph to the end (the paragraphs after the list may ask for more), the text above it another."""
+        parts = self._top_numbers()
+        k = parts[0] - 1 if parts else -1
+        if len(parts) < 2 or k < 0 or self.items[k].kind != "para" or not REQUEST.search(self.items[k].folded):
+            return []
+        out = [Section("other", "", self.items[0].start, self.items[k - 1].end, self.items[:k])] if k else []
+        out.append(Section("tasks", "", self.items[k].start, self.items[-1].end, self.items[k:]))
+        return out
 
     def _unit_parts(self, heads: list[int]) -> list[Section]:
         """The parts of a text whose duties stand under its units' headings (`_headed_lists`): one tasks part from the

@@ -20,7 +20,7 @@ from .fold import fold, squash
 from .model import SourceSpan, Task
 from .rows import MIDLINE_NO, blocks, sub_row_anchors
 from .rows import row_anchors as find_rows
-from .structure import Item, Outline, Section, Table
+from .structure import REQUEST, Item, Outline, Section, Table
 
 _ROMAN_NO = re.compile(r"^\**\s*([ivxl]+|[a-z])\s*\.?\s*\**$")
 
@@ -661,8 +661,10 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
                 task.group = group
                 out.append(task)
             continue
+        asked = owner is not None and owner[2] < 0 and item.kind == "num" and (
+            nxt_item is None or nxt_item.kind == "para" or nxt_item.level <= item.level)
         if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
-                not _leaf_duty(item, nxt_item, matcher):
+                not _leaf_duty(item, nxt_item, matcher) and not asked:
             group, child_level, owner = outline.out(item), None, None
             # "1. Sở Tư pháp" heading its duties ("a) Rà soát …"): the unit is their lead
             if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
@@ -676,6 +678,9 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             child_level = None
             continue
         if item.kind == "para" and group is None:
+            if (requester := _requested_unit(outline, item, nxt_item, matcher)) is not None:
+                owner = (*requester, -1)     # the unit a letter asks for the numbered duties below
+                continue
             if _given_paragraph(item, nxt_item, matcher):
                 out.append(_item_task(outline, item, outline.out(item), group, matcher))
             continue
@@ -887,7 +892,8 @@ _NOT_DOER = re.compile(r"(?:va|voi|cung|giao|chi\s*dao|de\s*nghi|yeu\s*cau|phoi\
 # a duty handed to the unit it opens with; past the unit, only a second unit or a preposition keeps
 # it from being the lead: the verb may be its part with others ("phối hợp với các thôn duy trì …")
 # ("Giao Sở X …"), also after the theme or the aim it serves ("Về tuyên truyền: giao Phòng Y …", "Để …, giao …")
-_GIVE_OPEN = re.compile(r"\s*(?:(?:ve|de)\s[^:;.]{3,120}?[:,]\s*)?giao\s+(?=\S)")
+# (a letter asks a unit for one more duty in a paragraph of its own: "Đồng thời, đề nghị Viễn thông tỉnh hỗ trợ …")
+_GIVE_OPEN = re.compile(r"\s*(?:(?:ve|de)\s[^:;.]{3,120}?[:,]\s*|dong\s*thoi\s*,?\s*)?(?:giao|de\s*nghi)\s+(?=\S)")
 _GIVEN_NOT_DOER = re.compile(r"(?:va|voi|cung|la|cua|tai|thuoc|theo|tren|trong)(?![a-z])")
 
 
@@ -905,15 +911,33 @@ def _subject_unit(item: Item, matcher: AgencyMatcher) -> tuple[int, int, Agency]
     hit = next(((s + off, e + off, a) for s, e, a in matcher.scan(item.text[off:off + 160]) if s == 0), None)
     if hit is None:
         return None
-    gap = _LEAD_GAP.match(item.folded, hit[1])
-    at = gap.end() if gap else hit[1]
-    if (colon := re.match(r"\s*:\s*", item.folded[hit[1]:])) is not None:
-        at = hit[1] + colon.end()
+    end = hit[1]
+    # the name's short form in brackets: "Viễn thông tỉnh (VNPT) hỗ trợ …" (the registry's name may hold its opening)
+    opened = item.folded.count("(", hit[0], end) > item.folded.count(")", hit[0], end)
+    if (short := re.match(r"[^()]{0,20}\)" if opened else r"\s*\([^()]{1,20}\)", item.folded[end:])) is not None:
+        end += short.end()
+    gap = _LEAD_GAP.match(item.folded, end)
+    at = gap.end() if gap else end
+    if (colon := re.match(r"\s*:\s*", item.folded[end:])) is not None:
+        at = end + colon.end()
     if not item.text[at:at + 1].islower():
         return None
     if (_GIVEN_NOT_DOER if give else _NOT_DOER).match(item.folded, at):
         return None
     return hit
+
+
+def _requested_unit(outline: Outline, item: Item, nxt: Item | None, matcher: AgencyMatcher) -> tuple[str, str] | None:
+    """The unit a paragraph closed by a colon asks for the numbered duties below it ('… đề nghị Ủy ban nhân dân các
+    xã, phường quan tâm chỉ đạo thực hiện một số nội dung sau:' / '1. …'): the name right after 'đề nghị' / 'yêu cầu',
+    as written, and its code."""
+    m = REQUEST.search(item.folded)
+    if m is None or nxt is None or nxt.kind != "num" or len(item.text) != len(item.folded):
+        return None
+    hit = next(((s, e, a) for s, e, a in matcher.scan(item.text[m.start(1):]) if s == 0), None)
+    if hit is None:
+        return None
+    return squash(outline.out(item, m.start(1) + hit[0], m.start(1) + hit[1])), hit[2].code
 
 
 def _given_paragraph(item: Item, nxt: Item | None, matcher: AgencyMatcher) -> bool:
