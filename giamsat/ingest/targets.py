@@ -714,6 +714,17 @@ _BRACKET_UNIT = re.compile(r"\s*\((%|(?=[^\W\d_A-Z" + "".join(c for c in map(chr
 _YEAR_CELL = re.compile(r"(?:nam\s*)?(20[2-5]\d)")
 
 
+_TURNED_TITLE = {"unit": "Đơn vị tính", "lead": "Cơ quan theo dõi"}
+
+
+def _turned_row(cell: str) -> str:
+    """What a transposed indicator table's row titled `cell` gives each indicator: "unit", "lead" or ""."""
+    f = re.sub(r"\s+", " ", fold(cell)).strip(" *.:")
+    if f in ("don vi tinh", "dvt"):
+        return "unit"
+    return "lead" if re.fullmatch(r"(?:co quan|don vi)\s*(?:chu tri|theo doi|phu trach|thuc hien)(?: theo doi)?", f) else ""
+
+
 def _years_as_rows(table: Table) -> Table | None:
     """An indicator table laid out the other way round: one indicator per column, one year per row ("Năm | Tỷ lệ
     hồ sơ được số hóa (%) | Số doanh nghiệp … (doanh nghiệp)" / "2026 | 80 | 25" / "2030 | 100 | 50"), turned into
@@ -729,16 +740,20 @@ def _years_as_rows(table: Table) -> Table | None:
 
     # the header a page break repeats inside the table is no row
     body = [k for k in range(1, len(rows)) if any(c.strip() for c in rows[k]) and norm(rows[k]) != norm(rows[0])]
+    # a row under the years naming each indicator's unit or the body that follows it ("Đơn vị tính | % | doanh
+    # nghiệp", "Cơ quan theo dõi | Sở Tài chính | Sở Công Thương"): a column of the usual table
+    titled = {k: title for k in body if (title := _TURNED_TITLE.get(_turned_row(rows[k][0])))}
+    body = [k for k in body if k not in titled]
     years = [m.group(1) if (m := _YEAR_CELL.fullmatch(fold(rows[k][0]).strip(" *."))) else None for k in body]
     if len(body) < 2 or None in years or len(set(years)) != len(years):
         return None
     cells = [rows[k][c] for k in body for c in range(1, len(rows[0])) if c < len(rows[k])]
     if sum(bool(re.search(r"\d", x)) for x in cells) < 0.75 * max(len(cells), 1):
         return None
-    head = ["Chỉ tiêu", *(f"Năm {y}" for y in years)]
+    head = ["Chỉ tiêu", *(f"Năm {y}" for y in years), *titled.values()]
 
     def turned(src: list[list[str]]) -> list[list[str]]:
-        return [head] + [[src[0][c], *(src[k][c] if c < len(src[k]) else "" for k in body)]
+        return [head] + [[src[0][c], *(src[k][c] if c < len(src[k]) else "" for k in [*body, *titled])]
                          for c in range(1, len(src[0]))]
 
     line = table.row_lines[0] if table.row_lines else table.start
