@@ -760,6 +760,50 @@ def _years_as_rows(table: Table) -> Table | None:
     return Table(table.start, table.end, turned(rows), turned(rrows), [line] * len(rows[0]))
 
 
+# one step of a roadmap written in a cell: "Năm 2026: 70%", "năm 2027: 100 camera"
+_ROADMAP_STEP = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)\s*:\s*([^;]+?)\s*(?:;|$)")
+
+
+def _roadmap_cells(table: Table) -> Table | None:
+    """An indicator table whose whole roadmap stands in one cell ("TT | Chỉ tiêu | Lộ trình thực hiện | Bộ phận theo
+    dõi" / "… | Năm 2026: 70%; năm 2027: 80%; năm 2028: 90% | …"): the cell opened into one column per year (a unit
+    written after each figure, "60 camera", "70%", goes to a unit column). None for any other table: a column titled
+    "Lộ trình …" whose cells (two rows at least) are all steps "year: value", two or more each."""
+    rows = table.rows
+    if len(rows) < 3:
+        return None
+    col = next((c for c, x in enumerate(rows[0]) if re.match(r"\s*lo\s*trinh\b", fold(x))), None)
+    if col is None:
+        return None
+    body = [k for k in range(1, len(rows)) if col < len(rows[k]) and rows[k][col].strip()]
+    steps = {k: _ROADMAP_STEP.findall(fold(rows[k][col])) for k in body}
+    if len(body) < 2 or any(len(v) < 2 or len("".join(a + b for a, b in v)) < 0.6 * len(re.sub(r"\W", "", fold(rows[k][col])))
+                            for k, v in steps.items()):
+        return None
+    years = sorted({y for v in steps.values() for y, _ in v})
+    has_unit = any(re.search(r"don\s*vi\s*tinh|^dvt$", fold(x)) for x in rows[0])
+
+    def opened(src: list[list[str]]) -> list[list[str]]:
+        out = [[*src[0][:col], *(f"Năm {y}" for y in years), *src[0][col + 1:], *([] if has_unit else ["Đơn vị tính"])]]
+        for k in range(1, len(src)):
+            row = src[k]
+            got: dict[str, str] = dict(steps.get(k, []))
+            raw: dict[str, str] = dict(_ROADMAP_STEP.findall(row[col])) if col < len(row) else {}
+            cells: list[str] = []
+            units: set[str] = set()
+            for y in years:
+                v = (raw.get(y) or got.get(y) or "").strip()
+                if m := re.fullmatch(r"([<>≥≤]?\s*\d+(?:[.,]\d+)?)\s*(%|(?<=\s)[^\W\d][^\d]{0,30})", v):
+                    v = m.group(1)
+                    units.add(m.group(2))
+                cells.append(v)
+            unit = [next(iter(units))] if len(units) == 1 and not has_unit else ([] if has_unit else [""])
+            out.append([*row[:col], *cells, *row[col + 1:], *unit])
+        return out
+
+    return Table(table.start, table.end, opened(rows), opened(table.rrows), table.row_lines)
+
+
 def _years_below(table: Table) -> Table | None:
     """An indicator table whose years stand in a second header row under a title merged over them ("TT | Chỉ tiêu |
     ĐVT | Lộ trình thực hiện | | | Đơn vị chủ trì" / "| | | | 2027 | 2028 | 2030 | |"): one header row, each
@@ -786,7 +830,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
     same row does, a ">"/"<" before a figure is read as a threshold to reach, with a warning."""
     if not table.rows:
         return []
-    table = _years_as_rows(table) or _years_below(table) or table
+    table = _years_as_rows(table) or _years_below(table) or _roadmap_cells(table) or table
     hdr_at, cols = _header(table)
     if cols is None:
         return []
