@@ -268,6 +268,10 @@ def _units_report(g: str, at: int) -> bool:
     if _OF_THE_PLAN.match(g, at):
         return True
     start = max(g.rfind(".", 0, at), g.rfind(";", 0, at), g.rfind(":", 0, at)) + 1
+    if not g[start:at].strip() and g[start - 1:start] == ";":
+        # "Các cơ quan chủ trì triển khai …; báo cáo kết quả hằng quý …": a clause opening with its verb shares the
+        # subject of the clause before it
+        start = max(g.rfind(".", 0, start - 1), g.rfind(":", 0, start - 1)) + 1
     opening = re.sub(r"^[\s\-+*•]*(?:(?:\d{1,2}|[ivx]{1,4})\.|[a-z]\))?\s*", "", g[start:at])
     if (giao := _GIAO_MONITOR.match(opening)) and _MONITORS.search(opening):
         # "Giao Văn phòng … theo dõi, đôn đốc việc thực hiện Kế hoạch, tổng hợp báo cáo Chủ tịch … hằng tháng": a unit
