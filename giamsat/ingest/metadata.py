@@ -720,13 +720,24 @@ def _parents(lines: list[str], title_end: int, meta: DocumentMeta) -> None:
     seen: list[str] = []
     joined = re.sub(r"-\s+", "-", " ".join(chunks))
     keys: set[str] = set()
-    for _, sym in find_symbols(joined):
+    for _, sym in [*find_symbols(joined), *_cited_letters(joined)]:
         key = re.sub(r"[-/][^-/]+$", "", sym)
         shorter = any(p != sym and p.endswith(sym) for p in seen)
         if sym != meta.number and key not in keys and "/TTr-" not in sym and not shorter:
             seen.append(sym)
             keys.add(key)
     meta.parents = seen
+
+
+# "Công văn số 2150/UBND-KGVX": a letter's number has no kind code, so only the word before it says it is a document's
+_LETTER_CITED = re.compile(r"\bcong\s*van\s*(?:so\s*)?$")
+
+
+def _cited_letters(text: str) -> list[tuple[int, str]]:
+    """Official letters cited by kind and number ('… và Công văn số 2150/UBND-KGVX ngày 05/10/2026 …')."""
+    f = fold(text)
+    return [(m.start(), m.group(1) + "/" + "".join(m.group(2).split())) for m in _LETTER_NO.finditer(text)
+            if len(f) == len(text) and _LETTER_CITED.search(f[max(0, m.start() - 20):m.start()])]
 
 
 _KINDS = r"(?:ke\s*hoach|chuong\s*trinh|quyet\s*dinh|nghi\s*quyet|chi\s*thi)"
