@@ -471,6 +471,15 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
             end = after.end
         out.append((section.start, _legend_before(outline.lines, section.start, end)))
         covered = end
+    # a task table under a heading of no known kind ("III. ĐƠN VỊ, THỜI GIAN VÀ CƠ QUAN CHỦ TRÌ KIỂM TRA" over "STT | Nội
+    # dung | Đơn vị được kiểm tra | Cơ quan chủ trì kiểm tra | Thời gian"): its header row names the columns, from there on
+    for section in sections:
+        if section.kind != "other" or any(a <= section.start <= b for a, b in out):
+            continue
+        head = next((k for k in range(section.start + 1, min(section.end, section.start + 30) + 1)
+                     if _task_header(outline.lines, k)), None)
+        if head is not None:
+            out.append((head, _legend_before(outline.lines, head, section.end)))
     return out
 
 
