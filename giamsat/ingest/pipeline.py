@@ -488,7 +488,7 @@ def _task_window(lines: list[str], start: int, end: int) -> bool:
     hiện") and what or when ("Nhiệm vụ", "Thời gian", "hoàn thành"), and no indicator's."""
     window = " ".join(fold(x) for x in lines[start:min(end, start + 60) + 1])
     # the lead's title may wrap in its cell ("Cơ quan chủ" / "trì": OCR puts the rest of the header between them)
-    return bool((re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b|(?:co\s*quan|don\s*vi)\s*chu\b", window)
+    return bool((re.search(r"chu\s*tri|don\s*vi\s*(?:thuc|phoi)\b|(?:co\s*quan|don\s*vi)\s*chu\b|chu\s*dau\s*tu", window)
                  or window.count("co quan") >= 2 or window.count("don vi") >= 2)
                 and re.search(r"nhi\S?[a-z]*m\s*v|thoi\s*(?:gian|han)|hoan\s*thanh", window)
                 and not re.search(r"chi\s*tieu\s+don\s*vi|danh muc cac chi tieu", window))
