@@ -1202,6 +1202,15 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         # a schedule's "x" marks: plain text keeps no columns, so which month a mark stands in is lost
         warnings.append(f"Dòng {', '.join(undated)} của bảng tiến độ (đánh dấu theo tháng/quý): văn bản OCR không giữ vị "
                         "trí các dấu “x”, không xác định được thời hạn; cần đối chiếu bản gốc.")
+    if not times and _time_column_first(lines, start, min(end, (anchors[0][0] if anchors else end))):
+        # "STT | Thời gian | Nội dung | Cơ quan chủ trì | …": the time cell, merged down the rows it covers (the meetings
+        # of one month), is read on its first row only; a row below it with no time of its own shares it
+        for before, task in itertools.pairwise(out):
+            if task.deadline is None and before.deadline is not None and task.group == before.group:
+                task.deadline_text, task.deadline = before.deadline_text, before.deadline
+                task.confidence = min(task.confidence, 0.5)
+                warnings.append(f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: ô thời gian trống, lấy theo dòng "
+                                f"trên (ô gộp) “{before.deadline_text}”.")
     order = _lead_column(lines, start, min(end, (anchors[0][0] if anchors else end)))
     if order is not None:
         # "TT | Đơn vị chủ trì | Nhiệm vụ | …" and "TT | Nhiệm vụ | Cơ quan chủ trì | …" alike: the unit's cell, merged
@@ -1351,6 +1360,18 @@ def _lead_column(lines: list[str], start: int, first_row: int) -> bool | None:
         if (a := _LEAD_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
             return a.start() < b.start()
     return None
+
+
+_TIME_TITLE = re.compile(r"thoi\s*(?:gian|han)|tien\s*do")
+
+
+def _time_column_first(lines: list[str], start: int, first_row: int) -> bool:
+    """Whether the table's header (above its first row) names the time's column before the task's."""
+    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
+        f = fold(lines[k])
+        if (a := _TIME_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
+            return a.start() < b.start()
+    return False
 
 
 def _mend_labels(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:
@@ -2777,8 +2798,11 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         task.deadline = parse_deadline(task.deadline_text)
         return
     ends = [f.rstrip().rsplit(" ", 1)[-1] for f in folded if f.strip()]
-    split_continuous = any(re.fullmatch(r"th[a-z]{1,4}n?g", e) for e in ends) and \
-        any(re.match(r"xuy[a-z]{1,2}n", e) for e in ends)
+    # (or at the lines' starts, the time column first: "9 Thường Theo dõi, đôn đốc …" / "xuyên việc thực hiện …")
+    starts = [re.sub(r"^[\s|]*(?:\d{1,3}\s*[.|]?\s*)?", "", f).split(" ", 1)[0] for f in folded if f.strip()]
+    split_continuous = (any(re.fullmatch(r"th[a-z]{1,4}n?g", e) for e in ends)
+                        and any(re.match(r"xuy[a-z]{1,2}n", e) for e in ends)) or any(
+        re.fullmatch(r"th[a-z]{1,4}n?g", a) and re.fullmatch(r"xuy[a-z]{1,2}n", b) for a, b in itertools.pairwise(starts))
     if split_continuous and (best is None or best[0] < 100):
         task.deadline_text = "Thường xuyên"
         task.deadline = parse_deadline(task.deadline_text)
