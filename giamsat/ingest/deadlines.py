@@ -266,7 +266,9 @@ _BARE_PERIOD = re.compile(r"(\d{1,2}|[ivx]{1,3})")
 _YEAR_HEAD = re.compile(r"(?:nam\s*)?((?:19|20)\d\d)")
 # a schedule's period columns side by side as OCR text shows them ("T3 | T4 | T5 | T6", "Q1 | Q2 | Q3", "Tháng 1 |
 # Tháng 2 | Tháng 3"; folded): when the work is done is marked in them, in place of a deadline column
-PERIOD_COLUMNS = re.compile(r"(?:(?<![a-z0-9])(?:t|thang|q|quy)\s*\.?\s*(?:\d{1,2}|[ivx]{1,3})(?![a-z0-9])[\s|]*){3,}")
+# (or three period words in a row, their numerals wrapped to the header's next line: "Quý Quý Quý Quý Năm" / "I/2026 …")
+PERIOD_COLUMNS = re.compile(r"(?:(?<![a-z0-9])(?:t|thang|q|quy)\s*\.?\s*(?:\d{1,2}|[ivx]{1,3})(?![a-z0-9])[\s|]*){3,}"
+                            r"|(?:(?<![a-z])(?:thang|quy)(?![a-z])[\s|]*){3,}")
 _WHEN_TITLE = re.compile(r"lo\s*trinh|thoi\s*gian|tien\s*do")
 
 

@@ -2762,8 +2762,20 @@ _HALF_YEAR_END = re.compile(r"(?<![\d/])(?:6|sau)\s*thang\s*(?:dau|cuoi)\s*n[a-z
 _YEAR_PHRASE = re.compile(r"n[a-z&]{1,3}m\s*20\d\d")
 
 
+_PERIOD_CELL = re.compile(r"(?<![\w/])(?:\d{1,2}|[ivxl1]{1,4})\s*/\s*20\d\d(?![\w/])")
+
+
+def _period_titles(folded: str) -> bool:
+    """'TT | Nhiệm vụ | Đơn vị Đơnvị | Quý Quý Quý Quý Năm' / 'chủ trì phối 1/2026 |1I1/2026 |III/2026 |IV/2026 | 2027':
+    a schedule's header line (its period columns' titles), three periods or more and no word but a header's."""
+    words = [w for w in re.findall(r"[a-z]+", folded) if not re.fullmatch(r"[ivxl]{1,4}", w)]
+    return (len(_PERIOD_CELL.findall(folded)) >= 3 or PERIOD_COLUMNS.search(folded) is not None) and \
+        all(w in _HEADER_WORDS or w in ("quy", "thang", "nam") for w in words)
+
+
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
-    folded = [fold(x) for x in outline.lines[lo:hi + 1]]
+    # (a schedule's header repeated on a new page inside the row's lines holds no deadline)
+    folded = ["" if _period_titles(f) else f for f in (fold(x) for x in outline.lines[lo:hi + 1])]
     best: tuple[int, int, int, int] | None = None
     for k, f in enumerate(folded):
         for m in DEADLINE_PHRASE.finditer(f):
