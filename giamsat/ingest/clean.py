@@ -14,7 +14,7 @@ from .fold import fold, loose
 _PAGE_NO = re.compile(r"^\s*(?:-\s*)?(?:trang\s*)?(\d{1,3})(?:\s*-)?\s*$")
 _RECIPIENTS = re.compile(r"^\s*[*_]*\s*n[o0]i\s*nh[a-z]?n\b")
 _SIGN = re.compile(r"^\s*(t/?m\.?|tm\.|kt\.|k/t)\s*(ban|uy|ubnd|chinh phu|dang|hoi dong|thuong|chu tich|bi thu)")
-_ANNEX = re.compile(r"^\s*[#*\s]*(ph[uy]\s*luc|danh muc cac (nhiem vu|chi tieu))")
+_ANNEX = re.compile(r"^\s*[#*\s]*(ph[uy]\s*l[uy]c|danh muc cac (nhiem vu|chi tieu))")
 _BODY_RESUMES = re.compile(r"^\s*(#{1,6}\s|(chuong trinh|ke hoach|nghi quyet|quyet dinh)(\s+hanh dong)?\s*$)")
 _FOOTNOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹!]|\d{1,2}(?=\s+[A-ZĐ]))\s*\S.{0,50}?\b(nghi dinh|quyet dinh|thong tu|khoan|"
                        r"dieu|luat|nghi quyet|theo|van ban|ke hoach)\b")
@@ -82,7 +82,7 @@ def attached_list(raw: list[str], i: int) -> bool:
 # "Phụ lục 03: Đề cương báo cáo …", "Mẫu số 01", "BIỂU MẪU THỐNG KÊ …"
 _TEMPLATE = re.compile(r"^[\s#*(\-–:.]*(?:mau\s*(?:so\s*\d{1,2}\b\s*)?(?:bao\s*cao|bieu|thong\s*ke)|mau\s*so\s*\d{1,2}\b"
                        r"|de\s*cuong\s*(?:bao\s*cao|huong\s*dan\s*bao\s*cao)|bieu\s*mau\b)")
-_ANNEX_NO = re.compile(r"^\s*[#*\s]*ph[uy]\s*luc\s*(?:so\s*)?[ivxl\d]{0,5}\s*[.:\-–]?")
+_ANNEX_NO = re.compile(r"^\s*[#*\s]*ph[uy]\s*l[uy]c\s*(?:so\s*)?[ivxl\d]{0,5}\s*[.:\-–]?")
 
 
 def _mark_templates(raw: list[str], folded: list[str], drop: dict[int, str]) -> None:

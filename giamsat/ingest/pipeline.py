@@ -500,7 +500,7 @@ def _annex_group(title: str) -> bool:
     NGÀY 30/11/2026 Triển khai …"): its words in capitals up to the first that is not."""
     words = title.split()
     caps = " ".join(itertools.takewhile(lambda w: w == w.upper(), words))
-    return sum(c.isalpha() for c in caps) >= 10 and not re.match(r"\W*ph[uy]\s*luc", fold(caps))
+    return sum(c.isalpha() for c in caps) >= 10 and not re.match(r"\W*ph[uy]\s*l[uy]c", fold(caps))
 
 
 # a table's legend below its rows: "Ghi chú: VP - Văn phòng …", "Chữ viết tắt:", "* Ghi chú:", "Các từ viết tắt"

@@ -34,7 +34,7 @@ _ARTICLE = re.compile(r"^\s*dieu\s+(\d{1,2})\s*[.:]\s*(?=\S)")
 _LETTER = re.compile(r"^\s*([a-zđ¢¡]|[10])\s*\)\s*(?=\S)")    # ¢ and ¡: OCR of "c" and "i"
 _DASH = re.compile(r"^\s*[-–—•·*]\s*(?=\S)")
 _PLUS = re.compile(r"^\s*\+\s*(?=\S)")
-_ANNEX = re.compile(r"^\s*(ph[uy]\s*luc|danh muc cac (nhiem vu|chi tieu))\b")
+_ANNEX = re.compile(r"^\s*(ph[uy]\s*l[uy]c|danh muc cac (nhiem vu|chi tieu))\b")
 # a field of the item above on a line of its own ("- Cơ quan chủ trì: Sở Tư pháp.", "+ Thời gian hoàn thành: Quý III/2026"):
 # a field's title alone before its colon ("- Sản phẩm OCOP của xã: …" is an item of its own)
 _FIELD = re.compile(r"(?:(?:(?:co\s*quan|don\s*vi|bo\s*phan)\s+(?:chu\s*tri|phoi\s*hop|thuc\s*hien|phu\s*trach)|chu\s*tri|phoi\s*hop)"
@@ -45,7 +45,7 @@ _FIELD = re.compile(r"(?:(?:(?:co\s*quan|don\s*vi|bo\s*phan)\s+(?:chu\s*tri|phoi
 _FIELD_OWNERS = frozenset({"num", "num2", "num3", "letter", "dash", "plus", "para"})
 
 SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
-    ("annex", re.compile(r"ph[uy]\s*luc")),      # "PHy LUC": OCR of "PHỤ LỤC"
+    ("annex", re.compile(r"ph[uy]\s*l[uy]c")),   # "PHy LUC", "PHU LyC": OCR of "PHỤ LỤC"
     ("organization", re.compile(r"to\s*ch(?:u|ir)[a-z]?\s*thu[a-z]?c\s*hi[a-z]?n")),
     ("objectives", re.compile(r"m[uy]c\s*tie[a-z]?u")),
     ("tasks", re.compile(r"nhi[a-z]?m\s*v[uy]|giai\s*phap|phan\s*cong")),
