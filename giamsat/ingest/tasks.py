@@ -698,6 +698,8 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
         text = outline.out(item)
         if len(text) < 15 or re.match(r"^\(.*\)\.?$", text):
             continue
+        if item.kind == "para" and _cell_piece(text, matcher):
+            continue
         nxt = items[n + 1] if n + 1 < len(items) else None
         if text.endswith(":") and nxt is not None and nxt.level > item.level:
             child_level = nxt.level
@@ -709,6 +711,25 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             task.lead, task.lead_code = owner[0], owner[1]
         out.append(task)
     return out
+
+
+# a labelled field of a duty's cell ("…; chủ trì: Sở X; thời gian: Quý II/2026")
+_FIELD_LABEL = re.compile(r"\s*(?:chu\s*tri|phoi\s*hop|thoi\s*(?:gian|han))\s*:")
+
+
+def _cell_piece(text: str, matcher: AgencyMatcher) -> bool:
+    """A paragraph that is a piece of a table's cell, not a duty: OCR read a table of labelled cells column by column
+    and broke its cells into paragraphs ("chủ trì: Sở Nông nghiệp và" / "Môi trường; thời gian:" / "năng sau hợp
+    nhất sở"). A duty opens with a capital (its verb); a piece may open in lower case, or with a unit's name (the end
+    of a 'chủ trì: …' field) followed by the next field's label."""
+    if text[:1].islower():
+        # (unless a row opens in it: "năm 2025 3 Nhiệm vụ số 12: Xây dựng …", the cell above run into the row's number)
+        return re.search(r"(?<!\S)\d{1,2}\s+[A-ZÀ-ỸĐ]", text[:60]) is None
+    head, sep, rest = text.partition(";")
+    if not sep or not _FIELD_LABEL.match(fold(rest)):
+        return False
+    hit = matcher.match(head.strip())
+    return hit is not None and hit.agency is not None and hit.score >= 90
 
 
 _UNIT_ROW = re.compile(r"(?:s?tt\s+)?\d{1,2}\s*[|.]?\s+(?=[^\W\d_])")
