@@ -1161,6 +1161,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     header = [f for k in range(start, marks[0] if marks else start) if (f := fold(lines[k]).strip())]
     width = ocr_names.name_width(lines, marks, start, end, matcher)
     top = ocr_names.top_aligned(lines, marks, matcher)
+    objects_first = _objects_first(lines, start, marks[0] if marks else start)
     for n, ((i, v), (lo, hi)) in enumerate(zip(anchors, spans, strict=True)):
         group = None
         for gline, gname, _used in groups:
@@ -1176,7 +1177,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             # next page's lines right under the row's own
             row_outline, hi = _joined_over_page(outline, cut), cut[3]
         task = _ocr_row(row_outline, lo, hi, i, v, group, matcher, warnings, exclude, group_lines,
-                        frozenset(k for k, _v in anchors if k != i))
+                        frozenset(k for k, _v in anchors if k != i), objects_first)
         if (k := next((k for k in range(lo, hi + 1) if k in leads), None)) is not None:
             # a 'Chủ trì: VP; phối' / 'hợp: VHXH' cell read into the row's lines: its labels say who leads
             task.lead, task.lead_code = leads[k]
@@ -1381,6 +1382,21 @@ def _lead_column(lines: list[str], start: int, first_row: int) -> bool | None:
         if (a := _LEAD_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
             return a.start() < b.start()
     return None
+
+
+# the column of the units a row is done to: "Đơn vị được kiểm tra", "Cơ quan được giám sát", "Đối tượng kiểm tra"
+_OBJECT_TITLE = re.compile(r"(?:(?:don\s*vi|co\s*quan|dia\s*phuong)\s*duoc|doi\s*tuong)\s*(?:kiem|giam|khao|thanh)")
+
+
+def _objects_first(lines: list[str], start: int, first_row: int) -> bool:
+    """Whether the table's header names the units its rows are done to before the lead's column ('STT | Nội dung |
+    Đơn vị được kiểm tra | Cơ quan chủ trì kiểm tra | Thời gian'): on a row's lines the lead is then the unit right of
+    them."""
+    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
+        f = fold(lines[k])
+        if (a := _OBJECT_TITLE.search(f)) and _LEAD_TITLE.search(f, a.end()):
+            return True
+    return False
 
 
 _TIME_TITLE = re.compile(r"thoi\s*(?:gian|han)|tien\s*do")
@@ -2304,7 +2320,7 @@ ROW_START = re.compile(r"^\s*\d{1,3}\s*[|.]?\s")
 
 def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: str | None,
              matcher: AgencyMatcher, warnings: list[str], exclude: frozenset[str] = frozenset(),
-             skip: frozenset[int] = frozenset(), rows: frozenset[int] = frozenset()) -> Task:
+             skip: frozenset[int] = frozenset(), rows: frozenset[int] = frozenset(), last: bool = False) -> Task:
     lines = outline.lines[lo:hi + 1]
     task = Task(name="", group=group, no=str(no), source=SourceSpan(lo + 1, hi + 1), confidence=0.45)
     _ocr_deadline(outline, task, lo, hi, anchor)
@@ -2343,7 +2359,7 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
                            and not _co_so(bodies, c)]
     cells = [c for c in cells if c.agency.code not in exclude] or cells
     cells = [c for c in cells if not _torn(c, bodies, matcher) and not _barred(c, bodies)]
-    pick = _pick_lead(cells, bodies, center, matcher)
+    pick = _pick_lead(cells, bodies, center, matcher, last)
     if pick is not None and center != -1000 and ((short := _unknown_short_name(pick, bodies, matcher)) is not None or
                                                  (short := _unknown_kind_cell(pick, bodies, matcher)) is not None):
         # the lead's cell holds a short name the registry does not know: its neighbour is no lead
@@ -2651,11 +2667,13 @@ def _torn(c: CellMention, bodies: list[str], matcher: AgencyMatcher) -> bool:
 
 
 def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
-               matcher: AgencyMatcher | None = None) -> CellMention | None:
+               matcher: AgencyMatcher | None = None, last: bool = False) -> CellMention | None:
     """The lead is the left-most unit cell after the task text. Columns of OCR'd lines are comparable
     only on one line, so two names are ordered where pieces of both stand on the same line (also where the
     words that go on with a name split down its cell stand just before the other: `_goes_on_before`); cells
-    are centred on the row's number line, so among unordered names the one nearest it wins."""
+    are centred on the row's number line, so among unordered names the one nearest it wins. With `last` (the table
+    names the units a row is done to before the one that does it: 'Đơn vị được kiểm tra | Cơ quan chủ trì kiểm tra'), the
+    right-most unit cell wins."""
     if not cells:
         return None
 
@@ -2725,7 +2743,7 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
             all(ln < len(bodies) and bodies[ln][:col].strip() for ln, col in c.parts[1:])
 
     def rank(c: CellMention) -> tuple[bool, bool, bool, int, int, bool, int, int]:
-        beaten = sum(1 for o in cells if o.agency.code != c.agency.code and left_of(o, c))
+        beaten = sum(1 for o in cells if o.agency.code != c.agency.code and (left_of(c, o) if last else left_of(o, c)))
         near = min((abs(ln - center) for ln, col in c.parts if in_cell(ln, col)),
                    default=abs(c.line - center))
         return (lower(c), opens_line(c) or crosses(c), prose(c.line, c.col) and not split_cell(c), beaten, max(near - 1, 0),
