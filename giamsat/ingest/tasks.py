@@ -1227,6 +1227,8 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     if not times and _time_column_first(lines, start, min(end, (anchors[0][0] if anchors else end))):
         # "STT | Thời gian | Nội dung | Cơ quan chủ trì | …": the time cell, merged down the rows it covers (the meetings
         # of one month), is read on its first row only; a row below it with no time of its own shares it
+        for task in out:
+            _time_word_off_name(task)
         for before, task in itertools.pairwise(out):
             if task.deadline is None and before.deadline is not None and task.group == before.group:
                 task.deadline_text, task.deadline = before.deadline_text, before.deadline
@@ -1409,6 +1411,27 @@ def _time_column_first(lines: list[str], start: int, first_row: int) -> bool:
         if (a := _TIME_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
             return a.start() < b.start()
     return False
+
+
+_TIME_WORD = re.compile(r"(thang|quy|nam|thuong|truoc)\s+")
+
+
+def _time_word_off_name(task: Task) -> None:
+    """'Tháng Phiên họp quý I …' with deadline '4/2026': the first word of a time cell that wrapped in the first column
+    ('3 Tháng Phiên họp …' / '4/2026 đánh giá …') stands before the task's words; it goes back to the deadline's text
+    ('Thường' … 'xuyên' both)."""
+    if task.deadline is None or not task.deadline_text or (m := _TIME_WORD.match(fold(task.name))) is None:
+        return
+    word, rest = task.name[:m.end(1)], task.name[m.end():]
+    if m.group(1) == "thuong":
+        if fold(task.deadline_text) != "thuong xuyen":
+            return
+        rest = re.sub(r"(?<!\S)xuy[eê]n\s+", "", rest, count=1)
+    elif fold(task.deadline_text).startswith(m.group(1)):
+        return
+    else:
+        task.deadline_text = f"{word} {task.deadline_text}"
+    task.name = rest
 
 
 def _mend_labels(outline: Outline, anchors: list[tuple[int, int]]) -> Outline:

@@ -38,3 +38,10 @@ def test_a_row_under_a_merged_month_shares_it() -> None:
              for t in tasks]
     assert spans == [("month", "2026-03-31"), ("month", "2026-03-31"), ("month", "2026-07-31"),
                      ("month", "2026-07-31"), ("continuous", None)]
+
+
+def test_the_time_cells_first_word_is_no_part_of_the_name() -> None:
+    tasks = parse_text(TEXT).tasks
+    assert tasks[2].name.startswith("Sơ kết 6 tháng")
+    assert tasks[2].deadline_text == "Tháng 7/2026" and tasks[3].deadline_text == "Tháng 7/2026"
+    assert tasks[4].name.startswith("Tổng hợp kết quả") and "xuyên" not in tasks[4].name
