@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 
 from . import ocr_names
-from .agencies import Agency, AgencyMatcher, CellMention
+from .agencies import Agency, AgencyMatch, AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, PERIOD_COLUMNS, Period, parse_deadline, period_head, schedule_deadline
 from .fold import fold, squash
 from .model import SourceSpan, Task
@@ -571,7 +571,9 @@ _LEAD_BEFORE = re.compile(r"\s+(?:chu\s*tri|thuc\s*hien|phu\s*trach)\b(?!\s*:)")
 _LEAD_GAP = re.compile(r"[\s,]*(?:(?:cap\s*)?(?:xa|phuong|tinh|huyen|thi\s*xa|thanh\s*pho)\b)?[\s,]*")
 # "(cơ quan chủ trì: X", "chủ trì: X", "Đơn vị thực hiện: X" (up to a bracket: "X (cơ quan thường trực)" is X in its role)
 _LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.()]{4,80})"
-                           r"|(?:don vi|co quan)\s*(?:thuc hien|phu trach)\s*:\s*([^;,.()]{4,80})")
+                           r"|(?:don vi|co quan)\s*(?:thuc hien|phu trach)\s*:\s*([^;,.()]{4,80})"
+                           # "… hằng năm - Giao: Sở Khoa học và Công nghệ.", "(Giao: Sở Tư pháp; …)"
+                           r"|(?:^|[\s(;.,\-–])giao\s*:\s*([^;,.()]{4,80})")
 
 
 # a section of measures ("IV. GIẢI PHÁP THỰC HIỆN") beside one of duties ("III. NHIỆM VỤ CỤ THỂ")
@@ -883,7 +885,7 @@ def _leaf_duty(item: Item, nxt: Item | None, matcher: AgencyMatcher | None = Non
     f = item.folded.strip()
     if len(f) < 40 or not f.endswith((".", ";")):
         return False
-    if re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b", f):
+    if re.search(r"\b(chu\s*tri|thuc\s*hien|phu\s*trach)\b|\bgiao\s*:", f):
         return True
     # "7. Các chi bộ trực thuộc quán triệt Nghị quyết, …, hoàn thành trong Quý I/2026.": a unit and its verb open the
     # sentence, a deadline closes it
@@ -1012,10 +1014,48 @@ _FIELD = re.compile(r"[.;]\s*((?:don vi|co quan)\s*(?:chu\s*tri|thuc\s*hien|phu\
                     r"|thoi\s*(?:gian|han)(?:\s*(?:hoan\s*thanh|thuc\s*hien))?|san\s*pham|ket\s*qua)\s*:")
 
 
+_ASSIGNED_TAIL = re.compile(r"\s*\((?=[^()]*\b(?:chu\s*tri|giao|phoi\s*hop)\b)[^()]*\)\s*[.;]?\s*$"
+                            r"|[.;]\s*giao\s+(?!nhiem\b)[^.]*(?:chu\s*tri|thuc\s*hien)\b[^.]*[.;]?\s*$"
+                            r"|\s+[-–]\s*giao\s*:[^.]*[.;]?\s*$")
+def _coordinators(value: str, matcher: AgencyMatcher) -> list[str]:
+    """The units of a 'phối hợp với …' clause, as the registry names them when written whole; a unit whose name holds
+    a comma ('Phòng Kinh tế, Hạ tầng và Đô thị') stays one."""
+    hits: list[AgencyMatch] = []
+    for h in matcher.match_many(value):
+        if hits and h.agency is not None and hits[-1].agency == h.agency:
+            hits[-1] = AgencyMatch(f"{hits[-1].text}, {h.text}", h.agency, hits[-1].score)
+        else:
+            hits.append(h)
+    return [h.agency.name if h.agency and h.score >= 100 and fold(h.text) == fold(h.agency.name) else h.text
+            for h in hits]
+
+
+def _names_a_unit(outline: Outline, item: Item, tail: re.Match[str], matcher: AgencyMatcher) -> bool:
+    """A tail that gives the duty to a unit: a registry unit right after its 'Giao' ('. Giao Sở A chủ trì …'; not
+    '. Giao trách nhiệm cho các cơ quan …', a sentence of the duty), or a bracket naming one."""
+    f = item.folded
+    give = re.match(r"[.;]\s*giao\s+(?:cho\s+)?", f[tail.start():].lstrip())
+    if give is None:
+        return True
+    at = tail.start() + (len(f[tail.start():]) - len(f[tail.start():].lstrip())) + give.end()
+    return any(a <= 1 for a, _b, _agency in matcher.scan(outline.out(item, at, len(f))))
+
+
+# the coordinators in such a tail: "phối hợp (với) Sở B, Sở C" up to the next clause
+_WITH = re.compile(r"\bphoi\s*hop\s*:?\s*(?:voi\s*)?(?:cac\s*)?([^;.()]{4,120}?)\s*(?=[;.)]|,?\s*(?:hoan\s*thanh|thoi\s*gian|thuc\s*hien|trien\s*khai|trong|truoc)\b|$)")
+
+
 def _labelled_fields(outline: Outline, item: Item, task: Task, matcher: AgencyMatcher) -> None:
     """The name without its labelled fields, the coordinators and the output they give (the lead and the
     deadline are read from the whole text)."""
     f = item.folded
+    if (tail := _ASSIGNED_TAIL.search(f)) is not None and tail.start() >= 10 and _names_a_unit(outline, item, tail, matcher):
+        # the duty's sentence, then who does it and when, in brackets or a sentence of their own: "… của tỉnh (Sở A
+        # chủ trì, phối hợp Sở B; hoàn thành trong Quý III/2026).", "…. Giao Sở A chủ trì, …", "… - Giao: Sở A."
+        task.name = outline.out(item, 0, tail.start()).strip(" .;:-–")
+        if not task.coordinators and (co := _WITH.search(f, tail.start())) is not None:
+            value = outline.out(item, co.start(1), co.end(1))
+            task.coordinators = _coordinators(value, matcher)
     found = [m for m in _FIELD.finditer(f) if f[:m.start()].count("(") <= f[:m.start()].count(")")]
     if not found or not any(re.match(r"(don vi|co quan)\s*(chu|thuc|phu)", m.group(1)) for m in found):
         return
@@ -1047,7 +1087,7 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
                 source=SourceSpan(item.start + 1, item.end + 1), confidence=0.55)
     f = item.folded
     if m := _LEAD_IN_TEXT.search(f):
-        k = 1 if m.group(1) is not None else 2
+        k = next(g for g in (1, 2, 3) if m.group(g) is not None)
         lead = outline.out(item, m.start(k), m.end(k))
         hit = matcher.match(lead)
         if hit.agency is not None:
@@ -1078,7 +1118,8 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
                            r"|tien do|(?<![a-z])cuoi|(?<![a-z])tu|cham\s*nhat)\s*(ngay\s*)?:?\s*(nam\s*)?$",
                            f[max(0, m.start() - 30):m.start()])
         # a deadline alone in brackets at the duty's end: "… hộ kinh doanh (6 tháng đầu năm 2026)."
-        alone = re.search(r"\(\s*$", f[:m.start()]) and re.match(r"\s*\)\s*[.;]?\s*$", f[m.end():])
+        # or the last clause of the closing bracket: "… (Sở A chủ trì; năm 2027)."
+        alone = re.search(r"(?:\(|;(?=[^()]*$))\s*$", f[:m.start()]) and re.match(r"\s*\)\s*[.;]?\s*$", f[m.end():])
         if re.match(r"(nam|\d)", phrase) and not before and not alone:
             continue
         if before is not None and before.group(1) == "tu" and not re.match(r"nam|(?:19|20)\d\d", phrase) and \

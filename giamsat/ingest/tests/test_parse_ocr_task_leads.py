@@ -94,7 +94,7 @@ def test_a_duty_with_labelled_fields_keeps_its_sentence_as_name_and_gives_the_co
     assert [(t.name, t.lead_code, t.coordinators, t.output) for t in tasks] == [
         ("Lập bản đồ số các công trình thủy lợi", "STC", ["Sở Nội vụ", "Công an tỉnh"], None),
         ("Số hóa hồ sơ lưu trữ của các cơ quan", "SNV", [], "kho lưu trữ số"),
-        ("Rà soát quy trình nội bộ (cơ quan chủ trì: Sở Tư pháp; thời gian: năm 2027).", "STP", [], None)]
+        ("Rà soát quy trình nội bộ", "STP", [], None)]      # the bracket of its fields is no part of its name
     assert [t.deadline_text for t in tasks] == ["Quý III năm 2027", "tháng 6/2027", "năm 2027"]
 
 
