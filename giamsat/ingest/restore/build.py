@@ -278,6 +278,9 @@ def build(shared: Path, out: Path, dev_fold: int | None = None) -> None:
     write_model(out, inventory, uni, bi, tri, conf, cases)
     if SELF_TRAIN_WEIGHT:
         self_train(shared, out, dev_fold, inventory, uni, bi, tri, conf, cases)
+    from .decoder import Restorer
+
+    Restorer(out)  # builds the decoder's tables once and writes them beside the model (`restore.tables`)
     print(
         f"inventory {len(inventory)} syllables; {len(uni)} unigrams, {len(bi)} bigrams, "
         f"{len(tri)} trigrams; {len(pairs)} confusion pairs from {len(tuning)} gold lines; "
@@ -309,7 +312,7 @@ def self_train(
     skip = {(g[0], g[1]) for g in read_gold() if g[2] == "hold"}
     if dev_fold is not None:
         skip |= {(g[0], g[1]) for g in dev_rows(dev_fold)}
-    restorer = Restorer(out)
+    restorer = Restorer(out, cache=False)  # the first model's tables are of no use once it is replaced
     for path in sorted(seeds.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
         kept = ["" if (path.name, i + 1) in skip else line for i, line in enumerate(lines)]

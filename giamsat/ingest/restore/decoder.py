@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
+from . import tables as table_cache
 from .channel import Channel
 from .lm import SHIFT, TrigramLM
 from .syllable import (
@@ -101,7 +102,20 @@ def load_model(
     (Its records are read by kind with one pattern each over the whole text: a line-by-line loop took a third of a
     fresh process's start.)"""
     with gzip.open(path, "rb") as fh:
-        text = fh.read().decode("utf-8")
+        return _parse_model(fh.read().decode("utf-8"))
+
+
+def _parse_model(
+    text: str,
+) -> tuple[
+    list[str],
+    Counter[str],
+    Counter[tuple[str, str]],
+    Counter[tuple[str, str, str]],
+    dict[str, Counter[str]],
+    set[tuple[str, ...]],
+]:
+    """`load_model` of the model's text."""
     inventory = _RECORD_I.findall(text)
     uni: Counter[str] = Counter({w: int(n) for w, n in _RECORD_1.findall(text)})
     bi: Counter[tuple[str, str]] = Counter({(a, b): int(n) for a, b, n in _RECORD_2.findall(text)})
@@ -126,15 +140,30 @@ _RECORD_N = re.compile(r"^N\t([^\t\n]*)$", re.M)
 class Restorer:
     """Loads the model once; restores lines of OCR-damaged Vietnamese."""
 
-    def __init__(self, path: Path = MODEL_PATH) -> None:
-        inventory, uni, bi, tri, conf, names = load_model(path)
+    def __init__(self, path: Path = MODEL_PATH, cache: bool = True) -> None:
+        """The restorer of the model at `path`. With `cache`, its built tables are read from beside the model
+        (`restore.tables`) when they were built from this model by this code, else built and written there."""
+        raw = path.read_bytes()
+        key = table_cache.cache_key(raw) if cache else ""
+        built = table_cache.read(path, key) if cache else None
+        if built is not None:
+            try:
+                self._from_tables(built)
+            except (KeyError, ValueError, TypeError, AttributeError):
+                built = None  # tables of another shape under a matching key: built again below
+        if built is None:
+            inventory, uni, bi, tri, conf, names = _parse_model(gzip.decompress(raw).decode("utf-8"))
+            self.inventory: list[str] = inventory
+            self.lm = TrigramLM(inventory, uni, bi, tri, names)
+            self.channel = Channel(conf)
+            alphabet = sorted({c for s in inventory for c in s})
+            self.channel.build_reverse(alphabet)
+            if cache:
+                table_cache.write(path, key, self._tables())
+        inventory = self.inventory
         self.syllables = frozenset(inventory)
         self.skeletons = frozenset(strip_marks(s) for s in inventory)
         self._build_trie(inventory)
-        self.lm = TrigramLM(inventory, uni, bi, tri, names)
-        self.channel = Channel(conf)
-        alphabet = sorted({c for s in inventory for c in s})
-        self.channel.build_reverse(alphabet)
         self.rev_map = {seg: dict(opts) for seg, opts in self.channel.reverse.items()}
         self._cands: dict[str, Choices] = {}
         self._fixed: dict[int, Choices] = {}
@@ -148,6 +177,26 @@ class Restorer:
         self._memo_lower: dict[int, float] = {}  # ... where the OCR token is in lower case
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
+
+    def _tables(self) -> table_cache.Tables:
+        """What `_from_tables` needs to stand in for reading and building the model."""
+        return {
+            "inventory": list(self.inventory),
+            **{f"lm.{k}": v for k, v in self.lm.tables().items()},
+            "channel.counts": {c: dict(segs) for c, segs in self.channel.counts.items()},
+            "channel.reverse": self.channel.reverse,
+        }
+
+    def _from_tables(self, built: table_cache.Tables) -> None:
+        inventory = built["inventory"]
+        if not isinstance(inventory, list):
+            raise TypeError("inventory")
+        self.inventory = inventory
+        self.lm = TrigramLM.from_tables({k[3:]: v for k, v in built.items() if k.startswith("lm.")})
+        self.channel = Channel({c: Counter(segs) for c, segs in built["channel.counts"].items()})
+        self.channel.reverse = {
+            seg: [(c, float(cost)) for c, cost in opts] for seg, opts in built["channel.reverse"].items()
+        }
 
     def _build_trie(self, inventory: list[str]) -> None:
         """Prefix tree of the syllable inventory: children per node, and which nodes end a syllable."""

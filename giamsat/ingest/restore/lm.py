@@ -7,8 +7,10 @@ couple of dict lookups per transition.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 SHIFT = 20
 BOS = "<s>"
@@ -34,6 +36,48 @@ class TrigramLM:
         dropped = {self._key(g) for g in names or () if all(w in self.ids for w in g)}
         self.bi_lower = {k: v for k, v in self.bi.items() if k not in dropped}
         self.tri_lower = {k: v for k, v in self.tri.items() if k not in dropped}
+
+    # the score tables, by name, as `tables` writes them and `from_tables` reads them back; the names' lower-case
+    # tables are their full table less the grams seen only in names, and are written so
+    SCORES = ("bi", "bow1", "tri", "bow2")
+    LOWER = (("bi_lower", "bi"), ("tri_lower", "tri"))
+
+    def tables(self) -> dict[str, Any]:
+        """The built tables as flat arrays (for `restore.tables`): the words, unigram scores, each score dict's keys
+        and values in its order, and the keys each lower-case table drops."""
+        out: dict[str, Any] = {"words": list(self.words), "uni": array("d", self.uni)}
+        for name in self.SCORES:
+            scores: dict[int, float] = getattr(self, name)
+            out[f"{name}.keys"] = array("q", scores.keys())
+            out[f"{name}.values"] = array("d", scores.values())
+        for name, full in self.LOWER:
+            kept: dict[int, float] = getattr(self, name)
+            out[f"{name}.dropped"] = array("q", [k for k in getattr(self, full) if k not in kept])
+        return out
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, Any]) -> TrigramLM:
+        """The model `tables()` wrote, without counting or interpolating again."""
+        lm = cls.__new__(cls)
+        lm.words = list(tables["words"])
+        lm.ids = {w: i for i, w in enumerate(lm.words)}
+        lm.unk = lm.ids[UNK]
+        lm.bos = lm.ids[BOS]
+        lm.uni = tables["uni"].tolist()
+        if len(lm.uni) != len(lm.words):
+            raise ValueError(f"{len(lm.words)} words, {len(lm.uni)} unigram scores")
+        for name in cls.SCORES:
+            keys, values = tables[f"{name}.keys"], tables[f"{name}.values"]
+            if len(keys) != len(values):
+                raise ValueError(f"{name}: {len(keys)} keys, {len(values)} values")
+            setattr(lm, name, dict(zip(keys, values, strict=True)))
+        for name, full in cls.LOWER:
+            # a copy less some keys keeps the others' order, as the comprehension in __init__ does
+            kept: dict[int, float] = getattr(lm, full).copy()
+            for key in tables[f"{name}.dropped"]:
+                del kept[key]
+            setattr(lm, name, kept)
+        return lm
 
     def _key(self, gram: tuple[str, ...]) -> int:
         key = 0
