@@ -697,19 +697,7 @@ SANDBOX = os.environ.get("GIAMSAT_PDF_SANDBOX", "1") != "0"     # 0: read in thi
 
 
 _SERVER: Any = None
-_mp_context: Any
-_mp_forkserver: Any
-_mp_popen: Any
-_mp_spawn: Any
-_mp_util: Any
-try:
-    from multiprocessing import context as _mp_context
-    from multiprocessing import forkserver as _mp_forkserver
-    from multiprocessing import popen_forkserver as _mp_popen
-    from multiprocessing import spawn as _mp_spawn
-    from multiprocessing import util as _mp_util
-except ImportError:                     # no fork server on this platform (bounded reads in this process)
-    _mp_popen = None
+_SANDBOX_CLASSES: dict[str, Any] = {}
 
 
 def _forkserver() -> Any:
@@ -726,36 +714,66 @@ def _forkserver() -> Any:
     return _SERVER
 
 
-class _Popen(_mp_popen.Popen if _mp_popen else object):  # type: ignore[misc]
-    """multiprocessing's fork-server start, but the child does not run the caller's main script again (as
-    `__mp_main__`, which multiprocessing does so that the script's functions unpickle): a script that reads a
-    PDF at its top level, unguarded by `if __name__ == "__main__"`, would read it again in the child, and so
-    on. The child's work is a readers function, found without the script. (CPython's `popen_forkserver.Popen
-    ._launch`, its preparation data less "init_main_from_*".)"""
+def _sandbox_classes() -> dict[str, Any]:
+    """`_Popen` and `_Process`, made on first use: multiprocessing's modules are imported then, not with the
+    readers (a text plan never starts a child; importing them took a new process about 50 ms). Empty where there
+    is no fork server (bounded reads in this process). The module's `__getattr__` hands them out by name, so the
+    child finds `_Process` when it unpickles its process object."""
+    if _SANDBOX_CLASSES:
+        return _SANDBOX_CLASSES
+    try:
+        from multiprocessing import context, forkserver, popen_forkserver, spawn, util
+    except ImportError:  # no fork server on this platform
+        return _SANDBOX_CLASSES
+    _mp_context: Any = context
+    _mp_forkserver: Any = forkserver
+    _mp_popen: Any = popen_forkserver
+    _mp_spawn: Any = spawn
+    _mp_util: Any = util
 
-    def _launch(self, process_obj: Any) -> None:
-        prep_data = _mp_spawn.get_preparation_data(process_obj._name)
-        prep_data.pop("init_main_from_path", None)
-        prep_data.pop("init_main_from_name", None)
-        buf = io.BytesIO()
-        _mp_context.set_spawning_popen(self)
-        try:
-            _mp_context.reduction.dump(prep_data, buf)
-            _mp_context.reduction.dump(process_obj, buf)
-        finally:
-            _mp_context.set_spawning_popen(None)
-        self.sentinel, w = _mp_forkserver.connect_to_new_process(self._fds)
-        parent_w = os.dup(w)
-        self.finalizer = _mp_util.Finalize(self, _mp_util.close_fds, (parent_w, self.sentinel))
-        with open(w, "wb", closefd=True) as f:
-            f.write(buf.getbuffer())
-        self.pid = _mp_forkserver.read_signed(self.sentinel)
+    class _Popen(_mp_popen.Popen):  # type: ignore[misc]
+        """multiprocessing's fork-server start, but the child does not run the caller's main script again (as
+        `__mp_main__`, which multiprocessing does so that the script's functions unpickle): a script that reads a
+        PDF at its top level, unguarded by `if __name__ == "__main__"`, would read it again in the child, and so
+        on. The child's work is a readers function, found without the script. (CPython's `popen_forkserver.Popen
+        ._launch`, its preparation data less "init_main_from_*".)"""
+
+        def _launch(self, process_obj: Any) -> None:
+            prep_data = _mp_spawn.get_preparation_data(process_obj._name)
+            prep_data.pop("init_main_from_path", None)
+            prep_data.pop("init_main_from_name", None)
+            buf = io.BytesIO()
+            _mp_context.set_spawning_popen(self)
+            try:
+                _mp_context.reduction.dump(prep_data, buf)
+                _mp_context.reduction.dump(process_obj, buf)
+            finally:
+                _mp_context.set_spawning_popen(None)
+            self.sentinel, w = _mp_forkserver.connect_to_new_process(self._fds)
+            parent_w = os.dup(w)
+            self.finalizer = _mp_util.Finalize(self, _mp_util.close_fds, (parent_w, self.sentinel))
+            with open(w, "wb", closefd=True) as f:
+                f.write(buf.getbuffer())
+            self.pid = _mp_forkserver.read_signed(self.sentinel)
+
+    class _Process(_mp_context.ForkServerProcess):  # type: ignore[misc]
+        @staticmethod
+        def _Popen(process_obj: Any) -> Any:
+            return _Popen(process_obj)
+
+    # named as module-level classes, so pickle finds them through the module's __getattr__
+    for cls in (_Popen, _Process):
+        cls.__qualname__ = cls.__name__
+        _SANDBOX_CLASSES[cls.__name__] = cls
+    return _SANDBOX_CLASSES
 
 
-class _Process(_mp_context.ForkServerProcess if _mp_popen else object):  # type: ignore[misc]
-    @staticmethod
-    def _Popen(process_obj: Any) -> Any:
-        return _Popen(process_obj)
+def __getattr__(name: str) -> Any:
+    if name in ("_Popen", "_Process"):
+        classes = _sandbox_classes()
+        if name in classes:
+            return classes[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _bounded_child(work: Callable[[bytes], Any], data: bytes, cpu: int, memory: int, conn: Any) -> None:
@@ -796,7 +814,7 @@ def bounded(work: Callable[[bytes], Any], data: bytes) -> Any:
         return work(data)                   # (a daemonic process, as a worker pool's, may not start children)
     context = _forkserver()
     receiver, sender = context.Pipe(duplex=False)
-    process = _Process if _mp_popen else context.Process
+    process = _sandbox_classes().get("_Process", context.Process)
     child = process(target=_bounded_child, args=(work, data, PDF_CPU_SECONDS, PDF_MEMORY, sender),
                              daemon=True)
     child.start()
