@@ -64,6 +64,9 @@ SECTION_KEYS: list[tuple[str, re.Pattern[str]]] = [
 # chỉ đạo thực hiện một số nội dung sau:", "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở thực hiện:"; group 1: the unit on
 REQUEST = re.compile(r"\b(?:de\s*nghi|yeu\s*cau)\s+(?!.*\b(?:de\s*nghi|yeu\s*cau)\b)(.{3,200}):\s*$")
 
+# the aim a request serves, set before it: "Để phấn đấu đến ngày 31/12/2026 có 100% xã, phường …, Sở … đề nghị …"
+_AIMS = re.compile(r"\bphan\s*dau\b(?=[^:]*\d\s*%[^:]*\b(?:de\s*nghi|yeu\s*cau)\b)")
+
 # "… phấn đấu đến hết năm 2026: tỷ lệ …": a lead-in that sets the targets listed after its colon
 _SETS_TARGETS = re.compile(r"\bphan\s*dau\b[^:]{0,60}\b(?:19|20)\d\d\s*:")
 
@@ -718,6 +721,10 @@ class Outline:
         if len(parts) < 2 or k < 0 or self.items[k].kind != "para" or not REQUEST.search(self.items[k].folded):
             return []
         out = [Section("other", "", self.items[0].start, self.items[k - 1].end, self.items[:k])] if k else []
+        ask = self.items[k]
+        if m := _AIMS.search(ask.folded):
+            # "Để phấn đấu đến ngày 31/12/2026 có 100% xã, phường …, Sở … đề nghị …:": the aims the request serves
+            out.append(Section("objectives", "", ask.start, ask.end, [_sentence_on(ask, m.start())]))
         out.append(Section("tasks", "", self.items[k].start, self.items[-1].end, self.items[k:]))
         return out
 

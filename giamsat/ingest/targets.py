@@ -56,7 +56,10 @@ _DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|nam\s*\d{4}|\d{4}\
 # "2.5" or "0.75" stay decimals
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:\.\d{3})+)(?![\d]|[.,]\d)")
 # a year phrase opening a bullet before its indicator ("Đến hết năm 2026, 100% …", "Trong năm 2027, …")
-_YEAR_LEAD = re.compile(r"(?:phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)?20\d\d|nam\s*20\d\d|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d)\s*(?:[,:]\s*|$)")
+_YEAR_LEAD = re.compile(r"(?:(?:de\s*)?phan\s*dau\s*)?(?:(?:den|toi|trong|vao|tu)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)?20\d\d|nam\s*20\d\d"
+                        r"|giai\s*doan\s*20\d\d\s*[-–]\s*20\d\d"
+                        # "Để phấn đấu đến ngày 31/12/2026 có 100% xã, phường …": a day is a time too
+                        r"|(?:den|toi|truoc|vao)\s*(?:het\s*)?ngay\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)\s*(?:[,:]\s*|$)")
 # ... or closing the name ("… không dùng tiền mặt vào năm 2027", "Tỷ lệ …: năm 2026 đạt 60%")
 _YEAR_TAIL = re.compile(r"\s+(?:vao|den|toi|trong|tu|truoc)\s+(?:(?:het|cuoi)\s+)?(?:nam\s+)?20\d\d\s*$|\s*[:,]\s*nam\s+20\d\d\s*$|(?<!so voi)\s+nam\s+20\d\d\s*$"
                         r"|(?<!so voi)(?<!binh quan)(?<!cua)\s*,?\s*\(?\s*(?:(?:trong|ca)\s+)?giai\s+doan\s+(?:tu\s+)?(?:nam\s+)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s+)?20\d\d\s*\)?\s*$")
@@ -226,6 +229,7 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
     for a, b in _clauses(f):
         clause = f[a:b]
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
+            re.search(r"(?:den|toi|truoc|vao)\s*(?:het\s*)?ngay\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(20\d\d)", clause) or \
             re.search(r"\btu\s*nam\s*((?:20)\d\d)\s*[.;]?\s*$", clause) or \
             re.match(r"[\s,]*nam\s*(20\d\d)\s*[:,]", clause) or \
             re.match(r"[\s,]*(?:(?:trong|ca)\s*)?giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s*)?(20\d\d)\s*[:,]", clause)
@@ -570,7 +574,7 @@ def _clauses(f: str) -> list[tuple[int, int]]:
 
 # where a target's name ends after its figure: the next figure, a sentence's end, "trở lên", or ", trong đó" opening
 # the part of it that is a target of its own ("2.000 kỹ sư, trong đó có 300 kỹ sư an toàn thông tin")
-_NAME_STOP = re.compile(r"\s(va|,)\s*\d|(?<=[^\W\d_]),\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b|,\s*trong\s*d[o06]\b")
+_NAME_STOP = re.compile(r"\s(va|,)\s*\d|\s(?:va|,)\s+(?=(?:t[yi]\s*l[e]|t[yi]\s*trong)\s)|(?<=[^\W\d_]),\s*\d|[;.(]|\str[a-z]{1,2}\s*l[a-z]n\b|,\s*trong\s*d[o06]\b")
 _PART_OF = re.compile(r",\s*trong\s*d[o06]\b\s*,?(?![^,;]*,\s*trong\s*d[o06]\b)")
 _HEAD_NOUN = re.compile(r"\b(?:quy\s*mo|t[yi]\s*l[e]|t[yi]\s*trong|chi\s*so|so\s*luong|kinh\s*phi|nguon\s*nhan\s*luc)\b")
 
