@@ -729,6 +729,14 @@ def _turned_row(cell: str) -> str:
     return "lead" if re.fullmatch(r"(?:co quan|don vi)\s*(?:chu tri|theo doi|phu trach|thuc hien)(?: theo doi)?", f) else ""
 
 
+def _names_row(row: list[str]) -> bool:
+    """A transposed table's last row whose title is not read and whose every other cell is a name, no figure ("| 6 |
+    Sở Tài chính | Sở Công Thương |"): each column's body, not a year."""
+    cells = row[1:]
+    return len(cells) >= 2 and not _YEAR_CELL.fullmatch(fold(row[0]).strip(" *.")) and all(
+        c.strip() and not re.search(r"\d|%", c) and len(c.split()) >= 2 and c.strip()[:1].isupper() for c in cells)
+
+
 def _years_as_rows(table: Table) -> Table | None:
     """An indicator table laid out the other way round: one indicator per column, one year per row ("Năm | Tỷ lệ
     hồ sơ được số hóa (%) | Số doanh nghiệp … (doanh nghiệp)" / "2026 | 80 | 25" / "2030 | 100 | 50"), turned into
@@ -747,6 +755,8 @@ def _years_as_rows(table: Table) -> Table | None:
     # a row under the years naming each indicator's unit or the body that follows it ("Đơn vị tính | % | doanh
     # nghiệp", "Cơ quan theo dõi | Sở Tài chính | Sở Công Thương"): a column of the usual table
     titled = {k: title for k in body if (title := _TURNED_TITLE.get(_turned_row(rows[k][0])))}
+    if body and body[-1] not in titled and _names_row(rows[body[-1]]):
+        titled[body[-1]] = _TURNED_TITLE["lead"]    # a scan misread its title ("6" for "Cơ quan theo dõi"): names
     body = [k for k in body if k not in titled]
     years = [m.group(1) if (m := _YEAR_CELL.fullmatch(fold(rows[k][0]).strip(" *."))) else None for k in body]
     if len(body) < 2 or None in years or len(set(years)) != len(years):
