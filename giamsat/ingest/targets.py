@@ -958,7 +958,7 @@ def _guessed_warning(guessed: list[str]) -> str:
 
 
 # a catalogue's code column ("Mã chỉ tiêu", "Mã số", "Mã nhiệm vụ", "Mã"): the code keys the row, not its name
-_CODE_COL = re.compile(r"^\W*ma(?:\s*(?:so|hieu|chi\s*tieu|chi\s*so|nhiem\s*vu|nv|ct))?\W*$")
+_CODE_COL = re.compile(r"^\W*ma(?:so|hieu|chitieu|chiso|nhiemvu|nv|ct)?\W*$")   # on the title without spaces
 
 
 def _header(table: Table) -> tuple[int, dict[str, int] | None]:
@@ -973,7 +973,7 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 continue        # an amending plan's old wording ("Nội dung cũ"): no longer the target
             elif re.fullmatch(r"(?:noidung|chitieu|muctieu|giatri)(?:sau(?:khi)?)?(?:dieuchinh|suadoi|moi)", g):
                 cols.setdefault("value", c)     # … and the wording that replaces it ("Nội dung điều chỉnh")
-            elif re.fullmatch(r"s?tt|sott|\*?\*?tt\*?\*?", g) or _CODE_COL.match(f):
+            elif re.fullmatch(r"s?tt|sott|\*?\*?tt\*?\*?", g) or _CODE_COL.match(f.replace(" ", "")):
                 cols.setdefault("no", c)        # "Mã chỉ tiêu", "Mã số": a catalogue's code is the row's number
             elif "chitieu" in g or "noidung" in g or "tenchi" in g or g in ("chiso", "cacchiso"):
                 cols.setdefault("name", c)      # "Chỉ số": a KPI table's indicators

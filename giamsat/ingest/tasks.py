@@ -31,7 +31,7 @@ _UNIT_COLUMN = re.compile(r"(?:ten\s*)?(?:co\s*quan|don\s*v\S{0,2}|dia\s*phuong)
 
 
 # a catalogue's code column ("Mã nhiệm vụ", "Mã số", "Mã"): the code keys the row, it is not the task's name
-_CODE_COL = re.compile(r"^\W*ma(?:\s*(?:so|hieu|chi\s*tieu|chi\s*so|nhiem\s*vu|nv|ct))?\W*$")
+_CODE_COL = re.compile(r"^\W*ma(?:so|hieu|chitieu|chiso|nhiemvu|nv|ct)?\W*$")   # on the title without spaces
 
 
 def _columns(row: list[str]) -> dict[str, int]:
@@ -39,7 +39,7 @@ def _columns(row: list[str]) -> dict[str, int]:
     for c, cell in enumerate(row):
         f = fold(cell)
         j = f.replace(" ", "")         # OCR may lose the spaces of a header cell ("Nộidungcông việc")
-        if re.fullmatch(r"\s*\**s?tt\**\s*|\s*so tt\s*", f) or re.fullmatch(r"s?tt", j) or _CODE_COL.match(f):
+        if re.fullmatch(r"\s*\**s?tt\**\s*|\s*so tt\s*", f) or re.fullmatch(r"s?tt", j) or _CODE_COL.match(f.replace(" ", "")):
             cols.setdefault("no", c)    # a PDF's narrow "T T"; a catalogue's code ("Mã nhiệm vụ": NV-01) keys the row
         elif re.search(r"chutri\W{0,3}(?:va|,|/)?\W{0,3}phoihop", j):
             # "Chủ trì/Phối hợp", "Đơn vị chủ trì, phối hợp": one column for both ("Chủ trì: VP; phối hợp: KT")

@@ -43,3 +43,9 @@ def test_task_codes_key_the_rows_and_names_come_from_the_name_column() -> None:
         ("NV.01", "Xây dựng phần mềm cập nhật số liệu chỉ tiêu", "SKHCN"),
         ("NV.02", "Tập huấn cập nhật số liệu cho các sở, ngành", "SNV"),
     ]
+
+
+def test_a_code_title_a_pdf_broke_inside_a_word_is_still_the_key() -> None:
+    lines = [*_PLAN[:17], "| Mã nhiệ m vụ | Tên nhiệm vụ | Cơ quan chủ trì | Thời hạn |", *_PLAN[18:]]
+    plan = parse_text("\n".join(lines))
+    assert [(t.no, t.lead_code) for t in plan.tasks] == [("NV.01", "SKHCN"), ("NV.02", "SNV")]
