@@ -86,18 +86,12 @@ Cand = tuple[int, float, str | None]  # LM id, channel cost, replacement (None k
 # A position's candidates column-wise, as the Viterbi step reads them: LM ids, weighted channel
 # costs, replacements.
 Choices = tuple[tuple[int, ...], tuple[float, ...], tuple[str | None, ...]]
+# What the model file holds: inventory, uni-, bi- and trigram counts, confusion counts, names' grams.
+ModelParts = tuple[list[str], Counter[str], Counter[tuple[str, str]], Counter[tuple[str, str, str]],
+                   dict[str, Counter[str]], set[tuple[str, ...]]]
 
 
-def load_model(
-    path: Path = MODEL_PATH,
-) -> tuple[
-    list[str],
-    Counter[str],
-    Counter[tuple[str, str]],
-    Counter[tuple[str, str, str]],
-    dict[str, Counter[str]],
-    set[tuple[str, ...]],
-]:
+def load_model(path: Path = MODEL_PATH) -> ModelParts:
     """Read the gzipped TSV written by `build`: inventory, n-gram counts, confusion counts, names' grams.
     (Its records are read by kind with one pattern each over the whole text: a line-by-line loop took a third of a
     fresh process's start.)"""
@@ -105,16 +99,7 @@ def load_model(
         return _parse_model(fh.read().decode("utf-8"))
 
 
-def _parse_model(
-    text: str,
-) -> tuple[
-    list[str],
-    Counter[str],
-    Counter[tuple[str, str]],
-    Counter[tuple[str, str, str]],
-    dict[str, Counter[str]],
-    set[tuple[str, ...]],
-]:
+def _parse_model(text: str) -> ModelParts:
     """`load_model` of the model's text."""
     inventory = _RECORD_I.findall(text)
     uni: Counter[str] = Counter({w: int(n) for w, n in _RECORD_1.findall(text)})
