@@ -7,7 +7,7 @@ import dataclasses
 import itertools
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -1416,12 +1416,17 @@ _LEAD_TITLE = re.compile(r"(?:don\s*vi|co\s*quan|bo\s*phan)\s*(?:chu|thuc)|chu\s
 _TASK_TITLE = re.compile(r"nhi[a-z]?m\s*v[uy]|noi\s*dung")
 
 
+def _header_folds(lines: list[str], start: int, first_row: int) -> Iterator[str]:
+    """The folded lines that may hold a table's header: from a little above its start down to its first row."""
+    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
+        yield fold(lines[k])
+
+
 def _lead_column(lines: list[str], start: int, first_row: int) -> bool | None:
     """Whether the table's header (above its first row) names the lead's column before the task's (True) or
     after it (False); None when no header line names both."""
     # (the header may stand some lines below the annex's title and lead-in, above the first row)
-    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
-        f = fold(lines[k])
+    for f in _header_folds(lines, start, first_row):
         if (a := _LEAD_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
             return a.start() < b.start()
     return None
@@ -1435,8 +1440,7 @@ def _objects_first(lines: list[str], start: int, first_row: int) -> bool:
     """Whether the table's header names the units its rows are done to before the lead's column ('STT | Nội dung |
     Đơn vị được kiểm tra | Cơ quan chủ trì kiểm tra | Thời gian'): on a row's lines the lead is then the unit right of
     them."""
-    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
-        f = fold(lines[k])
+    for f in _header_folds(lines, start, first_row):
         if (a := _OBJECT_TITLE.search(f)) and _LEAD_TITLE.search(f, a.end()):
             return True
     return False
@@ -1447,8 +1451,7 @@ _TIME_TITLE = re.compile(r"thoi\s*(?:gian|han)|tien\s*do")
 
 def _time_column_first(lines: list[str], start: int, first_row: int) -> bool:
     """Whether the table's header (above its first row) names the time's column before the task's."""
-    for k in range(max(0, start - 3), min(first_row, start + 30, len(lines))):
-        f = fold(lines[k])
+    for f in _header_folds(lines, start, first_row):
         if (a := _TIME_TITLE.search(f)) and (b := _TASK_TITLE.search(f)):
             return a.start() < b.start()
     return False
