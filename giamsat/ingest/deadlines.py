@@ -74,8 +74,13 @@ def _repair_years(f: str) -> str:
     return _OCR_YEAR.sub(digits, f)
 
 
-# "Từ năm 2026", "từ năm 2026 trở đi": ongoing from that year (a second year would have made a range)
-_FROM_YEAR = re.compile(r"(?:^|\s)tu\s*(?:nam\s*)?(?:19|20)\d\d\b(?!\s*(?:-|–|den\b))")
+# "Từ năm 2026", "từ năm 2026 trở đi", "từ đầu năm 2027": ongoing from that year (a second year would have made a range)
+_FROM_YEAR = re.compile(r"(?:^|\s)tu\s*(?:dau\s*)?(?:nam\s*)?(?:19|20)\d\d\b(?!\s*(?:-|–|den\b))")
+# a part of a year named in words: "Đầu năm 2027" is its first quarter, "giữa năm 2026" its first half ("6 tháng đầu
+# năm", "9 tháng đầu năm", "những tháng đầu năm" are periods of their own, read before or left to the year)
+_PART_OF_YEAR = re.compile(r"(?<!thang )(?<!tu )\b(dau|giua)\s*nam\s*" + _Y)
+# the lunar new year, "Trước Tết Nguyên đán 2027" (its first day; the day moves each year), and "Tết Dương lịch 2027"
+_TET = re.compile(r"\btet\s*(duong\s*lich\s*)?(?:nguyen\s*dan\s*|am\s*lich\s*|co\s*truyen\s*)?(?:[a-z]+\s*){0,2}?(?:nam\s*)?" + _Y)
 _NEXT_YEARS = re.compile(r"va\s*(cac|nh[a-z]{1,3}ng)\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo")
 
 
@@ -163,12 +168,28 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
         month = int(digits) if 1 <= int(digits) <= 12 else int(digits[0]) if digits[1:] in ("1", "7") else 0
         if 1 <= month <= 12:
             return DeadlineSpec.in_month(int(m.group(2)), month, raw=text)
+    if m := _TET.search(f):
+        return DeadlineSpec.on(_new_year(int(m.group(2)), lunar=not m.group(1)), raw=text)
+    if m := _PART_OF_YEAR.search(f):
+        year = int(m.group(2))
+        return DeadlineSpec.in_quarter(year, 1, raw=text) if m.group(1) == "dau" else DeadlineSpec.in_half(year, 1, raw=text)
     if m := _YEAR.search(f):
         year = int(m.group(1))
         if _NEXT_YEARS.search(f) or _FROM_YEAR.search(f):
             return DeadlineSpec.continuous(raw=text, start=dt.date(year, 1, 1))
         return DeadlineSpec.in_year(year, raw=text)
     return None
+
+
+def _new_year(year: int, lunar: bool) -> dt.date:
+    """The first day of Tết Nguyên đán in that calendar year, from the `holidays` package's Vietnamese lunisolar
+    calendar (imported here, as few deadlines name it); 1 January for Tết Dương lịch."""
+    if not lunar:
+        return dt.date(year, 1, 1)
+    import holidays
+
+    days = holidays.country_holidays("VN", years=year, language="vi")
+    return min((d for d, name in days.items() if fold(name) == "tet nguyen dan"), default=dt.date(year, 1, 1))
 
 
 # a school year, or one of its two terms: "Năm học 2025 - 2026", "Học kỳ II năm học 2025-2026", "học kỳ 1 của năm học …"
@@ -241,7 +262,9 @@ _PERIOD = (r"(?:qu[yi]\s*[ivl1-4h]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d|(?:thang\s*)
            r"|n[a-z]{1,2}m\s*(?:19|20)\d\d)")
 DEADLINE_PHRASE = re.compile((
     r"((?:tu\s*)?" + _PERIOD + r"\s*(?:-|–|den|sang|thanh)\s*" + _PERIOD + r"|(?<=thuc hien )khi\s[^.;|]{3,60}"
-    r"|(?:(?:6|sau)\s*thang|nua)\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
+    r"|(?:(?:6|sau)\s*thang|nua)\s*(?:dau|cuoi)\s*nam\s*(?:19|20)\d\d"
+    r"|(?<![a-z])tet\s*(?:duong\s*lich|nguyen\s*dan)\s*(?:[a-z]+\s*){0,2}?(?:nam\s*)?(?:19|20)\d\d|(?<![a-z])(?:dau|giua)\s*nam\s*(?:19|20)\d\d"
+    r"|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|qu[yi]\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
     r"|qu[yi]\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
