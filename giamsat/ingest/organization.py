@@ -222,13 +222,13 @@ def reporting(outline: Outline) -> ReportingRegime:
             g += " " + re.sub(r"\s+", " ", nxt.folded)
         elif nxt is not None and _CUT_BEFORE_DAY.search(g) and _DAY_AS_MARK.fullmatch(nxt.marker):
             g += " " + nxt.marker + " " + re.sub(r"\s+", " ", nxt.folded)
-        for m in re.finditer(r"bao\s*c[a-z]o", g):
+        for m in _REPORT_ANCHOR.finditer(g):
             lo = max(0, m.start() - 110)
             window = g[lo:m.end() + 120]
             # the periods' own deadlines in brackets ("6 tháng (trước ngày 05/6) và năm (…)") stand between them
             bare = re.sub(r"\s*\([^()]{0,60}\)", "", window)
-            if not re.search(r"\b[dpb]inh\s*ky\b|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy"
-                             r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", bare):
+            if not re.search(r"\b[dpb]inh\s*ky\b|h[a-z]{1,2}ng\s*th[a-z]{1,3}ng|h[a-z]{1,2}ng\s*n[a-z]{1,2}m|theo\s*thang|hang\s*quy|" + _QUARTER_END
+                             + r"|bao\s*c[a-z]o\b[^.;]{0,40}?\b(?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng\s*(?:,|va)", bare):
                 continue
             if not _REGIME_WORDS.search(window) and not _units_report(g, m.start()):
                 continue
@@ -246,6 +246,13 @@ def reporting(outline: Outline) -> ReportingRegime:
     return regime
 
 
+# what a regime asks units to send: a report ("báo cáo"), or, where the plan is followed on a shared system, the plan's
+# figures and progress themselves ("cập nhật số liệu, kết quả thực hiện các chỉ tiêu … trước ngày 25 hằng tháng",
+# "cập nhật tiến độ thực hiện nhiệm vụ trên phần mềm"; not a duty's own data, "cập nhật dữ liệu tiêm chủng")
+_REPORT_ANCHOR = re.compile(r"bao\s*c[a-z]o|cap\s*nhat\s*(?:[a-z]+\s*,?\s*){0,3}?(?:so\s*lieu|tien\s*do|ket\s*qua)"
+                            r"(?=[^.;]{0,40}?(?:thuc\s*hien|chi\s*tieu|nhiem\s*vu|ke\s*hoach))")
+# "trước ngày 10 tháng cuối quý": the last month of each quarter, a quarterly report's
+_QUARTER_END = r"th[a-z]{1,3}ng\s*cuoi\s*(?:cua\s*|moi\s*)?quy"
 # "định kỳ …", "chế độ báo cáo": the words of a reporting regime (OCR: "pinh ky", "binh ky", "chế d6 báo cdo")
 _REGIME_WORDS = re.compile(r"\b[dpb]inh\s*ky\b|\bche\s*d[a-z0-9]{0,2}\s*b[a-z]{1,2}o\s*c[a-z]{1,2}o")
 # what a regime's report is of: the plan's results ("báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện Nghị quyết",
@@ -338,6 +345,8 @@ def _freq_segment(window: str) -> str:
         kinds += [p.group(0) for p in re.finditer(_PERIOD_WORD, k.group(1))]
     # each as the words _FREQ knows ("năm" alone is the annual report: "hằng năm")
     kinds = [k if re.match(r"\d|sau|chin", k.strip()) else "hang " + k.strip() for k in kinds]
+    if re.search(_QUARTER_END, window):
+        kinds.append("hang quy")
     parts = [x for x in (seg, named, " ; ".join(kinds)) if x]
     return " ; ".join(parts)
 
