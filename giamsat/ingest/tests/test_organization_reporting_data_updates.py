@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from giamsat.ingest.model import ParsedPlan
 from giamsat.ingest.pipeline import parse_text
 
 
-def _plan(duty: str):
+def _plan(duty: str) -> ParsedPlan:
     return parse_text("\n".join([
         "KẾ HOẠCH", "Chuyển đổi số năm 2026", "", "IV. TỔ CHỨC THỰC HIỆN",
         "1. Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.",
