@@ -103,6 +103,30 @@ def parse_deadline(raw: str) -> DeadlineSpec:
     return DeadlineSpec.unknown(text)
 
 
+# what a deadline with no year ends with, and how its year is put back to read it: a day ("Trước 30/6"), a quarter
+# ("Quý III"), a month ("Tháng 9", "trước ngày 15 tháng 10"), a part of the year ("6 tháng đầu năm", "Cuối năm")
+_YEARLESS = [
+    (re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}$|qu[yi]\s*[ivl1-4]{1,3}$|(?<!ngay \d )(?<!ngay \d\d )thang\s*\d{1,2}$"), "/{}"),
+    (re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}$"), " năm {}"),
+    (re.compile(r"\bnam$"), " {}"),
+]
+
+
+def with_year(raw: str, year: int) -> DeadlineSpec | None:
+    """A deadline that names no year ("Trước 30/6", "Quý III", "Tháng 9", "6 tháng đầu năm") read in the given year (a
+    plan for one year writes its deadlines so); None when the text names a year or is no period that ends so."""
+    text = squash(raw).rstrip(" .;,")
+    f = fold(text)
+    if _YEAR.search(f) or parse_deadline(text).kind != DeadlineKind.UNKNOWN:
+        return None
+    for rx, tail in _YEARLESS:
+        if rx.search(f):
+            spec = parse_deadline(text + tail.format(year))
+            if spec.kind != DeadlineKind.UNKNOWN:
+                return dataclasses.replace(spec, raw=squash(raw), extra={**spec.extra, "year_from_plan": year})
+    return None
+
+
 # a phase's label in a deadline cell: "Đợt 1: tháng 4/2026; đợt 2: tháng 9/2026", "Giai đoạn 2: năm 2027", "Lần 2 - …"
 _PHASE = re.compile(r"(?:^|(?<=[;,.(])|(?<=\s))(?:dot|giai\s*doan|lan|buoc)\s*(?:\d{1,2}|[ivx]{1,3})\s*[:\-–]\s*")
 
@@ -273,7 +297,12 @@ DEADLINE_PHRASE = re.compile((
     r"|thang\s*\d{1,2}(?:19|20)\d\d(?!\d)"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
-    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b(?!\s*(?:19|20)\d\d)|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen)"
+    r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b(?!\s*(?:19|20)\d\d)|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen"
+    # with no year, after "trước"/"trong" (a plan for one year, a letter: `with_year` dates them): "trước ngày 15/12",
+    # "trong quý III", "trước tháng 9"
+    r"|(?<=truoc )(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?!\d)(?!\s*/)|(?<=trong )qu[yi]\s*(?:[ivl]{1,3}|[1-4])\b(?!\s*(?:/|-))"
+    r"|(?<=truoc )thang\s*\d{1,2}\b(?!\s*(?:/|-))"
+    r")"
 ).replace("/", "[/⁄∕]{1,2}"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import itertools
 import re
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 from . import restore as restore_mod
 from .agencies import Agency, AgencyMatcher
 from .clean import clean_lines
-from .deadlines import PERIOD_COLUMNS, parse_deadline
+from .deadlines import PERIOD_COLUMNS, parse_deadline, with_year
 from .errors import IngestError
 from .fold import fold, squash
 from .metadata import find_symbols, parse_metadata
@@ -143,16 +144,37 @@ def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
 def _title_year(plan: ParsedPlan) -> None:
     """'KẾ HOẠCH Ứng dụng công nghệ thông tin … năm 2026' / 'I. MỤC TIÊU' / '1. 100% cơ sở giáo dục …': a plan for one year
     (its title names that year and no other, not as a horizon: "đến năm 2030") sets its targets for that year when
-    nothing else gives them one."""
+    nothing else gives them one, and its deadlines that name no year ("Trước 30/6", "Quý III") fall in it. A document
+    whose title names no year at all (a letter: "V/v báo cáo kết quả …") dates them by its own date: the first such
+    day on or after it ("trước ngày 15/12" of a letter of 10/11/2026 is 15/12/2026)."""
     title = fold(plan.document.title or "")
     # "… đến năm 2030", "… tới năm 2030": a horizon, not the year of the plan
     years = set(re.findall(r"(?<!\bden )(?<!\btoi )(?<!\bhet )\bnam\s+((?:19|20)\d\d)\b", title))
-    if len(years) != 1 or len(set(re.findall(r"\b(?:19|20)\d\d\b", title))) != 1:
-        return
-    year = int(years.pop())
-    for target in plan.targets:
-        if target.year is None and not target.milestones:
-            target.year = year
+    named = set(re.findall(r"\b(?:19|20)\d\d\b", title))
+    if len(years) == 1 and len(named) == 1:
+        year = int(years.pop())
+        for target in plan.targets:
+            if target.year is None and not target.milestones:
+                target.year = year
+        _yearless_deadlines(plan, year, None, f"theo năm của kế hoạch ({year})")
+    elif not named and plan.document.date:
+        issued = dt.date.fromisoformat(plan.document.date)
+        _yearless_deadlines(plan, issued.year, issued, f"là lần đến hạn đầu tiên kể từ ngày ban hành văn bản ({issued:%d/%m/%Y})")
+
+
+def _yearless_deadlines(plan: ParsedPlan, year: int, issued: dt.date | None, why: str) -> None:
+    dated = 0
+    for task in plan.tasks:
+        if not task.deadline_text or (task.deadline is not None and task.deadline.kind != "unknown"):
+            continue
+        spec = with_year(task.deadline_text, year)
+        if spec is not None and issued is not None and spec.end is not None and spec.end < issued:
+            spec = with_year(task.deadline_text, year + 1)
+        if spec is not None:
+            task.deadline = spec
+            dated += 1
+    if dated:
+        plan.warnings.append(f"{dated} thời hạn không ghi năm được hiểu {why}; cần kiểm tra khi duyệt.")
 
 
 def _restore(lines: list[str]) -> list[str]:
