@@ -146,7 +146,8 @@ def _title_year(plan: ParsedPlan) -> None:
     (its title names that year and no other, not as a horizon: "đến năm 2030") sets its targets for that year when
     nothing else gives them one, and its deadlines that name no year ("Trước 30/6", "Quý III") fall in it. A document
     whose title names no year at all (a letter: "V/v báo cáo kết quả …") dates them by its own date: the first such
-    day on or after it ("trước ngày 15/12" of a letter of 10/11/2026 is 15/12/2026)."""
+    day on or after it ("trước ngày 15/12" of a letter of 10/11/2026 is 15/12/2026); a plan for a school year, by the
+    school year's months."""
     title = fold(plan.document.title or "")
     # "… đến năm 2030", "… tới năm 2030": a horizon, not the year of the plan
     years = set(re.findall(r"(?<!\bden )(?<!\btoi )(?<!\bhet )\bnam\s+((?:19|20)\d\d)\b", title))
@@ -157,18 +158,24 @@ def _title_year(plan: ParsedPlan) -> None:
             if target.year is None and not target.milestones:
                 target.year = year
         _yearless_deadlines(plan, year, None, f"theo năm của kế hoạch ({year})")
+    elif (school := re.search(r"\bnam\s*hoc\s*((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)\b", title)) and \
+            int(school.group(2)) == int(school.group(1)) + 1 and len(named) == 2:
+        # a plan for a school year ('… năm học 2025-2026') runs from August to July: 'Tháng 9' is in its first year,
+        # 'Tháng 3' in its second
+        first = int(school.group(1))
+        _yearless_deadlines(plan, first, dt.date(first, 8, 1), f"theo năm học {first}-{first + 1} (tháng 8 đến tháng 7)")
     elif not named and plan.document.date:
         issued = dt.date.fromisoformat(plan.document.date)
         _yearless_deadlines(plan, issued.year, issued, f"là lần đến hạn đầu tiên kể từ ngày ban hành văn bản ({issued:%d/%m/%Y})")
 
 
-def _yearless_deadlines(plan: ParsedPlan, year: int, issued: dt.date | None, why: str) -> None:
+def _yearless_deadlines(plan: ParsedPlan, year: int, not_before: dt.date | None, why: str) -> None:
     dated = 0
     for task in plan.tasks:
         if not task.deadline_text or (task.deadline is not None and task.deadline.kind != "unknown"):
             continue
         spec = with_year(task.deadline_text, year)
-        if spec is not None and issued is not None and spec.end is not None and spec.end < issued:
+        if spec is not None and not_before is not None and spec.end is not None and spec.end < not_before:
             spec = with_year(task.deadline_text, year + 1)
         if spec is not None:
             task.deadline = spec

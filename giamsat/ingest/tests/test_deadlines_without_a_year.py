@@ -56,3 +56,14 @@ def test_only_yearless_periods_are_completed() -> None:
     assert with_year("Trước ngày 20", 2026) is None        # a day of which month?
     spec = with_year("Cuối năm", 2026)
     assert spec is not None and (spec.kind, spec.end) == ("year", dt.date(2026, 12, 31))
+
+
+def test_a_plan_for_a_school_year_runs_from_august_to_july() -> None:
+    plan = parse_text("\n".join([
+        "UBND HUYỆN ĐỨC TRỌNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Số: 45/KH-PGDĐT", "Đức Trọng, ngày 02 tháng 8 năm 2025",
+        "KẾ HOẠCH", "Triển khai chuyển đổi số trong các trường học năm học 2025-2026", "", "II. NHIỆM VỤ",
+        "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |", "|---|---|---|---|",
+        "| 1 | Cập nhật dữ liệu học sinh đầu năm học lên cơ sở dữ liệu ngành | Các trường học | Tháng 9 |",
+        "| 2 | Triển khai học bạ số cho học sinh lớp 1 | Các trường tiểu học | Trước 31/12 |",
+        "| 3 | Tổng kết, đánh giá chuyển đổi số trong nhà trường | Các trường học | Tháng 5 |"]))
+    assert _ends(plan) == [dt.date(2025, 9, 30), dt.date(2025, 12, 31), dt.date(2026, 5, 31)]
