@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from array import array
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,10 @@ SEARCH_WIDTH = 11.0  # ... and only those within this cost of the best partial s
 SEARCH_CAP = 12.0  # no candidate costs more than this (a kept token costs at most 12)
 WIDTH = 7.0  # candidates kept within this channel cost of the best
 MAX_CANDS = 10
+# The words whose candidates are searched once, when the tables are built, and kept with them (`_vocabulary`): the
+# likeliest OCR renderings of each syllable, up to VOCAB_RENDERINGS of them within VOCAB_WIDTH of its likeliest.
+VOCAB_RENDERINGS = 10
+VOCAB_WIDTH = 5.0
 UNIGRAM_WEIGHT = 0.7  # frequent syllables first when pruning the candidate list
 CHANNEL_WEIGHT = 1.0
 KEEP_COST_DIGIT = 12.0  # leave a token with digits as it is (e.g. "5G") rather than read a syllable
@@ -143,8 +148,7 @@ class Restorer:
             self.channel = Channel(conf)
             alphabet = sorted({c for s in inventory for c in s})
             self.channel.build_reverse(alphabet)
-            if cache:
-                table_cache.write(path, key, self._tables())
+            self._set_stored([], array("q"), array("q"), array("d"))
         inventory = self.inventory
         self.syllables = frozenset(inventory)
         self.skeletons = frozenset(strip_marks(s) for s in inventory)
@@ -162,6 +166,10 @@ class Restorer:
         self._memo_lower: dict[int, float] = {}  # ... where the OCR token is in lower case
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
+        if built is None and cache:
+            # the vocabulary's candidates searched once, to be read back with the tables by every later process
+            self._store_vocabulary()
+            table_cache.write(path, key, self._tables())
 
     def _tables(self) -> table_cache.Tables:
         """What `_from_tables` needs to stand in for reading and building the model."""
@@ -170,6 +178,10 @@ class Restorer:
             **{f"lm.{k}": v for k, v in self.lm.tables().items()},
             "channel.counts": {c: dict(segs) for c, segs in self.channel.counts.items()},
             "channel.reverse": self.channel.reverse,
+            "search.words": self._stored_words,
+            "search.sizes": self._stored_sizes,
+            "search.ids": self._stored_ids,
+            "search.costs": self._stored_costs,
         }
 
     def _from_tables(self, built: table_cache.Tables) -> None:
@@ -182,6 +194,48 @@ class Restorer:
         self.channel.reverse = {
             seg: [(c, float(cost)) for c, cost in opts] for seg, opts in built["channel.reverse"].items()
         }
+        self._set_stored(built["search.words"], built["search.sizes"], built["search.ids"], built["search.costs"])
+
+    def _set_stored(self, words: list[str], sizes: array[int], ids: array[int], costs: array[float]) -> None:
+        """The searched candidates kept with the tables: for the i-th word, sizes[i] (LM id, cost) pairs, in order,
+        from ids and costs."""
+        if not isinstance(words, list) or len(words) != len(sizes) or sum(sizes) != len(ids) or len(ids) != len(costs):
+            raise ValueError("search tables of unequal lengths")
+        if ids and (min(ids) < 0 or max(ids) >= len(self.lm.words)):
+            raise ValueError("a searched candidate outside the LM's words")
+        self._stored_words, self._stored_sizes, self._stored_ids, self._stored_costs = words, sizes, ids, costs
+        self._stored: dict[str, tuple[int, int]] = {}
+        start = 0
+        for word, size in zip(words, sizes, strict=True):
+            self._stored[word] = (start, start + size)
+            start += size
+
+    def _store_vocabulary(self) -> None:
+        """Search the candidates of `_vocabulary`'s words and keep them (`_set_stored`)."""
+        words = self._vocabulary()
+        sizes, ids, costs = array("q"), array("q"), array("d")
+        for word in words:
+            found = self._search(word)
+            sizes.append(len(found))
+            ids.extend(self.lm.id(s) for s, _ in found)
+            costs.extend(c for _, c in found)
+        self._set_stored(words, sizes, ids, costs)
+
+    def _vocabulary(self) -> list[str]:
+        """The OCR tokens (in lower case) most documents hold: every syllable without its marks ("quoc"), the
+        syllables OCR can spell itself ("cong", "quyét"), and each syllable's likeliest renderings under the channel
+        ("quốc" -> "quéc", "qudc", "qu6c"; up to VOCAB_RENDERINGS within VOCAB_WIDTH of the likeliest)."""
+        emits: dict[str, list[tuple[float, str]]] = {}
+        for seg, opts in self.channel.reverse.items():
+            for c, cost in opts:
+                emits.setdefault(c, []).append((cost, seg))
+        for options in emits.values():
+            options.sort()
+        words = {strip_marks(s) for s in self.inventory}
+        words.update(s for s in self.inventory if set(s) <= _OCR_LETTERS)
+        for syllable in self.inventory:
+            words.update(_renderings(syllable, emits))
+        return sorted(w for w in words if w and len(w) <= MAX_TOKEN and w == w.lower() and _OK_CHARS.match(w))
 
     def _build_trie(self, inventory: list[str]) -> None:
         """Prefix tree of the syllable inventory: children per node, and which nodes end a syllable."""
@@ -376,12 +430,20 @@ class Restorer:
         return tuple(out)
 
     def _searched(self, low: str) -> list[tuple[str, float]]:
-        """`_search`, once per lower-case token ("Cong", "CONG" and "cong" search alike)."""
+        """`_search`, once per lower-case token ("Cong", "CONG" and "cong" search alike); a word of the vocabulary
+        was searched when the tables were built (`_store_vocabulary`)."""
         found = self._found.get(low)
         if found is None:
             if len(self._found) > 200_000:
                 self._found.clear()
-            found = self._found[low] = self._search(low)
+            span = self._stored.get(low)
+            if span is None:
+                found = self._search(low)
+            else:
+                words = self.lm.words
+                found = [(words[i], c) for i, c in zip(self._stored_ids[span[0]:span[1]],
+                                                       self._stored_costs[span[0]:span[1]], strict=True)]
+            self._found[low] = found
         return found
 
     def _search(self, low: str) -> list[tuple[str, float]]:
@@ -411,7 +473,13 @@ class Restorer:
             if skip:
                 _insert(layer, layers[j + 1], cap)  # an OCR character no letter produced ("hozc")
         strings, terminal = self.node_strings, self.terminal
-        return [(strings[q], c) for q, c in layers[n].items() if terminal[q]]
+        # Only the best MAX_CANDS by `_candidates`' ranking (unigram-weighted cost, cost, spelling) can be among its
+        # candidates, also when a capital Đ's search joins them: a joined list's first MAX_CANDS are each among the
+        # first MAX_CANDS of their own list.
+        uni, lm_id = self.lm.uni, self.lm.id
+        found = sorted((c - UNIGRAM_WEIGHT * uni[lm_id(strings[q])], c, strings[q])
+                       for q, c in layers[n].items() if terminal[q])
+        return [(s, c) for _, c, s in found[:MAX_CANDS]]
 
     def _expand(self, layer: dict[int, float], target: dict[int, float], seg: str, cap: float) -> None:
         """Extend every partial spelling in `layer` by one letter that may have produced `seg`."""
@@ -543,6 +611,30 @@ def _beside(tokens: list[str], t: int, step: int) -> str:
     while 0 <= k < len(tokens) and tokens[k].isspace():
         k += step
     return tokens[k] if 0 <= k < len(tokens) and is_word(tokens[k]) else ""
+
+
+def _renderings(syllable: str, emits: dict[str, list[tuple[float, str]]]) -> list[str]:
+    """The likeliest OCR spellings of a syllable: one run per letter from `emits` (letter -> [(cost, run)], by cost),
+    up to VOCAB_RENDERINGS of them within VOCAB_WIDTH of the likeliest, likeliest first."""
+    if any(c not in emits for c in syllable):
+        return []
+    floor = [options[0][0] for options in (emits[c] for c in syllable)]
+    rest = [sum(floor[i:]) for i in range(len(syllable) + 1)]  # the least the letters from i on can cost
+    bound = rest[0] + VOCAB_WIDTH
+    out: list[tuple[float, str]] = []
+
+    def walk(i: int, spelt: str, cost: float) -> None:
+        if i == len(syllable):
+            out.append((cost, spelt))
+            return
+        for cc, run in emits[syllable[i]]:
+            if cost + cc + rest[i + 1] > bound:
+                break
+            walk(i + 1, spelt + run, cost + cc)
+
+    walk(0, "", 0.0)
+    out.sort()
+    return [spelt for _, spelt in out[:VOCAB_RENDERINGS]]
 
 
 def _insert(layer: dict[int, float], target: dict[int, float], cap: float) -> None:
