@@ -43,13 +43,16 @@ _RECURRING = [
     (re.compile(_HANG + r"n[a-z]{1,2}m\b(?!\s*(?:19|20)\d\d)"), Recurrence.ANNUAL),
 ]
 # "Quý", its older spelling "Quí", and "Q" before a figure ("Q3/2026")
-_QUY = r"(?<![a-z])(?:qu[yi]\s*|q\.?\s*(?=[1-4]\s*[/-]))"
+_QUY = r"(?<![a-z])(?:qu[yi]\s*|q\.?\s*(?=(?:[1-4]|iv|i{1,3})\s*[/-]))"
 _QUARTER = re.compile(_QUY + _NUMERAL + r"\s*(?:/|nam|-)\s*" + _Y)
 _QUARTERS = re.compile(_QUY + _NUMERAL + r"\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s*)?" + _NUMERAL + r"\s*(?:/|nam)\s*" + _Y)
 _HALF = re.compile(r"(?:(?:6|sau) thang|nua) (dau|cuoi)(?: cua)? nam\s*" + _Y)
 # "9 tháng đầu năm 2026", "9 tháng năm 2026": the first nine months
 _NINE_MONTHS = re.compile(r"(?<!\d)(?:9|chin) thang (?:dau )?(?:cua )?(?:nam\s*)?" + _Y)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + _Y)
+# a day or a month written with dots or dashes ("15.12.2026", "15-12-2026", "Tháng 12.2026", "T12-2026")
+_DATE_DOTS = re.compile(r"(?<![\d.\-/])(\d{1,2})([.\-])(\d{1,2})\2" + _Y + r"(?![\d/])")
+_MONTH_DOTS = re.compile(r"(?<![a-z])t(?:hang)?\s*\.?\s*(\d{1,2})\s*[.\-]\s*" + _Y + r"(?![\d/])")
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _Y)
 _MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _Y)
 _MONTH_WORDS = re.compile(r"thang\s*(\d{1,2})\s*nam\s*" + _Y)
@@ -169,7 +172,15 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
         return dataclasses.replace(DeadlineSpec.in_month(int(m.group(1)), 9, raw=text), start=dt.date(int(m.group(1)), 1, 1))
     for rx in (_DATE, _DATE_WORDS):
         if (m := rx.search(f)) and (day := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+            days = [d for n in rx.finditer(f) if (d := _safe_date(int(n.group(3)), int(n.group(2)), int(n.group(1))))]
+            if days[-1] > day:
+                # "31/12/2025; 31/12/2026": done by each day named, due by the last, from the first
+                return dataclasses.replace(DeadlineSpec.on(days[-1], raw=text), start=day)
             return DeadlineSpec.on(day, raw=text)
+    if (m := _DATE_DOTS.search(f)) and (day := _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))):
+        return DeadlineSpec.on(day, raw=text)
+    if (m := _MONTH_DOTS.search(f)) and 1 <= int(m.group(1)) <= 12:
+        return DeadlineSpec.in_month(int(m.group(2)), int(m.group(1)), raw=text)
     if (m := _SCHOOL_YEAR.search(f)) and int(m.group(3)) == int(m.group(2)) + 1:
         return _school_term(m, text)
     if m := _RANGE.search(f):
