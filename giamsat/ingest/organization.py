@@ -105,7 +105,7 @@ def _units_listed(text: str, found: list[tuple[int, int, Any]], end: int) -> int
     comma or "và" ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường triển khai …": not "Các sở, ban, ngành"
     alone, whose duty would open with "và Ủy ban …")."""
     for s, e, _a in sorted(found):
-        if s >= end and re.fullmatch(r"\s*(?:,|,?\s+và)\s+", text[end:s]):
+        if s >= end and re.fullmatch(r"\s*(?:[,;]|[,;]?\s+và)\s+", text[end:s]):
             end = e
     return end
 
