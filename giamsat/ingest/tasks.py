@@ -672,6 +672,10 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             if (unit := _unit_heading(item, nxt_item, matcher)) is not None:
                 owner = (group, unit or None, item.level)
             continue
+        if item.kind == "num" and item.level <= 2 and child_level is not None and item.level < child_level and not asked:
+            # "1. Hoàn thiện thể chế" / "a) …" / "2. Sở Giáo dục và Đào tạo triển khai học bạ số …." / "3. Phát triển …":
+            # a duty of its own among the groups, at their level (not one of the group's items above it)
+            group, child_level, owner = None, item.level, None
         if owner is not None and item.level <= owner[2]:
             owner = None
         if _is_owner_heading(item, items[n + 1] if n + 1 < len(items) else None, matcher):
