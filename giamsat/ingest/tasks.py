@@ -576,6 +576,12 @@ _LEAD_IN_TEXT = re.compile(r"\(?\s*(?:co quan\s*)?chu\s*tri\s*:?\s*([^;,.()]{4,8
                            r"|(?:^|[\s(;.,\-–])giao\s*:\s*([^;,.()]{4,80})")
 
 
+# a unit's name as a label gives it: a capital, at most eight words, no figure
+_NAME_ONLY = re.compile(r"[A-ZÀ-ỸĐ][^\d:;()]{2,60}")
+# a bare year closing a bracket after who does the duty: "… (Sở Nội vụ chủ trì; 2026)."
+_BRACKET_YEAR = re.compile(r"[(;]\s*((?:19|20)\d\d)\s*\)\s*[.;]?\s*$")
+
+
 # a section of measures ("IV. GIẢI PHÁP THỰC HIỆN") beside one of duties ("III. NHIỆM VỤ CỤ THỂ")
 _DUTY_TITLE = re.compile(r"nhi[a-z]?m\s*v[uy]|phan\s*cong")
 _MEASURE_TITLE = re.compile(r"giai\s*phap")
@@ -1096,6 +1102,11 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         hit = matcher.match(lead)
         if hit.agency is not None:
             task.lead, task.lead_code = hit.text, hit.agency.code
+        elif ":" in f[m.start():m.start(k)] and _NAME_ONLY.fullmatch(squash(lead).strip(" .;")):
+            # a label says who leads ("Đơn vị thực hiện: Viettel An Giang"): a unit the registry does not know is the
+            # lead all the same, kept as written (the plan's check warns of it), not dropped
+            task.lead = squash(lead).strip(" .;")
+            task.confidence = min(task.confidence, 0.45)
     for m in _LEAD_BEFORE.finditer(f):
         # "Sở Khoa học và Công nghệ chủ trì xây dựng …", "Công an xã thực hiện …": the agency is the subject.
         if task.lead is not None:
@@ -1135,6 +1146,9 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         task.deadline_text = outline.out(item, start, m.end())
         task.deadline = parse_deadline(task.deadline_text)
         break
+    if task.deadline is None and (y := _BRACKET_YEAR.search(f)) is not None:
+        task.deadline_text = outline.out(item, y.start(1), y.end(1))
+        task.deadline = parse_deadline(task.deadline_text)
     if task.deadline is None and when is not None and re.match(r"\s*(?:ngay\s*)?(?:sau\s*|truoc\s*)?khi\s", f):
         # "Khi Bộ … ban hành hướng dẫn, Sở … tham mưu …": done on that condition
         task.deadline_text = outline.out(item, 0, when[0]).strip(" ,")
