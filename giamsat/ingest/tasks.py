@@ -127,7 +127,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
     carried_deadline = ""
     carried_level = 0
     group_unit = ""         # a group row naming the unit whose tasks follow, in a table with no lead column
-    if "lead" not in cols and "joint" not in cols:
+    roles = {} if "lead" in cols or "joint" in cols else _role_columns(table, hdr, cols)
+    if "lead" not in cols and "joint" not in cols and not roles:
         group_unit = _heading_unit(outline, table, matcher)     # "2. Công an tỉnh chủ trì:" over the table
     # a table cut by a page break that the reader read as two: the rest of the last row, under the header's copy,
     # goes on this table's last row; the next table skips it
@@ -162,6 +163,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
         task = Task(name=name, group=group, no=no.strip(". ") or None, output=get("output") or None,
                     source=SourceSpan(table.row_lines[k] + 1, table.row_lines[k] + 1), confidence=0.9)
         lead, coord = get("lead"), get("coord")
+        if roles:
+            lead, coord = _role_marks(row, roles)
         if "joint" in cols:
             lead, coord = _joint(get("joint"), matcher)
         elif split := _marked_lead(lead, matcher):
@@ -199,6 +202,36 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             one.deadline = parse_deadline(one.deadline_text) if one.deadline_text else None
             out.append(one)
     return out
+
+
+# a role matrix's cell: "CT" (chủ trì), "PH" (phối hợp), written out, or empty
+_ROLE_CELL = re.compile(r"(?:(ct|chu\s*tri)|(ph|phoi\s*hop))?")
+
+
+def _role_columns(table: Table, hdr: int, cols: dict[str, int]) -> dict[int, str]:
+    """A task table written as a role matrix ('| Nhiệm vụ | Sở Y tế | Sở GD&ĐT | … | Thời gian |', each row's cells
+    'CT', 'PH' or empty): the columns, two at least, titled by a unit and holding nothing but role marks, where
+    some row is marked 'CT'; {column: the unit's name as its title gives it}. Empty when the table is no matrix."""
+    head = table.rrows[hdr]
+    body = table.rows[hdr + 1:]
+    out: dict[int, str] = {}
+    lead = False
+    for c, title in enumerate(head):
+        if c in cols.values() or not re.search(r"[^\W\d_]", title):
+            continue
+        marks = [_ROLE_CELL.fullmatch(fold(r[c]).strip(" .*")) if c < len(r) else None for r in body]
+        if all(marks) and any(m.group(0) for m in marks if m):
+            out[c] = squash(title).strip(" *")
+            lead = lead or any(m.group(1) for m in marks if m)
+    return out if len(out) > 1 and lead else {}
+
+
+def _role_marks(row: list[str], roles: dict[int, str]) -> tuple[str, str]:
+    """The units a role matrix's row marks 'CT' (the lead) and 'PH' (coordinators), each list joined by '; '."""
+    marked = {c: _ROLE_CELL.fullmatch(fold(row[c]).strip(" .*")) for c in roles if c < len(row)}
+    lead = [roles[c] for c, m in marked.items() if m and m.group(1)]
+    coord = [roles[c] for c, m in marked.items() if m and m.group(2)]
+    return "; ".join(lead), "; ".join(coord)
 
 
 # a party body's name ("Đảng ủy Sở …", "Chi bộ Văn phòng …", "Ban cán sự đảng …"), also in capitals
