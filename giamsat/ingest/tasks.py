@@ -50,11 +50,12 @@ def _columns(row: list[str]) -> dict[str, int]:
         elif "phoihop" in j:
             cols.setdefault("coord", c)
         elif "chutri" in j or "chudautu" in j or \
-                re.search(r"(donvi|coquan|bophan|khoa|phong|nguoi|canhan)(thuchien|chiutrachnhiem|phutrach)", j) \
+                re.search(r"(donvi|coquan|bophan|khoa|phong|nguoi|canhan)(thuchien|chiutrachnhiem|phutrach|thammuu)", j) \
                 or _UNIT_COLUMN.fullmatch(f.strip(" *.:")):
             # "Đơn vị thực hiện", and a hospital's or school's "Khoa/Phòng thực hiện", "Bộ phận thực hiện", "Người thực hiện";
             # a column of units alone ("Cơ quan, đơn vị", "Đơn vị"): the rows are the units, each given its duties;
-            # a project table's "Chủ đầu tư": the investor carries its project out
+            # a project table's "Chủ đầu tư": the investor carries its project out; "Cơ quan tham mưu" beside a
+            # "Thành viên phụ trách" naming a person by position: the unit that advises does the work
             cols.setdefault("lead", c)
         elif "batdau" in j and not re.search(r"hoanthanh|ketthuc", j):
             cols.setdefault("start", c)     # "Bắt đầu" (under "Thời gian thực hiện"): when the work starts
