@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass, replace
@@ -164,6 +165,40 @@ def prose_targets(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
                         not _COUNT_OF.search(f.translate(_GLYPHS)):
                     continue
             out.extend(_item_targets(outline, item, year))
+    return out + task_indicators(outline, matcher)
+
+
+# a duty's indicator on a line of its own under the duty's heading: "- Chỉ tiêu: …", "- Chỉ tiêu phấn đấu: …"
+INDICATOR_LABEL = re.compile(r"^\W*(?:chi\s*tieu|muc\s*tieu)(?:\s*(?:phan\s*dau|cu\s*the|can\s*dat|dat\s*duoc))?\s*:")
+# the duty's own fields after it, joined to it by the outline with "; " ("- Đơn vị chủ trì: …", "- Thời gian: …")
+DUTY_FIELD = re.compile(r"[;.]\s*(?:(?:don\s*vi|co\s*quan|bo\s*phan)\s+)?(?:chu\s*tri|thuc\s*hien|phu\s*trach|phoi\s*hop"
+                         r"|thoi\s*(?:gian|han))[^;:]{0,20}:")
+_DUTY_LEAD = re.compile(r"(?:(?:don\s*vi|co\s*quan|bo\s*phan)\s+)?(?:chu\s*tri|thuc\s*hien|phu\s*trach)\s*:\s*([^;.]{3,80})")
+
+
+def task_indicators(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
+    """The indicators duties carry in the task sections ('1. Phát triển thanh toán …' / '- Chỉ tiêu: … đạt không dưới
+    60%.' / '- Đơn vị chủ trì: Phòng Kinh tế' / '- Thời gian hoàn thành: …'): targets read from the indicator's text
+    alone, led by the unit in charge of the duty."""
+    out: list[Target] = []
+    for section in outline.section("tasks"):
+        for item in section.items:
+            f = item.folded
+            if item.kind not in ("dash", "plus") or (label := INDICATOR_LABEL.match(f)) is None or \
+                    (field := DUTY_FIELD.search(f, label.end())) is None:
+                continue
+            end = field.start()
+            part = dataclasses.replace(item, text=item.text[:end], rmap=item.rmap[:end + 1] if item.rmap else item.rmap,
+                                       offsets=[o for o in item.offsets if o <= end])
+            found = _item_targets(outline, part, None)
+            lead = _DUTY_LEAD.search(f, end)
+            hit = matcher.match(outline.out(item, lead.start(1), lead.end(1))) if lead else None
+            for t in found:
+                if (named := INDICATOR_LABEL.match(fold(t.name))) is not None:
+                    t.name = t.name[named.end():].strip()      # "Chỉ tiêu: …": the label is no part of the name
+                if hit is not None and hit.agency is not None:
+                    t.lead, t.lead_code = hit.text, hit.agency.code
+            out.extend(found)
     return out
 
 

@@ -21,6 +21,7 @@ from .model import SourceSpan, Task
 from .rows import MIDLINE_NO, blocks, sub_row_anchors
 from .rows import row_anchors as find_rows
 from .structure import REQUEST, Item, Outline, Section, Table
+from .targets import DUTY_FIELD, INDICATOR_LABEL
 
 _ROMAN_NO = re.compile(r"^\**\s*([ivxl]+|[a-z])\s*\.?\s*\**$")
 
@@ -703,6 +704,18 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
                 task.group = group
                 out.append(task)
             continue
+        if (fields := _indicator_fields(item, nxt_item, items[n + 2] if n + 2 < len(items) else None)) is not None:
+            # "1. Phát triển thanh toán không dùng tiền mặt" / "- Chỉ tiêu: …" / "- Đơn vị chủ trì: …" / "- Thời gian
+            # hoàn thành: …" (the field lines are one item with the indicator's): the heading names the task, the
+            # fields give its lead and deadline; the indicator is a target (targets.task_indicators)
+            task = _item_task(outline, fields, outline.out(fields), group, matcher)
+            task.name, task.no = outline.out(item).strip(" .:"), item.marker.strip(". )") or None
+            task.source = SourceSpan(item.start + 1, fields.end + 1)
+            if owner is not None and task.lead is None:
+                task.lead, task.lead_code = owner[0], owner[1]
+            out.append(task)
+            past = n + 1
+            continue
         asked = owner is not None and owner[2] < 0 and item.kind == "num" and (
             nxt_item is None or nxt_item.kind == "para" or nxt_item.level <= item.level)
         if item.kind in ("num", "caps", "roman") and item.level <= 2 and \
@@ -757,6 +770,20 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             task.lead, task.lead_code = owner[0], owner[1]
         out.append(task)
     return out
+
+
+def _indicator_fields(item: Item, nxt: Item | None, after: Item | None) -> Item | None:
+    """The one item under a numbered duty heading ('1. Phát triển thanh toán …', no full stop) that opens with the duty's
+    indicator and holds its fields ('- Chỉ tiêu: …' / '- Đơn vị chủ trì: …' / '- Thời gian hoàn thành: …'); None
+    when the heading has other items below it or no such item."""
+    if item.kind not in ("num", "num2", "letter") or nxt is None or nxt.kind not in ("dash", "plus") or \
+            nxt.level <= item.level or item.folded.rstrip().endswith((".", ";", ":")) or len(item.folded) > 200:
+        return None
+    if after is not None and after.level == nxt.level and after.kind == nxt.kind:
+        return None
+    if not INDICATOR_LABEL.match(nxt.folded) or not DUTY_FIELD.search(nxt.folded):
+        return None
+    return nxt
 
 
 # a labelled field of a duty's cell ("…; chủ trì: Sở X; thời gian: Quý II/2026")
