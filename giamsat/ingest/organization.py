@@ -265,7 +265,9 @@ _OPENS_PERIOD = re.compile(r"h[a-z]{1,2}ng\s*(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)
 _OPENS_UNITS = re.compile(r"(?:(?:cac|nhung|moi)\s+)?(?:so|ban|uy\s*ban|ubnd|dang\s*uy|van\s*phong|phong|cong\s*an|mat\s*tran"
                           r"|cap\s*uy|thuong\s*truc|hoi\s*dong|doan|co\s*quan|don\s*vi|giam\s*doc|thu\s*truong|chu\s*tich"
                           r"|tinh\s*uy|trung\s*tam|benh\s*vien|truong|thon|chi\s*cuc|chi\s*bo|hoi|bo\s*phan|khoa|xa|phuong|to"
-                          r"|dia\s*phuong|nganh|hai\s*ben|cac\s*ben|chu\s*dau\s*tu)\b")
+                          r"|dia\s*phuong|nganh|hai\s*ben|cac\s*ben|chu\s*dau\s*tu"
+                          # a steering committee's members: "Các đồng chí thành viên Ban Chỉ đạo …; báo cáo … hằng tháng"
+                          r"|dong\s*chi|thanh\s*vien)\b")
 
 
 def _units_report(g: str, at: int) -> bool:
