@@ -519,8 +519,8 @@ class Restorer:
         """Viterbi with states (previous, current syllable), so every transition is a true trigram;
         states far below the best are pruned, which keeps the live set to a handful. Trigram
         scores are memoised (documents repeat their phrases); a miss computes the back-off inline."""
-        if not positions:
-            return
+        if all(outs == (None,) for _tokens, _t, (_ids, _costs, outs) in positions):
+            return  # every token stays as it is (typed text, numbers, codes): nothing to choose, no score needed
         lm = self.lm
         bow1, bow2, uni = lm.bow1, lm.bow2, lm.uni
         # A word the OCR read in lower case is no name's syllable: the grams seen only in names
