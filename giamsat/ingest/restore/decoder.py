@@ -167,8 +167,10 @@ class Restorer:
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
         if built is None and cache:
-            # the vocabulary's candidates searched once, to be read back with the tables by every later process
-            self._store_vocabulary()
+            # the vocabulary's candidates searched once, to be read back with the tables by every later process; where
+            # the tables cannot be written (a read-only install) each process would search them again: not searched
+            if table_cache.writable(path):
+                self._store_vocabulary()
             table_cache.write(path, key, self._tables())
 
     def _tables(self) -> table_cache.Tables:

@@ -70,6 +70,11 @@ def _decode(kind: str, data: bytes) -> Any:
     return numbers
 
 
+def writable(model: Path) -> bool:
+    """Whether this process may write the tables beside `model` (its folder writable)."""
+    return os.access(model.parent, os.W_OK)
+
+
 def write(model: Path, key: str, tables: Tables) -> bool:
     """Write `tables` beside `model`, atomically (a temporary file renamed over the old); False when the folder is
     read-only or the disk full (the restorer then works from the model as before)."""

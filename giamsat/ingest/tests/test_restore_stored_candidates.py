@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from giamsat.ingest.restore import decoder
+from giamsat.ingest.restore import tables as table_cache
 from giamsat.ingest.restore.decoder import Restorer
 from giamsat.ingest.tests.test_restore_tables_cache import _small_model
 
@@ -56,3 +57,13 @@ def test_stored_candidates_are_those_a_search_finds(tmp_path: Path) -> None:
         assert cached._searched(word) == searching._search(word), word
         for upper, capital_d in ((False, False), (True, False), (True, True)):
             assert cached._candidates(word, capital_d, upper) == searching._candidates(word, capital_d, upper)
+
+
+def test_a_read_only_folder_searches_no_vocabulary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the tables cannot be written, every process would build them: it does not search the vocabulary too."""
+    model = _small_model(tmp_path / "model.tsv.gz")
+    expected = Restorer(model, cache=False).restore_text(PLAN)
+    monkeypatch.setattr(table_cache, "writable", lambda path: False)
+    restorer = Restorer(model)
+    assert not restorer._stored
+    assert restorer.restore_text(PLAN) == expected
