@@ -9,6 +9,7 @@ MAX_ZIP_RATIO = 200                    # a member compressing better than this i
 MAX_TEXT_CHARS = 5_000_000             # decoded text kept for parsing
 OCR_TIMEOUT_PER_PAGE = 60              # seconds Tesseract may spend on one page
 OCR_MAX_PAGES = 60                     # scanned pages OCR'd; more is refused
+LEGACY_WORD_SECONDS = 120              # wall time LibreOffice may take to turn a .doc into DOCX
 MAX_IMAGE_PIXELS = 60_000_000          # larger images are refused (decompression bombs)
 # A PDF's text is read in a child process (readers.bounded) held to these; past them it is refused:
 PDF_CPU_SECONDS = 240                  # CPU (a 500-page plan reads in ~45 s)

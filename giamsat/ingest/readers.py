@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import (
+    LEGACY_WORD_SECONDS,
     MAX_BYTES,
     MAX_DECOMPRESSED,
     MAX_IMAGE_PIXELS,
@@ -70,8 +71,7 @@ def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
                           "too_large")
     kind = sniff(data)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise IngestError("Tệp Word/Excel đời cũ (.doc, .xls) chưa được hỗ trợ: hãy lưu lại thành DOCX hoặc PDF.",
-                          "legacy_office")
+        return read_legacy_word(data)
     if kind == "pdf":
         return read_pdf(data, progress)
     if kind == "zip":
@@ -79,6 +79,43 @@ def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
     if kind == "image":
         return read_image(data, progress)
     return read_text(data)
+
+
+# --- Word 97-2003 (.doc) ---------------------------------------------------------------
+
+def read_legacy_word(data: bytes) -> Extracted:
+    """A Word 97-2003 document (.doc, an OLE2 compound file, as many offices still save their plans): LibreOffice
+    (headless, a profile of its own in a temporary folder, bounded in time) saves it as DOCX, which is read as any
+    DOCX, tables included. No Python library reads .doc; without LibreOffice, for an Excel file (.xls) or a damaged
+    file, a clear error."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise IngestError("Tệp Word/Excel đời cũ (.doc, .xls) chưa đọc được trên máy này (cần LibreOffice): hãy lưu lại "
+                          "thành DOCX hoặc PDF.", "legacy_office")
+    with tempfile.TemporaryDirectory(prefix="giamsat-doc-") as tmp:
+        src = os.path.join(tmp, "plan.doc")
+        with open(src, "wb") as fh:
+            fh.write(data)
+        try:
+            # (its Word 97 filter only: any other file, an .xls or a damaged one, is not loaded and gives no DOCX)
+            subprocess.run([office, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
+                            "--infilter=MS Word 97", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, src],
+                           check=True, capture_output=True, timeout=LEGACY_WORD_SECONDS, start_new_session=True)
+            with open(os.path.join(tmp, "plan.docx"), "rb") as fh:
+                converted = fh.read()
+        except subprocess.TimeoutExpired as exc:
+            raise IngestError(f"Chuyển tệp Word đời cũ (.doc) quá {LEGACY_WORD_SECONDS} giây: hãy lưu lại thành DOCX "
+                              "hoặc PDF.", "legacy_office") from exc
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise IngestError("Không đọc được tệp Word đời cũ (.doc) (tệp hỏng hoặc không phải văn bản Word): hãy "
+                              "lưu lại thành DOCX hoặc PDF.", "legacy_office") from exc
+    extracted = read_docx(converted)
+    extracted.warnings.append("Tệp Word đời cũ (.doc) đã được LibreOffice chuyển sang DOCX để đọc.")
+    return extracted
 
 
 # --- plain text -------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Many offices still save their plans as Word 97-2003 (.doc). giamsat reads one by having LibreOffice save it as
+DOCX: the plan parses exactly as its DOCX does, tables included, and says so in a warning. A damaged .doc, or an
+Excel file (.xls), gets a clear error."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from giamsat.ingest.errors import IngestError
+from giamsat.ingest.pipeline import parse_bytes
+from giamsat.ingest.samples import build
+from giamsat.testing import require_tool
+
+_PLAN = "\n".join([
+    "ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 15/KH-UBND", "An Bình, ngày 12 tháng 3 năm 2026", "",
+    "KẾ HOẠCH", "Chuyển đổi số xã An Bình năm 2026", "", "I. MỤC TIÊU",
+    "- Đến hết năm 2026, 100% hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến.", "",
+    "II. NHIỆM VỤ", "",
+    "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |", "|---|---|---|---|",
+    "| 1 | Số hóa hồ sơ hộ tịch còn lại | Văn phòng HĐND và UBND xã | Quý II/2026 |",
+    "| 2 | Lắp đặt camera an ninh tại trụ sở | Công an xã | Tháng 9/2026 |", ""])
+
+
+def _office() -> str:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    require_tool(office is not None, "LibreOffice")
+    assert office is not None
+    return office
+
+
+def _to_doc(docx: bytes, office: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "plan.docx"
+        src.write_bytes(docx)
+        subprocess.run([office, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "doc",
+                        "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=300)
+        return (Path(tmp) / "plan.doc").read_bytes()
+
+
+def test_a_doc_reads_as_its_docx() -> None:
+    docx = build.to_docx(_PLAN)
+    doc = _to_doc(docx, _office())
+    assert doc[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    from_doc, from_docx = parse_bytes(doc).to_json(), parse_bytes(docx).to_json()
+    for part in ("document", "targets", "tasks", "assignments", "reporting"):
+        assert from_doc[part] == from_docx[part]
+    assert [(t["name"], t["lead"], t["deadline"]["end"]) for t in from_doc["tasks"]] == [
+        ("Số hóa hồ sơ hộ tịch còn lại", "Văn phòng HĐND và UBND xã", "2026-06-30"),
+        ("Lắp đặt camera an ninh tại trụ sở", "Công an xã", "2026-09-30")]
+    assert any(".doc" in w for w in from_doc["warnings"])
+
+
+def test_a_damaged_doc_gets_a_clear_error() -> None:
+    _office()
+    with pytest.raises(IngestError) as err:
+        parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"WordDocument" + bytes(range(256)) * 40)
+    assert err.value.code == "legacy_office" and "DOCX" in str(err.value)
+
