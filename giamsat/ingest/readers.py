@@ -75,46 +75,64 @@ def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
     if kind == "pdf":
         return read_pdf(data, progress)
     if kind == "zip":
+        if _is_odt(data):
+            _check_zip(data, "content.xml")        # a bomb is refused before LibreOffice opens it
+            return read_through_office(data, "odt")
         return read_docx(data)
+    if data.lstrip()[:5] == b"{\\rtf":
+        return read_through_office(data, "rtf")
     if kind == "image":
         return read_image(data, progress)
     return read_text(data)
 
 
-# --- Word 97-2003 (.doc) ---------------------------------------------------------------
+# --- Word 97-2003 (.doc), RTF, OpenDocument (.odt): through LibreOffice -----------------------------
+
+# what LibreOffice reads each as: (file suffix, its import filter, the format's name for the user)
+_OFFICE_FORMATS = {
+    "doc": ("doc", "MS Word 97", "Word đời cũ (.doc)"),
+    "rtf": ("rtf", "Rich Text Format", "RTF"),
+    "odt": ("odt", "writer8", "OpenDocument (.odt)"),
+}
+
 
 def read_legacy_word(data: bytes) -> Extracted:
-    """A Word 97-2003 document (.doc, an OLE2 compound file, as many offices still save their plans): LibreOffice
-    (headless, a profile of its own in a temporary folder, bounded in time) saves it as DOCX, which is read as any
-    DOCX, tables included. No Python library reads .doc; without LibreOffice, for an Excel file (.xls) or a damaged
-    file, a clear error."""
+    """A Word 97-2003 document (.doc, an OLE2 compound file, as many offices still save their plans)."""
+    return read_through_office(data, "doc")
+
+
+def read_through_office(data: bytes, fmt: str) -> Extracted:
+    """A document no Python library reads as a plan (.doc, RTF, .odt): LibreOffice (headless, that format's import
+    filter only, a profile of its own in a temporary folder, bounded in time) saves it as DOCX, which is read as
+    any DOCX, tables included. Without LibreOffice, or for a damaged file (or an .xls: the filter does not load
+    it), a clear error."""
     import shutil
     import subprocess
     import tempfile
 
+    suffix, infilter, name = _OFFICE_FORMATS[fmt]
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        raise IngestError("Tệp Word/Excel đời cũ (.doc, .xls) chưa đọc được trên máy này (cần LibreOffice): hãy lưu lại "
-                          "thành DOCX hoặc PDF.", "legacy_office")
-    with tempfile.TemporaryDirectory(prefix="giamsat-doc-") as tmp:
-        src = os.path.join(tmp, "plan.doc")
+        raise IngestError(f"Tệp {name} chưa đọc được trên máy này (cần LibreOffice): hãy lưu lại thành DOCX hoặc PDF.",
+                          "legacy_office")
+    with tempfile.TemporaryDirectory(prefix="giamsat-office-") as tmp:
+        src = os.path.join(tmp, f"plan.{suffix}")
         with open(src, "wb") as fh:
             fh.write(data)
         try:
-            # (its Word 97 filter only: any other file, an .xls or a damaged one, is not loaded and gives no DOCX)
             subprocess.run([office, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
-                            "--infilter=MS Word 97", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, src],
+                            f"--infilter={infilter}", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, src],
                            check=True, capture_output=True, timeout=LEGACY_WORD_SECONDS, start_new_session=True)
             with open(os.path.join(tmp, "plan.docx"), "rb") as fh:
                 converted = fh.read()
         except subprocess.TimeoutExpired as exc:
-            raise IngestError(f"Chuyển tệp Word đời cũ (.doc) quá {LEGACY_WORD_SECONDS} giây: hãy lưu lại thành DOCX "
-                              "hoặc PDF.", "legacy_office") from exc
+            raise IngestError(f"Chuyển tệp {name} quá {LEGACY_WORD_SECONDS} giây: hãy lưu lại thành DOCX hoặc PDF.",
+                              "legacy_office") from exc
         except (OSError, subprocess.CalledProcessError) as exc:
-            raise IngestError("Không đọc được tệp Word đời cũ (.doc) (tệp hỏng hoặc không phải văn bản Word): hãy "
-                              "lưu lại thành DOCX hoặc PDF.", "legacy_office") from exc
+            raise IngestError(f"Không đọc được tệp {name} (tệp hỏng hoặc không phải văn bản): hãy lưu lại thành DOCX "
+                              "hoặc PDF.", "legacy_office") from exc
     extracted = read_docx(converted)
-    extracted.warnings.append("Tệp Word đời cũ (.doc) đã được LibreOffice chuyển sang DOCX để đọc.")
+    extracted.warnings.append(f"Tệp {name} đã được LibreOffice chuyển sang DOCX để đọc.")
     return extracted
 
 
@@ -228,7 +246,7 @@ def read_text(data: bytes) -> Extracted:
 
 # --- DOCX --------------------------------------------------------------------------
 
-def _check_zip(data: bytes) -> None:
+def _check_zip(data: bytes, required: str = "word/document.xml") -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError, NotImplementedError) as exc:
@@ -242,8 +260,13 @@ def _check_zip(data: bytes) -> None:
             i.compress_size and i.file_size / i.compress_size > MAX_ZIP_RATIO and i.file_size > 1_000_000
             for i in infos):
         raise IngestError("Tệp DOCX giải nén quá lớn (nghi là “zip bomb”); đã từ chối.", "zip_bomb")
-    if "word/document.xml" not in {i.filename for i in infos}:
+    if required not in {i.filename for i in infos}:
         raise IngestError("Tệp nén không phải tài liệu Word (DOCX).", "not_docx")
+
+
+def _is_odt(data: bytes) -> bool:
+    """An OpenDocument text (.odt): a zip whose first member, 'mimetype', names it (checked as a DOCX is first)."""
+    return data[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument.text" in data[38:120]
 
 
 def read_docx(data: bytes) -> Extracted:
