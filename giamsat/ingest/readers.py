@@ -78,6 +78,8 @@ def read_bytes(data: bytes, progress: Progress | None = None) -> Extracted:
         if _is_odt(data):
             _check_zip(data, "content.xml")        # a bomb is refused before LibreOffice opens it
             return read_through_office(data, "odt")
+        if _is_xlsx(data):
+            return read_xlsx(data)
         return read_docx(data)
     if data.lstrip()[:5] == b"{\\rtf":
         return read_through_office(data, "rtf")
@@ -512,6 +514,71 @@ def _pipe_rows(rows: list[list[str]]) -> list[str]:
         cells = [squash(_rejoin(c).replace("|", "/")) for c in row]
         out.append("| " + " | ".join(cells) + " |")
     return out
+
+
+# --- Excel workbook (.xlsx): an annex of targets or tasks kept as a spreadsheet ---------------------
+
+MAX_SHEET_ROWS = 20_000
+MAX_SHEET_COLS = 60
+
+
+def _is_xlsx(data: bytes) -> bool:
+    with contextlib.suppress(zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, UnicodeDecodeError):
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        return "xl/workbook.xml" in names and "word/document.xml" not in names
+    return False
+
+
+def read_xlsx(data: bytes) -> Extracted:
+    """An Excel workbook (units keep annexes of targets and tasks as spreadsheets): each sheet's title rows (one
+    filled cell) as lines, the rest as a table of pipe rows, read by openpyxl (values as shown: a percentage as
+    "80%", a whole number without ".0", a date as dd/mm/yyyy). A merged cell's value stands in its first cell, the
+    others empty, as in a DOCX table. At most MAX_SHEET_ROWS rows and MAX_SHEET_COLS columns a sheet."""
+    _check_zip(data, "xl/workbook.xml")
+    import datetime as dt
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise IngestError("Không mở được tệp Excel (tệp hỏng).", "bad_xlsx") from exc
+
+    def shown(cell: Any) -> str:
+        v = cell.value
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return "x" if v else ""
+        if isinstance(v, (dt.datetime, dt.date)):
+            return f"{v.day:02d}/{v.month:02d}/{v.year}"
+        if isinstance(v, (int, float)):
+            if "%" in (getattr(cell, "number_format", "") or ""):
+                v = round(v * 100, 6)
+            text = f"{v:.6f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
+            return text.replace(".", ",") + ("%" if "%" in (getattr(cell, "number_format", "") or "") else "")
+        return str(v)
+
+    lines: list[str] = []
+    try:
+        for sheet in book.worksheets:
+            rows: list[list[str]] = []
+            for n, row in enumerate(sheet.iter_rows(max_col=MAX_SHEET_COLS)):
+                if n >= MAX_SHEET_ROWS:
+                    raise IngestError(f"Trang tính “{sheet.title}” quá lớn (hơn {MAX_SHEET_ROWS} dòng).", "too_large")
+                rows.append([nfc(shown(c)).strip() for c in row])
+            rows = [r for r in rows if any(r)]
+            width = max((k + 1 for r in rows for k, c in enumerate(r) if c), default=0)
+            rows = [r[:width] + [""] * (width - len(r)) for r in rows]
+            # the title rows over the table: one filled cell ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ …")
+            top = next((k for k, r in enumerate(rows) if sum(1 for c in r if c) > 1), len(rows))
+            lines.extend(next(c for c in r if c) for r in rows[:top])
+            lines.append("")
+            lines.extend(_pipe_rows(rows[top:]))
+            lines.append("")
+    finally:
+        book.close()
+    return Extracted(from_legacy(lines), "xlsx", pages=len(book.worksheets))
 
 
 # --- PDF ---------------------------------------------------------------------------

@@ -56,8 +56,8 @@ EN = {
     "Chưa gửi:": "Not sent:", "Kiến nghị đang xử lý": "Open recommendations", "Không có kiến nghị nào.": "No recommendations.",
     "Xem tất cả kiến nghị": "All recommendations", "Tiến độ đọc văn bản": "Reading progress",
     "Nhập kế hoạch từ văn bản": "Import a plan from a document",
-    "Tải lên văn bản (TXT, PDF, ảnh scan, DOCX, DOC, RTF, ODT). Hệ thống đọc mục tiêu, chỉ tiêu, nhiệm vụ; bạn rà soát trước khi công bố.":
-        "Upload a document (TXT, PDF, scan, DOCX, DOC, RTF, ODT). The system reads objectives, targets and tasks; you review them before publishing.",
+    "Tải lên văn bản (TXT, PDF, ảnh scan, DOCX, DOC, RTF, ODT, XLSX). Hệ thống đọc mục tiêu, chỉ tiêu, nhiệm vụ; bạn rà soát trước khi công bố.":
+        "Upload a document (TXT, PDF, scan, DOCX, DOC, RTF, ODT, XLSX). The system reads objectives, targets and tasks; you review them before publishing.",
     "Lượt nhập gần đây": "Recent imports", "Tệp": "File", "Chưa có lượt nhập nào.": "No imports yet.",
     "Tải lên văn bản": "Upload a document", "Tải lên và đọc": "Upload and read", "Đăng nhập hệ thống": "Sign in",
     "Dành cho cán bộ các cơ quan, đơn vị được giao theo dõi, báo cáo thực hiện Nghị quyết 57.":

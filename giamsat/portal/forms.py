@@ -12,7 +12,7 @@ from giamsat.plans.models import Target, Task
 from giamsat.portal.models import Chart, SavedDashboard
 from giamsat.reporting.models import Recommendation
 
-UPLOAD_TYPES = (".txt", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+UPLOAD_TYPES = (".txt", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".xlsx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 class UploadForm(forms.Form):
@@ -28,7 +28,7 @@ class UploadForm(forms.Form):
         if upload.size > settings.GIAMSAT_MAX_UPLOAD_BYTES:
             raise forms.ValidationError("Tệp quá lớn.")
         if not upload.name.lower().endswith(UPLOAD_TYPES):
-            raise forms.ValidationError("Chỉ nhận tệp TXT, PDF, DOCX, DOC, RTF, ODT hoặc ảnh (PNG, JPG, TIFF).")
+            raise forms.ValidationError("Chỉ nhận tệp TXT, PDF, DOCX, DOC, RTF, ODT, XLSX hoặc ảnh (PNG, JPG, TIFF).")
         return upload
 
 
