@@ -99,7 +99,11 @@ _OFFICE_FORMATS = {
 
 
 def read_legacy_word(data: bytes) -> Extracted:
-    """A Word 97-2003 document (.doc, an OLE2 compound file, as many offices still save their plans)."""
+    """A Word 97-2003 document (.doc, an OLE2 compound file, as many offices still save their plans). An Excel 97-2003
+    workbook is the same kind of file, its main stream named "Workbook" (in UTF-16, in the file's directory)."""
+    if "WordDocument".encode("utf-16-le") not in data and "Workbook".encode("utf-16-le") in data:
+        raise IngestError("Tệp Excel đời cũ (.xls) chưa đọc được: hãy lưu lại thành XLSX (Excel 2007 trở lên) hoặc PDF.",
+                          "legacy_office")
     return read_through_office(data, "doc")
 
 

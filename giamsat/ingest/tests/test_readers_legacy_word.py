@@ -62,3 +62,11 @@ def test_a_damaged_doc_gets_a_clear_error() -> None:
         parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"WordDocument" + bytes(range(256)) * 40)
     assert err.value.code == "legacy_office" and "DOCX" in str(err.value)
 
+
+
+def test_an_excel_97_workbook_is_asked_for_as_xlsx() -> None:
+    # an OLE2 file whose directory names its main stream "Workbook" (no "WordDocument"): an .xls
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le") + bytes(4096)
+    with pytest.raises(IngestError) as err:
+        parse_bytes(data)
+    assert err.value.code == "legacy_office" and "XLSX" in str(err.value)
