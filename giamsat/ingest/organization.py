@@ -251,6 +251,9 @@ def reporting(outline: Outline) -> ReportingRegime:
 # "cập nhật tiến độ thực hiện nhiệm vụ trên phần mềm"; not a duty's own data, "cập nhật dữ liệu tiêm chủng")
 _REPORT_ANCHOR = re.compile(r"bao\s*c[a-z]o|cap\s*nhat\s*(?:[a-z]+\s*,?\s*){0,3}?(?:so\s*lieu|tien\s*do|ket\s*qua)"
                             r"(?=[^.;]{0,40}?(?:thuc\s*hien|chi\s*tieu|nhiem\s*vu|ke\s*hoach))")
+# days of the year named one by one, then "hằng năm": "trước ngày 15/6 và 15/12 hằng năm"
+_DAYS_EVERY_YEAR = re.compile(r"((?:(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}\s*(?:,|va|;)\s*)+(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2})(?!\s*/)"
+                              r"\s*(?:cua\s*)?h[a-z]{1,2}ng\s*n[a-z]{1,2}m")
 # "trước ngày 10 tháng cuối quý": the last month of each quarter, a quarterly report's
 _QUARTER_END = r"th[a-z]{1,3}ng\s*cuoi\s*(?:cua\s*|moi\s*)?quy"
 # "định kỳ …", "chế độ báo cáo": the words of a reporting regime (OCR: "pinh ky", "binh ky", "chế d6 báo cdo")
@@ -349,6 +352,10 @@ def _freq_segment(window: str) -> str:
     kinds = [k if re.match(r"\d|sau|chin", k.strip()) else "hang " + k.strip() for k in kinds]
     if re.search(_QUARTER_END, window):
         kinds.append("hang quy")
+    if (days := _DAYS_EVERY_YEAR.search(window)) is not None:
+        # "trước ngày 15/6 và 15/12 hằng năm": two reports a year, half-yearly and yearly; four: quarterly and yearly
+        count = len(re.findall(r"\d{1,2}\s*/\s*\d{1,2}", days.group(1)))
+        kinds += [*{2: ["6 thang"], 4: ["hang quy"]}.get(count, []), "hang nam"]
     parts = [x for x in (seg, named, " ; ".join(kinds)) if x]
     return " ; ".join(parts)
 

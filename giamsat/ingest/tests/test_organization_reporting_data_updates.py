@@ -36,3 +36,14 @@ def test_the_regime_of_updates_and_of_the_last_month_of_a_quarter(duty: str, fre
 ])
 def test_a_duty_of_its_own_data_is_no_regime(duty: str) -> None:
     assert _plan(duty).reporting.frequencies == []
+
+
+@pytest.mark.parametrize(("duty", "frequencies"), [
+    ("Các cơ quan, đơn vị báo cáo kết quả thực hiện Kế hoạch về Sở Khoa học và Công nghệ trước ngày 15/6 và 15/12 "
+     "hằng năm để tổng hợp.", ["semiannual", "annual"]),
+    ("Các cơ quan, đơn vị báo cáo kết quả thực hiện Kế hoạch trước ngày 15/3, 15/6, 15/9 và 15/12 hằng năm.",
+     ["quarterly", "annual"]),
+])
+def test_reports_due_on_days_named_every_year(duty: str, frequencies: list[str]) -> None:
+    regime = _plan(duty).reporting
+    assert (regime.frequencies, regime.due_day) == (frequencies, 15)
