@@ -183,7 +183,7 @@ def task_indicators(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
     out: list[Target] = []
     for section in outline.section("tasks"):
         for item in section.items:
-            f = item.folded
+            f = loose(item.text)        # OCR's glyphs too ("Chi ti¢u:"); same length
             if item.kind not in ("dash", "plus") or (label := INDICATOR_LABEL.match(f)) is None or \
                     (field := DUTY_FIELD.search(f, label.end())) is None:
                 continue
@@ -194,7 +194,7 @@ def task_indicators(outline: Outline, matcher: AgencyMatcher) -> list[Target]:
             lead = _DUTY_LEAD.search(f, end)
             hit = matcher.match(outline.out(item, lead.start(1), lead.end(1))) if lead else None
             for t in found:
-                if (named := INDICATOR_LABEL.match(fold(t.name))) is not None:
+                if (named := INDICATOR_LABEL.match(loose(t.name))) is not None:
                     t.name = t.name[named.end():].strip()      # "Chỉ tiêu: …": the label is no part of the name
                 if hit is not None and hit.agency is not None:
                     t.lead, t.lead_code = hit.text, hit.agency.code

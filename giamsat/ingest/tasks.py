@@ -16,7 +16,7 @@ from giamsat.domain.deadline import DeadlineKind, DeadlineSpec
 from . import ocr_names
 from .agencies import Agency, AgencyMatch, AgencyMatcher, CellMention
 from .deadlines import DEADLINE_PHRASE, PERIOD_COLUMNS, Period, parse_deadline, period_head, schedule_deadline
-from .fold import fold, squash
+from .fold import fold, loose, squash
 from .model import SourceSpan, Task
 from .rows import MIDLINE_NO, blocks, sub_row_anchors
 from .rows import row_anchors as find_rows
@@ -704,17 +704,21 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
                 task.group = group
                 out.append(task)
             continue
-        if (fields := _indicator_fields(item, nxt_item, items[n + 2] if n + 2 < len(items) else None)) is not None:
+        # a heading's tail a blank line broke off ("… thông qua phong trào \"Bình dân học vụ" / "" / "số\"")
+        tail = nxt_item if nxt_item is not None and nxt_item.kind == "para" and len(nxt_item.text.strip()) < 15 else None
+        k = n + 2 if tail is not None else n + 1
+        if (fields := _indicator_fields(item, items[k] if k < len(items) else None,
+                                        items[k + 1] if k + 1 < len(items) else None)) is not None:
             # "1. Phát triển thanh toán không dùng tiền mặt" / "- Chỉ tiêu: …" / "- Đơn vị chủ trì: …" / "- Thời gian
             # hoàn thành: …" (the field lines are one item with the indicator's): the heading names the task, the
             # fields give its lead and deadline; the indicator is a target (targets.task_indicators)
             task = _item_task(outline, fields, outline.out(fields), group, matcher)
-            task.name, task.no = outline.out(item).strip(" .:"), item.marker.strip(". )") or None
-            task.source = SourceSpan(item.start + 1, fields.end + 1)
+            task.name = " ".join(outline.out(x) for x in (item, tail) if x is not None).strip(" .:")
+            task.no, task.source = item.marker.strip(". )") or None, SourceSpan(item.start + 1, fields.end + 1)
             if owner is not None and task.lead is None:
                 task.lead, task.lead_code = owner[0], owner[1]
             out.append(task)
-            past = n + 1
+            past = k
             continue
         asked = owner is not None and owner[2] < 0 and item.kind == "num" and (
             nxt_item is None or nxt_item.kind == "para" or nxt_item.level <= item.level)
@@ -781,7 +785,8 @@ def _indicator_fields(item: Item, nxt: Item | None, after: Item | None) -> Item 
         return None
     if after is not None and after.level == nxt.level and after.kind == nxt.kind:
         return None
-    if not INDICATOR_LABEL.match(nxt.folded) or not DUTY_FIELD.search(nxt.folded):
+    f = loose(nxt.text)     # OCR's glyphs too ("Chi ti¢u:")
+    if not INDICATOR_LABEL.match(f) or not DUTY_FIELD.search(f):
         return None
     return nxt
 

@@ -53,3 +53,36 @@ def test_the_indicator_line_is_a_target_led_by_the_duty_s_unit() -> None:
         ("<", "3", "%", 2026, "TRUNG_TAM_PVHCC"),
     ]
     assert plan.targets[0].name.startswith("tỷ lệ tiểu thương tại chợ xã chấp nhận thanh toán bằng mã QR")
+
+
+def test_a_heading_whose_last_word_ocr_put_after_a_blank_line() -> None:
+    """OCR text: the heading's last word wrapped and stood apart after a blank line ('… phong trào "Bình dân học vụ' /
+    '' / 'SƠ', its lower-case 'số"' misread in capitals; the next label's 'ê' read as '¢'); the indicator and its
+    fields still belong to that heading, and the next duty is no sub-item of it."""
+    lines = [
+        *_PLAN[:10],
+        "1. Phổ cập kỹ năng số cho người dân thông qua phong trào \"Bình dân học vụ",
+        "",
+        "SƠ",
+        "",
+        "- Chỉ tiêu: Số người dân được hướng dẫn kỹ năng số tăng bình quân 15%/năm đến năm 2027.",
+        "",
+        "- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.",
+        "",
+        "- Thời gian hoàn thành: Hằng quý.",
+        "",
+        "2. Số hóa sổ hộ tịch lưu trữ tại xã",
+        "",
+        "- Chi ti¢u: 100% sổ hộ tịch được số hóa trong năm 2026.",
+        "",
+        "- Đơn vị chủ trì: Văn phòng HĐND và UBND xã.",
+        "",
+        "- Thời gian hoàn thành: Tháng 10/2026.",
+        "",
+        *_PLAN[-3:],
+    ]
+    plan = parse_text("\n".join(lines))
+    assert [(t.no, t.lead_code, t.group) for t in plan.tasks] == [("1", "PHONG_VHXH", None), ("2", "VP_HDND_UBND_XA", None)]
+    assert plan.tasks[0].name == "Phổ cập kỹ năng số cho người dân thông qua phong trào \"Bình dân học vụ SƠ"
+    assert [(t.value, t.unit, t.year, t.lead_code) for t in plan.targets] == [
+        ("15", "%/năm", 2027, "PHONG_VHXH"), ("100", "%", 2026, "VP_HDND_UBND_XA")]
