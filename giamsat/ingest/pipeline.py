@@ -207,7 +207,10 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
     annex_tasks = bool(plan.tasks)
     if not annex_tasks:
         for start, end in _ocr_task_annexes(outline):
-            plan.tasks.extend(ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer))
+            rows = ocr_annex_tasks(outline, start, end, matcher, plan.warnings, plan.document.issuer)
+            if rows and _role_matrix_header(outline.lines, start):
+                rows = _unmarked(rows, plan.warnings)
+            plan.tasks.extend(rows)
     if not plan.tasks:
         plan.tasks.extend(_assigned_sections(item_tasks(outline, matcher), outline) or _cell_block_tasks(outline, matcher)
                           or _organizing_duties(outline, matcher))
@@ -555,7 +558,7 @@ def _task_header(lines: list[str], k: int) -> bool:
     heights OCR may read as two blocks apart ("TT Nhiệm vụ" / "" / "Cơ quan chủ trì, phối h Thời hạn": the taller
     cell wraps), so a blank line between its two lines does not part them (a line closing a sentence, "… các nhiệm vụ
     bên dưới):", is no header's first line)."""
-    if _header_titles(" ".join(_ocr_fold(x) for x in lines[k:k + 2])):
+    if _header_titles(" ".join(_ocr_fold(x) for x in lines[k:k + 2])) or _role_matrix_header(lines, k):
         return True
     # a header line OCR broke at a space, its wrapped titles below ("TT Nội" / "dung công việc Người/bộ phận Thời gian"
     # / "thực hiện"): three lines together, the first a short title's start
@@ -564,6 +567,35 @@ def _task_header(lines: list[str], k: int) -> bool:
         return True
     return (k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k].rstrip().endswith((":", "."))
             and not lines[k + 1].strip() and _header_titles(_ocr_fold(lines[k]) + " " + _ocr_fold(lines[k + 2])))
+
+
+# the key of a role matrix's marks: "Ký hiệu: CT - cơ quan chủ trì; PH - cơ quan phối hợp", "(CT: chủ trì, PH: phối hợp)"
+_ROLE_KEY = re.compile(r"\bct\s*[-–:=(]\s*(?:(?:co\s*quan|don\s*vi)\s*)?chu\s*tri\b.{0,20}?\bph\s*[-–:=(]\s*"
+                       r"(?:(?:co\s*quan|don\s*vi)\s*)?phoi\s*hop")
+
+
+def _role_matrix_header(lines: list[str], k: int) -> bool:
+    """Line k is the header of a role matrix read without positions ('TT | Nhiệm vụ Sở Công |SởTài | … | Thời hạn'): the
+    task's and the deadline's titles, the units' titles between them, and the key of the marks ('CT - cơ quan chủ trì;
+    PH - cơ quan phối hợp') in the few lines above (the units' columns hold only 'CT'/'PH', no lead column)."""
+    text = " ".join(_ocr_fold(x) for x in lines[k:k + 2])
+    if re.search(r"chu\s*tri|phoi\s*hop|thuc\s*hien|tham\s*muu|phu\s*trach", text):
+        return False        # a column of the roles ("Chủ trì/Phối hợp": "CT: Sở A; PH: Sở B"), no matrix
+    return len(text) < 200 and bool(re.match(r"\W*s?tt\b", text) and re.search(r"nhiem\s*v[uy]|noi\s*dung", text)
+                                    and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text)
+                                    and any(_ROLE_KEY.search(fold(x)) for x in lines[max(0, k - 4):k]))
+
+
+def _unmarked(tasks: list[Task], warnings: list[str]) -> list[Task]:
+    """A role matrix's rows read without positions: which unit's column holds a row's 'CT' is lost with the empty cells,
+    so no lead is guessed (a unit named in the task's own words is none), and the marks OCR ran into the name are
+    dropped."""
+    for task in tasks:
+        task.name = re.sub(r"\s+", " ", re.sub(r"(?<!\S)(?:CT|PH)(?!\S)", " ", task.name)).strip()
+        task.lead = task.lead_code = None
+    warnings.append("Bảng phân công chủ trì/phối hợp (CT/PH) đọc từ văn bản không còn vị trí cột: "
+                    "chưa xác định được cơ quan chủ trì của từng nhiệm vụ.")
+    return tasks
 
 
 def _schedule_titles(text: str) -> bool:
