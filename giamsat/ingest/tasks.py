@@ -1308,6 +1308,9 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
             task.lead, task.lead_code = leads[k]
             task.coordinators = [c for x in range(k, hi + 1) if x in coords for c in coords[x]]
             task.confidence = 0.6
+        elif found_coords := [c for x in range(lo, hi + 1) if x in coords for c in coords[x]]:
+            # a 'phối hợp:' / 'PH:' label read (and blanked) on a row whose lead label wrapped past the line: its units
+            task.coordinators = found_coords
         if i in paragraph_rows:
             task.name = _cell_text(outline, i, hi, matcher)
             # its cells come one paragraph each in column order, the end date's right-most: the last one
@@ -1450,8 +1453,10 @@ def _roadmap_end(lines: list[str], start: int, end: int, anchors: list[tuple[int
 
 
 # a 'Chủ trì/Phối hợp' cell's labels as OCR read them into a row's lines: 'Chủ trì: VP; phối' … 'hợp: VHXH, KT'
-_LEAD_LABEL = re.compile(r"(?<![a-z])chu\s*tri\s*:?\s*([^;|:]{1,30}?)\s*(?:;\s*(?:phoi(?![a-z]))?|\s(?=phoi(?![a-z])))")
-_COORD_LABEL = re.compile(r"(?<![a-z])(?:phoi\s*)?hop\s*:\s*([^|;:]{1,60})")
+# (also abbreviated as the plan's key defines them: "CT: Sở Tài chính; PH: Sở" / "Khoa học và Công nghệ")
+_LEAD_LABEL = re.compile(r"(?<![a-z])(?:chu\s*tri\s*:?|ct\s*:)\s*([^;|:]{1,30}?)\s*"
+                         r"(?:;\s*(?:phoi(?![a-z])|ph(?=\s*:))?|\s(?=phoi(?![a-z])|ph\s*:))")
+_COORD_LABEL = re.compile(r"(?<![a-z])(?:(?:phoi\s*)?hop|ph)\s*:\s*([^|;:]{1,60})")
 
 
 def _joint_labels(outline: Outline, start: int, end: int, matcher: AgencyMatcher
