@@ -2968,6 +2968,11 @@ def _period_titles(folded: str) -> bool:
         all(w in _HEADER_WORDS or w in ("quy", "thang", "nam") for w in words)
 
 
+# a start–end cell's first line ending in its dash ("Quý II/2026 - Quý", "03/2026 -"), and the end on a line below
+_RANGE_OPEN = re.compile(r"\s*[-–]\s*(quy|thang)?\s*\|?\s*$")
+_RANGE_CLOSE = re.compile(r"(?<![\w/])((?:[ivx]{1,4}|\d{1,2})\s*/\s*20\d\d)\s*\|?\s*$")
+
+
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
     # (a schedule's header repeated on a new page inside the row's lines holds no deadline)
     folded = ["" if _period_titles(f) else f for f in (fold(x) for x in outline.lines[lo:hi + 1])]
@@ -2984,6 +2989,15 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             # on one line, the right-most of two alike ("Tháng | Tháng" over "01/2026 | 6/2026": start, end)
             if best is None or score > best[0] or (score == best[0] and k == best[1]):
                 best = (score, k, m.start(), m.end())
+    if best is not None and (opening := _RANGE_OPEN.match(folded[best[1]], best[3])) is not None:
+        # a start–end cell wrapped in its column: "Quý II/2026 - Quý" over "… IV/2027", "03/2026 -" over "… 12/2026":
+        # the end, at the end of one of the next two lines, is the deadline
+        for j in range(best[1] + 1, min(best[1] + 3, len(folded))):
+            if (end := _RANGE_CLOSE.search(folded[j])) is not None and (opening.group(1) or end.group(1)[0].isdigit()):
+                word = {"q": "Quý ", "t": "Tháng "}.get((opening.group(1) or " ")[0], "")
+                task.deadline_text = word + outline.line_out(lo + j, end.start(1), end.end(1))
+                task.deadline = parse_deadline(task.deadline_text)
+                return
     cond = re.compile(r"(ngay khi|sau khi|theo ke\s*$|theo ke\s*ho|theo tien\s*do)")
     if any(cond.search(f) for f in folded) and (best is None or best[0] < 100):
         k = next((n for n, f in enumerate(folded) if cond.search(f)), 0)
