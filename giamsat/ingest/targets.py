@@ -261,7 +261,7 @@ def _same_number(a: str | None, b: str | None) -> bool:
 def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target]:
     f = item.folded
     out: list[Target] = []
-    for a, b in _clauses(f):
+    for a, b in _clauses(f, frozenset(item.offsets)):
         clause = f[a:b]
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
             re.search(r"(?:den|toi|truoc|vao)\s*(?:het\s*)?ngay\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(20\d\d)", clause) or \
@@ -596,9 +596,11 @@ def _comparator(word: str, m: re.Match[str]) -> tuple[str, str]:
     return "=", a
 
 
-def _clauses(f: str) -> list[tuple[int, int]]:
+def _clauses(f: str, line_starts: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in re.finditer(r";(?<!&[gl][te];)(?<!&amp;)|[.](?=\s+[a-z(]|\s*$)(?<!\d\.)|\s-\s(?=[a-z])", f):   # "…; 70% người dân …": a clause
+        if m.group(0).strip() == "-" and m.end() in line_starts:
+            continue        # a dash closing a line ("… Trung tâm giám -" / "sát, …"): OCR's speck or a hyphen, no clause
         if m.start() - start > 3:
             out.append((start, m.start()))
         start = m.end()
