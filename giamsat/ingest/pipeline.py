@@ -617,7 +617,8 @@ def _header_titles(text: str) -> bool:
         re.search(r"nhiem\s*v[uy]|noi\s*dung|noi\s*dun\b", text)
         and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*(?:chu\b|thuc\s*hien|tham\b(?=.*\bmuu\b))"
                       r"|\bnguoi\s*/\s*bo\s*phan\b.{0,40}\bthuc\s*hien|\bnguoi\s*(?:thuc\s*hien|phu\s*trach)", text)
-        and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*phoi\b", text) or re.match(r"\s*s?tt\b", text))
+        # (the table's left border OCR may read before the number column's title: "[TT", "|STT")
+        and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*phoi\b", text) or re.match(r"\s*[\[|(]?\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh|lo\s*trinh", text))
 
 
@@ -627,9 +628,10 @@ _GLYPH = str.maketrans({"9": "o", "6": "o", "0": "o", "&": "o", "¢": "e", "€"
 
 
 def _ocr_fold(line: str) -> str:
-    """`fold`, with OCR's look-alike glyphs between letters, or closing a word after one ("B9 phận" for "Bộ phận"),
-    read as the letters they stand for (a number stays a number); same length as the input."""
-    return re.sub(r"(?<=[a-z])[960&¢€§]+(?=[a-z])|(?<=[a-z])[69&]\b|\b[6&](?=[a-z])",
+    """`fold`, with OCR's look-alike glyphs between letters, or closing a word after one ("B9 phận" for "Bộ phận",
+    "C& quan" for "Cơ quan": '&' is no word character, so its end is no \\b), read as the letters they stand for (a
+    number stays a number); same length as the input."""
+    return re.sub(r"(?<=[a-z])[960&¢€§]+(?=[a-z])|(?<=[a-z])(?:[69]\b|[&¢€§](?!\w))|\b[6&](?=[a-z])",
                   lambda m: m.group(0).translate(_GLYPH), fold(line))
 
 
