@@ -1247,6 +1247,11 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         anchors = row_anchors(outline.lines, start, end)
 
         if not anchors:
+            # a table keyed by a code column ("Mã nhiệm vụ" / "NV-01 …"): each row opens with its code
+            outline, codes = _code_rows(outline, start, end)
+            anchors = row_anchors(outline.lines, start, end) if codes else []
+            labels = codes
+        if not anchors:
             # a schedule with no number column, its time column first: each row opens with its time cell
             outline, times = _time_first_rows(outline, start, end)
             anchors = row_anchors(outline.lines, start, end) if times else []
@@ -1378,6 +1383,35 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
                     warnings.append(f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: ô cơ quan chủ trì trống, "
                                     f"lấy theo dòng trên (ô gộp) “{before.lead}”.")
     return out
+
+
+# a row's code opening its first line ("NV-01 Xây dựng …", "| KHCN-02 | Số đơn …", "CĐS-1.2 …"): capitals, a dash or dot,
+# a number; text follows
+_CODE_OPEN = re.compile(r"^\s*\|?\s*([A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})?[-.]\d{1,3}(?:\.\d{1,2})?)\s*\|?\s+(?=[^\W\d_])")
+_CODE_TITLE = re.compile(r"(?<![a-z])ma(?:\s*(?:so|hieu|nhiem\s*vu|nv))?(?![a-z])")
+
+
+def _code_rows(outline: Outline, start: int, end: int) -> tuple[Outline, dict[int, str]]:
+    """A task table keyed by a code column instead of running numbers ('Mã nhiệm vụ | Tên nhiệm vụ | Cơ quan chủ trì
+    | …' / 'NV-01 | …'; its header's first lines name the code column, "Mã"), read row by row: the rows are the lines
+    that open with a code and go on with text, each code once (a code cited inside a name, wrapped to a line of its
+    own, opens nothing). The outline is seen with each row's code written as its running number (padded to the
+    code's length), so that its rows are read as a numbered table's; returned with each running number's code."""
+    lines = outline.lines
+    rows: dict[int, tuple[int, str]] = {}
+    for k in range(start, end + 1):
+        if (m := _CODE_OPEN.match(lines[k])) is not None and m.group(1) not in {c for _e, c in rows.values()}:
+            rows[k] = (m.end(1), m.group(1))
+    if len(rows) < 2 or not any(_CODE_TITLE.search(fold(lines[k])) for k in range(start, min(rows)) if k <= start + 4):
+        return outline, {}
+    view = copy.copy(outline)
+    view.lines = list(lines)
+    view._maps = dict(outline._maps)
+    for n, (k, (at, _code)) in enumerate(rows.items(), 1):
+        view._maps[k] = outline.line_map(k)      # the same length: the line's own alignment holds
+        lead = len(lines[k][:at]) - len(lines[k][:at].lstrip(" |"))
+        view.lines[k] = lines[k][:lead] + str(n).ljust(at - lead) + lines[k][at:]
+    return view, {n: code for n, (_at, code) in enumerate(rows.values(), 1)}
 
 
 # the header of a schedule whose first column is the time ("Thời gian Nội dung công việc Bộ phận chủ trì …")
@@ -2016,7 +2050,8 @@ def row_spans(lines: list[str], anchors: list[tuple[int, int]], start: int, end:
         prev_hi = spans[-1][1] if spans else max(start - 1, i - 9)
         nxt = anchors[n + 1][0] if n + 1 < len(anchors) else end + 1
         lo = prev_hi + 1
-        while lo < i and (not lines[lo].strip() or _is_header(lines[lo])):
+        # (above the first row, the header's wrapped titles too: "Mã Tên nhiệm vụ Cơ quan chủ | …" / "nhiệm trì hợp" / "vụ")
+        while lo < i and (not lines[lo].strip() or _is_header(lines[lo]) or (not spans and _header_words(lines[lo]))):
             lo += 1
         if i in paragraph_rows:
             lo, hi = i, nxt - 1
