@@ -93,6 +93,20 @@ _ROWS_HEAD = re.compile(r"^\s*\|?\s*nam\s*\|?\s+(?!hoc\b|20\d\d)(?=[a-z])")
 # a year's row: the year, then one figure per indicator ("2026 80 60 25", "| 2030 | 100 | > 90 | 50", "Năm 2028 90 75 8")
 _YEAR_ROW = re.compile(r"^\s*\|?\s*(?:nam\s*)?(20[2-5]\d)\s*\|?\s+(?=[\d<>≥≤~=-])([\d\s|.,%<>≥≤~=–-]+)$")
 _ROW_CELL = re.compile(r"(?:[<>≥≤~=]\s*)?\d+(?:[.,]\d+)?\s*%?|(?<![^\s|])[-–](?![^\s|])")
+# a figure Tesseract read as look-alike letters ("TỌ" for 75, "9O" for 90, "S" for 5; folded): a short token of them
+_LOOKALIKE = re.compile(r"(?<![^\s|])(?=[\d.,]*[oqdilstzbg])[\doqdilstzbg]{1,3}(?:[.,]\d{1,2})?(?=%?(?:[\s|]|$))")
+
+
+def _unread_cells(line: str) -> str:
+    """The folded year row `line` with each short token of digits' look-alike letters among its figures written as
+    an empty cell ("-", same length), when that makes the line a year's row of figures; else ''. Which figure the
+    letters stood for is not guessed: "TỌ" was 75 as well as 70."""
+    f = fold(line)
+    m = re.match(r"^\s*\|?\s*(?:nam\s*)?20[2-5]\d\s*\|?\s+", f)
+    if m is None or not _LOOKALIKE.search(f, m.end()) or not re.search(r"\d", f[m.end():]):
+        return ""
+    mended = f[:m.end()] + _LOOKALIKE.sub(lambda t: "-".ljust(len(t.group(0))), f[m.end():])
+    return mended if _YEAR_ROW.match(mended) else ""
 
 
 def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: list[str]) -> tuple[list[Target], int] | None:
@@ -120,10 +134,14 @@ def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: li
     rows: list[tuple[int, str, list[str]]] = []
     last = k
     key = re.sub(r"[^a-z]", "", first)
+    unread: set[int] = set()          # rows with a figure OCR read as letters (`_unread_cells`)
     while k < len(lines):
         f = fold(lines[k])
-        if (ym := _YEAR_ROW.match(f)) is not None:
-            cells = [c.group(0) for c in _ROW_CELL.finditer(lines[k], ym.start(2))]
+        if (ym := _YEAR_ROW.match(f)) is None and (read := _unread_cells(lines[k])):
+            ym, f = _YEAR_ROW.match(read), read
+            unread.add(k)
+        if ym is not None:
+            cells = [c.group(0) for c in _ROW_CELL.finditer(f, ym.start(2))]
             rows.append((k, ym.group(1), cells))
             last = k
         elif f.strip() and fuzz.ratio(re.sub(r"[^a-z]", "", f), key) >= 80:
@@ -163,13 +181,19 @@ def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: li
     found = table_targets(outline, table, matcher, warnings)
     if not found:
         return None
+    lost = {y for k, y, _c in rows if k in unread}
     for t in found:
         t.confidence = min(t.confidence, 0.5)
         t.source = SourceSpan(i + 1, last + 1)
+        # a figure OCR read as letters is no value of that year (its cell was read as "-")
+        t.milestones = {y: v for y, v in t.milestones.items() if not (y in lost and v == "-")}
     warnings.append("Bảng chỉ tiêu theo năm (mỗi cột một chỉ tiêu) đọc từ văn bản OCR không có vị trí: tên chỉ tiêu "
                     "được ghép từ các dòng tiêu đề, cần đối chiếu bản gốc.")
     if guessed:
         warnings.append("Bảng chỉ tiêu theo năm: dấu “>”/“<” của OCR được đọc là “≥”/“≤”; cần đối chiếu bản gốc.")
+    if lost:
+        warnings.append("Bảng chỉ tiêu theo năm: có ô số OCR đọc thành chữ (“TỌ”, “9O”), để trống giá trị năm đó; cần "
+                        "đối chiếu bản gốc.")
     return found, last
 
 

@@ -217,7 +217,11 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
     else:
         plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
     _group_leads(plan.tasks, matcher)
-    prose = prose_targets(outline, matcher)
+    # (a table OCR left as lines is not read again as prose: a sentence of its titles and figures, "… (%) (xã) 2026 85
+    # 60 4 2027 88 TỌ 6", opening on a line a table reader read)
+    read = [(t.source.start_line, t.source.end_line) for t in plan.targets if t.source]
+    prose = [p for p in prose_targets(outline, matcher)
+             if not (p.source and any(a <= p.source.start_line <= b for a, b in read))]
     if not any(t.lead for t in plan.targets) or not plan.targets:
         plan.targets.extend(prose)
     else:
