@@ -29,6 +29,7 @@ _UNIT = re.compile(r"(%\s*o?\s*g?r?dp|%\s*/\s*nam|%\s*dan\s*s[a-z0-9]|%\s*tong\s
 
 def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str]) -> list[Target]:
     from .targets import ocr_annex_targets, ocr_year_unit_table
+    from .tasks import _code_rows
 
     out: list[Target] = []
     lines = outline.lines
@@ -54,11 +55,15 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
                 done = max(t.source.end_line - 1 for t in rows if t.source)
                 continue
             out.extend(year_table(outline, i, [int(y) for y in years]))
-        elif i > done and not years and (split := _split_year_header(lines, i)) and \
-                (rows := ocr_year_unit_table(outline, split[0], split[1], matcher, _table_end(outline, split[0]),
-                                             _baseline(" ".join(fold(x) for x in lines[i:split[0] + 1]), split[1]))):
-            out.extend(rows)
-            done = max(t.source.end_line - 1 for t in rows if t.source)
+        elif i > done and not years and (split := _split_year_header(lines, i)):
+            # rows keyed by a code column ("Mã chỉ tiêu" / "KHCN-01 …") are read as numbered ones (tasks._code_rows)
+            view, codes = _code_rows(outline, split[0] + 1, _table_end(outline, split[0]), i)
+            if rows := ocr_year_unit_table(view, split[0], split[1], matcher, _table_end(outline, split[0]),
+                                           _baseline(" ".join(fold(x) for x in lines[i:split[0] + 1]), split[1])):
+                for t in rows:
+                    t.no = codes.get(int(t.no), t.no) if codes and t.no and t.no.isdigit() else t.no
+                out.extend(rows)
+                done = max(t.source.end_line - 1 for t in rows if t.source)
     for section in outline.section("annex"):
         window = " ".join(fold(x) for x in lines[section.start:min(section.end, section.start + 30) + 1])
         # OCR may read the header's cells one below the other, so its last titles come further down
@@ -380,7 +385,9 @@ def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None
     columns ("STT | Chỉ số ĐVT Thực Kế Kế" / "hiện hoạch hoạch" / "2025 2026 2027") is one too. Their last line and the
     years, or None."""
     f = loose(lines[i])         # "D&n vị": OCR's glyph for ơ
-    if len(f) > 90 or not ((re.search(r"chi\s*tieu", f) and re.search(r"\bnam\b|muc", f))
+    # (year columns titled "Chỉ tiêu 2026", "Kế hoạch 2026": "Chỉ tiêu" more than once, or "Kế hoạch")
+    if len(f) > 90 or not ((re.search(r"chi\s*tieu", f) and (re.search(r"\bnam\b|muc|ke\s*hoach", f)
+                                                           or len(re.findall(r"chi\s*tieu", f)) >= 2))
                            or (re.search(r"chi\s*so\b", f) and re.search(r"\bnam\b|muc|\bke\b|\bthuc\b", f))) or \
             not (re.search(r"don\s*v", f) or re.match(r"\s*s?tt\b", f)):
         return None
@@ -398,7 +405,7 @@ def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None
         if found:
             years.extend(found)
             last = k
-    if len(years) >= 2 and years == sorted(set(years)):
+    if years and years == sorted(set(years)):
         # a baseline column's title broken further down, its year alone below the others ("Ước" / "thực" /
         # "hiện" / "năm" / "2025" under "Năm 2026 | Năm 2027"): an earlier year, the first column
         head = " ".join(fold(x) for x in lines[i:last + 1])
@@ -409,11 +416,15 @@ def _split_year_header(lines: list[str], i: int) -> tuple[int, list[int]] | None
             if (lone := re.fullmatch(r"(?:nam\s*)?(20[2-5]\d)", line)) is not None:
                 if int(lone.group(1)) < years[0] and _baseline(head + " " + " ".join(fold(x) for x in lines[last + 1:k]), years):
                     return k, [int(lone.group(1)), *years]
+                if len(years) == 1 and int(lone.group(1)) < years[0]:
+                    # no baseline: the first year column's title, narrower, broken a line further down than the
+                    # second's ("Chỉ | Chỉ tiêu" / "tiêu | 2030" / "2026")
+                    return k, [int(lone.group(1)), *years]
                 break
             head_word = re.fullmatch(r"[a-z]{1,6}", line) if line else True
             if not head_word:
                 break
-        return last, years
+        return (last, years) if len(years) >= 2 else None
     return None
 
 

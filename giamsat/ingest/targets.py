@@ -1933,6 +1933,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     titles = {" ".join(fold(lines[g][gm.end():]).split()[:2]) for g, _v in group_rows
               if (gm := ROW_NO.match(lines[g]))} - {""}
     out: list[Target] = []
+    heads = {squash(fold(x)) for x in lines[max(0, header - 3):header + 1]} - {""}
     moved = _cells_below(lines, anchors, run, group_rows, end, subs)
     band = {} if subs else _band_below(lines, anchors, k, baseline, end, moved)
     for n, (i, label, col) in enumerate(anchors):
@@ -1979,8 +1980,9 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         for j in range(i + 1, hi + 1):
             cut = nxt[2] if nxt and j == nxt[0] else len(lines[j])
             line = lines[j][:cut]
-            if not line.strip() or len(_YEARS_IN.findall(line)) >= 2 or re.search(r"chi\s*ti[e]u|don\s*v", fold(line)):
-                continue        # a blank line or the header repeated on the next page
+            if not line.strip() or len(_YEARS_IN.findall(line)) >= 2 or re.search(r"chi\s*ti[e]u|don\s*v", fold(line)) or \
+                    squash(fold(line)) in heads:
+                continue        # a blank line or the header repeated on the next page (also its wrapped titles' lines)
             conts.append(outline.line_out(j, 0, cut))
             name_left, _r = _split_left(outline.line_out(j, 0, cut))
             if name_left:

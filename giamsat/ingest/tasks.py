@@ -1391,7 +1391,7 @@ _CODE_OPEN = re.compile(r"^\s*\|?\s*([A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})?[-.]\d{1,3}(?
 _CODE_TITLE = re.compile(r"(?<![a-z])ma(?:\s*(?:so|hieu|nhiem\s*vu|nv))?(?![a-z])")
 
 
-def _code_rows(outline: Outline, start: int, end: int) -> tuple[Outline, dict[int, str]]:
+def _code_rows(outline: Outline, start: int, end: int, head: int | None = None) -> tuple[Outline, dict[int, str]]:
     """A task table keyed by a code column instead of running numbers ('Mã nhiệm vụ | Tên nhiệm vụ | Cơ quan chủ trì
     | …' / 'NV-01 | …'; its header's first lines name the code column, "Mã"), read row by row: the rows are the lines
     that open with a code and go on with text, each code once (a code cited inside a name, wrapped to a line of its
@@ -1402,15 +1402,16 @@ def _code_rows(outline: Outline, start: int, end: int) -> tuple[Outline, dict[in
     for k in range(start, end + 1):
         if (m := _CODE_OPEN.match(lines[k])) is not None and m.group(1) not in {c for _e, c in rows.values()}:
             rows[k] = (m.end(1), m.group(1))
-    if len(rows) < 2 or not any(_CODE_TITLE.search(fold(lines[k])) for k in range(start, min(rows)) if k <= start + 4):
+    top = start if head is None else head           # (the header's first line, when it stands above `start`)
+    if len(rows) < 2 or not any(_CODE_TITLE.search(fold(lines[k])) for k in range(top, min(rows)) if k <= top + 4):
         return outline, {}
     view = copy.copy(outline)
     view.lines = list(lines)
     view._maps = dict(outline._maps)
     for n, (k, (at, _code)) in enumerate(rows.items(), 1):
         view._maps[k] = outline.line_map(k)      # the same length: the line's own alignment holds
-        lead = len(lines[k][:at]) - len(lines[k][:at].lstrip(" |"))
-        view.lines[k] = lines[k][:lead] + str(n).ljust(at - lead) + lines[k][at:]
+        lead = len(lines[k][:at]) - len(lines[k][:at].lstrip(" |"))      # (a border before the code: blanked)
+        view.lines[k] = " " * lead + str(n).ljust(at - lead) + lines[k][at:]
     return view, {n: code for n, (_at, code) in enumerate(rows.values(), 1)}
 
 
