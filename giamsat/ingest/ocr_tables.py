@@ -7,7 +7,9 @@ Rows are found by their running numbers; values by their shape (X, >30%, 0,75, �
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
@@ -114,6 +116,87 @@ def _unread_cells(line: str) -> str:
     return mended if _YEAR_ROW.match(mended) else ""
 
 
+# the last row's title: the bodies that monitor or lead each indicator ("Cơ quan theo dõi", "Đơn vị chủ trì"; folded),
+# its last words possibly on the next line
+_LEAD_ROW = re.compile(r"^\s*\|?\s*(?:co\s*quan|don\s*vi)\b\s*(?:(?:theo\s*doi|chu\s*tri|thuc\s*hien|phu\s*trach)\b)?\s*\|?\s*")
+_LABEL_REST = re.compile(r"^\s*(?:theo\s*doi|chu\s*tri|thuc\s*hien|phu\s*trach)\b\s*\|?\s*")
+
+
+def _lead_row(outline: Outline, k: int, n: int, matcher: AgencyMatcher) -> tuple[int, list[str]] | None:
+    """The row under a years-as-rows table naming each of its `n` indicators' body ("Cơ quan theo dõi | Sở Tài chính
+    | …"), read line by line across its narrow cells: "Cơ quan | Sở Tài chính | Sở Khoa học và Sở Công Ngân hàng Nhà"
+    / "theo dõi Công nghệ Thương nước chi nhánh" / "khu vực". The first line's words are cut into `n` names (never
+    across a "|"), each later line's words shared out in order among them (a name may take none), as the registry
+    reads best: a name it knows scores its match, one it holds whole more. The row's last line and the `n` names, or
+    None when a name of the first line is no unit."""
+    lines = outline.lines
+    if n < 1 or k >= len(lines) or (m := _LEAD_ROW.match(fold(lines[k]))) is None:
+        return None
+    labelled = bool(re.search(r"theo\s*doi|chu\s*tri|thuc\s*hien|phu\s*trach", m.group(0)))
+    scores: dict[str, float] = {}
+
+    def score(name: str) -> float:
+        if name not in scores:
+            hit = matcher.match(name) if name else None
+            scores[name] = 0.0 if hit is None or hit.agency is None else hit.score + (50 if hit.score >= 100 else 0)
+        return scores[name]
+
+    names: list[str] = []
+    end = k
+    for j in range(k, min(k + 4, len(lines))):
+        f = fold(lines[j])
+        if not f.strip():
+            break
+        at = m.end() if j == k else 0
+        if j > k and not labelled and (rest := _LABEL_REST.match(f)):
+            at, labelled = rest.end(), True
+        # the line's words, each with whether a cell's bar stands before it
+        words: list[tuple[str, bool]] = []
+        bar = False
+        for tok in re.findall(r"\||[^\s|]+", lines[j][at:]):
+            if tok == "|":
+                bar = True
+                continue
+            words.append((tok, bar))
+            bar = False
+        if not words:
+            continue
+        best: tuple[float, list[str]] | None = None
+        first = not names
+        for cuts in _compositions(len(words), n, first, [b for _w, b in words]):
+            parts = [" ".join(w for w, _b in words[a:b]) for a, b in cuts]
+            got = [parts[c] if first else squash(names[c] + " " + parts[c]) for c in range(n)]
+            total = sum(score(x) for x in got)
+            if best is None or total > best[0]:
+                best = (total, got)
+        if best is None:
+            return None
+        if first and any(score(x) == 0 for x in best[1]):
+            return None
+        names = best[1]
+        end = j
+    return (end, names) if names else None
+
+
+def _compositions(m: int, n: int, nonempty: bool, bars: list[bool]) -> Iterator[list[tuple[int, int]]]:
+    """The ways to cut `m` words into `n` runs in order, as (start, end) pairs; with `nonempty` each run holds a word
+    and a run never goes on past a bar (`bars[w]`: a "|" before word w); at most a few thousand."""
+    if nonempty:
+        if m < n:
+            return
+        forced = [w for w in range(1, m) if bars[w]]
+        for inner in itertools.combinations(range(1, m), n - 1):
+            if all(w in inner for w in forced):
+                edges = [0, *inner, m]
+                yield [(edges[c], edges[c + 1]) for c in range(n)]
+        return
+    if m > 12:
+        return
+    for inner in itertools.combinations_with_replacement(range(m + 1), n - 1):
+        edges = [0, *inner, m]
+        yield [(edges[c], edges[c + 1]) for c in range(n)]
+
+
 def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: list[str]) -> tuple[list[Target], int] | None:
     """An indicator table with one indicator per column and one year per row ("Năm | Tỷ lệ hồ sơ … (%) | Số doanh
     nghiệp … (doanh nghiệp)" / "2026 | 80 | 25" / "2030 | 100 | 50") that OCR read without positions: the header's
@@ -159,6 +242,7 @@ def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: li
         elif f.strip():
             break
         k += 1
+    leads = _lead_row(outline, k, len(rows[0][2]) if rows else 0, matcher) if rows else None
     years = [int(y) for _k, y, _c in rows]
     width = max((len(c) for _k, _y, c in rows), default=0)
     if len(rows) < 2 or years != sorted(set(years)) or width < 1 or \
@@ -182,6 +266,11 @@ def years_as_rows(outline: Outline, i: int, matcher: AgencyMatcher, warnings: li
         body.append(row)
     rows_out = [["Năm", *(n[0] for n in names)], *body]
     rrows = [["Năm", *(n[1] for n in names)], *body]
+    if leads is not None and len(leads[1]) == width:
+        rows_out.append(["Cơ quan theo dõi", *leads[1]])
+        # (the restored text of a name read over several lines is not aligned: the registry's name is shown)
+        rrows.append(["Cơ quan theo dõi", *((hit.agency.name if (hit := matcher.match(x)).agency else x) for x in leads[1])])
+        last = leads[0]
     table = Table(i, last, rows_out, rrows, [i] * len(rows_out))
     found = table_targets(outline, table, matcher, warnings)
     if not found:
