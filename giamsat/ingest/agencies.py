@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -512,6 +513,7 @@ class AgencyMatcher:
                     if bare != "dang uy":  # "Đảng ủy xã": "Đảng ủy" alone names no one body
                         self._keys.setdefault(bare, agency)
         self._choices = list(self._keys)
+        self._sorted: list[str] = []        # the keys in order, for `opens_name`
         # "P." is "Phòng" written short: "P. VH-XH" is also written "Phòng VH-XH"
         for k, agency in list(self._keys.items()):
             if k.startswith("p "):
@@ -801,6 +803,19 @@ class AgencyMatcher:
     def _level_clash(self, levels: frozenset[str], agency: Agency) -> bool:
         own = self.level_of(agency)
         return len(levels) == 1 and bool(own) and not levels <= own
+
+    def opens_name(self, text: str) -> bool:
+        """Whether `text` is the start of a name (or alias) the registry holds, ending on a whole word ("Văn phòng
+        HĐND", "Phòng Kinh"); '' is."""
+        if len(self._sorted) != len(self._keys):
+            self._sorted = sorted(self._keys)
+        for key in dict.fromkeys((_key(text), _key(expand(text)))):
+            at = bisect.bisect_left(self._sorted, key)
+            while at < len(self._sorted) and self._sorted[at].startswith(key):
+                if len(self._sorted[at]) == len(key) or self._sorted[at][len(key)] == " ":
+                    return True
+                at += 1
+        return False
 
     def match(self, text: str) -> AgencyMatch:
         name = squash(text).strip(" .;,-–:")

@@ -2569,8 +2569,55 @@ def _ocr_row(outline: Outline, lo: int, hi: int, anchor: int, no: int, group: st
         task.confidence = 0.5
     else:
         warnings.append(f"Dòng {no or 'không số'} của phụ lục nhiệm vụ: không nhận ra cơ quan chủ trì.")
+    if (task.lead is None or re.match(r"(?:uy ban nhan dan|ubnd)\b", fold(task.lead))) and \
+            (adviser := _advising_unit(bodies, below, matcher)) is not None and adviser.code != task.lead_code:
+        # "UBND xã (Phòng Kinh tế tham mưu)": the office that advises the committee does the work and leads (as
+        # `_assign` reads it); only where the committee, or no unit, was read as the lead
+        task.lead_code, task.lead = adviser.code, adviser.name
+        task.coordinators = [c for c in task.coordinators if c != adviser.name]
+        task.confidence = min(max(task.confidence, 0.5), 0.6)
     task.name = _ocr_name(outline, lo, hi, anchor, matcher, skip)
     return task
+
+
+# an advising unit's bracket: "(" opening a name ... "tham mưu)" closing it, "tham" possibly ending a line (folded)
+_ADVISE_OPEN = re.compile(r"\(\s*(?=[^\W\d_])")
+_ADVISE_END = re.compile(r"(?<![a-z])tham(?![a-z])")
+
+
+def _advising_unit(bodies: list[str], below: list[str], matcher: AgencyMatcher) -> Agency | None:
+    """The unit a row's lead cell names in brackets as advising ("UBND xã (Phòng Kinh tế tham mưu)"), also when OCR
+    read the narrow cell down the row's lines among the other columns' words ("xã (Phòng" / "Kinh tế tham" / "mưu)",
+    "xã (Văn" / "phòng HĐND" / "và UBND" / "xã tham mưu)"): the name is made of the words after "(" on its line, a run
+    of words on each line below (none, or any run that goes on with a name the registry holds) and those just before
+    "tham"; the unit the registry holds whole under the name taking most words, when only one does. The bracket opens on the row's lines
+    and may close on the few `below` them (a cell taller than the task's)."""
+    n = len(bodies)
+    bodies = [*bodies, *below]
+    folded = [fold(x) for x in bodies]
+    for first, f in enumerate(folded[:n]):
+        for opener in _ADVISE_OPEN.finditer(f):
+            close = next(((k, e.start()) for k in range(first, min(first + 8, len(bodies)))
+                          if (e := _ADVISE_END.search(folded[k], opener.end() if k == first else 0)) is not None
+                          and re.search(r"\bmuu\s*\)", " ".join(folded[k:k + 2]))), None)
+            if close is None:
+                continue
+            last, stop = close
+            head = bodies[first][opener.end():stop if last == first else len(bodies[first])].split("|")[0]
+            names = [squash(head)]
+            for k in range(first + 1, last + 1):
+                words = bodies[k][:stop].split() if k == last else bodies[k].replace("|", " | ").split()
+                runs: list[list[str]] = [[]] + [words[a:b] for a in range(len(words)) for b in range(a + 1, len(words) + 1)
+                               if "|" not in words[a:b] and (k != last or b == len(words))]
+                names = [n for n in dict.fromkeys(squash(f"{name} {' '.join(run)}") for name in names for run in runs)
+                         if matcher.opens_name(n)][:200]
+            whole = [(len(n.split()), hit.agency) for n in names
+                     if (hit := matcher.match(n)).agency is not None and hit.score >= 100]
+            # the name that takes the most of the cell's words ("Văn phòng HĐND và UBND xã", not "Văn phòng UBND xã")
+            most = {a.code: a for w, a in whole if w == max(w for w, _a in whole)}
+            if len(most) == 1:
+                return next(iter(most.values()))
+    return None
 
 
 _WORD = re.compile(r"[a-z0-9]+")
