@@ -57,7 +57,19 @@ def name_width(lines: list[str], anchors: list[int], start: int, end: int, match
         return None
     # a full line of the cell is a few characters short of the width at most (the next word did not
     # fit): the width is the upper end of the band of lengths where most lines stand
-    return max(range(10, 80), key=lambda w: (sum(1 for n in lens if w - 6 <= n <= w), -w))
+    width = max(range(10, 80), key=lambda w: (sum(1 for n in lens if w - 6 <= n <= w), -w))
+    # in a short table the cells' short last lines ("GRDP của tỉnh", "bán hàng") may outnumber the full ones: the
+    # column is at least as wide as the name cells' text before the bar closing them on the number lines ("1 Xây dựng
+    # phương pháp | Sở Tài chính …"); of those, the band of the shortest (three at least, within a few characters of
+    # each other: where OCR lost a bar, the text before the next one spans several cells), their middle one
+    closed = sorted(len(seg) for i in anchors
+                    if " | " in lines[i] and (seg := _LABEL.sub("", _body(lines[i], True)[1].split(" | ")[0]).strip(" |"))
+                    and not matcher.scan(seg) and not DEADLINE_PHRASE.search(fold(seg)))
+    band = [n for n in closed if n <= closed[0] + 6] if closed else []
+    return max(width, band[len(band) // 2]) if len(band) >= 3 else width
+
+
+_LABEL = re.compile(r"^\s*[a-zđ]\)\s*")        # a lettered row's label ("a) Xây dựng …")
 
 
 def _is_header(line: str) -> bool:
