@@ -48,3 +48,8 @@ if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".$extra"
   touch "$stamp"
 fi
+
+# The project's modules compiled once (.pyc files beside them, not in git): a new process (`giamsat parse`, a worker)
+# reads them instead of compiling its sources again where PYTHONDONTWRITEBYTECODE is set; Python still checks each
+# against its source and compiles an edited module anew.
+.venv/bin/python -m compileall -q giamsat >/dev/null
