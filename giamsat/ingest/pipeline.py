@@ -73,7 +73,7 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
 
     outline = Outline(cleaned.lines, restored, timed_restore)
     plan.document = parse_metadata(cleaned.lines, restored, timed_restore)
-    _noted_parents(plan, cleaned.lines, cleaned.notes)
+    _noted_parents(plan, cleaned.lines, cleaned.notes + extracted.notes)
     _extract(plan, outline, matcher)
     _title_year(plan)
     _to_raw_lines(plan, cleaned.raw_index)

@@ -7,6 +7,7 @@ from DOCX and ruled PDFs arrive whole; scans are rebuilt from Tesseract word box
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import itertools
 import math
@@ -48,6 +49,7 @@ class Extracted:
     kind: str
     pages: int = 1
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)    # footnotes, each with its mark ("¹ Nghị quyết số …")
 
 
 def sniff(data: bytes) -> str:
@@ -278,7 +280,6 @@ def _is_odt(data: bytes) -> bool:
 def read_docx(data: bytes) -> Extracted:
     _check_zip(data)
     import docx
-    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -286,6 +287,20 @@ def read_docx(data: bytes) -> Extracted:
         raise IngestError("Không mở được tệp DOCX (tệp hỏng).", "bad_docx") from exc
     lines: list[str] = []
     numbers = _Numbering(document)
+    marks: dict[str, int] = {}          # footnote id → the number Word shows, in the order the text cites them
+    token = _FOOTNOTE_MARKS.set(marks)
+    try:
+        _docx_body(document, numbers, lines)
+    finally:
+        _FOOTNOTE_MARKS.reset(token)
+    extracted = Extracted(from_legacy(lines), "docx")
+    extracted.notes = from_legacy(_docx_footnotes(document, marks))
+    return extracted
+
+
+def _docx_body(document: Any, numbers: _Numbering, lines: list[str]) -> None:
+    from docx.table import Table
+
     for child in _blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -298,7 +313,30 @@ def read_docx(data: bytes) -> Extracted:
             lines.extend(_layout_lines(rows) if not any(x.strip() for x in lines[:12]) and _is_letterhead(rows)
                          else _pipe_rows(rows))
             lines.append("")
-    return Extracted(from_legacy(lines), "docx")
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FOOTNOTE_MARKS: contextvars.ContextVar[dict[str, int] | None] = contextvars.ContextVar("footnote_marks", default=None)
+
+
+def _docx_footnotes(document: Any, marks: dict[str, int]) -> list[str]:
+    """The footnotes the text cites, each opening with the superscript mark the text shows ('¹ Nghị quyết số
+    05/2025/NQ-HĐND …'): python-docx leaves the footnotes part (and the marks) out. The pipeline reads a document the
+    title or the grounds cite by a mark as a parent, as it does with an OCR'd page's footnotes."""
+    if not marks:
+        return []
+    from docx.oxml import parse_xml
+
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"), None)
+    if part is None:
+        return []
+    texts: dict[str, str] = {}
+    for note in parse_xml(part.blob).iterchildren(f"{_WNS}footnote"):
+        nid = note.get(f"{_WNS}id")
+        if nid in marks:
+            texts[nid] = squash(" ".join(_para_text(p) for p in note.iter(f"{_WNS}p")))
+    return [f"{str(marks[n]).translate(_SUPERSCRIPT_DIGITS)} {texts[n]}"
+            for n in sorted(texts, key=lambda k: marks[k]) if texts[n]]
 
 
 _MOTTO = re.compile(r"c[oô]ng h[oòóa] x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|[dđ][aả]ng c[oộ]ng s[aả]n vi[eệ]t nam|[dđ][oộ]c l[aậ]p\s*-\s*t[uự] do",
@@ -376,6 +414,12 @@ def _para_text(p: Any) -> str:
             up = up.getparent()
         else:
             out.append(r.text or "")
+            ref = r.find(f"{_WNS}footnoteReference")
+            marks = _FOOTNOTE_MARKS.get()
+            if ref is not None and marks is not None:
+                # the footnote's mark as Word shows it: its number in the order the text cites them
+                nid = ref.get(f"{_WNS}id") or ""
+                out.append(str(marks.setdefault(nid, len(marks) + 1)).translate(_SUPERSCRIPT_DIGITS))
     return "".join(out)
 
 
