@@ -206,8 +206,9 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
     return out
 
 
-# a role matrix's cell: "CT" (chủ trì), "PH" (phối hợp), written out, or empty
-_ROLE_CELL = re.compile(r"(?:(ct|chu\s*tri)|(ph|phoi\s*hop))?")
+# a role matrix's cell: "CT" (chủ trì), "PH" (phối hợp), written out, or empty; from a scan also as OCR misreads the
+# two letters ("cr", "Gt", "ĐT" for CT; "Pn" for PH)
+_ROLE_CELL = re.compile(r"(?:(ct|[cgdeo][tr]|chu\s*tri)|(p[hn]|phoi\s*hop))?")
 
 
 def _role_columns(table: Table, hdr: int, cols: dict[str, int]) -> dict[int, str]:

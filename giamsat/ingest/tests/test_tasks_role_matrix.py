@@ -36,3 +36,14 @@ def test_the_unit_whose_column_holds_ct_leads_and_the_ph_columns_coordinate() ->
         ("Bố trí kinh phí mua sắm thiết bị số cho trường học", "STC", ["Sở GD&ĐT"]),
         ("Hướng dẫn người dân đặt lịch khám bệnh trực tuyến", "UBND_XA", ["Sở Y tế"]),
     ]
+
+
+def test_marks_a_scan_misread_still_name_the_lead() -> None:
+    """A scan's OCR reads a 'CT' as 'cr', 'Gt' or 'ĐT' (C as G or Đ, T as r): still the lead's mark."""
+    plan = parse_text("\n".join([
+        *_PLAN[:14],
+        "| 1 | Triển khai hồ sơ sức khỏe điện tử cho học sinh | PH | cr | | PH | Quý III/2026 |",
+        "| 2 | Thanh toán viện phí không dùng tiền mặt tại các bệnh viện | Gt | | PH | | Tháng 6/2026 |",
+        "| 3 | Hướng dẫn người dân đặt lịch khám bệnh trực tuyến | PH | | | ĐT | Thường xuyên |",
+    ]))
+    assert [t.lead_code for t in plan.tasks] == ["SGDDT", "SYT", "UBND_XA"]
