@@ -809,6 +809,12 @@ def _pdf_text(data: bytes) -> tuple[list[str], list[int], int, list[str], bytes 
                     if sum(len(x) for x in page_lines) < 20:
                         scanned.append(number)
                         page_lines = [f"\x00page{number}"]
+                    elif _unreadable_text(page_lines):
+                        # a font with no Unicode map: its glyphs' numbers, not letters; the page is read as a scan
+                        warnings.append(f"Trang {number + 1} của PDF có lớp chữ không đọc được (phông chữ không có "
+                                        "bảng mã Unicode): đã nhận dạng lại bằng OCR.")
+                        scanned.append(number)
+                        page_lines = [f"\x00page{number}"]
                 lines.extend(page_lines)
                 lines.append("\f")
                 page.flush_cache()
@@ -819,6 +825,29 @@ def _pdf_text(data: bytes) -> tuple[list[str], list[int], int, list[str], bytes 
     except Exception as exc:
         raise IngestError("PDF hỏng hoặc được mã hóa: không trích được văn bản.", "bad_pdf") from exc
     return lines, scanned, n_pages, warnings, upright if upright is not data else None
+
+
+# a Vietnamese syllable, marks folded away: its initial consonant, vowels, final consonant
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _unreadable_text(page_lines: list[str]) -> bool:
+    """A page's text layer set in a font with no Unicode map gives the glyphs' numbers ('(cid:19)') or letters in
+    no order ('8:AcBBCD-G ,/ DHc-IKM-'): of its words of letters, under a third are Vietnamese syllables, or a
+    fifth are '(cid:…)'. A page of figures, marks or abbreviations, or of a few words, is left as it is."""
+    from .fold import fold
+
+    text = " ".join(page_lines)
+    tokens = text.split()
+    cids = text.count("(cid:")
+    if tokens and cids * 5 > len(tokens):
+        return True
+    # (words of two letters or more; not short capitals: abbreviations, "UBND", "KH&CN", nor a schedule's "x" marks)
+    words = [w for t in tokens if len(w := fold(t).strip(".,;:()\"'“”-–")) >= 2 and w.isalpha()
+             and not (t.isupper() and len(t) <= 6)]
+    if len(words) < 15:
+        return False
+    return sum(1 for w in words if _SYLLABLE.fullmatch(w)) * 3 < len(words)
 
 
 class _OverBudget(Exception):
