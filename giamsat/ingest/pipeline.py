@@ -216,6 +216,9 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
                           or _organizing_duties(outline, matcher))
     else:
         plan.tasks.extend(_labelled_items(plan.tasks, item_tasks(outline, matcher), outline))
+    # a table's header line read as a row ("TT Nhiệm vụ Sản phẩm Thời hạn", repeated under each unit's heading and
+    # after a page break): no task
+    plan.tasks[:] = [t for t in plan.tasks if not _titles_only(t.name)]
     _group_leads(plan.tasks, matcher)
     # (a table OCR left as lines is not read again as prose: a sentence of its titles and figures, "… (%) (xã) 2026 85
     # 60 4 2027 88 TỌ 6", opening on a line a table reader read)
@@ -259,6 +262,22 @@ def _group_leads(tasks: list[Task], matcher: AgencyMatcher) -> None:
         found = leads[task.group]
         if found is not None:
             task.lead, task.lead_code = found
+
+
+# the words of a task table's column titles (folded; words of three letters or more)
+_TITLE_WORDS = frozenset({"stt", "ten", "nhiem", "noi", "dung", "cong", "viec", "san", "pham", "thoi", "gian", "han",
+                          "hoan", "thanh", "quan", "chu", "tri", "phoi", "hop", "don", "thuc", "hien", "ket", "qua",
+                          "ghi", "tien"})
+
+
+def _titles_only(name: str) -> bool:
+    """A name made of column titles only, two or more ("TT Nhiệm vụ Sản phẩm Thời hạn", "Sản phẩm Ỉ Thời hạn"; OCR's
+    specks and short words aside): a header line, no task."""
+    words = [w for w in re.findall(r"[a-z]+", fold(name)) if len(w) > 2]
+    titles = re.findall(r"nhiem\s*v[uy]|noi\s*dung|cong\s*viec|san\s*pham|thoi\s*(?:gian|han)|hoan\s*thanh|"
+                        r"(?:co\s*quan|don\s*vi)\s*(?:chu\s*tri|phoi\s*hop|thuc\s*hien)|ket\s*qua|ghi\s*chu|tien\s*do",
+                        fold(name))
+    return len(titles) >= 2 and all(w in _TITLE_WORDS for w in words)
 
 
 def _header_cells(table: Table, rows: int = 2) -> list[str]:
