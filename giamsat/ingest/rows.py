@@ -21,8 +21,9 @@ _LOOKALIKE = re.compile(r"^\s*(?:((?![lI][a-z]{0,2}[ac-fhjkmnprt-y])[0-9?!'|\]lI
 
 
 # a row's number run into the line above it (two lines read or copied as one: "… lĩnh vực 78. Tham mưu Chính …"):
-# a number and a dot after a word, before a capitalised word; taken only where the rows around it leave its place
-MIDLINE_NO = re.compile(r"(?<=[^\W\d_,] )(\d{1,3})\.\s+(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+# a number and a dot (or its cell's bar: "… thôn 2 | Số hóa …") after a word, before a capitalised word; taken only
+# where the rows around it leave its place
+MIDLINE_NO = re.compile(r"(?<=[^\W\d_,] )(\d{1,3})(?:\.\s+|\s*\|\s*)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 
 
 def _similar(label: str, expected: str) -> bool:
