@@ -763,7 +763,7 @@ def _turned_row(cell: str) -> str:
     f = re.sub(r"\s+", " ", fold(cell)).strip(" *.:")
     if f in ("don vi tinh", "dvt"):
         return "unit"
-    return "lead" if re.fullmatch(r"(?:co quan|don vi)\s*(?:chu tri|theo doi|phu trach|thuc hien)(?: theo doi)?", f) else ""
+    return "lead" if re.fullmatch(r"(?:co quan|don vi)\s*(?:chu tri|theo doi|phu trach|chiu trach nhiem|thuc hien)(?: theo doi)?", f) else ""
 
 
 def _names_row(row: list[str]) -> bool:
@@ -1014,8 +1014,8 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("no", c)        # "Mã chỉ tiêu", "Mã số": a catalogue's code is the row's number
             elif "chitieu" in g or "noidung" in g or "tenchi" in g or g in ("chiso", "cacchiso"):
                 cols.setdefault("name", c)      # "Chỉ số": a KPI table's indicators
-            elif re.search(r"chutri|theodoi|phutrach|(?:donvi|coquan)thuchien", g):
-                cols.setdefault("lead", c)      # "Đơn vị chủ trì", "Đơn vị theo dõi", "Cơ quan thực hiện"
+            elif re.search(r"chutri|theodoi|phutrach|chiutrachnhiem|(?:donvi|coquan)thuchien", g):
+                cols.setdefault("lead", c)      # "Đơn vị chủ trì", "Đơn vị theo dõi", "Đơn vị chịu trách nhiệm"
             elif ("donvi" in g or g == "dvt") and "phoihop" not in g:     # "ĐVT": đơn vị tính
                 cols.setdefault("unit", c)
             elif re.match(r"(?:giatri)?coso|hientrang|uocthuchien|thuchien(?:nam)?20\d\d", g):
