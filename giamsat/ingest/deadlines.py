@@ -307,7 +307,8 @@ DEADLINE_PHRASE = re.compile((
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|thang\s*\d{1,2}(?:19|20)\d\d(?!\d)"
     r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d"
-    r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
+    # "năm 2026 - 2027": a span of years with "năm" before its first year only
+    r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d(?!\d)|\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
     r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b(?!\s*(?:19|20)\d\d)|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen"
     # with no year, after "trước"/"trong" (a plan for one year, a letter: `with_year` dates them): "trước ngày 15/12",
     # "trong quý III", "trước tháng 9"

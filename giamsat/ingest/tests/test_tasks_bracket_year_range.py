@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from giamsat.ingest.deadlines import DEADLINE_PHRASE, DeadlineKind
+from giamsat.domain.deadline import DeadlineKind
+from giamsat.ingest.deadlines import DEADLINE_PHRASE
 from giamsat.ingest.pipeline import parse_text
 
 PLAN = "\n".join([
