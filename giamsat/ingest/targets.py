@@ -890,8 +890,12 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
     guessed: list[str] = []
     glyphs = any("≥" in c or "≤" in c for r in table.rows for c in r)     # the scan shows them: ">" means ">"
     year: int | None = None
+    # the header a page break repeats inside the table ("Chỉ tiêu | Hiện trạng 2025 | Mục tiêu 2026 | …"): no row
+    head = [re.sub(r"\s+", "", fold(c)) for c in table.rows[hdr_at]]
     for k in range(hdr_at + 1, len(table.rows)):
         row, rrow = table.rows[k], table.rrows[k]
+        if [re.sub(r"\s+", "", fold(c)) for c in row] == head:
+            continue
 
         def cell(key: str, r: list[str] = row) -> str:
             return r[cols[key]] if key in cols and cols[key] < len(r) else ""
