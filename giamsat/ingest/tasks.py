@@ -1406,14 +1406,22 @@ def _code_rows(outline: Outline, start: int, end: int, head: int | None = None) 
     top = start if head is None else head           # (the header's first line, when it stands above `start`)
     if len(rows) < 2 or not any(_CODE_TITLE.search(fold(lines[k])) for k in range(top, min(rows)) if k <= top + 4):
         return outline, {}
-    view = copy.copy(outline)
-    view.lines = list(lines)
-    view._maps = dict(outline._maps)
-    for n, (k, (at, _code)) in enumerate(rows.items(), 1):
-        view._maps[k] = outline.line_map(k)      # the same length: the line's own alignment holds
-        lead = len(lines[k][:at]) - len(lines[k][:at].lstrip(" |"))      # (a border before the code: blanked)
-        view.lines[k] = " " * lead + str(n).ljust(at - lead) + lines[k][at:]
+    # (a border before the code: blanked)
+    blank = {k: len(lines[k][:at]) - len(lines[k][:at].lstrip(" |")) for k, (at, _code) in rows.items()}
+    view = _numbered_view(outline, {k: (blank[k], at) for k, (at, _code) in rows.items()})
     return view, {n: code for n, (_at, code) in enumerate(rows.values(), 1)}
+
+
+def _numbered_view(outline: Outline, rows: dict[int, tuple[int, int]]) -> Outline:
+    """The outline seen with each row's opening cell (line k, from `lead` to `at`) written as its running number
+    (1, 2 … padded to the cell's length, `lead` spaces before it), so that the rows read as a numbered table's."""
+    view = copy.copy(outline)
+    view.lines = list(outline.lines)
+    view._maps = dict(outline._maps)
+    for n, (k, (lead, at)) in enumerate(rows.items(), 1):
+        view._maps[k] = outline.line_map(k)      # the same length: the line's own alignment holds
+        view.lines[k] = " " * lead + str(n).ljust(at - lead) + outline.lines[k][at:]
+    return view
 
 
 # the header of a schedule whose first column is the time ("Thời gian Nội dung công việc Bộ phận chủ trì …")
@@ -1446,12 +1454,7 @@ def _time_first_rows(outline: Outline, start: int, end: int) -> tuple[Outline, d
         rows[k] = (rest_at, squash(outline.line_out(k, begin, m.end())))
     if len(rows) < 2:
         return outline, {}
-    view = copy.copy(outline)
-    view.lines = list(lines)
-    view._maps = dict(outline._maps)
-    for n, (k, (rest_at, _text)) in enumerate(rows.items(), 1):
-        view._maps[k] = outline.line_map(k)      # the same length: the line's own alignment holds
-        view.lines[k] = str(n).ljust(rest_at) + lines[k][rest_at:]
+    view = _numbered_view(outline, {k: (0, rest_at) for k, (rest_at, _text) in rows.items()})
     return view, {k: text for k, (_a, text) in rows.items()}
 
 
