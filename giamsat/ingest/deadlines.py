@@ -112,6 +112,8 @@ _YEARLESS = [
     (re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}$|qu[yi]\s*[ivl1-4]{1,3}$|(?<!ngay \d )(?<!ngay \d\d )thang\s*\d{1,2}$"), "/{}"),
     (re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}$"), " năm {}"),
     (re.compile(r"\bnam$"), " {}"),
+    # "Trước Tết Nguyên đán": the first day of that year's Tết (which Tết, the caller decides: `_yearless_deadlines`)
+    (re.compile(r"\btet\s*(?:nguyen\s*dan|am\s*lich|co\s*truyen)$"), " {}"),
 ]
 
 

@@ -157,7 +157,8 @@ def _title_year(plan: ParsedPlan) -> None:
         for target in plan.targets:
             if target.year is None and not target.milestones:
                 target.year = year
-        _yearless_deadlines(plan, year, None, f"theo năm của kế hoạch ({year})")
+        issued = dt.date.fromisoformat(plan.document.date) if plan.document.date else None
+        _yearless_deadlines(plan, year, None, f"theo năm của kế hoạch ({year})", issued)
     elif (school := re.search(r"\bnam\s*hoc\s*((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d)\b", title)) and \
             int(school.group(2)) == int(school.group(1)) + 1 and len(named) == 2:
         # a plan for a school year ('… năm học 2025-2026') runs from August to July: 'Tháng 9' is in its first year,
@@ -167,15 +168,29 @@ def _title_year(plan: ParsedPlan) -> None:
     elif not named and plan.document.date:
         issued = dt.date.fromisoformat(plan.document.date)
         _yearless_deadlines(plan, issued.year, issued, f"là lần đến hạn đầu tiên kể từ ngày ban hành văn bản ({issued:%d/%m/%Y})")
+    else:
+        # a plan for several years ("giai đoạn 2026-2030") that writes "Quý III" or "Trước 30/6": no year can be
+        # inferred, so the task has no deadline until the reviewer writes one — said, not left silent
+        undated = [t for t in plan.tasks if t.deadline_text and (t.deadline is None or t.deadline.kind == "unknown")
+                   and with_year(t.deadline_text, 2000) is not None]
+        if undated:
+            example = squash(undated[0].deadline_text or "")
+            plan.warnings.append(f"{len(undated)} thời hạn không ghi năm (ví dụ “{example}”) mà văn "
+                                 "bản không cho biết năm nào: chưa xác định được hạn, cần ghi rõ năm khi duyệt.")
 
 
-def _yearless_deadlines(plan: ParsedPlan, year: int, not_before: dt.date | None, why: str) -> None:
+def _yearless_deadlines(plan: ParsedPlan, year: int, not_before: dt.date | None, why: str,
+                        issued: dt.date | None = None) -> None:
+    """`with_year` for each task whose deadline names no year; a period ending before `not_before` falls in the next
+    year. "Trước Tết Nguyên đán" in a plan for one year is the first Tết on or after the plan's date `issued` (a plan
+    for 2026 signed in December 2025 means the Tết of February 2026; one signed in March, that of early 2027)."""
     dated = 0
     for task in plan.tasks:
         if not task.deadline_text or (task.deadline is not None and task.deadline.kind != "unknown"):
             continue
         spec = with_year(task.deadline_text, year)
-        if spec is not None and not_before is not None and spec.end is not None and spec.end < not_before:
+        floor = not_before or (issued if re.search(r"\btet\b", fold(task.deadline_text)) else None)
+        if spec is not None and floor is not None and spec.end is not None and spec.end < floor:
             spec = with_year(task.deadline_text, year + 1)
         if spec is not None:
             task.deadline = spec

@@ -32,11 +32,28 @@ def test_a_plan_for_one_year_dates_its_yearless_deadlines_in_it() -> None:
     assert any("không ghi năm" in w and "2026" in w for w in plan.warnings)
 
 
-def test_a_plan_for_several_years_leaves_them_unknown() -> None:
+def test_a_plan_for_several_years_leaves_them_unknown_and_says_so() -> None:
     plan = parse_text("\n".join(["ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Số: 12/KH-UBND", "An Bình, ngày 10 tháng 01 năm 2026",
                                  "KẾ HOẠCH", "Chuyển đổi số xã An Bình giai đoạn 2026 - 2030", "", "II. NHIỆM VỤ", *_TABLE]))
     assert [t.deadline.kind if t.deadline else None for t in plan.tasks] == ["unknown"] * 5
-    assert not any("không ghi năm" in w for w in plan.warnings)
+    # no year guessed, but the reviewer is told which deadlines need one
+    assert [w for w in plan.warnings if "không ghi năm" in w] == [
+        "5 thời hạn không ghi năm (ví dụ “Trước 30/6”) mà văn bản không cho biết năm nào: chưa xác định được hạn, "
+        "cần ghi rõ năm khi duyệt."]
+
+
+def _tet_plan(signed: str) -> ParsedPlan:
+    return parse_text("\n".join([
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Số: 3/KH-UBND", f"An Bình, ngày {signed}", "KẾ HOẠCH",
+        "Chuyển đổi số xã An Bình năm 2026", "", "II. NHIỆM VỤ",
+        "| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |", "|---|---|---|---|",
+        "| 1 | Hoàn thành thanh toán không dùng tiền mặt tại chợ xã | Văn phòng HĐND và UBND xã | Trước Tết Nguyên đán |"]))
+
+
+def test_before_tet_in_a_plan_for_one_year_is_the_first_tet_after_the_plan_is_signed() -> None:
+    # signed in December 2025 for 2026: the Tết of February 2026; signed in March 2026: the Tết of early 2027
+    assert _ends(_tet_plan("20 tháng 12 năm 2025")) == [dt.date(2026, 2, 17)]
+    assert _ends(_tet_plan("05 tháng 3 năm 2026")) == [dt.date(2027, 2, 6)]
 
 
 def test_a_letter_dates_them_from_its_own_date() -> None:
