@@ -650,10 +650,11 @@ def _header_titles(text: str) -> bool:
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
     # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực
     # hiện"); a school's or a hospital's lead column names the people in charge ("Người/bộ phận" / "thực hiện"); a
-    # committee's, the unit that advises its member in charge ("Cơ quan tham" / "mưu": the title wraps in its cell)
+    # committee's, the unit that advises its member in charge ("Cơ quan tham" / "mưu": the title wraps in its cell; so
+    # may the lead's, "Bộ phận thực" / "hiện", its last word read below the other titles)
     return len(text) < 160 and not re.search(r"[a-z]{2}[.;]", text) and bool(
         re.search(r"nhiem\s*v[uy]|noi\s*dung|noi\s*dun\b", text)
-        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*(?:chu\b|thuc\s*hien|tham\b(?=.*\bmuu\b))"
+        and re.search(r"chu\s*tri|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*(?:chu\b|thuc\s*(?:hien|\b(?=.*\bhien\b))|tham\b(?=.*\bmuu\b))"
                       r"|\bnguoi\s*/\s*bo\s*phan\b.{0,40}\bthuc\s*hien|\bnguoi\s*(?:thuc\s*hien|phu\s*trach)", text)
         # (the table's left border OCR may read before the number column's title: "[TT", "|STT")
         and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*phoi\b", text) or re.match(r"\s*[\[|(]?\s*s?tt\b", text))
