@@ -3060,6 +3060,16 @@ _RANGE_OPEN = re.compile(r"\s*[-–]\s*(quy|thang)?\s*\|?\s*$")
 _RANGE_CLOSE = re.compile(r"(?<![\w/])((?:[ivx]{1,4}|\d{1,2})\s*/\s*20\d\d)\s*\|?\s*$")
 
 
+# a deadline cell with no year (folded): "Tháng 3", "Quý II", "Trước 30/9", "Trước ngày 15/12"; not "Tháng 3/2026", "Quý
+# II năm 2026" (DEADLINE_PHRASE reads those), nor a count of months ("6 tháng")
+_YEARLESS_CELL = re.compile(r"(?<![a-z0-9/])(?:thang\s*(?:1[0-2]|0?[1-9])(?![\d/⁄]|\s*[/⁄-]|\s*nam)"
+                            r"|qu[yi]\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?!\s*[/⁄-]|\s*nam)"
+                            r"|truoc\s*(?:ngay\s*)?\d{1,2}\s*[/⁄]\s*\d{1,2}(?![\d/⁄]))")
+# "Trước ngày" closing a cell's first line, its day below ("15/12", no year)
+_DAY_OPEN = re.compile(r"(?<![a-z])truoc\s*ngay(?=\s*(?:\||$))")
+_DAY_ALONE = re.compile(r"(?<![\w/⁄])(\d{1,2}\s*[/⁄]\s*\d{1,2})(?![\d/⁄])")
+
+
 def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -> None:
     # (a schedule's header repeated on a new page inside the row's lines holds no deadline)
     folded = ["" if _period_titles(f) else f for f in (fold(x) for x in outline.lines[lo:hi + 1])]
@@ -3083,6 +3093,15 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             if (end := _RANGE_CLOSE.search(folded[j])) is not None and (opening.group(1) or end.group(1)[0].isdigit()):
                 word = {"q": "Quý ", "t": "Tháng "}.get((opening.group(1) or " ")[0], "")
                 task.deadline_text = word + outline.line_out(lo + j, end.start(1), end.end(1))
+                task.deadline = parse_deadline(task.deadline_text)
+                return
+    if best is None or best[0] < 100:
+        for k, f in enumerate(folded):
+            # "Trước ngày" / "15/12": a day's cell wrapped, no year in it (a plan for one year: `with_year` dates it)
+            if (op := _DAY_OPEN.search(f)) is not None and outline.lines[lo + k][op.start()].isupper() and \
+                    (day := next((d for j in range(k + 1, min(k + 3, len(folded)))
+                                  if (d := _DAY_ALONE.search(folded[j])) is not None), None)) is not None:
+                task.deadline_text = f"{squash(outline.line_out(lo + k, op.start(), op.end()))} {day.group(1).replace(' ', '')}"
                 task.deadline = parse_deadline(task.deadline_text)
                 return
     cond = re.compile(r"(ngay khi|sau khi|theo ke\s*$|theo ke\s*ho|theo tien\s*do)")
@@ -3164,6 +3183,15 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             task.deadline = parse_deadline(task.deadline_text)
             return
     if best is None:
+        # a cell naming a month, a quarter or a day without its year ("Tháng 3", "Quý II", "Trước 30/9": a plan for
+        # one year writes its deadlines so; `with_year` dates them): capitalised, as a cell opens, the one on the
+        # row's number line first, the right-most
+        cells = [(abs(lo + k - anchor), -m.start(), k, m) for k, f in enumerate(folded) for m in _YEARLESS_CELL.finditer(f)
+                 if outline.lines[lo + k][m.start()].isupper()]
+        if cells:
+            _d, _s, k, m = min(cells, key=lambda c: c[:2])
+            task.deadline_text = squash(outline.line_out(lo + k, m.start(), m.end()))
+            task.deadline = parse_deadline(task.deadline_text)
         return
     _, k, a, b = best
     # a bare year standing as a paragraph of its own is a deadline cell read column by column ("2025"
