@@ -758,6 +758,22 @@ class AgencyMatcher:
             self._repaired[line] = out
         return out
 
+    def _cells_key(self, key: str, line: str) -> list[tuple[int, int, Agency]]:
+        """`_scan_key`, a name never running over a cell's bar of the line ("Học sinh | Đoàn trường" holds no "Tỉnh
+        đoàn"): past a name found so, the line is scanned again from the bar on (where the key keeps the line's places)."""
+        spans = self._scan_key(key)
+        if len(key) != len(line) or "|" not in line:
+            return spans
+        out: list[tuple[int, int, Agency]] = []
+        for s, e, a in spans:
+            if "|" not in line[s:e]:
+                out.append((s, e, a))
+                continue
+            bar = line.index("|", s, e)
+            nxt = min((s2 for s2, _e, _a in spans if s2 > s), default=len(key))
+            out.extend(x for x in self._cells_key(" " * (bar + 1) + key[bar + 1:nxt], line[:nxt]) if x[0] > bar)
+        return sorted(out, key=lambda x: x[0])
+
     def _scan_key(self, key: str) -> list[tuple[int, int, Agency]]:
         return [
             (m.start(), m.end(), a)
@@ -1006,7 +1022,7 @@ class AgencyMatcher:
         for k, key in enumerate(keys):
             spans = [
                 (s, e, a)
-                for s, e, a in self._scan_key(key)
+                for s, e, a in self._cells_key(key, lines[k])
                 if not (key.startswith("so", s) and _DEPARTMENT.match(a.name) and _number_word_at(lines[k], key, s))
                 and _cased_ok(lines[k], key, s)
             ]
