@@ -104,6 +104,10 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
                 # numbers misread past recognition as marks ("=; Lắp đặt …" for 4): the lines between the two rows
                 # that open so, when exactly as many as the numbers lost, take them in turn
                 opens = [j for j in range(anchors[-1][0] + 1, i) if _MARKS_OPEN.match(lines[j])]
+                if len(opens) != v - expected:
+                    # or as letters ("đị Gắn địa chỉ số …" for 7): a paragraph's first line opening with a short
+                    # token no word of a wrapped cell opens with, before a capitalised word
+                    opens = [j for j in range(anchors[-1][0] + 1, i) if _letters_open(lines, j)]
                 if len(opens) == v - expected:
                     hits = [(j, str(n)) for j, n in zip(opens, range(expected, v), strict=True)]
             anchors.extend(hits)
@@ -146,6 +150,26 @@ def row_anchors(lines: list[str], start: int, end: int, allow_sub: bool = False,
 
 # a row's number read as marks, neither a bullet nor a dash ("=;", "~:"), before a capitalised word
 _MARKS_OPEN = re.compile(r"^\s*[^\w\s|\-–—+•*·.,]{1,2}[;:,.]?\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]")
+
+
+# words a wrapped cell's line may open with before a capitalised word ("và Công nghệ", "của Sở …", "xã Tân Phú"), and
+# the number column's title
+_CELL_WORDS = frozenset({"va", "cua", "cac", "cho", "co", "de", "la", "o", "tai", "ve", "voi", "tu", "do", "so", "bo", "xa",
+                         "ban", "theo", "tren", "duoi", "den", "tinh", "thi", "hoac", "nam", "ngay", "quy", "to",
+                         "tt", "stt"})      # (the number column's title: a header repeated on a new page)
+
+
+def _letters_open(lines: list[str], j: int) -> bool:
+    """Line j opens a row whose number OCR read as letters ("đị Gắn địa chỉ số …" for "7 Gắn …"): it starts a
+    paragraph (a blank line, or a group row in capitals, above it), its first token is short (three characters at
+    most, no digit in it) and no word a wrapped cell's line opens with, and a capitalised word follows."""
+    words = lines[j].split(None, 2)
+    if len(words) < 2 or len(words[0]) > 3 or fold(words[0]).strip(".,;:") in _CELL_WORDS or "|" in words[0] or \
+            any(c.isdigit() for c in words[0]):       # (a sub-row's number, "2.1", is no row's)
+        return False
+    above = lines[j - 1].strip() if j else ""
+    return words[1][:1].isupper() and any(c.islower() for c in words[1]) and \
+        (not above or not any(c.islower() for c in above))
 
 
 def _lost_open(line: str) -> bool:
