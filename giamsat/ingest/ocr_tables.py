@@ -60,10 +60,21 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         elif i > done and not years and (split := _split_year_header(lines, i)):
             # rows keyed by a code column ("Mã chỉ tiêu" / "KHCN-01 …") are read as numbered ones (tasks._code_rows)
             view, codes = _code_rows(outline, split[0] + 1, _table_end(outline, split[0]), i)
-            if rows := ocr_year_unit_table(view, split[0], split[1], matcher, _table_end(outline, split[0]),
+            # the header repeated on the next page with other years (OCR lost a column of this page's) heads rows of
+            # its own: this page's rows end above it
+            end, more = _table_end(outline, split[0]), []
+            for k in range(split[0] + 1, end + 1):
+                if (again := _split_year_header(lines, k)) is not None and again[1] != split[1]:
+                    end, more = k - 1, [y for y in again[1] if y not in split[1]]
+                    break
+            if rows := ocr_year_unit_table(view, split[0], split[1], matcher, end,
                                            _baseline(" ".join(fold(x) for x in lines[i:split[0] + 1]), split[1])):
                 for t in rows:
                     t.no = codes.get(int(t.no), t.no) if codes and t.no and t.no.isdigit() else t.no
+                if more:
+                    warnings.append(f"Bảng chỉ tiêu: tiêu đề lặp lại ở trang sau có thêm cột năm {', '.join(map(str, more))} mà "
+                                    "trang trước không có (OCR mất cột): các chỉ tiêu ở trang trước thiếu giá trị năm đó; "
+                                    "cần đối chiếu bản gốc.")
                 out.extend(rows)
                 done = max(t.source.end_line - 1 for t in rows if t.source)
     for section in outline.section("annex"):
@@ -441,7 +452,8 @@ def _baseline(header: str, years: list[int]) -> int:
     2030", "Giá trị cơ sở 2024 | 2025 | …", also with its words split over the header's lines: "Thực" / "hiện"), not a milestone; else 0. A
     lead column "Đơn vị thực hiện" is not one."""
     found = re.search(r"\b(?:thuc\s*hien|uoc\s*th[a-z]*|hien\s*trang|(?:gia\s*tri\s*)?co\s*so)\s*(?:nam\s*)?20\d\d", header) or \
-        re.search(r"(?<!vi )(?<!quan )\b(?:thuc(?:\s*hien)?|uoc\s*th[a-z]*|hien\s*trang|gia\s*tri\s*co\s*so)\b", header)
+        re.search(r"(?<!vi )(?<!quan )\b(?:thuc(?:\s*hien)?|uoc\s*th[a-z]*|hien\s*trang|gia\s*tri\s*co\s*so)\b", header) or \
+        re.search(r"(?<!thuc )\bhien\b(?=.*\btrang\b)", header)       # "Hiện" / "trạng": the title split over the lines
     return 1 if found and len(years) >= 2 else 0
 
 

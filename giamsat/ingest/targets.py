@@ -1920,6 +1920,9 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     # ending before the next group row
     subs, group_rows = sub_row_anchors(lines, header + 1, end)
     numbered = subs or row_anchors(lines, header + 1, end)
+    # (a table with no number column: its rows are told by their runs of figures, and have no number)
+    unnumbered = not numbered
+    numbered = numbered or _run_rows(lines, header + 1, end, run)
     joined = [] if subs else _joined_numbers(lines, numbered, run, header + 1, end)
     anchors = [(i, label, 0) for i, label in _lost_numbers(lines, sorted(numbered + [(i, lab) for i, lab, _c in joined]), run, header + 1)
                if not any(i == j and label == lab for j, lab, _c in joined)]
@@ -2046,6 +2049,9 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                     t.lead, t.lead_code = found.agency.name, found.agency.code
                     break
         out.append(t)
+    if unnumbered:
+        for t in out:
+            t.no = None
     return out if anchors and len(out) * 2 >= len(anchors) else None
 
 
@@ -2206,6 +2212,21 @@ def _unglue(text: str) -> str:
 
 
 _YEARS_IN = re.compile(r"(?<!\d)20[2-5]\d(?!\d)")
+
+
+def _run_rows(lines: list[str], start: int, end: int, run: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The rows of a year table with no number column ("Chỉ tiêu | Hiện trạng 2025 | Mục tiêu 2026 | … | Đơn vị chịu
+    trách nhiệm") read row by row: each row's first line holds its name's first words, then its run of one figure per
+    year, then the lead's first words or nothing ("Tỷ lệ hộ gia đình sử dụng 78 85 Sở Khoa học và"), labelled 1, 2 …
+    in turn (the lines between them carry their names and leads on)."""
+    out: list[tuple[int, str]] = []
+    for k in range(start, end + 1):
+        if _YEARS_IN.search(lines[k]):
+            continue
+        m = next((m for m in run.finditer(lines[k]) if re.search(r"[^\W\d_]{2}", lines[k][:m.start()])), None)
+        if m is not None and lines[k][:1].isupper() and not re.search(r"\d", lines[k][m.end():]):
+            out.append((k, str(len(out) + 1)))
+    return out
 
 
 def _lost_numbers(lines: list[str], anchors: list[tuple[int, str]], run: re.Pattern[str], start: int) -> list[tuple[int, str]]:
