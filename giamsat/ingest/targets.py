@@ -2188,8 +2188,12 @@ def _lead_down_cell(first: str, conts: list[str], matcher: AgencyMatcher) -> tup
     "… được phòng" / "… trực UBND" / "… trình tỉnh"): the registry's name that the number line's piece
     (`first`) begins and the continuation lines' last words complete, and those lines without its words.
     The longest name so placed whole; None if none."""
-    start = [fold(w).strip(",.;:|") for w in first.split()]
-    if not start or not conts or not first.strip()[:1].isupper():
+    # (a unit cell between the figures and the lead, "ngày làm | Phòng" / "khách Phòng": its lower-case words go first)
+    tokens = first.split()
+    while tokens and (tokens[0] == "|" or tokens[0][:1].islower()):
+        tokens.pop(0)
+    start = [fold(w).strip(",.;:|") for w in tokens]
+    if not start or not conts or not tokens[0][:1].isupper():
         return None
     best: tuple[Agency, list[str]] | None = None
     for agency in matcher.registry:
