@@ -849,6 +849,10 @@ class AgencyMatcher:
         for n in names:
             hit = self._fuzzy(n)
             if hit is not None:
+                if hit[1] < 90 and any(self._keys.get(_key(self.repaired_key(x))) == hit[0] for x in names):
+                    # the name whole once OCR's damaged words are repaired from the registry ("Sở Noi vy": "ụ" read
+                    # as "y"): the unit the near match found, as sure as a learned near name
+                    return AgencyMatch(name, hit[0], 90.0)
                 return AgencyMatch(name, hit[0], hit[1])
         return AgencyMatch(name, None, 0.0)
 
