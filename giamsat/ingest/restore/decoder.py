@@ -9,7 +9,6 @@ from array import array
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
 
 from . import tables as table_cache
 from .channel import Channel
@@ -46,7 +45,6 @@ CAPITAL_D_COST = 2.0
 INSERT_COST = 8.0  # an OCR character that no letter of the syllable produced
 MAX_TOKEN = 9
 CHUNK_POSITIONS = 400
-MEMO_LIMIT = 500_000  # about 50 MB of memoised trigram scores at most
 VITERBI_BEAM = 10.0  # states this far below the best are dropped
 PIECE_CHARS = 20_000
 CLEAN_SHARE = (
@@ -162,8 +160,7 @@ class Restorer:
         self._preferred: dict[tuple[str, str], tuple[dict[str, str], Choices]] = {}
         # per OCR run, per trie node: its children that run may come from (`_edges_of`)
         self._edges: dict[str, dict[int, tuple[bool, tuple[tuple[int, float], ...]]]] = {}
-        self._memo: dict[int, float] = {}  # trigram scores met while decoding
-        self._memo_lower: dict[int, float] = {}  # ... where the OCR token is in lower case
+        self._scored = 0  # positions decoded (a paragraph where every token stays as it is is not)
         self.x_id = self.lm.id("<x>")
         self.num_id = self.lm.id("<num>")
         if built is None and cache:
@@ -519,62 +516,64 @@ class Restorer:
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, Choices]]) -> None:
         """Viterbi with states (previous, current syllable), so every transition is a true trigram;
-        states far below the best are pruned, which keeps the live set to a handful. Trigram
-        scores are memoised (documents repeat their phrases); a miss computes the back-off inline."""
+        states far below the best are pruned, which keeps the live set to a handful. Most transitions are no
+        trigram of the model (nine in ten of an OCR'd plan's): their back-off, the bigram's score or its own
+        back-off, is the same for every state of one current syllable, so it is found once per such group and
+        candidate, and each state adds its context's back-off weight."""
         if all(outs == (None,) for _tokens, _t, (_ids, _costs, outs) in positions):
             return  # every token stays as it is (typed text, numbers, codes): nothing to choose, no score needed
+        self._scored += len(positions)
         lm = self.lm
         bow1, bow2, uni = lm.bow1, lm.bow2, lm.uni
         # A word the OCR read in lower case is no name's syllable: the grams seen only in names
         # ("Xuân Sơn Nam") give way to their back-off there ("xã Xuân Sơn năm 2026").
-        tables = ((self._memo, lm.tri, lm.bi), (self._memo_lower, lm.tri_lower, lm.bi_lower))
-        for memo, _, _ in tables:
-            if len(memo) > MEMO_LIMIT:
-                memo.clear()
+        tables = ((lm.tri, lm.bi), (lm.tri_lower, lm.bi_lower))
         start = lm.unk  # OCR lines start mid-sentence: no sentence-start context
         # A state: (previous id, current id, score, candidate index, index of its back state).
         states: list[tuple[int, int, float, int, int]] = [(start, start, 0.0, 0, -1)]
         history: list[list[tuple[int, int, float, int, int]]] = []
         for tokens, t, (ids, costs, _outs) in positions:
-            memo, tri, bi = tables[tokens[t][:1].islower()]
-            get = memo.get
+            tri, bi = tables[tokens[t][:1].islower()]
+            tri_get = tri.get
             n = len(ids)
             # States that share their current candidate (j) share its id: their best successor per candidate
             # of this position is found column-wise, the first state keeping a tie. Groups keep the order of
             # their first state, candidates their order, as the states of one dict keyed (j, i) would.
-            groups: dict[int, tuple[list[float], list[int], int]] = {}
+            groups: dict[int, tuple[list[float], list[int], int, list[float]]] = {}
             for si, (pp, pid, score, j, _back) in enumerate(states):
-                base = (pp << SHIFT | pid) << SHIFT
-                row: list[float | None] = [get(base | cid) for cid in ids]
-                if None in row:
-                    for i, v in enumerate(row):
-                        if v is None:
-                            cid = ids[i]
-                            v = tri.get(base | cid)
-                            if v is None:
-                                v = bi.get((pid << SHIFT) | cid)
-                                if v is None:
-                                    v = bow1.get(pid, 0.0) + uni[cid]
-                                v += bow2.get(base >> SHIFT, 0.0)
-                            memo[base | cid] = row[i] = v
-                vals = [v + (score - c) for v, c in zip(cast(list[float], row), costs, strict=True)]
                 group = groups.get(j)
                 if group is None:
-                    groups[j] = (vals, [si] * n, pid)
+                    # the bigram's score (pid, candidate) or its back-off: a missing trigram's score less its context's
+                    # weight, the same for every state of this group
+                    below = pid << SHIFT
+                    weight = bow1.get(pid, 0.0)
+                    lower = [b if (b := bi.get(below | cid)) is not None else weight + uni[cid] for cid in ids]
                 else:
-                    gv, gs, _ = group
+                    lower = group[3]
+                context = pp << SHIFT | pid
+                base = context << SHIFT
+                back = bow2.get(context)
+                if back is None:  # a context no trigram has: every transition backs off, weighing nothing
+                    vals = [b + (score - c) for b, c in zip(lower, costs, strict=True)]
+                else:
+                    vals = [(v if (v := tri_get(base | cid)) is not None else b + back) + (score - c)
+                            for cid, b, c in zip(ids, lower, costs, strict=True)]
+                if group is None:
+                    groups[j] = (vals, [si] * n, pid, lower)
+                else:
+                    gv, gs, _, _ = group
                     for i in range(n):
                         if vals[i] > gv[i]:
                             gv[i] = vals[i]
                             gs[i] = si
             if n == 1 and len(groups) == 1:
-                ((vals, backs, pid),) = groups.values()
+                ((vals, backs, pid, _),) = groups.values()
                 states = [(pid, ids[0], vals[0], 0, backs[0])]
             else:
-                top = max(max(vals) for vals, _, _ in groups.values()) - VITERBI_BEAM
+                top = max(max(vals) for vals, _, _, _ in groups.values()) - VITERBI_BEAM
                 states = [
                     (pid, ids[i], v, i, backs[i])
-                    for vals, backs, pid in groups.values()
+                    for vals, backs, pid, _ in groups.values()
                     for i, v in enumerate(vals)
                     if v >= top
                 ]

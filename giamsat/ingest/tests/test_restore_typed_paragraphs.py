@@ -17,7 +17,7 @@ TYPED = (
 def test_a_typed_plan_is_not_decoded() -> None:
     restorer = Restorer()
     assert restorer.restore_text(TYPED) == TYPED
-    assert not restorer._memo and not restorer._memo_lower  # no trigram scored
+    assert restorer._scored == 0  # no position decoded, no trigram scored
 
 
 def test_an_ocr_paragraph_beside_it_is_still_restored() -> None:
@@ -26,4 +26,4 @@ def test_an_ocr_paragraph_beside_it_is_still_restored() -> None:
     restored = restorer.restore_text(text)
     assert restored.startswith(TYPED)
     assert restored.endswith("Triển khai chuyển đổi số trên địa bàn xã năm 2026\n")
-    assert restorer._memo or restorer._memo_lower
+    assert restorer._scored > 0
