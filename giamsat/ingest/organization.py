@@ -198,7 +198,7 @@ _FREQ = [
     ("quarterly", re.compile(r"\bquy\b(?!\s*[ivl1-4]\b)|\b(3|ba|03)\s*thang")),
     ("semiannual", re.compile(r"\b(6|sau|06)\s*thang")),
     ("nine_months", re.compile(r"\b(9|chin|09)\s*thang")),
-    ("annual", re.compile(r"\b(h[a-z]{1,2}ng|moi|01|1|mot)\s*n[a-z]{1,2}m\b|(,|\bva)\s*n[a-z]{1,2}m\b(?!\s*\d)"
+    ("annual", re.compile(r"\b(h[a-z]{1,2}ng|moi|01|1|mot)\s*n[a-z]{1,2}m\b|(,|\bva)\s*(?:ca\s*)?n[a-z]{1,2}m\b(?!\s*\d)"
                           r"|\bn[a-z]{1,2}m\s*bao\s*cao")),
 ]
 
@@ -254,8 +254,10 @@ _REPORT_ANCHOR = re.compile(r"bao\s*c[a-z]o|cap\s*nhat\s*(?:[a-z]+\s*,?\s*){0,3}
 # days of the year named one by one, then "hằng năm": "trước ngày 15/6 và 15/12 hằng năm"
 _DAYS_EVERY_YEAR = re.compile(r"((?:(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}\s*(?:,|va|;)\s*)+(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2})(?!\s*/)"
                               r"\s*(?:cua\s*)?h[a-z]{1,2}ng\s*n[a-z]{1,2}m")
-# "trước ngày 10 tháng cuối quý": the last month of each quarter, a quarterly report's
-_QUARTER_END = r"th[a-z]{1,3}ng\s*cuoi\s*(?:cua\s*|moi\s*)?quy"
+# "trước ngày 10 tháng cuối quý": the last month of each quarter, a quarterly report's; so is the first month of the
+# next quarter ("báo cáo kết quả của quý trước … chậm nhất vào ngày 15 của tháng đầu quý sau")
+_QUARTER_END = (r"th[a-z]{1,3}ng\s*(?:cuoi\s*(?:cua\s*|moi\s*)?quy"
+                r"|dau\s*(?:cua\s*)?quy\s*(?:sau|tiep\s*theo|ke\s*tiep))")
 # "định kỳ …", "chế độ báo cáo": the words of a reporting regime (OCR: "pinh ky", "binh ky", "chế d6 báo cdo")
 _REGIME_WORDS = re.compile(r"\b[dpb]inh\s*ky\b|\bche\s*d[a-z0-9]{0,2}\s*b[a-z]{1,2}o\s*c[a-z]{1,2}o")
 # what a regime's report is of: the plan's results ("báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện Nghị quyết",
@@ -338,10 +340,10 @@ def _freq_segment(window: str) -> str:
     m = re.search(r"(\b[dpb]inh\s*ky|theo|h[a-z]{1,2}ng)\s*((?:(?:h[a-z]{1,2}ng\s*)?(?:\d{1,2}\s*)?(?:th[a-z]{1,3}ng|quy|n[a-z]{1,2}m)"
                   r"\s*(?:,|va|hoac)?\s*(?:bao\s*c[a-z]o\s*(?=n[a-z]{1,2}m\b))?)+)", window)
     seg = re.sub(r"\bva\s*bao\s*c[a-z]o\s*", "va ", m.group(0)) if m else ""   # "hằng quý (…) và báo cáo năm (…)"
-    # "báo cáo kết quả thực hiện 6 tháng và năm", "báo cáo sơ kết 6 tháng, tổng kết năm": the periods named
+    # "báo cáo kết quả thực hiện 6 tháng và (cả) năm", "báo cáo sơ kết 6 tháng, tổng kết năm": the periods named
     # right after "báo cáo", without "định kỳ" (also beside a day "trước ngày 10/12 hằng năm" that names one)
     n = re.search(r"bao\s*c[a-z]o\b[^.;]{0,40}?\b((?:0?6|sau|0?9|chin)\s*th[a-z]{1,3}ng(?:\s*(?:,|va)\s*(?:(?:so|tong)\s*ket\s*)?"
-                  r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)
+                  r"(?:(?:\d{1,2}\s*)?th[a-z]{1,3}ng|(?:ca\s*)?n[a-z]{1,2}m\b(?!\s*\d)|quy\b(?!\s*[ivl1-4]\b)))+)", window)
     named = re.sub(r"\b(?:so|tong)\s*ket\s*", "", n.group(1)) if n else ""
     # a report named by its period: "báo cáo tháng …; báo cáo quý, 6 tháng, 9 tháng và năm …", "báo cáo năm trước ngày
     # 15/12", "sơ kết 6 tháng …, tổng kết năm …" (not "báo cáo năm 2026", "báo cáo tháng 6": a date)
