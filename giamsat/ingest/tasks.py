@@ -35,6 +35,12 @@ _UNIT_COLUMN = re.compile(r"(?:ten\s*)?(?:co\s*quan|don\s*v\S{0,2}|dia\s*phuong)
 _CODE_COL = re.compile(r"^\W*ma(?:so|hieu|chitieu|chiso|nhiemvu|nv|ct)?\W*$")   # on the title without spaces
 
 
+# a column saying how far the work went: "Mức độ hoàn thành", "Tỷ lệ hoàn thành", "Kết quả đạt được", "Đánh giá kết
+# quả", "Tình hình thực hiện" — the table reports work done (a plan's own "Kết quả, sản phẩm" is what a task will give)
+_DONE_COLUMN = re.compile(r"(?:muc\s*do|ty\s*le)\s*hoan\s*thanh|ket\s*qua\s*(?:da\s*)?dat\s*duoc|danh\s*gia\s*(?:ket\s*qua|muc\s*do)"
+                          r"|tinh\s*hinh\s*thuc\s*hien")
+
+
 def _columns(row: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for c, cell in enumerate(row):
@@ -96,6 +102,8 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
     if hdr < 0:
         return []
     top = table.rows[min(hdr, k)]
+    if "deadline" not in cols and not periods and any(_DONE_COLUMN.search(fold(c)) for r in table.rows[k:hdr + 1] for c in r):
+        return []           # last year's results ("Kết quả | Mức độ hoàn thành", no time to do it by): a report, no tasks
 
     def norm(x: str) -> str:
         return re.sub(r"[^a-z]", "", fold(x))
