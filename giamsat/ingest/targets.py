@@ -906,7 +906,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         name, no = rcell("name"), cell("no")
         if not name:
             continue
-        values = [cell(key) for key in cols if key.startswith("y")]
+        values = [cell(key) for key in cols if key.startswith("y") or re.fullmatch(r"q\d", key)]
         has_value = bool(cell("value")) or any(v.strip() for v in values)
         m = _YEAR_CTX.search(fold(name))
         # a group row numbered I, II …; not a row whose year cells hold figures: OCR read its "1.1" as "LI"
@@ -938,6 +938,10 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
                 t.year = int(first)
                 t.value, t.comparator = parse_value(t.milestones[first])
                 t.unit = rcell("unit") or ("%" if "%" in t.milestones[first] else None)
+            elif quarter := _last_quarter(cols, rrow, _intro(outline, table.start)):
+                t.value, t.comparator = parse_value(plain_number(quarter[0]))
+                t.year = quarter[1] or t.year
+                t.unit = rcell("unit") or ("%" if "%" in quarter[0] else None)
         if "unit" not in cols and (bu := _BRACKET_UNIT.search(name)) and \
                 not re.match(r"(?:tru|khong|gom|bao gom|trong do|theo|tinh|ke ca)\b", fold(bu.group(1))):
             t.name, t.unit = name[:bu.start()], bu.group(1)
@@ -1010,6 +1014,10 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
             g = re.sub(r"\s+", "", f)          # OCR loses the space inside a title's words ("Chỉtiêu", "Đơnvị")
             if m := _YEAR_COL.match(f):
                 cols[f"y{m.group(1)}"] = c
+            elif q := _QUARTER_COL.match(f):
+                cols[f"q{_QUARTER_NO[q.group(1)]}"] = c       # "Quý II", "Quý II/2026": a quarter of one year
+                if q.group(2):
+                    cols["qyear"] = int(q.group(2))
             elif re.fullmatch(r"(?:noidung|chitieu|muctieu|giatri)(?:cu|truoc(?:khi)?dieuchinh|hientai|dagiao)", g):
                 continue        # an amending plan's old wording ("Nội dung cũ"): no longer the target
             elif re.fullmatch(r"(?:noidung|chitieu|muctieu|giatri)(?:sau(?:khi)?)?(?:dieuchinh|suadoi|moi)", g):
@@ -1028,9 +1036,27 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("value", c)
             elif re.fullmatch(r"(?:thoigian|thoidiem|thoihan|nam)(?:hoanthanh|thuchien|dat(?:duoc)?)?", g):
                 cols.setdefault("when", c)      # "Thời gian hoàn thành", "Năm đạt": the year the value is for
-        if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols)):
+        quarters = sum(bool(re.fullmatch(r"q\d", key)) for key in cols)
+        if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols) or quarters >= 2):
             return k, cols
     return 0, None
+
+
+# a quarter's column ("Quý I", "Quý IV/2026", "Quý 3 năm 2026")
+_QUARTER_COL = re.compile(r"^\s*quy\s*(iv|i{1,3}|[1-4])\s*(?:(?:/|nam)\s*(20[2-5]\d))?\s*$")
+_QUARTER_NO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _last_quarter(cols: dict[str, int], rrow: list[str], intro: str) -> tuple[str, int | None] | None:
+    """A row of quarter columns: the last quarter's cell that holds a figure (the year's end: the figure the year
+    is judged by) and the year the quarters belong to (named in their titles, else the one year the lines leading
+    into the table name: "I. CHỈ TIÊU NĂM 2026"; None leaves it to the plan's year)."""
+    cells = [rrow[cols[key]] for key in sorted(key for key in cols if re.fullmatch(r"q\d", key)) if cols[key] < len(rrow)]
+    last = next((v.strip() for v in reversed(cells) if re.search(r"\d", v)), None)
+    if last is None:
+        return None
+    years = set(re.findall(r"(?<!\d)(20[2-5]\d)(?!\d)", fold(intro)))
+    return last, cols.get("qyear") or (int(years.pop()) if len(years) == 1 else None)
 
 
 # a year column's title whose year OCR could not read ("Kế hoạch ÁN tác" for "Kế hoạch 2025")
