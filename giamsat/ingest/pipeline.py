@@ -18,11 +18,11 @@ from .deadlines import PERIOD_COLUMNS, parse_deadline, with_year
 from .errors import IngestError
 from .fold import fold, squash
 from .metadata import find_symbols, parse_metadata
-from .model import ParsedPlan, SourceSpan, Task
+from .model import ParsedPlan, SourceSpan, Target, Task
 from .organization import assignments, reporting
 from .readers import Extracted, read_bytes
 from .structure import Outline, Table
-from .targets import prose_only, prose_targets, table_targets
+from .targets import prose_only, prose_targets, table_targets, task_table_indicators
 from .tasks import item_tasks, ocr_annex_tasks, table_tasks
 
 Progress = Callable[[int, int], None]
@@ -205,6 +205,7 @@ def _restore(lines: list[str]) -> list[str]:
 
 
 def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None:
+    indicators: list[Target] = []         # the task tables' own indicators (a "Mục tiêu/chỉ tiêu" column)
     for table in outline.tables:
         # a table whose header names a task and when it is due is read as a task table first: its "Nội dung nhiệm
         # vụ" and "Kết quả, sản phẩm" columns are no indicator's name and value
@@ -216,9 +217,12 @@ def _extract(plan: ParsedPlan, outline: Outline, matcher: AgencyMatcher) -> None
         plan.targets.extend(found)
         if not found and not tasks_first:
             tasks = table_tasks(outline, table, matcher, plan.warnings) or _labelled_cell_tasks(outline, table, matcher)
-        plan.tasks.extend(_group_deadlines(tasks))
+        tasks = _group_deadlines(tasks)
+        plan.tasks.extend(tasks)
+        indicators.extend(task_table_indicators(table, tasks))
     if not any(t.milestones or t.lead for t in plan.targets):
         plan.targets.extend(_ocr_targets(outline, matcher, plan))
+    plan.targets.extend(indicators)
     annex_tasks = bool(plan.tasks)
     if not annex_tasks:
         for start, end in _ocr_task_annexes(outline):

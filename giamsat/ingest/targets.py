@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from .agencies import Agency, AgencyMatcher, CellMention
 from .fold import fold, loose, squash
-from .model import SourceSpan, Target
+from .model import SourceSpan, Target, Task
 from .rows import ROW_NO
 from .structure import Item, Outline, Table
 
@@ -971,8 +971,9 @@ def _sentence_value(text: str) -> tuple[str, str, str | None, int | None] | None
     year = re.search(r"(?:(?:den|toi|trong|vao)\s*(?:(?:het|cuoi)\s*)?)?nam\s*(20[2-5]\d)\b", f)
     g = f[:year.start()] + " " * (year.end() - year.start()) + f[year.end():] if year else f     # same offsets
     for m in _FIGURE.finditer(g):
-        if not m.group("a") or _DATE_LIKE.match(g, m.start("a")) or re.fullmatch(r"20[2-5]\d", m.group("a")):
-            continue
+        if not m.group("a") or _DATE_LIKE.match(g, m.start("a")) or re.fullmatch(r"20[2-5]\d", m.group("a")) \
+                or re.match(r"[^\W\d_]", g[m.end("a"):m.end("a") + 1]):
+            continue        # (a digit glued to a word is a name: "mạng 5G", "chuẩn IPv6")
         comparator, value = _comparator((m.group("cmp") or "").strip(), m)
         unit: str | None = "%" if m.group("pct") else None
         if unit is None and (noun := re.match(r"\s*((?:[^\W\d_]+\s*){1,4})\s*[.;,]?\s*$", text[m.end():])) is not None:
@@ -981,6 +982,36 @@ def _sentence_value(text: str) -> tuple[str, str, str | None, int | None] | None
             return None     # a bare figure among words: no target stated
         return value, comparator, unit, int(year.group(1)) if year else None
     return None
+
+
+# a task table's column for each task's own indicator: "Mục tiêu/chỉ tiêu", "Chỉ tiêu cần đạt", "Mục tiêu"
+_TASK_INDICATOR_COL = re.compile(r"^\W*(?:muc\s*tieu|chi\s*tieu)(?:\s*[/,;-]?\s*(?:va\s*)?(?:muc\s*tieu|chi\s*tieu))?"
+                                 r"(?:\s*(?:can\s*dat|phan\s*dau|dat\s*duoc|cu\s*the))?\W*$")
+
+
+def task_table_indicators(table: Table, tasks: list[Task]) -> list[Target]:
+    """A task table's column for each task's own indicator ('Nhiệm vụ | Mục tiêu/chỉ tiêu | Chủ trì | … | Thời gian'):
+    a cell stating a figure to reach ('Phủ sóng 5G tại 100% khu công nghiệp', 'Số hóa tối thiểu 500.000 trang') is a
+    target named by the cell, led by the row's lead unit, for the year its row is due (none for a recurring row: the
+    plan's year); a cell naming an output ('Nghị quyết được ban hành') is none."""
+    found = next(((r, c) for r, row in enumerate(table.rows[:4]) for c, cell in enumerate(row)
+                  if _TASK_INDICATOR_COL.match(fold(cell))), None)
+    if found is None:
+        return []
+    hdr, col = found
+    by_line = {t.source.start_line: t for t in tasks if t.source}
+    out: list[Target] = []
+    for r in range(hdr + 1, len(table.rows)):
+        task = by_line.get(table.row_lines[r] + 1)
+        cell = squash(table.rrows[r][col]) if col < len(table.rrows[r]) else ""
+        if task is None or not cell or (said := _sentence_value(cell)) is None:
+            continue
+        value, comparator, unit, year = said
+        due = task.deadline.end.year if task.deadline is not None and task.deadline.end is not None else None
+        out.append(Target(name=cell.rstrip(" ."), value=plain_number(value), comparator=comparator, unit=unit,
+                          year=year or due, lead=task.lead, lead_code=task.lead_code, confidence=0.7,
+                          source=SourceSpan(table.row_lines[r] + 1, table.row_lines[r] + 1), raw=" | ".join(table.rows[r])))
+    return out
 
 
 def _threshold(t: Target, value_cell: str) -> bool:
