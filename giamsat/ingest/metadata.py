@@ -496,14 +496,21 @@ _COMPANY_FORM = re.compile(
 )
 
 
+# a Party body of an enterprise: "ĐẢNG ỦY CÔNG TY …", "CHI BỘ TỔNG CÔNG TY …"
+_PARTY_OF = re.compile(r"(?:dang uy|chi bo|ban thuong vu dang uy) (?=(?:tong )?cong ty)")
+
+
 def _join_party_names(parts: list[str]) -> list[str]:
     """'BAN CHẤP HÀNH ĐẢNG BỘ' / 'HUYỆN LAM GIANG': a Party organisation's name broken before its place; a
-    company's legal form alone on its line goes on with its name on the next."""
+    company's legal form alone on its line (or after its Party committee's words) goes on with its name on the
+    next."""
     out: list[str] = []
     for part in parts:
         last = " ".join(fold(out[-1]).split()) if out else ""
         if out and (
             (last.endswith("dang bo") and re.match(_LEVELS + r" \S", fold(part))) or _COMPANY_FORM.match(last)
+            # … also after a Party body's name: "ĐẢNG ỦY CÔNG TY CỔ PHẦN" / "MÔI TRƯỜNG ĐÔ THỊ NAM SƠN"
+            or ((party := _PARTY_OF.match(last)) is not None and _COMPANY_FORM.match(last, party.end()) is not None)
         ):
             out[-1] = f"{out[-1]} {part}"
         else:
