@@ -906,7 +906,7 @@ def table_targets(outline: Outline, table: Table, matcher: AgencyMatcher, warnin
         name, no = rcell("name"), cell("no")
         if not name:
             continue
-        values = [cell(key) for key in cols if key.startswith("y") or re.fullmatch(r"q\d", key)]
+        values = [cell(key) for key in cols if key.startswith("y") or re.fullmatch(r"q\d+", key)]
         has_value = bool(cell("value")) or any(v.strip() for v in values)
         m = _YEAR_CTX.search(fold(name))
         # a group row numbered I, II …; not a row whose year cells hold figures: OCR read its "1.1" as "LI"
@@ -1045,8 +1045,8 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
             g = re.sub(r"\s+", "", f)          # OCR loses the space inside a title's words ("Chỉtiêu", "Đơnvị")
             if m := _YEAR_COL.match(f):
                 cols[f"y{m.group(1)}"] = c
-            elif q := _QUARTER_COL.match(f):
-                cols[f"q{_QUARTER_NO[q.group(1)]}"] = c       # "Quý II", "Quý II/2026": a quarter of one year
+            elif (q := _QUARTER_COL.match(f)) and re.sub(r"[l1|]", "i", q.group(1)) in ("i", "ii", "iii", "iv", "2", "3", "4"):
+                cols[f"q{c}"] = c       # "Quý II", "Quý II/2026" (a scan's "QuýlV"): a quarter of one year, keyed by its place
                 if q.group(2):
                     cols["qyear"] = int(q.group(2))
             elif re.fullmatch(r"(?:noidung|chitieu|muctieu|giatri)(?:cu|truoc(?:khi)?dieuchinh|hientai|dagiao)", g):
@@ -1067,22 +1067,21 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("value", c)
             elif re.fullmatch(r"(?:thoigian|thoidiem|thoihan|nam)(?:hoanthanh|thuchien|dat(?:duoc)?)?", g):
                 cols.setdefault("when", c)      # "Thời gian hoàn thành", "Năm đạt": the year the value is for
-        quarters = sum(bool(re.fullmatch(r"q\d", key)) for key in cols)
+        quarters = sum(bool(re.fullmatch(r"q\d+", key)) for key in cols)
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols) or quarters >= 2):
             return k, cols
     return 0, None
 
 
-# a quarter's column ("Quý I", "Quý IV/2026", "Quý 3 năm 2026")
-_QUARTER_COL = re.compile(r"^\s*quy\s*(iv|i{1,3}|[1-4])\s*(?:(?:/|nam)\s*(20[2-5]\d))?\s*$")
-_QUARTER_NO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# a quarter's column ("Quý I", "Quý IV/2026", "Quý 3 năm 2026"; a scan reads the numeral's I as "l", "1" or "|")
+_QUARTER_COL = re.compile(r"^\s*quy\s*([ivl1|]{1,3}|[1-4])\s*(?:(?:/|nam)\s*(20[2-5]\d))?\s*$")
 
 
 def _last_quarter(cols: dict[str, int], rrow: list[str], intro: str) -> tuple[str, int | None] | None:
     """A row of quarter columns: the last quarter's cell that holds a figure (the year's end: the figure the year
     is judged by) and the year the quarters belong to (named in their titles, else the one year the lines leading
     into the table name: "I. CHỈ TIÊU NĂM 2026"; None leaves it to the plan's year)."""
-    cells = [rrow[cols[key]] for key in sorted(key for key in cols if re.fullmatch(r"q\d", key)) if cols[key] < len(rrow)]
+    cells = [rrow[c] for c in sorted(c for key, c in cols.items() if re.fullmatch(r"q\d+", key)) if c < len(rrow)]
     last = next((v.strip() for v in reversed(cells) if re.search(r"\d", v)), None)
     if last is None:
         return None

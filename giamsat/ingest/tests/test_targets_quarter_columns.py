@@ -39,3 +39,9 @@ def test_quarters_naming_their_year() -> None:
     plan = PLAN.replace("I. CHỈ TIÊU NĂM 2026", "I. CHỈ TIÊU").replace("| Quý I | Quý II | Quý III | Quý IV |",
                                                                        "| Quý I/2027 | Quý II/2027 | Quý III/2027 | Quý IV/2027 |")
     assert [t["year"] for t in parse_text(plan).to_json()["targets"]] == [2027, 2027]
+
+
+def test_quarter_titles_a_scan_misread() -> None:
+    # Tesseract's "QuýlI", "QuýlV", and "Quý II" for "Quý III": the quarters are taken in their order on the page
+    plan = PLAN.replace("| Quý I | Quý II | Quý III | Quý IV |", "| Quý I | QuýlI | Quý II | QuýlV |")
+    assert [t["value"] for t in parse_text(plan).to_json()["targets"]] == ["60", "200"]   # was "55", "160"
