@@ -44,6 +44,10 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
         f = fold(line)
         years = _header_years(f)
         above = fold(next((x for x in reversed(lines[max(0, i - 3):i]) if x.strip()), ""))   # a header on two lines
+        if i > done and (quarter_rows := _quarter_table(outline, i, f, above, years, matcher)):
+            out.extend(quarter_rows)
+            done = max(t.source.end_line - 1 for t in quarter_rows if t.source)
+            continue
         if i > done and len(years) >= 3 and len(set(years)) == len(years) and len(f) < 90 and \
                 re.search(r"noi\s*dung|chi\s*tieu|tt|muc tieu|\|", f + " " + above) and \
                 not re.search(r"(?::|nhu\s*sau)\s*$", f) and \
@@ -445,6 +449,28 @@ def _after_baseline(years: Target, annex: Target) -> bool:
         return True         # the annex reading found no value in the row's cells at all
     return bool(annex.value and years.value and
                 re.search(r"(?<![\d.,])" + re.escape(annex.value) + r"\s*%?\s*\|?\s*[<>≥≤~=]?\s*" + re.escape(years.value) + r"(?![\d.,])", first))
+
+
+# a quarter's column title ("Quý I", "QuýlV": a scan's "l" for the numeral's I; folded)
+_QUARTER_TITLE = re.compile(r"\bquy\s*[ivl1|]{1,4}(?![a-z])")
+
+
+def _quarter_table(outline: Outline, i: int, f: str, above: str, years: list[str], matcher: AgencyMatcher
+                   ) -> list[Target] | None:
+    """An indicator table with one column per quarter ("TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Quý I | …
+    | Quý IV | Cơ quan theo dõi") that OCR read row by row (each row's first line: its name's first words, the unit,
+    a run of one figure per column, the lead's first words): read as a year table's rows are, each valued at its
+    last quarter, for the quarters' own year (in their titles, else the one year the lines above name)."""
+    from .targets import ocr_year_unit_table
+
+    count = len(_QUARTER_TITLE.findall(f))
+    if count < 3 or len(f) > 120 or not re.search(r"don\s*v", loose(f + " " + above)) or \
+            not re.search(r"chi\s*tieu|noi\s*dung|\bs?tt\b", f + " " + above):
+        return None
+    named = set(years) or set(_YEARS.findall(" ".join(fold(x) for x in outline.lines[max(0, i - 5):i])))
+    year = int(named.pop()) if len(named) == 1 else 0
+    base = _baseline(f + " " + above, [0, 0])
+    return ocr_year_unit_table(outline, i, [0] * base + [year] * count, matcher, _table_end(outline, i), base, quarters=True)
 
 
 def _baseline(header: str, years: list[int]) -> int:

@@ -1958,19 +1958,22 @@ _CELL = r"\d/\d(?![\d/])|(?:[<>≥≤~=]\s*)?(?:\d{1,3}(?:\.\d{3})+(?![\d.,])|\d
 
 
 def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher: AgencyMatcher,
-                        end: int, baseline: int = 0) -> list[Target] | None:
+                        end: int, baseline: int = 0, quarters: bool = False) -> list[Target] | None:
     """A year-column table with unit and lead columns ("STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026 |
     Năm 2030 | Đơn vị chủ trì") that OCR read row by row: each row's first line holds its name's first
     words, the unit, one value per year in a run (bare figures, "> 95") and the lead's first words; the
     lines below carry on the name (left) and the lead (right). None when most rows show no such run
     (another layout: the caller reads it otherwise). The first `baseline` year columns are results already
-    reached ("Thực hiện 2024"), read but not kept as milestones."""
+    reached ("Thực hiện 2024"), read but not kept as milestones. `quarters`: the columns after the baseline are the
+    quarters of one year (`years[-1]`, 0 when unknown): the value is the last quarter's, no milestones (as
+    table_targets reads such a table)."""
     from .rows import ROW_NO, row_anchors, sub_row_anchors
 
     lines = outline.lines
     k = len(years)
-    # "_" after the run: a cell's border OCR read as a low line (">70_ | Công an")
-    run = re.compile(r"(?:^|(?<=[\s|]))((?:(?:" + _CELL + r")[\s|]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|_]|$)")
+    # "_" after the run: a cell's border OCR read as a low line (">70_ | Công an"); "[" or "]" between cells: a
+    # border read as a bracket ("15.000 [5.000 |12.000")
+    run = re.compile(r"(?:^|(?<=[\s|\[\]]))((?:(?:" + _CELL + r")[\s|\[\]]+){" + str(k - 1) + r"}(?:" + _CELL + r"))(?=[\s|_\]]|$)")
     glyphs = any("≥" in x or "≤" in x for x in lines)
     # rows numbered under group rows ("1 | Nhóm chỉ tiêu về …", "1.1 | …", "12" for 1.2 …): the sub-rows, each
     # ending before the next group row
@@ -2075,6 +2078,7 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
                 continue
             if not glyphs and tok[:1] in "<>" and tok[1:2] != "=":
                 tok = ("≥" if tok[0] == ">" else "≤") + tok[1:].strip()     # Tesseract has no "≥": see ocr_annex_targets
+            # (quarters of one year: each quarter's cell in turn, the last one's kept)
             t.milestones[str(year)] = tok.upper() if tok in ("x", "X") else plain_number(tok)
         if not t.milestones:
             continue
@@ -2082,8 +2086,10 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         if first is None:
             t.comparator, t.value = "text", None
         else:
-            t.year = int(first)
+            t.year = int(first) or None
             t.value, t.comparator = parse_value(t.milestones[first])
+        if quarters:
+            t.milestones = {}
         # a space OCR lost between a lead's first words ("SởTài" / "chính")
         pieces = [_unglue(x.strip(" |")) for x in lead_lines if x.strip(" |")]
         mentions = matcher.scan_cells(pieces)
