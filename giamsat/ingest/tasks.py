@@ -164,6 +164,19 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
                 _MARK.fullmatch(squash(row[c])) for c in periods if c < len(row)):
             out[-1].name = f"{out[-1].name} {name}"     # a name run over the page break, under the header's copy
             continue
+        if k - 1 in copies and out and not no and name[:1].islower() and out[-1].source is not None and \
+                out[-1].source.start_line == table.row_lines[k - 2] + 1:
+            # a whole row run over the page break: under the header's copy, each cell's rest ("| | năng số cho …
+            # | chức - Hành chính | Công ty | |"); the name goes on, and a lead the first page cut is read whole
+            before = out[-1]
+            before.name = f"{before.name} {name}"
+            prev = table.rrows[k - 2]
+            if get("lead") and "lead" in cols and cols["lead"] < len(prev):
+                coord = " ".join(x for x in (prev[cols["coord"]] if "coord" in cols and cols["coord"] < len(prev) else "",
+                                             get("coord")) if x.strip())
+                before.coordinators = []
+                _assign(before, f"{prev[cols['lead']].strip()} {get('lead')}", coord, matcher, warnings)
+            continue
         # a group row carries no lead and deadline: a row that has both is a task whose number OCR misread ("I" for 2.1)
         if (no and _ROMAN_NO.match(fold(no)) and not (get("lead") and get("deadline"))) or (not any(others) and (
                 not re.match(r"\d", no) or _heads_sub_rows(table.rows, k, cols, no))):
