@@ -372,6 +372,11 @@ class Outline:
         self._build()
         self.sections = self._sections()
 
+    def _closes_bracket(self, cur: list[int], line: str) -> bool:
+        """The item's lines so far leave a bracket open, and `line` closes it."""
+        opened = sum(self.lines[k].count("(") - self.lines[k].count(")") for k in cur)
+        return opened > 0 and line.count(")") > line.count("(")
+
     def _build(self) -> None:
         cur: list[int] = []
         meta: tuple[str, int, int] = ("text", 9, 0)
@@ -396,6 +401,10 @@ class Outline:
                 i += 1
                 continue
             kind, level, off = classify(line)
+            if cur and kind in ("dash", "plus") and self._closes_bracket(cur, line):
+                # a name broken at its hyphen inside a bracket the item opened ("… (Khoa Xét nghiệm chủ trì, Phòng Tài
+                # chính" / "- Kế toán phối hợp; năm 2027)."): the line goes on the item, it is no item of its own
+                kind, level, off = "text", 9, 0
             if cur and kind in ("dash", "plus") and meta[0] in _FIELD_OWNERS and _FIELD.match(fold(line[off:])):
                 self._fields[i] = off           # the item's field, read as if written on its line after a ';'
                 cur.append(i)
