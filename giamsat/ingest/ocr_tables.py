@@ -458,14 +458,14 @@ _QUARTER_TITLE = re.compile(r"\bquy\s*[ivl1|]{1,4}(?![a-z])")
 def _quarter_table(outline: Outline, i: int, f: str, above: str, years: list[str], matcher: AgencyMatcher
                    ) -> list[Target] | None:
     """An indicator table with one column per quarter ("TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Quý I | …
-    | Quý IV | Cơ quan theo dõi") that OCR read row by row (each row's first line: its name's first words, the unit,
+    | Quý IV | Cơ quan theo dõi"; a schedule's "Nội dung nhiệm vụ | … | Quý I | …", marked "x", is none) that OCR read row by row (each row's first line: its name's first words, the unit,
     a run of one figure per column, the lead's first words): read as a year table's rows are, each valued at its
     last quarter, for the quarters' own year (in their titles, else the one year the lines above name)."""
     from .targets import ocr_year_unit_table
 
     count = len(_QUARTER_TITLE.findall(f))
     if count < 3 or len(f) > 120 or not re.search(r"don\s*v", loose(f + " " + above)) or \
-            not re.search(r"chi\s*tieu|noi\s*dung|\bs?tt\b", f + " " + above):
+            not re.search(r"chi\s*tieu|chi\s*so\b", f + " " + above):
         return None
     named = set(years) or set(_YEARS.findall(" ".join(fold(x) for x in outline.lines[max(0, i - 5):i])))
     year = int(named.pop()) if len(named) == 1 else 0

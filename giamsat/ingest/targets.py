@@ -1067,7 +1067,10 @@ def _header(table: Table) -> tuple[int, dict[str, int] | None]:
                 cols.setdefault("value", c)
             elif re.fullmatch(r"(?:thoigian|thoidiem|thoihan|nam)(?:hoanthanh|thuchien|dat(?:duoc)?)?", g):
                 cols.setdefault("when", c)      # "Thời gian hoàn thành", "Năm đạt": the year the value is for
-        quarters = sum(bool(re.fullmatch(r"q\d+", key)) for key in cols)
+        # quarter columns beside an indicator's name ("Chỉ tiêu", "Chỉ số"; a schedule's "Nội dung nhiệm vụ | … | Quý I
+        # | … | Quý IV" marks when each task is done: no indicator)
+        quarters = sum(bool(re.fullmatch(r"q\d+", key)) for key in cols) if "name" in cols and \
+            re.search(r"chitieu|chiso", re.sub(r"\s+", "", fold(row[cols["name"]]))) else 0
         if "name" in cols and ("value" in cols or any(key.startswith("y") for key in cols) or quarters >= 2):
             return k, cols
     return 0, None

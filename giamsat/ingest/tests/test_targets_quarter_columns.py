@@ -45,3 +45,17 @@ def test_quarter_titles_a_scan_misread() -> None:
     # Tesseract's "QuýlI", "QuýlV", and "Quý II" for "Quý III": the quarters are taken in their order on the page
     plan = PLAN.replace("| Quý I | Quý II | Quý III | Quý IV |", "| Quý I | QuýlI | Quý II | QuýlV |")
     assert [t["value"] for t in parse_text(plan).to_json()["targets"]] == ["60", "200"]   # was "55", "160"
+
+
+def test_a_schedule_of_tasks_marked_by_quarter_is_no_indicator_table() -> None:
+    plan = PLAN.split("I. CHỈ TIÊU")[0] + """\
+I. NHIỆM VỤ
+
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Quý I | Quý II | Quý III | Quý IV |
+|---|---|---|---|---|---|---|
+| 1 | Số hóa hồ sơ hộ tịch | Công an xã | x | x | | |
+| 2 | Tập huấn kỹ năng số | Văn phòng HĐND và UBND xã | | | x | 4 lớp |
+"""
+    parsed = parse_text(plan).to_json()
+    assert parsed["targets"] == []
+    assert [t["no"] for t in parsed["tasks"]] == ["1", "2"]
