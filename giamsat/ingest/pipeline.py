@@ -518,7 +518,7 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
         head = next((k for k in range(section.start + 1, min(section.end, section.start + 30) + 1)
                      if _task_header(outline.lines, k)), None)
         if head is not None:
-            out.append((head, _legend_before(outline.lines, head, section.end)))
+            out.extend(_numbered_anew(outline.lines, head, _legend_before(outline.lines, head, section.end)))
     sections = outline.sections
     covered = -1
     for n, section in enumerate(sections):
@@ -555,6 +555,35 @@ def _ocr_task_annexes(outline: Outline) -> list[tuple[int, int]]:
         if head is not None:
             out.append((head, _legend_before(outline.lines, head, section.end)))
     return out
+
+
+def _numbered_anew(lines: list[str], head: int, end: int) -> list[tuple[int, int]]:
+    """The task tables from the header on line `head` to line `end`, one span each: a later header whose first row is
+    numbered 1 starts a table of its own (two tables under numbered sub-headings, '1. Nhiệm vụ chuyển tiếp' / '2. Nhiệm
+    vụ mới', each numbering its rows from 1; a header repeated over a page break, its numbers going on, starts
+    none); the sub-heading above it closes the table before."""
+    spans: list[tuple[int, int]] = []
+    start = head
+    k = head + 3
+    while k <= end:
+        first = next((x for x in lines[k + 1:k + 6] if re.match(r"\s*\W{0,2}\d{1,3}\b", x)), "")
+        # (its first row opens with "1" and the task's words: not the column numbers' row "1 2 3 4 5" under a copy)
+        if _task_header(lines, k) and re.match(r"\s*\W{0,2}0?1\b(?![.,/]\d)\s*[|.]?\s*[^\W\d_]{2}", first):
+            cut = k - 1
+            while cut > start and not lines[cut].strip():
+                cut -= 1
+            if _SUB_HEADING.match(lines[cut]) and cut > start:
+                cut -= 1        # "2. Nhiệm vụ mới năm 2026": the next table's heading, no row of this one
+            spans.append((start, cut))
+            start = k
+            k += 3
+            continue
+        k += 1
+    return [*spans, (start, end)]
+
+
+# a numbered sub-heading over a table ("2. Nhiệm vụ mới năm 2026"; not a row: its number has a dot and a capital)
+_SUB_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[A-ZÀ-ỸĐ][^|]{3,80}$")
 
 
 def _task_window(lines: list[str], start: int, end: int) -> bool:
@@ -607,7 +636,9 @@ def _task_header(lines: list[str], k: int) -> bool:
     if len(lines[k].strip()) <= 12 and all(x.strip() for x in lines[k:k + 3]) \
             and _header_titles(" ".join(_ocr_fold(x) for x in lines[k:k + 3])):
         return True
+    # (a numbered sub-heading over the table, "1. Nhiệm vụ chuyển tiếp từ năm 2025", is no header's first line)
     return (k + 2 < len(lines) and bool(lines[k].strip()) and not lines[k].rstrip().endswith((":", "."))
+            and not _SUB_HEADING.match(lines[k])
             and not lines[k + 1].strip() and _header_titles(_ocr_fold(lines[k]) + " " + _ocr_fold(lines[k + 2])))
 
 
