@@ -61,6 +61,12 @@ def ocr_target_rows(outline: Outline, matcher: AgencyMatcher, warnings: list[str
                 done = max(t.source.end_line - 1 for t in rows if t.source)
                 continue
             out.extend(year_table(outline, i, [int(y) for y in years]))
+        elif i > done and len(set(years)) == 2 and _TWO_YEAR_HEAD.match(f) and \
+                (rows := ocr_year_unit_table(outline, i, [int(y) for y in years], matcher, _table_end(outline, i), units=False)):
+            # "Chỉ tiêu | Năm 2026 | Năm 2027": two year columns and no other (no unit, no lead), its rows unnumbered
+            # or numbered, each row's first line its name's first words and its two figures
+            out.extend(rows)
+            done = max(t.source.end_line - 1 for t in rows if t.source)
         elif i > done and not years and (split := _split_year_header(lines, i)):
             # rows keyed by a code column ("Mã chỉ tiêu" / "KHCN-01 …") are read as numbered ones (tasks._code_rows)
             view, codes = _code_rows(outline, split[0] + 1, _table_end(outline, split[0]), i)
@@ -449,6 +455,10 @@ def _after_baseline(years: Target, annex: Target) -> bool:
         return True         # the annex reading found no value in the row's cells at all
     return bool(annex.value and years.value and
                 re.search(r"(?<![\d.,])" + re.escape(annex.value) + r"\s*%?\s*\|?\s*[<>≥≤~=]?\s*" + re.escape(years.value) + r"(?![\d.,])", first))
+
+
+# the header of an indicator table with two year columns and nothing else ("Chỉ tiêu Năm 2026 | Năm 2027"; folded)
+_TWO_YEAR_HEAD = re.compile(r"^\W*(?:s?tt\W+)?chi\s*tieu[\s|]+(?:nam\s*)?20[2-5]\d[\s|]+(?:nam\s*)?20[2-5]\d[\s|]*$")
 
 
 # a quarter's column title ("Quý I", "QuýlV": a scan's "l" for the numeral's I; folded)

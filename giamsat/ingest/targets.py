@@ -1961,7 +1961,7 @@ _CELL = r"\d/\d(?![\d/])|(?:[<>≥≤~=]\s*)?(?:\d{1,3}(?:\.\d{3})+(?![\d.,])|\d
 
 
 def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher: AgencyMatcher,
-                        end: int, baseline: int = 0, quarters: bool = False) -> list[Target] | None:
+                        end: int, baseline: int = 0, quarters: bool = False, units: bool = True) -> list[Target] | None:
     """A year-column table with unit and lead columns ("STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026 |
     Năm 2030 | Đơn vị chủ trì") that OCR read row by row: each row's first line holds its name's first
     words, the unit, one value per year in a run (bare figures, "> 95") and the lead's first words; the
@@ -1969,7 +1969,8 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
     (another layout: the caller reads it otherwise). The first `baseline` year columns are results already
     reached ("Thực hiện 2024"), read but not kept as milestones. `quarters`: the columns after the baseline are the
     quarters of one year (`years[-1]`, 0 when unknown): the value is the last quarter's, no milestones (as
-    table_targets reads such a table)."""
+    table_targets reads such a table). `units`: False for a table with no unit column ("Chỉ tiêu | Năm 2026 | Năm
+    2027"): the words before a row's figures are all its name (a unit in brackets ending it, "(%)", is read off)."""
     from .rows import ROW_NO, row_anchors, sub_row_anchors
 
     lines = outline.lines
@@ -2035,7 +2036,8 @@ def ocr_year_unit_table(outline: Outline, header: int, years: list[int], matcher
         tokens = [squash(x) for x in re.findall(_CELL, m.group(1))]
         if len(tokens) != k:
             continue
-        unit_m = re.search(r"(?:\|\s*|\s)\[?(%|[A-ZĐ][^\s|,]{1,12}(?:\s*/\s*[^\s|]+)?|[^\W\d_]{1,8}\s*/\s*[^\s|]+)$", before) \
+        unit_m = None if not units else \
+            re.search(r"(?:\|\s*|\s)\[?(%|[A-ZĐ][^\s|,]{1,12}(?:\s*/\s*[^\s|]+)?|[^\W\d_]{1,8}\s*/\s*[^\s|]+)$", before) \
             or re.search(r"\|\s*([^|]{1,20})$", before) \
             or re.search(r"(?:\|\s*|\s)(" + _COUNT_UNIT + r")$", fold(before))     # "… được hồ sơ 12.000 …"
         unit = before[unit_m.start(1):unit_m.end(1)].strip() if unit_m else None      # (fold keeps offsets)
