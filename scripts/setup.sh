@@ -53,6 +53,3 @@ fi
 # reads them instead of compiling its sources again where PYTHONDONTWRITEBYTECODE is set; Python still checks each
 # against its source and compiles an edited module anew.
 .venv/bin/python -m compileall -q giamsat >/dev/null
-# The reader's regular expressions compiled once (their programs in giamsat/ingest/rxcache.json, not in git): a new
-# process hands them to the regex engine instead of compiling about 700 patterns again (rxcache.py).
-.venv/bin/python -c "from giamsat.ingest import rxcache; rxcache.build()" || echo "setup: rxcache not built (the reader compiles its patterns as before)"
