@@ -3177,7 +3177,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
             wrapped_ends = [int(e.group(1)) for j in range(k + 1, min(k + 3, len(folded)))
                             for e in _YEAR_CELL.finditer(folded[j]) if first < int(e.group(1)) <= first + 30]
             if wrapped_ends:
-                task.deadline_text = f"{first} - {wrapped_ends[0]}"
+                # ("Năm học 2026 -" / "2027": a school year's span keeps its words, it ends in May)
+                school = re.search(r"(?<![a-z])nam\s*hoc\s*$", f[:op.start(1)])
+                head = squash(outline.line_out(lo + k, school.start(), op.start(1))) + " " if school else ""
+                task.deadline_text = f"{head}{first} - {wrapped_ends[0]}"
                 task.deadline = parse_deadline(task.deadline_text)
                 return
         # a year's cell wrapped: "Năm" (then the next cell's figure, a bar or nothing) over "… 2026 …": the year is the
