@@ -680,7 +680,7 @@ def _schedule_titles(text: str) -> bool:
 
 
 def _header_titles(text: str) -> bool:
-    if _schedule_titles(text):
+    if _schedule_titles(text) or _coordinators_only_titles(text):
         return True
     # the coordinators' column may be missing when the row opens with the number column's title ("TT Đơn vị chủ trì |
     # Nhiệm vụ Thời gian hoàn Ghi chú"); OCR may lose a title's last letter at the cell's edge ("TT Nội dun Đơn vị thực
@@ -694,6 +694,16 @@ def _header_titles(text: str) -> bool:
         # (the table's left border OCR may read before the number column's title: "[TT", "|STT")
         and (re.search(r"phoi\s*hop|(?:co quan|don vi|bo phan|phong|khoa|ban)\s*phoi\b", text) or re.match(r"\s*[\[|(]?\s*s?tt\b", text))
         and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh|lo\s*trinh", text))
+
+
+def _coordinators_only_titles(text: str) -> bool:
+    """'TT Nhiệm vụ Cơ quan phối hợp Thời gian hoàn' / 'thành': a task table with no lead column (its group rows name
+    the unit leading the rows below them, `tasks.unit_groups`): the number's, the task's, the coordinators' and the
+    time's titles, nothing else."""
+    return len(text) < 120 and re.match(r"\s*[\[|(]?\s*s?tt\b", text) is not None and bool(
+        re.search(r"nhiem\s*v[uy]|noi\s*dung", text) and re.search(r"(?:co\s*quan|don\s*vi)\s*phoi\s*hop", text)
+        and re.search(r"thoi\s*(?:han|gian)|hoan\s*thanh", text)
+        and not re.search(r"chu\s*tri|thuc\s*hien|tham\s*muu|phu\s*trach|[a-z]{2}[.;]", text))
 
 
 # OCR's glyphs for marked letters inside a word ("N9i" for "Nội", "ph6i" for "phối", "h&p" for "hợp", "nhi¢m"

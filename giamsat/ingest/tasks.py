@@ -1298,10 +1298,15 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         spans = [(i, max(i, max((k for k in range(i, nxt) if lines[k].strip()), default=i)))
                  for (i, _v), nxt in zip(anchors, [*(j for j, _w in anchors[1:]), end + 1], strict=True)]
     due = _due_groups(outline, start, end, frozenset(i for i, _v in anchors))
-    groups = sorted([*_roman_groups(outline, start, end), *due,
+    # (a table with a coordinators' column and no lead's: its group rows name the unit leading their rows)
+    titles = list(itertools.dropwhile(lambda f: not re.match(r"\W{0,2}s?tt\b", f),
+                                      _header_folds(lines, start, anchors[0][0] if anchors else start)))
+    units = _unit_groups(outline, start, end, frozenset(i for i, _v in anchors), matcher) if \
+        any(re.search(r"phoi\s*hop", f) for f in titles) and not any(_LEAD_TITLE.search(f) for f in titles) else {}
+    groups = sorted([*_roman_groups(outline, start, end), *due, *((i, cap, used) for i, (cap, _u, used) in units.items()),
                      *(_number_group(outline, i, min([end, *(j - 1 for j, _n in anchors if j > i)])) for i, _v in heads)])
     group_lines = frozenset(k for _g, _name, used in groups for k in used)
-    if heads or due:
+    if heads or due or units:
         spans = _clip_to_groups(spans, [i for i, _v in anchors], group_lines)
     due_when = {name: parse_deadline(name) for _i, name, _used in due}
     out: list[Task] = []
@@ -1390,6 +1395,7 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
                 task.confidence = min(task.confidence, 0.5)
                 warnings.append(f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: ô thời gian trống, lấy theo dòng "
                                 f"trên (ô gộp) “{before.deadline_text}”.")
+    _group_units_lead(out, {cap: unit for cap, unit, _used in units.values()}, matcher)
     order = _lead_column(lines, start, min(end, (anchors[0][0] if anchors else end)))
     if order is not None:
         # "TT | Đơn vị chủ trì | Nhiệm vụ | …" and "TT | Nhiệm vụ | Cơ quan chủ trì | …" alike: the unit's cell, merged
@@ -1405,6 +1411,20 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
                     warnings.append(f"Dòng {task.no or 'không số'} của phụ lục nhiệm vụ: ô cơ quan chủ trì trống, "
                                     f"lấy theo dòng trên (ô gộp) “{before.lead}”.")
     return out
+
+
+def _group_units_lead(tasks: list[Task], units: dict[str, str], matcher: AgencyMatcher) -> None:
+    """'A | ĐẢNG ỦY SỞ KHOA HỌC VÀ CÔNG NGHỆ' over rows whose table has no lead column ('TT | Nhiệm vụ | Cơ quan phối
+    hợp | Thời gian'): the group's unit leads each row; a unit the row names is one of its coordinators."""
+    for task in tasks:
+        if task.group not in units:
+            continue
+        unit = units[task.group]
+        hit = matcher.match(unit)
+        code = hit.agency.code if hit.agency is not None and hit.score >= 90 else None
+        if task.lead and task.lead_code != code and not any(fold(task.lead) in fold(c) for c in task.coordinators):
+            task.coordinators = [task.lead, *task.coordinators]
+        task.lead, task.lead_code = unit, code
 
 
 # a row's code opening its first line ("NV-01 Xây dựng …", "| KHCN-02 | Số đơn …", "CĐS-1.2 …"): capitals, a dash or dot,
@@ -2523,6 +2543,33 @@ def _due_groups(outline: Outline, start: int, end: int, marks: frozenset[int]) -
             continue
         taken.update(used)
         out.append((i, caption, used))
+    return out
+
+
+def _unit_groups(outline: Outline, start: int, end: int, marks: frozenset[int],
+                 matcher: AgencyMatcher) -> dict[int, tuple[str, str, list[int]]]:
+    """Group rows of a task table with no lead column that name the unit leading the rows below them, in capitals, their
+    letter kept or lost, wrapped in their cell ("A ĐẢNG ỦY SỞ KHOA HỌC VÀ" / "CÔNG NGHỆ", "ĐẢNG ỦY SỞ TÀI CHÍNH"): line →
+    (caption, the unit's name, the caption's lines), when the caption is a registry unit or a party body whole."""
+    lines = outline.lines
+    out: dict[int, tuple[str, str, list[int]]] = {}
+    taken: set[int] = set()
+    for i in range(start, end + 1):
+        line = lines[i].strip()
+        if i in taken or i in marks or not line or line != line.upper() or sum(c.isalpha() for c in line) < 6:
+            continue
+        used = [i]
+        k = i + 1
+        while k <= end and len(used) < 3:
+            nxt = lines[k].strip()
+            if not nxt or k in marks or nxt != nxt.upper() or len(nxt) > 40:
+                break
+            used.append(k)
+            k += 1
+        caption = re.sub(r"^[A-ZĐ]\s+(?=\S{2})", "", squash(" ".join(outline.line_out(x) for x in used)))
+        if (unit := _group_unit(caption, matcher)):
+            taken.update(used)
+            out[i] = (caption, unit, used)
     return out
 
 
