@@ -1127,6 +1127,10 @@ def _unread_year_cols(header: list[str], cols: dict[str, int], intro: str) -> di
     return {f"y{fit[0]}": c} if len(fit) == 1 else {}
 
 
+_FALL_TO = re.compile(r"(?:giam|ha)\s*(?:xuong|con)\s*(?:con\s*)?(?=(?:duoi|toi da|khong qua|<|≤)?\s*\d)")
+_OVER_BASE = re.compile(r"\s*so\s*voi\b")
+
+
 def parse_value(text: str) -> tuple[str | None, str]:
     """'≥ 30' → ('30', '>='); '16 - 18' → ('16-18', 'range'); 'Đạt mức …' → (text, 'text')."""
     t = squash(text)
@@ -1140,11 +1144,15 @@ def parse_value(text: str) -> tuple[str | None, str]:
     # a growth ("Tăng 2 lần", "Gấp đôi", "Tăng bình quân 10%/năm"): the multiple or the rate
     grown = re.match(r"(?:tang\s*(?:binh\s*quan|trung\s*binh)?\s*(?:gap\s*)?|gap\s*)(?=(?:\S+\s*)?\d|(?:doi|hai|ba|bon|ruoi)\b)", f)
     f = f[grown.end():] if grown else f
+    # a fall to a level ("Giảm còn dưới 5%", "Giảm xuống 3,8%"): the level and its bound
+    f = f[fall.end():] if not grown and (fall := _FALL_TO.match(f)) else f
     if (word := re.fullmatch(r"(doi|hai|ba|bon|ruoi)(\s*lan)?", f)) and (grown or word.group(2)):
         return _MULTIPLE_WORDS[word.group(1)], "="
     m = re.match(r"^(≥|>=|≤|<=|>|<|~|=|tren|duoi|toi thieu|it nhat|toi da|khong duoi|khong qua|tu)?\s*(\d+(?:[.,]\d+)?)\s*%?"
                  r"(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?)\s*%?)?(\s*tro len)?(?:\s*(?:lan|/\s*nam)\b)?", f)
-    if not m or (m.end() < len(f.rstrip(" %&")) * 0.5 and not m.group(1)):
+    # a change over its base ("Tăng 15% so với năm 2025"): the rate; the base year is no milestone
+    based = bool(grown and m and _OVER_BASE.match(f, m.end()))
+    if not m or (m.end() < len(f.rstrip(" %&")) * 0.5 and not m.group(1) and not based):
         return t, "text"
     op = m.group(1) or ""
     if m.group(3):
