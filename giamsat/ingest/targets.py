@@ -258,9 +258,13 @@ def _same_number(a: str | None, b: str | None) -> bool:
     return bool(a and b) and num(a) == num(b)
 
 
+_OPENS_SENTENCE = re.compile(r"[\s,]*(?:(?:phan\s*dau|muc\s*tieu)\s*)?")
+
+
 def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target]:
     f = item.folded
     out: list[Target] = []
+    opening: int | None = None       # the year a sentence opens with ("Đến năm 2027, 100% …; số bài báo …; …")
     for a, b in _clauses(f, frozenset(item.offsets)):
         clause = f[a:b]
         inline = re.search(r"(?:den|dat|toi|vao|trong|truoc)\s*(?:(?:het|cuoi)\s*)?(?:nam\s*)((?:20)\d\d)", clause) or \
@@ -270,9 +274,13 @@ def _item_targets(outline: Outline, item: Item, year: int | None) -> list[Target
             re.match(r"[\s,]*(?:(?:trong|ca)\s*)?giai\s*doan\s*(?:tu\s*(?:nam\s*)?)?20\d\d\s*(?:[-–]|den)\s*(?:nam\s*)?(20\d\d)\s*[:,]", clause)
         # "… không quá 03 ngày từ năm 2026.", "Năm 2026: 60% …"; "Giai đoạn 2026 - 2030, thu hút 10 dự án": what the
         # period is to achieve is due at its end
-        cyear = int(inline.group(1)) if inline else year
+        cyear = int(inline.group(1)) if inline else opening or year
         if inline and re.match(r"\s*:", clause[inline.end():]):
             year = cyear        # "Phấn đấu trong năm 2026: 90% …; 70% …": the lead-in's year holds for the clauses after it
+        if inline and _OPENS_SENTENCE.fullmatch(clause[:inline.start()]) and (clause[inline.end() - 1] in ",:" or re.match(r"\s*[,:]", clause[inline.end():])):
+            opening = cyear     # … and so does a year opening the sentence, up to its full stop
+        if f[b:b + 1] != ";":
+            opening = None
         last = a
         prev: tuple[int, str] | None = None          # (end, comparator) of the clause's last figure
         covered = a                                  # a counted target's name runs to here ("01 khu … dành 30% …")
