@@ -3123,6 +3123,28 @@ def _period_titles(folded: str) -> bool:
         all(w in _HEADER_WORDS or w in ("quy", "thang", "nam") for w in words)
 
 
+# a year's phrase ("Năm 2026", "2026") and a dash closing its cell: the line ends, a bar or the next cell's first word
+# follows ("Năm 2026 - Lồng ghép …", "|Năm 2026- |Phòng Tổ")
+_YEAR_SPAN_OPEN = re.compile(r"\s*[-–]\s*(?:$|\||(?=[A-ZĐÀ-Ỹ]))")
+_YEAR_PHRASE_ONLY = re.compile(r"(?:nam\s*)?20[2-4]\d")
+
+
+def _wrapped_span_end(folded: list[str], line: str, k: int, a: int, b: int) -> tuple[int, re.Match[str]] | None:
+    """The end of a span of years whose cell wrapped after its first year's dash ("Năm 2026 -" / "2027"): the first
+    year standing as a word of its own further on or on the next two lines, after the first and within ten years, not in the
+    task's words ("đến năm 2030"); None when the phrase is no year's or no dash follows it."""
+    phrase = folded[k][a:b].strip()
+    if not _YEAR_PHRASE_ONLY.fullmatch(phrase) or _YEAR_SPAN_OPEN.match(line, b) is None:
+        return None
+    first = int(phrase[-4:])
+    for j in range(k, min(k + 3, len(folded))):
+        # (also further on its own line: OCR may run the next line into it)
+        for e in _YEAR_CELL.finditer(folded[j], b if j == k else 0):
+            if first < int(e.group(1)) <= first + 10 and not re.search(r"(?:nam|den|doan|tu)\s*$", folded[j][:e.start(1)]):
+                return j, e
+    return None
+
+
 # a start–end cell's first line ending in its dash ("Quý II/2026 - Quý", "03/2026 -"), and the end on a line below
 _RANGE_OPEN = re.compile(r"\s*[-–]\s*(quy|thang)?\s*\|?\s*$")
 _RANGE_CLOSE = re.compile(r"(?<![\w/])((?:[ivx]{1,4}|\d{1,2})\s*/\s*20\d\d)\s*\|?\s*$")
@@ -3163,6 +3185,13 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
                 task.deadline_text = word + outline.line_out(lo + j, end.start(1), end.end(1))
                 task.deadline = parse_deadline(task.deadline_text)
                 return
+    if best is not None and (span := _wrapped_span_end(folded, outline.lines[lo + best[1]], best[1], best[2], best[3])) is not None:
+        # "Năm 2026 -" closing its cell, the next cell's words after it ("… | Năm 2026 - Lồng ghép chương" / "… 2027
+        # trình đào tạo …"): the span's end year, wrapped below, is the deadline's end
+        j, e = span
+        task.deadline_text = f"{squash(outline.line_out(lo + best[1], best[2], best[3]))} - {folded[j][e.start(1):e.end(1)]}"
+        task.deadline = parse_deadline(task.deadline_text)
+        return
     if best is None or best[0] < 100:
         for k, f in enumerate(folded):
             # "Trước ngày" / "15/12": a day's cell wrapped, no year in it (a plan for one year: `with_year` dates it)
