@@ -138,6 +138,7 @@ def _in_other_name(key: str, start: int) -> bool:
 _UY = re.compile(r"(?<![a-z])(ty|gy|ay|dy|iy|sy)(?![a-z])")
 _DIGIT_LOOK = str.maketrans({"0": "o", "6": "o", "5": "s", "1": "l", "4": "a", "8": "b"})
 _TOKEN = re.compile(r"[a-z0-9]+")
+_TIME_WORDS = frozenset({"thang", "quy", "nam", "ngay", "tuan"})
 _NONE: frozenset[str] = frozenset()
 # A Vietnamese syllable as folded; none opens with a bare "p" (only "ph"): "Pại học", "Pào tạo" are OCR's "P" for "Đ"
 _SYLLABLE = re.compile(
@@ -714,6 +715,10 @@ class AgencyMatcher:
         ]
         if len(key) == len(line):  # "CA xã": a short name in capitals is no damaged word
             words = [t if line[m.start() : m.end()] in ("CA", "QS") else w for m, t, w in zip(tokens, texts, words, strict=True)]
+        # a time's word before its number ("Văn phòng | Tháng 6/2026", "Quý 1/2026") is the deadline cell's, never a
+        # unit's damaged word ("Tháng" is no "Đảng")
+        words = [t if t in _TIME_WORDS and n + 1 < len(texts) and texts[n + 1].isdigit() else w
+                 for n, (t, w) in enumerate(zip(texts, words, strict=True))]
         pending = [
             n for n, w in enumerate(words) if w is None and (not texts[n].isdigit() or len(texts[n]) <= 2)
         ]
