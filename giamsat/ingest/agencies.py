@@ -1216,6 +1216,8 @@ class AgencyMatcher:
             for j in starts:
                 cand = first + " " + " ".join(w for _p, w in words[j : j + 4])
                 m = self._scan.match(cand)
-                if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))):
+                # (not a name another level's word goes on: "Văn phòng" / "UBND xã HĐND và" is no "Văn phòng UBND" tỉnh)
+                if m and m.end() > len(first) + 2 and (a := self._lookup(m.group(1))) and \
+                        not self._level_after(cand, m.end(), a):
                     return a, words[j][0]
         return None
