@@ -3123,6 +3123,33 @@ def _period_titles(folded: str) -> bool:
         all(w in _HEADER_WORDS or w in ("quy", "thang", "nam") for w in words)
 
 
+# a month's or a quarter's time closing a line with the word joining it to a later one ("10/2025 đến", "Tháng 12/2025
+# và"), or alone at the line's end; and the later one ending a line below, after its joining word when it stands there
+# ("tháng 5/2026", "… và tháng 3/2026")
+_JOIN_OPEN = re.compile(r"\s*(den|va)?\s*\|?\s*$")
+_JOIN_CLOSE = re.compile(r"(?<![a-z])(den\s+|va\s+)?((?:thang|quy)\s*(?:[ivx]{1,4}|\d{1,2})\s*/\s*20\d\d)\s*\|?\s*$")
+
+
+def _wrapped_later_time(outline: Outline, folded: list[str], lo: int, k: int, a: int, b: int) -> str | None:
+    """The later of two times a cell names, wrapped in its column: the phrase found (a month or a quarter with its
+    year) closes its line, with 'đến'/'và' after it or with the joining word opening the later one, which ends one of
+    the next two lines ('Từ tháng' / '10/2025 đến' / 'tháng 5/2026'; 'Tháng 12/2025' / '… và tháng 3/2026'); None
+    when no such later time follows or it is no later."""
+    opening = _JOIN_OPEN.match(folded[k], b)
+    if opening is None or not re.search(r"\d\s*/\s*20\d\d$", folded[k][a:b].strip()):
+        return None
+    first = parse_deadline(squash(outline.line_out(lo + k, a, b)))
+    for j in range(k + 1, min(k + 3, len(folded))):
+        if (end := _JOIN_CLOSE.search(folded[j])) is not None and (opening.group(1) or end.group(1)):
+            text = squash(outline.line_out(lo + j, end.start(2), end.end(2)))
+            text = text[:1].upper() + text[1:]
+            spec = parse_deadline(text)
+            if first.end is not None and spec.end is not None and spec.end > first.end:
+                return text
+            return None
+    return None
+
+
 # a year's phrase ("Năm 2026", "2026") and a dash closing its cell: the line ends, a bar or the next cell's first word
 # follows ("Năm 2026 - Lồng ghép …", "|Năm 2026- |Phòng Tổ")
 _YEAR_SPAN_OPEN = re.compile(r"\s*[-–]\s*(?:$|\||(?=[A-ZĐÀ-Ỹ]))")
@@ -3185,6 +3212,11 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
                 task.deadline_text = word + outline.line_out(lo + j, end.start(1), end.end(1))
                 task.deadline = parse_deadline(task.deadline_text)
                 return
+    if best is not None and (later := _wrapped_later_time(outline, folded, lo, best[1], best[2], best[3])) is not None:
+        # "Từ tháng" / "10/2025 đến" / "tháng 5/2026", "Tháng 12/2025" / "… và tháng 3/2026": a cell naming two times
+        # wrapped in its column, the later one at the end of a line below: the deadline is the later
+        task.deadline_text, task.deadline = later, parse_deadline(later)
+        return
     if best is not None and (span := _wrapped_span_end(folded, outline.lines[lo + best[1]], best[1], best[2], best[3])) is not None:
         # "Năm 2026 -" closing its cell, the next cell's words after it ("… | Năm 2026 - Lồng ghép chương" / "… 2027
         # trình đào tạo …"): the span's end year, wrapped below, is the deadline's end
