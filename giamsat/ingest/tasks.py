@@ -2464,7 +2464,9 @@ def _junk(text: str) -> bool:
     return short > 0.4 * len(tokens)
 
 
-_OUTPUT_CTX = re.compile(r"(cua|tich|trinh)\s*$")    # "của UBND tỉnh" in an output cell; "chương trình, Sở …" is a new cell
+# "của UBND tỉnh" in an output cell, "trình UBND tỉnh" (submitted to it); "chương trình, Sở …" is a new cell, and so is
+# "chương trình Sở Công" (the noun's "trình": a programme, a procedure, a roadmap … ends the task's words)
+_OUTPUT_CTX = re.compile(r"(cua|tich|(?<!chuong )(?<!quy )(?<!lo )(?<!cong )(?<!giao )(?<!tien )trinh)\s*$")
 
 
 def _roman_groups(outline: Outline, start: int, end: int) -> list[tuple[int, str, list[int]]]:
