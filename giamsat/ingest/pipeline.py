@@ -75,7 +75,7 @@ def parse_extracted(extracted: Extracted, registry: list[Agency] | None = None) 
     plan.document = parse_metadata(cleaned.lines, restored, timed_restore)
     _noted_parents(plan, cleaned.lines, cleaned.notes + extracted.notes)
     _extract(plan, outline, matcher)
-    _title_year(plan)
+    _title_year(plan, outline)
     _to_raw_lines(plan, cleaned.raw_index)
     _check(plan, outline)
     t3 = time.perf_counter()
@@ -141,7 +141,7 @@ def _to_raw_lines(plan: ParsedPlan, raw_index: list[int]) -> None:
     plan.reporting.source = conv(plan.reporting.source)
 
 
-def _title_year(plan: ParsedPlan) -> None:
+def _title_year(plan: ParsedPlan, outline: Outline) -> None:
     """'KẾ HOẠCH Ứng dụng công nghệ thông tin … năm 2026' / 'I. MỤC TIÊU' / '1. 100% cơ sở giáo dục …': a plan for one year
     (its title names that year and no other, not as a horizon: "đến năm 2030") sets its targets for that year when
     nothing else gives them one, and its deadlines that name no year ("Trước 30/6", "Quý III") fall in it. A document
@@ -169,6 +169,7 @@ def _title_year(plan: ParsedPlan) -> None:
         issued = dt.date.fromisoformat(plan.document.date)
         _yearless_deadlines(plan, issued.year, issued, f"là lần đến hạn đầu tiên kể từ ngày ban hành văn bản ({issued:%d/%m/%Y})")
     else:
+        _heading_years(plan, outline)
         # a plan for several years ("giai đoạn 2026-2030") that writes "Quý III" or "Trước 30/6": no year can be
         # inferred, so the task has no deadline until the reviewer writes one — said, not left silent
         undated = [t for t in plan.tasks if t.deadline_text and (t.deadline is None or t.deadline.kind == "unknown")
@@ -177,6 +178,38 @@ def _title_year(plan: ParsedPlan) -> None:
             example = squash(undated[0].deadline_text or "")
             plan.warnings.append(f"{len(undated)} thời hạn không ghi năm (ví dụ “{example}”) mà văn "
                                  "bản không cho biết năm nào: chưa xác định được hạn, cần ghi rõ năm khi duyệt.")
+
+
+# a heading naming the one year its duties are for ("1. Nhiệm vụ năm 2026", "Năm 2027:"), not a horizon ("đến năm 2030")
+_HEADING_YEAR = re.compile(r"(?<!\bden )(?<!\btoi )(?<!\bhet )(?<!\btu )\bnam\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|den\b|tro\b))")
+
+
+def _heading_years(plan: ParsedPlan, outline: Outline) -> None:
+    """A plan for several years that sets its duties out year by year, under headings naming one year each ("1. Nhiệm
+    vụ năm 2026" / a table / "2. Nhiệm vụ năm 2027" / a table): a deadline naming no year ("Quý II", "Trước 30/6")
+    falls in the year of the nearest heading above its task."""
+    heads: list[tuple[int, int | None]] = []
+    for it in outline.items:
+        if it.kind in ("para", "table", "dash", "plus", "bullet"):
+            continue
+        # (its opening words only: OCR may have run the table's header line into the heading)
+        opening = it.folded[:60]
+        if len(years := _HEADING_YEAR.findall(opening)) == 1 and len(re.findall(r"(?:19|20)\d\d", opening)) == 1:
+            heads.append((it.start, int(years[0])))
+        elif len(it.text) <= 80:
+            heads.append((it.start, None))
+    dated = 0
+    for task in plan.tasks:
+        if not task.deadline_text or task.source is None or (task.deadline is not None and task.deadline.kind != "unknown"):
+            continue
+        above = [year for start, year in heads if start < task.source.start_line - 1]
+        spec = with_year(task.deadline_text, above[-1]) if above and above[-1] else None
+        if spec is not None:
+            task.deadline = spec
+            dated += 1
+    if dated:
+        plan.warnings.append(f"{dated} thời hạn không ghi năm được hiểu theo năm ghi ở tiêu đề mục chứa nhiệm vụ; "
+                             "cần kiểm tra khi duyệt.")
 
 
 def _yearless_deadlines(plan: ParsedPlan, year: int, not_before: dt.date | None, why: str,
