@@ -532,7 +532,8 @@ def _party_committee(first: str, second: str) -> str | None:
 # A Party committee named with its own place ("HUYỆN ỦY TÂN LẠC", "THÀNH ỦY BẢO AN")
 _OWN_COMMITTEE = re.compile(r"(?:tinh|thanh|huyen|quan|thi) uy \S")
 # A header's first line naming the superior body, its second the issuing one below it.
-_SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so|cong an|truong|dai hoc|hoc vien)\s+\S")
+# (a state group above its corporation, a corporation above its company: "TẬP ĐOÀN …" / "TỔNG CÔNG TY …")
+_SUPERIOR = re.compile(r"(ubnd|uy ban nhan dan|bo|tinh uy|thanh uy|so|cong an|truong|dai hoc|hoc vien|tap doan|tong cong ty)\s+\S")
 _SUBORDINATE = re.compile(
     r"(so|ban|van phong|trung tam|cong an|thanh tra|chi cuc|cuc|phong|benh vien|truong|vien"
     r"|bo chi huy|dai|bao|cong ty|tong cong ty|khoa(?! hoc\b))\s+\S"
