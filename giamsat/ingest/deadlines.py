@@ -312,6 +312,8 @@ DEADLINE_PHRASE = re.compile((
     # "năm 2026 - 2027": a span of years with "năm" before its first year only
     r"|n[a-z&]{1,3}m\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d(?!\d)|\s*va\s*nh[a-z]{1,3}ng\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\s*theo)?"
     r"|(?<![a-z])h[a-z]{1,2}ng\s*(?:th(?!uong)[a-z]{1,3}ng|quy|n[a-z]{1,2}m)\b(?!\s*(?:19|20)\d\d)|th[a-z]{1,4}n?g\s*xuy[a-z]{1,2}n|nhiem vu thuong\s*xuyen"
+    # "định kỳ 6 tháng báo cáo kết quả": every half year
+    r"|(?<![a-z])dinh\s*ky\s*(?:0?6|sau)\s*thang\b"
     # with no year, after "trước"/"trong" (a plan for one year, a letter: `with_year` dates them): "trước ngày 15/12",
     # "trong quý III", "trước tháng 9"
     r"|(?<=truoc )(?:ngay\s*)?\d{1,2}\s*/\s*\d{1,2}(?!\d)(?!\s*/)|(?<=trong )qu[yi]\s*(?:[ivl]{1,3}|[1-4])\b(?!\s*(?:/|-))"

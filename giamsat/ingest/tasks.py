@@ -1179,6 +1179,17 @@ _DEADLINE_FIELD = re.compile(r"(?:^|[(;.,]\s*)(?:thoi\s*(?:gian|han)|tien\s*do)(
                              r"([^;()]{2,80}?)\s*(?=[;)]|\.?\s*$)")
 
 
+_BARE_FREQUENCY = re.compile(r"h[a-z]{1,2}ng\s")
+_DONE_BY = re.compile(r"(?:hoan\s*thanh|thoi\s*(?:gian|han)(?:\s*hoan\s*thanh)?\s*:?)\s*(?:trong|truoc|vao|cham\s*nhat)?\s*(?:ngay\s*)?$")
+
+
+def _done_by_later(f: str, after: int) -> bool:
+    """A deadline phrase after `after` that a word of completion opens ("hoàn thành trong tháng 12/2026", "thời gian:
+    Quý III/2026"): when the duty is done, whatever frequency its words held before."""
+    return any(_DONE_BY.search(f[max(after, m.start() - 30):m.start()]) and not _BARE_FREQUENCY.match(m.group(0))
+               for m in DEADLINE_PHRASE.finditer(f, after))
+
+
 def _item_task(outline: Outline, item: Item, text: str, group: str | None, matcher: AgencyMatcher) -> Task:
     no = item.marker.strip(". )")
     task = Task(name=text, group=group, no=no if re.search(r"\w", no) else None,
@@ -1231,6 +1242,8 @@ def _item_task(outline: Outline, item: Item, text: str, group: str | None, match
         start = m.start()
         if before is not None and before.group(1) == "tu" and re.match(r"nam|(?:19|20)\d\d", phrase):
             start = max(0, m.start() - 30) + before.start(1)        # "từ năm 2026": ongoing from that year
+        if before is None and _BARE_FREQUENCY.match(phrase) and _done_by_later(f, m.end()):
+            continue        # "… trong dự toán ngân sách hằng năm. Giao …; hoàn thành trong tháng 12/2026": the budget's
         task.deadline_text = outline.out(item, start, m.end())
         task.deadline = parse_deadline(task.deadline_text)
         break
