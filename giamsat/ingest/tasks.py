@@ -790,12 +790,27 @@ def _section_tasks(outline: Outline, section: Section, matcher: AgencyMatcher) -
             child_level = nxt.level
             continue
         task = _item_task(outline, item, text, group, matcher)
+        if _preamble(items, n, task):
+            continue
         if task.deadline is None and group and (period := _period_heading(group)) is not None:
             task.deadline_text, task.deadline = period.raw, period
         if owner is not None and task.lead is None:
             task.lead, task.lead_code = owner[0], owner[1]
         out.append(task)
     return out
+
+
+# a sentence that gives a duty to a unit: "… . Giao Sở A chủ trì, …"
+_GIVES = re.compile(r"(?:^|[.;]\s*)giao\s+(?!nhiem\s*vu\b|trach\s*nhiem\b)\S")
+
+
+def _preamble(items: list[Item], n: int, task: Task) -> bool:
+    """The paragraph opening a heading's duties written as paragraphs that a 'Giao …' sentence assigns one by one:
+    it says why the heading matters, assigning nothing and setting no time — no duty."""
+    item, nxt = items[n], items[n + 1] if n + 1 < len(items) else None
+    return item.kind == "para" and n > 0 and items[n - 1].kind != "para" and task.lead is None and \
+        task.deadline is None and nxt is not None and nxt.kind == "para" and bool(_GIVES.search(nxt.folded)) and \
+        not _GIVES.search(item.folded)
 
 
 def _indicator_fields(item: Item, nxt: Item | None, after: Item | None) -> Item | None:
