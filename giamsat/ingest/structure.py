@@ -424,7 +424,8 @@ class Outline:
                 last_num = int(d.group(1)) if (d := re.match(r"\D*(\d{1,2})", line[:off])) else 0
             # an article ("Điều 1. Phê duyệt …") opens a paragraph of its own, also where no blank line parts it from
             # the text above (a PDF's lines)
-            if kind != "text" or not cur or self._heading_alone(cur, meta, i) or _ARTICLE.match(fold(line)):
+            if kind != "text" or not cur or self._heading_alone(cur, meta, i) or _ARTICLE.match(fold(line)) or \
+                    self._paragraph_ends(cur, meta, i):
                 self._flush(cur, meta)
                 cur = [i]
                 meta = (kind, level, off) if kind != "text" else ("para", 8, 0)
@@ -448,6 +449,16 @@ class Outline:
             if kind not in ("text",):
                 return 0
         return 0
+
+    def _paragraph_ends(self, cur: list[int], meta: tuple[str, int, int], i: int) -> bool:
+        """Wrapped lines with no blank line between paragraphs (a PDF's, a scan's): a paragraph's line closed by a full
+        stop well short of the lines above it ends the paragraph, and the next line, opening in upper case, opens the
+        next one ("… điểm du lịch trọng điểm của tỉnh." / "Xây dựng cơ sở dữ liệu …")."""
+        if meta[0] != "para" or len(cur) < 2:
+            return False
+        last = self.lines[cur[-1]].rstrip()
+        width = max(len(self.lines[k].rstrip()) for k in cur[:-1])
+        return width >= 60 and last.endswith(".") and len(last) < 0.8 * width and self.lines[i].lstrip()[:1].isupper()
 
     def _heading_alone(self, cur: list[int], meta: tuple[str, int, int], i: int) -> bool:
         """'5. Phòng Kế hoạch - Tài chính' / 'Cân đối, bố trí kinh phí …': a numbered line that is a short title
