@@ -101,12 +101,16 @@ def table_tasks(outline: Outline, table: Table, matcher: AgencyMatcher, warnings
             break
     if hdr < 0:
         return []
-    top = table.rows[min(hdr, k)]
     if "deadline" not in cols and not periods and any(_DONE_COLUMN.search(fold(c)) for r in table.rows[k:hdr + 1] for c in r):
         return []           # last year's results ("Kết quả | Mức độ hoàn thành", no time to do it by): a report, no tasks
 
     def norm(x: str) -> str:
         return re.sub(r"[^a-z]", "", fold(x))
+
+    # the header's row that titles the name column (a PDF may put a merged title's text below the sub-titles' row:
+    # "| | | Chủ trì | Phối hợp | …" / "| TT | Nội dung nhiệm vụ | Đơn vị thực hiện | …"), which each page's copy repeats
+    top = next((table.rows[r] for r in range(min(hdr, k), hdr + 1)
+                if cols["name"] < len(table.rows[r]) and norm(table.rows[r][cols["name"]])), table.rows[min(hdr, k)])
 
     def header_copy(r: list[str]) -> bool:
         # the header repeated on each page a table runs over ("| TT | Nội dung | Khoa/Phòng thực hiện | …")
