@@ -3206,6 +3206,29 @@ def _wrapped_span_end(folded: list[str], line: str, k: int, a: int, b: int) -> t
     return None
 
 
+_EVERY_OPEN = re.compile(r"(?<![a-z])dinh\s*ky\s*(0?6|0?3)\s*\|?\s*$")
+# a span's second period opening the next line of its cell with the dash ("Quý IV/2026" / "… - Quý II/2027")
+_SPAN_REST = re.compile(r"(?<![\w/])[-–]\s*((?:qu[yi]|thang)\s*(?:[ivxl1]{1,4}|\d{1,2})\s*/\s*20\d\d)\s*\|?\s*$")
+
+
+def _cell_rest_below(outline: Outline, folded: list[str], lo: int, at: tuple[int, int, int]) -> str | None:
+    """A deadline cell at its line's end that wrapped onto the next lines' ends: a span whose second period opens
+    the next line with its dash ("Quý IV/2026" / "… - Quý II/2027"), or "và các năm tiếp theo" after a year ("Năm 2026
+    và" / "… các năm tiếp" / "… theo"); the whole cell, None when nothing of it wrapped."""
+    k, a, b = at
+    after = folded[k][b:].rstrip(" |")
+    if len(after) > 4 or k + 1 >= len(folded):
+        return None
+    here = squash(outline.line_out(lo + k, a, b))
+    if not after and (m := _SPAN_REST.search(folded[k + 1])) is not None:
+        return f"{here} - {squash(outline.line_out(lo + k + 1, m.start(1), m.end(1)))}"
+    below = " ".join(folded[k + 1:k + 3])
+    if re.fullmatch(r"\s*va", after) and re.search(r"cac\s*n[a-z]{1,2}m\s*ti[a-z]{1,2}p\b", below) and \
+            re.match(r"n[a-z]{1,2}m\s*20\d\d$", folded[k][a:b].strip()):
+        return f"{here} và các năm tiếp theo"
+    return None
+
+
 # a start–end cell's first line ending in its dash ("Quý II/2026 - Quý", "03/2026 -"), and the end on a line below
 _RANGE_OPEN = re.compile(r"\s*[-–]\s*(quy|thang)?\s*\|?\s*$")
 _RANGE_CLOSE = re.compile(r"(?<![\w/])((?:[ivx]{1,4}|\d{1,2})\s*/\s*20\d\d)\s*\|?\s*$")
@@ -3251,6 +3274,10 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         # wrapped in its column, the later one at the end of a line below: the deadline is the later
         task.deadline_text, task.deadline = later, parse_deadline(later)
         return
+    if best is not None and (rest := _cell_rest_below(outline, folded, lo, best[1:])) is not None:
+        task.deadline_text = rest
+        task.deadline = parse_deadline(task.deadline_text)
+        return
     if best is not None and (span := _wrapped_span_end(folded, outline.lines[lo + best[1]], best[1], best[2], best[3])) is not None:
         # "Năm 2026 -" closing its cell, the next cell's words after it ("… | Năm 2026 - Lồng ghép chương" / "… 2027
         # trình đào tạo …"): the span's end year, wrapped below, is the deadline's end
@@ -3295,6 +3322,13 @@ def _ocr_deadline(outline: Outline, task: Task, lo: int, hi: int, anchor: int) -
         re.fullmatch(r"th[a-z]{1,4}n?g", a) and re.fullmatch(r"xuy[a-z]{1,2}n", b) for a, b in itertools.pairwise(starts))
     if split_continuous and (best is None or best[0] < 100):
         task.deadline_text = "Thường xuyên"
+        task.deadline = parse_deadline(task.deadline_text)
+        return
+    # "Định kỳ 6" / "tháng": a period's count closing one line, its word the next line's end
+    every = next((ev for k, f in enumerate(folded[:-1]) if (ev := _EVERY_OPEN.search(f)) is not None
+                  and re.search(r"(?<![a-z])thang\s*\|?\s*$", folded[k + 1])), None)
+    if every is not None and best is None:
+        task.deadline_text = f"Định kỳ {every.group(1)} tháng"
         task.deadline = parse_deadline(task.deadline_text)
         return
     if best is None and (wrapped := _wrapped_quarter(outline, folded, lo)) is not None:
