@@ -1351,6 +1351,10 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
     width = ocr_names.name_width(lines, marks, start, end, matcher)
     top = ocr_names.top_aligned(lines, marks, matcher)
     objects_first = _objects_first(lines, start, marks[0] if marks else start)
+    if _directing_first(lines, start, marks[0] if marks else start):
+        # the party bodies that direct ("Ban cán sự đảng UBND tỉnh", "Đảng đoàn HĐND tỉnh") stand in their own column
+        # before the lead's: none of them leads a row
+        exclude |= {a.code for a in matcher.registry if _DIRECTING_BODY.match(fold(a.name))}
     for n, ((i, v), (lo, hi)) in enumerate(zip(anchors, spans, strict=True)):
         group = None
         for gline, gname, _used in groups:
@@ -1643,6 +1647,23 @@ def _objects_first(lines: list[str], start: int, first_row: int) -> bool:
     them."""
     for f in _header_folds(lines, start, first_row):
         if (a := _OBJECT_TITLE.search(f)) and _LEAD_TITLE.search(f, a.end()):
+            return True
+    return False
+
+
+_DIRECTING_BODY = re.compile(r"(?:ban\s*can\s*su\s*dang|dang\s*doan|ban\s*thuong\s*vu)\b")
+# the column of the party body that directs a duty: "Cấp ủy, tổ chức đảng lãnh đạo, chỉ đạo", "Cơ quan lãnh đạo, chỉ đạo"
+_DIRECTING_TITLE = re.compile(r"(?<![a-z])cap\s*uy\b|lanh\s*dao\s*,?\s*chi\s*dao")
+
+
+def _directing_first(lines: list[str], start: int, first_row: int) -> bool:
+    """Whether the table's header names the party body that directs each duty before the lead's column ('TT | Nội dung
+    | Cấp ủy, tổ chức đảng lãnh đạo, chỉ đạo | Cơ quan chủ trì thực hiện | …'), its titles wrapped over the header's
+    lines: on a row's lines the lead is then the unit right of the directing body, as right of inspected units."""
+    folds = list(_header_folds(lines, start, first_row))
+    for j, f in enumerate(folds):
+        if (d := _DIRECTING_TITLE.search(f)) and _TASK_TITLE.search(f, 0, d.start()) and (
+                _LEAD_TITLE.search(f, d.end()) or any(_LEAD_TITLE.search(g) for g in folds[j + 1:j + 3])):
             return True
     return False
 
