@@ -473,7 +473,8 @@ class Outline:
         head = self.lines[cur[0]][meta[2]:].strip()
         words = fold(head.rstrip(":")).split()
         nxt = self.lines[i].strip()
-        return (0 < len(head) <= 60 and len(words) <= 10 and (head[-1:].isalnum() or head.endswith(":"))
+        # (up to fourteen words: "Quảng bá điểm đến và phát triển sản phẩm du lịch số" is a title, short of the width)
+        return (0 < len(head) <= 60 and len(words) <= 14 and (head[-1:].isalnum() or head.endswith(":"))
                 and words[-1] not in _HANGING
                 and nxt[:1].isupper() and (len(nxt) >= 40 or nxt.endswith((".", ":"))) and len(nxt) > len(head))
 
