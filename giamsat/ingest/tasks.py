@@ -3118,7 +3118,9 @@ def _pick_lead(cells: list[CellMention], bodies: list[str], center: int,
     return min(cells, key=rank)
 
 
-_DOC_NUMBER = re.compile(r"(?<![a-z])so\s*$")
+# "số" before a document's number ("Quyết định số 79/2021"); not "hồ sơ" or "cơ sở", which fold alike ("… lưu trữ hồ sơ
+# 30/6/2027": the row's deadline after its name)
+_DOC_NUMBER = re.compile(r"(?<![a-z])(?<!ho )(?<!co )so\s*$")
 # "Quý IV năm" with no year after it: a quarter whose cell wrapped, its year on a line below
 _QUARTER_CUT = re.compile(r"(?<![a-z])quy\s+(?:i{1,3}|iv|[1-4])\s+n[a-z]{1,2}m(?![a-z])(?!\s*\d)")
 _YEAR_CELL = re.compile(r"(?:^|[|\s])(20[2-4]\d)(?=\s|\||$)")
