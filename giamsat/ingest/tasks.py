@@ -1409,7 +1409,9 @@ def ocr_annex_tasks(outline: Outline, start: int, end: int, matcher: AgencyMatch
         warnings.append(f"Dòng {', '.join(t.no or '?' for t in found)} của phụ lục nhiệm vụ: OCR mất số thứ tự, nhận ra "
                         "nhờ ô “Chủ trì: …” riêng của dòng; cần đối chiếu bản gốc.")
     _column_blocks(outline, anchors, out, matcher, end, exclude, warnings, (leads, coords))
-    _cells_above_number(outline, anchors, out, matcher, end, exclude)
+    # (group rows naming the leading body: their rows' leads known before the cells above the numbers are read)
+    _group_units_lead(out, {cap: unit for cap, unit, _used in units.values()}, matcher)
+    _cells_above_number(outline, anchors, out, matcher, end, exclude, group_lines)
     _cells_below_name(outline, anchors, out, matcher, exclude, warnings)
     _roadmap_end(lines, start, end, anchors, out, warnings)
     for (i, _v), task in zip(anchors, out, strict=True):
@@ -1995,7 +1997,7 @@ def _cells_block(outline: Outline, a: int, b: int, matcher: AgencyMatcher,
 
 
 def _cells_above_number(outline: Outline, anchors: list[tuple[int, int]], tasks: list[Task], matcher: AgencyMatcher,
-                        end: int, exclude: frozenset[str]) -> None:
+                        end: int, exclude: frozenset[str], groups: frozenset[int] = frozenset()) -> None:
     """Rows of a narrow table OCR read in blocks whose cells stand ABOVE their number: the block of the row's other
     cells (lead, coordinators, deadline) comes first, then the number opening the name's paragraph ("Văn phòng Phòng
     VH-XH | Hằng năm" / "HĐND và" / "UBND" / "" / "10 Tập huấn kỹ năng số, an" / "toàn thông tin …"). Tesseract does
@@ -2003,8 +2005,9 @@ def _cells_above_number(outline: Outline, anchors: list[tuple[int, int]], tasks:
     from the usual order (cells below the name, `_cells_below_name`) by both ends of a run of rows whose name
     paragraphs hold no unit and no deadline: a cells block above the first row, the row before it complete on its own
     lines, and nothing between the last row's name and the next row's number (or the table's end) — there each row's
-    cells are the block above its number."""
-    lines = outline.lines
+    cells are the block above its number. A group row's lines (`groups`: 'Đ CHI BỘ VĂN PHÒNG …' between two rows) are
+    no cells."""
+    lines = [("" if k in groups else x) for k, x in enumerate(outline.lines)]
 
     def name_end(i: int) -> int:
         k = i
