@@ -536,6 +536,29 @@ class Restorer:
             tri, bi = tables[tokens[t][:1].islower()]
             tri_get = tri.get
             n = len(ids)
+            if len(states) == 1:
+                # one state (two positions in three): its successors as below, without grouping; the lists are
+                # walked by index (a zip with strict=True parses its keyword at every call)
+                pp, pid, score, _j, _back = states[0]
+                below = pid << SHIFT
+                weight = bow1.get(pid, 0.0)
+                context = pp << SHIFT | pid
+                back = bow2.get(context)
+                if back is None:
+                    vals = [(b if (b := bi.get(below | (cid := ids[i]))) is not None else weight + uni[cid])
+                            + (score - costs[i]) for i in range(n)]
+                else:
+                    base = context << SHIFT
+                    vals = [(v if (v := tri_get(base | (cid := ids[i]))) is not None
+                             else (b if (b := bi.get(below | cid)) is not None else weight + uni[cid]) + back)
+                            + (score - costs[i]) for i in range(n)]
+                if n == 1:
+                    states = [(pid, ids[0], vals[0], 0, 0)]
+                else:
+                    top = max(vals) - VITERBI_BEAM
+                    states = [(pid, ids[i], v, i, 0) for i, v in enumerate(vals) if v >= top]
+                history.append(states)
+                continue
             # States that share their current candidate (j) share its id: their best successor per candidate
             # of this position is found column-wise, the first state keeping a tie. Groups keep the order of
             # their first state, candidates their order, as the states of one dict keyed (j, i) would.
@@ -554,10 +577,10 @@ class Restorer:
                 base = context << SHIFT
                 back = bow2.get(context)
                 if back is None:  # a context no trigram has: every transition backs off, weighing nothing
-                    vals = [b + (score - c) for b, c in zip(lower, costs, strict=True)]
+                    vals = [lower[i] + (score - costs[i]) for i in range(n)]
                 else:
-                    vals = [(v if (v := tri_get(base | cid)) is not None else b + back) + (score - c)
-                            for cid, b, c in zip(ids, lower, costs, strict=True)]
+                    vals = [(v if (v := tri_get(base | ids[i])) is not None else lower[i] + back) + (score - costs[i])
+                            for i in range(n)]
                 if group is None:
                     groups[j] = (vals, [si] * n, pid, lower)
                 else:
