@@ -8,6 +8,7 @@ import re
 from array import array
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from . import tables as table_cache
@@ -158,7 +159,7 @@ class Restorer:
         self._kinds: dict[str, int] = {}  # see _looks_clean
         # (capitalised token, next word) -> (the names of the text being restored, its candidates as they prefer them)
         self._preferred: dict[tuple[str, str], tuple[dict[str, str], Choices]] = {}
-        # per OCR run, per trie node: its children that run may come from (`_edges_of`)
+        # per OCR run, per trie node: its children that run may come from (`_expand`)
         self._edges: dict[str, dict[int, tuple[bool, tuple[tuple[int, float], ...]]]] = {}
         self._scored = 0  # positions decoded (a paragraph where every token stays as it is is not)
         self.x_id = self.lm.id("<x>")
@@ -458,7 +459,7 @@ class Restorer:
             if not layer:
                 continue
             if j < n:
-                ranked = sorted(layer.items(), key=lambda x: x[1])
+                ranked = sorted(layer.items(), key=itemgetter(1))
                 cap = min(SEARCH_CAP, ranked[0][1] + SEARCH_WIDTH)
                 layer = layers[j] = {p: c for p, c in ranked[:BEAM] if c <= cap}
             else:
@@ -475,22 +476,34 @@ class Restorer:
         # Only the best MAX_CANDS by `_candidates`' ranking (unigram-weighted cost, cost, spelling) can be among its
         # candidates, also when a capital Đ's search joins them: a joined list's first MAX_CANDS are each among the
         # first MAX_CANDS of their own list.
-        uni, lm_id = self.lm.uni, self.lm.id
-        found = sorted((c - UNIGRAM_WEIGHT * uni[lm_id(strings[q])], c, strings[q])
+        uni, ids, unk = self.lm.uni, self.lm.ids, self.lm.unk
+        found = sorted((c - UNIGRAM_WEIGHT * uni[ids.get(strings[q], unk)], c, strings[q])
                        for q, c in layers[n].items() if terminal[q])
         return [(s, c) for _, c, s in found[:MAX_CANDS]]
 
     def _expand(self, layer: dict[int, float], target: dict[int, float], seg: str, cap: float) -> None:
-        """Extend every partial spelling in `layer` by one letter that may have produced `seg`."""
+        """Extend every partial spelling in `layer` by one letter that may have produced `seg`. A node's steps
+        (its children whose letter may have produced `seg`, with that letter's cost) are found at its first visit
+        and kept: in the order a walk over the node's children (when it has fewer than the letters that produce
+        `seg`) or over those letters by cost meets them, and whether that order is by cost. (A node's new spellings
+        enter the layer in that order, which decides among equal costs at the beam's edge.)"""
         edges = self._edges.get(seg)
         if edges is None:
             edges = self._edges[seg] = {}
+        options = self.channel.reverse.get(seg, [])
+        option_map = self.rev_map.get(seg, {})
+        kids = self.kids
         inf = math.inf
         known, spelt = edges.get, target.get  # bound once: this loop is most of a new word's search
         for node, cost in list(layer.items()) if target is layer else layer.items():
             out = known(node)
             if out is None:
-                out = edges[node] = self._edges_of(node, seg)
+                children = kids[node]
+                if len(children) < len(options):
+                    out = False, tuple([(child, option_map[c]) for c, child in children.items() if c in option_map])
+                else:
+                    out = True, tuple([(q, cc) for c, cc in options if (q := children.get(c)) is not None])
+                edges[node] = out
             by_cost, steps = out
             for child, cc in steps:
                 v = cost + cc
@@ -500,18 +513,6 @@ class Restorer:
                     continue
                 if v < spelt(child, inf):
                     target[child] = v
-
-    def _edges_of(self, node: int, seg: str) -> tuple[bool, tuple[tuple[int, float], ...]]:
-        """The children of `node` whose letter may have produced `seg`, with its cost, in the order a walk over the
-        node's children (when it has fewer than the letters that produce `seg`) or over those letters by cost meets
-        them, and whether that order is by cost. (A node's new spellings enter the layer in that order, which
-        decides among equal costs at the beam's edge.)"""
-        options = self.channel.reverse.get(seg, [])
-        option_map = self.rev_map.get(seg, {})
-        children = self.kids[node]
-        if len(children) < len(options):
-            return False, tuple([(child, option_map[c]) for c, child in children.items() if c in option_map])
-        return True, tuple([(q, cc) for c, cc in options if (q := children.get(c)) is not None])
 
     # ---- decoding -----------------------------------------------------------------------
     def _decode_into(self, positions: list[tuple[list[str], int, Choices]]) -> None:
