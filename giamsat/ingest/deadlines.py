@@ -45,6 +45,8 @@ _RECURRING = [
 # "Quý", its older spelling "Quí", and "Q" before a figure ("Q3/2026")
 _QUY = r"(?<![a-z])(?:qu[yi]\s*|q\.?\s*(?=(?:[1-4]|iv|i{1,3})\s*[/-]))"
 _QUARTER = re.compile(_QUY + _NUMERAL + r"\s*(?:/|nam|-)\s*" + _Y)
+# a quarter's Roman numeral glued to its year, the slash lost ("Quý II2027"); not digits ("Quý 12027": "1" may be the slash)
+_QUARTER_GLUED = re.compile(_QUY + r"([ivlh]{1,3})" + _Y + r"(?!\d)")
 _QUARTERS = re.compile(_QUY + _NUMERAL + r"\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s*)?" + _NUMERAL + r"\s*(?:/|nam)\s*" + _Y)
 _HALF = re.compile(r"(?:(?:6|sau) thang|nua) (dau|cuoi)(?: cua)? nam\s*" + _Y)
 # "9 tháng đầu năm 2026", "9 tháng năm 2026": the first nine months
@@ -164,6 +166,8 @@ def _dated(f: str, text: str) -> DeadlineSpec | None:
                 # "Quý I/2026, Quý III/2026": done in each quarter named, due by the end of the last
                 return dataclasses.replace(DeadlineSpec.in_quarter(*named[-1], raw=text), start=spec.start)
             return spec
+    if (m := _QUARTER_GLUED.search(f)) and (q := _quarter_no(m.group(1))):
+        return DeadlineSpec.in_quarter(int(m.group(2)), q, raw=text)     # "Quý II2027": OCR lost the slash
     if (m := re.search(r"quy\s*" + _NUMERAL + r"\s*(hang|moi) nam", f)) and (q := _quarter_no(m.group(1))):
         spec = DeadlineSpec.every(Recurrence.ANNUAL, raw=text)
         spec.extra["quarter"] = q
@@ -303,7 +307,7 @@ DEADLINE_PHRASE = re.compile((
     r"|(?<![a-z])tet\s*(?:duong\s*lich|nguyen\s*dan)\s*(?:[a-z]+\s*){0,2}?(?:nam\s*)?(?:19|20)\d\d|(?<![a-z])(?:dau|giua)\s*nam\s*(?:19|20)\d\d"
     r"|ngay khi [^|]{3,60}?ban\s*hanh|sau khi [^|]{3,60}?ban\s*hanh|theo ke hoach cua [^|]{3,30}"
     r"|qu[yi]\s*[ivl1-4]{1,3}\s*(?:,|-|–|va|den)\s*(?:qu[yi]\s*)?[ivl1-4]{1,3}\s*(?:/|nam)\s*(?:19|20)\d\d"
-    r"|qu[yi]\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})"
+    r"|qu[yi]\s*[ivl1-4h]{1,3}\s*(?:/\s*\d{4}|hang nam|nam \d{4})|qu[yi]\s*[ivlh]{1,3}(?:19|20)\d\d(?!\d)"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|thang\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d"
     r"|(?:thang\s*)?\d{1,2}\s*/\s*(?:19|20)\d\d"
