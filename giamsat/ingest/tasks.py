@@ -2571,28 +2571,39 @@ def _within(own: DeadlineSpec | None, group: DeadlineSpec) -> bool:
 _DUE_CAPTION = re.compile(r"nhi\S?[a-z]*m\s*v[uy]\W+(?:hoan\W*thanh|thuc\s*hien|trien\s*khai)")
 
 
+def _capital_caption(outline: Outline, i: int, end: int, marks: frozenset[int], most: int,
+                     blanks: bool) -> tuple[str, list[int]] | None:
+    """A group row of an OCR'd task table starting on line `i`, in capitals, its letter kept or lost, wrapped in its
+    cell over up to `most` lines (blank lines between them skipped when `blanks`): (caption without the letter, its
+    lines), or None when line `i` opens no such row."""
+    lines = outline.lines
+    line = lines[i].strip()
+    if i in marks or not line or line != line.upper() or sum(c.isalpha() for c in line) < 6:
+        return None
+    used = [i]
+    k = i + 1
+    while k <= end and len(used) < most:
+        nxt = lines[k].strip()
+        if not nxt and blanks:
+            k += 1
+            continue
+        if not nxt or k in marks or nxt != nxt.upper() or len(nxt) > 40:
+            break
+        used.append(k)
+        k += 1
+    return re.sub(r"^[A-ZĐ]\s+(?=\S{2})", "", squash(" ".join(outline.line_out(x) for x in used))), used
+
+
 def _due_groups(outline: Outline, start: int, end: int, marks: frozenset[int]) -> list[tuple[int, str, list[int]]]:
     """Group rows of a task table grouped by when its rows are due, in capitals, their letter kept or lost, wrapped
     in their cell over up to four lines ("A NHIỆM VỤ HOÀN -" / "THÀNH TRONG QUÝ" / "" / "1/2026", "NHIỆM VỤ THỰC HIỆN"
     / "THƯỜNG XUYÊN"): (line, caption, its lines), when the caption says a time (a quarter, a date, "thường xuyên")."""
-    lines = outline.lines
     out: list[tuple[int, str, list[int]]] = []
     taken: set[int] = set()
     for i in range(start, end + 1):
-        line = lines[i].strip()
-        if i in taken or i in marks or not line or line != line.upper() or sum(c.isalpha() for c in line) < 6:
+        if i in taken or not (found := _capital_caption(outline, i, end, marks, 4, blanks=True)):
             continue
-        used = [i]
-        k = i + 1
-        while k <= end and len(used) < 4:
-            nxt = lines[k].strip()
-            if nxt and (k in marks or nxt != nxt.upper() or len(nxt) > 40):
-                break
-            if nxt:
-                used.append(k)
-            k += 1
-        caption = squash(" ".join(outline.line_out(x) for x in used))
-        caption = re.sub(r"^[A-ZĐ]\s+(?=\S{2})", "", caption)
+        caption, used = found
         if not _DUE_CAPTION.search(fold(caption)):
             continue
         spec = parse_deadline(caption)
@@ -2609,22 +2620,12 @@ def _unit_groups(outline: Outline, start: int, end: int, marks: frozenset[int],
     """Group rows of a task table with no lead column that name the unit leading the rows below them, in capitals, their
     letter kept or lost, wrapped in their cell ("A ĐẢNG ỦY SỞ KHOA HỌC VÀ" / "CÔNG NGHỆ", "ĐẢNG ỦY SỞ TÀI CHÍNH"): line →
     (caption, the unit's name, the caption's lines), when the caption is a registry unit or a party body whole."""
-    lines = outline.lines
     out: dict[int, tuple[str, str, list[int]]] = {}
     taken: set[int] = set()
     for i in range(start, end + 1):
-        line = lines[i].strip()
-        if i in taken or i in marks or not line or line != line.upper() or sum(c.isalpha() for c in line) < 6:
+        if i in taken or not (found := _capital_caption(outline, i, end, marks, 3, blanks=False)):
             continue
-        used = [i]
-        k = i + 1
-        while k <= end and len(used) < 3:
-            nxt = lines[k].strip()
-            if not nxt or k in marks or nxt != nxt.upper() or len(nxt) > 40:
-                break
-            used.append(k)
-            k += 1
-        caption = re.sub(r"^[A-ZĐ]\s+(?=\S{2})", "", squash(" ".join(outline.line_out(x) for x in used)))
+        caption, used = found
         if (unit := _group_unit(caption, matcher)):
             taken.update(used)
             out[i] = (caption, unit, used)
